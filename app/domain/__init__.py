@@ -1,0 +1,1 @@
+"""Domain layer: dataclasses, enums, phone numbers, routing, time. No I/O."""
