@@ -1,0 +1,45 @@
+"""The contract between the main window and each tab.
+
+Signals:
+    badge_changed(int): unread count to show on the tab (0 hides the badge).
+    status_message(str): a one-line status for the status bar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from app.sync.context import AppContext
+
+
+class TabBase(QWidget):
+    """A tab of the main window. Subclasses fill it from the cache first, then the API."""
+
+    badge_changed = Signal(int)
+    status_message = Signal(str)
+
+    #: Short name used for snapshots (``<key>.png``) and settings.
+    key: str = ""
+    #: Label of the tab.
+    title: str = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def load_cached(self) -> None:
+        """Show what the local store has, synchronously and quickly (no network)."""
+
+    async def refresh(self) -> None:
+        """Fetch from the API and update the view.
+
+        Raises ``UserFacingError`` when the load failed; the main window reports
+        it (status bar; one line on stderr in ``--snapshot`` mode).
+        """
+
+    def shutdown(self) -> None:
+        """Stop timers and players before the window closes."""
