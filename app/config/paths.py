@@ -1,0 +1,59 @@
+"""Where settings, the cache database, media and logs live.
+
+By default each goes to the platform's own folder (platformdirs). With
+``--data-dir DIR`` everything goes under ``DIR`` so that a demo, a test or a
+second account never touches the user's real files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Switchboard"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    settings_file: Path
+    database_file: Path
+    media_dir: Path
+    log_file: Path
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Everything in one folder (``--data-dir``)."""
+        root = root.expanduser().resolve()
+        return cls(
+            settings_file=root / "settings.json",
+            database_file=root / "cache" / "switchboard.sqlite3",
+            media_dir=root / "media",
+            log_file=root / "logs" / "switchboard.log",
+        )
+
+    @classmethod
+    def platform_default(cls) -> AppPaths:
+        """The user's config/data/cache/log folders as the platform names them."""
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        return cls(
+            settings_file=Path(dirs.user_config_dir) / "settings.json",
+            database_file=Path(dirs.user_data_dir) / "switchboard.sqlite3",
+            media_dir=Path(dirs.user_cache_dir) / "media",
+            log_file=Path(dirs.user_log_dir) / "switchboard.log",
+        )
+
+    @classmethod
+    def resolve(cls, data_dir: Path | None) -> AppPaths:
+        return cls.under(data_dir) if data_dir is not None else cls.platform_default()
+
+    def ensure(self) -> None:
+        """Create the folders (not the files)."""
+        for folder in (
+            self.settings_file.parent,
+            self.database_file.parent,
+            self.media_dir,
+            self.log_file.parent,
+        ):
+            folder.mkdir(parents=True, exist_ok=True)

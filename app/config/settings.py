@@ -1,0 +1,152 @@
+"""Typed settings with defaults and descriptions in one place, stored as JSON.
+
+The file lives in the platform's config dir (or under ``--data-dir``). It never
+holds the API password: that goes to the OS keyring (``secrets.py``).
+
+Unknown keys in the file are kept and written back unchanged, so a setting
+added by a newer version (or another tab) survives a round trip through an
+older one. A damaged file is moved aside and defaults are used: settings are
+a convenience, never a reason not to start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Accepted values of ``Settings.theme``.
+THEMES = ("system", "light", "dark")
+
+
+def _setting(default: Any, description: str) -> Any:
+    return field(default=default, metadata={"description": description})
+
+
+@dataclass
+class Settings:
+    """Every user-adjustable setting. Field metadata carries the description."""
+
+    api_username: str = _setting(
+        "", "E-mail address of the VoIP.ms account (the API password is kept in the keyring)."
+    )
+    api_url: str = _setting(
+        "", "REST endpoint of the VoIP.ms API; empty means the official one."
+    )
+    provider_timezone: str = _setting(
+        "America/New_York", "Time zone of the dates the provider returns (its wall clock)."
+    )
+    balance_refresh_minutes: int = _setting(
+        15, "How often the balance in the header is refreshed, in minutes (0 = only on demand)."
+    )
+    low_balance_warning: float = _setting(
+        5.0, "Warn when the balance falls below this amount in dollars (0 = never warn)."
+    )
+    lookup_ttl_days: int = _setting(
+        7, "How long cached lists (time zones, servers, routing targets...) stay fresh, in days."
+    )
+    notifications: bool = _setting(
+        True, "Show desktop notifications for new voicemail, messages and faxes."
+    )
+    theme: str = _setting("system", "Colour scheme: system, light or dark.")
+    last_tab: str = _setting("voicemail", "The tab shown when the window opened last.")
+    window_geometry: str = _setting("", "Saved size and position of the main window (base64).")
+
+    #: Keys found in the file that this version does not know; written back as they were.
+    extra: dict[str, Any] = field(default_factory=dict, metadata={"internal": True})
+    #: Where the settings are saved; ``None`` keeps them in memory only (tests, --snapshot).
+    path: Path | None = field(default=None, metadata={"internal": True}, compare=False)
+
+    # --- description / introspection -------------------------------------------------
+
+    @classmethod
+    def describe(cls) -> dict[str, tuple[Any, str]]:
+        """``{name: (default, description)}`` of every user setting, in declaration order."""
+        out: dict[str, tuple[Any, str]] = {}
+        for f in fields(cls):
+            if f.metadata.get("internal"):
+                continue
+            default = f.default if f.default is not MISSING else None
+            out[f.name] = (default, str(f.metadata.get("description", "")))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.extra)
+        for name in self.describe():
+            data[name] = getattr(self, name)
+        return data
+
+    # --- persistence -------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | None) -> Settings:
+        """Read ``path``; missing file -> defaults; damaged file -> moved aside, defaults."""
+        settings = cls(path=path)
+        if path is None or not path.exists():
+            return settings
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("top level is not an object")
+        except (OSError, ValueError) as exc:
+            aside = path.with_name(path.name + ".damaged")
+            log.warning("Settings file %s unreadable (%s); moved to %s", path, exc, aside.name)
+            with contextlib.suppress(OSError):
+                os.replace(path, aside)
+            return settings
+        settings.update_from(data)
+        return settings
+
+    def update_from(self, data: dict[str, Any]) -> None:
+        """Take known keys with the right type; keep unknown ones in ``extra``."""
+        known = self.describe()
+        for key, value in data.items():
+            if key not in known:
+                self.extra[key] = value
+                continue
+            default = known[key][0]
+            coerced = _coerce(value, default)
+            if coerced is None:
+                expected = type(default).__name__
+                log.warning("Ignoring setting %s=%r: expected %s", key, value, expected)
+                continue
+            setattr(self, key, coerced)
+        if self.theme not in THEMES:
+            self.theme = "system"
+
+    def save(self) -> None:
+        """Write atomically (temp file + rename) so a crash never leaves half a file."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.to_dict(), indent=2, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    """``value`` converted to the type of ``default``, or ``None`` when it does not fit."""
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    if isinstance(default, int):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(default, float):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        return None
+    if isinstance(default, str):
+        return value if isinstance(value, str) else None
+    return value
