@@ -58,6 +58,15 @@ class Settings:
     theme: str = _setting("system", "Colour scheme: system, light or dark.")
     last_tab: str = _setting("voicemail", "The tab shown when the window opened last.")
     window_geometry: str = _setting("", "Saved size and position of the main window (base64).")
+    messages_backfill_days: int = _setting(
+        365, "Days of SMS/MMS history fetched by the first sync (later syncs fetch only new ones)."
+    )
+    messages_poll_seconds: int = _setting(
+        60, "How often new messages are fetched, in seconds (0 = only on demand)."
+    )
+    messages_long_text: str = _setting(
+        "split", "Texts over 160 bytes: 'split' into several SMS or send as one 'mms'."
+    )
 
     #: Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, metadata={"internal": True})
