@@ -1,0 +1,73 @@
+"""Export of one conversation to CSV or plain text (pure formatting + an atomic write).
+
+Dates are written in the user's local time zone (what the conversation view
+shows) with the offset, so a spreadsheet sorts them and a reader is not
+confused by UTC.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import tzinfo
+from pathlib import Path
+
+from app.domain.models import Direction, Message
+from app.domain.phone import format_number
+
+CSV_HEADER = ("date", "direction", "our_number", "contact", "kind", "text", "media")
+
+
+def to_csv(messages: Sequence[Message], *, tz: tzinfo | None = None) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for m in sorted(messages, key=lambda m: (m.date, m.id)):
+        writer.writerow(
+            (
+                m.date.astimezone(tz).isoformat(timespec="seconds"),
+                "sent" if m.direction is Direction.SENT else "received",
+                m.did,
+                m.contact,
+                m.kind.value,
+                m.text,
+                " ".join(m.media),
+            )
+        )
+    return buffer.getvalue()
+
+
+def to_text(messages: Sequence[Message], *, contact_label: str, tz: tzinfo | None = None) -> str:
+    """A readable transcript: one header, then ``[date time] Who: text`` lines by day."""
+    ordered = sorted(messages, key=lambda m: (m.date, m.id))
+    lines = [f"Conversation with {contact_label}"]
+    if ordered:
+        lines.append(f"Our number: {format_number(ordered[0].did)}")
+    current_day = ""
+    for m in ordered:
+        local = m.date.astimezone(tz)
+        day = local.strftime("%A %d %B %Y")
+        if day != current_day:
+            lines.extend(["", f"--- {day} ---"])
+            current_day = day
+        who = "Me" if m.direction is Direction.SENT else contact_label
+        text = m.text.replace("\n", "\n    ")
+        attachments = f" [{len(m.media)} attachment(s)]" if m.media else ""
+        lines.append(f"[{local.strftime('%H:%M')}] {who}: {text}{attachments}")
+    return "\n".join(lines) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) via a temp file + rename: a failure never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

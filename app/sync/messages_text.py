@@ -1,0 +1,112 @@
+"""Text rules of outgoing messages: UTF-8 byte counts, splitting, validation (pure).
+
+The provider counts an SMS in UTF-8 *bytes* (160 max, ``sms_toolong``), not in
+characters: one emoji is 4 bytes. Long texts are either split into SMS parts
+(cut on character boundaries, preferably at a space so words stay whole) or
+sent as one MMS (2048 max).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+SMS_MAX_BYTES = 160
+MMS_MAX_CHARS = 2048
+MAX_ATTACHMENTS = 3
+#: Each MMS attachment must stay under about 1.2 MB after base64 on a POST.
+MAX_ATTACHMENT_BYTES = 1_200_000
+
+
+class LongTextMode(StrEnum):
+    """What to do with a text over 160 bytes; the user's choice is remembered in settings."""
+
+    SPLIT = "split"
+    MMS = "mms"
+
+
+def utf8_len(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Counter:
+    """What the compose box shows under the text."""
+
+    bytes: int
+    parts: int
+    over_sms: bool
+
+    def label(self, mode: LongTextMode) -> str:
+        if not self.over_sms:
+            return f"{self.bytes}/{SMS_MAX_BYTES} bytes"
+        if mode is LongTextMode.MMS:
+            return f"{self.bytes} bytes · sent as MMS"
+        return f"{self.bytes} bytes · {self.parts} SMS parts"
+
+
+def count(text: str) -> Counter:
+    size = utf8_len(text)
+    parts = len(split_text(text, SMS_MAX_BYTES)) if size > SMS_MAX_BYTES else (1 if text else 0)
+    return Counter(bytes=size, parts=parts, over_sms=size > SMS_MAX_BYTES)
+
+
+def split_text(text: str, max_bytes: int) -> list[str]:
+    """Parts of at most ``max_bytes`` UTF-8 bytes, cut between characters.
+
+    A cut goes after the last whitespace of a part when that keeps at least
+    half the part filled, so words are not broken in the middle; otherwise it
+    goes right at the byte limit (still between two characters). Joining the
+    parts gives back the original text exactly.
+    """
+    if max_bytes < 4:
+        raise ValueError("max_bytes must fit any character (4 bytes)")
+    parts: list[str] = []
+    rest = text
+    while utf8_len(rest) > max_bytes:
+        cut = _fit(rest, max_bytes)
+        space = max(rest.rfind(" ", 0, cut), rest.rfind("\n", 0, cut))
+        if space >= 0 and utf8_len(rest[: space + 1]) >= max_bytes // 2:
+            cut = space + 1
+        parts.append(rest[:cut])
+        rest = rest[cut:]
+    if rest or not parts:
+        parts.append(rest)
+    return parts
+
+
+def _fit(text: str, max_bytes: int) -> int:
+    """Number of leading characters of ``text`` whose encoding fits ``max_bytes``."""
+    used = 0
+    for index, char in enumerate(text):
+        used += utf8_len(char)
+        if used > max_bytes:
+            return index
+    return len(text)
+
+
+def split_mms(text: str) -> list[str]:
+    """MMS texts over 2048 characters go out as several MMS (rare; keeps nothing back)."""
+    if len(text) <= MMS_MAX_CHARS:
+        return [text]
+    return [text[i : i + MMS_MAX_CHARS] for i in range(0, len(text), MMS_MAX_CHARS)]
+
+
+def validate_text(text: str, *, has_media: bool) -> str | None:
+    """A sentence explaining why ``text`` cannot be sent, or ``None`` when it can."""
+    if not text.strip() and not has_media:
+        return "Type a message or attach an image first."
+    # The provider rejects a message that is only "0" as empty.
+    if text.strip() == "0" and not has_media:
+        return 'A message consisting only of "0" is rejected by VoIP.ms; add some words.'
+    return None
+
+
+def plan_parts(text: str, *, media_count: int, mode: LongTextMode) -> tuple[str, list[str]]:
+    """``("sms"|"mms", parts)``: how a compose box's content goes out.
+
+    Images always make it an MMS; a long text follows the user's mode.
+    """
+    if media_count > 0 or (mode is LongTextMode.MMS and utf8_len(text) > SMS_MAX_BYTES):
+        return "mms", split_mms(text)
+    return "sms", split_text(text, SMS_MAX_BYTES)
