@@ -1,0 +1,115 @@
+"""The one way to put a message in front of the user.
+
+Everything user-visible (an error from an operation, a confirmation, a notice)
+goes through ``show_message`` / ``ask``. Tests and ``--snapshot`` runs replace
+the sink with ``set_sink`` so that messages are recorded instead of shown, and
+no dialog ever waits for a click nobody will make.
+
+Dialogs are opened with ``open()`` (window-modal, non-blocking) rather than
+``exec()``: a nested event loop under qasync re-enters running coroutines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.domain.errors import UserFacingError
+
+log = logging.getLogger(__name__)
+
+
+class Level(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class UserMessage:
+    level: Level
+    text: str
+    detail: str = ""
+    title: str = ""
+
+
+#: Receives every message; returns the answer for questions (``None`` = "no").
+Sink = Callable[[UserMessage], "bool | None"]
+
+_sink: Sink | None = None
+_TITLES = {Level.INFO: "Switchboard", Level.WARNING: "Switchboard", Level.ERROR: "Problem"}
+_ICONS = {
+    Level.INFO: QMessageBox.Icon.Information,
+    Level.WARNING: QMessageBox.Icon.Warning,
+    Level.ERROR: QMessageBox.Icon.Critical,
+}
+
+
+def set_sink(sink: Sink | None) -> Sink | None:
+    """Route messages to ``sink`` instead of dialogs; returns the previous sink."""
+    global _sink
+    previous, _sink = _sink, sink
+    return previous
+
+
+def show_message(
+    parent: QWidget | None,
+    text: str,
+    *,
+    level: Level = Level.ERROR,
+    detail: str = "",
+    title: str = "",
+) -> None:
+    """Tell the user something. Never blocks."""
+    message = UserMessage(level, text, detail, title)
+    log.info("User message (%s): %s%s", level.value, text, f" [{detail}]" if detail else "")
+    if _sink is not None:
+        _sink(message)
+        return
+    box = _box(parent, message)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+
+
+def show_error(parent: QWidget | None, error: UserFacingError) -> None:
+    show_message(parent, error.message, level=Level.ERROR, detail=error.detail)
+
+
+async def ask(
+    parent: QWidget | None, text: str, *, yes_text: str = "OK", detail: str = "", title: str = ""
+) -> bool:
+    """A yes/no question answered without a nested event loop."""
+    message = UserMessage(Level.WARNING, text, detail, title)
+    log.info("User question: %s", text)
+    if _sink is not None:
+        return bool(_sink(message))
+    box = _box(parent, message)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+    def _done(_: int) -> None:
+        if not future.done():
+            future.set_result(box.clickedButton() is yes)
+
+    box.finished.connect(_done)
+    box.open()
+    return await future
+
+
+def _box(parent: QWidget | None, message: UserMessage) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(_ICONS[message.level])
+    box.setWindowTitle(message.title or _TITLES[message.level])
+    box.setText(message.text)
+    if message.detail:
+        box.setDetailedText(message.detail)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box

@@ -1,0 +1,57 @@
+"""Desktop notifications (new voicemail, message, fax).
+
+Tabs call ``ctx.notifier.notify(title, text)``. Every notification is recorded in
+``history`` (tests read it); it reaches the system tray only when one exists and
+the user has not turned notifications off in the settings.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from app.config.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Notifier(QObject):
+    """Signals:
+    notified(str, str): title and text of a notification that was raised.
+    """
+
+    notified = Signal(str, str)
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._tray: QSystemTrayIcon | None = None
+        self.history: list[tuple[str, str]] = []
+
+    def notify(self, title: str, text: str) -> None:
+        self.history.append((title, text))
+        log.info("Notification: %s: %s", title, text)
+        self.notified.emit(title, text)
+        if not self._settings.notifications:
+            return
+        tray = self._ensure_tray()
+        if tray is not None:
+            tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def _ensure_tray(self) -> QSystemTrayIcon | None:
+        if self._tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            app = QApplication.instance()
+            icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+            self._tray = QSystemTrayIcon(icon, self)
+            self._tray.setToolTip("Switchboard")
+            self._tray.show()
+        return self._tray
+
+    def close(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()
+            self._tray.deleteLater()
+            self._tray = None

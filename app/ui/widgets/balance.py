@@ -1,0 +1,94 @@
+"""The balance in the header: current balance, today's spend and calls, a refresh button.
+
+Signals:
+    refresh_requested(): the user asked for a fresh figure.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from app.domain.models import Balance
+
+
+def format_money(amount: Decimal) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}${abs(amount):,.2f}"
+
+
+def today_text(balance: Balance) -> str:
+    parts: list[str] = []
+    if balance.spent_today is not None:
+        parts.append(f"{format_money(balance.spent_today)} spent today")
+    if balance.calls_today is not None:
+        calls = balance.calls_today
+        parts.append(f"{calls} call{'s' if calls != 1 else ''} today")
+    return " · ".join(parts)
+
+
+class BalanceWidget(QWidget):
+    refresh_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel("Balance", self)
+        self.caption.setObjectName("mutedText")
+        self.amount = QLabel("—", self)
+        self.amount.setObjectName("balanceAmount")
+        self.amount.setAccessibleName("Account balance")
+        self.detail = QLabel("Loading balance…", self)
+        self.detail.setObjectName("balanceDetail")
+        self.warning = QLabel(self)
+        self.warning.setObjectName("balanceWarning")
+        self.warning.hide()
+        self.refresh_button = QToolButton(self)
+        self.refresh_button.setText("Refresh balance")
+        self.refresh_button.setToolTip("Fetch the balance from VoIP.ms now")
+        self.refresh_button.clicked.connect(self.refresh_requested)
+
+        figures = QVBoxLayout()
+        figures.setSpacing(0)
+        figures.addWidget(self.caption)
+        figures.addWidget(self.amount)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(figures)
+        row.addSpacing(12)
+        row.addWidget(self.detail)
+        row.addSpacing(12)
+        row.addWidget(self.warning)
+        row.addStretch(1)
+        row.addWidget(self.refresh_button)
+
+    def show_balance(
+        self, balance: Balance, *, fetched_at: datetime | None, threshold: Decimal
+    ) -> None:
+        self.amount.setText(format_money(balance.current))
+        detail = today_text(balance)
+        if fetched_at is not None:
+            stamp = f"updated {fetched_at.astimezone().strftime('%H:%M')}"
+            detail = f"{detail} · {stamp}" if detail else stamp
+        self.detail.setText(detail)
+        self.detail.setToolTip("")
+        low = threshold > 0 and balance.current < threshold
+        self.warning.setVisible(low)
+        if low:
+            self.warning.setText(f"Low balance: under {format_money(threshold)}")
+
+    def show_error(self, message: str, *, have_figure: bool) -> None:
+        """Keep the last figure (if any) and say the refresh failed."""
+        if not have_figure:
+            self.amount.setText("—")
+            self.detail.setText("Balance unavailable")
+        else:
+            self.detail.setText(self.detail.text().split(" · could not")[0] + " · could not update")
+        self.detail.setToolTip(message)
+
+    def set_busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+        if busy and self.amount.text() == "—":
+            self.detail.setText("Loading balance…")
