@@ -1,0 +1,117 @@
+"""Routing targets in words: ``fwd:1521`` -> ``"Forward to (555) 333-4444"``.
+
+Pure functions: the caller hands in the routing-target lists it has cached
+(sub-accounts, forwardings, mailboxes, ...), so the same text appears in the
+DID table, the routing editor and the confirmation of a preset. A value that is
+not in its list (list not loaded yet, target deleted on the portal) still reads
+sensibly ("Forward to #1521") instead of disappearing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from app.domain.models import RoutingTarget
+from app.domain.phone import format_number
+from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, Route, RouteKind
+
+#: The target lists by kind, as the lookup service caches them.
+TargetLists = Mapping[RouteKind, Sequence[RoutingTarget]]
+
+# ``sys:`` options the reference lists for setDIDInfo besides the shared four
+# in ``routing.SYSTEM_TARGETS`` (kept here so the editor can offer all of them).
+EXTRA_SYSTEM_TARGETS: dict[str, str] = {
+    "dtmf": "DTMF test",
+    "echo": "Sound quality test",
+}
+
+#: The kinds whose value is an id from a list; sys/none are fixed.
+LISTED_KINDS: tuple[RouteKind, ...] = (
+    RouteKind.ACCOUNT,
+    RouteKind.FORWARD,
+    RouteKind.VOICEMAIL,
+    RouteKind.SIP,
+    RouteKind.RING_GROUP,
+    RouteKind.IVR,
+    RouteKind.QUEUE,
+    RouteKind.CALLBACK,
+    RouteKind.TIME_CONDITION,
+    RouteKind.DISA,
+    RouteKind.RECORDING,
+)
+
+#: Order of the type chooser: the everyday kinds first.
+EDITOR_KINDS: tuple[RouteKind, ...] = (*LISTED_KINDS, RouteKind.SYSTEM, RouteKind.NONE)
+
+_PHONE_LIKE = re.compile(r"^\+?1?\d{10}$")
+
+
+def system_targets() -> list[RoutingTarget]:
+    """Every fixed ``sys:`` option, hang up first (the most common)."""
+    merged = {**SYSTEM_TARGETS, **EXTRA_SYSTEM_TARGETS}
+    return [RoutingTarget(value, label) for value, label in merged.items()]
+
+
+def targets_for(kind: RouteKind, lists: TargetLists) -> list[RoutingTarget]:
+    """The choices for ``kind``: the cached list, or the fixed options for ``sys``."""
+    if kind is RouteKind.SYSTEM:
+        return system_targets()
+    if kind is RouteKind.NONE:
+        return []
+    return list(lists.get(kind, ()))
+
+
+def find_target(route: Route, lists: TargetLists) -> RoutingTarget | None:
+    """The list entry ``route`` points at, or ``None`` when it is not (or no longer) listed."""
+    for target in targets_for(route.kind, lists):
+        if target.value == route.value:
+            return target
+    return None
+
+
+def target_text(kind: RouteKind, target: RoutingTarget) -> str:
+    """How one entry of a target list reads after its kind's label.
+
+    Forwardings are phone numbers, so they are formatted; mailboxes show the
+    number and the name ("1001 - Front desk") because people know both.
+    """
+    label = target.label.strip()
+    if kind is RouteKind.FORWARD and _PHONE_LIKE.match(label):
+        return format_number(label)
+    if kind is RouteKind.VOICEMAIL and label and not label.startswith(target.value):
+        return f"{target.value} - {label}"
+    return label or target.value
+
+
+def describe(route: Route, lists: TargetLists | None = None) -> str:
+    """A routing value in words, e.g. ``"Voicemail 1001 - Front desk"``."""
+    lists = lists or {}
+    kind = route.kind
+    if kind is RouteKind.NONE:
+        return "No action"
+    if kind is RouteKind.SYSTEM:
+        merged = {**SYSTEM_TARGETS, **EXTRA_SYSTEM_TARGETS}
+        words = merged.get(route.value, route.value or "(not set)")
+        return f"System: {words[:1].lower()}{words[1:]}"
+    kind_label = ROUTE_KIND_LABELS[kind]
+    target = find_target(route, lists)
+    if target is not None:
+        return f"{kind_label} {target_text(kind, target)}"
+    if not route.value:
+        return f"{kind_label} (not set)"
+    if kind is RouteKind.FORWARD and _PHONE_LIKE.match(route.value):
+        return f"{kind_label} {format_number(route.value)}"
+    if kind in (RouteKind.ACCOUNT, RouteKind.SIP, RouteKind.VOICEMAIL):
+        # These values are meaningful on their own (account name, URI, mailbox).
+        return f"{kind_label} {route.value}"
+    return f"{kind_label} #{route.value}"
+
+
+def describe_raw(text: str | None, lists: TargetLists | None = None) -> str:
+    """Like :func:`describe` for a raw API string; an unknown header is shown as is."""
+    try:
+        route = Route.parse(text)
+    except ValueError:
+        return f"Unknown routing: {text}"
+    return describe(route, lists)

@@ -1,0 +1,148 @@
+"""What a full edit of a DID changes, and which API call can carry it.
+
+``setDIDInfo`` needs routing, pop, dialtime, cnam and billing_type on every
+call (API-NOTES.md), so a general edit is read-modify-write: fetch the DID
+fresh, apply only the fields the user touched, write everything back. When the
+user changed nothing but the POP, the mailbox or the main routing, the narrow
+call (``setDIDPOP``, ``setDIDVoicemail``, ``setDIDRouting``) is enough and
+cannot clobber a field someone else changed on the portal meanwhile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.domain.models import Did
+from app.domain.routing import Route
+
+#: Fields of ``Did`` a full edit may change. ``description`` is not among them:
+#: setDIDInfo has no such parameter (the portal sets it from the rate centre).
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "routing",
+    "failover_busy",
+    "failover_unreachable",
+    "failover_noanswer",
+    "pop",
+    "voicemail",
+    "dialtime",
+    "cnam",
+    "callerid_prefix",
+    "note",
+)
+
+#: Words for the change log and messages.
+FIELD_LABELS: dict[str, str] = {
+    "routing": "routing",
+    "failover_busy": "busy failover",
+    "failover_unreachable": "unreachable failover",
+    "failover_noanswer": "no-answer failover",
+    "pop": "POP",
+    "voicemail": "voicemail box",
+    "dialtime": "dial time",
+    "cnam": "CNAM",
+    "callerid_prefix": "caller-ID prefix",
+    "note": "note",
+}
+
+# Limits the reference states (invalid_note, invalid_calleridprefix); checked
+# before sending so the user gets the reason next to the field, not a status code.
+NOTE_MAX = 50
+CALLERID_PREFIX_MAX = 20
+DIALTIME_RANGE = (1, 600)
+
+
+class WriteMethod(StrEnum):
+    NOTHING = "nothing"
+    ROUTING = "setDIDRouting"
+    POP = "setDIDPOP"
+    VOICEMAIL = "setDIDVoicemail"
+    FULL = "setDIDInfo"
+
+
+@dataclass(frozen=True, slots=True)
+class DidEdit:
+    """The user's new values for the editable fields (``None`` = not touched)."""
+
+    routing: Route | None = None
+    failover_busy: Route | None = None
+    failover_unreachable: Route | None = None
+    failover_noanswer: Route | None = None
+    pop: str | None = None
+    voicemail: str | None = None
+    dialtime: int | None = None
+    cnam: bool | None = None
+    callerid_prefix: str | None = None
+    note: str | None = None
+
+    def values(self) -> dict[str, Any]:
+        return {
+            name: getattr(self, name)
+            for name in EDITABLE_FIELDS
+            if getattr(self, name) is not None
+        }
+
+
+def changed_fields(current: Did, edit: DidEdit) -> dict[str, Any]:
+    """The touched fields whose value differs from ``current``."""
+    return {
+        name: value
+        for name, value in edit.values().items()
+        if getattr(current, name) != value
+    }
+
+
+def validate(edit: DidEdit) -> list[str]:
+    """Problems in words; empty when the edit may be sent."""
+    problems: list[str] = []
+    if edit.note is not None and len(edit.note) > NOTE_MAX:
+        problems.append(f"The note can be at most {NOTE_MAX} characters.")
+    if edit.callerid_prefix is not None and len(edit.callerid_prefix) > CALLERID_PREFIX_MAX:
+        problems.append(f"The caller-ID prefix can be at most {CALLERID_PREFIX_MAX} characters.")
+    if edit.dialtime is not None and not (DIALTIME_RANGE[0] <= edit.dialtime <= DIALTIME_RANGE[1]):
+        low, high = DIALTIME_RANGE
+        problems.append(f"The dial time must be between {low} and {high} seconds.")
+    for name in ("routing", "failover_busy", "failover_unreachable", "failover_noanswer"):
+        route = getattr(edit, name)
+        if isinstance(route, Route) and route.kind.value != "none" and not route.value:
+            problems.append(f"Choose a target for the {FIELD_LABELS[name]}.")
+    return problems
+
+
+def choose_method(changes: Mapping[str, Any]) -> WriteMethod:
+    """The narrowest call that carries ``changes``."""
+    keys = set(changes)
+    if not keys:
+        return WriteMethod.NOTHING
+    if keys == {"routing"}:
+        return WriteMethod.ROUTING
+    if keys == {"pop"}:
+        return WriteMethod.POP
+    if keys == {"voicemail"}:
+        return WriteMethod.VOICEMAIL
+    return WriteMethod.FULL
+
+
+def apply(did: Did, changes: Mapping[str, Any]) -> Did:
+    """``did`` with ``changes`` applied (other fields - and ``raw`` - untouched)."""
+    return dataclasses.replace(did, **dict(changes))
+
+
+def describe_changes(before: Did, changes: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """``(field label, old, new)`` for the change log; routes as API strings."""
+    out: list[tuple[str, str, str]] = []
+    for name, new in changes.items():
+        old = getattr(before, name)
+        out.append((FIELD_LABELS.get(name, name), _as_text(old), _as_text(new)))
+    return out
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, Route):
+        return value.to_api()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

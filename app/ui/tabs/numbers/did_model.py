@@ -1,0 +1,219 @@
+"""The DIDs table: one row per number, routing and failovers in words.
+
+Rows are updated in place (``dataChanged`` for one row, ``beginInsertRows`` /
+``beginRemoveRows`` for the difference) so selection and scroll position survive
+a refresh or an optimistic change. A row whose change is still on its way to the
+provider is drawn in italics with a tooltip, so the user sees that it is not yet
+confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from app.domain.models import Did, Server
+from app.domain.phone import format_number
+from app.domain.routing_labels import TargetLists, describe
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    DESCRIPTION = 1
+    ROUTING = 2
+    BUSY = 3
+    UNREACHABLE = 4
+    NO_ANSWER = 5
+    POP = 6
+    VOICEMAIL = 7
+    DIALTIME = 8
+    CNAM = 9
+    SMS = 10
+    NOTE = 11
+
+
+HEADERS: dict[Column, str] = {
+    Column.NUMBER: "Number",
+    Column.DESCRIPTION: "Description",
+    Column.ROUTING: "Routing",
+    Column.BUSY: "If busy",
+    Column.UNREACHABLE: "If unreachable",
+    Column.NO_ANSWER: "If no answer",
+    Column.POP: "POP",
+    Column.VOICEMAIL: "Voicemail",
+    Column.DIALTIME: "Dial time",
+    Column.CNAM: "CNAM",
+    Column.SMS: "SMS",
+    Column.NOTE: "Note",
+}
+
+#: Role giving the row's ``Did`` (for selection handling and tests).
+DID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _yes_no(flag: bool) -> str:
+    return "Yes" if flag else "No"
+
+
+class DidTableModel(QAbstractTableModel):
+    """Rows of ``Did`` rendered with the cached target lists and servers."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Did] = []
+        self._lists: TargetLists = {}
+        self._servers: dict[str, Server] = {}
+        self._pending: dict[str, str] = {}
+
+    # --- Qt interface --------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        did = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(did, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            pending = self._pending.get(did.did)
+            if pending:
+                return f"Saving: {pending}"
+            if column in (Column.ROUTING, Column.BUSY, Column.UNREACHABLE, Column.NO_ANSWER):
+                return f"{self.display_text(did, column)}\n({self._route_of(did, column)})"
+            text = self.display_text(did, column)
+            return text if column in (Column.DESCRIPTION, Column.NOTE) and text else None
+        if role == Qt.ItemDataRole.FontRole and did.did in self._pending:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.DIALTIME,):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == DID_ROLE:
+            return did
+        return None
+
+    # --- rendering -----------------------------------------------------------------
+
+    def _route_of(self, did: Did, column: Column) -> str:
+        route = {
+            Column.ROUTING: did.routing,
+            Column.BUSY: did.failover_busy,
+            Column.UNREACHABLE: did.failover_unreachable,
+            Column.NO_ANSWER: did.failover_noanswer,
+        }[column]
+        return route.to_api()
+
+    def server_name(self, pop: str) -> str:
+        server = self._servers.get(pop)
+        if server is not None:
+            return server.name
+        return f"POP {pop}" if pop else ""
+
+    def display_text(self, did: Did, column: Column) -> str:
+        renderers: dict[Column, Callable[[Did], str]] = {
+            Column.NUMBER: lambda d: format_number(d.did),
+            Column.DESCRIPTION: lambda d: d.description,
+            Column.ROUTING: lambda d: describe(d.routing, self._lists),
+            Column.BUSY: lambda d: describe(d.failover_busy, self._lists),
+            Column.UNREACHABLE: lambda d: describe(d.failover_unreachable, self._lists),
+            Column.NO_ANSWER: lambda d: describe(d.failover_noanswer, self._lists),
+            Column.POP: lambda d: self.server_name(d.pop),
+            Column.VOICEMAIL: lambda d: d.voicemail or "None",
+            Column.DIALTIME: lambda d: f"{d.dialtime} s",
+            Column.CNAM: lambda d: _yes_no(d.cnam),
+            Column.SMS: lambda d: _yes_no(d.sms_enabled),
+            Column.NOTE: lambda d: d.note,
+        }
+        return renderers[column](did)
+
+    # --- updates -------------------------------------------------------------------
+
+    def dids(self) -> list[Did]:
+        return list(self._rows)
+
+    def did_at(self, row: int) -> Did | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, number: str) -> int:
+        for row, did in enumerate(self._rows):
+            if did.did == number:
+                return row
+        return -1
+
+    def set_lookups(self, lists: TargetLists, servers: Sequence[Server]) -> None:
+        """New target lists / servers change only the words, so repaint every row."""
+        self._lists = lists
+        self._servers = {server.pop: server for server in servers}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+    def set_dids(self, dids: Sequence[Did]) -> None:
+        """Replace the rows by ``dids`` with the smallest set of row signals."""
+        wanted = {did.did: did for did in dids}
+        # Remove rows that are gone, from the bottom so indexes stay valid.
+        for row in range(len(self._rows) - 1, -1, -1):
+            if self._rows[row].did not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        for did in dids:
+            self.update_did(did, insert=True)
+
+    def update_did(self, did: Did, *, insert: bool = False) -> None:
+        """Repaint the row of ``did`` (appending it when ``insert`` and it is new)."""
+        row = self.row_of(did.did)
+        if row < 0:
+            if not insert:
+                return
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(did)
+            self.endInsertRows()
+            return
+        if self._rows[row] == did and did.raw == self._rows[row].raw:
+            return
+        self._rows[row] = did
+        self._emit_row(row)
+
+    def set_pending(self, number: str, what: str | None) -> None:
+        """Mark a row as waiting for the provider (``what`` describes the change)."""
+        if what:
+            self._pending[number] = what
+        else:
+            self._pending.pop(number, None)
+        row = self.row_of(number)
+        if row >= 0:
+            self._emit_row(row)
+
+    def is_pending(self, number: str) -> bool:
+        return number in self._pending
+
+    def _emit_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
