@@ -1,0 +1,166 @@
+"""Voicemail audio: base64 decoding, format sniffing and the on-disk cache.
+
+``getVoicemailMessageFile`` returns the recording as base64 that may contain
+line breaks (API-NOTES.md). The audio is fetched once per message and format
+and kept under the media folder, so the second play costs no API call.
+
+Cache file names include a fingerprint of the message (date, caller, length)
+besides its number: Asterisk renumbers the messages of a folder after a
+delete, so ``INBOX/3`` today may be another recording tomorrow, and a name
+built from the number alone would play the wrong caller.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from app.domain.errors import UserFacingError
+from app.domain.models import AudioFormat, VoicemailMessage
+
+#: File extension of each format the API can return. ``wav49`` is a WAV file
+#: carrying GSM 6.10; ``gsm`` is raw GSM frames (FFmpeg recognises ``.gsm``).
+EXTENSIONS: dict[AudioFormat, str] = {
+    AudioFormat.MP3: "mp3",
+    AudioFormat.WAV: "wav",
+    AudioFormat.WAV49: "wav",
+    AudioFormat.GSM: "gsm",
+}
+
+_WHITESPACE = re.compile(rb"\s+")
+
+
+class InvalidAudio(UserFacingError):
+    """The provider sent audio we cannot decode (bad base64 or an empty file)."""
+
+
+def decode_audio(data: str | bytes) -> bytes:
+    """Base64 text -> bytes, ignoring whitespace and missing padding.
+
+    Raises ``InvalidAudio`` for anything that is not base64 or decodes to
+    nothing: the user gets a sentence, not a ``binascii.Error``.
+    """
+    raw = data.encode("ascii", "replace") if isinstance(data, str) else data
+    compact = _WHITESPACE.sub(b"", raw)
+    if not compact:
+        raise InvalidAudio("The voicemail server sent an empty recording.")
+    compact += b"=" * (-len(compact) % 4)
+    try:
+        audio = base64.b64decode(compact, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidAudio(
+            "The recording of this voicemail is damaged and cannot be played.",
+            detail=f"base64 decoding failed: {exc}",
+        ) from exc
+    if not audio:
+        raise InvalidAudio("The voicemail server sent an empty recording.")
+    return audio
+
+
+def sniff_format(audio: bytes) -> AudioFormat | None:
+    """Guess the container from the first bytes; ``None`` when unknown.
+
+    Used to name the cache file after what really arrived: a server asked for
+    MP3 that answers with WAV still gets played, because FFmpeg trusts the
+    extension for raw formats.
+    """
+    if audio[:4] == b"RIFF" and audio[8:12] == b"WAVE":
+        # Format tag 0x0031 is GSM 6.10 ("wav49"); the tag sits at offset 20 in
+        # the usual layout where "fmt " is the first chunk.
+        if audio[12:16] == b"fmt " and audio[20:22] == b"\x31\x00":
+            return AudioFormat.WAV49
+        return AudioFormat.WAV
+    if audio[:3] == b"ID3" or (len(audio) > 1 and audio[0] == 0xFF and audio[1] & 0xE0 == 0xE0):
+        return AudioFormat.MP3
+    return None
+
+
+def fingerprint(message: VoicemailMessage) -> str:
+    """A short stable id of one recording (see the module docstring)."""
+    date = message.date.isoformat() if message.date else ""
+    parts = (
+        message.mailbox,
+        message.folder,
+        str(message.message_num),
+        date,
+        message.caller_number,
+        str(message.duration_seconds),
+    )
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def _safe(text: str) -> str:
+    """A path component from a mailbox or folder name (no separators, no dots)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", text) or "_"
+
+
+class AudioCache:
+    """Audio files under ``root/<mailbox>/<folder>/<num>-<fingerprint>.<ext>``.
+
+    Pure file-system work; callers run ``store`` on a worker thread
+    (``asyncio.to_thread``) so the UI never waits on the disk.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _stem(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
+        folder = self.root / _safe(message.mailbox) / _safe(message.folder)
+        suffix = "-49" if fmt is AudioFormat.WAV49 else ""
+        return folder / f"{message.message_num}-{fingerprint(message)}{suffix}"
+
+    def path_for(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
+        return self._stem(message, fmt).with_suffix("." + EXTENSIONS[fmt])
+
+    def lookup(self, message: VoicemailMessage, fmt: AudioFormat) -> Path | None:
+        """The cached file of ``message`` in ``fmt``, if a non-empty one exists."""
+        path = self.path_for(message, fmt)
+        try:
+            return path if path.stat().st_size > 0 else None
+        except OSError:
+            return None
+
+    def lookup_playable(self, message: VoicemailMessage, preferred: AudioFormat) -> Path | None:
+        """``preferred`` if cached, else any cached format: every one of them plays."""
+        found = self.lookup(message, preferred)
+        if found is not None:
+            return found
+        for fmt in AudioFormat:
+            if fmt is not preferred and (found := self.lookup(message, fmt)) is not None:
+                return found
+        return None
+
+    def store(self, message: VoicemailMessage, fmt: AudioFormat, audio: bytes) -> Path:
+        """Write atomically (temp + rename): a crash never leaves half a file to play."""
+        actual = sniff_format(audio)
+        # Trust what arrived over what was asked when they disagree on the
+        # container, so the player picks the right demuxer.
+        if actual is not None and EXTENSIONS[actual] != EXTENSIONS[fmt]:
+            fmt = actual
+        path = self.path_for(message, fmt)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(audio)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path
+
+    def forget(self, message: VoicemailMessage) -> None:
+        """Remove every cached format of ``message`` (deleted, or found unplayable)."""
+        for fmt in AudioFormat:
+            with contextlib.suppress(OSError):
+                self.path_for(message, fmt).unlink()
+
+    def forget_path(self, path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -1,0 +1,323 @@
+"""A compact audio player: play/pause, seek slider, position/duration, speed, volume.
+
+Wraps ``QMediaPlayer`` for local files (voicemail recordings are cached on
+disk before they play). Two pitfalls from STACK.md shape it:
+
+* the ``QAudioOutput`` is kept as an attribute for the player's whole life: if
+  it is garbage-collected the player stalls in ``BufferingMedia`` forever;
+* on a machine without an audio device Qt still plays (silently, in real
+  time) and reaches ``EndOfMedia``, so "no output" is a notice, not an error.
+
+Signals:
+    started(): playback began for the loaded file (first ``PlayingState``).
+    finished(): the recording played to its end (``EndOfMedia``).
+    failed(str): the file cannot be played; a sentence for the user.
+    notice(str): something the user should know that does not stop playback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Playback speeds offered in the speed box.
+SPEEDS: tuple[float, ...] = (1.0, 1.5, 2.0)
+
+NO_OUTPUT_NOTICE = (
+    "No audio output device was found on this computer: the message plays silently. "
+    "Connect speakers or headphones, or save the audio as a file."
+)
+UNDECODABLE = (
+    "This voicemail's audio could not be decoded, so it cannot be played. "
+    "Try saving it as a WAV file, or listen to it by phone."
+)
+
+
+def format_clock(ms: int) -> str:
+    """``83_000`` -> ``1:23``; hours only when needed."""
+    seconds = max(0, ms) // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _speed_label(rate: float) -> str:
+    return f"{rate:g}×"
+
+
+class AudioPlayer(QWidget):
+    """Player controls for one local audio file at a time. See module docstring."""
+
+    started = Signal()
+    finished = Signal()
+    failed = Signal(str)
+    notice = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.player = QMediaPlayer(self)
+        # Kept on self on purpose (STACK.md): a collected output stalls playback.
+        self.audio_output = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio_output)
+        self._devices = QMediaDevices(self)
+        self._source: Path | None = None
+        self._seeking = False
+        self._started_emitted = False
+        self._failed_emitted = False
+
+        self.play_button = QToolButton(self)
+        self.play_button.setAutoRaise(True)
+        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setAccessibleName("Play")
+        self.play_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.seek_slider.setAccessibleName("Position")
+        self.seek_slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.time_label = QLabel(self)
+        self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Fixed width from the widest text so the slider does not jump while playing.
+        self.time_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00 / 00:00") + 6)
+        self.speed_box = QComboBox(self)
+        self.speed_box.setToolTip("Playback speed")
+        self.speed_box.setAccessibleName("Speed")
+        for rate in SPEEDS:
+            self.speed_box.addItem(_speed_label(rate), rate)
+        self.volume_icon = QLabel(self)
+        self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setValue(100)
+        self.volume_slider.setFixedWidth(80)
+        self.volume_slider.setToolTip("Volume")
+        self.volume_slider.setAccessibleName("Volume")
+        self.notice_label = QLabel(self)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setVisible(False)
+        self.notice_label.setObjectName("playerNotice")
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.seek_slider, 1)
+        controls.addWidget(self.time_label)
+        controls.addSpacing(8)
+        controls.addWidget(self.speed_box)
+        controls.addSpacing(8)
+        controls.addWidget(self.volume_icon)
+        controls.addWidget(self.volume_slider)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.notice_label)
+
+        self.play_button.clicked.connect(self._on_play_button_clicked)
+        self.seek_slider.sliderPressed.connect(self._on_seek_slider_pressed)
+        self.seek_slider.sliderReleased.connect(self._on_seek_slider_released)
+        self.seek_slider.valueChanged.connect(self._on_seek_slider_value_changed)
+        self.speed_box.currentIndexChanged.connect(self._on_speed_box_changed)
+        self.volume_slider.valueChanged.connect(self._on_volume_slider_changed)
+        self.player.positionChanged.connect(self._on_player_position_changed)
+        self.player.durationChanged.connect(self._on_player_duration_changed)
+        self.player.playbackStateChanged.connect(self._on_player_state_changed)
+        self.player.mediaStatusChanged.connect(self._on_player_status_changed)
+        self.player.errorOccurred.connect(self._on_player_error)
+        self._devices.audioOutputsChanged.connect(self._on_devices_changed)
+
+        self._update_play_icon()
+        self._update_volume_icon()
+        self._update_time()
+        self._set_enabled(False)
+
+    # --- public API ------------------------------------------------------------------
+
+    @property
+    def source(self) -> Path | None:
+        return self._source
+
+    @property
+    def is_playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def load(self, path: Path, *, autoplay: bool = True) -> None:
+        """Show ``path`` in the controls and (by default) start playing it."""
+        self._source = path
+        self._started_emitted = False
+        self._failed_emitted = False
+        self.hide_notice()
+        self._seeking = False
+        self.player.stop()
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        # The rate is per source in some backends: re-apply the chosen one.
+        self.player.setPlaybackRate(self.speed())
+        self._set_enabled(True)
+        if not QMediaDevices.audioOutputs():
+            self.show_notice(NO_OUTPUT_NOTICE)
+            self.notice.emit(NO_OUTPUT_NOTICE)
+        if autoplay:
+            self.player.play()
+
+    def clear(self) -> None:
+        """Stop and forget the file (message deleted or moved away)."""
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self._source = None
+        self._set_enabled(False)
+        self._update_time()
+
+    def toggle(self) -> None:
+        """Play/pause; from the end of the recording, start over."""
+        if self._source is None:
+            return
+        if self.is_playing:
+            self.player.pause()
+        else:
+            if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+                self.player.setPosition(0)
+            self.player.play()
+
+    def stop(self) -> None:
+        self.player.stop()
+
+    def speed(self) -> float:
+        value = self.speed_box.currentData()
+        return float(value) if value is not None else 1.0
+
+    def set_speed(self, rate: float) -> None:
+        """Select ``rate``; a rate not in the box (tests use 4x) is added to it."""
+        index = self.speed_box.findData(rate)
+        if index < 0:
+            self.speed_box.addItem(_speed_label(rate), rate)
+            index = self.speed_box.count() - 1
+        self.speed_box.setCurrentIndex(index)
+        self.player.setPlaybackRate(rate)
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(True)
+
+    def hide_notice(self) -> None:
+        self.notice_label.clear()
+        self.notice_label.setVisible(False)
+
+    # --- slots -----------------------------------------------------------------------
+
+    @Slot()
+    def _on_play_button_clicked(self) -> None:
+        self.toggle()
+
+    @Slot()
+    def _on_seek_slider_pressed(self) -> None:
+        self._seeking = True
+
+    @Slot()
+    def _on_seek_slider_released(self) -> None:
+        self._seeking = False
+        self.player.setPosition(self.seek_slider.value())
+
+    @Slot(int)
+    def _on_seek_slider_value_changed(self, value: int) -> None:
+        if self._seeking:
+            # Dragging: show where the thumb is, seek on release.
+            self._update_time(value)
+        else:
+            # Keyboard or a click on the groove: seek right away. Our own
+            # updates block the slider's signals, so they never come here.
+            self.player.setPosition(value)
+
+    @Slot(int)
+    def _on_speed_box_changed(self, _index: int) -> None:
+        self.player.setPlaybackRate(self.speed())
+
+    @Slot(int)
+    def _on_volume_slider_changed(self, value: int) -> None:
+        self.audio_output.setVolume(value / 100.0)
+        self._update_volume_icon()
+
+    @Slot(int)
+    def _on_player_position_changed(self, position: int) -> None:
+        if not self._seeking:
+            self.seek_slider.blockSignals(True)
+            self.seek_slider.setValue(position)
+            self.seek_slider.blockSignals(False)
+            self._update_time(position)
+
+    @Slot(int)
+    def _on_player_duration_changed(self, duration: int) -> None:
+        self.seek_slider.blockSignals(True)
+        self.seek_slider.setRange(0, max(0, duration))
+        self.seek_slider.setPageStep(max(1000, duration // 10))
+        self.seek_slider.setSingleStep(1000)
+        self.seek_slider.blockSignals(False)
+        self._update_time()
+
+    @Slot(QMediaPlayer.PlaybackState)
+    def _on_player_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        self._update_play_icon()
+        if state == QMediaPlayer.PlaybackState.PlayingState and not self._started_emitted:
+            self._started_emitted = True
+            self.started.emit()
+
+    @Slot(QMediaPlayer.MediaStatus)
+    def _on_player_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            # Leave the thumb at the end; the next toggle starts over.
+            self._update_play_icon()
+            self.finished.emit()
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._fail(UNDECODABLE)
+
+    @Slot(QMediaPlayer.Error, str)
+    def _on_player_error(self, error: QMediaPlayer.Error, _text: str) -> None:
+        if error != QMediaPlayer.Error.NoError:
+            self._fail(UNDECODABLE)
+
+    @Slot()
+    def _on_devices_changed(self) -> None:
+        # Follow the system default (headphones plugged in while listening).
+        self.audio_output.setDevice(QMediaDevices.defaultAudioOutput())
+        if QMediaDevices.audioOutputs() and self.notice_label.text() == NO_OUTPUT_NOTICE:
+            self.hide_notice()
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _fail(self, message: str) -> None:
+        if self._failed_emitted:
+            return  # InvalidMedia and errorOccurred both fire for one bad file
+        self._failed_emitted = True
+        self.player.stop()
+        self._set_enabled(False)
+        self.show_notice(message)
+        self.failed.emit(message)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.play_button, self.seek_slider, self.speed_box):
+            widget.setEnabled(enabled)
+
+    def _update_time(self, position: int | None = None) -> None:
+        pos = self.player.position() if position is None else position
+        self.time_label.setText(f"{format_clock(pos)} / {format_clock(self.player.duration())}")
+
+    def _update_play_icon(self) -> None:
+        playing = self.is_playing
+        pixmaps = QStyle.StandardPixmap
+        icon = pixmaps.SP_MediaPause if playing else pixmaps.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setAccessibleName("Pause" if playing else "Play")
+
+    def _update_volume_icon(self) -> None:
+        muted = self.volume_slider.value() == 0
+        pixmaps = QStyle.StandardPixmap
+        icon = pixmaps.SP_MediaVolumeMuted if muted else pixmaps.SP_MediaVolume
+        self.volume_icon.setPixmap(self.style().standardIcon(icon).pixmap(16, 16))
