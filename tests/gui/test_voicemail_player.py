@@ -57,7 +57,9 @@ def test_plays_to_end_and_shows_duration(qtbot: QtBot, player: AudioPlayer, tmp_
     assert player.seek_slider.maximum() == player.player.duration()
 
 
-def test_toggle_pauses_and_restarts_after_end(qtbot: QtBot, player: AudioPlayer, tmp_path: Path) -> None:
+def test_toggle_pauses_and_restarts_after_end(
+    qtbot: QtBot, player: AudioPlayer, tmp_path: Path
+) -> None:
     clip = _tone(tmp_path / "tone.wav")
     with qtbot.waitSignal(player.started, timeout=5000):
         player.load(clip)
@@ -92,7 +94,9 @@ def test_speed_and_volume_controls(player: AudioPlayer) -> None:
     assert player.audio_output.volume() == 0.0
 
 
-def test_undecodable_file_fails_with_message(qtbot: QtBot, player: AudioPlayer, tmp_path: Path) -> None:
+def test_undecodable_file_fails_with_message(
+    qtbot: QtBot, player: AudioPlayer, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.mp3"
     bad.write_bytes(b"this is not audio at all" * 20)
     with qtbot.waitSignal(player.failed, timeout=5000) as blocker:
@@ -102,7 +106,9 @@ def test_undecodable_file_fails_with_message(qtbot: QtBot, player: AudioPlayer, 
     assert not player.play_button.isEnabled()
 
 
-def test_no_audio_output_is_a_notice_not_an_error(qtbot: QtBot, player: AudioPlayer, tmp_path: Path) -> None:
+def test_no_audio_output_is_a_notice_not_an_error(
+    qtbot: QtBot, player: AudioPlayer, tmp_path: Path
+) -> None:
     if QMediaDevices.audioOutputs():
         pytest.skip("this machine has an audio device")
     clip = _tone(tmp_path / "tone.wav")
