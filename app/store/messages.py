@@ -1,0 +1,249 @@
+"""SMS/MMS history: upsert, read flags, thread pages, delete.
+
+Style used by every repository of this package: the work is done by plain
+synchronous functions taking the connection (``upsert_messages(conn, ...)``),
+so a caller can compose several in one ``db.run`` call and one transaction;
+the repository class (``MessageRepo(db)``) offers the same operations as
+``async`` methods that run them on the database thread.
+
+Read flags: inbound messages inserted by the first backfill are stored read
+(``mark_read=True``), later-polled ones unread; sent messages are always read.
+An upsert never changes the read flag of a message already stored, so a poll
+can never make a read message unread again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from app.domain.models import Direction, Message, MessageKind
+from app.domain.phone import normalize
+from app.store.db import Database, transaction
+from app.store.rows import dumps, from_epoch, loads, to_epoch
+
+#: Position in a thread: (date as epoch seconds, row pk). Totally ordered.
+Cursor = tuple[int, int]
+
+MESSAGE_COLUMNS = "pk, kind, id, date, direction, did, contact, text, media, read"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    message: Message
+    read: bool
+    pk: int
+
+    @property
+    def cursor(self) -> Cursor:
+        return (to_epoch(self.message.date), self.pk)
+
+
+@dataclass(slots=True)
+class UpsertResult:
+    inserted: list[Message] = field(default_factory=list)
+    updated: list[Message] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated)
+
+
+def row_to_message(row: sqlite3.Row) -> Message:
+    return Message(
+        kind=MessageKind(row["kind"]),
+        id=int(row["id"]),
+        date=from_epoch(row["date"]),
+        direction=Direction(int(row["direction"])),
+        did=row["did"],
+        contact=row["contact"],
+        text=row["text"],
+        media=tuple(loads(row["media"], [])),
+    )
+
+
+def row_to_stored(row: sqlite3.Row) -> StoredMessage:
+    return StoredMessage(row_to_message(row), bool(row["read"]), int(row["pk"]))
+
+
+def _normalised(message: Message) -> tuple[str, str]:
+    return normalize(message.did) or message.did, normalize(message.contact) or message.contact
+
+
+def upsert_messages(
+    conn: sqlite3.Connection, messages: Iterable[Message], *, mark_read: bool = False
+) -> UpsertResult:
+    """Insert new messages, update changed ones; read flags of stored rows are kept.
+
+    ``mark_read``: new inbound messages are stored as already read (first backfill).
+    A message whose new copy has no media keeps the media already known (``getMMS``
+    rows can come back without their links).
+    """
+    result = UpsertResult()
+    with transaction(conn):
+        for message in messages:
+            did, contact = _normalised(message)
+            media = list(message.media)
+            row = conn.execute(
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE kind = ? AND id = ?",
+                (message.kind.value, message.id),
+            ).fetchone()
+            if row is None:
+                read = mark_read or message.direction is Direction.SENT
+                pk = conn.execute(
+                    "INSERT INTO messages (kind, id, date, direction, did, contact, text, media,"
+                    " read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+                    (message.kind.value, message.id, to_epoch(message.date),
+                     int(message.direction), did, contact, message.text, dumps(media), int(read)),
+                ).fetchone()[0]
+                _enqueue_media(conn, pk, media)
+                result.inserted.append(row_to_message(_row(conn, pk)))
+                continue
+            if not media:
+                media = loads(row["media"], [])
+            new_values = (to_epoch(message.date), int(message.direction), did, contact,
+                          message.text, dumps(media))
+            old_values = (row["date"], row["direction"], row["did"], row["contact"],
+                          row["text"], row["media"])
+            if new_values == old_values:
+                result.unchanged += 1
+                continue
+            conn.execute(
+                "UPDATE messages SET date = ?, direction = ?, did = ?, contact = ?, text = ?,"
+                " media = ? WHERE pk = ?",
+                (*new_values, row["pk"]),
+            )
+            _enqueue_media(conn, row["pk"], media)
+            result.updated.append(row_to_message(_row(conn, row["pk"])))
+    return result
+
+
+def _row(conn: sqlite3.Connection, pk: int) -> sqlite3.Row:
+    row: sqlite3.Row = conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE pk = ?", (pk,)
+    ).fetchone()
+    return row
+
+
+def _enqueue_media(conn: sqlite3.Connection, pk: int, urls: Sequence[str]) -> None:
+    # The media cache (media.py) downloads what is pending; INSERT OR IGNORE keeps
+    # the state of URLs already known.
+    conn.executemany(
+        "INSERT OR IGNORE INTO media (url, message_pk, position) VALUES (?, ?, ?)",
+        [(url, pk, position) for position, url in enumerate(urls) if url],
+    )
+
+
+def get_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> StoredMessage | None:
+    row = conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE kind = ? AND id = ?", (kind.value, id_)
+    ).fetchone()
+    return None if row is None else row_to_stored(row)
+
+
+def delete_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> bool:
+    with transaction(conn):
+        cursor = conn.execute("DELETE FROM messages WHERE kind = ? AND id = ?", (kind.value, id_))
+    return cursor.rowcount > 0
+
+
+def thread_messages(
+    conn: sqlite3.Connection,
+    did: str,
+    contact: str,
+    *,
+    limit: int = 50,
+    before: Cursor | None = None,
+    after: Cursor | None = None,
+) -> list[StoredMessage]:
+    """A page of one conversation, oldest first.
+
+    No cursor: the newest ``limit`` messages. ``before``: the ``limit`` messages
+    just older than the cursor (scrolling up). ``after``: the ones just newer
+    (new arrivals).
+    """
+    did, contact = normalize(did) or did, normalize(contact) or contact
+    base = f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE did = ? AND contact = ?"
+    if after is not None:
+        rows = conn.execute(
+            f"{base} AND (date, pk) > (?, ?) ORDER BY date, pk LIMIT ?",
+            (did, contact, after[0], after[1], limit),
+        ).fetchall()
+        return [row_to_stored(r) for r in rows]
+    if before is not None:
+        rows = conn.execute(
+            f"{base} AND (date, pk) < (?, ?) ORDER BY date DESC, pk DESC LIMIT ?",
+            (did, contact, before[0], before[1], limit),
+        ).fetchall()
+    else:
+        rows = conn.execute(
+            f"{base} ORDER BY date DESC, pk DESC LIMIT ?", (did, contact, limit)
+        ).fetchall()
+    return [row_to_stored(r) for r in reversed(rows)]
+
+
+def latest_message_date(conn: sqlite3.Connection, kind: MessageKind | None = None) -> int | None:
+    """Epoch seconds of the newest stored message (of one kind), for sync windows."""
+    if kind is None:
+        row = conn.execute("SELECT max(date) FROM messages").fetchone()
+    else:
+        row = conn.execute(
+            "SELECT max(date) FROM messages WHERE kind = ?", (kind.value,)
+        ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
+def count_messages(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM messages").fetchone()[0])
+
+
+def find_sent_match(
+    conn: sqlite3.Connection, did: str, contact: str, text: str, since: int, until: int
+) -> StoredMessage | None:
+    """A sent message with this DID, contact and text in [since, until] (epoch s).
+
+    Used to reconcile a send that timed out: if the history shows it, it went out.
+    """
+    row = conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE did = ? AND contact = ? AND direction = 0"
+        " AND date BETWEEN ? AND ? AND text = ? ORDER BY date LIMIT 1",
+        (normalize(did) or did, normalize(contact) or contact, since, until, text),
+    ).fetchone()
+    return None if row is None else row_to_stored(row)
+
+
+class MessageRepo:
+    """Async front for the message functions (each runs on the database thread)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def upsert(self, messages: Iterable[Message], *, mark_read: bool = False) -> UpsertResult:
+        return await self.db.run(upsert_messages, list(messages), mark_read=mark_read)
+
+    async def get(self, kind: MessageKind, id_: int) -> StoredMessage | None:
+        return await self.db.run(get_message, kind, id_)
+
+    async def delete(self, kind: MessageKind, id_: int) -> bool:
+        return await self.db.run(delete_message, kind, id_)
+
+    async def thread_messages(
+        self, did: str, contact: str, *, limit: int = 50,
+        before: Cursor | None = None, after: Cursor | None = None,
+    ) -> list[StoredMessage]:
+        return await self.db.run(
+            thread_messages, did, contact, limit=limit, before=before, after=after
+        )
+
+    async def latest_date(self, kind: MessageKind | None = None) -> int | None:
+        return await self.db.run(latest_message_date, kind)
+
+    async def count(self) -> int:
+        return await self.db.run(count_messages)
+
+    async def find_sent_match(
+        self, did: str, contact: str, text: str, since: int, until: int
+    ) -> StoredMessage | None:
+        return await self.db.run(find_sent_match, did, contact, text, since, until)

@@ -1,0 +1,222 @@
+"""Schema migrations: an ordered list; a migration's version is its position.
+
+``PRAGMA user_version`` records how many have been applied. Each migration runs
+in its own transaction together with the version bump, so a failure leaves the
+file at the previous version. To change the schema, append a migration: never
+edit one that has shipped.
+
+Conventions: dates are INTEGER epoch seconds UTC (cheap to index and compare);
+phone numbers are normalised (``app.domain.phone.normalize``); JSON goes in TEXT.
+Tables keyed by something other than an integer get an explicit ``pk INTEGER
+PRIMARY KEY`` when an FTS index points at them, because VACUUM may renumber an
+implicit rowid and an external-content FTS table would then point at the wrong rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+class SchemaTooNewError(RuntimeError):
+    """The file was migrated by a newer version of the app than this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    sql: str = ""
+    #: Optional Python step, run after ``sql`` inside the same transaction.
+    fn: Callable[[sqlite3.Connection], None] | None = None
+
+
+# Recomputes one thread's summary row from its messages (used by triggers when a
+# message leaves a thread; inserts and read-flag flips are incremental instead).
+def _recompute_thread(did: str, contact: str) -> str:
+    return f"""
+    DELETE FROM threads WHERE did = {did} AND contact = {contact};
+    INSERT INTO threads (did, contact, last_pk, last_date, unread, total)
+      SELECT m.did, m.contact,
+             (SELECT pk FROM messages WHERE did = {did} AND contact = {contact}
+               ORDER BY date DESC, pk DESC LIMIT 1),
+             max(m.date), sum(m.read = 0), count(*)
+        FROM messages AS m WHERE m.did = {did} AND m.contact = {contact}
+       GROUP BY m.did, m.contact;
+    """
+
+
+_V1_MESSAGES = f"""
+CREATE TABLE messages (
+    pk        INTEGER PRIMARY KEY,
+    kind      TEXT    NOT NULL CHECK (kind IN ('sms', 'mms')),
+    id        INTEGER NOT NULL,
+    date      INTEGER NOT NULL,
+    direction INTEGER NOT NULL CHECK (direction IN (0, 1)),
+    did       TEXT    NOT NULL,
+    contact   TEXT    NOT NULL,
+    text      TEXT    NOT NULL DEFAULT '',
+    media     TEXT    NOT NULL DEFAULT '[]',
+    read      INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+    UNIQUE (kind, id)
+);
+CREATE INDEX messages_thread_date ON messages (did, contact, date, pk);
+CREATE INDEX messages_date ON messages (date);
+
+-- One row per conversation, kept current by triggers so the thread list never
+-- aggregates 100k messages.
+CREATE TABLE threads (
+    did       TEXT    NOT NULL,
+    contact   TEXT    NOT NULL,
+    last_pk   INTEGER NOT NULL,
+    last_date INTEGER NOT NULL,
+    unread    INTEGER NOT NULL DEFAULT 0,
+    total     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (did, contact)
+) WITHOUT ROWID;
+CREATE INDEX threads_last_date ON threads (last_date DESC);
+CREATE INDEX threads_did_last_date ON threads (did, last_date DESC);
+
+CREATE TRIGGER messages_thread_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO threads (did, contact, last_pk, last_date, unread, total)
+    VALUES (new.did, new.contact, new.pk, new.date, new.read = 0, 1)
+    ON CONFLICT (did, contact) DO UPDATE SET
+        total = total + 1,
+        unread = unread + excluded.unread,
+        last_pk = CASE WHEN excluded.last_date > last_date
+                         OR (excluded.last_date = last_date AND excluded.last_pk > last_pk)
+                       THEN excluded.last_pk ELSE last_pk END,
+        last_date = max(last_date, excluded.last_date);
+END;
+
+CREATE TRIGGER messages_thread_read AFTER UPDATE OF read ON messages
+WHEN old.did = new.did AND old.contact = new.contact AND old.read != new.read BEGIN
+    UPDATE threads SET unread = unread + (new.read = 0) - (old.read = 0)
+     WHERE did = new.did AND contact = new.contact;
+END;
+
+CREATE TRIGGER messages_thread_move AFTER UPDATE OF did, contact, date ON messages
+WHEN old.did != new.did OR old.contact != new.contact OR old.date != new.date BEGIN
+    {_recompute_thread("old.did", "old.contact")}
+    {_recompute_thread("new.did", "new.contact")}
+END;
+
+CREATE TRIGGER messages_thread_delete AFTER DELETE ON messages BEGIN
+    {_recompute_thread("old.did", "old.contact")}
+END;
+
+-- Full-text index over message bodies (external content: no second copy).
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+    text, content = 'messages', content_rowid = 'pk',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
+WHEN old.text != new.text BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+    INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
+END;
+
+-- MMS media: remote URL -> local file, with retry scheduling (links can 404
+-- for a while just after sending).
+CREATE TABLE media (
+    url           TEXT    PRIMARY KEY,
+    message_pk    INTEGER REFERENCES messages (pk) ON DELETE CASCADE,
+    position      INTEGER NOT NULL DEFAULT 0,
+    path          TEXT,
+    state         TEXT    NOT NULL DEFAULT 'pending'
+                          CHECK (state IN ('pending', 'done', 'failed')),
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    next_retry_at INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT    NOT NULL DEFAULT '',
+    updated_at    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX media_due ON media (state, next_retry_at);
+CREATE INDEX media_message ON media (message_pk, position);
+
+CREATE TABLE drafts (
+    did        TEXT    NOT NULL,
+    contact    TEXT    NOT NULL,
+    text       TEXT    NOT NULL DEFAULT '',
+    attachments TEXT   NOT NULL DEFAULT '[]',
+    last_error TEXT    NOT NULL DEFAULT '',
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (did, contact)
+) WITHOUT ROWID;
+
+-- Sends whose outcome is not yet known for sure (timeouts): reconciled later
+-- against the history instead of being retried (sends are not idempotent).
+CREATE TABLE outbox (
+    local_id   INTEGER PRIMARY KEY,
+    kind       TEXT    NOT NULL CHECK (kind IN ('sms', 'mms')),
+    did        TEXT    NOT NULL,
+    contact    TEXT    NOT NULL,
+    text       TEXT    NOT NULL DEFAULT '',
+    media      TEXT    NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    state      TEXT    NOT NULL DEFAULT 'sending'
+                       CHECK (state IN ('sending', 'unknown', 'sent', 'failed')),
+    remote_id  INTEGER,
+    error      TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_state ON outbox (state, created_at);
+
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE lookup_cache (
+    name       TEXT PRIMARY KEY,
+    rows       TEXT NOT NULL,
+    fetched_at REAL NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE phonebook (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL DEFAULT '',
+    number      TEXT NOT NULL DEFAULT '',
+    number_norm TEXT NOT NULL DEFAULT '',
+    note        TEXT NOT NULL DEFAULT '',
+    group_name  TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX phonebook_number ON phonebook (number_norm);
+"""
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("messages, threads, search, media, drafts, outbox, sync state, lookups",
+              _V1_MESSAGES),
+]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply the missing migrations in order; returns the resulting version."""
+    current = schema_version(conn)
+    if current > len(migrations):
+        raise SchemaTooNewError(
+            f"database schema version {current} is newer than this app ({len(migrations)})"
+        )
+    for version, migration in enumerate(migrations[current:], start=current + 1):
+        # executescript commits first, so BEGIN goes inside the script; the
+        # version bump is in the same transaction as the change.
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{migration.sql}\n;")
+            if migration.fn is not None:
+                migration.fn(conn)
+            conn.execute(f"PRAGMA user_version = {version:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+    return len(migrations)

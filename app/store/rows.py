@@ -1,0 +1,36 @@
+"""Small conversions between Python values and SQLite columns, shared by repositories."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+
+def to_epoch(moment: datetime) -> int:
+    """Aware datetime -> epoch seconds. A naive datetime is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def from_epoch(seconds: int | float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def opt_to_epoch(moment: datetime | None) -> int | None:
+    return None if moment is None else to_epoch(moment)
+
+
+def opt_from_epoch(seconds: int | float | None) -> datetime | None:
+    return None if seconds is None else from_epoch(seconds)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str | None, default: Any = None) -> Any:
+    if not text:
+        return default
+    return json.loads(text)

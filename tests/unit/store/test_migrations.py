@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.store.db import Database
+from app.store.messages import count_messages, get_message, upsert_messages
+from app.store.migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate, schema_version
+from tests.unit.store.conftest import make_message
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_migrate_from_empty(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    assert migrate(conn) == len(MIGRATIONS)
+    assert schema_version(conn) == len(MIGRATIONS)
+    assert {"messages", "threads", "messages_fts", "lookup_cache", "drafts"} <= _tables(conn)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # Running again is a no-op.
+    assert migrate(conn) == len(MIGRATIONS)
+    conn.close()
+
+
+@pytest.mark.skipif(len(MIGRATIONS) < 2, reason="only one migration so far")
+def test_migrate_from_previous_version_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    migrate(conn, MIGRATIONS[:-1])
+    assert schema_version(conn) == len(MIGRATIONS) - 1
+    upsert_messages(conn, [make_message(1), make_message(2)])
+    conn.close()
+    with Database.open(path) as db:
+        assert db.recovery_notice is None
+        assert db.run_sync(schema_version) == len(MIGRATIONS)
+        assert db.run_sync(count_messages) == 2
+        stored = db.run_sync(get_message, make_message(2).kind, 2)
+        assert stored is not None and stored.message.text == "message 2"
+
+
+def test_failed_migration_leaves_previous_version(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    steps = [
+        Migration("one", "CREATE TABLE a (x);"),
+        Migration("two", "CREATE TABLE b (x); CREATE TABLE a (y);"),
+    ]
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(conn, steps)
+    assert schema_version(conn) == 1
+    assert _tables(conn) == {"a"}  # b rolled back with the failed step
+    assert not conn.in_transaction
+
+
+def test_python_step_runs_in_the_migration(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+
+    def fill(c: sqlite3.Connection) -> None:
+        c.execute("INSERT INTO a VALUES (42)")
+
+    migrate(conn, [Migration("one", "CREATE TABLE a (x);", fill)])
+    assert conn.execute("SELECT x FROM a").fetchall() == [(42,)]
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    with pytest.raises(SchemaTooNewError):
+        migrate(conn)
