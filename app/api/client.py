@@ -1,0 +1,241 @@
+"""The VoIP.ms REST client: one long-lived ``httpx.AsyncClient``, validated calls.
+
+``await client.call("getSMS", from_="2024-01-01", limit=10)`` returns the
+decoded JSON object of a successful answer. On the way:
+
+1. trailing underscores are stripped (``from_`` -> ``from``: a Python keyword),
+   ``None`` values dropped, booleans sent as ``1``/``0``;
+2. the catalog validates method and parameters (``ParameterError``, nothing sent);
+3. the throttle serialises calls, spaces them and honours a rate-limit pause;
+4. small calls are GETs; calls carrying base64 or long values are
+   ``multipart/form-data`` POSTs (the provider's proxy rejects long URLs);
+5. the answer is interpreted: anything but a JSON object with a status is a
+   ``TransportError``; an empty-list status becomes an empty list; any other
+   status raises the matching ``StatusError``;
+6. reads are retried per ``retry.should_retry``; writes never.
+
+Redirects are never followed: ``www.voip.ms`` answers 301 and turns the POST
+into a GET that then fails confusingly, so a 3xx says "wrong address" instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from app import USER_AGENT
+from app.api import catalog
+from app.api.errors import (
+    EMPTY_LIST_STATUSES,
+    ApiError,
+    RateLimited,
+    TransportError,
+    error_for_status,
+)
+from app.api.ratelimit import SleepFn, Throttle
+from app.api.redact import Secret, install_log_filter, redact
+from app.api.retry import RetryPolicy, should_retry
+
+log = logging.getLogger(__name__)
+
+DEFAULT_URL = "https://voip.ms/api/v1/rest.php"
+#: Beyond this many characters of query string a call goes as a POST.
+MAX_GET_QUERY = 1500
+#: Methods that carry files (base64) even when the file happens to be small.
+POST_METHODS = frozenset({"sendFaxMessage", "sendMMS", "addLNPFile", "setRecording"})
+BODY_HEAD_BYTES = 200
+
+
+def _wire_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+class VoipMsClient:
+    """Async VoIP.ms client. Create once, share, ``await aclose()`` at exit."""
+
+    def __init__(
+        self,
+        username: str,
+        password: str,
+        *,
+        base_url: str = DEFAULT_URL,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 30.0,
+        min_interval: float = 0.25,
+        retry: RetryPolicy | None = None,
+        sleep: SleepFn = asyncio.sleep,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        install_log_filter()
+        self.username = username
+        self._password = Secret(password)
+        self.base_url = base_url
+        self.retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._throttle = Throttle(min_interval, sleep=sleep, clock=clock or time.monotonic)
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
+        #: HTTP requests sent (retries included): lets tests prove nothing was sent.
+        self.calls_made = 0
+
+    def __repr__(self) -> str:
+        return f"VoipMsClient(username={self.username!r}, base_url={self.base_url!r})"
+
+    @property
+    def throttle(self) -> Throttle:
+        return self._throttle
+
+    def set_credentials(self, username: str, password: str) -> None:
+        """New credentials for the next calls (settings changed)."""
+        self.username = username
+        self._password = Secret(password)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # --- calling ------------------------------------------------------------------
+
+    async def call(self, method: str, **params: object) -> dict[str, Any]:
+        """Call ``method``; returns the answer's JSON object (status "success")."""
+        clean = {
+            name.rstrip("_"): _wire_value(value)
+            for name, value in params.items()
+            if value is not None
+        }
+        spec = catalog.validate(method, clean)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                async with self._throttle:
+                    try:
+                        return await self._call_once(method, clean, spec)
+                    except RateLimited:
+                        # Pause every queued call, not only this one.
+                        self._throttle.pause_for(self.retry.rate_limit_pause)
+                        raise
+            except ApiError as error:
+                delay = should_retry(method, error, attempt, self.retry)
+                if delay is None:
+                    raise
+                log.info("%s failed (%s); retry %d in %.1fs", method, error.detail, attempt, delay)
+                if not isinstance(error, RateLimited):
+                    # A rate limit is waited out by the throttle's pause instead.
+                    await self._sleep(delay)
+
+    async def _call_once(
+        self, method: str, params: dict[str, str], spec: catalog.MethodSpec
+    ) -> dict[str, Any]:
+        fields = {
+            "api_username": self.username,
+            "api_password": self._password.reveal(),
+            "method": method,
+            **params,
+        }
+        use_post = (
+            spec.post_only or method in POST_METHODS or len(urlencode(fields)) > MAX_GET_QUERY
+        )
+        self.calls_made += 1
+        log.debug("VoIP.ms %s %s (%s)", "POST" if use_post else "GET", method, ", ".join(params))
+        try:
+            if use_post:
+                # (None, value) parts make httpx send multipart/form-data fields.
+                files = {name: (None, value) for name, value in fields.items()}
+                response = await self._http.post(self.base_url, files=files)
+            else:
+                response = await self._http.get(self.base_url, params=fields)
+        except httpx.TimeoutException as exc:
+            raise self._network_error(method, "timeout", exc) from None
+        except httpx.HTTPError as exc:
+            raise self._network_error(method, "network", exc) from None
+        return self._interpret(method, spec, response)
+
+    # --- answers ------------------------------------------------------------------
+
+    def _redact(self, text: str) -> str:
+        return redact(text, self._password.reveal())
+
+    def _network_error(self, method: str, kind: str, exc: Exception) -> TransportError:
+        if kind == "timeout":
+            message = "VoIP.ms did not answer in time."
+        else:
+            message = "Could not reach VoIP.ms. Check the internet connection."
+        if not method.startswith("get"):
+            # Not retried: the request may have arrived (API-NOTES.md).
+            message += " The change may still have gone through: check before trying again."
+        detail = self._redact(f"{type(exc).__name__}: {exc}")
+        return TransportError(message, kind=kind, method=method, detail=detail)
+
+    def _body_head(self, response: httpx.Response) -> str:
+        head = response.content[:BODY_HEAD_BYTES].decode("utf-8", errors="replace")
+        return self._redact(head)
+
+    def _interpret(
+        self, method: str, spec: catalog.MethodSpec, response: httpx.Response
+    ) -> dict[str, Any]:
+        status_code = response.status_code
+        if 300 <= status_code < 400:
+            location = self._redact(response.headers.get("location", "(no address given)"))
+            raise TransportError(
+                f"The VoIP.ms server address redirects elsewhere ({location}). "
+                f"Use exactly {DEFAULT_URL} as the server address.",
+                kind="redirect",
+                http_status=status_code,
+                body_head=self._body_head(response),
+                method=method,
+            )
+        if status_code >= 400:
+            raise TransportError(
+                f"VoIP.ms answered with an error (HTTP {status_code}). Try again in a few minutes.",
+                kind="http",
+                http_status=status_code,
+                body_head=self._body_head(response),
+                method=method,
+            )
+        data = self._decode(method, response)
+        status = str(data.get("status", "")).strip()
+        if status == "success":
+            return data
+        if status in EMPTY_LIST_STATUSES:
+            empty: dict[str, Any] = {"status": "success"}
+            for key in spec.list_keys:
+                empty[key] = []
+            return empty
+        raise error_for_status(status, method=method)
+
+    def _decode(self, method: str, response: httpx.Response) -> dict[str, Any]:
+        text = response.content.decode("utf-8-sig", errors="replace").strip()
+        problem = ""
+        data: object = None
+        if not text:
+            problem = "an empty answer"
+        else:
+            try:
+                data = json.loads(text)
+            except ValueError:
+                problem = "a page that is not a VoIP.ms API answer"
+        if not problem and not (isinstance(data, dict) and "status" in data):
+            problem = "an answer without a status"
+        if problem:
+            raise TransportError(
+                f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
+                kind="body",
+                http_status=response.status_code,
+                body_head=self._body_head(response),
+                method=method,
+            )
+        assert isinstance(data, dict)
+        return data

@@ -1,0 +1,165 @@
+"""Status code -> a sentence a small-business owner understands.
+
+The reference's table (``catalog.STATUS_CODES``) explains every code, tersely
+and sometimes garbled ("This is not a valid TimezoneCDR and resellerCDR: ...").
+The codes this app meets in daily use are rewritten by hand below; every other
+code gets the reference's explanation, tidied (typos, run-together words,
+capital letter, full stop). A code missing from the reference still yields a
+sentence that names it, so nothing ever shows an empty message.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAND_WRITTEN: dict[str, str] = {
+    # Access
+    "invalid_credentials": (
+        "VoIP.ms did not accept the user name or API password. Check the e-mail address you "
+        "log in with and the API password set under Main Menu > SOAP & REST/JSON API."
+    ),
+    "missing_credentials": (
+        "The VoIP.ms user name or API password is missing. Enter both in the settings."
+    ),
+    "api_not_enabled": (
+        "API access is not enabled for this VoIP.ms account. Enable it under Main Menu > "
+        "SOAP & REST/JSON API on voip.ms."
+    ),
+    "ip_not_enabled": (
+        "VoIP.ms does not accept requests from this computer's internet address yet. Add the "
+        "address shown in the settings to the allowed IP addresses under Main Menu > "
+        "SOAP & REST/JSON API on voip.ms."
+    ),
+    "api_limit_exceeded": (
+        "VoIP.ms is limiting how many requests this account can make per minute. "
+        "Switchboard will wait a minute and continue."
+    ),
+    "method_maintenance": "This VoIP.ms feature is under maintenance. Try again later.",
+    "missing_method": (
+        "VoIP.ms did not receive the request correctly. Check that the server address is "
+        "exactly https://voip.ms/api/v1/rest.php."
+    ),
+    "invalid_method": (
+        "VoIP.ms does not offer this function (anymore). Switchboard may need an update."
+    ),
+    "missing_params": "Some required information was missing from the request to VoIP.ms.",
+    "provider_outofservice": "One of VoIP.ms's carriers is out of service. Try again later.",
+    "unavailable_info": "VoIP.ms cannot provide this information right now. Try again later.",
+    "tls_error": "A secure-connection error happened at VoIP.ms. Try again later.",
+    "non_sufficient_funds": (
+        "Your VoIP.ms balance is too low for this. Add funds to your account and try again."
+    ),
+    # Messaging
+    "limit_reached": (
+        "You have reached VoIP.ms's daily limit of messages sent through the API (for fax, "
+        "the daily limit for any method). Try again tomorrow or contact VoIP.ms to raise it."
+    ),
+    "sms_toolong": "The text message is too long: one SMS holds at most 160 bytes.",
+    "message_empty": "The message is empty. Type some text before sending.",
+    "sms_failed": "VoIP.ms could not send the text message. Try again in a moment.",
+    "invalid_dst": "The recipient's number is not a valid phone number.",
+    "invalid_did": "This is not one of your VoIP.ms phone numbers, or it is not a valid number.",
+    "missing_did": "No phone number (DID) was given.",
+    "invalid_sms": "This text message does not exist (anymore) at VoIP.ms.",
+    "invalid_contact": "The contact's number is not a valid phone number.",
+    "invalid_daterange": "The date range is too long: VoIP.ms allows at most 92 days at a time.",
+    "invalid_date": "A date was not in the form year-month-day (for example 2024-03-30).",
+    "invalid_date_from": "The start date must come before the end date.",
+    "exceeds_file_size": "The file is too large for VoIP.ms.",
+    # Voicemail
+    "invalid_mailbox": "This voicemail box does not exist at VoIP.ms.",
+    "missing_mailbox": "No voicemail box was given.",
+    "invalid_folder": "This voicemail folder does not exist.",
+    "invalid_destination_folder": "The folder to move the message to does not exist.",
+    "invalid_message_num": "This voicemail message does not exist (anymore).",
+    "message_not_found": "This voicemail message was not found; it may have been deleted already.",
+    "error_deleting_msg": "VoIP.ms could not delete the voicemail message. Try again in a moment.",
+    "error_moving_msg": "VoIP.ms could not move the voicemail message. Try again in a moment.",
+    "problem_sending_mail": "VoIP.ms could not send the e-mail. Try again in a moment.",
+    "invalid_email": "This is not a valid e-mail address (or it is already in use).",
+    # Fax
+    "invalid_fax_id": "This fax does not exist (anymore) at VoIP.ms.",
+    "invalid_folder_id": "This fax folder does not exist.",
+    "moving_fail": "VoIP.ms could not move the fax. Try again in a moment.",
+    "sent_fail": "VoIP.ms could not send the fax. Try again in a moment.",
+    "invalid_file": "The file cannot be faxed. Use a PDF, TXT, JPG, GIF, PNG or TIF file.",
+    "no_base64file": "The file was not sent in the expected form (base64) to VoIP.ms.",
+    "invalid_to_number": "The fax number to send to is not valid.",
+    "invalid_from_number": "The fax number to send from is not one of your fax numbers.",
+    # Numbers
+    "invalid_routing_header": "This call routing choice is not valid.",
+    "invalid_failover_header": "This failover routing choice is not valid.",
+    "invalid_serverpop": "This VoIP.ms server (point of presence) does not exist.",
+    "invalid_dialtime": "The ring time (dial time-out) is not valid.",
+    "invalid_cnam": "The caller-name lookup (CNAM) setting must be on or off.",
+    "invalid_billingtype": "The billing type must be per minute (1) or flat rate (2).",
+    "invalid_calleridprefix": "The caller-ID prefix is too long: it must be under 20 characters.",
+    "invalid_note": "The note is too long: it must be under 50 characters.",
+    "invalid_password": (
+        "This password is not allowed. Voicemail PINs must be 4 digits; sub-account passwords "
+        "need more than 6 characters with letters and numbers."
+    ),
+    "invalid_timezone": "This time zone is not valid for VoIP.ms.",
+    "invalid_digits": "The digits must be 3 numbers.",
+    "invalid_country": (
+        "The country is missing or not valid; use a two-letter code such as US or CA."
+    ),
+}
+
+# Typos and run-together words in the reference's table.
+_FIXES: tuple[tuple[str, str], ...] = (
+    ("lenght", "length"),
+    ("Pasword", "Password"),
+    ("BalanceManagemente", "Balance management"),
+    ("Montly", "Monthly"),
+    ("Imposible", "Impossible"),
+    ("Theres", "There's"),
+    ("This is no a", "This is not a"),
+    ("This is not valid", "This is not a valid"),
+    ("it size", "its size"),
+    ("it wasn't send", "wasn't sent"),
+    ("Week End was not provide", "Week End was not provided"),
+    ("getListStatus", "getLNPListStatus"),
+)
+
+
+def polish(text: str) -> str:
+    """Tidy one explanation of the reference into a sentence."""
+    out = text.strip()
+    for wrong, right in _FIXES:
+        out = out.replace(wrong, right)
+    # "Should be: yes/no" glued to the sentence: make it its own sentence.
+    out = re.sub(r"\s+(Should be:|Allowed values:|Values:|Format is:)", r". \1", out)
+    # Words glued by the reference's table extraction ("passwordVoicemail:").
+    out = re.sub(r"(?<=[a-z])(?=[A-Z][a-z]+:)", ". ", out)
+    out = re.sub(r"\s+-\s+", " ", out)
+    out = out.strip(" '")
+    if out.startswith('"'):  # '"error menu" is not a valid recording'
+        out = "The " + out
+    if out and out[0].islower():
+        out = out[0].upper() + out[1:]
+    if out and out[-1] not in ".!?)":
+        out += "."
+    return out
+
+
+def message_for(status: str) -> str:
+    """The sentence shown to the user for a status code (any code, even unknown)."""
+    from app.api.catalog import STATUS_CODES  # late: catalog imports errors
+
+    key = status.strip()
+    if key in _HAND_WRITTEN:
+        return _HAND_WRITTEN[key]
+    explanation = STATUS_CODES.get(key)
+    if explanation is None:
+        # The reference spells two codes with a capital (Invalid_threshold).
+        lowered = {code.lower(): text for code, text in STATUS_CODES.items()}
+        explanation = lowered.get(key.lower())
+    if explanation:
+        return polish(explanation)
+    readable = key.replace("_", " ") or "no status"
+    return f"VoIP.ms answered with an unexpected status ({readable})."
+
+
+def hand_written_statuses() -> frozenset[str]:
+    return frozenset(_HAND_WRITTEN)

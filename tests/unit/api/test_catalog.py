@@ -1,0 +1,117 @@
+"""The generated catalog covers the whole reference and validates calls."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.api import catalog
+from app.api.catalog import CATALOG, STATUS_CODES, validate
+from app.api.errors import ParameterError
+
+ROOT = Path(__file__).resolve().parents[3]
+REFERENCE = Path("/work/shared/voipms-api-reference.txt")
+
+
+def test_every_method_of_the_reference_is_in_the_catalog() -> None:
+    assert len(CATALOG) >= 219
+    for name in ("getSMS", "sendSMS", "setDIDInfo", "getIP", "setMusicOnHold", "e911Info"):
+        assert name in CATALOG
+    # Every method has a sentence describing it.
+    assert all(spec.description for spec in CATALOG.values())
+
+
+def test_parameter_and_required_counts() -> None:
+    params = sum(len(spec.params) for spec in CATALOG.values())
+    required = sum(len(spec.required) for spec in CATALOG.values())
+    # The reference marks exactly 421 parameters "[Required]".
+    assert required == 421
+    assert params >= 900
+
+
+def test_implicit_params_are_not_listed() -> None:
+    for spec in CATALOG.values():
+        assert not set(spec.params) & catalog.IMPLICIT_PARAMS, spec.name
+
+
+def test_get_sms_params_including_loosely_documented_ones() -> None:
+    spec = CATALOG["getSMS"]
+    assert set(spec.params) == {
+        "sms",
+        "from",
+        "to",
+        "type",
+        "did",
+        "contact",
+        "limit",
+        "timezone",
+        "all_messages",
+    }
+    assert spec.required == frozenset()
+    assert "Default value: Today" in spec.params["from"].description
+    assert spec.list_keys == ("sms",)
+
+
+def test_send_sms_requires_did_dst_message() -> None:
+    assert CATALOG["sendSMS"].required == {"did", "dst", "message"}
+
+
+def test_set_did_info_required_fields() -> None:
+    spec = CATALOG["setDIDInfo"]
+    assert spec.required == {"did", "routing", "pop", "dialtime", "cnam", "billing_type"}
+    assert {"failover_busy", "voicemail", "note", "callerid_prefix"} <= set(spec.params)
+    # The free text after the parameters ("... format => header:record_id") is no parameter.
+    assert all(re.fullmatch(r"[a-z_]+", name) for name in spec.params)
+
+
+def test_section_without_output_does_not_swallow_the_next_one() -> None:
+    # setSIPURI has no "Output" block; setSMS follows directly.
+    assert "enable" not in CATALOG["setSIPURI"].params
+    assert CATALOG["setSMS"].required == {"did", "enable"}
+
+
+def test_required_if_is_not_required_and_post_only_note() -> None:
+    spec = CATALOG["addLNPPort"]
+    assert not spec.params["imei"].required
+    assert CATALOG["addLNPFile"].post_only
+
+
+def test_status_codes_table_is_complete() -> None:
+    assert len(STATUS_CODES) == 459
+    assert STATUS_CODES["no_sms"] == "There are no SMS messages"
+    assert "weak_password" in STATUS_CODES and "account_with_dids" in STATUS_CODES
+
+
+def test_validate_accepts_a_correct_call() -> None:
+    assert validate("sendSMS", {"did": "1", "dst": "2", "message": "hi"}).name == "sendSMS"
+
+
+def test_validate_names_missing_and_unknown_params() -> None:
+    with pytest.raises(ParameterError) as info:
+        validate("sendSMS", {"did": "1", "text": "hi", "dst": None})
+    assert info.value.missing == ("dst", "message")
+    assert info.value.unknown == ("text",)
+    assert "dst" in str(info.value) and "text" in str(info.value)
+
+
+def test_validate_rejects_unknown_method_and_explicit_credentials() -> None:
+    with pytest.raises(ParameterError, match=r"unknown VoIP\.ms method"):
+        validate("getSMSes", {})
+    with pytest.raises(ParameterError, match="api_password"):
+        validate("getIP", {"api_password": "x"})
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="reference not available")
+def test_generator_is_reproducible(tmp_path: Path) -> None:
+    out = tmp_path / "catalog.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "gen_catalog.py"), str(REFERENCE), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert json.loads(out.read_text()) == json.loads(catalog.CATALOG_PATH.read_text())
