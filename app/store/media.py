@@ -1,0 +1,165 @@
+"""MMS media cache: remote URL -> local file, with retry scheduling.
+
+Media links can 404 for a while just after a message is sent (API-NOTES.md),
+so a failed download is retried later with exponential backoff, and marked
+``failed`` for good only after :data:`MAX_ATTEMPTS`. URLs are queued when a
+message is upserted (messages.py); a downloader asks :func:`due_media` what to
+fetch and reports back with :func:`media_done` / :func:`media_failed`.
+Times are epoch seconds, passed in by the caller (tests control the clock).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.domain.models import MessageKind
+from app.store.db import Database, transaction
+
+MAX_ATTEMPTS = 8
+BASE_DELAY_S = 30
+MAX_DELAY_S = 6 * 3600
+
+
+class MediaState(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class MediaItem:
+    url: str
+    message_pk: int | None
+    position: int
+    path: str | None
+    state: MediaState
+    attempts: int
+    next_retry_at: int
+    last_error: str
+
+
+def retry_delay(attempts: int) -> int:
+    """Seconds to wait after the ``attempts``-th failure: 30 s, 60 s, 2 min ... 6 h."""
+    return int(min(MAX_DELAY_S, BASE_DELAY_S * 2 ** max(0, attempts - 1)))
+
+
+def _item(row: sqlite3.Row) -> MediaItem:
+    return MediaItem(
+        url=row["url"],
+        message_pk=row["message_pk"],
+        position=int(row["position"]),
+        path=row["path"],
+        state=MediaState(row["state"]),
+        attempts=int(row["attempts"]),
+        next_retry_at=int(row["next_retry_at"]),
+        last_error=row["last_error"],
+    )
+
+
+def enqueue_media(conn: sqlite3.Connection, url: str, message_pk: int | None = None) -> None:
+    """Queue a URL not linked to a stored message (e.g. media of an outgoing MMS)."""
+    with transaction(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO media (url, message_pk) VALUES (?, ?)", (url, message_pk)
+        )
+
+
+def get_media(conn: sqlite3.Connection, url: str) -> MediaItem | None:
+    row = conn.execute("SELECT * FROM media WHERE url = ?", (url,)).fetchone()
+    return None if row is None else _item(row)
+
+
+def due_media(conn: sqlite3.Connection, now: int, limit: int = 20) -> list[MediaItem]:
+    """Pending downloads whose retry time has come, oldest schedule first."""
+    rows = conn.execute(
+        "SELECT * FROM media WHERE state = 'pending' AND next_retry_at <= ?"
+        " ORDER BY next_retry_at, url LIMIT ?",
+        (now, limit),
+    ).fetchall()
+    return [_item(r) for r in rows]
+
+
+def next_media_due_at(conn: sqlite3.Connection) -> int | None:
+    """When the next pending download is due (for a timer), None if nothing pending."""
+    row = conn.execute("SELECT min(next_retry_at) FROM media WHERE state = 'pending'").fetchone()
+    return None if row[0] is None else int(row[0])
+
+
+def media_done(conn: sqlite3.Connection, url: str, path: str, now: int) -> None:
+    with transaction(conn):
+        conn.execute(
+            "UPDATE media SET state = 'done', path = ?, last_error = '', updated_at = ?"
+            " WHERE url = ?",
+            (path, now, url),
+        )
+
+
+def media_failed(conn: sqlite3.Connection, url: str, error: str, now: int) -> MediaItem | None:
+    """Count a failed attempt and schedule the next one (or give up)."""
+    with transaction(conn):
+        row = conn.execute("SELECT attempts FROM media WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        attempts = int(row[0]) + 1
+        state = MediaState.FAILED if attempts >= MAX_ATTEMPTS else MediaState.PENDING
+        conn.execute(
+            "UPDATE media SET attempts = ?, state = ?, next_retry_at = ?, last_error = ?,"
+            " updated_at = ? WHERE url = ?",
+            (attempts, state.value, now + retry_delay(attempts), error, now, url),
+        )
+    return get_media(conn, url)
+
+
+def retry_media_now(conn: sqlite3.Connection, url: str, now: int) -> None:
+    """The user asked to try again: back to pending, due now, attempts reset."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE media SET state = 'pending', attempts = 0, next_retry_at = ?, updated_at = ?"
+            " WHERE url = ? AND state != 'done'",
+            (now, now, url),
+        )
+
+
+def media_for_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> list[MediaItem]:
+    rows = conn.execute(
+        "SELECT media.* FROM media JOIN messages AS m ON m.pk = media.message_pk"
+        " WHERE m.kind = ? AND m.id = ? ORDER BY media.position",
+        (kind.value, id_),
+    ).fetchall()
+    return [_item(r) for r in rows]
+
+
+def cached_paths(conn: sqlite3.Connection) -> set[str]:
+    """Every local path the cache knows (to clean orphaned files)."""
+    return {r[0] for r in conn.execute("SELECT path FROM media WHERE path IS NOT NULL")}
+
+
+class MediaRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def enqueue(self, url: str) -> None:
+        await self.db.run(enqueue_media, url)
+
+    async def get(self, url: str) -> MediaItem | None:
+        return await self.db.run(get_media, url)
+
+    async def due(self, now: int, limit: int = 20) -> list[MediaItem]:
+        return await self.db.run(due_media, now, limit)
+
+    async def next_due_at(self) -> int | None:
+        return await self.db.run(next_media_due_at)
+
+    async def done(self, url: str, path: str, now: int) -> None:
+        await self.db.run(media_done, url, path, now)
+
+    async def failed(self, url: str, error: str, now: int) -> MediaItem | None:
+        return await self.db.run(media_failed, url, error, now)
+
+    async def retry_now(self, url: str, now: int) -> None:
+        await self.db.run(retry_media_now, url, now)
+
+    async def for_message(self, kind: MessageKind, id_: int) -> list[MediaItem]:
+        return await self.db.run(media_for_message, kind, id_)

@@ -1,0 +1,121 @@
+"""Drafts, sync state, media retry scheduling, outbox, phonebook."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.domain.models import MessageKind, PhonebookEntry
+from app.store.db import Database
+from app.store.drafts import DraftRepo, clear_draft, get_draft, save_draft, set_draft_error
+from app.store.media import (
+    MAX_ATTEMPTS,
+    MediaRepo,
+    MediaState,
+    due_media,
+    media_done,
+    media_failed,
+    media_for_message,
+    next_media_due_at,
+    retry_delay,
+    retry_media_now,
+)
+from app.store.messages import upsert_messages
+from app.store.outbox import (
+    OutboxState,
+    outbox_add,
+    outbox_get,
+    outbox_mark,
+    outbox_prune,
+    outbox_unresolved,
+)
+from app.store.phonebook import all_names, name_for, names_for, replace_phonebook
+from app.store.sync_state import SyncState, get_state, set_state, states_with_prefix
+from app.store.threads import get_thread
+from tests.unit.store.conftest import DID, make_message
+
+
+def test_drafts_per_conversation_with_error(db: Database) -> None:
+    db.run_sync(save_draft, "+15551110000", "5552220000", "hello", now=100)
+    db.run_sync(save_draft, DID, "5553330000", "other", "", ["/tmp/a.jpg"], now=200)
+    assert db.run_sync(set_draft_error, DID, "5552220000", "Not enough funds")
+    draft = db.run_sync(get_draft, DID, "(555) 222-0000")
+    assert draft is not None and (draft.text, draft.last_error) == ("hello", "Not enough funds")
+    db.run_sync(save_draft, DID, "5552220000", "hello again", now=300)
+    replaced = db.run_sync(get_draft, DID, "5552220000")
+    assert replaced is not None and replaced.text == "hello again" and replaced.last_error == ""
+    db.run_sync(clear_draft, DID, "5552220000")
+    assert db.run_sync(get_draft, DID, "5552220000") is None
+    assert not db.run_sync(set_draft_error, DID, "5552220000", "x")
+    drafts = asyncio.run(DraftRepo(db).all())
+    assert [(d.contact, d.attachments) for d in drafts] == [("5553330000", ("/tmp/a.jpg",))]
+
+
+def test_sync_state_values_and_prefix(db: Database) -> None:
+    assert db.run_sync(get_state, "sms.window_end") is None
+    db.run_sync(set_state, "sms.window_end", "2024-03-01")
+    db.run_sync(set_state, "sms.window_end", "2024-03-02")
+    db.run_sync(set_state, "mms.window_end", "2024-02-01")
+    db.run_sync(set_state, "sms*odd", "x")
+    assert db.run_sync(get_state, "sms.window_end") == "2024-03-02"
+    assert db.run_sync(states_with_prefix, "sms.") == {"sms.window_end": "2024-03-02"}
+    assert db.run_sync(states_with_prefix, "sms*") == {"sms*odd": "x"}
+    state = SyncState(db)
+    asyncio.run(state.delete("sms*odd"))
+    assert asyncio.run(state.get("sms*odd")) is None
+
+
+def test_media_retry_backoff_then_gives_up(db: Database) -> None:
+    url = "http://127.0.0.1/media/a.jpg"
+    db.run_sync(upsert_messages, [make_message(1, kind=MessageKind.MMS, media=(url,))])
+    assert [m.url for m in db.run_sync(due_media, 0)] == [url]
+    item = db.run_sync(media_failed, url, "404", 1000)
+    assert item is not None and item.state is MediaState.PENDING
+    assert item.next_retry_at == 1000 + retry_delay(1) == 1030
+    assert db.run_sync(due_media, 1029) == []
+    assert db.run_sync(next_media_due_at) == 1030
+    assert [m.url for m in db.run_sync(due_media, 1030)] == [url]
+    assert retry_delay(2) == 60 and retry_delay(100) == 6 * 3600
+    for attempt in range(2, MAX_ATTEMPTS + 1):
+        item = db.run_sync(media_failed, url, "404", 2000 * attempt)
+    assert item is not None and item.state is MediaState.FAILED and item.attempts == MAX_ATTEMPTS
+    assert db.run_sync(due_media, 10**10) == []
+    db.run_sync(retry_media_now, url, 5)
+    assert [m.attempts for m in db.run_sync(due_media, 5)] == [0]
+    db.run_sync(media_done, url, "/cache/a.jpg", 6)
+    items = db.run_sync(media_for_message, MessageKind.MMS, 1)
+    assert [(i.state, i.path) for i in items] == [(MediaState.DONE, "/cache/a.jpg")]
+    assert asyncio.run(MediaRepo(db).due(10**10)) == []
+
+
+def test_outbox_tracks_unresolved_sends(db: Database) -> None:
+    first = db.run_sync(outbox_add, MessageKind.SMS, DID, "+1 555 222 0000", "hi", [], 100)
+    second = db.run_sync(outbox_add, MessageKind.MMS, DID, "5552220000", "pic", ["a.jpg"], 101)
+    db.run_sync(outbox_mark, first, OutboxState.UNKNOWN, error="timed out")
+    db.run_sync(outbox_mark, second, OutboxState.SENT, remote_id=77)
+    assert [(e.local_id, e.contact, e.error) for e in db.run_sync(outbox_unresolved)] == [
+        (first, "5552220000", "timed out")
+    ]
+    entry = db.run_sync(outbox_get, second)
+    assert entry is not None and entry.remote_id == 77 and entry.media == ("a.jpg",)
+    assert db.run_sync(outbox_prune, 1000) == 1  # the sent one; unknown is kept
+    assert db.run_sync(outbox_get, first) is not None
+
+
+def test_phonebook_names_by_normalised_number(db: Database) -> None:
+    db.run_sync(
+        replace_phonebook,
+        [
+            PhonebookEntry("1", "Zed Plumbing", "+1 (555) 222-0000"),
+            PhonebookEntry("2", "Alice", "15552220000"),
+            PhonebookEntry("3", "Bob", "5553330000"),
+        ],
+    )
+    assert db.run_sync(name_for, "5552220000") == "Alice"
+    assert db.run_sync(names_for, ["+15553330000", "5559999999"]) == {"5553330000": "Bob"}
+    assert db.run_sync(all_names) == {"5552220000": "Alice", "5553330000": "Bob"}
+    db.run_sync(upsert_messages, [make_message(1, contact="5553330000")])
+    summary = db.run_sync(get_thread, DID, "5553330000")
+    assert summary is not None and summary.name == "Bob"
+    db.run_sync(replace_phonebook, [PhonebookEntry("9", "Carol", "5553330000")])
+    assert db.run_sync(name_for, "5552220000") == ""
+    assert db.run_sync(name_for, "5553330000") == "Carol"
