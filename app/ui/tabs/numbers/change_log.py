@@ -1,0 +1,121 @@
+"""The local change log: what was changed on which number, when, and whether it stuck.
+
+Routes are kept in the log as API strings (stable even if a target is renamed)
+and shown in words with the current target lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from app.domain.phone import format_number
+from app.domain.routing_labels import TargetLists, describe_raw
+from app.sync.numbers_edit import FIELD_LABELS
+from app.sync.numbers_ports import ChangeEntry
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROUTE_FIELDS = {
+    FIELD_LABELS[name]
+    for name in ("routing", "failover_busy", "failover_unreachable", "failover_noanswer")
+}
+HEADERS = ("When", "Number", "Change", "Result")
+
+
+def change_text(entry: ChangeEntry, lists: TargetLists) -> str:
+    if entry.field in _ROUTE_FIELDS:
+        old, new = describe_raw(entry.old, lists), describe_raw(entry.new, lists)
+    else:
+        old, new = entry.old or "(empty)", entry.new or "(empty)"
+    return f"{entry.field[:1].upper()}{entry.field[1:]}: {old} → {new}"
+
+
+def result_text(entry: ChangeEntry) -> str:
+    return "Saved" if entry.ok else f"Refused: {entry.reason}" if entry.reason else "Refused"
+
+
+class ChangeLogModel(QAbstractTableModel):
+    """Newest first; new entries are inserted at the top."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ChangeEntry] = []
+        self._lists: TargetLists = {}
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return entry.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            if column == 1:
+                return format_number(entry.did)
+            if column == 2:
+                return change_text(entry, self._lists)
+            if column == 3:
+                return result_text(entry)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not entry.ok:
+            # The palette's link-visited colour is a readable "alert" tone in both themes.
+            return QBrush(QPalette().color(QPalette.ColorRole.LinkVisited))
+        return None
+
+    def set_lists(self, lists: TargetLists) -> None:
+        self._lists = lists
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
+
+    def set_entries(self, entries: Sequence[ChangeEntry]) -> None:
+        """Entries newest first. Only the new head is inserted when the rest is unchanged."""
+        entries = list(entries)
+        fresh = len(entries) - len(self._rows)
+        if self._rows and fresh > 0 and entries[fresh:] == self._rows:
+            self.beginInsertRows(QModelIndex(), 0, fresh - 1)
+            self._rows = entries
+            self.endInsertRows()
+            return
+        if entries == self._rows:
+            return
+        self.beginResetModel()
+        self._rows = entries
+        self.endResetModel()
+
+    def entries(self) -> list[ChangeEntry]:
+        return list(self._rows)
+
+
+class ChangeLogView(QTableView):
+    def __init__(self, model: ChangeLogModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("numbersChangeLog")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)

@@ -1,0 +1,98 @@
+"""The "Route calls to" menu: every target, one click to reroute.
+
+Used both as the toolbar button's menu and inside a DID's context menu. Targets
+are grouped by kind in submenus (the lists can be long); kinds without any
+target are shown disabled with a reason rather than hidden, so the user learns
+why e.g. "Ring group" offers nothing. The entry the selection already uses is
+checked, so the menu doubles as a display of the current routing.
+
+Signals:
+    route_chosen(object): the ``Route`` the user clicked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from app.domain.routing import ROUTE_KIND_LABELS, Route, RouteKind
+from app.domain.routing_labels import EDITOR_KINDS, TargetLists, target_text, targets_for
+
+#: Submenu titles read better in the plural.
+_SUBMENU_TITLES: dict[RouteKind, str] = {
+    RouteKind.ACCOUNT: "Sub-accounts",
+    RouteKind.FORWARD: "Forward to",
+    RouteKind.VOICEMAIL: "Voicemail",
+    RouteKind.SIP: "SIP URIs",
+    RouteKind.RING_GROUP: "Ring groups",
+    RouteKind.IVR: "IVRs",
+    RouteKind.QUEUE: "Queues",
+    RouteKind.CALLBACK: "Callbacks",
+    RouteKind.TIME_CONDITION: "Time conditions",
+    RouteKind.DISA: "DISAs",
+    RouteKind.RECORDING: "Recordings",
+    RouteKind.SYSTEM: "System",
+}
+
+
+class RerouteMenuBuilder(QObject):
+    """Fills a ``QMenu`` with route actions; emits ``route_chosen`` on a click."""
+
+    route_chosen = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lists: TargetLists = {}
+
+    def set_lists(self, lists: TargetLists) -> None:
+        self._lists = lists
+
+    def build(self, menu: QMenu, current: Route | None = None) -> None:
+        """Replace ``menu``'s content; ``current`` (if all selected DIDs share it) is checked."""
+        menu.clear()
+        for kind in EDITOR_KINDS:
+            if kind is RouteKind.NONE:
+                menu.addSeparator()
+                self._add_action(menu, "No action (calls are not answered)",
+                                 Route(RouteKind.NONE, ""), current)
+                continue
+            targets = targets_for(kind, self._lists)
+            submenu = menu.addMenu(_SUBMENU_TITLES.get(kind, ROUTE_KIND_LABELS[kind]))
+            submenu.setObjectName(f"reroute_{kind.value}")
+            if not targets:
+                empty = submenu.addAction("None set up on this account")
+                empty.setEnabled(False)
+                continue
+            for target in targets:
+                route = Route(kind, target.value)
+                self._add_action(submenu, target_text(kind, target), route, current)
+
+    def _add_action(self, menu: QMenu, text: str, route: Route, current: Route | None) -> QAction:
+        # "&" would turn the next letter into a mnemonic: escape it.
+        action = menu.addAction(text.replace("&", "&&"))
+        action.setData(route.to_api())
+        action.setCheckable(True)
+        action.setChecked(route == current)
+        action.triggered.connect(lambda _checked=False, r=route: self.route_chosen.emit(r))
+        return action
+
+
+def make_menu(builder: RerouteMenuBuilder, title: str, parent: QWidget | None = None) -> QMenu:
+    menu = QMenu(title, parent)
+    builder.build(menu)
+    return menu
+
+
+def find_action(menu: QMenu, route: Route) -> QAction | None:
+    """The action for ``route`` in ``menu`` or its submenus (tests, keyboard search)."""
+    wanted = route.to_api()
+    for action in menu.actions():
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            found = find_action(sub, route)
+            if found is not None:
+                return found
+        elif action.data() == wanted:
+            return action
+    return None

@@ -1,0 +1,435 @@
+"""The Numbers tab: DIDs with their routing, quick reroute, presets, full edit, change log.
+
+Every change goes through ``NumbersService``, which shows it at once and rolls
+it back if the provider refuses; this view only mirrors the service's signals
+into its models and turns clicks into service calls via ``run_operation``.
+
+``confirm`` (preset confirmation) and ``open_dialog`` are attributes so tests
+can answer or drive them without a modal dialog waiting for a click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from app.domain.errors import UserFacingError
+from app.domain.models import Did
+from app.domain.phone import format_number
+from app.domain.routing import Route
+from app.domain.routing_labels import describe
+from app.sync.context import AppContext
+from app.sync.numbers import NumbersService
+from app.sync.numbers_edit import DidEdit
+from app.sync.numbers_presets import PlannedChange, RoutingPreset
+from app.ui import feedback
+from app.ui.operations import run_operation
+from app.ui.tabs.base import TabBase
+from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogView
+from app.ui.tabs.numbers.did_model import DID_ROLE, Column, DidTableModel
+from app.ui.tabs.numbers.edit_dialog import DidEditDialog
+from app.ui.tabs.numbers.presets_dialog import PresetsDialog, confirm_preset
+from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
+
+ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], object],
+                         Awaitable[bool]]
+
+
+class NumbersTab(TabBase):
+    key = "numbers"
+    title = "Numbers"
+
+    def __init__(self, ctx: AppContext, service: NumbersService,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.service = service
+        self.confirm: Callable[..., Awaitable[bool]] = confirm_preset
+        #: Dialogs currently open (tests reach them here; kept referenced while open).
+        self.open_dialogs: list[QDialog] = []
+
+        self.model = DidTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.log_model = ChangeLogModel(self)
+        self.menu_builder = RerouteMenuBuilder(self)
+        self.menu_builder.route_chosen.connect(self._on_menu_builder_route_chosen)
+
+        self._build_toolbar()
+        self.table = QTableView(self)
+        self.table.setObjectName("didTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self.empty_label = QLabel("No numbers yet. Refresh to load them from VoIP.ms.", self)
+        self.empty_label.setObjectName("numbersEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.table)
+
+        log_box = QWidget(self)
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 4, 0, 0)
+        log_title = QLabel("<b>Change log</b> (changes made from this computer)", log_box)
+        log_layout.addWidget(log_title)
+        self.log_view = ChangeLogView(self.log_model, log_box)
+        log_layout.addWidget(self.log_view)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(log_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        service.did_changed.connect(self._on_service_did_changed)
+        service.dids_replaced.connect(self._on_service_dids_replaced)
+        service.pending_changed.connect(self._on_service_pending_changed)
+        service.change_logged.connect(self._on_service_change_logged)
+        self._update_actions()
+
+    # --- construction --------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QHBoxLayout()
+        self.refresh_button = QToolButton(self)
+        self.refresh_button.setObjectName("numbersRefresh")
+        self.refresh_button.setText("Refresh")
+        self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
+
+        self.route_button = QToolButton(self)
+        self.route_button.setObjectName("routeButton")
+        self.route_button.setText("Route calls to")
+        self.route_button.setToolTip("Send the selected numbers' calls somewhere else")
+        self.route_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.route_menu = QMenu(self.route_button)
+        self.route_menu.aboutToShow.connect(self._on_route_menu_about_to_show)
+        self.route_button.setMenu(self.route_menu)
+
+        self.presets_button = QToolButton(self)
+        self.presets_button.setObjectName("presetsButton")
+        self.presets_button.setText("Presets")
+        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets_menu = QMenu(self.presets_button)
+        self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
+        self.presets_button.setMenu(self.presets_menu)
+
+        self.edit_button = QToolButton(self)
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.setText("Edit…")
+        self.edit_button.setToolTip("Failovers, POP, voicemail, dial time, CNAM, note")
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("numbersFilter")
+        self.filter_edit.setPlaceholderText("Filter numbers…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaximumWidth(260)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+
+        self.selection_label = QLabel(self)
+        self.selection_label.setObjectName("selectionLabel")
+        for widget in (self.refresh_button, self.route_button, self.presets_button,
+                       self.edit_button):
+            self.toolbar.addWidget(widget)
+        self.toolbar.addSpacing(12)
+        self.toolbar.addWidget(self.selection_label)
+        self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.filter_edit)
+
+    # --- TabBase -------------------------------------------------------------------
+
+    def load_cached(self) -> None:
+        """The store is read on its worker thread; rows appear when it answers."""
+        self._load_cached_soon()
+
+    @asyncSlot()
+    async def _load_cached_soon(self) -> None:
+        try:
+            await self.service.load_cached()
+        except UserFacingError as exc:
+            self.status_message.emit(exc.message)
+            return
+        self._show_lookups()
+        self.model.set_dids(self.service.dids())
+        self._after_rows_changed()
+        await self._reload_log()
+
+    async def refresh(self) -> None:
+        await self.service.refresh_lookups()
+        self._show_lookups()
+        await self.service.refresh()
+        await self._reload_log()
+
+    def shutdown(self) -> None:
+        for dialog in list(self.open_dialogs):
+            dialog.reject()
+
+    # --- selection -----------------------------------------------------------------
+
+    def selected_dids(self) -> list[Did]:
+        rows = self.table.selectionModel().selectedRows()
+        out: list[Did] = []
+        for index in sorted(rows, key=lambda i: i.row()):
+            did = self.proxy.data(index, DID_ROLE)
+            if isinstance(did, Did):
+                out.append(did)
+        return out
+
+    def select_numbers(self, numbers: Sequence[str]) -> None:
+        """Select the rows of ``numbers`` (keyboard helpers and tests)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = (QItemSelectionModel.SelectionFlag.Select
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        for number in numbers:
+            row = self.model.row_of(number)
+            if row >= 0:
+                selection.select(self.proxy.mapFromSource(self.model.index(row, 0)), flags)
+
+    def _common_route(self, dids: Sequence[Did]) -> Route | None:
+        routes = {d.routing for d in dids}
+        return next(iter(routes)) if len(routes) == 1 else None
+
+    def _update_actions(self) -> None:
+        selected = self.selected_dids()
+        has_rows = self.model.rowCount() > 0
+        self.route_button.setEnabled(bool(selected))
+        self.edit_button.setEnabled(len(selected) == 1)
+        self.presets_button.setEnabled(has_rows)
+        if len(selected) > 1:
+            self.selection_label.setText(f"{len(selected)} numbers selected")
+        elif len(selected) == 1:
+            self.selection_label.setText(
+                f"{format_number(selected[0].did)}: "
+                f"{describe(selected[0].routing, self.service.target_lists())}"
+            )
+        else:
+            self.selection_label.setText("Select numbers to reroute them" if has_rows else "")
+
+    def _after_rows_changed(self) -> None:
+        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            # Long descriptions / notes should not push the routing columns off-screen.
+            for column in (Column.DESCRIPTION, Column.NOTE):
+                header.resizeSection(column, min(header.sectionSize(column), 220))
+        self._update_actions()
+
+    def _show_lookups(self) -> None:
+        lists = self.service.target_lists()
+        self.model.set_lookups(lists, self.service.servers())
+        self.log_model.set_lists(lists)
+        self.menu_builder.set_lists(lists)
+
+    # --- service signals -----------------------------------------------------------
+
+    def _on_service_did_changed(self, did: Did) -> None:
+        self.model.update_did(did)
+        self._update_actions()
+
+    def _on_service_dids_replaced(self, dids: list[Did]) -> None:
+        self.model.set_dids(dids)
+        self._after_rows_changed()
+
+    def _on_service_pending_changed(self, number: str, what: str) -> None:
+        self.model.set_pending(number, what or None)
+
+    @asyncSlot()
+    async def _on_service_change_logged(self) -> None:
+        await self._reload_log()
+
+    async def _reload_log(self) -> None:
+        try:
+            entries = await self.service.changes()
+        except UserFacingError:
+            return
+        self.log_model.set_entries(entries)
+
+    # --- user actions --------------------------------------------------------------
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self._update_actions()
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+
+    @asyncSlot()
+    async def _on_refresh_button_clicked(self) -> None:
+        await run_operation(self.refresh_button, self.refresh(), busy_text="Loading numbers…")
+
+    def _on_route_menu_about_to_show(self) -> None:
+        self.menu_builder.build(self.route_menu, self._common_route(self.selected_dids()))
+
+    def _on_presets_menu_about_to_show(self) -> None:
+        self.presets_menu.clear()
+        lists = self.service.target_lists()
+        presets = self.service.presets.all()
+        for preset in presets:
+            changes = self.service.preview_preset(preset)
+            suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
+            action = self.presets_menu.addAction(
+                f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
+            )
+            action.setData(preset.name)
+            action.triggered.connect(
+                lambda _checked=False, p=preset: self._on_preset_triggered(p)
+            )
+        if not presets:
+            hint = self.presets_menu.addAction("No presets saved yet")
+            hint.setEnabled(False)
+        self.presets_menu.addSeparator()
+        manage = self.presets_menu.addAction("Manage presets…")
+        manage.triggered.connect(self.open_presets_dialog)
+
+    @asyncSlot(object)
+    async def _on_menu_builder_route_chosen(self, route: Route) -> None:
+        await self.reroute_selected(route)
+
+    async def reroute_selected(self, route: Route) -> None:
+        numbers = [d.did for d in self.selected_dids()]
+        if not numbers:
+            return
+        target = describe(route, self.service.target_lists())
+        outcome = await run_operation(
+            self.route_button, self.service.reroute(numbers, route),
+            busy_text=f"Routing {len(numbers)} number(s) to {target}…",
+        )
+        if outcome is not None:
+            self.status_message.emit(outcome.message(self.service.target_lists()))
+
+    @asyncSlot(object)
+    async def _on_preset_triggered(self, preset: RoutingPreset) -> None:
+        await self.apply_preset(preset)
+
+    async def apply_preset(self, preset: RoutingPreset) -> None:
+        changes = self.service.preview_preset(preset)
+        lists = self.service.target_lists()
+        if not changes:
+            feedback.show_message(
+                self, f"“{preset.name}” is already in effect: nothing to change.",
+                level=feedback.Level.INFO,
+            )
+            return
+        if not await self.confirm(self, preset, changes, lists):
+            return
+        outcome = await run_operation(
+            self.presets_button, self.service.apply_preset(preset),
+            busy_text=f"Applying “{preset.name}”…",
+        )
+        if outcome is not None:
+            self.status_message.emit(f"“{preset.name}”: {outcome.message(lists)}")
+
+    def open_presets_dialog(self) -> PresetsDialog:
+        dialog = PresetsDialog(
+            self.service.presets, self.service.dids(), self.service.target_lists(), self,
+            selected=[d.did for d in self.selected_dids()] if len(self.selected_dids()) > 1
+            else (),
+        )
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    def _on_table_custom_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.build_context_menu()
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def build_context_menu(self) -> QMenu:
+        selected = self.selected_dids()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        count = len(selected)
+        title = ("Route calls to" if count <= 1 else f"Route {count} numbers to")
+        reroute = menu.addMenu(title)
+        reroute.setObjectName("contextReroute")
+        reroute.setEnabled(count > 0)
+        self.menu_builder.build(reroute, self._common_route(selected))
+        edit = menu.addAction("Edit…")
+        edit.setEnabled(count == 1)
+        edit.triggered.connect(self._on_edit_button_clicked)
+        menu.addSeparator()
+        copy = menu.addAction("Copy number")
+        copy.setEnabled(count == 1)
+        copy.triggered.connect(self._copy_number)
+        return menu
+
+    def _copy_number(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        selected = self.selected_dids()
+        if selected:
+            QGuiApplication.clipboard().setText(selected[0].did)
+
+    def _on_table_double_clicked(self, *_args: object) -> None:
+        self._on_edit_button_clicked()
+
+    def _on_edit_button_clicked(self) -> None:
+        selected = self.selected_dids()
+        if len(selected) == 1:
+            self.open_edit_dialog(selected[0].did)
+
+    def open_edit_dialog(self, number: str) -> DidEditDialog | None:
+        did = self.service.did(number)
+        if did is None:
+            return None
+        dialog = DidEditDialog(did, self.service.target_lists(), self.service.servers(), self)
+        # Read the values now: the dialog deletes itself once closed.
+        dialog.accepted.connect(
+            lambda: self._on_edit_dialog_accepted(dialog.did.did, dialog.edit())
+        )
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    @asyncSlot(str, object)
+    async def _on_edit_dialog_accepted(self, number: str, edit: DidEdit) -> None:
+        saved = await run_operation(
+            self.edit_button, self.service.save_edit(number, edit),
+            busy_text=f"Saving {format_number(number)}…",
+        )
+        if saved is not None:
+            self.status_message.emit(f"{format_number(number)} saved.")
+
+    def _track(self, dialog: QDialog) -> None:
+        self.open_dialogs.append(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.open_dialogs.remove(dialog)
+                                if dialog in self.open_dialogs else None)
