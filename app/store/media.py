@@ -131,6 +131,26 @@ def media_for_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> 
     return [_item(r) for r in rows]
 
 
+def media_paths_for_thread(
+    conn: sqlite3.Connection, did: str, contact: str
+) -> dict[int, list[str | None]]:
+    """``{message_pk: [path or None per position]}`` of one conversation's downloaded media."""
+    from app.domain.phone import normalize
+
+    rows = conn.execute(
+        "SELECT media.message_pk, media.position, media.path FROM media"
+        " JOIN messages AS m ON m.pk = media.message_pk"
+        " WHERE m.did = ? AND m.contact = ? AND media.state = 'done'",
+        (normalize(did) or did, normalize(contact) or contact),
+    ).fetchall()
+    out: dict[int, list[str | None]] = {}
+    for pk, position, path in rows:
+        paths = out.setdefault(int(pk), [])
+        paths.extend([None] * (int(position) + 1 - len(paths)))
+        paths[int(position)] = path
+    return out
+
+
 def cached_paths(conn: sqlite3.Connection) -> set[str]:
     """Every local path the cache knows (to clean orphaned files)."""
     return {r[0] for r in conn.execute("SELECT path FROM media WHERE path IS NOT NULL")}
