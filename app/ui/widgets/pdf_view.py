@@ -1,0 +1,438 @@
+"""A PDF viewer for faxes: page list with thumbnails, page navigation, zoom, fit width.
+
+Signals:
+    document_loaded(int): a document was shown; its page count.
+    page_changed(int): the current page (0-based) changed, by scrolling or navigation.
+
+Two QtPdf facts shape this widget (STACK.md):
+* the ``QPdfDocument`` is owned by this container, never by the ``QPdfView``
+  (a document parented to its view segfaults when the view is deleted);
+* ``QPdfView`` renders asynchronously, so the first page appears a moment after
+  :meth:`PdfViewer.load` returns. Thumbnails are rendered one per event-loop
+  turn after that, so a 20-page fax never freezes the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import UserFacingError
+
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
+THUMB_WIDTH = 84
+
+_LOAD_ERRORS = {
+    QPdfDocument.Error.FileNotFound: "the file is missing",
+    QPdfDocument.Error.InvalidFileFormat: "it is not a valid PDF",
+    QPdfDocument.Error.IncorrectPassword: "it is password-protected",
+    QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
+    QPdfDocument.Error.DataNotYetAvailable: "it is incomplete",
+}
+
+
+class PdfViewer(QWidget):
+    """Shows one PDF file; see the module docstring for its signals."""
+
+    document_loaded = Signal(int)
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self._placeholder_text = placeholder or "Nothing to show."
+        self._path: Path | None = None
+        self._next_thumb = 0
+
+        self._view = QPdfView(self)
+        self._view.setObjectName("pdfView")
+        self._view.setPageMode(QPdfView.PageMode.MultiPage)
+        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._view.setPageSpacing(8)
+        # Owned by this container, deliberately not by the view (see module docstring).
+        self._document = QPdfDocument(self)
+        self._view.setDocument(self._document)
+
+        self._thumbs = QListWidget(self)
+        self._thumbs.setObjectName("pdfPages")
+        self._thumbs.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 11 / 8.5)))
+        self._thumbs.setViewMode(QListView.ViewMode.IconMode)
+        self._thumbs.setFlow(QListView.Flow.TopToBottom)
+        self._thumbs.setWrapping(False)
+        self._thumbs.setMovement(QListView.Movement.Static)
+        self._thumbs.setResizeMode(QListView.ResizeMode.Adjust)
+        self._thumbs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._thumbs.setSpacing(4)
+        self._thumbs.setUniformItemSizes(True)
+        self._thumbs.setFixedWidth(THUMB_WIDTH + 36)
+        self._thumbs.setAccessibleName("Pages")
+        self._thumbs.currentRowChanged.connect(self._on_thumbs_current_row_changed)
+
+        self._placeholder = QLabel(self._placeholder_text, self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setObjectName("pdfPlaceholder")
+        self._placeholder.setEnabled(False)  # greyed like an empty state, not an error box
+
+        pages = QWidget(self)
+        row = QHBoxLayout(pages)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self._thumbs)
+        row.addWidget(self._view, 1)
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._placeholder)
+        self._stack.addWidget(pages)
+
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setSingleShot(True)
+        self._thumb_timer.setInterval(0)
+        self._thumb_timer.timeout.connect(self._render_next_thumbnail)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._stack, 1)
+
+        navigator = self._view.pageNavigator()
+        navigator.currentPageChanged.connect(self._on_navigator_current_page_changed)
+        self._view.zoomFactorChanged.connect(self._update_zoom_label)
+        self._view.zoomModeChanged.connect(self._update_zoom_label)
+        self._view.viewport().installEventFilter(self)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, self.zoom_in)
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, self.zoom_out)
+        self._update_controls()
+
+    # --- construction ---------------------------------------------------------
+
+    def _tool(self, text: str, tip: str, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setObjectName(name)
+        button.setAutoRaise(True)
+        return button
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self._prev = self._tool("◀", "Previous page", "pdfPrev")
+        self._next = self._tool("▶", "Next page", "pdfNext")
+        self._page_box = QSpinBox(self)
+        self._page_box.setObjectName("pdfPage")
+        self._page_box.setAccessibleName("Page")
+        self._page_box.setKeyboardTracking(False)
+        self._page_box.setMinimum(1)
+        self._page_of = QLabel("of 0", self)
+        self._zoom_out_btn = self._tool("−", "Zoom out", "pdfZoomOut")
+        self._zoom_in_btn = self._tool("+", "Zoom in", "pdfZoomIn")
+        self._zoom_label = QLabel("", self)
+        metrics = self._zoom_label.fontMetrics()
+        self._zoom_label.setMinimumWidth(metrics.horizontalAdvance("0000%"))
+        self._zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._fit_width_btn = self._tool("Fit width", "Fit page width", "pdfFitWidth")
+        self._fit_page_btn = self._tool("Whole page", "Show whole page", "pdfFitPage")
+        for button in (self._fit_width_btn, self._fit_page_btn):
+            button.setCheckable(True)
+        self._prev.clicked.connect(self.previous_page)
+        self._next.clicked.connect(self.next_page)
+        self._page_box.valueChanged.connect(self._on_page_box_value_changed)
+        self._zoom_in_btn.clicked.connect(self.zoom_in)
+        self._zoom_out_btn.clicked.connect(self.zoom_out)
+        self._fit_width_btn.clicked.connect(self.fit_width)
+        self._fit_page_btn.clicked.connect(self.fit_page)
+        for widget in (self._prev, self._page_box, self._page_of, self._next):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (
+            self._zoom_out_btn,
+            self._zoom_label,
+            self._zoom_in_btn,
+            self._fit_width_btn,
+            self._fit_page_btn,
+        ):
+            bar.addWidget(widget)
+        self._page_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return bar
+
+    # --- public API -----------------------------------------------------------
+
+    @property
+    def view(self) -> QPdfView:
+        return self._view
+
+    @property
+    def document(self) -> QPdfDocument:
+        return self._document
+
+    @property
+    def page_list(self) -> QListWidget:
+        return self._thumbs
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def page_count(self) -> int:
+        return int(self._document.pageCount()) if self._path else 0
+
+    def current_page(self) -> int:
+        return int(self._view.pageNavigator().currentPage())
+
+    def load(self, path: Path) -> int:
+        """Show ``path`` from its first page; returns its page count.
+
+        Raises UserFacingError (and shows the reason in place) when it cannot
+        be opened.
+        """
+        self._reset()
+        # The view must be visible (and sized) when the document arrives, or
+        # QPdfView lays the pages out for a zero-width viewport.
+        self._stack.setCurrentIndex(1)
+        error = self._document.load(str(path))
+        if error != QPdfDocument.Error.None_ or self._document.pageCount() == 0:
+            reason = _LOAD_ERRORS.get(error, "it has no pages")
+            self._document.close()
+            self.show_message(f"This document cannot be shown: {reason}.")
+            raise UserFacingError(f"“{path.name}” cannot be shown: {reason}.")
+        self._path = path
+        count = int(self._document.pageCount())
+        self._fill_page_list(count)
+        self._view.pageNavigator().jump(0, QPointF(), self._view.zoomFactor())
+        self._update_controls()
+        self.document_loaded.emit(count)
+        self._thumb_timer.start()
+        return count
+
+    def clear(self, message: str = "") -> None:
+        """Back to the empty state, with ``message`` or the placeholder."""
+        self._reset()
+        self.show_message(message or self._placeholder_text)
+
+    def show_message(self, text: str) -> None:
+        self._placeholder.setText(text)
+        self._stack.setCurrentIndex(0)
+        self._update_controls()
+
+    def go_to_page(self, index: int) -> None:
+        if not 0 <= index < self.page_count():
+            return
+        navigator = self._view.pageNavigator()
+        navigator.jump(index, QPointF(), navigator.currentZoom())
+        # In multi-page mode the navigator may report the page only after a
+        # scroll settles; keep the controls in step right away.
+        self._sync_current(index)
+
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page() + 1)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page() - 1)
+
+    def fit_width(self) -> None:
+        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._update_controls()
+
+    def fit_page(self) -> None:
+        self._view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self._update_controls()
+
+    def zoom(self) -> float:
+        """The effective zoom (1.0 = 100 %), also in the fit modes."""
+        if self._view.zoomMode() == QPdfView.ZoomMode.Custom or self.page_count() == 0:
+            return float(self._view.zoomFactor())
+        page = self._document.pagePointSize(self.current_page())
+        if page.width() <= 0 or page.height() <= 0:
+            return 1.0
+        scale = self._view.logicalDpiX() / 72.0
+        margins = self._view.documentMargins()
+        area = self._view.viewport().size()
+        width = (area.width() - margins.left() - margins.right()) / (page.width() * scale)
+        if self._view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
+            return max(0.05, width)
+        height = (area.height() - margins.top() - margins.bottom()) / (page.height() * scale)
+        return max(0.05, min(width, height))
+
+    def set_zoom(self, factor: float) -> None:
+        self._view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self._view.setZoomFactor(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor)))
+        self._update_controls()
+
+    def zoom_in(self) -> None:
+        current = self.zoom()
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        current = self.zoom()
+        smaller = [z for z in ZOOM_STEPS if z < current - 0.01]
+        self.set_zoom(smaller[-1] if smaller else ZOOM_STEPS[0])
+
+    def thumbnails_pending(self) -> int:
+        return max(0, self.page_count() - self._next_thumb)
+
+    # --- internals ------------------------------------------------------------
+
+    def _reset(self) -> None:
+        self._thumb_timer.stop()
+        self._path = None
+        self._next_thumb = 0
+        self._thumbs.clear()
+        self._document.close()
+
+    def _fill_page_list(self, count: int) -> None:
+        blank = QPixmap(self._thumbs.iconSize())
+        blank.fill(QColor("white"))
+        icon = QIcon(blank)
+        self._thumbs.blockSignals(True)
+        for index in range(count):
+            item = QListWidgetItem(icon, f"Page {index + 1}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self._thumbs.addItem(item)
+        self._thumbs.setCurrentRow(0)
+        self._thumbs.blockSignals(False)
+
+    def _render_next_thumbnail(self) -> None:
+        index = self._next_thumb
+        if self._path is None or index >= self._document.pageCount():
+            return
+        self._next_thumb += 1
+        item = self._thumbs.item(index)
+        if item is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(self._thumbnail(index))))
+        if self._next_thumb < self._document.pageCount():
+            self._thumb_timer.start()
+
+    def _thumbnail(self, index: int) -> QImage:
+        box = self._thumbs.iconSize()
+        page = self._document.pagePointSize(index)
+        scale = min(box.width() / max(page.width(), 1), box.height() / max(page.height(), 1))
+        size = QSize(max(1, round(page.width() * scale)), max(1, round(page.height() * scale)))
+        rendered = self._document.render(index, size)
+        # PDF pages without a painted background render transparent: put them on paper.
+        paper = QImage(size, QImage.Format.Format_RGB32)
+        paper.fill(QColor("white"))
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, rendered)
+        painter.setPen(QColor("#9a9a9a"))
+        painter.drawRect(0, 0, size.width() - 1, size.height() - 1)
+        painter.end()
+        return paper
+
+    def _sync_current(self, index: int) -> None:
+        self._thumbs.blockSignals(True)
+        self._thumbs.setCurrentRow(index)
+        self._thumbs.blockSignals(False)
+        self._page_box.blockSignals(True)
+        self._page_box.setValue(index + 1)
+        self._page_box.blockSignals(False)
+        self._prev.setEnabled(index > 0)
+        self._next.setEnabled(index + 1 < self.page_count())
+
+    def _update_controls(self) -> None:
+        count = self.page_count()
+        has_doc = count > 0 and self._stack.currentIndex() == 1
+        self._page_box.setMaximum(max(1, count))
+        self._page_of.setText(f"of {count}")
+        for widget in (
+            self._page_box,
+            self._zoom_in_btn,
+            self._zoom_out_btn,
+            self._fit_width_btn,
+            self._fit_page_btn,
+        ):
+            widget.setEnabled(has_doc)
+        self._sync_current(self.current_page() if has_doc else 0)
+        if not has_doc:
+            self._prev.setEnabled(False)
+            self._next.setEnabled(False)
+        self._update_zoom_label()
+
+    def _update_zoom_label(self, *_: object) -> None:
+        mode = self._view.zoomMode()
+        self._fit_width_btn.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
+        self._fit_page_btn.setChecked(mode == QPdfView.ZoomMode.FitInView)
+        self._zoom_label.setText(f"{round(self.zoom() * 100)}%" if self.page_count() else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The fit modes change the effective zoom whenever the viewport resizes.
+        if watched is self._view.viewport() and event.type() == QEvent.Type.Resize:
+            self._update_zoom_label()
+        return super().eventFilter(watched, event)
+
+    # --- slots ----------------------------------------------------------------
+
+    def _on_navigator_current_page_changed(self, page: int) -> None:
+        self._sync_current(page)
+        self._update_zoom_label()
+        self.page_changed.emit(page)
+
+    def _on_thumbs_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.go_to_page(row)
+
+    def _on_page_box_value_changed(self, value: int) -> None:
+        self.go_to_page(value - 1)
+
+
+def print_pdf(path: Path, printer: QPrinter) -> int:
+    """Print every page of ``path`` on ``printer`` (already set up); returns pages printed.
+
+    Pages are rendered at the printer's resolution and fitted to its page, so a
+    letter fax prints right on A4 too. Creates its own document, so it can run
+    on a worker thread.
+    """
+    document = QPdfDocument()
+    try:
+        if document.load(str(path)) != QPdfDocument.Error.None_:
+            raise UserFacingError(f"“{path.name}” cannot be printed: it is not a valid PDF.")
+        first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
+        last = printer.toPage() - 1 if printer.toPage() > 0 else document.pageCount() - 1
+        last = min(last, document.pageCount() - 1)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise UserFacingError("The printer could not be opened. Check that it is connected.")
+        printed = 0
+        try:
+            dpi = printer.resolution()
+            area = printer.pageLayout().paintRectPixels(dpi)
+            for index in range(first, last + 1):
+                if printed and not printer.newPage():
+                    raise UserFacingError("The printer stopped accepting pages.")
+                points = document.pagePointSize(index)
+                scale = min(
+                    area.width() / max(points.width() / 72 * dpi, 1),
+                    area.height() / max(points.height() / 72 * dpi, 1),
+                    1.0,
+                )
+                size = QSize(
+                    max(1, round(points.width() / 72 * dpi * scale)),
+                    max(1, round(points.height() / 72 * dpi * scale)),
+                )
+                image = document.render(index, size)
+                painter.drawImage((area.width() - size.width()) // 2, 0, image)
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+    finally:
+        document.close()

@@ -1,0 +1,61 @@
+"""Attachments of every accepted kind merge into one PDF with the right page count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.ui.tabs.fax.compose_merge import AttachmentError, count_pages, merge_attachments
+from tests.gui.test_fax_samples import write_image, write_multipage_tiff, write_text
+
+
+def test_images_and_multipage_tiff_merge_page_by_page(qapp: object, tmp_path: Path) -> None:
+    files = [
+        write_image(tmp_path / "logo.png"),
+        write_image(tmp_path / "photo.jpg", size=(1600, 1200)),
+        write_image(tmp_path / "anim.gif"),
+        write_multipage_tiff(tmp_path / "scan.tif", 3),
+    ]
+    result = merge_attachments(files, tmp_path / "out.pdf")
+    assert result.pages == 6
+    assert result.pages_per_file == (1, 1, 1, 3)
+    assert count_pages(result.path) == 6
+    assert result.size_bytes == result.path.stat().st_size > 0
+
+
+def test_text_paginates_and_pdf_pages_are_copied(qapp: object, tmp_path: Path) -> None:
+    long_text = write_text(tmp_path / "letter.txt", lines=150)
+    first = merge_attachments([long_text], tmp_path / "text.pdf")
+    assert first.pages >= 2  # 150 lines at 11 pt do not fit one letter page
+    merged = merge_attachments(
+        [first.path, write_image(tmp_path / "sig.png")], tmp_path / "both.pdf"
+    )
+    assert merged.pages == first.pages + 1
+    assert count_pages(merged.path) == first.pages + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.docx", b"PK\x03\x04", "only PDF"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "damaged"),
+        ("empty.txt", b"  \n", "empty"),
+        ("fake.png", b"not an image", "not a readable image"),
+    ],
+)
+def test_unusable_files_are_named_in_a_clear_error(
+    qapp: object, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    out = tmp_path / "out.pdf"
+    with pytest.raises(AttachmentError, match=message) as caught:
+        merge_attachments([write_image(tmp_path / "ok.png"), bad], out)
+    assert name in str(caught.value)
+    assert not out.exists()  # a half-written fax is never left behind
+
+
+def test_nothing_attached_is_refused(qapp: object, tmp_path: Path) -> None:
+    with pytest.raises(AttachmentError, match="Attach at least one"):
+        merge_attachments([], tmp_path / "out.pdf")
