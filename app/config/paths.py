@@ -7,12 +7,19 @@ second account never touches the user's real files.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "Switchboard"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountPaths:
+    database_file: Path
+    media_dir: Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,19 @@ class AppPaths:
     @classmethod
     def resolve(cls, data_dir: Path | None) -> AppPaths:
         return cls.under(data_dir) if data_dir is not None else cls.platform_default()
+
+    def for_account(self, username: str) -> AccountPaths:
+        """Each account gets its own cache database and media folder.
+
+        Switching accounts must never mix two accounts' messages; the folder name is
+        a hash so that an e-mail address needs no escaping on any file system.
+        """
+        slug = hashlib.sha256(username.strip().lower().encode("utf-8")).hexdigest()[:12]
+        db = self.database_file
+        return AccountPaths(
+            database_file=db.with_name(f"{db.stem}-{slug}{db.suffix}"),
+            media_dir=self.media_dir / slug,
+        )
 
     def ensure(self) -> None:
         """Create the folders (not the files)."""

@@ -60,3 +60,11 @@ def test_data_dir_puts_everything_under_it(tmp_path: Path) -> None:
 def test_platform_default_is_outside_cwd() -> None:
     paths = AppPaths.resolve(None)
     assert "Switchboard" in str(paths.settings_file)
+
+
+def test_accounts_do_not_share_a_cache(tmp_path: Path) -> None:
+    paths = AppPaths.under(tmp_path)
+    a, b = paths.for_account("a@example.com"), paths.for_account("b@example.com")
+    assert a.database_file != b.database_file and a.media_dir != b.media_dir
+    assert paths.for_account(" A@example.com") == a
+    assert "@" not in str(a.database_file)

@@ -1,0 +1,142 @@
+"""Command line: ``switchboard`` / ``python -m app``.
+
+Builds the QApplication on a qasync loop, runs ``Shell.run()`` to completion and
+returns its exit code. The Qt application never quits by itself (last window
+closed); the shell's coroutine decides when the run is over, then closes the
+client and database *before* the loop stops (awaiting after ``app.quit()``
+fails, see STACK.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+
+log = logging.getLogger("app")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="switchboard",
+        description="Voicemail, messages, fax, numbers and balance of a VoIP.ms account.",
+    )
+    parser.add_argument("--version", action="version", version=f"Switchboard {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run against a built-in VoIP.ms look-alike with sample data "
+        "(nothing touches a real account; a separate, temporary data folder is used)",
+    )
+    parser.add_argument(
+        "--api-url", metavar="URL", help="use this VoIP.ms API endpoint (for testing)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="keep all settings, cache and media under DIR instead of the user's folders",
+    )
+    parser.add_argument(
+        "--snapshot",
+        metavar="DIR",
+        type=Path,
+        help="load every tab, save DIR/<tab>.png for each, then exit "
+        "(0 when every load succeeded, 1 otherwise)",
+    )
+    parser.add_argument(
+        "--theme", choices=("system", "light", "dark"), help="colour scheme for this run"
+    )
+    # For the start-up benchmark and tests; not for users.
+    parser.add_argument("--demo-profile", default="demo", help=argparse.SUPPRESS)
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--snapshot-timeout", type=float, default=120.0, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from app.config.logsetup import close_logging, setup_logging
+    from app.config.paths import AppPaths
+    from app.config.secrets import Credentials, CredentialSource
+    from app.config.settings import Settings
+    from app.ui import crash, feedback, style
+    from app.ui.app import LaunchOptions, Shell
+    from app.ui.qtlog import install_qt_message_handler
+
+    snapshot = args.snapshot is not None
+    temp_dir: str | None = None
+    sandbox = None
+    data_dir: Path | None = args.data_dir
+    if args.demo and data_dir is None:
+        temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
+        data_dir = Path(temp_dir)
+    paths = AppPaths.resolve(data_dir)
+    paths.ensure()
+    setup_logging(paths.log_file)
+    log.info("Switchboard %s starting (data in %s)", __version__, paths.settings_file.parent)
+
+    fixed: Credentials | None = None
+    api_url: str | None = args.api_url
+    try:
+        if args.demo:
+            from app.sandbox import SandboxServer
+
+            sandbox = SandboxServer(port=0, profile=args.demo_profile)
+            sandbox.start()
+            api_url = sandbox.url
+            fixed = Credentials(sandbox.username, sandbox.password, CredentialSource.SESSION)
+            log.info("Demo sandbox at %s", sandbox.url)
+        loopback = bool(api_url and "://127.0.0.1" in api_url)
+
+        qapp = QApplication.instance() or QApplication([sys.argv[0]])
+        assert isinstance(qapp, QApplication)
+        qapp.setApplicationName("Switchboard")
+        qapp.setApplicationVersion(__version__)
+        qapp.setQuitOnLastWindowClosed(False)  # the shell decides when the run ends
+        install_qt_message_handler()
+        crash.install(log_file=paths.log_file, headless=snapshot)
+        if snapshot:
+            # No dialog may block a snapshot run: messages go to the log only.
+            feedback.set_sink(lambda message: None)
+
+        settings = Settings.load(paths.settings_file)
+        style.apply_theme(qapp, args.theme or settings.theme)
+        options = LaunchOptions(
+            api_url=api_url,
+            snapshot_dir=args.snapshot,
+            theme=args.theme,
+            fixed_credentials=fixed,
+            min_interval=0.0 if loopback else 0.25,
+            snapshot_timeout=args.snapshot_timeout,
+            exit_after_paint=args.exit_after_paint,
+        )
+        shell = Shell(paths, settings, options)
+        loop = qasync.QEventLoop(qapp)
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(crash.asyncio_handler)
+        with loop:
+            code: int = loop.run_until_complete(shell.run())
+        log.info("Switchboard exiting with %d", code)
+        return code
+    finally:
+        if sandbox is not None:
+            sandbox.stop()
+        close_logging()
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

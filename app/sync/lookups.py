@@ -1,0 +1,189 @@
+"""Lookup lists and routing targets, cached locally with a time-to-live.
+
+Time zones, codecs, servers (POPs), languages, locales, countries, call routes
+and the routing-target lists (sub-accounts, forwardings, IVRs, ...) change
+rarely. A copy younger than the TTL is used without asking the API; an older
+copy is refreshed, and when that fails (offline, API down) the old copy is
+still served together with the reason, so the Numbers tab keeps working.
+
+Signals:
+    changed(str): a list was fetched fresh from the API (its name).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.errors import UserFacingError
+from app.domain.models import RoutingTarget, Server
+from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, RouteKind
+from app.store.lookup_cache import LookupCache
+
+if TYPE_CHECKING:
+    from app.api.typed import Api
+    from app.store.db import Database
+
+log = logging.getLogger(__name__)
+
+#: Plain lookup lists: cache name -> what the user calls it.
+LOOKUP_LISTS: dict[str, str] = {
+    "servers": "Servers (POPs)",
+    "timezones": "Time zones",
+    "codecs": "Codecs",
+    "languages": "Languages",
+    "locales": "Locales",
+    "countries": "Countries",
+    "routes": "Call routes",
+}
+#: Routing-target kinds that come from the API (``sys`` and ``none`` are fixed).
+TARGET_KINDS: tuple[RouteKind, ...] = (
+    RouteKind.ACCOUNT,
+    RouteKind.FORWARD,
+    RouteKind.VOICEMAIL,
+    RouteKind.SIP,
+    RouteKind.RING_GROUP,
+    RouteKind.IVR,
+    RouteKind.RECORDING,
+    RouteKind.QUEUE,
+    RouteKind.CALLBACK,
+    RouteKind.TIME_CONDITION,
+    RouteKind.DISA,
+)
+
+
+def target_list_name(kind: RouteKind) -> str:
+    return f"targets.{kind.value}"
+
+
+def all_list_names() -> dict[str, str]:
+    """Every cached list: name -> label, lookups first, then routing targets."""
+    names = dict(LOOKUP_LISTS)
+    for kind in TARGET_KINDS:
+        names[target_list_name(kind)] = f"Routing: {ROUTE_KIND_LABELS[kind]}"
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    name: str
+    rows: list[dict[str, Any]]
+    fetched_at: datetime | None
+    #: Older than the TTL (served because a refresh failed or was not attempted).
+    stale: bool
+    #: True when no API call was made or the call failed and the copy was used.
+    from_cache: bool
+    #: Why a refresh failed, when the rows come from an older copy.
+    error: str | None = None
+
+
+def server_from_row(row: dict[str, Any]) -> Server:
+    """A ``getServersInfo`` row (``server_*`` keys) as a ``Server``."""
+
+    def pick(key: str) -> str:
+        value = row.get(f"server_{key}", row.get(key, ""))
+        return "" if value is None else str(value)
+
+    recommended = pick("recommended").strip().lower() in ("yes", "1", "true")
+    return Server(
+        pop=pick("pop"),
+        name=pick("name"),
+        shortname=pick("shortname"),
+        hostname=pick("hostname"),
+        country=pick("country"),
+        recommended=recommended,
+    )
+
+
+class LookupService(QObject):
+    changed = Signal(str)
+
+    def __init__(
+        self,
+        api: Api,
+        db: Database,
+        *,
+        ttl: timedelta = timedelta(days=7),
+        cache: LookupCache | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._api = api
+        self.cache = cache if cache is not None else LookupCache(db, ttl=ttl)
+
+    # --- generic -------------------------------------------------------------------
+
+    async def get(self, name: str, *, refresh: bool = False) -> LookupResult:
+        """The list ``name``: cache hit, fresh fetch, or stale copy when offline.
+
+        Raises ``UserFacingError`` only when the API failed and nothing is cached.
+        """
+        cached = await self.cache.get(name)
+        if cached is not None and not cached.is_stale and not refresh:
+            return LookupResult(name, cached.rows, cached.fetched_at, False, True)
+        try:
+            rows = await self._fetch(name)
+        except UserFacingError as exc:
+            if cached is None:
+                raise
+            log.info("Using cached %s (%s): refresh failed: %s", name, cached.fetched_at, exc)
+            return LookupResult(
+                name, cached.rows, cached.fetched_at, cached.is_stale, True, exc.message
+            )
+        stored = await self.cache.put(name, rows)
+        self.changed.emit(name)
+        return LookupResult(name, stored.rows, stored.fetched_at, False, False)
+
+    def peek(self, name: str) -> LookupResult | None:
+        """What the cache holds, without waiting for anything but a small local read."""
+        cached = self.cache.get_sync(name)
+        if cached is None:
+            return None
+        return LookupResult(name, cached.rows, cached.fetched_at, cached.is_stale, True)
+
+    async def refresh_all(self, *, quiet: bool = False) -> dict[str, str | None]:
+        """Fetch every list again. ``quiet`` swallows failures into the returned dict."""
+        outcome: dict[str, str | None] = {}
+        for name in all_list_names():
+            try:
+                result = await self.get(name, refresh=True)
+            except UserFacingError as exc:
+                if not quiet:
+                    raise
+                outcome[name] = exc.message
+            else:
+                outcome[name] = result.error
+        return outcome
+
+    async def _fetch(self, name: str) -> list[dict[str, Any]]:
+        if name.startswith("targets."):
+            kind = RouteKind(name.removeprefix("targets."))
+            targets = await self._api.get_routing_targets(kind)
+            return [{"value": t.value, "label": t.label} for t in targets]
+        if name not in LOOKUP_LISTS:
+            raise KeyError(f"unknown lookup list {name!r}")
+        rows = await self._api.get_lookup(name)
+        return [dict(row) for row in rows]
+
+    # --- typed helpers -------------------------------------------------------------
+
+    async def servers(self, *, refresh: bool = False) -> list[Server]:
+        result = await self.get("servers", refresh=refresh)
+        return [server_from_row(row) for row in result.rows]
+
+    async def routing_targets(
+        self, kind: RouteKind, *, refresh: bool = False
+    ) -> list[RoutingTarget]:
+        if kind is RouteKind.SYSTEM:
+            return [RoutingTarget(v, label) for v, label in SYSTEM_TARGETS.items()]
+        if kind is RouteKind.NONE:
+            return []
+        result = await self.get(target_list_name(kind), refresh=refresh)
+        return [
+            RoutingTarget(str(row.get("value", "")), str(row.get("label", "")))
+            for row in result.rows
+        ]

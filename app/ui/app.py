@@ -1,0 +1,238 @@
+"""Start-up and shutdown of a session: credentials -> context -> main window -> cleanup.
+
+``Shell.run()`` is the whole life of the application as one coroutine. It
+returns the exit code; ``app/__main__`` runs it on the qasync loop and returns
+when it ends, so nothing is awaited after the Qt application stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+from app.api.client import DEFAULT_URL
+from app.config.logsetup import register_secret
+from app.config.paths import AppPaths
+from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
+from app.config.settings import Settings
+from app.store.db import Database
+from app.sync.balance import BalanceService
+from app.sync.context import AppContext
+from app.sync.lookups import LookupService
+from app.sync.session import (
+    ConnectionCheck,
+    ConnectionOptions,
+    check_connection,
+    close_api,
+    open_api,
+)
+from app.ui import feedback, style
+from app.ui.main_window import MainWindow
+from app.ui.notify import Notifier
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.setup_dialog import SetupDialog
+from app.ui.snapshot import take_snapshots
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class LaunchOptions:
+    api_url: str | None = None
+    snapshot_dir: Path | None = None
+    theme: str | None = None
+    #: Credentials that override everything (``--demo``: the sandbox's).
+    fixed_credentials: Credentials | None = None
+    #: Spacing between API calls; the sandbox on loopback needs none.
+    min_interval: float = 0.25
+    #: Seconds ``--snapshot`` waits for the first load of every tab.
+    snapshot_timeout: float = 120.0
+    #: Close as soon as the main window painted once (bench).
+    exit_after_paint: bool = False
+
+
+class _FirstPaint(QObject):
+    """Closes the window right after its first paint (start-up benchmark)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            self.seen = True
+            print("switchboard: first paint", flush=True)
+            asyncio.get_running_loop().call_soon(self._window.close)
+        return False
+
+
+class Shell:
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        options: LaunchOptions,
+        secrets: SecretStore | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.options = options
+        self.secrets = secrets or SecretStore()
+        self.window: MainWindow | None = None
+        self.credentials: Credentials | None = None
+
+    # --- credentials -----------------------------------------------------------------
+
+    def connection_options(self) -> ConnectionOptions:
+        return ConnectionOptions(
+            base_url=self.options.api_url or self.settings.api_url or DEFAULT_URL,
+            provider_tz=self.settings.provider_timezone,
+            min_interval=self.options.min_interval,
+        )
+
+    def initial_credentials(self) -> Credentials | None:
+        if self.options.fixed_credentials is not None:
+            return self.options.fixed_credentials
+        from_env = credentials_from_env()
+        if from_env is not None:
+            return from_env
+        return self.secrets.load(self.settings.api_username)
+
+    async def check(self, username: str, password: str) -> ConnectionCheck:
+        api = open_api(username, password, self.connection_options())
+        try:
+            return await check_connection(api)
+        finally:
+            await close_api(api)
+
+    async def ask_for_credentials(self, intro: str = "") -> Credentials | None:
+        dialog = SetupDialog(
+            self.secrets, self.check, username=self.settings.api_username, intro=intro
+        )
+        try:
+            return await dialog.run()
+        finally:
+            dialog.deleteLater()
+
+    # --- the application's life ------------------------------------------------------
+
+    async def run(self) -> int:
+        credentials = self.initial_credentials()
+        while True:
+            if credentials is None:
+                if self.options.snapshot_dir is not None:
+                    print(
+                        "switchboard: no VoIP.ms credentials (sign in once, or set "
+                        "VOIPMS_API_USERNAME and VOIPMS_API_PASSWORD)",
+                        file=sys.stderr,
+                    )
+                    return 1
+                credentials = await self.ask_for_credentials()
+                if credentials is None:
+                    return 0
+            self._remember(credentials)
+            outcome, code = await self.run_session(credentials)
+            if outcome != "sign_out":
+                return code
+            self.sign_out(credentials)
+            credentials = None
+
+    def _remember(self, credentials: Credentials) -> None:
+        self.credentials = credentials
+        register_secret(credentials.password)
+        # Only an account the user typed in is remembered; env/demo leave no trace.
+        if credentials.source in (CredentialSource.KEYRING, CredentialSource.SESSION) and (
+            self.options.fixed_credentials is None
+        ):
+            self.settings.api_username = credentials.username
+            self.settings.save()
+
+    def sign_out(self, credentials: Credentials) -> None:
+        if credentials.source is not CredentialSource.ENVIRONMENT:
+            self.secrets.forget(credentials.username)
+        self.settings.api_username = ""
+        self.settings.save()
+        log.info("Signed out of %s", credentials.username)
+
+    async def run_session(self, credentials: Credentials) -> tuple[str, int]:
+        """One signed-in session; returns ("quit" | "sign_out", exit code)."""
+        account = self.paths.for_account(credentials.username)
+        api = open_api(credentials.username, credentials.password, self.connection_options())
+        db = Database.open(account.database_file)
+        notifier = Notifier(self.settings)
+        ctx = AppContext(
+            api=api,
+            db=db,
+            settings=self.settings,
+            media_dir=account.media_dir,
+            notifier=notifier,
+            lookups=LookupService(api, db, ttl=timedelta(days=self.settings.lookup_ttl_days)),
+        )
+        balance = BalanceService(api, self.settings)
+        window = MainWindow(ctx, balance, account_label=credentials.username)
+        self.window = window
+        loop = asyncio.get_running_loop()
+        closed: asyncio.Future[str] = loop.create_future()
+        outcome = {"value": "quit"}
+
+        def _on_closed() -> None:
+            if not closed.done():
+                closed.set_result(outcome["value"])
+
+        def _on_sign_out() -> None:
+            outcome["value"] = "sign_out"
+            window.close()
+
+        window.closed.connect(_on_closed)
+        window.sign_out_requested.connect(_on_sign_out)
+        window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))
+        if self.options.exit_after_paint:
+            window.installEventFilter(_FirstPaint(window))
+        code = 0
+        try:
+            window.show()
+            if db.recovery_notice:
+                feedback.show_message(window, db.recovery_notice, level=feedback.Level.WARNING)
+            if self.options.snapshot_dir is not None:
+                code = await take_snapshots(
+                    window, self.options.snapshot_dir, timeout=self.options.snapshot_timeout
+                )
+                window.close()
+            else:
+                window.start()
+            result = await closed
+        finally:
+            balance.stop()
+            notifier.close()
+            await close_api(api)
+            db.close()
+            self.settings.save()
+            window.deleteLater()
+            self.window = None
+        return result, code
+
+    def open_settings(self, ctx: AppContext, balance: BalanceService, window: MainWindow) -> None:
+        dialog = SettingsDialog(self.settings, ctx.lookups, self.credentials, window)
+
+        def _applied() -> None:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                style.apply_theme(app, self.options.theme or self.settings.theme)
+            if ctx.lookups is not None:
+                ctx.lookups.cache.ttl = timedelta(days=self.settings.lookup_ttl_days)
+            balance.start()
+            if balance.balance is not None:
+                balance.changed.emit(balance.balance)  # re-evaluate the low-balance warning
+
+        dialog.applied.connect(_applied)
+        dialog.sign_out_requested.connect(window.sign_out_requested)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

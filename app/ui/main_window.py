@@ -1,0 +1,385 @@
+"""The main window: header with the balance, one tab per area, a status bar, menus.
+
+It opens from the cache (each tab's ``load_cached``) and refreshes in the
+background. It knows nothing about accounts or start-up: ``app/ui/app.py``
+creates it with a ready ``AppContext`` and listens for ``closed`` /
+``sign_out_requested``.
+
+Signals:
+    initial_load_finished(object): ``dict[key, error or None]`` once every tab's
+        first refresh ended (used by ``--snapshot``).
+    sign_out_requested(): the user chose Sign out / switch account.
+    settings_requested(): the user opened the settings.
+    closed(): the window has closed (tabs shut down, settings saved).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from app import __version__
+from app.domain.errors import UserFacingError
+from app.domain.models import Balance
+from app.ui import crash, feedback
+from app.ui.tab_loader import TABS, build_tab
+from app.ui.tabs.base import TabBase
+from app.ui.widgets.balance import BalanceWidget
+
+if TYPE_CHECKING:
+    from app.sync.balance import BalanceService
+    from app.sync.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    initial_load_finished = Signal(object)
+    sign_out_requested = Signal()
+    settings_requested = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        balance: BalanceService,
+        *,
+        account_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.balance = balance
+        self.setWindowTitle(f"Switchboard — {account_label}")
+        self.resize(1100, 720)
+        self.tabs: dict[str, TabBase] = {}
+        self.load_errors: dict[str, str | None] = {}
+        self._busy: dict[int, tuple[str, Callable[[], None] | None]] = {}
+        self._busy_seq = 0
+        self._tasks: set[asyncio.Future[None]] = set()
+        self._closing = False
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._build_header(account_label))
+        self.tab_widget = QTabWidget(central)
+        self.tab_widget.setDocumentMode(True)
+        column.addWidget(self.tab_widget, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self._build_menus()
+        self._build_tabs()
+        self._restore_geometry()
+
+        balance.changed.connect(self._on_balance_changed)
+        balance.failed.connect(self._on_balance_failed)
+        self.balance_widget.refresh_requested.connect(self._on_balance_refresh_requested)
+        if balance.balance is not None:
+            self._on_balance_changed(balance.balance)
+
+    # --- construction ----------------------------------------------------------------
+
+    def _build_header(self, account_label: str) -> QFrame:
+        header = QFrame(self)
+        header.setObjectName("headerBar")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        title = QLabel("Switchboard", header)
+        title.setObjectName("emptyStateTitle")
+        self.account_label = QLabel(account_label, header)
+        self.account_label.setObjectName("mutedText")
+        names.addWidget(title)
+        names.addWidget(self.account_label)
+        row.addLayout(names)
+        row.addSpacing(32)
+        self.balance_widget = BalanceWidget(header)
+        row.addWidget(self.balance_widget, 1)
+        return header
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.sync_label = QLabel("Showing saved data", bar)
+        self.error_label = QLabel(bar)
+        self.error_label.setObjectName("statusError")
+        self.error_label.hide()
+        self.busy_bar = QProgressBar(bar)
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.cancel_button = QPushButton("Cancel", bar)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        bar.addWidget(self.sync_label)
+        bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&Account")
+        self.refresh_action = self._action(menu, "&Refresh", self._on_refresh_triggered)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_all_action = self._action(
+            menu, "Refresh &everything", self._on_refresh_all_triggered
+        )
+        self.refresh_all_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        menu.addSeparator()
+        self.settings_action = self._action(menu, "&Settings…", self.settings_requested.emit)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.sign_out_action = self._action(
+            menu, "Sign &out / switch account…", self._on_sign_out_triggered
+        )
+        menu.addSeparator()
+        quit_action = self._action(menu, "&Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Switchboard", self._on_about_triggered)
+
+    def _action(self, menu: QWidget, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_tabs(self) -> None:
+        for key, title in TABS:
+            tab = build_tab(self.ctx, key, title, self.tab_widget)
+            self.tabs[key] = tab
+            self.tab_widget.addTab(tab, tab.title or title)
+            tab.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
+            tab.status_message.connect(self.sync_label.setText)
+            try:
+                tab.load_cached()
+            except Exception as exc:  # the cache failing is a bug, but show the window anyway
+                crash.report_bug(exc)
+        keys = [key for key, _ in TABS]
+        if self.ctx.settings.last_tab in keys:
+            self.tab_widget.setCurrentIndex(keys.index(self.ctx.settings.last_tab))
+
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    # --- tabs ------------------------------------------------------------------------
+
+    def set_badge(self, key: str, count: int) -> None:
+        tab = self.tabs[key]
+        index = self.tab_widget.indexOf(tab)
+        if index >= 0:
+            title = tab.title
+            self.tab_widget.setTabText(index, f"{title} ({count})" if count > 0 else title)
+
+    def show_tab(self, key: str) -> None:
+        self.tab_widget.setCurrentWidget(self.tabs[key])
+
+    def current_key(self) -> str:
+        widget = self.tab_widget.currentWidget()
+        return next((k for k, t in self.tabs.items() if t is widget), "")
+
+    def start(self) -> None:
+        """Begin the background refresh of every tab and the balance."""
+        self._spawn(self._initial_load())
+        self.balance.start()
+
+    async def _initial_load(self) -> None:
+        self.sync_label.setText("Refreshing from VoIP.ms…")
+        balance_task = asyncio.ensure_future(self._refresh_balance())
+        results = await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
+        await balance_task
+        self.load_errors = dict(zip(self.tabs, results, strict=True))
+        self._show_sync_summary()
+        self.initial_load_finished.emit(dict(self.load_errors))
+
+    async def _refresh_tab(self, key: str) -> str | None:
+        """Refresh one tab; returns ``None`` or the readable reason it failed."""
+        tab = self.tabs[key]
+        try:
+            await tab.refresh()
+        except UserFacingError as exc:
+            log.info("Refreshing %s failed: %s (%s)", key, exc.message, exc.detail)
+            self.load_errors[key] = exc.message
+            return exc.message
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            crash.report_bug(exc)
+            self.load_errors[key] = f"internal error ({type(exc).__name__})"
+            return self.load_errors[key]
+        self.load_errors[key] = None
+        return None
+
+    async def _refresh_balance(self) -> None:
+        self.balance_widget.set_busy(True)
+        try:
+            await self.balance.refresh()
+        except UserFacingError:
+            pass  # ``failed`` already updated the header and status bar
+        finally:
+            self.balance_widget.set_busy(False)
+
+    def _show_sync_summary(self) -> None:
+        failed = {k: e for k, e in self.load_errors.items() if e}
+        stamp = datetime.now().strftime("%H:%M")
+        if not failed:
+            self.sync_label.setText(f"Up to date · {stamp}")
+            self.show_error("")
+            return
+        self.sync_label.setText(f"Refreshed at {stamp} with problems")
+        titles = {key: self.tabs[key].title for key in failed}
+        first_key, first_error = next(iter(failed.items()))
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        self.show_error(f"{titles[first_key]}: {first_error}{more}")
+        self.error_label.setToolTip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items()))
+
+    def show_error(self, text: str) -> None:
+        """The last error, in the status bar; empty text clears it."""
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # --- busy host (used by app.ui.operations.run_operation) ---------------------------
+
+    def begin_busy(self, text: str, cancel: Callable[[], None] | None) -> object:
+        self._busy_seq += 1
+        self._busy[self._busy_seq] = (text, cancel)
+        self._update_busy_widgets()
+        return self._busy_seq
+
+    def update_busy(self, token: object, done: int, total: int, text: str) -> None:
+        if token == max(self._busy, default=None):
+            self.busy_bar.setRange(0, max(total, 0))
+            self.busy_bar.setValue(done if total > 0 else 0)
+            if text:
+                self.sync_label.setText(text)
+
+    def end_busy(self, token: object) -> None:
+        if isinstance(token, int):
+            self._busy.pop(token, None)
+        self._update_busy_widgets()
+
+    def _update_busy_widgets(self) -> None:
+        if not self._busy:
+            self.busy_bar.hide()
+            self.cancel_button.hide()
+            return
+        text, cancel = self._busy[max(self._busy)]
+        self.sync_label.setText(text)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.show()
+        self.cancel_button.setVisible(cancel is not None)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._busy:
+            _, cancel = self._busy[max(self._busy)]
+            if cancel is not None:
+                cancel()
+
+    # --- slots -----------------------------------------------------------------------
+
+    def _on_balance_changed(self, balance: Balance) -> None:
+        self.balance_widget.show_balance(
+            balance, fetched_at=self.balance.fetched_at, threshold=self.balance.threshold
+        )
+
+    def _on_balance_failed(self, message: str) -> None:
+        self.balance_widget.show_error(message, have_figure=self.balance.balance is not None)
+        self.show_error(f"Balance: {message}")
+
+    @asyncSlot()
+    async def _on_balance_refresh_requested(self) -> None:
+        await self._refresh_balance()
+
+    @asyncSlot()
+    async def _on_refresh_triggered(self) -> None:
+        key = self.current_key()
+        self.sync_label.setText(f"Refreshing {self.tabs[key].title}…")
+        balance_task = asyncio.ensure_future(self._refresh_balance())
+        await self._refresh_tab(key)
+        await balance_task
+        self._show_sync_summary()
+
+    @asyncSlot()
+    async def _on_refresh_all_triggered(self) -> None:
+        self.sync_label.setText("Refreshing everything…")
+        balance_task = asyncio.ensure_future(self._refresh_balance())
+        await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
+        if self.ctx.lookups is not None:
+            await self.ctx.lookups.refresh_all(quiet=True)
+        await balance_task
+        self._show_sync_summary()
+
+    @asyncSlot()
+    async def _on_sign_out_triggered(self) -> None:
+        if await feedback.ask(
+            self,
+            "Sign out of this account? The saved password is removed from this computer; "
+            "the cached messages and voicemail of the account stay until you sign in again.",
+            yes_text="Sign out",
+            title="Sign out",
+        ):
+            self.sign_out_requested.emit()
+
+    def _on_about_triggered(self) -> None:
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle("About Switchboard")
+        box.setText(f"<b>Switchboard {__version__}</b>")
+        box.setInformativeText(
+            "Voicemail, messages, fax, numbers and balance of a VoIP.ms account in one "
+            "window.\nNot affiliated with VoIP.ms."
+        )
+        box.open()
+
+    # --- closing ---------------------------------------------------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Future[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            assert exc is not None
+            crash.report_bug(exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            self.ctx.settings.last_tab = self.current_key() or self.ctx.settings.last_tab
+            self.ctx.settings.window_geometry = bytes(
+                self.saveGeometry().toBase64().data()
+            ).decode("ascii")
+            self.balance.stop()
+            for task in list(self._tasks):
+                task.cancel()
+            for key, tab in self.tabs.items():
+                try:
+                    tab.shutdown()
+                except Exception:
+                    log.exception("Shutting down tab %s failed", key)
+            self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,194 @@
+"""First-run account set-up: e-mail, API password, "Test connection".
+
+The dialog proves the credentials before accepting them (``check_connection``):
+it shows the public IP VoIP.ms sees and, when access is refused, what to change
+in the VoIP.ms portal. On success the password goes to the keyring, or, when
+there is none, stays in memory for this session and the dialog says so.
+
+``await dialog.run()`` returns the accepted ``Credentials`` or ``None``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from app.config.logsetup import register_secret
+from app.config.secrets import Credentials, SecretStore
+from app.sync.session import ConnectionCheck
+
+log = logging.getLogger(__name__)
+
+#: Runs the connection check for (username, password).
+Checker = Callable[[str, str], Awaitable[ConnectionCheck]]
+
+
+class SetupDialog(QDialog):
+    def __init__(
+        self,
+        secrets: SecretStore,
+        checker: Checker,
+        *,
+        username: str = "",
+        intro: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect Switchboard to VoIP.ms")
+        self.setMinimumWidth(520)
+        self._secrets = secrets
+        self._checker = checker
+        self._last_check: ConnectionCheck | None = None
+        self._checked_for: tuple[str, str] | None = None
+        self.credentials: Credentials | None = None
+
+        heading = QLabel("<b>Your VoIP.ms account</b>", self)
+        explanation = QLabel(
+            intro
+            or "Switchboard talks to VoIP.ms through its API. Enter the e-mail address you log "
+            "in with and the <i>API password</i> (set under Main Menu &gt; SOAP &amp; "
+            "REST/JSON API on voip.ms; it is not your portal password).",
+            self,
+        )
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.RichText)
+
+        self.username_edit = QLineEdit(username, self)
+        self.username_edit.setPlaceholderText("you@example.com")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText("API password")
+        form = QFormLayout()
+        form.addRow("Account e-mail", self.username_edit)
+        form.addRow("API password", self.password_edit)
+
+        self.test_button = QPushButton("Test connection", self)
+        self.test_button.clicked.connect(self._on_test_button_clicked)
+        self.ip_label = QLabel("Public IP: not checked yet", self)
+        self.ip_label.setObjectName("mutedText")
+        self.ip_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.ip_label, 1)
+
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+
+        self.keyring_label = QLabel(self)
+        self.keyring_label.setObjectName("warningStrip")
+        self.keyring_label.setWordWrap(True)
+        if not secrets.keyring_available():
+            self.keyring_label.setText(secrets.keyring_problem or "")
+        else:
+            self.keyring_label.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.sign_in_button = self.buttons.addButton(
+            "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addLayout(test_row)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.keyring_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        for edit in (self.username_edit, self.password_edit):
+            edit.textChanged.connect(self._on_fields_changed)
+        self._on_fields_changed()
+
+    # --- state ---------------------------------------------------------------------
+
+    def _entered(self) -> tuple[str, str]:
+        return self.username_edit.text().strip(), self.password_edit.text()
+
+    def _on_fields_changed(self) -> None:
+        username, password = self._entered()
+        complete = bool(username and password)
+        self.test_button.setEnabled(complete)
+        self.sign_in_button.setEnabled(complete)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.username_edit, self.password_edit, self.buttons):
+            widget.setEnabled(not busy)
+        self.test_button.setEnabled(not busy)
+        self.test_button.setText("Testing…" if busy else "Test connection")
+        if not busy:
+            self._on_fields_changed()
+
+    def _show_check(self, check: ConnectionCheck) -> None:
+        self.ip_label.setText(f"Public IP: {check.ip}" if check.ip else "Public IP: unknown")
+        self.result_label.setObjectName("" if check.ok else "statusError")
+        self.result_label.setText(check.message)
+        # Re-polish so the object-name rule of the stylesheet applies after the change.
+        self.result_label.style().unpolish(self.result_label)
+        self.result_label.style().polish(self.result_label)
+        self.result_label.show()
+
+    async def _check(self) -> ConnectionCheck:
+        username, password = self._entered()
+        register_secret(password)
+        self._set_busy(True)
+        try:
+            check = await self._checker(username, password)
+        finally:
+            self._set_busy(False)
+        self._last_check, self._checked_for = check, (username, password)
+        self._show_check(check)
+        return check
+
+    # --- slots ---------------------------------------------------------------------
+
+    @asyncSlot()
+    async def _on_test_button_clicked(self) -> None:
+        await self._check()
+
+    @asyncSlot()
+    async def _on_buttons_accepted(self) -> None:
+        username, password = self._entered()
+        check = self._last_check
+        if check is None or not check.ok or self._checked_for != (username, password):
+            check = await self._check()
+        if not check.ok:
+            return
+        self.credentials = self._secrets.save(username, password)
+        log.info("Signed in as %s (password kept in %s)", username, self.credentials.source)
+        self.accept()
+
+    async def run(self) -> Credentials | None:
+        """Show the dialog without a nested event loop; the accepted credentials or None."""
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def _done(code: int) -> None:
+            if not future.done():
+                future.set_result(code)
+
+        self.finished.connect(_done)
+        self.open()
+        self.raise_()
+        await future
+        return self.credentials if self.result() == QDialog.DialogCode.Accepted else None
