@@ -65,14 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
     import qasync
-    from PySide6.QtWidgets import QApplication
 
     from app.config.logsetup import close_logging, setup_logging
     from app.config.paths import AppPaths
     from app.config.secrets import Credentials, CredentialSource
     from app.config.settings import Settings
     from app.ui import crash, feedback, style
-    from app.ui.app import LaunchOptions, Shell
+    from app.ui.app import LaunchOptions, Shell, create_qapplication
     from app.ui.qtlog import install_qt_message_handler
 
     snapshot = args.snapshot is not None
@@ -100,11 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.info("Demo sandbox at %s", sandbox.url)
         loopback = bool(api_url and "://127.0.0.1" in api_url)
 
-        qapp = QApplication.instance() or QApplication([sys.argv[0]])
-        assert isinstance(qapp, QApplication)
-        qapp.setApplicationName("Switchboard")
-        qapp.setApplicationVersion(__version__)
-        qapp.setQuitOnLastWindowClosed(False)  # the shell decides when the run ends
+        qapp = create_qapplication()
         install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
         if snapshot:

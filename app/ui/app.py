@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from app import __version__
 from app.api.client import DEFAULT_URL
 from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
@@ -72,6 +73,16 @@ class _FirstPaint(QObject):
             print("switchboard: first paint", flush=True)
             asyncio.get_running_loop().call_soon(self._window.close)
         return False
+
+
+def create_qapplication() -> QApplication:
+    """The process's QApplication; it never quits on its own (the shell ends the run)."""
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    qapp.setApplicationName("Switchboard")
+    qapp.setApplicationVersion(__version__)
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
 
 
 class Shell:
