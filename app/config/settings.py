@@ -67,6 +67,13 @@ class Settings:
     messages_long_text: str = _setting(
         "split", "Texts over 160 bytes: 'split' into several SMS or send as one 'mms'."
     )
+    fax_history_days: int = _setting(
+        90, "Days of fax history listed (fetched in windows of at most 92 days)."
+    )
+    fax_poll_seconds: int = _setting(
+        120, "How often new faxes are fetched, in seconds (0 = only on demand)."
+    )
+    fax_email: str = _setting("", "E-mail address last used to send or copy a fax.")
 
     #: Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, metadata={"internal": True})
