@@ -189,9 +189,111 @@ CREATE INDEX phonebook_number ON phonebook (number_norm);
 """
 
 
+_V2_VOICEMAIL_FAX_DIDS = """
+CREATE TABLE vm_mailboxes (
+    mailbox  TEXT    PRIMARY KEY,
+    name     TEXT    NOT NULL DEFAULT '',
+    new      INTEGER NOT NULL DEFAULT 0,
+    urgent   INTEGER NOT NULL DEFAULT 0,
+    email    TEXT    NOT NULL DEFAULT '',
+    raw      TEXT    NOT NULL DEFAULT '{}',
+    position INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE vm_folders (
+    mailbox     TEXT    NOT NULL,
+    value       TEXT    NOT NULL,
+    description TEXT    NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (mailbox, value)
+) WITHOUT ROWID;
+
+-- message_num is the provider's position in the folder: it is renumbered when
+-- messages move, so the cached audio is dropped when a number's content changes.
+CREATE TABLE vm_messages (
+    mailbox       TEXT    NOT NULL,
+    folder        TEXT    NOT NULL,
+    message_num   INTEGER NOT NULL,
+    date          INTEGER,
+    caller_name   TEXT    NOT NULL DEFAULT '',
+    caller_number TEXT    NOT NULL DEFAULT '',
+    duration      INTEGER NOT NULL DEFAULT 0,
+    urgent        INTEGER NOT NULL DEFAULT 0,
+    listened      INTEGER NOT NULL DEFAULT 0,
+    audio_path    TEXT,
+    audio_format  TEXT,
+    PRIMARY KEY (mailbox, folder, message_num)
+);
+CREATE INDEX vm_messages_date ON vm_messages (mailbox, date DESC);
+
+CREATE TABLE fax_folders (
+    id       TEXT    PRIMARY KEY,
+    name     TEXT    NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE fax_messages (
+    id          INTEGER PRIMARY KEY,
+    folder      TEXT    NOT NULL,
+    date        INTEGER,
+    callerid    TEXT    NOT NULL DEFAULT '',
+    stationid   TEXT    NOT NULL DEFAULT '',
+    destination TEXT    NOT NULL DEFAULT '',
+    description TEXT    NOT NULL DEFAULT '',
+    pages       INTEGER NOT NULL DEFAULT 0,
+    duration    INTEGER NOT NULL DEFAULT 0,
+    status      TEXT    NOT NULL DEFAULT '',
+    message     TEXT    NOT NULL DEFAULT '',
+    pdf_path    TEXT
+);
+CREATE INDEX fax_messages_folder_date ON fax_messages (folder, date DESC);
+
+CREATE TABLE dids (
+    did                  TEXT    PRIMARY KEY,
+    description          TEXT    NOT NULL DEFAULT '',
+    routing              TEXT    NOT NULL DEFAULT 'none:',
+    failover_busy        TEXT    NOT NULL DEFAULT 'none:',
+    failover_unreachable TEXT    NOT NULL DEFAULT 'none:',
+    failover_noanswer    TEXT    NOT NULL DEFAULT 'none:',
+    voicemail            TEXT    NOT NULL DEFAULT '',
+    pop                  TEXT    NOT NULL DEFAULT '',
+    dialtime             INTEGER NOT NULL DEFAULT 60,
+    cnam                 INTEGER NOT NULL DEFAULT 0,
+    callerid_prefix      TEXT    NOT NULL DEFAULT '',
+    note                 TEXT    NOT NULL DEFAULT '',
+    billing_type         TEXT    NOT NULL DEFAULT '',
+    sms_enabled          INTEGER NOT NULL DEFAULT 0,
+    raw                  TEXT    NOT NULL DEFAULT '{}',
+    position             INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE did_changes (
+    id     INTEGER PRIMARY KEY,
+    at     REAL    NOT NULL,
+    did    TEXT    NOT NULL,
+    field  TEXT    NOT NULL,
+    old    TEXT    NOT NULL DEFAULT '',
+    new    TEXT    NOT NULL DEFAULT '',
+    method TEXT    NOT NULL DEFAULT '',
+    ok     INTEGER NOT NULL,
+    reason TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX did_changes_did_at ON did_changes (did, at DESC);
+CREATE INDEX did_changes_at ON did_changes (at DESC);
+
+CREATE TABLE reroute_presets (
+    name       TEXT    PRIMARY KEY COLLATE NOCASE,
+    route      TEXT    NOT NULL,
+    dids       TEXT    NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration("messages, threads, search, media, drafts, outbox, sync state, lookups",
               _V1_MESSAGES),
+    Migration("voicemail, fax, numbers", _V2_VOICEMAIL_FAX_DIDS),
 ]
 
 

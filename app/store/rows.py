@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 def to_epoch(moment: datetime) -> int:
@@ -34,3 +37,17 @@ def loads(text: str | None, default: Any = None) -> Any:
     if not text:
         return default
     return json.loads(text)
+
+
+@dataclass(slots=True)
+class ReplaceResult(Generic[T]):
+    """What replacing a folder's rows with the provider's list changed."""
+
+    inserted: list[T] = field(default_factory=list)
+    removed: list[T] = field(default_factory=list)
+    #: New values of rows whose content differs from the stored copy.
+    changed: list[T] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.inserted or self.removed or self.changed)
