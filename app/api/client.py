@@ -163,6 +163,27 @@ class VoipMsClient:
             raise self._network_error(method, "network", exc) from None
         return self._interpret(method, spec, response)
 
+    async def fetch_media(self, url: str) -> bytes:
+        """Bytes of an MMS media link (a plain GET on the provider's media host).
+
+        No credentials are sent and nothing is retried here: the messages
+        service keeps its own retry schedule (links can 404 just after sending).
+        """
+        try:
+            response = await self._http.get(url)
+        except httpx.TimeoutException as exc:
+            raise self._network_error("media", "timeout", exc) from None
+        except httpx.HTTPError as exc:
+            raise self._network_error("media", "network", exc) from None
+        if response.status_code >= 300:
+            raise TransportError(
+                f"The image is not available (HTTP {response.status_code}) yet.",
+                kind="http",
+                http_status=response.status_code,
+                method="media",
+            )
+        return response.content
+
     # --- answers ------------------------------------------------------------------
 
     def _redact(self, text: str) -> str:

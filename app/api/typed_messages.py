@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -41,8 +42,11 @@ class MessagesApi(TypedBase):
         did: str | None = None,
         contact: str | None = None,
         limit: int = 10000,
+        direction: Direction | None = None,
     ) -> list[Message]:
-        return await self._get_messages(MessageKind.SMS, date_from, date_to, did, contact, limit)
+        return await self._get_messages(
+            MessageKind.SMS, date_from, date_to, did, contact, limit, direction
+        )
 
     async def get_mms(
         self,
@@ -51,8 +55,11 @@ class MessagesApi(TypedBase):
         did: str | None = None,
         contact: str | None = None,
         limit: int = 10000,
+        direction: Direction | None = None,
     ) -> list[Message]:
-        return await self._get_messages(MessageKind.MMS, date_from, date_to, did, contact, limit)
+        return await self._get_messages(
+            MessageKind.MMS, date_from, date_to, did, contact, limit, direction
+        )
 
     async def _get_messages(
         self,
@@ -62,6 +69,7 @@ class MessagesApi(TypedBase):
         did: str | None,
         contact: str | None,
         limit: int,
+        direction: Direction | None = None,
     ) -> list[Message]:
         method = "getSMS" if kind is MessageKind.SMS else "getMMS"
         data = await self._call(
@@ -71,13 +79,23 @@ class MessagesApi(TypedBase):
             did=parsing.number(did) or None,
             contact=parsing.number(contact) or None,
             limit=limit,
+            type=None if direction is None else int(direction),
             # SMS and MMS are fetched separately: their ids are separate sequences.
             all_messages=0,
         )
         # The reference shows getMMS rows under "sms" too; accept either key.
         keys = ("sms", "mms") if kind is MessageKind.SMS else ("mms", "sms")
+        rows = parsing.rows(data, *keys)
+        if len(rows) > 500:
+            # A year's window can hold tens of thousands of rows: converting them
+            # (date parsing, zone conversion) takes long enough to stall the UI's
+            # event loop, so big pages are converted on a worker thread.
+            return await asyncio.to_thread(self._messages, kind, rows)
+        return self._messages(kind, rows)
+
+    def _messages(self, kind: MessageKind, rows: Sequence[Mapping[str, Any]]) -> list[Message]:
         messages = []
-        for row in parsing.rows(data, *keys):
+        for row in rows:
             message = self._message(kind, row)
             if message is not None:
                 messages.append(message)
@@ -130,6 +148,10 @@ class MessagesApi(TypedBase):
             **attachments,
         )
         return parsing.as_int(parsing.first_present(data, ("mms", "sms"), 0))
+
+    async def download_media(self, url: str) -> bytes:
+        """Bytes of one media link (absolute; see ``parsing.media_urls``)."""
+        return await self.client.fetch_media(url)
 
     async def delete_sms(self, message_id: int | str) -> None:
         await self._call("deleteSMS", id=message_id)
