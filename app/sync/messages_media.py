@@ -1,0 +1,149 @@
+"""Background download of MMS media into a disk cache, retried later on failure.
+
+The store queues every media URL of an upserted MMS (``media`` table); this
+downloader fetches what is due, writes the file under the cache folder
+(``<media>/mms``) and records the path, or records the failure so the store
+schedules a retry with backoff: links can 404 for a while just after sending,
+and can be relative to the API's host.
+
+``getMMS`` rows sometimes come without their links; :meth:`resolve_missing`
+asks ``getMediaMMS`` for those and upserts the message with its media.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import urljoin
+
+from app.api.typed import Api
+from app.domain.errors import UserFacingError
+from app.domain.models import Message, MessageKind
+from app.store.db import Database
+from app.store.media import (
+    MediaItem,
+    due_media,
+    media_done,
+    media_failed,
+    media_paths_for_thread,
+    next_media_due_at,
+)
+from app.store.messages import upsert_messages
+
+log = logging.getLogger(__name__)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"GIF8", ".gif"),
+    (b"RIFF", ".webp"),
+    (b"%PDF", ".pdf"),
+)
+
+
+def extension_for(data: bytes, url: str) -> str:
+    """File extension from the content's magic bytes, else from the URL, else ``.bin``."""
+    for magic, ext in _MAGIC:
+        if data.startswith(magic):
+            return ext
+    tail = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    if "." in tail and 1 < len(tail.rsplit(".", 1)[1]) <= 4:
+        return "." + tail.rsplit(".", 1)[1].lower()
+    return ".bin"
+
+
+def absolute_url(url: str, api_url: str) -> str:
+    """Media links may be relative (``/media/x.jpg``): resolve them against the API host."""
+    return urljoin(api_url, url)
+
+
+def cache_name(url: str, data: bytes) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24] + extension_for(data, url)
+
+
+class MediaDownloader:
+    def __init__(
+        self,
+        api: Api,
+        db: Database,
+        folder: Path,
+        *,
+        api_url: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.api = api
+        self.db = db
+        self.folder = folder
+        self.api_url = api_url
+        self.clock = clock
+        self._resolved: set[int] = set()
+
+    async def download_due(self, limit: int = 20) -> list[int]:
+        """Fetch every download that is due; returns the message pks that got a file."""
+        items = await self.db.run(due_media, int(self.clock()), limit)
+        ready: list[int] = []
+        for item in items:
+            if await self._download(item) and item.message_pk is not None:
+                ready.append(item.message_pk)
+        return ready
+
+    async def next_due_in(self) -> float | None:
+        """Seconds until the next retry is due (0 if already due), None if nothing pending."""
+        due_at = await self.db.run(next_media_due_at)
+        if due_at is None:
+            return None
+        return max(0.0, due_at - self.clock())
+
+    async def paths_for_thread(self, did: str, contact: str) -> dict[int, list[str | None]]:
+        return await self.db.run(media_paths_for_thread, did, contact)
+
+    async def _download(self, item: MediaItem) -> bool:
+        url = absolute_url(item.url, self.api_url)
+        try:
+            data = await self.api.download_media(url)
+            if not data:
+                raise UserFacingError("The image was empty.")
+            path = self.folder / cache_name(item.url, data)
+            await asyncio.to_thread(_write, path, data)
+        except (UserFacingError, OSError) as exc:
+            message = exc.message if isinstance(exc, UserFacingError) else str(exc)
+            state = await self.db.run(media_failed, item.url, message, int(self.clock()))
+            log.info("Media %s not downloaded (%s); attempt %s", item.url, message,
+                     state.attempts if state else "?")
+            return False
+        await self.db.run(media_done, item.url, str(path), int(self.clock()))
+        return True
+
+    async def resolve_missing(self, messages: Iterable[Message]) -> list[Message]:
+        """Ask ``getMediaMMS`` for MMS rows that came without links (once per session)."""
+        updated: list[Message] = []
+        for message in messages:
+            if message.kind is not MessageKind.MMS or message.media:
+                continue
+            if message.id in self._resolved:
+                continue
+            self._resolved.add(message.id)
+            try:
+                urls = [u for u in await self.api.get_media_mms(message.id) if u]
+            except UserFacingError as exc:
+                log.info("getMediaMMS %s failed: %s", message.id, exc.message)
+                self._resolved.discard(message.id)
+                continue
+            if urls:
+                from dataclasses import replace
+
+                updated.append(replace(message, media=tuple(urls)))
+        if updated:
+            await self.db.run(upsert_messages, updated)
+        return updated
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)

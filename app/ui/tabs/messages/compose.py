@@ -1,0 +1,253 @@
+"""The compose box under a conversation: from-DID, text, byte counter, images, send.
+
+Signals:
+    send_requested(): the user pressed Send (or Ctrl+Enter); read
+        :meth:`ComposeWidget.payload`.
+    attach_requested(): the user wants to pick images.
+    long_text_mode_changed(str): "split" or "mms", to remember in the settings.
+
+Images are downscaled here (QImage belongs to the UI layer) and handed to the
+service as bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import UserFacingError
+from app.domain.phone import format_number
+from app.sync.messages_text import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    LongTextMode,
+    count,
+)
+
+#: Re-encode images above this size or dimension (the provider's cap is ~1.2 MB).
+TARGET_BYTES = 1_100_000
+MAX_DIMENSION = 1600
+
+
+def downscale_image(path: Path) -> bytes:
+    """The image's bytes, re-encoded smaller when needed to stay under ~1.2 MB."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserFacingError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+    image = QImage.fromData(raw)
+    if image.isNull():
+        raise UserFacingError(f"{path.name} is not an image Switchboard can read.")
+    if len(raw) <= TARGET_BYTES and max(image.width(), image.height()) <= MAX_DIMENSION * 2:
+        return raw
+    if max(image.width(), image.height()) > MAX_DIMENSION:
+        image = image.scaled(QSize(MAX_DIMENSION, MAX_DIMENSION),
+                             Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    for quality in (85, 70, 55, 40):
+        data = _encode_jpeg(image, quality)
+        if len(data) <= TARGET_BYTES:
+            return data
+        if quality == 55:
+            image = image.scaled(image.size() * 0.6, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+    data = _encode_jpeg(image, 40)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise UserFacingError(f"{path.name} could not be made small enough for an MMS.")
+    return data
+
+
+def _encode_jpeg(image: QImage, quality: int) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.convertToFormat(QImage.Format.Format_RGB32).save(buffer, b"JPEG", quality)
+    buffer.close()
+    return bytes(array.data())
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    path: Path
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ComposePayload:
+    did: str
+    text: str
+    attachments: tuple[Attachment, ...]
+
+
+class _TextBox(QPlainTextEdit):
+    submit = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submit.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ComposeWidget(QWidget):
+    send_requested = Signal()
+    attach_requested = Signal()
+    long_text_mode_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._attachments: list[Attachment] = []
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("composeError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: palette(bright-text); background: #b3261e;"
+                                       " padding: 4px; border-radius: 4px;")
+        self.error_label.hide()
+        self.from_combo = QComboBox(self)
+        self.from_combo.setToolTip("The number the message is sent from")
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.addItem("Long texts: split into SMS", LongTextMode.SPLIT.value)
+        self.mode_combo.addItem("Long texts: send as MMS", LongTextMode.MMS.value)
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_combo_changed)
+        self.counter = QLabel(self)
+        self.counter.setObjectName("composeCounter")
+        self.text = _TextBox(self)
+        self.text.setPlaceholderText("Type a message (Ctrl+Enter sends)")
+        self.text.setFixedHeight(72)
+        self.text.textChanged.connect(self._update_counter)
+        self.text.submit.connect(self.send_requested)
+        self.attach_button = QToolButton(self)
+        self.attach_button.setText("Attach image…")
+        self.attach_button.clicked.connect(self.attach_requested)
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send_requested)
+        self.attachment_row = QHBoxLayout()
+        self.attachment_row.setSpacing(6)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("From:", self))
+        top.addWidget(self.from_combo, 1)
+        top.addWidget(self.mode_combo)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.attach_button)
+        bottom.addLayout(self.attachment_row)
+        bottom.addStretch(1)
+        bottom.addWidget(self.counter)
+        bottom.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.error_label)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addLayout(bottom)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.send_requested.emit)
+        self._update_counter()
+
+    # --- state ---------------------------------------------------------------------
+
+    def set_dids(self, dids: list[str], current: str = "") -> None:
+        self.from_combo.blockSignals(True)
+        self.from_combo.clear()
+        for did in dids:
+            self.from_combo.addItem(format_number(did), did)
+        if current and current not in dids:
+            self.from_combo.addItem(format_number(current), current)
+        if current:
+            self.from_combo.setCurrentIndex(self.from_combo.findData(current))
+        self.from_combo.blockSignals(False)
+
+    def set_mode(self, mode: str) -> None:
+        index = self.mode_combo.findData(mode)
+        self.mode_combo.blockSignals(True)
+        self.mode_combo.setCurrentIndex(max(index, 0))
+        self.mode_combo.blockSignals(False)
+        self._update_counter()
+
+    def mode(self) -> LongTextMode:
+        return LongTextMode(self.mode_combo.currentData() or LongTextMode.SPLIT.value)
+
+    def set_draft(self, text: str, error: str = "") -> None:
+        self.text.setPlainText(text)
+        self.show_error(error)
+
+    def show_error(self, error: str) -> None:
+        self.error_label.setText(error)
+        self.error_label.setVisible(bool(error))
+
+    def clear(self) -> None:
+        self.text.clear()
+        self._attachments.clear()
+        self._rebuild_chips()
+        self.show_error("")
+
+    def payload(self) -> ComposePayload:
+        return ComposePayload(str(self.from_combo.currentData() or ""),
+                              self.text.toPlainText(), tuple(self._attachments))
+
+    def add_attachments(self, attachments: list[Attachment]) -> int:
+        """Add images up to the limit; returns how many were refused for the limit."""
+        room = MAX_ATTACHMENTS - len(self._attachments)
+        self._attachments.extend(attachments[:room])
+        self._rebuild_chips()
+        return max(0, len(attachments) - room)
+
+    def attachment_count(self) -> int:
+        return len(self._attachments)
+
+    # --- slots ---------------------------------------------------------------------
+
+    def _on_mode_combo_changed(self, _index: int) -> None:
+        self._update_counter()
+        self.long_text_mode_changed.emit(self.mode().value)
+
+    def _update_counter(self) -> None:
+        counted = count(self.text.toPlainText())
+        mode = LongTextMode.MMS if self._attachments else self.mode()
+        label = counted.label(mode)
+        if self._attachments:
+            label = f"{counted.bytes} bytes · MMS with {len(self._attachments)} image(s)"
+        self.counter.setText(label)
+        self.mode_combo.setVisible(counted.over_sms)
+
+    def _rebuild_chips(self) -> None:
+        while self.attachment_row.count():
+            item = self.attachment_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for position, attachment in enumerate(self._attachments):
+            chip = QToolButton(self)
+            chip.setObjectName(f"attachment{position}")
+            pixmap = QPixmap()
+            pixmap.loadFromData(attachment.data)
+            if not pixmap.isNull():
+                chip.setIcon(pixmap.scaled(QSize(32, 32), Qt.AspectRatioMode.KeepAspectRatio))
+                chip.setIconSize(QSize(32, 32))
+            chip.setText(f"{attachment.path.name} ✕")
+            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            chip.setToolTip(f"{attachment.path.name} ({len(attachment.data) // 1024} KB):"
+                            " click to remove")
+            chip.clicked.connect(lambda _=False, p=position: self._remove_attachment(p))
+            self.attachment_row.addWidget(chip)
+        self.attach_button.setEnabled(len(self._attachments) < MAX_ATTACHMENTS)
+        self._update_counter()
+
+    def _remove_attachment(self, position: int) -> None:
+        if 0 <= position < len(self._attachments):
+            del self._attachments[position]
+            self._rebuild_chips()

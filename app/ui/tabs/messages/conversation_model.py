@@ -1,0 +1,221 @@
+"""Qt model + delegate of the conversation list (newest first, one row per DID/contact).
+
+The model is updated incrementally: :meth:`ConversationModel.upsert` moves a
+conversation that got a new message to its new place (``beginMoveRows``) or
+inserts it, so selection and scroll position survive a poll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.domain.models import Direction
+from app.domain.phone import format_number
+from app.store.threads import ThreadSummary
+
+Index = QModelIndex | QPersistentModelIndex
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
+UNREAD_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+def contact_label(summary: ThreadSummary) -> str:
+    return summary.name or format_number(summary.contact)
+
+
+def snippet(summary: ThreadSummary) -> str:
+    text = " ".join(summary.last_text.split())
+    if not text and summary.last_has_media:
+        text = "Image"
+    elif summary.last_has_media:
+        text = f"Image · {text}"
+    if summary.last_direction is Direction.SENT:
+        text = f"You: {text}"
+    return text
+
+
+def short_time(moment: datetime, now: datetime | None = None) -> str:
+    local = moment.astimezone()
+    now_local = (now or datetime.now().astimezone()).astimezone()
+    if local.date() == now_local.date():
+        return local.strftime("%H:%M")
+    if (now_local.date() - local.date()).days < 7:
+        return local.strftime("%a")
+    if local.year == now_local.year:
+        return local.strftime("%d %b")
+    return local.strftime("%d/%m/%Y")
+
+
+class ConversationModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ThreadSummary] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return contact_label(summary)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{contact_label(summary)} · via {format_number(summary.did)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            unread = f", {summary.unread} unread" if summary.unread else ""
+            return f"{contact_label(summary)}{unread}: {snippet(summary)}"
+        if role == SUMMARY_ROLE:
+            return summary
+        if role == UNREAD_ROLE:
+            return summary.unread
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # --- updates -------------------------------------------------------------------
+
+    def set_all(self, summaries: Sequence[ThreadSummary]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(summaries, key=_order)
+        self.endResetModel()
+
+    def upsert(self, summary: ThreadSummary) -> int:
+        """Put ``summary`` at its place (newest first); returns its row."""
+        old = self.row_of(summary.did, summary.contact)
+        target = self._position_for(summary, skip=old)
+        if old is None:
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._rows.insert(target, summary)
+            self.endInsertRows()
+            return target
+        if target == old:
+            self._rows[old] = summary
+            self.dataChanged.emit(self.index(old), self.index(old))
+            return old
+        # beginMoveRows wants the destination in "before the move" numbering.
+        destination = target if target < old else target + 1
+        self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), destination)
+        del self._rows[old]
+        self._rows.insert(target, summary)
+        self.endMoveRows()
+        self.dataChanged.emit(self.index(target), self.index(target))
+        return target
+
+    def remove(self, did: str, contact: str) -> None:
+        row = self.row_of(did, contact)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def _position_for(self, summary: ThreadSummary, *, skip: int | None) -> int:
+        key = _order(summary)
+        position = 0
+        for number, row in enumerate(self._rows):
+            if number == skip:
+                continue
+            if _order(row) < key:
+                position += 1
+            else:
+                break
+        return position
+
+    def row_of(self, did: str, contact: str) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.did == did and row.contact == contact:
+                return number
+        return None
+
+    def summary_at(self, row: int) -> ThreadSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def unread_total(self) -> int:
+        return sum(row.unread for row in self._rows)
+
+
+def _order(summary: ThreadSummary) -> tuple[float, str, str]:
+    return (-summary.last_date.timestamp(), summary.did, summary.contact)
+
+
+class ConversationDelegate(QStyledItemDelegate):
+    """Two lines per conversation: name + time; DID + snippet + unread badge."""
+
+    PAD = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(240, 2 * metrics.height() + 2 * self.PAD + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary: ThreadSummary | None = index.data(SUMMARY_ROLE)
+        if summary is None:
+            return
+        painter.save()
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        ink = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        faded = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        bold = QFont(option.font)
+        bold.setBold(summary.unread > 0)
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        when = short_time(summary.last_date)
+        when_width = metrics.horizontalAdvance(when) + 6
+        painter.setFont(bold)
+        painter.setPen(ink)
+        name_rect = QRect(rect.left(), rect.top(), rect.width() - when_width, line)
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         QFontMetrics(bold).elidedText(contact_label(summary),
+                                                       Qt.TextElideMode.ElideRight,
+                                                       name_rect.width()))
+        painter.setFont(option.font)
+        painter.setPen(faded)
+        painter.drawText(QRect(rect.right() - when_width, rect.top(), when_width, line),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), when)
+        second = QRect(rect.left(), rect.top() + line + 4, rect.width(), line)
+        badge_width = 0
+        if summary.unread:
+            badge = str(summary.unread) if summary.unread < 100 else "99+"
+            badge_width = max(metrics.horizontalAdvance(badge) + 10, line)
+            badge_rect = QRect(second.right() - badge_width, second.top(), badge_width, line)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight) if not selected
+                             else palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawRoundedRect(badge_rect, line / 2, line / 2)
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if not selected
+                           else palette.color(QPalette.ColorRole.Highlight))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            badge_width += 6
+        painter.setPen(faded)
+        via = f"{format_number(summary.did)} · "
+        text = metrics.elidedText(via + snippet(summary), Qt.TextElideMode.ElideRight,
+                                  second.width() - badge_width)
+        painter.drawText(second.adjusted(0, 0, -badge_width, 0),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()

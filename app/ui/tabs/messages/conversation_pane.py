@@ -1,0 +1,194 @@
+"""Right-hand side of the Messages tab: header, bubbles, compose box.
+
+Signals:
+    mark_unread_requested(): header button.
+    export_requested(): header button.
+    delete_requested(object): a ``StoredMessage`` to delete (after confirmation).
+    image_requested(str): local path of an image to show full size.
+    link_requested(str): a URL clicked in a bubble.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.phone import format_number
+from app.store.messages import StoredMessage
+from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
+from app.ui.tabs.messages.compose import ComposeWidget
+from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel
+
+
+class BubbleView(QListView):
+    """A list view that tells its delegate the viewport width before laying out."""
+
+    def __init__(self, delegate: BubbleDelegate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bubbles = delegate
+        self.setItemDelegate(delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSpacing(0)
+        self.setWordWrap(True)
+        self.setMouseTracking(True)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self._editor_index: QModelIndex | None = None
+        #: Where the last click was released (viewport coordinates), for hit tests.
+        self.last_click = QPoint()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.last_click = event.position().toPoint()
+        super().mouseReleaseEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.bubbles.set_viewport_width(self.viewport().width())
+        super().resizeEvent(event)
+
+    def option_for(self, index: QModelIndex) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        return option
+
+    def open_text_editor(self, index: QModelIndex) -> None:
+        """Make the bubble's text selectable (one at a time)."""
+        self.close_text_editor()
+        self.openPersistentEditor(index)
+        self._editor_index = index
+
+    def close_text_editor(self) -> None:
+        if self._editor_index is not None and self._editor_index.isValid():
+            self.closePersistentEditor(self._editor_index)
+        self._editor_index = None
+
+
+class ConversationPane(QWidget):
+    mark_unread_requested = Signal()
+    export_requested = Signal()
+    delete_requested = Signal(object)
+    image_requested = Signal(str)
+    link_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ThreadModel(self)
+        self.delegate = BubbleDelegate(self)
+        self.view = BubbleView(self.delegate, self)
+        self.view.setModel(self.model)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu)
+        self.view.clicked.connect(self._on_view_clicked)
+        self.delegate.link_activated.connect(self.link_requested)
+        self.delegate.image_activated.connect(self._on_delegate_image_activated)
+        self.title = QLabel(self)
+        self.title.setObjectName("conversationTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("conversationSubtitle")
+        self.unread_button = QPushButton("Mark unread", self)
+        self.unread_button.clicked.connect(self.mark_unread_requested)
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setToolTip("Save this conversation as CSV or text")
+        self.export_button.clicked.connect(self.export_requested)
+        self.compose = ComposeWidget(self)
+        self.empty = QLabel("Choose a conversation on the left, or start a new one.", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        header.addLayout(names, 1)
+        header.addWidget(self.unread_button)
+        header.addWidget(self.export_button)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(header)
+        body_layout.addWidget(self.view, 1)
+        body_layout.addWidget(self.compose)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # --- state ---------------------------------------------------------------------
+
+    def show_empty(self) -> None:
+        self.view.close_text_editor()
+        self.model.clear()
+        self.stack.setCurrentIndex(0)
+
+    def show_thread(self, name: str, did: str, contact: str) -> None:
+        self.title.setText(name or format_number(contact))
+        via = f"{format_number(contact)} · " if name else ""
+        self.subtitle.setText(f"{via}via your number {format_number(did)}")
+        self.stack.setCurrentIndex(1)
+
+    def has_thread(self) -> bool:
+        return self.stack.currentIndex() == 1 and bool(self.model.contact)
+
+    def scroll_to_row(self, row: int) -> None:
+        index = self.model.index(row)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    # --- slots ---------------------------------------------------------------------
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        what, _ = self.delegate.hit(self.view.option_for(index), index, self.view.last_click)
+        if what == "text":
+            self.view.open_text_editor(index)
+        else:
+            self.view.close_text_editor()
+
+    def _on_delegate_image_activated(self, row: int, position: int) -> None:
+        paths = self.model.index(row).data(MEDIA_ROLE) or []
+        if position < len(paths) and paths[position]:
+            self.image_requested.emit(str(paths[position]))
+
+    def _on_view_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        stored = self.model.stored_at(index.row()) if index.isValid() else None
+        if stored is None:
+            return
+        menu = self.build_context_menu(stored, index)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def build_context_menu(self, stored: StoredMessage, index: QModelIndex) -> QMenu:
+        menu = QMenu(self)
+        copy = menu.addAction("Copy text")
+        copy.triggered.connect(
+            lambda: QGuiApplication.clipboard().setText(stored.message.text))
+        select = menu.addAction("Select text")
+        select.triggered.connect(lambda: self.view.open_text_editor(index))
+        for position, path in enumerate(index.data(MEDIA_ROLE) or []):
+            if path:
+                action = menu.addAction(f"Open image {position + 1}")
+                action.triggered.connect(lambda _=False, p=path: self.image_requested.emit(p))
+        menu.addSeparator()
+        delete = menu.addAction("Delete message…")
+        delete.triggered.connect(lambda: self.delete_requested.emit(stored))
+        return menu

@@ -1,0 +1,257 @@
+"""Qt model of one conversation: messages oldest first, with a day separator row
+before the first message of each local calendar day.
+
+Rows are plain Python objects (no QWidget per message), so a 5,000-message
+thread is a list of 5,000 tuples and the view paints only what is visible.
+Updates are incremental: new messages are inserted where they belong,
+deletions remove one row (and its separator when the day empties).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.models import Direction, Message, MessageKind
+from app.store.messages import StoredMessage
+
+Index = QModelIndex | QPersistentModelIndex
+
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+DAY_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Local file paths of the message's media, ``None`` while not downloaded.
+MEDIA_ROLE = Qt.ItemDataRole.UserRole + 3
+IS_SEPARATOR_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+@dataclass(slots=True)
+class MessageRow:
+    stored: StoredMessage
+    media_paths: list[str | None]
+
+    @property
+    def message(self) -> Message:
+        return self.stored.message
+
+    @property
+    def sort_key(self) -> tuple[datetime, int]:
+        return (self.stored.message.date, self.stored.pk)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    day: date
+
+
+Row = MessageRow | DayRow
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
+class ThreadModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        # Sort keys of the rows (separators get their message's key minus a bit)
+        # so insertion is a bisect, not a scan.
+        self._keys: list[tuple[datetime, int, int]] = []
+        self.did = ""
+        self.contact = ""
+
+    # --- Qt API --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == IS_SEPARATOR_ROLE:
+            return isinstance(row, DayRow)
+        if isinstance(row, DayRow):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return day_label(row.day)
+            if role == DAY_ROLE:
+                return row.day
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.message.text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            who = "Sent" if row.message.direction is Direction.SENT else "Received"
+            return f"{who} {row.message.date.astimezone():%H:%M}: {row.message.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.message.date.astimezone().strftime("%A %d %B %Y, %H:%M:%S")
+        if role == MESSAGE_ROLE:
+            return row.stored
+        if role == MEDIA_ROLE:
+            return list(row.media_paths)
+        if role == DAY_ROLE:
+            return local_day(row.message.date)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(self._rows[index.row()], DayRow):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # --- loading -------------------------------------------------------------------
+
+    def set_thread(
+        self,
+        did: str,
+        contact: str,
+        messages: Sequence[StoredMessage],
+        media: dict[int, list[str | None]] | None = None,
+    ) -> None:
+        """Replace the content with one conversation (oldest first)."""
+        media = media or {}
+        self.beginResetModel()
+        self.did, self.contact = did, contact
+        self._rows, self._keys = [], []
+        current: date | None = None
+        for stored in sorted(messages, key=lambda s: (s.message.date, s.pk)):
+            day = local_day(stored.message.date)
+            if day != current:
+                self._rows.append(DayRow(day))
+                self._keys.append((stored.message.date, stored.pk, 0))
+                current = day
+            self._rows.append(MessageRow(stored, _paths(stored, media.get(stored.pk))))
+            self._keys.append((stored.message.date, stored.pk, 1))
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_thread("", "", [])
+
+    def add_messages(self, messages: Sequence[StoredMessage]) -> list[QModelIndex]:
+        """Insert messages of this thread that are not shown yet; returns their indexes."""
+        added: list[QModelIndex] = []
+        for stored in sorted(messages, key=lambda s: (s.message.date, s.pk)):
+            if self.row_of(stored.message.kind, stored.message.id) is not None:
+                self.replace_message(stored)
+                continue
+            added.append(self._insert(stored))
+        return added
+
+    def _insert(self, stored: StoredMessage) -> QModelIndex:
+        key = (stored.message.date, stored.pk, 1)
+        position = bisect.bisect_left(self._keys, key)
+        day = local_day(stored.message.date)
+        previous_day = self._day_before(position)
+        if previous_day != day:
+            self.beginInsertRows(QModelIndex(), position, position + 1)
+            self._rows[position:position] = [DayRow(day), MessageRow(stored, _paths(stored))]
+            self._keys[position:position] = [(stored.message.date, stored.pk, 0), key]
+            self.endInsertRows()
+            self._drop_separator_if_orphaned(position + 2)
+            return self.index(position + 1)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, MessageRow(stored, _paths(stored)))
+        self._keys.insert(position, key)
+        self.endInsertRows()
+        return self.index(position)
+
+    def _day_before(self, position: int) -> date | None:
+        for row in reversed(self._rows[max(0, position - 1) : position]):
+            return row.day if isinstance(row, DayRow) else local_day(row.message.date)
+        return None
+
+    def _drop_separator_if_orphaned(self, position: int) -> None:
+        """A separator followed by a row of the same day (or nothing) is redundant."""
+        if position >= len(self._rows) or not isinstance(self._rows[position], DayRow):
+            return
+        day_row = self._rows[position]
+        assert isinstance(day_row, DayRow)
+        if self._day_before(position) == day_row.day:
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            del self._keys[position]
+            self.endRemoveRows()
+
+    def replace_message(self, stored: StoredMessage) -> None:
+        row = self.row_of(stored.message.kind, stored.message.id)
+        if row is None:
+            return
+        current = self._rows[row]
+        assert isinstance(current, MessageRow)
+        if current.stored.message.date != stored.message.date:
+            self.remove_message(stored.message.kind, stored.message.id)
+            self._insert(stored)
+            return
+        self._rows[row] = MessageRow(stored, current.media_paths)
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def remove_message(self, kind: MessageKind, id_: int) -> bool:
+        row = self.row_of(kind, id_)
+        if row is None:
+            return False
+        first, last = row, row
+        before = self._rows[row - 1] if row > 0 else None
+        after = self._rows[row + 1] if row + 1 < len(self._rows) else None
+        if isinstance(before, DayRow) and (after is None or isinstance(after, DayRow)):
+            first = row - 1  # the day has no message left: its separator goes too
+        self.beginRemoveRows(QModelIndex(), first, last)
+        del self._rows[first : last + 1]
+        del self._keys[first : last + 1]
+        self.endRemoveRows()
+        return True
+
+    def set_media(self, pk: int, paths: list[str | None]) -> None:
+        for row_number, row in enumerate(self._rows):
+            if isinstance(row, MessageRow) and row.stored.pk == pk:
+                row.media_paths = _paths(row.stored, paths)
+                index = self.index(row_number)
+                self.dataChanged.emit(index, index, [MEDIA_ROLE])
+                return
+
+    # --- lookups -------------------------------------------------------------------
+
+    def row_of(self, kind: MessageKind, id_: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if isinstance(row, MessageRow) and row.message.key == (kind, id_):
+                return number
+        return None
+
+    def stored_at(self, row: int) -> StoredMessage | None:
+        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        return item.stored if isinstance(item, MessageRow) else None
+
+    def messages(self) -> list[Message]:
+        return [row.message for row in self._rows if isinstance(row, MessageRow)]
+
+    def message_count(self) -> int:
+        return sum(1 for row in self._rows if isinstance(row, MessageRow))
+
+    def pending_media(self) -> list[int]:
+        """pks of shown messages with media not on disk yet."""
+        return [row.stored.pk for row in self._rows
+                if isinstance(row, MessageRow) and any(p is None for p in row.media_paths)]
+
+
+def _paths(stored: StoredMessage, known: list[str | None] | None = None) -> list[str | None]:
+    count = len(stored.message.media)
+    paths = list(known or [])[:count]
+    return paths + [None] * (count - len(paths))
+
+
+def day_label(day: date, today: date | None = None) -> str:
+    today = today or date.today()
+    delta = (today - day).days
+    if delta == 0:
+        return "Today"
+    if delta == 1:
+        return "Yesterday"
+    if 0 < delta < 7:
+        return day.strftime("%A")
+    if day.year == today.year:
+        return day.strftime("%A %d %B")
+    return day.strftime("%d %B %Y")
