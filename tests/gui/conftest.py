@@ -1,0 +1,186 @@
+"""GUI test fixtures: a qasync loop inside pytest-qt, the app context, the main window.
+
+``qloop``
+    pytest-qt has no asyncio support. This installs ``qasync.QEventLoop(qapp,
+    already_running=True)`` as the asyncio loop, so ``asyncSlot`` handlers and
+    tasks run while ``qtbot.waitUntil`` / ``waitSignal`` spin Qt's loop.
+``arun(coro)``
+    Runs a coroutine to completion on that loop (``run_until_complete`` is not
+    possible on an "already running" loop) and returns its result.
+``app_context``
+    A real ``Api`` against the ``sandbox`` fixture over loopback, a real
+    ``Database`` and ``Settings`` in ``tmp_path``, a recording ``Notifier`` and a
+    ``LookupService``.
+``main_window``
+    The real ``MainWindow`` on ``app_context``, shown but not started: call
+    ``main_window.start()`` and wait for ``initial_load_finished``.
+``user_messages``
+    Autouse: every ``feedback.show_message``/``ask`` is recorded here instead of
+    opening a dialog; set ``user_messages.answer`` for questions.
+
+Qt warnings fail GUI tests (``qt_log_level_fail("WARNING")``) except the few in
+``ENVIRONMENT_WARNINGS`` that only say the headless platform lacks something.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+from pytestqt.qtbot import QtBot
+
+from app.sandbox import SandboxServer
+from app.ui import feedback
+
+T = TypeVar("T")
+
+#: Qt warnings that only describe the offscreen/headless environment.
+ENVIRONMENT_WARNINGS = (
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support raise\(\)",
+    r"This plugin does not support grabbing the keyboard",
+    r"QSystemTrayIcon::setVisible: No Icon set",
+    r"No QtMultimedia backends found",
+    r"qt\.multimedia.*",
+    # FFmpeg/QtMultimedia probing optional system libraries and the sound server.
+    r"Couldn't (load|resolve) .* (library|symbols)",
+    r"PulseAudioService: .*",
+)
+GUI_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(GUI_DIR):
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(*ENVIRONMENT_WARNINGS))
+
+
+# --- messages ----------------------------------------------------------------------
+
+
+class MessageRecorder(list[feedback.UserMessage]):
+    """The messages the user would have seen, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Answer given to ``feedback.ask`` questions.
+        self.answer = True
+
+    def __call__(self, message: feedback.UserMessage) -> bool:
+        self.append(message)
+        return self.answer
+
+    @property
+    def texts(self) -> list[str]:
+        return [m.text for m in self]
+
+
+@pytest.fixture(autouse=True)
+def user_messages() -> Iterator[MessageRecorder]:
+    recorder = MessageRecorder()
+    previous = feedback.set_sink(recorder)
+    yield recorder
+    feedback.set_sink(previous)
+
+
+# --- the loop ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    # Let cancellations unwind (they need the Qt loop to turn).
+    for _ in range(20):
+        if all(t.done() for t in pending):
+            break
+        qapp.processEvents()
+    asyncio.events._set_running_loop(None)
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]  # "already running"
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def _cancel_pending(qtbot: QtBot) -> None:
+    """Stop background work (tab refreshes...) before the client and database close."""
+    loop = asyncio.get_event_loop()
+    current = asyncio.current_task(loop) if loop.is_running() else None
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done() and t is not current]
+    for task in pending:
+        task.cancel()
+    if pending:
+        qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5_000)
+
+
+@pytest.fixture
+def arun(qtbot: QtBot, qloop: qasync.QEventLoop) -> Any:
+    def _run(coro: Coroutine[Any, Any, T], timeout: int = 20_000) -> T:
+        task = asyncio.ensure_future(coro)
+        qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+    return _run
+
+
+# --- application objects --------------------------------------------------------------
+
+
+@pytest.fixture
+def app_context(
+    sandbox: SandboxServer, tmp_path: Path, qtbot: QtBot, arun: Any
+) -> Iterator[Any]:
+    from app.api.client import VoipMsClient
+    from app.api.typed import Api
+    from app.config.settings import Settings
+    from app.store.db import Database
+    from app.sync.context import AppContext
+    from app.sync.lookups import LookupService
+    from app.ui.notify import Notifier
+
+    settings = Settings(path=tmp_path / "settings.json")
+    client = VoipMsClient(sandbox.username, sandbox.password, base_url=sandbox.url, min_interval=0)
+    api = Api(client)
+    db = Database.open(tmp_path / "cache.sqlite3")
+    notifier = Notifier(settings)
+    ctx = AppContext(
+        api=api,
+        db=db,
+        settings=settings,
+        media_dir=tmp_path / "media",
+        notifier=notifier,
+        lookups=LookupService(api, db),
+    )
+    yield ctx
+    _cancel_pending(qtbot)
+    notifier.close()
+    arun(client.aclose())
+    db.close()
+
+
+@pytest.fixture
+def balance_service(app_context: Any) -> Iterator[Any]:
+    from app.sync.balance import BalanceService
+
+    service = BalanceService(app_context.api, app_context.settings)
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def main_window(app_context: Any, balance_service: Any, qtbot: QtBot) -> Iterator[Any]:
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(app_context, balance_service, account_label=app_context.api.client.username)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()

@@ -1,0 +1,102 @@
+"""The main window against the sandbox: tabs, badges, balance, status bar, sign out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from app.sandbox import SandboxServer
+from app.ui.tab_loader import NOT_AVAILABLE, TABS, PlaceholderTab
+
+
+def _start(qtbot: QtBot, window: Any) -> dict[str, str | None]:
+    with qtbot.waitSignal(window.initial_load_finished, timeout=20_000) as blocker:
+        window.start()
+    results = blocker.args[0]
+    assert isinstance(results, dict)
+    return results
+
+
+def test_window_shows_tabs_and_balance(qtbot: QtBot, main_window: Any) -> None:
+    results = _start(qtbot, main_window)
+    assert [main_window.tab_widget.tabText(i).split(" (")[0] for i in range(4)] == [
+        title for _, title in TABS
+    ]
+    assert set(results) == {key for key, _ in TABS}
+    assert main_window.balance_widget.amount.text() == "$47.32"
+    detail = main_window.balance_widget.detail.text()
+    assert "spent today" in detail and "5 calls today" in detail
+    assert not main_window.balance_widget.warning.isVisible()
+    # Every tab either loaded or is an honest placeholder whose failure is reported.
+    for key, error in results.items():
+        tab = main_window.tabs[key]
+        if isinstance(tab, PlaceholderTab):
+            assert error is not None and NOT_AVAILABLE in error
+    failed = [k for k, e in results.items() if e]
+    if failed:
+        assert main_window.error_label.isVisible()
+    else:
+        assert main_window.sync_label.text().startswith("Up to date")
+
+
+def test_badges_follow_the_tabs(qtbot: QtBot, main_window: Any) -> None:
+    tab = main_window.tabs["messages"]
+    tab.badge_changed.emit(3)
+    index = main_window.tab_widget.indexOf(tab)
+    assert main_window.tab_widget.tabText(index) == f"{tab.title} (3)"
+    tab.badge_changed.emit(0)
+    assert main_window.tab_widget.tabText(index) == tab.title
+
+
+def test_balance_refresh_and_low_warning(
+    qtbot: QtBot, main_window: Any, sandbox: SandboxServer
+) -> None:
+    _start(qtbot, main_window)
+    sandbox.state.balance = Decimal("3.104")
+    qtbot.mouseClick(main_window.balance_widget.refresh_button, _left())
+    qtbot.waitUntil(lambda: main_window.balance_widget.amount.text() == "$3.10", timeout=10_000)
+    assert main_window.balance_widget.warning.isVisible()
+    assert "$5.00" in main_window.balance_widget.warning.text()
+    # Turning the warning off (threshold 0) hides it on the next figure.
+    main_window.ctx.settings.low_balance_warning = 0.0
+    qtbot.mouseClick(main_window.balance_widget.refresh_button, _left())
+    qtbot.waitUntil(lambda: not main_window.balance_widget.warning.isVisible(), timeout=10_000)
+
+
+def test_balance_failure_keeps_figure_and_reports_in_status_bar(
+    qtbot: QtBot, main_window: Any, sandbox: SandboxServer, user_messages: Any
+) -> None:
+    _start(qtbot, main_window)
+    sandbox.faults.inject("http_503", count=10, methods="getBalance")
+    qtbot.mouseClick(main_window.balance_widget.refresh_button, _left())
+    qtbot.waitUntil(lambda: main_window.error_label.text().startswith("Balance:"), timeout=15_000)
+    assert main_window.balance_widget.amount.text() == "$47.32"
+    assert "could not update" in main_window.balance_widget.detail.text()
+    assert main_window.balance_widget.refresh_button.isEnabled()
+    assert user_messages.texts == []  # a background failure is no dialog
+
+
+def test_sign_out_asks_then_signals(qtbot: QtBot, main_window: Any, user_messages: Any) -> None:
+    user_messages.answer = False
+    main_window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: len(user_messages) == 1)
+    user_messages.answer = True
+    with qtbot.waitSignal(main_window.sign_out_requested, timeout=5_000):
+        main_window.sign_out_action.trigger()
+    assert len(user_messages) == 2 and "Sign out" in user_messages[0].text
+
+
+def test_closing_saves_last_tab(qtbot: QtBot, main_window: Any) -> None:
+    main_window.show_tab("fax")
+    with qtbot.waitSignal(main_window.closed, timeout=5_000):
+        main_window.close()
+    assert main_window.ctx.settings.last_tab == "fax"
+    assert main_window.ctx.settings.window_geometry
+
+
+def _left() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
