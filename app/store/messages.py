@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.domain.models import Direction, Message, MessageKind
 from app.domain.phone import normalize
@@ -99,7 +99,7 @@ def upsert_messages(
                      int(message.direction), did, contact, message.text, dumps(media), int(read)),
                 ).fetchone()[0]
                 _enqueue_media(conn, pk, media)
-                result.inserted.append(row_to_message(_row(conn, pk)))
+                result.inserted.append(_as_stored(message, did, contact, media))
                 continue
             if not media:
                 media = loads(row["media"], [])
@@ -116,15 +116,14 @@ def upsert_messages(
                 (*new_values, row["pk"]),
             )
             _enqueue_media(conn, row["pk"], media)
-            result.updated.append(row_to_message(_row(conn, row["pk"])))
+            result.updated.append(_as_stored(message, did, contact, media))
     return result
 
 
-def _row(conn: sqlite3.Connection, pk: int) -> sqlite3.Row:
-    row: sqlite3.Row = conn.execute(
-        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE pk = ?", (pk,)
-    ).fetchone()
-    return row
+def _as_stored(message: Message, did: str, contact: str, media: Sequence[str]) -> Message:
+    """The message as a later read would return it (normalised, whole seconds)."""
+    return replace(message, did=did, contact=contact, media=tuple(media),
+                   date=from_epoch(to_epoch(message.date)))
 
 
 def _enqueue_media(conn: sqlite3.Connection, pk: int, urls: Sequence[str]) -> None:
