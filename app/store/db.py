@@ -35,6 +35,10 @@ T = TypeVar("T")
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
+#: The connection type for functions handed to ``db.run`` outside this package,
+#: so other layers can annotate them without importing sqlite3 (layer rule).
+Connection = sqlite3.Connection
+
 
 class DatabaseClosedError(RuntimeError):
     """``run`` was called after ``close``: a shutdown-ordering bug."""
