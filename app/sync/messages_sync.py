@@ -63,17 +63,16 @@ class SyncReport:
     #: Days whose answer stayed full even per DID and direction (possibly incomplete).
     truncated_days: list[date] = field(default_factory=list)
     backfill: bool = False
+    #: Received messages inserted by a poll (stored unread): what to announce.
+    new_inbound: list[Message] = field(default_factory=list)
 
-    @property
-    def new_inbound(self) -> list[Message]:
-        """Messages to announce: inserted by a poll, received, i.e. stored unread."""
-        if self.backfill:
-            return []
-        return [m for m in self.inserted if m.direction.value == 1]
-
-    def absorb(self, result: UpsertResult) -> None:
+    def absorb(self, result: UpsertResult, *, history: bool) -> None:
         self.inserted.extend(result.inserted)
         self.updated.extend(result.updated)
+        if not history:
+            self.new_inbound.extend(
+                m for m in result.inserted if m.direction is Direction.RECEIVED
+            )
 
 
 class MessageSync:
@@ -185,7 +184,7 @@ class MessageSync:
                 log.warning("Day %s still full after splitting: history may be incomplete",
                             current.window.start)
             result = await self.db.run(upsert_messages, dedupe(rows), mark_read=mark_read)
-            report.absorb(result)
+            report.absorb(result, history=mark_read)
         return extra
 
     async def _get(
