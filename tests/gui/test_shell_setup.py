@@ -1,0 +1,166 @@
+"""First-run account set-up against the sandbox: good and bad credentials, no keyring,
+and a whole first run of the shell after which the password is nowhere on disk."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.config.logsetup import close_logging, setup_logging
+from app.config.paths import AppPaths
+from app.config.secrets import CredentialSource, SecretStore
+from app.config.settings import Settings
+from app.sandbox import SandboxServer
+from app.ui.app import LaunchOptions, Shell
+from app.ui.setup_dialog import SetupDialog
+
+
+@pytest.fixture
+def shell(sandbox: SandboxServer, tmp_path: Path) -> Shell:
+    paths = AppPaths.under(tmp_path / "data")
+    paths.ensure()
+    settings = Settings.load(paths.settings_file)
+    return Shell(paths, settings, LaunchOptions(api_url=sandbox.url, min_interval=0))
+
+
+@pytest.fixture
+def dialog(shell: Shell, qtbot: QtBot, qloop: Any) -> Iterator[SetupDialog]:
+    dlg = SetupDialog(shell.secrets, shell.check)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    yield dlg
+
+
+def _fill(qtbot: QtBot, dlg: SetupDialog, username: str, password: str) -> None:
+    dlg.username_edit.setText(username)
+    dlg.password_edit.setText(password)
+
+
+def _test(qtbot: QtBot, dlg: SetupDialog) -> None:
+    qtbot.mouseClick(dlg.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dlg.result_label.isVisible() and dlg.test_button.isEnabled(), timeout=10_000
+    )
+
+
+def test_good_credentials_are_tested_and_saved_to_keyring(
+    qtbot: QtBot, dialog: SetupDialog, sandbox: SandboxServer, memory_keyring: Any
+) -> None:
+    assert not dialog.test_button.isEnabled()  # nothing typed yet
+    _fill(qtbot, dialog, sandbox.username, sandbox.password)
+    _test(qtbot, dialog)
+    assert dialog.ip_label.text() == "Public IP: 127.0.0.1"
+    assert dialog.result_label.text().startswith("Connected")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.credentials is not None
+    assert dialog.credentials.source is CredentialSource.KEYRING
+    assert sandbox.password in memory_keyring.passwords.values()
+
+
+def test_wrong_password_explains_api_password(
+    qtbot: QtBot, dialog: SetupDialog, sandbox: SandboxServer, memory_keyring: Any
+) -> None:
+    _fill(qtbot, dialog, sandbox.username, "not-the-password")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.result_label.isVisible, timeout=10_000)
+    assert "not the password of the customer portal" in dialog.result_label.text()
+    assert dialog.isVisible() and dialog.credentials is None
+    assert memory_keyring.passwords == {}
+
+
+@pytest.mark.parametrize(
+    ("switch", "expected"),
+    [("ip_enabled", "Enable IP Addresses"), ("api_enabled", "Enable/Disable API")],
+)
+def test_access_refused_names_the_ip_to_whitelist(
+    qtbot: QtBot, dialog: SetupDialog, sandbox: SandboxServer, switch: str, expected: str
+) -> None:
+    setattr(sandbox.state, switch, False)
+    _fill(qtbot, dialog, sandbox.username, sandbox.password)
+    _test(qtbot, dialog)
+    text = dialog.result_label.text()
+    assert expected in text and "127.0.0.1" in text
+    assert dialog.ip_label.text() == "Public IP: 127.0.0.1"
+
+
+def test_dead_server_is_a_message_not_a_crash(
+    qtbot: QtBot, tmp_path: Path, qloop: Any
+) -> None:
+    shell = Shell(
+        AppPaths.under(tmp_path),
+        Settings(),
+        LaunchOptions(api_url="http://127.0.0.1:9/api/v1/rest.php", min_interval=0),
+    )
+    shell_check = asyncio.ensure_future(shell.check("a@example.com", "whatever"))
+    qtbot.waitUntil(shell_check.done, timeout=30_000)
+    check = shell_check.result()
+    assert not check.ok and check.ip is None and "Could not reach VoIP.ms" in check.message
+
+
+def test_no_keyring_keeps_password_for_this_session(
+    qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # the autouse fixture restores it
+    secrets = SecretStore()
+    dlg = SetupDialog(secrets, shell.check)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.keyring_label.isVisible()
+    assert "session only" in dlg.keyring_label.text()
+    _fill(qtbot, dlg, sandbox.username, sandbox.password)
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        qtbot.mouseClick(dlg.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dlg.credentials is not None and dlg.credentials.source is CredentialSource.SESSION
+    again = secrets.load(sandbox.username)
+    assert again is not None and again.password == sandbox.password
+
+
+def _visible(kind: type) -> Any:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+def test_first_run_then_quit_leaves_no_password_on_disk(
+    qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
+) -> None:
+    setup_logging(shell.paths.log_file)
+    try:
+        run = asyncio.ensure_future(shell.run())
+        qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
+        dlg = _visible(SetupDialog)
+        _fill(qtbot, dlg, sandbox.username, sandbox.password)
+        qtbot.mouseClick(dlg.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000
+        )
+        window = shell.window
+        assert window is not None
+        qtbot.waitUntil(lambda: window.balance_widget.amount.text() == "$47.32", timeout=20_000)
+        window.close()
+        qtbot.waitUntil(run.done, timeout=20_000)
+        assert run.result() == 0
+    finally:
+        close_logging()
+    settings_text = shell.paths.settings_file.read_text()
+    assert sandbox.username in settings_text
+    assert sandbox.password in memory_keyring.passwords.values()
+    secret = sandbox.password.encode()
+    files = [p for p in shell.paths.settings_file.parent.rglob("*") if p.is_file()]
+    assert shell.paths.log_file in files and any(p.suffix == ".sqlite3" for p in files)
+    leaked = [p for p in files if secret in p.read_bytes()]
+    assert leaked == []
+    # The next start finds the account without asking.
+    assert Shell(shell.paths, Settings.load(shell.paths.settings_file), shell.options)\
+        .initial_credentials() is not None
