@@ -174,8 +174,9 @@ def make_faxes() -> None:
     for name, (title, sender, items) in _DOCS.items():
         writer = QPdfWriter(str(folder / name))
         writer.setResolution(100)  # fax-like resolution keeps files small
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)))
+        letter = QPageSize(QPageSize.PageSizeId.Letter)
+        writer.setPageLayout(QPageLayout(letter, QPageLayout.Orientation.Portrait,
+                                         QMarginsF(15, 15, 15, 15)))
         writer.setTitle(title)
         painter = QPainter(writer)
         pages = FAX_PAGES[name]

@@ -1,0 +1,211 @@
+"""Service rules the sandbox enforces, exercised through its dispatcher (no HTTP)."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from app.sandbox import SandboxServer, resources
+
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # 10:00 in New York
+
+
+@pytest.fixture(scope="module")
+def _server() -> Iterator[SandboxServer]:
+    server = SandboxServer(now=NOW)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server(_server: SandboxServer) -> SandboxServer:
+    _server.reset()
+    return _server
+
+
+def call(server: SandboxServer, method: str, **params: Any) -> dict[str, Any]:
+    full = {"api_username": server.username, "api_password": server.password,
+            "method": method, **{k.rstrip("_"): str(v) for k, v in params.items()}}
+    return server.dispatch(full, "127.0.0.1")
+
+
+def status(server: SandboxServer, method: str, **params: Any) -> str:
+    return str(call(server, method, **params)["status"])
+
+
+# --- dates ------------------------------------------------------------------------
+
+
+def test_92_days_is_the_longest_window(server: SandboxServer) -> None:
+    assert status(server, "getSMS", from_="2026-08-26", to="2026-11-26") == "success"
+    assert status(server, "getSMS", from_="2026-08-25", to="2026-11-26") == "invalid_daterange"
+
+
+def test_from_after_to_is_rejected(server: SandboxServer) -> None:
+    assert status(server, "getMMS", from_="2026-11-20", to="2026-11-01") == "invalid_date_from"
+
+
+def test_default_window_is_today_in_new_york(server: SandboxServer) -> None:
+    rows = call(server, "getSMS")["sms"]
+    assert rows and all(r["date"].startswith("2026-11-26") for r in rows)
+
+
+def test_default_limit_is_50(server: SandboxServer) -> None:
+    rows = call(server, "getSMS", from_="2026-08-26", to="2026-11-26")["sms"]
+    assert len(rows) == 50
+    assert rows == sorted(rows, key=lambda r: r["date"], reverse=True)
+
+
+def test_dates_are_eastern_wall_clock_across_dst(server: SandboxServer) -> None:
+    rows = call(server, "getSMS", from_="2026-11-01", to="2026-11-01", limit=500)["sms"]
+    assert [r["date"] for r in rows].count("2026-11-01 01:30:00") == 2
+
+
+def test_did_filter_adds_plus_one(server: SandboxServer) -> None:
+    rows = call(server, "getSMS", from_="2026-09-01", to="2026-11-26", did="6175550100")["sms"]
+    assert all(r["did"] == "+16175550100" and r["contact"].startswith("+1") for r in rows)
+
+
+# --- sending -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a" * 160, "success"),
+    ("é" * 80, "success"),  # 160 bytes
+    ("é" * 81, "sms_toolong"),  # 81 characters but 162 bytes
+    ("🎂" * 41, "sms_toolong"),  # 41 characters, 164 bytes
+    ("0", "message_empty"),
+    ("", "message_empty"),
+])
+def test_sms_length_is_counted_in_utf8_bytes(server: SandboxServer, text: str,
+                                             expected: str) -> None:
+    assert status(server, "sendSMS", did="6175550100", dst="6175550142",
+                  message=text) == expected
+
+
+def test_send_returns_numeric_id_and_creates_a_sent_row(server: SandboxServer) -> None:
+    answer = call(server, "sendSMS", did="6175550100", dst="6175550142", message="Hi there")
+    assert isinstance(answer["sms"], int)
+    rows = call(server, "getSMS", sms=answer["sms"])["sms"]
+    assert rows[0]["type"] == "0" and rows[0]["message"] == "Hi there"
+
+
+def test_daily_send_cap(server: SandboxServer) -> None:
+    server.state.daily_send_limit = 2
+    results = [status(server, "sendSMS", did="6175550100", dst="6175550142", message=f"m{i}")
+               for i in range(3)]
+    assert results == ["success", "success", "limit_reached"]
+
+
+def test_mms_limits(server: SandboxServer) -> None:
+    big = base64.b64encode(b"\xff\xd8" + b"x" * 1_300_000).decode()
+    assert status(server, "sendMMS", did="6175550100", dst="6175550142", message="pic",
+                  media1=big) == "exceeds_file_size"
+    assert status(server, "sendMMS", did="6175550100", dst="6175550142",
+                  message="x" * 2049) == "sms_toolong"
+    assert status(server, "sendMMS", did="6175550100", dst="6175550142", message="x" * 2048,
+                  media1=base64.b64encode(b"\x89PNG tiny").decode()) == "success"
+
+
+def test_sms_from_a_did_without_sms_is_invalid(server: SandboxServer) -> None:
+    assert status(server, "sendSMS", did="6175550122", dst="6175550142",
+                  message="hi") == "invalid_did"
+
+
+# --- empties and lookups ----------------------------------------------------------------
+
+
+def test_empty_lists_answer_with_statuses(server: SandboxServer) -> None:
+    assert status(server, "getSMS", from_="2020-01-01", to="2020-01-02") == "no_sms"
+    assert status(server, "getMMS", from_="2020-01-01", to="2020-01-02") == "no_sms"
+    assert status(server, "getFaxMessages", from_="2020-01-01", to="2020-01-02") == "no_message"
+    assert status(server, "delMessages", mailbox="1002") == "success"
+    assert status(server, "getVoicemailMessages", mailbox="1002") == "no_messages"
+    server.state.dids.clear()
+    assert status(server, "getDIDsInfo") == "no_did"
+
+
+def test_timezones_include_names_unknown_to_iana(server: SandboxServer) -> None:
+    values = {r["value"] for r in call(server, "getTimezones")["timezones"]}
+    assert {"US/Pacific-New", "Factory", "America/New_York"} <= values
+
+
+def test_unknown_and_unmodelled_methods(server: SandboxServer) -> None:
+    assert status(server, "getCodecs") == "invalid_method"
+    assert status(server, "getConference") == "no_conference"
+    assert status(server, "getCDR") == "missing_params"
+    assert status(server, "getCDR", date_from="2026-11-01", date_to="2026-11-02",
+                  timezone="-5") == "no_cdr"
+    assert status(server, "orderDID", did="6175550199", routing="none:", pop="5",
+                  dialtime="60", cnam="0", billing_type="1") == "order_failed"
+
+
+# --- voicemail -------------------------------------------------------------------------
+
+
+def test_voicemail_file_is_a_bare_object_with_wrapped_base64(server: SandboxServer) -> None:
+    answer = call(server, "getVoicemailMessageFile", mailbox="1001", folder="INBOX",
+                  message_num=1, format="wav")
+    message = answer["message"]
+    assert isinstance(message, dict)
+    assert "\n" in message["data"]
+    audio = base64.b64decode(message["data"])
+    assert audio[:4] == b"RIFF" and audio == resources.read("voicemail", "vm01.wav")
+
+
+def test_move_renumbers_in_the_target_folder(server: SandboxServer) -> None:
+    assert status(server, "moveFolderVoicemailMessage", mailbox="1001", folder="INBOX",
+                  message_num=1, new_folder="Work") == "success"
+    moved = call(server, "getVoicemailMessages", mailbox="1001", folder="Work")["messages"]
+    assert [m["message_num"] for m in moved] == ["1"]
+    assert status(server, "markListenedVoicemailMessage", mailbox="1001", folder="INBOX",
+                  message_num=1, listened="yes") == "message_not_found"
+
+
+# --- DIDs -------------------------------------------------------------------------------
+
+
+def _did_info(server: SandboxServer, **override: Any) -> dict[str, Any]:
+    row = dict(call(server, "getDIDsInfo", did="6175550100")["dids"][0])
+    keep = ("did", "routing", "failover_busy", "failover_unreachable", "failover_noanswer",
+            "voicemail", "pop", "dialtime", "cnam", "callerid_prefix", "note", "billing_type")
+    params = {k: row[k] for k in keep}
+    params.update(override)
+    return params
+
+
+def test_set_did_info_requires_all_fields_and_resets_unsent_ones(server: SandboxServer) -> None:
+    assert status(server, "setDIDInfo", did="6175550100", routing="vm:1001") == \
+        "missing_serverpop"
+    assert status(server, "setDIDInfo", did="6175550100", routing="vm:1001", pop="5",
+                  dialtime="60", cnam="1", billing_type="1") == "success"
+    row = call(server, "getDIDsInfo", did="6175550100")["dids"][0]
+    assert row["failover_busy"] == "none:", "optional fields not sent are cleared"
+
+
+def test_set_did_info_round_trip_keeps_fields(server: SandboxServer) -> None:
+    params = _did_info(server, routing="sip:fax@gateway.maplestreet.example:5060")
+    assert status(server, "setDIDInfo", **params) == "success"
+    row = call(server, "getDIDsInfo", did="6175550100")["dids"][0]
+    assert row["routing"] == "sip:fax@gateway.maplestreet.example:5060"
+    assert row["failover_busy"] == "vm:1001"
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("routing", "bogus:1", "invalid_routing_header"),
+    ("routing", "fwd:99999", "invalid_forwarding"),
+    ("routing", "vm:9999", "invalid_mailbox"),
+    ("routing", "account:nobody", "invalid_account"),
+    ("failover_busy", "bogus:1", "invalid_failover_header"),
+    ("failover_noanswer", "grp:1", "invalid_ringgroup"),
+    ("pop", "999", "invalid_serverpop"),
+    ("cnam", "2", "invalid_cnam"),
+    ("billing_type", "3", "invalid_billingtype"),
+])
+def test_set_did_info_validates_targets(server: SandboxServer, field: str, value: str,
+                                        expected: str) -> None:
+    assert status(server, "setDIDInfo", **_did_info(server, **{field: value})) == expected
