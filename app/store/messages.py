@@ -148,6 +148,28 @@ def delete_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> boo
     return cursor.rowcount > 0
 
 
+def delete_messages(
+    conn: sqlite3.Connection, keys: Iterable[tuple[MessageKind, int]]
+) -> int:
+    """Delete several messages in one transaction; returns how many existed."""
+    with transaction(conn):
+        cursor = conn.executemany(
+            "DELETE FROM messages WHERE kind = ? AND id = ?", [(k.value, i) for k, i in keys]
+        )
+    return cursor.rowcount
+
+
+def thread_message_keys(
+    conn: sqlite3.Connection, did: str, contact: str
+) -> list[tuple[MessageKind, int]]:
+    """Every (kind, id) of a conversation, oldest first (to delete it on the provider)."""
+    rows = conn.execute(
+        "SELECT kind, id FROM messages WHERE did = ? AND contact = ? ORDER BY date, pk",
+        (normalize(did) or did, normalize(contact) or contact),
+    ).fetchall()
+    return [(MessageKind(r[0]), int(r[1])) for r in rows]
+
+
 def thread_messages(
     conn: sqlite3.Connection,
     did: str,
@@ -227,6 +249,12 @@ class MessageRepo:
 
     async def delete(self, kind: MessageKind, id_: int) -> bool:
         return await self.db.run(delete_message, kind, id_)
+
+    async def delete_many(self, keys: Iterable[tuple[MessageKind, int]]) -> int:
+        return await self.db.run(delete_messages, list(keys))
+
+    async def thread_keys(self, did: str, contact: str) -> list[tuple[MessageKind, int]]:
+        return await self.db.run(thread_message_keys, did, contact)
 
     async def thread_messages(
         self, did: str, contact: str, *, limit: int = 50,

@@ -290,10 +290,30 @@ CREATE TABLE reroute_presets (
 """
 
 
+# Deleting a whole conversation recomputed the thread row once per deleted
+# message (quadratic: 2.5 s for 5k messages). Now a delete only adjusts the
+# counters, and looks up a new last message only when the last one went.
+_V3_INCREMENTAL_THREAD_DELETE = """
+DROP TRIGGER messages_thread_delete;
+CREATE TRIGGER messages_thread_delete AFTER DELETE ON messages BEGIN
+    UPDATE threads SET total = total - 1, unread = unread - (old.read = 0)
+     WHERE did = old.did AND contact = old.contact;
+    DELETE FROM threads WHERE did = old.did AND contact = old.contact AND total <= 0;
+    UPDATE threads SET
+        last_pk = (SELECT pk FROM messages WHERE did = old.did AND contact = old.contact
+                    ORDER BY date DESC, pk DESC LIMIT 1),
+        last_date = (SELECT date FROM messages WHERE did = old.did AND contact = old.contact
+                      ORDER BY date DESC, pk DESC LIMIT 1)
+     WHERE did = old.did AND contact = old.contact AND last_pk = old.pk;
+END;
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration("messages, threads, search, media, drafts, outbox, sync state, lookups",
               _V1_MESSAGES),
     Migration("voicemail, fax, numbers", _V2_VOICEMAIL_FAX_DIDS),
+    Migration("incremental thread summary on delete", _V3_INCREMENTAL_THREAD_DELETE),
 ]
 
 

@@ -165,3 +165,64 @@ def test_async_repositories_round_trip(db: Database) -> None:
         return len(result.inserted), page[0].unread, await threads.unread_total()
 
     assert asyncio.run(main()) == (2, 2, 0)
+
+
+def _recomputed(db: Database) -> list[tuple[object, ...]]:
+    return db.run_sync(
+        lambda c: [
+            tuple(r)
+            for r in c.execute(
+                "SELECT did, contact, max(date), sum(read = 0), count(*) FROM messages"
+                " GROUP BY did, contact ORDER BY did, contact"
+            )
+        ]
+    )
+
+
+def _summaries(db: Database) -> list[tuple[object, ...]]:
+    return db.run_sync(
+        lambda c: [
+            tuple(r)
+            for r in c.execute(
+                "SELECT did, contact, last_date, unread, total FROM threads ORDER BY did, contact"
+            )
+        ]
+    )
+
+
+def test_thread_table_matches_messages_after_mixed_operations(db: Database) -> None:
+    import random
+
+    rng = random.Random(7)
+    contacts = [f"555000000{i}" for i in range(4)]
+    for step in range(300):
+        action = rng.random()
+        id_ = rng.randrange(60)
+        if action < 0.6:
+            db.run_sync(upsert_messages, [make_message(
+                id_, contact=rng.choice(contacts), minutes=rng.randrange(100),
+                direction=Direction(rng.randint(0, 1)))])
+        elif action < 0.8:
+            db.run_sync(delete_message, MessageKind.SMS, id_)
+        elif action < 0.9:
+            db.run_sync(mark_thread_read, DID, rng.choice(contacts))
+        else:
+            db.run_sync(mark_thread_unread, DID, rng.choice(contacts))
+        if step % 25 == 0:
+            assert _summaries(db) == _recomputed(db)
+    assert _summaries(db) == _recomputed(db)
+    # And the last message pointer names the newest message of each thread.
+    for summary in db.run_sync(list_threads, limit=10):
+        newest = db.run_sync(thread_messages, summary.did, summary.contact, limit=1)
+        assert newest[0].message.date == summary.last_date
+
+
+def test_deleting_a_whole_conversation(db: Database) -> None:
+    db.run_sync(upsert_messages, [make_message(i) for i in range(1, 301)])
+    db.run_sync(upsert_messages, [make_message(900, contact="5553330000")])
+    keys = asyncio.run(MessageRepo(db).thread_keys(DID, "+15552220000"))
+    assert len(keys) == 300 and keys[0] == (MessageKind.SMS, 1)
+    assert asyncio.run(MessageRepo(db).delete_many(keys)) == 300
+    assert db.run_sync(get_thread, DID, "5552220000") is None
+    assert [t.contact for t in db.run_sync(list_threads)] == ["5553330000"]
+    assert db.run_sync(unread_total) == 1
