@@ -1,8 +1,9 @@
-"""Voicemail audio: base64 decoding, format sniffing and the on-disk cache.
+"""Voicemail audio: format sniffing and the on-disk cache.
 
-``getVoicemailMessageFile`` returns the recording as base64 that may contain
-line breaks (API-NOTES.md). The audio is fetched once per message and format
-and kept under the media folder, so the second play costs no API call.
+``getVoicemailMessageFile`` returns the recording as base64 with line breaks
+(API-NOTES.md; ``app.api.parsing.b64decode`` copes). The audio is fetched once
+per message and format and kept under the media folder, so the second play
+costs no API call.
 
 Cache file names include a fingerprint of the message (date, caller, length)
 besides its number: Asterisk renumbers the messages of a folder after a
@@ -12,8 +13,6 @@ built from the number alone would play the wrong caller.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import hashlib
 import os
@@ -33,34 +32,8 @@ EXTENSIONS: dict[AudioFormat, str] = {
     AudioFormat.GSM: "gsm",
 }
 
-_WHITESPACE = re.compile(rb"\s+")
-
-
 class InvalidAudio(UserFacingError):
-    """The provider sent audio we cannot decode (bad base64 or an empty file)."""
-
-
-def decode_audio(data: str | bytes) -> bytes:
-    """Base64 text -> bytes, ignoring whitespace and missing padding.
-
-    Raises ``InvalidAudio`` for anything that is not base64 or decodes to
-    nothing: the user gets a sentence, not a ``binascii.Error``.
-    """
-    raw = data.encode("ascii", "replace") if isinstance(data, str) else data
-    compact = _WHITESPACE.sub(b"", raw)
-    if not compact:
-        raise InvalidAudio("The voicemail server sent an empty recording.")
-    compact += b"=" * (-len(compact) % 4)
-    try:
-        audio = base64.b64decode(compact, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidAudio(
-            "The recording of this voicemail is damaged and cannot be played.",
-            detail=f"base64 decoding failed: {exc}",
-        ) from exc
-    if not audio:
-        raise InvalidAudio("The voicemail server sent an empty recording.")
-    return audio
+    """The provider sent no usable audio (an empty file)."""
 
 
 def sniff_format(audio: bytes) -> AudioFormat | None:

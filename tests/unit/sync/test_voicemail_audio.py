@@ -1,18 +1,13 @@
-"""Voicemail audio decoding, sniffing and the on-disk cache (no network, no Qt)."""
+"""Voicemail audio sniffing and the on-disk cache (no network, no Qt)."""
 
 from __future__ import annotations
 
-import base64
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pytest
 
 from app.domain.models import AudioFormat, VoicemailMessage
 from app.sync.voicemail_audio import (
     AudioCache,
-    InvalidAudio,
-    decode_audio,
     fingerprint,
     sniff_format,
 )
@@ -35,22 +30,6 @@ def _message(num: int = 1, folder: str = "INBOX", caller: str = "5551234567") ->
         urgent=False,
         listened=False,
     )
-
-
-def test_decode_tolerates_whitespace_and_missing_padding() -> None:
-    payload = b"hello voicemail audio!"
-    text = base64.b64encode(payload).decode()
-    wrapped = "\n".join(text[i : i + 7] for i in range(0, len(text), 7)) + "\r\n \t"
-    assert decode_audio(wrapped) == payload
-    assert decode_audio(text.rstrip("=")) == payload
-    assert decode_audio(text.encode()) == payload
-
-
-@pytest.mark.parametrize("bad", ["", "   \n", "not*base64!", "QUJD$"])
-def test_decode_rejects_garbage_with_a_sentence(bad: str) -> None:
-    with pytest.raises(InvalidAudio) as info:
-        decode_audio(bad)
-    assert "recording" in info.value.message
 
 
 def test_sniff_format() -> None:

@@ -1,0 +1,121 @@
+"""The actions on one voicemail: toolbar buttons, context menu and shortcuts.
+
+Only the ``QAction`` objects and their enabled/checked state live here; the
+tab's view connects their ``triggered`` signals to its slots. Toggle actions
+(heard, urgent) show the *next* state in their text so the button says what a
+click will do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QToolButton, QWidget
+
+from app.domain.models import VoicemailFolder, VoicemailMessage
+from app.ui.tabs.voicemail.mailbox_tree import folder_title
+
+
+class MessageActions(QObject):
+    """Signals:
+    move_requested(str): the user picked a destination folder.
+    """
+
+    move_requested = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        style = parent.style()
+        pix = QStyle.StandardPixmap
+        self.play = self._action(parent, "Play", "Play the selected message (Enter)")
+        self.play.setIcon(style.standardIcon(pix.SP_MediaPlay))
+        self.heard = self._action(parent, "Mark as heard", "Mark heard or not heard (Ctrl+M)")
+        self.heard.setShortcut(QKeySequence("Ctrl+M"))
+        self.urgent = self._action(parent, "Mark urgent", "Mark urgent or not urgent (Ctrl+U)")
+        self.urgent.setShortcut(QKeySequence("Ctrl+U"))
+        self.move = self._action(parent, "Move to", "Move the message to another folder")
+        self.move.setIcon(style.standardIcon(pix.SP_DirIcon))
+        self.move_menu = QMenu("Move to", parent)
+        self.move.setMenu(self.move_menu)
+        self.delete = self._action(parent, "Delete", "Delete the message (Delete)")
+        self.delete.setIcon(style.standardIcon(pix.SP_TrashIcon))
+        self.delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.save = self._action(parent, "Save audio…", "Save the recording as MP3 or WAV (Ctrl+S)")
+        self.save.setIcon(style.standardIcon(pix.SP_DialogSaveButton))
+        self.save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.email = self._action(parent, "E-mail…", "Send the recording by e-mail")
+        self._folder_actions: dict[str, QAction] = {}
+        self.update_for(None, [])
+
+    @staticmethod
+    def _action(parent: QWidget, text: str, tip: str) -> QAction:
+        action = QAction(text, parent)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        # Shortcuts act while focus is anywhere inside the tab, not the window:
+        # other tabs use Delete and Ctrl+S too.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        parent.addAction(action)
+        return action
+
+    def all(self) -> list[QAction]:
+        return [self.play, self.heard, self.urgent, self.move, self.delete, self.save, self.email]
+
+    def fill_toolbar(self, toolbar: QToolBar) -> None:
+        for action in self.all():
+            toolbar.addAction(action)
+        button = toolbar.widgetForAction(self.move)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def context_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        menu.addAction(self.play)
+        menu.addSeparator()
+        menu.addAction(self.heard)
+        menu.addAction(self.urgent)
+        menu.addMenu(self.move_menu)
+        menu.addSeparator()
+        menu.addAction(self.save)
+        menu.addAction(self.email)
+        menu.addSeparator()
+        menu.addAction(self.delete)
+        return menu
+
+    def update_for(
+        self, message: VoicemailMessage | None, folders: Sequence[VoicemailFolder]
+    ) -> None:
+        """Enable what applies to ``message`` (``None``: nothing selected)."""
+        has = message is not None
+        for action in self.all():
+            action.setEnabled(has)
+        if message is None:
+            self.heard.setText("Mark as heard")
+            self.urgent.setText("Mark urgent")
+        else:
+            self.heard.setText("Mark as not heard" if message.listened else "Mark as heard")
+            self.urgent.setText("Not urgent" if message.urgent else "Mark urgent")
+        self._fill_move_menu(message, folders)
+
+    def _fill_move_menu(
+        self, message: VoicemailMessage | None, folders: Sequence[VoicemailFolder]
+    ) -> None:
+        names = [f.value for f in folders]
+        if list(self._folder_actions) != names:
+            self.move_menu.clear()
+            self._folder_actions = {}
+            for folder in folders:
+                action = self.move_menu.addAction(folder_title(folder))
+                action.setData(folder.value)
+                action.triggered.connect(
+                    lambda _checked=False, name=folder.value: self.move_requested.emit(name)
+                )
+                self._folder_actions[folder.value] = action
+        for name, action in self._folder_actions.items():
+            action.setEnabled(message is not None and message.folder != name)
+        self.move_menu.setEnabled(message is not None)
+
+    def folder_action(self, name: str) -> QAction | None:
+        return self._folder_actions.get(name)
