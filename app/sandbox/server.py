@@ -35,6 +35,7 @@ DEFAULT_USERNAME = "owner@maplestreetbakery.example"
 DEFAULT_PASSWORD = "sandbox-Pa55-word!"
 NO_AUTH_METHODS = frozenset({"getIP"})
 SECRET_PARAMS = frozenset({"api_password"})
+MAX_GET_URL = 8192
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,11 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
-        if path.startswith("/media/"):
+        if len(self.path) > MAX_GET_URL:
+            # The provider's proxy refuses long URLs: base64 must go in a POST body.
+            self._send(414, b"<html><body><h1>414 Request-URI Too Large</h1></body></html>",
+                       "text/html")
+        elif path.startswith("/media/"):
             self._serve_media(path)
         elif path.endswith(API_PATH):
             self._serve_api("GET", parse_query(self.path))
