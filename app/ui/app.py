@@ -37,6 +37,7 @@ from app.sync.session import (
 from app.ui import feedback, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
+from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.setup_dialog import SetupDialog
 from app.ui.snapshot import take_snapshots
@@ -77,6 +78,7 @@ class _FirstPaint(QObject):
 
 def create_qapplication() -> QApplication:
     """The process's QApplication; it never quits on its own (the shell ends the run)."""
+    make_singletons_immortal()
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     qapp.setApplicationName("Switchboard")
