@@ -17,8 +17,9 @@ have gone out. So the sender
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -27,6 +28,7 @@ from app.api.typed import Api
 from app.domain.errors import UserFacingError
 from app.domain.models import Direction, Message, MessageKind
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.domain.timeutil import provider_date
 from app.store.db import Database
 from app.store.drafts import clear_draft, save_draft
 from app.store.messages import find_sent_match, upsert_messages
@@ -69,11 +71,17 @@ class MessageSender:
         sync: MessageSync,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        reconcile_delays: Sequence[float] = (0.0, 1.5, 4.0),
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.api = api
         self.db = db
         self.sync = sync
         self.now = now
+        # A slow provider may record the message a little after we gave up
+        # waiting: look a few times before declaring it unsent.
+        self.reconcile_delays = tuple(reconcile_delays)
+        self.sleep = sleep
 
     async def send(
         self,
@@ -160,20 +168,25 @@ class MessageSender:
         self, did: str, contact: str, text: str, started: datetime
     ) -> Message | None:
         """After an ambiguous failure: did the provider record this text as sent?"""
-        try:
-            rows = await self.sync.fetch_recent(did, contact, started.date())
-        except UserFacingError:
-            log.warning("Could not fetch history to reconcile a timed-out send", exc_info=True)
-            return None
-        await self.db.run(upsert_messages, rows, mark_read=True)
-        since = to_epoch(started - RECONCILE_WINDOW)
-        until = to_epoch(self.now() + RECONCILE_WINDOW)
-        match = await self.db.run(find_sent_match, did, contact, text, since, until)
-        if match is None:
-            return None
-        log.info("Timed-out send found in history as %s %s", match.message.kind,
-                 match.message.id)
-        return match.message
+        for delay in self.reconcile_delays:
+            if delay:
+                await self.sleep(delay)
+            try:
+                day = provider_date(started, self.sync.zone)
+                rows = await self.sync.fetch_recent(did, contact, day)
+            except UserFacingError:
+                log.warning("Could not fetch history to reconcile a timed-out send",
+                            exc_info=True)
+                continue
+            await self.db.run(upsert_messages, rows, mark_read=True)
+            since = to_epoch(started - RECONCILE_WINDOW)
+            until = to_epoch(self.now() + RECONCILE_WINDOW)
+            match = await self.db.run(find_sent_match, did, contact, text, since, until)
+            if match is not None:
+                log.info("Timed-out send found in history as %s %s", match.message.kind,
+                         match.message.id)
+                return match.message
+        return None
 
     async def _keep_draft(
         self, did: str, contact: str, unsent_parts: Sequence[str], error: str,
