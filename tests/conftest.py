@@ -39,11 +39,6 @@ from typing import Any, TypeVar
 import pytest
 
 from app.sandbox import SandboxServer
-from app.ui.pyside_fix import make_singletons_immortal
-
-# PySide6 6.12 on Python 3.11 over-releases None/True/False: without this, long
-# Qt test sessions abort with "none_dealloc"/"bool_dealloc" (app/ui/pyside_fix.py).
-make_singletons_immortal()
 
 T = TypeVar("T")
 
