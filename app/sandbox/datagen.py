@@ -230,8 +230,10 @@ def _messages(state: SandboxState, rng: random.Random, anchor: datetime) -> None
              (STAFF_CONVERSATIONS, "Staff", 2)]
     weights = [w for _, _, w in pools]
     starts = sorted(anchor - timedelta(days=rng.uniform(0.5, HISTORY_DAYS)) for _ in range(110))
-    # The last conversation ends shortly before "now" so today's window has rows.
-    starts.append(anchor - timedelta(minutes=25))
+    # The last conversation ends shortly before "now" so today's window (provider
+    # date) has rows, even just after midnight in New York.
+    local_midnight = anchor.astimezone(EASTERN).replace(hour=0, minute=0, second=30)
+    starts.append(max(anchor - timedelta(minutes=25), local_midnight.astimezone(UTC)))
     for start in starts:
         convs, group, _ = rng.choices(pools, weights)[0]
         contact_name, contact = rng.choice(by_group[group])

@@ -99,3 +99,10 @@ def test_large_profile_volume() -> None:
     assert len({(m.did, m.contact) for m in state.sms}) >= 1_500
     assert len(state.voicemails) >= 500
     assert len(state.faxes) >= 1_000
+
+
+def test_today_has_messages_even_just_after_midnight_in_new_york() -> None:
+    just_after = datetime(2026, 11, 26, 5, 3, tzinfo=UTC)  # 00:03 EST
+    state = build_state(SandboxClock(just_after))
+    today = state.clock.now_wall().date()
+    assert any(m.date.date() == today for m in state.sms + state.mms)
