@@ -68,10 +68,11 @@ class VoicemailApi(TypedBase):
         mailbox: str,
         folder: str,
         message_num: int,
-        fmt: AudioFormat = AudioFormat.MP3,
+        fmt: AudioFormat | str = AudioFormat.MP3,
     ) -> bytes:
         """The recording's bytes in ``fmt`` (decoded from the API's base64)."""
         method = "getVoicemailMessageFile"
+        fmt = AudioFormat(fmt)
         data = await self._call(
             method, mailbox=mailbox, folder=folder, message_num=message_num, format=fmt.value
         )
