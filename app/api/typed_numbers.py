@@ -205,6 +205,11 @@ class NumbersApi(TypedBase):
             if not value:
                 continue
             label = parsing.as_str(parsing.first_present(row, source.label_keys))
+            phone = parsing.as_str(row.get("phone_number")) if kind is RouteKind.FORWARD else ""
+            if phone and label != phone:
+                # People know a forwarding by its number (numbers tab formats it):
+                # "18635 - 6175550188 - Owner mobile".
+                label = f"{phone} - {label}" if label else phone
             targets.append(RoutingTarget(value, f"{value} - {label}" if label else value))
         return targets
 

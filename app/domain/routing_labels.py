@@ -77,11 +77,20 @@ def target_text(kind: RouteKind, target: RoutingTarget) -> str:
     number and the name ("1001 - Front desk") because people know both.
     """
     label = target.label.strip()
-    if kind is RouteKind.FORWARD and _PHONE_LIKE.match(label):
-        return format_number(label)
-    if kind is RouteKind.VOICEMAIL and label and not label.startswith(target.value):
-        return f"{target.value} - {label}"
-    return label or target.value
+    # The api labels entries "<id> - <name>"; an id like 4768 means nothing to a
+    # person, so it is dropped except where people use it (mailbox, account name).
+    name = label.removeprefix(f"{target.value} - ").strip() if target.value else label
+    if name == target.value:
+        name = ""
+    if kind is RouteKind.VOICEMAIL:
+        return f"{target.value} - {name}" if name else target.value
+    if kind is RouteKind.ACCOUNT:
+        return f"{target.value} ({name})" if name else target.value
+    if kind is RouteKind.FORWARD:
+        number, _, rest = name.partition(" - ")
+        if _PHONE_LIKE.match(number):
+            return f"{format_number(number)} ({rest})" if rest else format_number(number)
+    return name or target.value
 
 
 def describe(route: Route, lists: TargetLists | None = None) -> str:

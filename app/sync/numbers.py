@@ -126,13 +126,26 @@ class NumbersService(QObject):
         self._servers = list(await self._lookups.cached_servers())
         return self.dids()
 
-    async def refresh_lookups(self, *, force: bool = False) -> None:
-        """Target lists and servers through the lookup cache (TTL; ``force`` refetches)."""
-        lists: dict[RouteKind, list[RoutingTarget]] = {}
+    async def refresh_lookups(self, *, force: bool = False) -> list[str]:
+        """Target lists and servers through the lookup cache (TTL; ``force`` refetches).
+
+        A list that cannot be fetched (and was never cached) keeps what we had:
+        the table still reads, only that kind's names fall back to ids. The
+        reasons are returned for the status bar.
+        """
+        problems: list[str] = []
+        lists = dict(self._lists)
         for kind in LISTED_KINDS:
-            lists[kind] = list(await self._lookups.targets(kind, force=force))
+            try:
+                lists[kind] = list(await self._lookups.targets(kind, force=force))
+            except UserFacingError as exc:
+                problems.append(exc.message)
         self._lists = lists
-        self._servers = list(await self._lookups.servers(force=force))
+        try:
+            self._servers = list(await self._lookups.servers(force=force))
+        except UserFacingError as exc:
+            problems.append(exc.message)
+        return problems
 
     async def refresh(self) -> list[Did]:
         """Fetch every DID; DIDs with a change in flight keep their optimistic state."""

@@ -48,10 +48,11 @@ FIELD_LABELS: dict[str, str] = {
     "note": "note",
 }
 
-# Limits the reference states (invalid_note, invalid_calleridprefix); checked
-# before sending so the user gets the reason next to the field, not a status code.
-NOTE_MAX = 50
-CALLERID_PREFIX_MAX = 20
+# Limits the reference states ("should be less than 50 / 20 chars" for
+# invalid_note / invalid_calleridprefix); checked before sending so the user gets
+# the reason next to the field, not a status code.
+NOTE_MAX = 49
+CALLERID_PREFIX_MAX = 19
 DIALTIME_RANGE = (1, 600)
 
 

@@ -17,16 +17,19 @@ from app.domain.routing_labels import (
 )
 
 LISTS: TargetLists = {
-    RouteKind.ACCOUNT: [RoutingTarget("100001_VoIP", "100001_VoIP")],
-    RouteKind.FORWARD: [RoutingTarget("1521", "5553334444")],
-    RouteKind.VOICEMAIL: [RoutingTarget("1001", "Front desk")],
-    RouteKind.SIP: [RoutingTarget("6199", "5552223333@sip.voip.ms")],
-    RouteKind.RING_GROUP: [RoutingTarget("4768", "Account & Mobile")],
-    RouteKind.IVR: [RoutingTarget("4636", "Main menu")],
-    RouteKind.QUEUE: [RoutingTarget("3008", "Support line")],
-    RouteKind.CALLBACK: [RoutingTarget("2359", "John Smith")],
-    RouteKind.TIME_CONDITION: [RoutingTarget("1830", "Opening hours")],
-    RouteKind.DISA: [RoutingTarget("2114", "Staff DISA")],
+    # Labels as app/api/typed_numbers.py builds them: "<id> - <name>".
+    RouteKind.ACCOUNT: [RoutingTarget("100001_VoIP", "100001_VoIP"),
+                        RoutingTarget("100001_front", "100001_front - Front desk phone")],
+    RouteKind.FORWARD: [RoutingTarget("1521", "1521 - 5553334444"),
+                        RoutingTarget("1522", "1522 - 6175550188 - Owner mobile")],
+    RouteKind.VOICEMAIL: [RoutingTarget("1001", "1001 - Front desk")],
+    RouteKind.SIP: [RoutingTarget("6199", "6199 - 5552223333@sip.voip.ms")],
+    RouteKind.RING_GROUP: [RoutingTarget("4768", "4768 - Account & Mobile")],
+    RouteKind.IVR: [RoutingTarget("4636", "4636 - Main menu")],
+    RouteKind.QUEUE: [RoutingTarget("3008", "3008 - Support line")],
+    RouteKind.CALLBACK: [RoutingTarget("2359", "2359 - John Smith")],
+    RouteKind.TIME_CONDITION: [RoutingTarget("1830", "1830 - Opening hours")],
+    RouteKind.DISA: [RoutingTarget("2114", "2114 - Staff DISA")],
     RouteKind.RECORDING: [RoutingTarget("7567", "Closed message")],
 }
 
@@ -35,6 +38,8 @@ LISTS: TargetLists = {
     ("route", "words"),
     [
         ("account:100001_VoIP", "Sub-account 100001_VoIP"),
+        ("account:100001_front", "Sub-account 100001_front (Front desk phone)"),
+        ("fwd:1522", "Forward to (617) 555-0188 (Owner mobile)"),
         ("fwd:1521", "Forward to (555) 333-4444"),
         ("vm:1001", "Voicemail 1001 - Front desk"),
         ("sip:6199", "SIP URI 5552223333@sip.voip.ms"),
@@ -75,9 +80,15 @@ def test_describe_without_lists_uses_the_value() -> None:
     assert describe(Route.parse("account:100001_VoIP")) == "Sub-account 100001_VoIP"
 
 
-def test_voicemail_label_that_already_has_the_number_is_not_doubled() -> None:
-    lists: TargetLists = {RouteKind.VOICEMAIL: [RoutingTarget("1001", "1001 - Front desk")]}
+def test_plain_labels_without_the_id_prefix() -> None:
+    lists: TargetLists = {
+        RouteKind.VOICEMAIL: [RoutingTarget("1001", "Front desk")],
+        RouteKind.FORWARD: [RoutingTarget("1521", "5553334444")],
+        RouteKind.IVR: [RoutingTarget("4636", "4636")],
+    }
     assert describe(Route.parse("vm:1001"), lists) == "Voicemail 1001 - Front desk"
+    assert describe(Route.parse("fwd:1521"), lists) == "Forward to (555) 333-4444"
+    assert describe(Route.parse("ivr:4636"), lists) == "IVR 4636"
 
 
 def test_describe_raw_shows_unknown_headers_as_given() -> None:
@@ -95,7 +106,8 @@ def test_targets_for_fixed_kinds() -> None:
 
 
 def test_find_target() -> None:
-    assert find_target(Route.parse("grp:4768"), LISTS) == RoutingTarget("4768", "Account & Mobile")
+    found = find_target(Route.parse("grp:4768"), LISTS)
+    assert found == RoutingTarget("4768", "4768 - Account & Mobile")
     assert find_target(Route.parse("grp:1"), LISTS) is None
 
 

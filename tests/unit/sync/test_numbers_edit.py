@@ -81,8 +81,8 @@ def test_describe_changes_words() -> None:
 
 
 def test_validate_limits() -> None:
-    assert validate(DidEdit(note="x" * 50, callerid_prefix="y" * 20, dialtime=60)) == []
-    problems = validate(DidEdit(note="x" * 51, callerid_prefix="y" * 21, dialtime=0,
+    assert validate(DidEdit(note="x" * 49, callerid_prefix="y" * 19, dialtime=60)) == []
+    problems = validate(DidEdit(note="x" * 50, callerid_prefix="y" * 20, dialtime=0,
                                 failover_noanswer=Route(RouteKind.FORWARD, "")))
     assert len(problems) == 4
     assert any("note" in p for p in problems)

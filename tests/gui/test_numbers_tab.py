@@ -1,0 +1,174 @@
+"""Numbers tab against the sandbox over real HTTP: display, quick and bulk reroute, rollback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.domain.routing import Route, RouteKind
+from app.sandbox import SandboxServer
+from app.ui.tabs.numbers import create_tab
+from app.ui.tabs.numbers.did_model import Column
+from app.ui.tabs.numbers.reroute_menu import find_action
+from app.ui.tabs.numbers.view import NumbersTab
+
+MAIN, SALES, IVR, FAX = "6175550100", "6175550111", "6175550122", "6175550133"
+
+
+@pytest.fixture
+def tab(app_context: Any, qtbot: QtBot, arun: Any) -> NumbersTab:
+    widget = create_tab(app_context)
+    assert isinstance(widget, NumbersTab)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    widget.show()
+    arun(widget.refresh())
+    return widget
+
+
+def cell(tab: NumbersTab, number: str, column: Column) -> str:
+    row = tab.model.row_of(number)
+    assert row >= 0, number
+    return str(tab.model.index(row, column).data())
+
+
+def test_table_shows_numbers_and_routing_in_words(tab: NumbersTab) -> None:
+    assert tab.model.rowCount() == 4
+    assert cell(tab, MAIN, Column.NUMBER) == "(617) 555-0100"
+    assert cell(tab, MAIN, Column.ROUTING) == "Sub-account 284561_frontdesk (Front desk phone)"
+    assert cell(tab, MAIN, Column.BUSY) == "Voicemail 1001 - Front desk"
+    assert cell(tab, MAIN, Column.UNREACHABLE) == "Forward to (617) 555-0188 (Owner mobile)"
+    assert cell(tab, SALES, Column.ROUTING) == "Ring group Sales team"
+    assert cell(tab, IVR, Column.ROUTING) == "IVR Main menu"
+    assert cell(tab, IVR, Column.UNREACHABLE) == "System: no service message"
+    assert cell(tab, IVR, Column.BUSY) == "No action"
+    assert cell(tab, FAX, Column.ROUTING) == "SIP URI fax@gateway.maplestreet.example:5060"
+    assert cell(tab, MAIN, Column.POP) != "POP 5"  # server name from the cached servers
+    assert cell(tab, MAIN, Column.VOICEMAIL) == "1001"
+    assert cell(tab, IVR, Column.VOICEMAIL) == "None"
+    assert cell(tab, MAIN, Column.DIALTIME) == "60 s"
+    assert (cell(tab, MAIN, Column.SMS), cell(tab, IVR, Column.SMS)) == ("Yes", "No")
+    assert cell(tab, SALES, Column.NOTE) == "Sales & catering"
+
+
+@pytest.mark.parametrize(
+    ("routing", "words"),
+    [
+        ("queue:3008", "Queue orders"),
+        ("cb:2359", "Callback Owner callback"),
+        ("tc:1830", "Time condition Opening hours"),
+        ("disa:2114", "DISA Owner outbound"),
+        ("recording:7570", "Recording Closed for holidays"),
+        ("sip:6199", "SIP URI Fax gateway"),
+        ("sys:hangup", "System: hang up"),
+        ("fwd:18641", "Forward to (781) 555-0175 (Manager mobile)"),
+        ("vm:1002", "Voicemail 1002 - Sales"),
+        ("none:", "No action"),
+    ],
+)
+def test_every_routing_kind_is_shown_in_words(
+    app_context: Any, sandbox: SandboxServer, qtbot: QtBot, arun: Any, routing: str, words: str
+) -> None:
+    # Set on the "portal" (the sandbox's state), then loaded by the tab.
+    sandbox.state.dids[MAIN]["routing"] = routing
+    widget = create_tab(app_context)
+    assert isinstance(widget, NumbersTab)
+    qtbot.addWidget(widget)
+    arun(widget.refresh())
+    assert cell(widget, MAIN, Column.ROUTING) == words
+
+
+def test_quick_reroute_from_the_context_menu(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    sandbox.clear_log()
+    # Hold the answer back a little so the optimistic state can be observed.
+    sandbox.faults.inject("slow", methods="setDIDRouting", delay=0.5)
+    tab.select_numbers([SALES])
+    menu = tab.build_context_menu()
+    action = find_action(menu, Route(RouteKind.VOICEMAIL, "1001"))
+    assert action is not None
+    action.trigger()
+    # Optimistic: the row reads the new target (in italics) before the provider answered.
+    qtbot.waitUntil(lambda: tab.model.is_pending(SALES), timeout=5000)
+    assert cell(tab, SALES, Column.ROUTING) == "Voicemail 1001 - Front desk"
+    qtbot.waitUntil(lambda: not tab.model.is_pending(SALES), timeout=5000)
+    calls = sandbox.calls("setDIDRouting")
+    assert [(c.params["did"], c.params["routing"]) for c in calls] == [(SALES, "vm:1001")]
+    assert sandbox.state.dids[SALES]["routing"] == "vm:1001"
+    qtbot.waitUntil(lambda: tab.log_model.rowCount() == 1, timeout=5000)
+    assert "Ring group Sales team → Voicemail 1001 - Front desk" in str(
+        tab.log_model.index(0, 2).data())
+    assert tab.log_model.index(0, 3).data() == "Saved"
+
+
+def test_bulk_reroute_from_the_toolbar_menu(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    sandbox.clear_log()
+    tab.select_numbers([MAIN, SALES, IVR])
+    assert tab.selection_label.text() == "3 numbers selected"
+    tab.route_menu.aboutToShow.emit()
+    action = find_action(tab.route_menu, Route(RouteKind.FORWARD, "18635"))
+    assert action is not None
+    action.trigger()
+    qtbot.waitUntil(lambda: len(sandbox.calls("setDIDRouting")) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: not any(tab.model.is_pending(n) for n in (MAIN, SALES, IVR)),
+                    timeout=5000)
+    for number in (MAIN, SALES, IVR):
+        assert sandbox.state.dids[number]["routing"] == "fwd:18635"
+        assert cell(tab, number, Column.ROUTING) == "Forward to (617) 555-0188 (Owner mobile)"
+    assert sandbox.state.dids[FAX]["routing"].startswith("sip:")
+
+
+def test_refused_reroute_rolls_back_with_the_reason(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, user_messages: Any
+) -> None:
+    # A ring group deleted on the portal after our list was cached.
+    sandbox.state.ring_groups.clear()
+    shown: list[str] = []
+    tab.model.dataChanged.connect(lambda *_: shown.append(cell(tab, MAIN, Column.ROUTING)))
+    tab.select_numbers([MAIN])
+    tab.menu_builder.route_chosen.emit(Route(RouteKind.RING_GROUP, "4768"))
+    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=5000)
+    assert shown[0] == "Ring group Sales team"  # shown at once, then rolled back
+    assert cell(tab, MAIN, Column.ROUTING) == "Sub-account 284561_frontdesk (Front desk phone)"
+    assert not tab.model.is_pending(MAIN)
+    text = user_messages.texts[0]
+    assert text.startswith("(617) 555-0100 could not be routed to Ring group Sales team:")
+    assert "ring group" in text.lower()
+    assert sandbox.state.dids[MAIN]["routing"] == "account:284561_frontdesk"
+    qtbot.waitUntil(lambda: tab.log_model.rowCount() == 1, timeout=5000)
+    assert str(tab.log_model.index(0, 3).data()).startswith("Refused: ")
+
+
+def test_transport_fault_rolls_back_too(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, user_messages: Any
+) -> None:
+    sandbox.faults.inject("http_503", methods="setDIDRouting")
+    tab.select_numbers([IVR])
+    tab.menu_builder.route_chosen.emit(Route(RouteKind.SYSTEM, "hangup"))
+    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=5000)
+    assert cell(tab, IVR, Column.ROUTING) == "IVR Main menu"
+    assert "could not be routed to System: hang up" in user_messages.texts[0]
+
+
+def test_cached_rows_show_before_any_network(
+    tab: NumbersTab, app_context: Any, sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    sandbox.clear_log()
+    app_context.services.clear()  # a fresh service, as at the next start
+    second = create_tab(app_context)
+    assert isinstance(second, NumbersTab)
+    qtbot.addWidget(second)
+    second.load_cached()
+    qtbot.waitUntil(lambda: second.model.rowCount() == 4, timeout=5000)
+    assert cell(second, MAIN, Column.ROUTING).startswith("Sub-account 284561_frontdesk")
+    assert sandbox.request_log == []
+
+
+def test_table_model_passes_the_model_tester(tab: NumbersTab, qtmodeltester: Any) -> None:
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.log_model)
