@@ -1,0 +1,79 @@
+"""What the fax service needs from the api and the store (structural types).
+
+``app.api.typed.Api`` and ``app.store.fax.FaxRepo`` satisfy these; naming the
+few methods used keeps the service honest about its dependencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Protocol
+
+from app.domain.models import FaxFolder, FaxMessage, FaxNumber
+from app.store.rows import ReplaceResult
+
+
+class FaxApi(Protocol):
+    async def get_fax_folders(self) -> list[FaxFolder]: ...
+
+    async def get_fax_messages(
+        self, date_from: date | datetime | str, date_to: date | datetime | str,
+        folder: str | None = None,
+    ) -> list[FaxMessage]: ...
+
+    async def get_fax_pdf(self, fax_id: int | str) -> bytes: ...
+
+    async def move_fax(self, fax_id: int | str, folder_id: str) -> None: ...
+
+    async def delete_fax(self, fax_id: int | str) -> None: ...
+
+    async def mail_fax_pdf(self, fax_id: int | str, email: str) -> None: ...
+
+    async def get_fax_numbers(self) -> list[FaxNumber]: ...
+
+    async def send_fax(
+        self,
+        to_number: str,
+        from_number: str,
+        file: bytes,
+        *,
+        from_name: str = "",
+        station_id: str = "",
+        email_copy_to: str = "",
+    ) -> None: ...
+
+    async def set_fax_folder(self, name: str, folder_id: str | None = None) -> None: ...
+
+    async def delete_fax_folder(self, folder_id: str) -> None: ...
+
+
+class FaxStore(Protocol):
+    async def replace_folders(self, folders: list[FaxFolder]) -> None: ...
+
+    async def folders(self) -> list[FaxFolder]: ...
+
+    async def upsert(self, rows: Iterable[FaxMessage]) -> None: ...
+
+    async def replace_folder(
+        self, folder: str, rows: Iterable[FaxMessage], *,
+        window: tuple[datetime, datetime] | None = None,
+    ) -> ReplaceResult[FaxMessage]: ...
+
+    async def messages(
+        self, folder: str | None = None, *, limit: int = 1000, offset: int = 0
+    ) -> list[FaxMessage]: ...
+
+    async def move(self, id_: int, folder: str) -> bool: ...
+
+    async def delete(self, id_: int) -> str | None: ...
+
+    async def set_pdf_path(self, id_: int, path: str | None) -> None: ...
+
+
+class KeyValueStore(Protocol):
+    """``app.store.sync_state.SyncState``: where the seen-fax ids are kept."""
+
+    async def get(self, key: str) -> str | None: ...
+
+    async def set(self, key: str, value: str) -> None: ...
