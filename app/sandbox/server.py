@@ -146,6 +146,8 @@ class SandboxServer:
         method = params.get("method", "").strip()
         if not method:
             return {"status": "missing_method"}
+        if self._over_rate_limit():
+            return {"status": "api_limit_exceeded"}
         if method not in NO_AUTH_METHODS:
             user, password = params.get("api_username", ""), params.get("api_password", "")
             if not user.strip() or not password:
@@ -166,6 +168,18 @@ class SandboxServer:
         except Reply as reply:
             return {"status": reply.status, **reply.extra}
         return {"status": "success", **body}
+
+    def _over_rate_limit(self) -> bool:
+        """The provider's per-minute cap, when a test switches it on."""
+        state = self.state
+        with state.lock:
+            limit = state.rate_limit_per_minute
+            if limit is None:
+                return False
+            now = time.monotonic()
+            state.recent_calls = [t for t in state.recent_calls if now - t < 60.0]
+            state.recent_calls.append(now)
+            return len(state.recent_calls) > limit
 
     def _sleep(self, seconds: float) -> None:
         self._stopping.wait(seconds)

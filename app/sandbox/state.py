@@ -152,6 +152,9 @@ class SandboxState:
     sends_by_day: dict[date, int] = field(default_factory=dict)
     media_delay_seconds: float = 0.2
     ip_enabled: bool = True
+    # Calls allowed per rolling minute before api_limit_exceeded (None: unlimited).
+    rate_limit_per_minute: int | None = None
+    recent_calls: list[float] = field(default_factory=list)
     api_enabled: bool = True
     emails_sent: list[Row] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)

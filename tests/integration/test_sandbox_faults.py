@@ -93,3 +93,10 @@ def test_disconnect(sandbox: SandboxServer) -> None:
 def test_unknown_fault_kind_is_a_test_bug(sandbox: SandboxServer) -> None:
     with pytest.raises(ValueError, match="Unknown fault kind"):
         sandbox.faults.inject("gremlins")
+
+
+def test_per_minute_rate_limit_when_switched_on(sandbox: SandboxServer) -> None:
+    sandbox.state.rate_limit_per_minute = 3
+    statuses = [httpx.post(sandbox.url, data=_data(sandbox, "getBalance")).json()["status"]
+                for _ in range(4)]
+    assert statuses == ["success", "success", "success", "api_limit_exceeded"]
