@@ -164,6 +164,10 @@ def main() -> None:
         via = statistics.median(asyncio.run(via_run()))
         print(f"thread list via await db.run: median {via:.2f} ms")
         db.close()
+        t2 = time.perf_counter()
+        Database.open(path).close()
+        print(f"re-open (quick_check + migrations check) and close: "
+              f"{(time.perf_counter() - t2) * 1000:.0f} ms")
         current, peak = _rss_mb()
         print(f"RSS: {current:.0f} MB now, {peak:.0f} MB peak")
 

@@ -159,3 +159,20 @@ def test_failing_migration_rebuilds_with_notice(tmp_path: Path) -> None:
         assert db.run_sync(schema_version) == len(newer)
         assert db.run_sync(count_messages) == 0
     assert len(_corrupt_files(tmp_path)) == 1
+
+
+def test_file_from_a_newer_app_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    with Database.open(path) as db:
+        db.run_sync(lambda conn: conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}"))
+    with Database.open(path) as db:
+        assert db.recovery_notice is not None and "newer version" in db.recovery_notice
+        assert db.run_sync(count_messages) == 0
+    assert len(_corrupt_files(tmp_path)) == 1
+
+
+def test_run_sync_inside_the_worker_does_not_deadlock(db: Database) -> None:
+    def outer(conn: sqlite3.Connection) -> int:
+        return db.run_sync(count_messages) + 1
+
+    assert db.run_sync(outer) == 1
