@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from app.sandbox.handlers.base import HANDLERS, Call, Reply
 from app.sandbox.handlers.fallback import fallback_reply, is_known_method
 from app.sandbox.httpparams import parse_body, parse_query
 from app.sandbox.state import SandboxClock, SandboxState
+
+log = logging.getLogger(__name__)
 
 API_PATH = "/api/v1/rest.php"
 DEFAULT_USERNAME = "owner@maplestreetbakery.example"
@@ -142,7 +145,8 @@ class SandboxServer:
 
     # --- dispatch (called from request threads) ---------------------------------
 
-    def dispatch(self, params: dict[str, str], client_ip: str) -> dict[str, Any]:
+    def dispatch(self, params: dict[str, str], client_ip: str,
+                 verb: str = "POST") -> dict[str, Any]:
         method = params.get("method", "").strip()
         if not method:
             return {"status": "missing_method"}
@@ -161,7 +165,7 @@ class SandboxServer:
         fn = HANDLERS.get(method)
         if fn is None and not is_known_method(method):
             return {"status": "invalid_method"}
-        call = Call(method, params, self.state, self.base_url, client_ip)
+        call = Call(method, params, self.state, self.base_url, client_ip, verb)
         try:
             with self.state.lock:
                 body = fn(call) if fn is not None else fallback_reply(call)
@@ -238,7 +242,14 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 return
             if fault is not None and fault.delay > 0:
                 sandbox._sleep(fault.delay)
-            answer = sandbox.dispatch(params, self.client_address[0])
+            try:
+                answer = sandbox.dispatch(params, self.client_address[0], verb)
+            except Exception:
+                # A bug of the sandbox, not a behaviour of the service: say so loudly.
+                log.exception("Sandbox handler for %s failed", method)
+                self._send(500, b"sandbox handler error", "text/plain")
+                status = "sandbox_error"
+                return
             status = str(answer.get("status", ""))
             payload = encode_json(answer)
             if fault is not None and fault.kind == "truncated_json":

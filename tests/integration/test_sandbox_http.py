@@ -127,3 +127,11 @@ def test_long_get_urls_are_refused(sandbox: SandboxServer) -> None:
     response = httpx.get(sandbox.url, params={**creds(sandbox), "method": "sendMMS",
                                               "media1": "A" * 20000})
     assert response.status_code == 414
+
+
+def test_base64_media_by_get_is_limited_to_512_characters(sandbox: SandboxServer) -> None:
+    media = base64.b64encode(b"\x89PNG" + b"x" * 600).decode()
+    params = {**creds(sandbox), "method": "sendMMS", "did": "6175550100", "dst": "6175550142",
+              "message": "pic", "media1": media}
+    assert httpx.get(sandbox.url, params=params).json()["status"] == "exceeds_file_size"
+    assert httpx.post(sandbox.url, data=params).json()["status"] == "success"

@@ -209,3 +209,34 @@ def test_set_did_info_round_trip_keeps_fields(server: SandboxServer) -> None:
 def test_set_did_info_validates_targets(server: SandboxServer, field: str, value: str,
                                         expected: str) -> None:
     assert status(server, "setDIDInfo", **_did_info(server, **{field: value})) == expected
+
+
+# --- robustness ----------------------------------------------------------------------
+
+
+def test_every_reference_method_answers_a_status(server: SandboxServer) -> None:
+    from app.sandbox.handlers.reference_methods import REQUIRED_PARAMS
+
+    for method, required in REQUIRED_PARAMS.items():
+        bare = status(server, method)
+        filled = status(server, method, **{name: "1" for name in required})
+        junk_params = {"from_": "x", "to": "y", "did": "abc", "mailbox": "1001",
+                       "folder": "INBOX", "message_num": "1", "id": "abc"}
+        junk_params.update({name: "zz'\"<>" for name in required})
+        junk = status(server, method, **junk_params)
+        for answer in (bare, filled, junk):
+            assert answer and answer.replace("_", "").isalnum(), (method, answer)
+        server.reset()
+
+
+def test_test_hooks_deliver_new_items(server: SandboxServer) -> None:
+    state = server.state
+    sms_id = state.deliver_sms("6175550100", "6175550142", "Are you open?")
+    assert call(server, "getSMS", sms=sms_id)["sms"][0]["message"] == "Are you open?"
+    num = state.deliver_voicemail("1002", "6175550142", caller_name="Dana", duration=7)
+    rows = call(server, "getVoicemailMessages", mailbox="1002", folder="INBOX")["messages"]
+    mine = next(r for r in rows if r["message_num"] == str(num))
+    assert mine["callerid"] == '"Dana" <6175550142>' and mine["duration"] == "00:00:07"
+    fax_id = state.deliver_fax("8005550111", pages=3)
+    fax = call(server, "getFaxMessages", id=fax_id)["faxes"][0]
+    assert fax["pages"] == "3" and fax["folder"] == "INBOX"
