@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +117,66 @@ def test_generator_is_reproducible(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert json.loads(out.read_text()) == json.loads(catalog.CATALOG_PATH.read_text())
+
+
+def _load_generator() -> Any:
+    spec = importlib.util.spec_from_file_location("gen_catalog", ROOT / "tools" / "gen_catalog.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SNIPPET = """\
+GENERAL FUNCTIONS
+intro text
+
+getThing
+Parameters
+
+from    =>          Start Date (Example: '2014-03-30')
+                    - Default value: Today
+timezone=>          Adjust time (Numeric: -12 to 13)
+
+all_messages=>          Filter, important
+maybe   => [Required If kind = 2] only sometimes
+Output
+
+Array
+(
+    [status] => success
+    [things] => Array
+        (
+            [0] => Array
+                (
+                    [id] => 1
+                )
+        )
+)
+
+setThing
+Parameters Note: Only accepted through POST request
+id      => [Required] The id
+routing => [Required] Main routing
+routing can receive values in the following format => header:record_id
+    vm          Used for routing calls to a Voicemail
+nextThing
+Parameters
+x => [Required] X
+Output
+"""
+
+
+def test_generator_parses_loose_sections() -> None:
+    gen = _load_generator()
+    sections = gen.parse_sections(SNIPPET.splitlines())
+    get_thing = sections["getThing"]["params"]
+    assert list(get_thing) == ["from", "timezone", "all_messages", "maybe"]
+    assert "Default value: Today" in get_thing["from"]["description"]
+    assert not get_thing["maybe"]["required"]
+    assert sections["getThing"]["output"] == {"things": "list"}
+    set_thing = sections["setThing"]
+    # No "Output" before the next method: the section still ends there.
+    assert list(set_thing["params"]) == ["id", "routing"]
+    assert "POST" in set_thing["note"]
+    assert sections["nextThing"]["params"]["x"]["required"]
