@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -130,10 +131,8 @@ def test_cancelled_backfill_resumes_with_older_windows(
             await asyncio.sleep(0.005)
         await asyncio.sleep(0.05)
         task.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await task
-        except asyncio.CancelledError:
-            pass
 
     run(cancel_after_first_window())
     resumed_from = run(db.run(get_state, KEY_BACKFILLED_FROM))

@@ -1,0 +1,237 @@
+"""The Messages tab against the sandbox: list, open, send, search, delete, export,
+notifications, unread badge. Dialogs are replaced so nothing blocks."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.models import Direction
+from app.ui.tabs.messages.dialogs import MessageDialogs
+from app.ui.tabs.messages.tab import MessagesTab
+
+
+class FakeDialogs(MessageDialogs):
+    def __init__(self) -> None:
+        self.confirm_answer = True
+        self.save_to: Path | None = None
+        self.images: list[Path] = []
+        self.new: tuple[str, str] | None = None
+        self.opened_urls: list[str] = []
+        self.questions: list[str] = []
+
+    async def confirm(self, parent: QWidget | None, text: str, yes_text: str) -> bool:
+        self.questions.append(text)
+        return self.confirm_answer
+
+    async def save_path(self, parent: QWidget | None, title: str, suggested: str,
+                        filters: str) -> Path | None:
+        return self.save_to
+
+    async def open_images(self, parent: QWidget | None, limit: int) -> list[Path]:
+        return self.images[:limit]
+
+    async def new_conversation(self, parent: QWidget | None,
+                               dids: list[str]) -> tuple[str, str] | None:
+        return self.new
+
+    def open_url(self, url: str) -> None:
+        self.opened_urls.append(url)
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def tab(app_context: Any, dialogs: FakeDialogs, qtbot: QtBot, arun: Any) -> Iterator[MessagesTab]:
+    app_context.settings.messages_backfill_days = 365
+    widget = MessagesTab(app_context, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 720)
+    widget.show()
+    widget.load_cached()
+    arun(widget.refresh())
+    yield widget
+    widget.shutdown()
+
+
+def _did(sandbox: Any) -> str:
+    return next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
+
+
+def _open_first(tab: MessagesTab, qtbot: QtBot) -> Any:
+    summary = tab.conversations.summary_at(0)
+    assert summary is not None
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        tab.list_view.setCurrentIndex(tab.conversations.index(0))
+    assert tab.pane.model.message_count() == summary.total
+    return summary
+
+
+def test_first_sync_lists_conversations_newest_first_and_nothing_unread(
+    tab: MessagesTab, qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    count = tab.conversations.rowCount()
+    assert count > 3
+    dates = [tab.conversations.summary_at(r).last_date for r in range(count)]  # type: ignore[union-attr]
+    assert dates == sorted(dates, reverse=True)
+    assert tab.conversations.unread_total() == 0
+    qtmodeltester.check(tab.conversations)
+    summary = _open_first(tab, qtbot)
+    assert tab.pane.title.text()
+    qtmodeltester.check(tab.pane.model)
+    # Bubbles are painted by the delegate, not one widget per message.
+    assert tab.pane.view.indexWidget(tab.pane.model.index(1)) is None
+    assert summary.total == tab.pane.model.message_count()
+
+
+def test_new_inbound_message_notifies_and_shows_unread(
+    tab: MessagesTab, sandbox: Any, app_context: Any, arun: Any, qtbot: QtBot
+) -> None:
+    badges: list[int] = []
+    tab.badge_changed.connect(badges.append)
+    sandbox.state.deliver_sms(_did(sandbox), "4185550166", "Do you deliver on Saturdays?")
+    arun(tab.refresh())
+    assert ("New message from (418) 555-0166", "Do you deliver on Saturdays?") in \
+        app_context.notifier.history
+    qtbot.waitUntil(lambda: tab.conversations.summary_at(0) is not None
+                    and tab.conversations.summary_at(0).contact == "4185550166")  # type: ignore[union-attr]
+    assert tab.conversations.summary_at(0).unread == 1  # type: ignore[union-attr]
+    assert badges and badges[-1] == 1
+    # Opening the conversation reads it; a later poll never makes it unread again.
+    _open_first(tab, qtbot)
+    qtbot.waitUntil(lambda: tab.conversations.unread_total() == 0)
+    arun(tab.refresh())
+    assert tab.conversations.unread_total() == 0 and badges[-1] == 0
+
+
+def test_send_from_compose_appends_a_bubble(
+    tab: MessagesTab, sandbox: Any, qtbot: QtBot, user_messages: Any
+) -> None:
+    _open_first(tab, qtbot)
+    before = tab.pane.model.message_count()
+    qtbot.keyClicks(tab.pane.compose.text, "We open at 7 tomorrow")
+    assert tab.pane.compose.counter.text() == "21/160 bytes"
+    tab.pane.compose.send_button.click()
+    qtbot.waitUntil(lambda: tab.pane.model.message_count() == before + 1, timeout=5000)
+    last = tab.pane.model.messages()[-1]
+    assert last.text == "We open at 7 tomorrow" and last.direction is Direction.SENT
+    assert tab.pane.compose.text.toPlainText() == ""
+    assert user_messages.texts == []
+
+
+def test_failed_send_keeps_text_and_shows_the_error(
+    tab: MessagesTab, sandbox: Any, qtbot: QtBot, user_messages: Any
+) -> None:
+    _open_first(tab, qtbot)
+    sandbox.state.daily_send_limit = 0
+    tab.pane.compose.text.setPlainText("Please keep me")
+    tab.pane.compose.send_button.click()
+    qtbot.waitUntil(lambda: bool(user_messages.texts), timeout=5000)
+    assert "daily limit" in user_messages.texts[0]
+    qtbot.waitUntil(lambda: tab.pane.compose.error_label.isVisibleTo(tab))
+    assert tab.pane.compose.text.toPlainText() == "Please keep me"
+    assert "daily limit" in tab.pane.compose.error_label.text()
+
+
+def test_attach_image_sends_an_mms(
+    tab: MessagesTab, sandbox: Any, dialogs: FakeDialogs, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.sandbox import resources
+
+    picture = tmp_path / "menu.png"
+    picture.write_bytes(resources.read("media", "menu_board.png"))
+    dialogs.images = [picture]
+    _open_first(tab, qtbot)
+    tab.pane.compose.attach_button.click()
+    qtbot.waitUntil(lambda: tab.pane.compose.attachment_count() == 1)
+    assert "MMS with 1 image" in tab.pane.compose.counter.text()
+    tab.pane.compose.text.setPlainText("Menu")
+    tab.pane.compose.send_button.click()
+    qtbot.waitUntil(lambda: bool(sandbox.calls("sendMMS")), timeout=5000)
+    qtbot.waitUntil(lambda: tab.pane.compose.attachment_count() == 0, timeout=5000)
+
+
+def test_search_highlights_and_jumps_to_the_message(tab: MessagesTab, qtbot: QtBot) -> None:
+    summary = _open_first(tab, qtbot)
+    word = next(w for m in tab.pane.model.messages() for w in m.text.split()
+                if len(w) > 5 and w.isalpha())
+    tab.list_view.clearSelection()
+    tab.search.field.setText(word)
+    qtbot.waitUntil(lambda: tab.search.results.count() > 0, timeout=3000)
+    label = tab.search.results.itemWidget(tab.search.results.item(0))
+    assert "<u>" in label.text()  # type: ignore[union-attr]
+    hit = tab.search.results.item(0).data(0x0100 + 20)
+    tab.search.hit_activated.emit(hit)
+    target = hit.stored.message
+    qtbot.waitUntil(lambda: tab.pane.model.row_of(target.kind, target.id) is not None
+                    and tab.pane.view.currentIndex().row()
+                    == tab.pane.model.row_of(target.kind, target.id), timeout=5000)
+    assert summary is not None
+
+
+def test_delete_asks_first_and_removes_the_bubble(
+    tab: MessagesTab, sandbox: Any, dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
+    _open_first(tab, qtbot)
+    row = next(r for r in range(tab.pane.model.rowCount()) if tab.pane.model.stored_at(r))
+    stored = tab.pane.model.stored_at(row)
+    dialogs.confirm_answer = False
+    tab.pane.delete_requested.emit(stored)
+    qtbot.waitUntil(lambda: len(dialogs.questions) == 1)
+    time.sleep(0.05)
+    assert not sandbox.calls("deleteSMS") and not sandbox.calls("deleteMMS")
+    dialogs.confirm_answer = True
+    count = tab.pane.model.message_count()
+    tab.pane.delete_requested.emit(stored)
+    qtbot.waitUntil(lambda: tab.pane.model.message_count() == count - 1, timeout=5000)
+    assert tab.pane.model.row_of(stored.message.kind, stored.message.id) is None  # type: ignore[union-attr]
+
+
+def test_export_csv_and_text(tab: MessagesTab, dialogs: FakeDialogs, qtbot: QtBot,
+                             tmp_path: Path, user_messages: Any) -> None:
+    summary = _open_first(tab, qtbot)
+    dialogs.save_to = tmp_path / "thread.csv"
+    tab.pane.export_button.click()
+    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(), timeout=5000)
+    rows = list(csv.reader(dialogs.save_to.open(encoding="utf-8")))
+    assert rows[0][0] == "date" and len(rows) == summary.total + 1
+    dialogs.save_to = tmp_path / "thread.txt"
+    tab.pane.export_button.click()
+    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(), timeout=5000)
+    assert dialogs.save_to.read_text(encoding="utf-8").startswith("Conversation with ")
+
+
+def test_mark_unread_and_new_conversation(
+    tab: MessagesTab, sandbox: Any, dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
+    summary = _open_first(tab, qtbot)
+    tab.pane.unread_button.click()
+    qtbot.waitUntil(lambda: tab.conversations.unread_total() == 1 or summary.total == 0,
+                    timeout=3000)
+    dialogs.new = (_did(sandbox), "4185550111")
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        tab.new_button.click()
+    assert tab.pane.title.text() == "(418) 555-0111"
+    assert tab.pane.model.message_count() == 0
+    tab.pane.compose.text.setPlainText("Hello from the bakery")
+    tab.pane.compose.send_button.click()
+    qtbot.waitUntil(lambda: tab.conversations.row_of(_did(sandbox), "4185550111") is not None,
+                    timeout=5000)
+
+
+def test_link_click_goes_to_the_opener(tab: MessagesTab, dialogs: FakeDialogs) -> None:
+    tab.pane.delegate.link_activated.emit("https://example.com/menu")
+    assert dialogs.opened_urls == ["https://example.com/menu"]
+    assert tab.pane.view.editTriggers() == tab.pane.view.EditTrigger.NoEditTriggers
+    assert Qt.ItemFlag.ItemIsSelectable in tab.conversations.flags(tab.conversations.index(0))
