@@ -12,6 +12,7 @@ from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from app.ui.widgets.player import NO_OUTPUT_NOTICE, SPEEDS, UNDECODABLE, AudioPlayer, format_clock
+from tests.gui.test_voicemail_helpers import expects_bad_media
 
 
 def _tone(path: Path, seconds: float = 2.0, rate: int = 8000) -> Path:
@@ -94,6 +95,7 @@ def test_speed_and_volume_controls(player: AudioPlayer) -> None:
     assert player.audio_output.volume() == 0.0
 
 
+@expects_bad_media
 def test_undecodable_file_fails_with_message(
     qtbot: QtBot, player: AudioPlayer, tmp_path: Path
 ) -> None:

@@ -12,11 +12,19 @@ click in a test.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +85,7 @@ class VoicemailTab(TabBase):
         self._place: tuple[str, str] | None = None
         self._playing: Key | None = None
         self._refreshed = False
+        self._playback_task: asyncio.Future[None] | None = None
         # run_operation disables the widget it is given and re-enables it after;
         # overlapping operations would fight over a real control, so they get a
         # hidden anchor that only gives them the window (status bar busy text).
@@ -149,7 +158,10 @@ class VoicemailTab(TabBase):
         s.unread_changed.connect(self.badge_changed.emit)
         self.poller.check_failed.connect(self.status_message.emit)
         self.tree.folder_selected.connect(self._on_tree_folder_selected)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        selection = self.table.selectionModel()
+        # Both: the current row moves before the selection follows it.
+        selection.currentRowChanged.connect(self._on_table_current_changed)
+        selection.selectionChanged.connect(self._on_table_selection_changed)
         self.table.activated.connect(self._on_table_activated)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.message_actions.play.triggered.connect(self._on_play_triggered)
@@ -331,6 +343,11 @@ class VoicemailTab(TabBase):
     def _on_table_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.message_actions.update_for(self.selected_message(), self._folders())
 
+    def _on_table_selection_changed(
+        self, _selected: QItemSelection, _deselected: QItemSelection
+    ) -> None:
+        self.message_actions.update_for(self.selected_message(), self._folders())
+
     def _on_table_context_menu(self, pos: QPoint) -> None:
         if self.selected_message() is not None:
             self.message_actions.context_menu(self).popup(self.table.viewport().mapToGlobal(pos))
@@ -343,13 +360,14 @@ class VoicemailTab(TabBase):
     async def _on_play_triggered(self) -> None:
         await self.play_selected()
 
-    @asyncSlot()
-    async def _on_space_activated(self) -> None:
+    def _on_space_activated(self) -> None:
+        # Synchronous on purpose: pause must act on this key press, not on a
+        # later turn of the event loop.
         message = self.selected_message()
         if message is not None and message.key == self._playing and self.player.source:
             self.player.toggle()
         elif message is not None:
-            await self.play(message)
+            self._playback_task = asyncio.ensure_future(self.play(message))
         else:
             self.player.toggle()
 
