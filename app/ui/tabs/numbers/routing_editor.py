@@ -62,7 +62,8 @@ class RoutingEditor(QWidget):
         for kind in EDITOR_KINDS:
             if kind is RouteKind.NONE and not allow_none:
                 continue
-            self.kind_combo.addItem(ROUTE_KIND_LABELS[kind], kind)
+            # Plain str as item data: an enum would not survive QVariant for findData.
+            self.kind_combo.addItem(ROUTE_KIND_LABELS[kind], kind.value)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind_combo)
@@ -82,14 +83,25 @@ class RoutingEditor(QWidget):
     def set_route(self, route: Route) -> None:
         self._kept = route
         blocked = self.kind_combo.blockSignals(True)
-        index = self.kind_combo.findData(route.kind)
+        index = self.kind_combo.findData(route.kind.value)
         self.kind_combo.setCurrentIndex(max(index, 0))
         self.kind_combo.blockSignals(blocked)
         self._fill_targets(route.kind, keep=route)
 
     def kind(self) -> RouteKind:
         data = self.kind_combo.currentData()
-        return data if isinstance(data, RouteKind) else RouteKind.NONE
+        return RouteKind(data) if isinstance(data, str) else RouteKind.NONE
+
+    def select_kind(self, kind: RouteKind) -> None:
+        """Choose ``kind`` as a user would (the target list refills, signal emitted)."""
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+
+    def select_target(self, value: str) -> bool:
+        """Choose the target ``value`` of the current kind; False when it is not offered."""
+        index = self.target_combo.findData(value)
+        if index >= 0:
+            self.target_combo.setCurrentIndex(index)
+        return index >= 0
 
     def route(self) -> Route:
         kind = self.kind()
