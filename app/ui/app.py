@@ -87,6 +87,20 @@ def create_qapplication() -> QApplication:
     return qapp
 
 
+async def _finish_background_tasks(timeout: float = 5.0) -> None:
+    """Cancel what the tabs left running, before the client and database close.
+
+    A refresh still waiting on the network would otherwise wake up after the
+    loop stopped ("no running event loop") or use a closed database.
+    """
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=timeout)
+
+
 class Shell:
     def __init__(
         self,
@@ -225,11 +239,13 @@ class Shell:
         finally:
             balance.stop()
             notifier.close()
+            await _finish_background_tasks()
             await close_api(api)
             db.close()
             self.settings.save()
             window.deleteLater()
             self.window = None
+            await asyncio.sleep(0)  # back to Qt once: the window is deleted now
         return result, code
 
     def open_settings(self, ctx: AppContext, balance: BalanceService, window: MainWindow) -> None:

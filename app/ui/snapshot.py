@@ -11,8 +11,6 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -39,9 +37,13 @@ async def wait_for_initial_load(window: MainWindow, timeout: float) -> dict[str,
 
 
 async def settle(rounds: int = 5) -> None:
-    """Let layouts, deferred paints and small async renders finish."""
+    """Let layouts, deferred paints and small async renders finish.
+
+    Sleeping hands control back to Qt's loop, which does the work. Calling
+    ``processEvents()`` here instead would run other asyncio callbacks inside
+    this task's step (qasync dispatches them as Qt events): "Cannot enter into task".
+    """
     for _ in range(rounds):
-        QApplication.processEvents()
         await asyncio.sleep(0.02)
 
 
