@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +32,7 @@ from app.domain.models import Message, MessageKind
 from app.domain.phone import format_number, normalize
 from app.store.db import Database
 from app.store.messages import StoredMessage, delete_message, get_message, thread_messages
-from app.store.phonebook import name_for
+from app.store.phonebook import name_for, replace_phonebook
 from app.store.search import SearchHit, search_messages
 from app.store.threads import (
     ThreadSummary,
@@ -54,6 +55,8 @@ log = logging.getLogger(__name__)
 #: Messages loaded when a conversation opens (a 5k thread loads whole in ~tens of ms).
 THREAD_LOAD_LIMIT = 20_000
 SNIPPET_CHARS = 80
+#: Seconds between phonebook refreshes (names change rarely).
+PHONEBOOK_TTL = 1800.0
 
 
 class MessagesService(QObject):
@@ -84,6 +87,7 @@ class MessagesService(QObject):
         self.outgoing = MessageSender(api, db, self.engine)
         self.media = MediaDownloader(api, db, media_folder, api_url=api_url)
         self._lock = asyncio.Lock()
+        self._phonebook_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._poll_timer = QTimer(self)
         self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
@@ -129,6 +133,7 @@ class MessagesService(QObject):
         """Sync now (first backfill or poll); notifies new inbound messages."""
         async with self._lock:
             report = await self.engine.sync(progress)
+            await self._refresh_phonebook()
         if report.inserted or report.updated:
             self.synced.emit(report)
         self._announce(report.new_inbound)
@@ -138,6 +143,19 @@ class MessagesService(QObject):
         self.unread_changed.emit(await self.unread_count())
         self._spawn(self.download_media())
         return report
+
+    async def _refresh_phonebook(self) -> None:
+        """Contact names for the list (at most every ``PHONEBOOK_TTL``; optional)."""
+        now = time.monotonic()
+        if self._phonebook_at is not None and now - self._phonebook_at < PHONEBOOK_TTL:
+            return
+        try:
+            entries = await self.api.get_phonebook()
+        except UserFacingError as exc:
+            log.info("Phonebook not refreshed: %s", exc.message)
+            return
+        await self.db.run(replace_phonebook, entries)
+        self._phonebook_at = now
 
     def _announce(self, messages: Sequence[Message]) -> None:
         if not messages or self.notifier is None:

@@ -249,7 +249,7 @@ class BubbleDelegate(QStyledItemDelegate):
                 painter.translate(geometry.text.topLeft())
                 context = QAbstractTextDocumentLayout.PaintContext()
                 context.palette.setColor(QPalette.ColorRole.Text, ink)
-                link = QColor(ink) if sent else palette.color(QPalette.ColorRole.Link)
+                link = readable_link(palette.color(QPalette.ColorRole.Link), fill, ink)
                 context.palette.setColor(QPalette.ColorRole.Link, link)
                 doc.documentLayout().draw(painter, context)
                 painter.translate(-geometry.text.topLeft())
@@ -366,6 +366,17 @@ class BubbleDelegate(QStyledItemDelegate):
                 self.image_activated.emit(index.row(), int(value))
                 return True
         return super().editorEvent(event, model, option, index)
+
+
+def readable_link(link: QColor, fill: QColor, ink: QColor) -> QColor:
+    """The palette's link colour if it reads well on the bubble, else the text colour.
+
+    (A default blue link on a dark-theme or highlight-coloured bubble is unreadable;
+    links stay underlined either way.)
+    """
+    if abs(link.lightness() - fill.lightness()) >= 90:
+        return link
+    return QColor(ink)
 
 
 def _time_label(stored: StoredMessage) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.phone import format_number
@@ -30,6 +30,7 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self._debounce = QTimer(self)
@@ -69,7 +70,8 @@ class SearchPanel(QWidget):
             label.setWordWrap(True)
             label.setContentsMargins(4, 2, 4, 2)
             item.setData(HIT_ROLE, hit)
-            item.setSizeHint(label.sizeHint())
+            width = max(self.results.viewport().width() - 8, 200)
+            item.setSizeHint(QSize(width, label.heightForWidth(width) + 6))
             self.results.setItemWidget(item, label)
 
     def _on_results_item_activated(self, item: QListWidgetItem) -> None:
