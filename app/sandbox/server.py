@@ -41,6 +41,22 @@ SECRET_PARAMS = frozenset({"api_password"})
 MAX_GET_URL = 8192
 
 
+class Headers(dict[str, str]):
+    """Request headers; lookups ignore case (``headers["User-Agent"]``)."""
+
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        super().__init__((k.lower(), v) for k, v in items)
+
+    def __getitem__(self, key: str) -> str:
+        return super().__getitem__(key.lower())
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key.lower() if isinstance(key, str) else key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return super().get(key.lower(), default)
+
+
 @dataclass(frozen=True)
 class LoggedRequest:
     """One API call as the sandbox saw it (``api_password`` removed)."""
@@ -51,6 +67,7 @@ class LoggedRequest:
     timestamp: float
     path: str = API_PATH
     status: str = ""  # the JSON status answered, or "" for transport-level faults
+    headers: Headers = field(default_factory=lambda: Headers([]))
 
 
 @dataclass
@@ -232,33 +249,38 @@ class _RequestHandler(BaseHTTPRequestHandler):
     # --- API -----------------------------------------------------------------------
 
     def _serve_api(self, verb: str, params: dict[str, str]) -> None:
+        """Answer one API call. The log entry is written *before* the answer goes
+        out, so a client that got its answer always finds its call in the log."""
         sandbox = self.server.shared.sandbox
         method = params.get("method", "").strip()
+        if not self.headers.get("User-Agent", "").strip():
+            # The provider's firewall blocks requests without a User-Agent.
+            self._log(method, params, verb, "")
+            self._send(403, b"<html><head><title>403 Forbidden</title></head><body>"
+                            b"<h1>Access denied</h1></body></html>", "text/html")
+            return
         fault = sandbox.faults.take(method)
-        status = ""
+        if fault is not None and fault.kind in BLOCKING_KINDS:
+            self._log(method, params, verb, "")
+            self._send_fault(fault, sandbox)
+            return
+        if fault is not None and fault.delay > 0:
+            sandbox._sleep(fault.delay)
         try:
-            if fault is not None and fault.kind in BLOCKING_KINDS:
-                self._send_fault(fault, sandbox)
-                return
-            if fault is not None and fault.delay > 0:
-                sandbox._sleep(fault.delay)
-            try:
-                answer = sandbox.dispatch(params, self.client_address[0], verb)
-            except Exception:
-                # A bug of the sandbox, not a behaviour of the service: say so loudly.
-                log.exception("Sandbox handler for %s failed", method)
-                self._send(500, b"sandbox handler error", "text/plain")
-                status = "sandbox_error"
-                return
-            status = str(answer.get("status", ""))
-            payload = encode_json(answer)
-            if fault is not None and fault.kind == "truncated_json":
-                payload = payload[: max(1, len(payload) // 2)]
-            elif fault is not None and fault.kind == "empty_body":
-                payload = b""
-            self._send(200, payload, "application/json; charset=utf-8")
-        finally:
-            self._log(method, params, verb, status)
+            answer = sandbox.dispatch(params, self.client_address[0], verb)
+        except Exception:
+            # A bug of the sandbox, not a behaviour of the service: say so loudly.
+            log.exception("Sandbox handler for %s failed", method)
+            self._log(method, params, verb, "sandbox_error")
+            self._send(500, b"sandbox handler error", "text/plain")
+            return
+        payload = encode_json(answer)
+        if fault is not None and fault.kind == "truncated_json":
+            payload = payload[: max(1, len(payload) // 2)]
+        elif fault is not None and fault.kind == "empty_body":
+            payload = b""
+        self._log(method, params, verb, str(answer.get("status", "")))
+        self._send(200, payload, "application/json; charset=utf-8")
 
     def _send_fault(self, fault: Fault, sandbox: SandboxServer) -> None:
         kind = fault.kind
@@ -297,8 +319,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def _log(self, method: str, params: dict[str, str], verb: str, status: str) -> None:
         shared = self.server.shared
         clean = {k: v for k, v in params.items() if k not in SECRET_PARAMS}
+        headers = Headers(list(self.headers.items()))
         with shared.log_lock:
-            shared.log.append(LoggedRequest(method, clean, verb, time.time(), API_PATH, status))
+            shared.log.append(LoggedRequest(method, clean, verb, time.time(), API_PATH, status,
+                                            headers))
 
     # --- media ---------------------------------------------------------------------
 

@@ -135,3 +135,12 @@ def test_base64_media_by_get_is_limited_to_512_characters(sandbox: SandboxServer
               "message": "pic", "media1": media}
     assert httpx.get(sandbox.url, params=params).json()["status"] == "exceeds_file_size"
     assert httpx.post(sandbox.url, data=params).json()["status"] == "success"
+
+
+def test_requests_without_user_agent_are_blocked(sandbox: SandboxServer) -> None:
+    data = {**creds(sandbox), "method": "getBalance"}
+    blocked = httpx.post(sandbox.url, data=data, headers={"User-Agent": ""})
+    assert blocked.status_code == 403 and blocked.text.startswith("<html>")
+    allowed = httpx.post(sandbox.url, data=data, headers={"User-Agent": "Switchboard/test"})
+    assert allowed.json()["status"] == "success"
+    assert sandbox.request_log[-1].headers["user-agent"] == "Switchboard/test"
