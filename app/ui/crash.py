@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config.logsetup import redact
+from app.ui.feedback import keep_alive
 
 log = logging.getLogger(__name__)
 
@@ -90,4 +91,5 @@ def _show_dialog(summary: str, text: str) -> None:
     box.setInformativeText(summary)
     box.setDetailedText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
+    keep_alive(box)
     box.open()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.domain.errors import UserFacingError
 
@@ -103,8 +103,22 @@ async def ask(
     return await future
 
 
+_open_dialogs: set[QDialog] = set()
+
+
+def keep_alive(dialog: QDialog) -> None:
+    """Hold a Python reference until the dialog closes.
+
+    A dialog without a parent is owned by its Python wrapper only: opened with
+    ``open()`` from a function that returns, it would be deleted at once.
+    """
+    _open_dialogs.add(dialog)
+    dialog.finished.connect(lambda _code: _open_dialogs.discard(dialog))
+
+
 def _box(parent: QWidget | None, message: UserMessage) -> QMessageBox:
     box = QMessageBox(parent)
+    keep_alive(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(_ICONS[message.level])
     box.setWindowTitle(message.title or _TITLES[message.level])

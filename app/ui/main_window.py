@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
             "Voicemail, messages, fax, numbers and balance of a VoIP.ms account in one "
             "window.\nNot affiliated with VoIP.ms."
         )
+        feedback.keep_alive(box)
         box.open()
 
     # --- closing ---------------------------------------------------------------------
