@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SERVER_COLUMNS = ("Name", "POP", "Hostname", "Country", "Recommended")
+THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
 
 
 def describe_result(result: LookupResult | None) -> str:
@@ -94,6 +94,7 @@ class SettingsDialog(QDialog):
     def _general_page(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         described = Settings.describe()
         s = self._settings
         self.refresh_minutes = QSpinBox(page)
@@ -111,8 +112,9 @@ class SettingsDialog(QDialog):
         self.notifications = QCheckBox("Show desktop notifications", page)
         self.notifications.setChecked(s.notifications)
         self.theme = QComboBox(page)
-        self.theme.addItems(list(THEMES))
-        self.theme.setCurrentText(s.theme)
+        for theme in THEMES:
+            self.theme.addItem(THEME_LABELS[theme], theme)
+        self.theme.setCurrentIndex(max(self.theme.findData(s.theme), 0))
         for name, label, widget in (
             ("balance_refresh_minutes", "Refresh balance every", self.refresh_minutes),
             ("low_balance_warning", "Warn when balance is below", self.low_balance),
@@ -147,14 +149,16 @@ class SettingsDialog(QDialog):
         for name, label in self.list_names.items():
             item = QListWidgetItem(label, self.lists)
             item.setData(Qt.ItemDataRole.UserRole, name)
-        self.lists.setMaximumWidth(240)
+        self.lists.setMaximumWidth(200)
         self.list_state = QLabel(page)
         self.list_state.setObjectName("mutedText")
         self.list_state.setWordWrap(True)
         self.rows_table = QTableWidget(page)
         self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows_table.verticalHeader().hide()
-        self.rows_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rows_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.rows_table.setWordWrap(False)
+        self.rows_table.horizontalHeader().setStretchLastSection(True)
         self.refresh_list_button = QPushButton("Refresh this list", page)
         self.refresh_all_button = QPushButton("Refresh all lists", page)
         self.refresh_list_button.clicked.connect(self._on_refresh_list_button_clicked)
@@ -192,18 +196,20 @@ class SettingsDialog(QDialog):
             servers.sort(key=lambda s: (not s.recommended, s.name))
             columns: list[str] = list(SERVER_COLUMNS)
             cells: list[list[str]] = [
-                [s.name, s.pop, s.hostname, s.country, "Recommended" if s.recommended else ""]
+                [s.name, s.pop, s.hostname, s.country, "Yes" if s.recommended else ""]
                 for s in servers
             ]
         else:
-            columns = _columns(result.rows)
-            cells = [[_text(r.get(c)) for c in columns] for r in result.rows]
+            keys = _columns(result.rows)
+            cells = [[_text(r.get(c)) for c in keys] for r in result.rows]
+            columns = [c.replace("_", " ").capitalize() for c in keys]
         table.setColumnCount(len(columns))
-        table.setHorizontalHeaderLabels([c.replace("_", " ").capitalize() for c in columns])
+        table.setHorizontalHeaderLabels(columns)
         table.setRowCount(len(cells))
         for r, values in enumerate(cells):
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
 
     async def _load(self, name: str, *, refresh: bool) -> None:
         if self._lookups is None or not name:
@@ -254,7 +260,7 @@ class SettingsDialog(QDialog):
         s.low_balance_warning = float(self.low_balance.value())
         s.lookup_ttl_days = self.ttl_days.value()
         s.notifications = self.notifications.isChecked()
-        s.theme = self.theme.currentText()
+        s.theme = str(self.theme.currentData())
         s.save()
         self.applied.emit()
         self.accept()

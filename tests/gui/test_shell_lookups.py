@@ -108,6 +108,6 @@ def test_settings_page_lists_pops(
         dialog.rows_table.horizontalHeaderItem(c).text()
         for c in range(dialog.rows_table.columnCount())
     ]
-    assert headers[:2] == ["Name", "Pop"]
-    assert dialog.rows_table.item(0, 4).text() == "Recommended"  # recommended sorted first
+    assert headers == ["Name", "POP", "Hostname", "Country", "Recommended"]
+    assert dialog.rows_table.item(0, 4).text() == "Yes"  # recommended POPs sorted first
     assert "fresh" in dialog.list_state.text()
