@@ -110,7 +110,10 @@ class PdfViewer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(self._build_toolbar())
+        self._toolbar = QWidget(self)
+        self._toolbar.setLayout(self._build_toolbar())
+        self._toolbar.setVisible(False)
+        layout.addWidget(self._toolbar)
         layout.addWidget(self._stack, 1)
 
         navigator = self._view.pageNavigator()
@@ -209,6 +212,7 @@ class PdfViewer(QWidget):
         # The view must be visible (and sized) when the document arrives, or
         # QPdfView lays the pages out for a zero-width viewport.
         self._stack.setCurrentIndex(1)
+        self._toolbar.setVisible(True)
         error = self._document.load(str(path))
         if error != QPdfDocument.Error.None_ or self._document.pageCount() == 0:
             reason = _LOAD_ERRORS.get(error, "it has no pages")
@@ -232,6 +236,8 @@ class PdfViewer(QWidget):
     def show_message(self, text: str) -> None:
         self._placeholder.setText(text)
         self._stack.setCurrentIndex(0)
+        # Page and zoom controls mean nothing without a document.
+        self._toolbar.setVisible(False)
         self._update_controls()
 
     def go_to_page(self, index: int) -> None:

@@ -5,8 +5,43 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
+from app.store.fax import FaxRepo
+from app.store.sync_state import SyncState
+from app.sync.context import AppContext
+from app.sync.fax import FaxService
+from app.sync.fax_poll import FaxPoller
+from app.ui.tabs.base import TabBase
 from app.ui.tabs.fax.pyside_workaround import make_none_immortal
+from app.ui.tabs.fax.view import FaxTab
 
 # PySide6 6.12 on Python 3.11 would abort the process after a few thousand Qt
 # calls; see pyside_workaround.py. Importing this tab is early enough.
 make_none_immortal()
+
+__all__ = ["FaxTab", "create_tab", "fax_service"]
+
+
+def fax_service(ctx: AppContext) -> FaxService:
+    """The one fax service of the session, shared through ``ctx.services["fax"]``."""
+    service = ctx.services.get("fax")
+    if not isinstance(service, FaxService):
+        service = FaxService(
+            ctx.api,
+            FaxRepo(ctx.db),
+            SyncState(ctx.db),
+            ctx.media_subdir("fax"),
+            provider_tz=str(getattr(ctx.settings, "provider_timezone", "America/New_York")),
+        )
+        ctx.services["fax"] = service
+    return service
+
+
+def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
+    service = fax_service(ctx)
+    interval = int(getattr(ctx.settings, "fax_poll_seconds", 120))
+    poller = FaxPoller(service, ctx.notifier, interval_seconds=interval)
+    tab = FaxTab(ctx, service, poller, parent=parent)
+    poller.setParent(tab)
+    return tab

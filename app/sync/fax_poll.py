@@ -1,0 +1,95 @@
+"""Periodic fax check and the desktop notification for new inbound faxes.
+
+Every ``interval`` the service syncs a short recent window (new faxes and
+status changes of recent sent ones); any sync that finds new inbound faxes,
+the timer's or a full refresh, raises one notification.
+
+Signals:
+    check_failed(str): a periodic check failed (status bar text; no dialog).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.domain.errors import UserFacingError
+from app.domain.models import FaxMessage
+from app.domain.phone import format_number
+from app.sync.context import NotifierLike
+from app.sync.fax import FaxService
+
+log = logging.getLogger(__name__)
+
+#: Days fetched by a periodic check: today and yesterday cover a fax at midnight.
+POLL_DAYS = 2
+
+
+def notification_text(faxes: list[FaxMessage]) -> tuple[str, str]:
+    if len(faxes) == 1:
+        fax = faxes[0]
+        who = fax.stationid or format_number(fax.callerid) or "unknown sender"
+        number = format_number(fax.callerid)
+        if number and number != who:
+            who = f"{who} ({number})"
+        return "New fax", f"From {who}, {fax.pages} page{'s' if fax.pages != 1 else ''}"
+    pages = sum(f.pages for f in faxes)
+    return f"{len(faxes)} new faxes", f"{pages} pages in all"
+
+
+class FaxPoller(QObject):
+    check_failed = Signal(str)
+
+    def __init__(
+        self,
+        service: FaxService,
+        notifier: NotifierLike,
+        *,
+        interval_seconds: int = 120,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._notifier = notifier
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._task: asyncio.Task[None] | None = None
+        self.set_interval(interval_seconds)
+        service.new_faxes.connect(self._on_service_new_faxes)
+
+    def set_interval(self, seconds: int) -> None:
+        """``0`` turns the periodic check off."""
+        self._enabled = seconds > 0
+        self._timer.setInterval(max(5, seconds) * 1000)
+        if not self._enabled:
+            self._timer.stop()
+
+    def start(self) -> None:
+        if self._enabled:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    async def check(self) -> None:
+        try:
+            await self._service.sync(days=POLL_DAYS)
+        except UserFacingError as exc:
+            log.info("Fax check failed: %s", exc.message)
+            self.check_failed.emit(f"Checking for faxes failed: {exc.message}")
+
+    def _on_timer_timeout(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self.check())
+
+    def _on_service_new_faxes(self, faxes: list[FaxMessage]) -> None:
+        title, text = notification_text(faxes)
+        self._notifier.notify(title, text)

@@ -1,0 +1,338 @@
+"""The fax tab's actions: on the selected fax, on folders, and "Send a fax…".
+
+A mixin of ``FaxTab`` (view.py) so the view stays about layout and selection.
+Each action is a public coroutine (tests call them) behind a ``_on_*`` slot;
+questions go through ``self.dialogs`` (replaced in tests) and every failure
+becomes one clear message through ``run_operation``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+from qasync import asyncSlot
+
+from app.domain.errors import UserFacingError
+from app.domain.models import FaxFolder, FaxMessage
+from app.sync.fax import fax_label
+from app.ui.operations import run_operation
+from app.ui.tabs.base import TabBase
+from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
+from app.ui.tabs.fax.folder_list import display_name
+from app.ui.widgets.pdf_view import print_pdf
+
+if TYPE_CHECKING:
+    from app.sync.fax import FaxService
+    from app.sync.fax_send import FaxSender
+    from app.ui.tabs.fax.dialogs import FaxDialogs
+    from app.ui.tabs.fax.folder_list import FolderList
+
+
+class FaxActionsMixin(TabBase):
+    """Base of ``FaxTab``: the attributes below are set by its constructor."""
+
+    service: FaxService
+    fax_sender: FaxSender
+    dialogs: FaxDialogs
+    folders: FolderList
+    outbox: Path
+    _busy_anchor: QWidget
+    compose: ComposeFaxDialog | None = None
+
+    def selected_fax(self) -> FaxMessage | None:
+        raise NotImplementedError
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coro`` in the background, keeping a reference until it is done."""
+        tasks: set[asyncio.Task[Any]] = self.__dict__.setdefault("_background", set())
+        task = asyncio.ensure_future(coro)
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+        return task
+
+    def cancel_background(self) -> None:
+        for task in list(self.__dict__.get("_background", ())):
+            task.cancel()
+
+    def open_folder(self, name: str) -> None:
+        raise NotImplementedError
+
+    def pdf_path_for_save(self, fax: FaxMessage) -> Path:
+        raise NotImplementedError
+
+    # --- construction -------------------------------------------------------------
+
+    def build_actions(self) -> None:
+        self.move_button = self._tool_button("Move to", "Move the fax to another folder")
+        self.move_menu = QMenu(self.move_button)
+        self.move_button.setMenu(self.move_menu)
+        self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.delete_button = self._tool_button("Delete", "Delete the fax (Delete)")
+        self.delete_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.email_button = self._tool_button("E-mail…", "Send the fax as a PDF by e-mail")
+        self.save_button = self._tool_button("Save PDF…", "Save the fax as a PDF file")
+        self.print_button = self._tool_button("Print…", "Print the fax")
+        self.action_bar = QHBoxLayout()
+        self.action_bar.setSpacing(2)
+        for button in (
+            self.move_button, self.delete_button, self.email_button, self.save_button,
+            self.print_button,
+        ):
+            self.action_bar.addWidget(button)
+        self.action_bar.addStretch(1)
+
+    def _tool_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.rstrip("…"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def connect_actions(self) -> None:
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.email_button.clicked.connect(self._on_email_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.folders.new_button.clicked.connect(self._on_new_folder_clicked)
+        self.folders.rename_button.clicked.connect(self._on_rename_folder_clicked)
+        self.folders.delete_button.clicked.connect(self._on_delete_folder_clicked)
+
+    def update_actions(self) -> None:
+        has_fax = self.selected_fax() is not None
+        for button in (self.move_button, self.delete_button, self.email_button,
+                       self.save_button, self.print_button):
+            button.setEnabled(has_fax)
+
+    def _fill_move_menu(self) -> None:
+        self.move_menu.clear()
+        fax = self.selected_fax()
+        for folder in self.service.folders:
+            action = self.move_menu.addAction(display_name(folder.name))
+            action.setEnabled(fax is not None and folder.name != fax.folder)
+            action.triggered.connect(
+                lambda _checked=False, f=folder: self.spawn(self._move_selected(f))
+            )
+
+    async def _move_selected(self, folder: FaxFolder) -> None:
+        fax = self.selected_fax()
+        if fax is not None:
+            await self.move_fax(fax, folder)
+
+    # --- actions on a fax ------------------------------------------------------------
+
+    async def move_fax(self, fax: FaxMessage, folder: FaxFolder) -> bool:
+        moved = await run_operation(
+            self._busy_anchor, self.service.move(fax, folder),
+            busy_text=f"Moving the fax to {display_name(folder.name)}…",
+        )
+        if moved is not None:
+            self.status_message.emit(f"Moved {fax_label(fax)} to {display_name(folder.name)}.")
+        return moved is not None
+
+    async def delete_fax(self, fax: FaxMessage) -> bool:
+        pages = f"{fax.pages} page{'s' if fax.pages != 1 else ''}"
+        if not await self.dialogs.confirm(
+            self, f"Delete {fax_label(fax)} ({pages})? It is deleted at VoIP.ms too.",
+            "Delete", "Delete fax",
+        ):
+            return False
+        done = await run_operation(
+            self._busy_anchor, self._deleted(fax), busy_text="Deleting the fax…"
+        )
+        return bool(done)
+
+    async def _deleted(self, fax: FaxMessage) -> bool:
+        await self.service.delete(fax)
+        self.status_message.emit(f"Deleted {fax_label(fax)}.")
+        return True
+
+    async def email_fax(self, fax: FaxMessage) -> bool:
+        settings = self.ctx.settings
+        email = await self.dialogs.ask_text(
+            self, "E-mail the fax", f"Send {fax_label(fax)} as a PDF to this e-mail address:",
+            str(getattr(settings, "fax_email", "")), "Send",
+        )
+        if not email:
+            return False
+        done = await run_operation(
+            self._busy_anchor, self._mailed(fax, email), busy_text="Sending the e-mail…"
+        )
+        if done:
+            settings.fax_email = email
+        return bool(done)
+
+    async def _mailed(self, fax: FaxMessage, email: str) -> bool:
+        await self.service.mail(fax, email)
+        self.status_message.emit(f"E-mailed {fax_label(fax)} to {email}.")
+        return True
+
+    async def save_fax(self, fax: FaxMessage) -> Path | None:
+        target = await self.dialogs.save_path(self, self.pdf_path_for_save(fax))
+        if target is None:
+            return None
+        return await run_operation(
+            self._busy_anchor, self._saved(fax, target), busy_text="Saving the fax…"
+        )
+
+    async def _saved(self, fax: FaxMessage, target: Path) -> Path:
+        source = await self.service.pdf(fax)
+        try:
+            await asyncio.to_thread(shutil.copyfile, source, target)
+        except OSError as exc:
+            raise UserFacingError(
+                f"Could not save the fax as {target.name}: {exc.strerror or exc}."
+            ) from exc
+        self.status_message.emit(f"Saved {fax_label(fax)} as {target}.")
+        return target
+
+    async def print_fax(self, fax: FaxMessage) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"Fax {fax.id}")
+        if not await self.dialogs.setup_printer(self, printer):
+            return 0
+        printed = await run_operation(
+            self._busy_anchor, self._printed(fax, printer), busy_text="Printing the fax…"
+        )
+        return printed or 0
+
+    async def _printed(self, fax: FaxMessage, printer: QPrinter) -> int:
+        source = await self.service.pdf(fax)
+        # Rendering every page at printer resolution takes a while: off the UI thread.
+        pages = await asyncio.to_thread(print_pdf, source, printer)
+        self.status_message.emit(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        return pages
+
+    # --- folders -----------------------------------------------------------------------
+
+    async def new_folder(self) -> FaxFolder | None:
+        name = await self.dialogs.ask_text(
+            self, "New fax folder", "Name of the new folder:", "", "Create"
+        )
+        if not name:
+            return None
+        created = await run_operation(
+            self.folders.new_button, self.service.create_folder(name),
+            busy_text="Creating the folder…",
+        )
+        if created is not None:
+            self.open_folder(created.name)
+        return created
+
+    async def rename_folder(self, folder: FaxFolder) -> FaxFolder | None:
+        name = await self.dialogs.ask_text(
+            self, "Rename fax folder", f"New name for “{folder.name}”:", folder.name, "Rename"
+        )
+        if not name or name == folder.name:
+            return None
+        renamed = await run_operation(
+            self.folders.rename_button, self.service.rename_folder(folder, name),
+            busy_text="Renaming the folder…",
+        )
+        if renamed is not None:
+            self.open_folder(renamed.name)
+        return renamed
+
+    async def delete_folder(self, folder: FaxFolder) -> bool:
+        if not await self.dialogs.confirm(
+            self, f"Delete the folder “{folder.name}”?", "Delete", "Delete fax folder"
+        ):
+            return False
+        done = await run_operation(
+            self.folders.delete_button, self._folder_deleted(folder),
+            busy_text="Deleting the folder…",
+        )
+        if done:
+            self.open_folder("INBOX")
+        return bool(done)
+
+    async def _folder_deleted(self, folder: FaxFolder) -> bool:
+        await self.service.delete_folder(folder)
+        return True
+
+    # --- send ------------------------------------------------------------------------------
+
+    def open_compose(self) -> ComposeFaxDialog:
+        """The compose dialog; an unsent draft (closed or failed) is reopened as it was."""
+        if self.compose is None:
+            dialog = ComposeFaxDialog(
+                self.service, self.fax_sender, self.outbox, self.dialogs,
+                email_default=str(getattr(self.ctx.settings, "fax_email", "")),
+                parent=self,
+            )
+            dialog.sent.connect(self._on_compose_sent)
+            dialog.rejected.connect(self._on_compose_rejected)
+            self.compose = dialog
+            self.spawn(dialog.load_numbers())
+        self.compose.open()
+        return self.compose
+
+    def _on_compose_sent(self, text: str) -> None:
+        self.status_message.emit(text)
+        dialog, self.compose = self.compose, None
+        if dialog is not None:
+            if dialog.email_copy_used:
+                self.ctx.settings.fax_email = dialog.email_copy_used
+            dialog.deleteLater()
+
+    def _on_compose_rejected(self) -> None:
+        dialog = self.compose
+        if dialog is not None and not dialog.files:
+            # Nothing worth keeping: start fresh next time.
+            self.compose = None
+            dialog.deleteLater()
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_send_button_clicked(self) -> None:
+        self.open_compose()
+
+    @asyncSlot()
+    async def _on_delete_button_clicked(self) -> None:
+        fax = self.selected_fax()
+        if fax is not None:
+            await self.delete_fax(fax)
+
+    @asyncSlot()
+    async def _on_email_button_clicked(self) -> None:
+        fax = self.selected_fax()
+        if fax is not None:
+            await self.email_fax(fax)
+
+    @asyncSlot()
+    async def _on_save_button_clicked(self) -> None:
+        fax = self.selected_fax()
+        if fax is not None:
+            await self.save_fax(fax)
+
+    @asyncSlot()
+    async def _on_print_button_clicked(self) -> None:
+        fax = self.selected_fax()
+        if fax is not None:
+            await self.print_fax(fax)
+
+    @asyncSlot()
+    async def _on_new_folder_clicked(self) -> None:
+        await self.new_folder()
+
+    @asyncSlot()
+    async def _on_rename_folder_clicked(self) -> None:
+        folder = self.folders.current_folder()
+        if folder is not None:
+            await self.rename_folder(folder)
+
+    @asyncSlot()
+    async def _on_delete_folder_clicked(self) -> None:
+        folder = self.folders.current_folder()
+        if folder is not None:
+            await self.delete_folder(folder)
+

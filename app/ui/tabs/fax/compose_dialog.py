@@ -1,0 +1,448 @@
+"""Compose and send a fax: numbers, sender, attachments merged into one previewed PDF.
+
+The attachments are merged (``compose_merge``) on a worker thread every time the
+list changes, and the result is shown page by page on the right: what the user
+sees is exactly the file that is sent.
+
+A failed send keeps everything (fields, attachments, merged PDF) and the dialog
+stays open; the tab also keeps an unsent dialog when it is closed, so "Send
+fax…" reopens the same draft. ``sendFaxMessage`` is never retried automatically.
+
+Signals:
+    sent(str): the fax went out; the text describes it for the status bar.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from app.domain.errors import UserFacingError
+from app.domain.models import FaxNumber
+from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.sync.fax import FaxService, valid_email
+from app.sync.fax_send import (
+    MAX_FAX_FILE_BYTES,
+    MAX_SENDER_NAME,
+    MAX_STATION_ID,
+    FaxSender,
+    OutgoingFax,
+    check_outgoing,
+    size_text,
+)
+from app.ui import feedback
+from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments
+from app.ui.tabs.fax.dialogs import FaxDialogs
+from app.ui.widgets.pdf_view import PdfViewer
+
+log = logging.getLogger(__name__)
+
+PREVIEW_PLACEHOLDER = "Attach documents to see the fax here, page by page, before sending it."
+
+
+class ComposeFaxDialog(QDialog):
+    """See the module docstring."""
+
+    sent = Signal(str)
+
+    def __init__(
+        self,
+        service: FaxService,
+        sender: FaxSender,
+        outbox: Path,
+        dialogs: FaxDialogs,
+        *,
+        email_default: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Send a fax")
+        self.service = service
+        self.fax_sender = sender
+        self.dialogs = dialogs
+        self.outbox = outbox
+        self.files: list[Path] = []
+        self.merged: MergeResult | None = None
+        self._document = outbox / f"compose-{uuid.uuid4().hex[:12]}.pdf"
+        self._merge_generation = 0
+        self._merging: asyncio.Task[None] | None = None
+        self.sending = False
+
+        self.to_edit = QLineEdit(self)
+        self.to_edit.setPlaceholderText("(555) 123-4567")
+        self.to_edit.setAccessibleName("Fax number to send to")
+        self.to_hint = QLabel("", self)
+        self.to_hint.setObjectName("errorText")
+        self.from_combo = QComboBox(self)
+        self.from_combo.setAccessibleName("Fax number to send from")
+        self.from_combo.addItem("Loading your fax numbers…", "")
+        self.from_combo.setEnabled(False)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(MAX_SENDER_NAME)
+        self.name_edit.setPlaceholderText("Your name or company")
+        self.station_edit = QLineEdit(self)
+        self.station_edit.setMaxLength(MAX_STATION_ID)
+        self.station_edit.setPlaceholderText("Shown on the recipient's fax machine")
+        self.copy_check = QCheckBox("E-mail me a copy", self)
+        self.email_edit = QLineEdit(email_default, self)
+        self.email_edit.setPlaceholderText("you@example.com")
+        self.email_edit.setAccessibleName("E-mail address for the copy")
+        self.email_edit.setEnabled(False)
+
+        self.attachments = QListWidget(self)
+        self.attachments.setAccessibleName("Attached documents")
+        self.attachments.setMinimumHeight(90)
+        self.add_button = QPushButton("Attach…", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.up_button = QPushButton("Move up", self)
+        self.down_button = QPushButton("Move down", self)
+        self.summary = QLabel("", self)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("mutedText")
+
+        self.preview = PdfViewer(self, placeholder=PREVIEW_PLACEHOLDER)
+        self.preview.setMinimumWidth(360)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.hide()
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.send_button = self.buttons.addButton(
+            "Send fax", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setToolTip("Close; the fax stays here until you send or discard it")
+        self.discard_button = self.buttons.addButton(
+            "Discard", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+
+        self._layout()
+        self._connect()
+        self._update_buttons()
+        self._update_summary()
+        self.resize(980, 640)
+
+    # --- construction -----------------------------------------------------------
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&To:", self.to_edit)
+        form.addRow("", self.to_hint)
+        form.addRow("&From:", self.from_combo)
+        form.addRow("Sender &name:", self.name_edit)
+        form.addRow("&Station id:", self.station_edit)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_check)
+        copy_row.addWidget(self.email_edit, 1)
+        form.addRow("", copy_row)
+
+        file_buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            file_buttons.addWidget(button)
+        file_buttons.addStretch(1)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        heading = QLabel("<b>Documents</b> (PDF, text, JPG, GIF, PNG, TIFF), in sending order:")
+        heading.setWordWrap(True)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.attachments, 1)
+        left_layout.addLayout(file_buttons)
+        left_layout.addWidget(self.summary)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([400, 580])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.progress)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.to_edit.textChanged.connect(self._on_to_edit_text_changed)
+        self.copy_check.toggled.connect(self.email_edit.setEnabled)
+        self.attachments.currentRowChanged.connect(self._update_buttons)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.up_button.clicked.connect(self._on_up_button_clicked)
+        self.down_button.clicked.connect(self._on_down_button_clicked)
+        self.send_button.clicked.connect(self._on_send_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self.discard_button.clicked.connect(self._on_discard_button_clicked)
+
+    # --- numbers ----------------------------------------------------------------
+
+    async def load_numbers(self) -> None:
+        """Fill "From" with the account's fax numbers (``getFaxNumbersInfo``)."""
+        try:
+            numbers = await self.service.fax_numbers()
+        except UserFacingError as exc:
+            self.from_combo.setItemText(0, "Could not load your fax numbers")
+            self.status.setText(exc.message)
+            return
+        self.set_numbers(numbers)
+
+    def set_numbers(self, numbers: list[FaxNumber]) -> None:
+        current = self.from_combo.currentData()
+        self.from_combo.clear()
+        if not numbers:
+            self.from_combo.addItem("This account has no fax number", "")
+            self.from_combo.setEnabled(False)
+            self.status.setText("A fax number is needed to send faxes: order one at VoIP.ms.")
+            return
+        for number in numbers:
+            label = format_number(number.did)
+            if number.description:
+                label += f" — {number.description}"
+            self.from_combo.addItem(label, number.did)
+        self.from_combo.setEnabled(True)
+        index = self.from_combo.findData(current) if current else 0
+        self.from_combo.setCurrentIndex(max(0, index))
+        self._update_buttons()
+
+    # --- attachments --------------------------------------------------------------
+
+    async def add_files(self, paths: list[Path]) -> None:
+        """Attach ``paths`` (unsupported ones are refused with a message) and re-merge."""
+        refused: list[str] = []
+        for path in paths:
+            try:
+                kind_of(path)
+            except AttachmentError as exc:
+                refused.append(exc.message)
+                continue
+            self.files.append(path)
+        if refused:
+            feedback.show_message(self, " ".join(refused))
+        await self._remerge()
+
+    async def _remerge(self) -> None:
+        """Merge the current list; a file that cannot be read is named and left out."""
+        self._merge_generation += 1
+        generation = self._merge_generation
+        self._refresh_list()
+        if not self.files:
+            self.merged = None
+            self.preview.clear()
+            self._update_summary()
+            self._update_buttons()
+            return
+        self.summary.setText("Preparing the fax document…")
+        self.send_button.setEnabled(False)
+        files = list(self.files)
+        try:
+            result = await asyncio.to_thread(merge_attachments, files, self._document)
+        except AttachmentError as exc:
+            if generation != self._merge_generation:
+                return
+            bad = next((f for f in files if f.name in exc.message), None)
+            feedback.show_message(self, exc.message)
+            if bad is not None:
+                self.files.remove(bad)
+                await self._remerge()
+                return
+            self.merged = None
+            self.preview.clear()
+        else:
+            if generation != self._merge_generation:
+                return  # the list changed meanwhile; a newer merge is on its way
+            self.merged = result
+            self.preview.load(result.path)
+        self._refresh_list()
+        self._update_summary()
+        self._update_buttons()
+
+    def _refresh_list(self) -> None:
+        row = self.attachments.currentRow()
+        self.attachments.clear()
+        per_file = self.merged.pages_per_file if self.merged else ()
+        for index, path in enumerate(self.files):
+            text = path.name
+            if len(per_file) == len(self.files):
+                pages = per_file[index]
+                text += f"  —  {pages} page{'s' if pages != 1 else ''}"
+            item = QListWidgetItem(text)
+            item.setToolTip(str(path))
+            self.attachments.addItem(item)
+        if self.files:
+            self.attachments.setCurrentRow(min(max(row, 0), len(self.files) - 1))
+
+    def _update_summary(self) -> None:
+        if self.merged is None:
+            self.summary.setText(
+                f"Nothing attached yet. The fax document may be up to "
+                f"{size_text(MAX_FAX_FILE_BYTES)}."
+            )
+            return
+        size = self.merged.size_bytes
+        pages = self.merged.pages
+        text = f"{pages} page{'s' if pages != 1 else ''} · {size_text(size)}"
+        if size > MAX_FAX_FILE_BYTES:
+            text += (
+                f" — over the {size_text(MAX_FAX_FILE_BYTES)} limit: remove pages or attach "
+                "smaller images."
+            )
+        self.summary.setText(text)
+
+    # --- state ----------------------------------------------------------------------
+
+    def outgoing(self) -> OutgoingFax:
+        return OutgoingFax(
+            to_number=self.to_edit.text(),
+            from_number=str(self.from_combo.currentData() or ""),
+            sender_name=self.name_edit.text(),
+            station_id=self.station_edit.text(),
+            email_copy=self.email_edit.text() if self.copy_check.isChecked() else "",
+            document=self._document,
+            pages=self.merged.pages if self.merged else 0,
+        )
+
+    def _update_buttons(self, *_: object) -> None:
+        row = self.attachments.currentRow()
+        busy = self.sending
+        self.remove_button.setEnabled(row >= 0 and not busy)
+        self.up_button.setEnabled(row > 0 and not busy)
+        self.down_button.setEnabled(0 <= row < len(self.files) - 1 and not busy)
+        self.add_button.setEnabled(not busy)
+        self.send_button.setEnabled(self.merged is not None and not busy)
+        self.discard_button.setEnabled(not busy)
+        for widget in (self.to_edit, self.name_edit, self.station_edit, self.copy_check):
+            widget.setEnabled(not busy)
+        self.email_edit.setEnabled(self.copy_check.isChecked() and not busy)
+        self.from_combo.setEnabled(bool(self.from_combo.currentData()) and not busy)
+
+    def discard(self) -> None:
+        """Forget the draft and its merged file."""
+        self.files.clear()
+        self.merged = None
+        self.preview.clear()
+        with contextlib.suppress(OSError):
+            self._document.unlink(missing_ok=True)
+
+    # --- slots ------------------------------------------------------------------------
+
+    def _on_to_edit_text_changed(self, text: str) -> None:
+        digits = normalize(text)
+        if len(digits) >= 10 and not is_valid_nanp(text):
+            self.to_hint.setText("Not a valid US or Canadian fax number.")
+        elif len(digits) > 11:
+            self.to_hint.setText("Too many digits for a US or Canadian number.")
+        else:
+            self.to_hint.setText("")
+
+    @asyncSlot()
+    async def _on_add_button_clicked(self) -> None:
+        paths = await self.dialogs.open_files(self)
+        if paths:
+            await self.add_files(paths)
+
+    @asyncSlot()
+    async def _on_remove_button_clicked(self) -> None:
+        row = self.attachments.currentRow()
+        if 0 <= row < len(self.files):
+            del self.files[row]
+            await self._remerge()
+
+    @asyncSlot()
+    async def _on_up_button_clicked(self) -> None:
+        await self._move_current(-1)
+
+    @asyncSlot()
+    async def _on_down_button_clicked(self) -> None:
+        await self._move_current(+1)
+
+    async def _move_current(self, step: int) -> None:
+        row = self.attachments.currentRow()
+        target = row + step
+        if 0 <= row < len(self.files) and 0 <= target < len(self.files):
+            self.files[row], self.files[target] = self.files[target], self.files[row]
+            self.attachments.setCurrentRow(target)
+            await self._remerge()
+            self.attachments.setCurrentRow(target)
+
+    @asyncSlot()
+    async def _on_discard_button_clicked(self) -> None:
+        if self.files and not await self.dialogs.confirm(
+            self, "Discard this fax? The attached documents are not changed.", "Discard",
+            "Discard fax",
+        ):
+            return
+        self.discard()
+        self.reject()
+
+    @asyncSlot()
+    async def _on_send_button_clicked(self) -> None:
+        await self.send()
+
+    async def send(self) -> bool:
+        """Validate, send with progress; True when sent. A failure keeps the fax."""
+        if self.sending:
+            return False
+        fax = self.outgoing()
+        size = self.merged.size_bytes if self.merged else None
+        problems = check_outgoing(fax, size=size)
+        if problems:
+            self.status.setText(" ".join(problems))
+            feedback.show_message(self, " ".join(problems))
+            return False
+        self.sending = True
+        self.progress.show()
+        to = format_number(fax.to_number)
+        self.status.setText(f"Sending {fax.pages} page{'s' if fax.pages != 1 else ''} to {to}…")
+        self._update_buttons()
+        try:
+            await self.fax_sender.send(fax)
+        except UserFacingError as exc:
+            self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
+            feedback.show_error(self, exc)
+            return False
+        finally:
+            self.sending = False
+            self.progress.hide()
+            self._update_buttons()
+        if fax.email_copy and valid_email(fax.email_copy):
+            self.email_copy_used = fax.email_copy
+        self.status.setText("")
+        self.sent.emit(f"Fax to {to} sent ({fax.pages} page{'s' if fax.pages != 1 else ''}).")
+        self.discard()
+        self.accept()
+        return True
+
+    email_copy_used = ""

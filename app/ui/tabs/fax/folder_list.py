@@ -1,0 +1,126 @@
+"""The folder column of the fax tab: folders with unread counts, and folder buttons.
+
+Signals:
+    folder_selected(str): the user picked a folder (its name).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.models import FaxFolder
+from app.sync.fax import SYSTEM_FOLDERS
+
+#: What the system folders are called on screen.
+DISPLAY_NAMES = {"INBOX": "Inbox", "SENT": "Sent"}
+
+
+def display_name(name: str) -> str:
+    return DISPLAY_NAMES.get(name.upper(), name)
+
+
+class FolderList(QWidget):
+    folder_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._folders: list[FaxFolder] = []
+        heading = QLabel("<b>Folders</b>", self)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Fax folders")
+        self.new_button = self._button("New…", "Create a fax folder")
+        self.rename_button = self._button("Rename…", "Rename the selected folder")
+        self.delete_button = self._button(
+            "Delete", "Delete the selected folder (it must be empty)"
+        )
+        buttons = QHBoxLayout()
+        buttons.setSpacing(0)
+        for button in (self.new_button, self.rename_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.list.setMinimumWidth(130)
+        self.setMaximumWidth(260)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self._update_buttons()
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def set_folders(
+        self, folders: list[FaxFolder], unread: dict[str, int], selected: str
+    ) -> None:
+        """Show ``folders`` with unread counts and ``selected`` chosen.
+
+        When ``selected`` no longer exists (deleted elsewhere) the first folder
+        is chosen and announced with ``folder_selected``.
+        """
+        self._folders = list(folders)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for folder in self._folders:
+            count = unread.get(folder.name, 0)
+            text = display_name(folder.name) + (f"  ({count})" if count else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, folder.name)
+            if count:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+        names = [f.name for f in self._folders]
+        row = names.index(selected) if selected in names else (0 if names else -1)
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self._update_buttons()
+        if names and selected not in names:
+            self.folder_selected.emit(self.current_name())
+
+    def current_name(self) -> str:
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def current_folder(self) -> FaxFolder | None:
+        name = self.current_name()
+        return next((f for f in self._folders if f.name == name), None)
+
+    def select(self, name: str) -> None:
+        """Highlight ``name`` without announcing it (the tab already switched)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(row)
+                self.list.blockSignals(False)
+                self._update_buttons()
+                return
+
+    def _update_buttons(self) -> None:
+        folder = self.current_folder()
+        own = folder is not None and folder.name.upper() not in SYSTEM_FOLDERS
+        self.rename_button.setEnabled(own)
+        self.delete_button.setEnabled(own)
+
+    def _on_list_current_row_changed(self, _row: int) -> None:
+        self._update_buttons()
+        name = self.current_name()
+        if name:
+            self.folder_selected.emit(name)

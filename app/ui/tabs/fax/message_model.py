@@ -1,0 +1,238 @@
+"""The faxes of one folder as a Qt table model.
+
+``apply(rows)`` turns the store's current list into the smallest set of row
+removals, changes and insertions (keyed on the fax id), so a sync that brings
+one new fax inserts one row, keeps the selection and never resets the view;
+a 1k-fax folder is filled in one insertion. Sorting happens in a
+``QSortFilterProxyModel`` on ``SORT_ROLE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from app.domain.models import FaxMessage
+from app.domain.phone import format_number
+from app.sync.fax import is_inbound
+from app.ui import style
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FAX_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class Column(IntEnum):
+    DATE = 0
+    FROM = 1
+    TO = 2
+    PAGES = 3
+    STATUS = 4
+    DURATION = 5
+
+
+HEADERS = {
+    Column.DATE: "Date",
+    Column.FROM: "From",
+    Column.TO: "To",
+    Column.PAGES: "Pages",
+    Column.STATUS: "Status",
+    Column.DURATION: "Duration",
+}
+
+
+def format_date(moment: datetime | None, now: datetime) -> str:
+    """In the computer's zone: ``Today 10:24``, ``Mar 2 10:24``, ``Mar 2, 2025 10:24``."""
+    if moment is None:
+        return "Unknown date"
+    local = moment.astimezone()
+    today = now.astimezone().date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"Today {clock}"
+    label = f"{local:%b} {local.day}"
+    if local.year != today.year:
+        label += f", {local.year}"
+    return f"{label} {clock}"
+
+
+def format_duration(seconds: int) -> str:
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def sender_text(fax: FaxMessage) -> str:
+    """Caller id and station id, without saying the same thing twice."""
+    number = format_number(fax.callerid) if fax.callerid else ""
+    station = fax.stationid.strip()
+    if station and station != fax.callerid and station != number:
+        return f"{station} · {number}" if number else station
+    return number or station or "Unknown"
+
+
+def status_text(fax: FaxMessage) -> str:
+    status = fax.status.strip().capitalize() or "Unknown"
+    return f"{status}: {fax.message}" if fax.message and status != "Success" else status
+
+
+class FaxTableModel(QAbstractTableModel):
+    """Rows are ``FaxMessage``s; bold when unread (see ``is_unread``)."""
+
+    def __init__(
+        self,
+        is_unread: Callable[[FaxMessage], bool],
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[FaxMessage] = []
+        self._row_of: dict[int, int] = {}
+        self._is_unread = is_unread
+        self._clock = clock
+
+    # --- Qt API ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        fax = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(fax, column)
+        if role == SORT_ROLE:
+            return self._sort_key(fax, column)
+        if role == FAX_ROLE:
+            return fax
+        if role == Qt.ItemDataRole.FontRole and self._is_unread(fax):
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            return font
+        failed = bool(fax.status) and fax.status.upper() != "SUCCESS"
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS and failed:
+            return style.error_color(QApplication.palette())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(fax)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.PAGES,
+            Column.DURATION,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{HEADERS[column]}: {self._display(fax, column)}"
+        return None
+
+    def _display(self, fax: FaxMessage, column: Column) -> str:
+        if column == Column.DATE:
+            return format_date(fax.date, self._clock())
+        if column == Column.FROM:
+            return sender_text(fax)
+        if column == Column.TO:
+            return format_number(fax.destination) or "—"
+        if column == Column.PAGES:
+            return str(fax.pages)
+        if column == Column.STATUS:
+            return status_text(fax)
+        return format_duration(fax.duration_seconds)
+
+    def _sort_key(self, fax: FaxMessage, column: Column) -> Any:
+        if column == Column.DATE:
+            return fax.date.timestamp() if fax.date else 0.0
+        if column == Column.PAGES:
+            return fax.pages
+        if column == Column.DURATION:
+            return fax.duration_seconds
+        return self._display(fax, column).lower()
+
+    def _tooltip(self, fax: FaxMessage) -> str:
+        verb = "Received" if is_inbound(fax) else "Sent"
+        plural = "s" if fax.pages != 1 else ""
+        lines = [
+            f"{verb} {format_date(fax.date, self._clock())}",
+            f"From: {sender_text(fax)}",
+            f"To: {format_number(fax.destination) or '—'}",
+            f"{fax.pages} page{plural}, {format_duration(fax.duration_seconds)}",
+            f"Status: {status_text(fax)}",
+        ]
+        return "\n".join(lines)
+
+    # --- content --------------------------------------------------------------
+
+    def fax_at(self, row: int) -> FaxMessage | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, fax_id: int) -> int:
+        return self._row_of.get(fax_id, -1)
+
+    @property
+    def faxes(self) -> list[FaxMessage]:
+        return list(self._rows)
+
+    def apply(self, rows: Sequence[FaxMessage]) -> None:
+        """Become ``rows`` with minimal signals: removals, in-place changes, then appends."""
+        wanted = {fax.id: fax for fax in rows}
+        # Removals from the bottom so earlier row numbers stay valid.
+        doomed = sorted((r for i, r in self._row_of.items() if i not in wanted), reverse=True)
+        for start, end in _runs_descending(doomed):
+            self.beginRemoveRows(QModelIndex(), start, end)
+            del self._rows[start : end + 1]
+            self.endRemoveRows()
+        if doomed:
+            self._reindex()
+        last = len(Column) - 1
+        for row, fax in enumerate(self._rows):
+            fresh = wanted[fax.id]
+            if fresh != fax:
+                self._rows[row] = fresh
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        added = [fax for fax in rows if fax.id not in self._row_of]
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._rows.extend(added)
+            self._reindex()
+            self.endInsertRows()
+
+    def refresh_fonts(self) -> None:
+        """Unread state changed (outside the rows): repaint everything cheaply."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(Column) - 1),
+                [Qt.ItemDataRole.FontRole],
+            )
+
+    def _reindex(self) -> None:
+        self._row_of = {fax.id: row for row, fax in enumerate(self._rows)}
+
+
+def _runs_descending(rows: list[int]) -> list[tuple[int, int]]:
+    """``[9, 8, 7, 3]`` -> ``[(7, 9), (3, 3)]``: contiguous blocks, bottom block first."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][0] - 1 == row:
+            runs[-1] = (row, runs[-1][1])
+        else:
+            runs.append((row, row))
+    return runs
+

@@ -1,0 +1,365 @@
+"""The Fax tab: folders | fax list | preview, with the actions above the preview.
+
+The list follows the service (``messages_changed``) through ``FaxTableModel.apply``;
+selecting a fax shows its PDF at once when it is cached (a file on disk, no
+API call) or after ``getFaxMessagePDF`` otherwise, and marks it as seen.
+Every action goes through ``run_operation`` (one message per failure) and the
+actions' slots live in ``actions.FaxActionsMixin``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from app.domain.errors import UserFacingError
+from app.domain.models import FaxMessage
+from app.sync.context import AppContext
+from app.sync.fax import FaxService, is_inbound
+from app.sync.fax_poll import FaxPoller
+from app.sync.fax_send import FaxSender
+from app.ui.operations import run_operation
+from app.ui.tabs.fax.actions import FaxActionsMixin
+from app.ui.tabs.fax.dialogs import FaxDialogs
+from app.ui.tabs.fax.folder_list import FolderList, display_name
+from app.ui.tabs.fax.message_model import SORT_ROLE, Column, FaxTableModel
+from app.ui.widgets.pdf_view import PdfViewer
+
+#: (days, label) offered by the period selector.
+PERIODS = ((7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
+           (180, "Last 6 months"), (365, "Last year"))
+PREVIEW_EMPTY = "Select a fax to see it here."
+
+
+class FaxTab(FaxActionsMixin):
+    key = "fax"
+    title = "Fax"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        service: FaxService,
+        poller: FaxPoller,
+        *,
+        dialogs: FaxDialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.service = service
+        self.poller = poller
+        self.fax_sender = FaxSender(service)
+        self.dialogs = dialogs or FaxDialogs()
+        self.outbox = ctx.media_subdir("fax") / "outbox"
+        self._folder = "INBOX"
+        self._shown_id: int | None = None
+        self._refreshed = False
+        self._reload_task: asyncio.Task[None] | None = None
+        # run_operation disables the widget it is given; concurrent operations get
+        # this hidden anchor so they do not fight over a real button.
+        self._busy_anchor = QWidget(self)
+        self._busy_anchor.hide()
+
+        self.folders = FolderList(self)
+        self.model = FaxTableModel(service.is_unread, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = self._build_table()
+        self.empty_label = QLabel("", self)
+        self.empty_label.setObjectName("mutedText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
+        self.send_button = QPushButton("Send a fax…", self)
+        self.send_button.setToolTip("Compose a fax from PDF, text or image files")
+        self.period = QComboBox(self)
+        self.period.setAccessibleName("Period")
+        for days, label in PERIODS:
+            self.period.addItem(label, days)
+        wanted = int(getattr(ctx.settings, "fax_history_days", 90))
+        index = self.period.findData(wanted)
+        self.period.setCurrentIndex(index if index >= 0 else 2)
+        self.count_label = QLabel("", self)
+        self.count_label.setObjectName("mutedText")
+
+        self.preview = PdfViewer(self, placeholder=PREVIEW_EMPTY)
+        self.build_actions()  # FaxActionsMixin: buttons above the preview
+        self._layout()
+        self._connect()
+        self._show_list_state()
+        self.update_actions()
+
+    # --- construction ---------------------------------------------------------------
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setAccessibleName("Faxes")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.FROM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.TO, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        widths = {
+            Column.DATE: "Mar 28, 2026 10:24",
+            Column.TO: "(555) 555-5555",
+            Column.PAGES: "Pages",
+            Column.STATUS: "Success",
+            Column.DURATION: "Duration",
+        }
+        for column, sample in widths.items():
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        return table
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.send_button)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Show:", self))
+        top.addWidget(self.period)
+        top.addWidget(self.count_label, 1)
+
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(top)
+        middle_layout.addWidget(self.list_stack, 1)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(self.action_bar)
+        right_layout.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.folders)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([170, 520, 470])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _connect(self) -> None:
+        s = self.service
+        s.folders_changed.connect(self._on_service_folders_changed)
+        s.messages_changed.connect(self._on_service_messages_changed)
+        s.unread_changed.connect(self._on_service_unread_changed)
+        self.poller.check_failed.connect(self.status_message)
+        self.folders.folder_selected.connect(self._on_folders_folder_selected)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.period.currentIndexChanged.connect(self._on_period_current_index_changed)
+        self.send_button.clicked.connect(self._on_send_button_clicked)
+        self.connect_actions()  # FaxActionsMixin
+
+    # --- TabBase ----------------------------------------------------------------------
+
+    def load_cached(self) -> None:
+        """The store is read on its worker thread; rows appear when it answers."""
+        self._load_cached_soon()
+
+    @asyncSlot()
+    async def _load_cached_soon(self) -> None:
+        try:
+            await self.service.load_cached()
+        except UserFacingError as exc:
+            self.status_message.emit(exc.message)
+
+    async def refresh(self) -> None:
+        await self.service.sync(days=self.days)
+        self._refreshed = True
+        self._show_list_state()
+        if not self.poller.active:
+            self.poller.start()
+
+    def shutdown(self) -> None:
+        self.poller.stop()
+        self.cancel_background()
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def days(self) -> int:
+        return int(self.period.currentData() or 90)
+
+    @property
+    def folder(self) -> str:
+        return self._folder
+
+    def selected_fax(self) -> FaxMessage | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.fax_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_fax(self, fax_id: int) -> bool:
+        row = self.model.row_of(fax_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def open_folder(self, name: str) -> None:
+        """Show folder ``name`` (also one the folder list does not show yet)."""
+        self.folders.select(name)
+        if self._folder != name:
+            self._on_folders_folder_selected(name)
+
+    async def reload(self) -> None:
+        """Re-read the current folder from the store and apply the difference."""
+        folder = self._folder
+        rows = await self.service.messages(folder)
+        cutoff = datetime.now(UTC) - timedelta(days=self.days)
+        rows = [f for f in rows if f.date is None or f.date >= cutoff]
+        if folder != self._folder:
+            return  # the user moved on; that folder's reload is on its way
+        self.model.apply(rows)
+        # Inbound faxes are all "to" our own number and sent ones "from" it:
+        # hide the column that says nothing so the others have room.
+        if rows:
+            inbound = [is_inbound(f) for f in rows]
+            self.table.setColumnHidden(Column.TO, all(inbound))
+            self.table.setColumnHidden(Column.FROM, not any(inbound))
+        self._show_list_state()
+        self.update_actions()
+        if self._shown_id is not None and self.model.row_of(self._shown_id) < 0:
+            self._shown_id = None
+            self.preview.clear()
+
+    def _schedule_reload(self) -> None:
+        if self._reload_task is not None and not self._reload_task.done():
+            self._reload_task.cancel()
+        self._reload_task = asyncio.ensure_future(self.reload())
+
+    async def _folder_unread(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for fax in await self.service.messages(None):
+            if self.service.is_unread(fax):
+                counts[fax.folder] = counts.get(fax.folder, 0) + 1
+        return counts
+
+    async def _refresh_folders(self) -> None:
+        unread = await self._folder_unread()
+        self.folders.set_folders(self.service.folders, unread, self._folder)
+
+    def _show_list_state(self) -> None:
+        count = self.model.rowCount()
+        period = self.period.currentText().lower()
+        if count:
+            self.list_stack.setCurrentWidget(self.table)
+            self.count_label.setText(f"{count} fax{'es' if count != 1 else ''}")
+            return
+        self.count_label.setText("")
+        if not self.service.folders and not self._refreshed:
+            text = "Loading faxes…"
+        else:
+            text = f"No faxes in {display_name(self._folder)} for the {period}."
+        self.empty_label.setText(text)
+        self.list_stack.setCurrentWidget(self.empty_label)
+
+    # --- preview ------------------------------------------------------------------------
+
+    async def show_fax(self, fax: FaxMessage) -> None:
+        """Preview ``fax``: instantly from the cache, else after downloading it."""
+        self._shown_id = fax.id
+        cached = self.service.cached_pdf(fax.id)
+        if cached is None:
+            self.preview.clear("Loading the fax…")
+            path = await run_operation(
+                self._busy_anchor, self.service.pdf(fax), busy_text="Loading the fax…"
+            )
+            if self._shown_id != fax.id:
+                return  # another fax was selected meanwhile
+            if path is None:
+                self.preview.show_message("This fax could not be loaded. Select it to try again.")
+                return
+            cached = path
+        try:
+            self.preview.load(cached)
+        except UserFacingError as exc:
+            self.status_message.emit(exc.message)
+            return
+        self.update_actions()
+        if self.service.is_unread(fax):
+            await self.service.mark_seen(fax)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_service_folders_changed(self) -> None:
+        self.spawn(self._refresh_folders())
+
+    def _on_service_messages_changed(self) -> None:
+        self._schedule_reload()
+        self.spawn(self._refresh_folders())
+
+    def _on_service_unread_changed(self, count: int) -> None:
+        self.badge_changed.emit(count)
+        self.model.refresh_fonts()
+        self.spawn(self._refresh_folders())
+
+    def _on_folders_folder_selected(self, name: str) -> None:
+        if name == self._folder and self.model.rowCount():
+            return
+        self._folder = name
+        self._shown_id = None
+        self.preview.clear()
+        self.model.apply([])
+        self._schedule_reload()
+
+    @asyncSlot(QItemSelection, QItemSelection)
+    async def _on_table_selection_changed(self, *_: object) -> None:
+        self.update_actions()
+        fax = self.selected_fax()
+        if fax is None:
+            return
+        if fax.id != self._shown_id or self.preview.page_count() == 0:
+            await self.show_fax(fax)
+
+    @asyncSlot()
+    async def _on_period_current_index_changed(self) -> None:
+        self.ctx.settings.fax_history_days = self.days
+        self._schedule_reload()
+        await run_operation(
+            self._busy_anchor, self.service.sync(days=self.days), busy_text="Loading faxes…"
+        )
+
+    def pdf_path_for_save(self, fax: FaxMessage) -> Path:
+        stamp = fax.date.astimezone().strftime("%Y-%m-%d") if fax.date else "undated"
+        who = (fax.stationid or fax.callerid or fax.destination or "fax").strip()
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in who).strip("-")
+        return Path.home() / f"Fax {stamp} {safe or fax.id}.pdf"
