@@ -15,7 +15,12 @@ from app.api.errors import InvalidInput, LimitReached
 from app.api.typed import Api
 from app.domain.routing import RouteKind
 from app.sandbox import SandboxServer, resources
-from tests.integration.test_api_typed import calls, sms_did, window
+from tests.integration.test_api_typed import (  # noqa: F401 (_settled_log: autouse fixture)
+    _settled_log,
+    calls,
+    sms_did,
+    window,
+)
 
 
 def test_plus_one_numbers_with_a_did_filter(

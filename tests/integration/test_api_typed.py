@@ -44,6 +44,24 @@ def calls(sandbox: SandboxServer, method: str, count: int = 1) -> list[LoggedReq
     return found
 
 
+def settle_log(sandbox: SandboxServer) -> None:
+    """Start from an empty log once the previous test's last entries have landed.
+
+    Otherwise a late entry of the previous test can show up in this one's log.
+    """
+    last = -1
+    deadline = time.monotonic() + 1.0
+    while (count := len(sandbox.request_log)) != last and time.monotonic() < deadline:
+        last = count
+        time.sleep(0.02)
+    sandbox.clear_log()
+
+
+@pytest.fixture(autouse=True)
+def _settled_log(sandbox: SandboxServer) -> None:
+    settle_log(sandbox)
+
+
 def window(sandbox: SandboxServer, days: int = 90) -> tuple[date, date]:
     today = sandbox.state.clock.today()
     return today - timedelta(days=days), today
