@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from datetime import timedelta
@@ -60,6 +61,18 @@ class LaunchOptions:
     exit_after_paint: bool = False
 
 
+def _rss_mb() -> float:
+    """Resident memory of this process now (Linux), else the peak so far."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 class _FirstPaint(QObject):
     """Closes the window right after its first paint (start-up benchmark)."""
 
@@ -71,7 +84,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.seen and event.type() == QEvent.Type.Paint:
             self.seen = True
-            print("switchboard: first paint", flush=True)
+            print(f"switchboard: first paint rss_mb={_rss_mb():.0f}", flush=True)
             asyncio.get_running_loop().call_soon(self._window.close)
         return False
 

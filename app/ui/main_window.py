@@ -21,7 +21,7 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self._busy_seq = 0
         self._tasks: set[asyncio.Future[None]] = set()
         self._closing = False
+        self._painted = False
+        self._started = False
+        self._start_requested = False
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -164,19 +167,54 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_tabs(self) -> None:
-        for key, title in TABS:
-            tab = build_tab(self.ctx, key, title, self.tab_widget)
-            self.tabs[key] = tab
-            self.tab_widget.addTab(tab, tab.title or title)
-            tab.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
-            tab.status_message.connect(self.sync_label.setText)
-            try:
-                tab.load_cached()
-            except Exception as exc:  # the cache failing is a bug, but show the window anyway
-                crash.report_bug(exc)
+        """Only the tab on show is built before the first paint; the rest right after.
+
+        Each tab module pulls in its own heavy parts (QtMultimedia, QtPdf, ...):
+        importing all four first would make the window appear noticeably later.
+        """
         keys = [key for key, _ in TABS]
-        if self.ctx.settings.last_tab in keys:
-            self.tab_widget.setCurrentIndex(keys.index(self.ctx.settings.last_tab))
+        for _, title in TABS:
+            self.tab_widget.addTab(QWidget(self.tab_widget), title)
+        current = self.ctx.settings.last_tab if self.ctx.settings.last_tab in keys else keys[0]
+        self._materialize(current)
+        self.tab_widget.setCurrentIndex(keys.index(current))
+        self.tab_widget.currentChanged.connect(self._on_tab_widget_current_changed)
+
+    def _materialize(self, key: str) -> TabBase:
+        """Build the tab ``key`` (once) in its place in the tab bar."""
+        if key in self.tabs:
+            return self.tabs[key]
+        keys = [k for k, _ in TABS]
+        index = keys.index(key)
+        title = TABS[index][1]
+        tab = build_tab(self.ctx, key, title, self.tab_widget)
+        self.tabs[key] = tab
+        stand_in = self.tab_widget.widget(index)
+        blocked = self.tab_widget.blockSignals(True)  # the current index must not jump
+        current = self.tab_widget.currentIndex()
+        self.tab_widget.removeTab(index)
+        self.tab_widget.insertTab(index, tab, tab.title or title)
+        self.tab_widget.setCurrentIndex(current)
+        self.tab_widget.blockSignals(blocked)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        tab.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
+        tab.status_message.connect(self.sync_label.setText)
+        try:
+            tab.load_cached()
+        except Exception as exc:  # the cache failing is a bug, but show the window anyway
+            crash.report_bug(exc)
+        return tab
+
+    def ensure_all_tabs(self) -> None:
+        for key, _ in TABS:
+            self._materialize(key)
+        # Keep ``tabs`` in display order (snapshots and refresh-all walk it).
+        self.tabs = {key: self.tabs[key] for key, _ in TABS}
+
+    def _on_tab_widget_current_changed(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self._materialize(TABS[index][0])
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.window_geometry
@@ -193,16 +231,36 @@ class MainWindow(QMainWindow):
             self.tab_widget.setTabText(index, f"{title} ({count})" if count > 0 else title)
 
     def show_tab(self, key: str) -> None:
-        self.tab_widget.setCurrentWidget(self.tabs[key])
+        self.tab_widget.setCurrentWidget(self._materialize(key))
 
     def current_key(self) -> str:
         widget = self.tab_widget.currentWidget()
         return next((k for k, t in self.tabs.items() if t is widget), "")
 
     def start(self) -> None:
-        """Begin the background refresh of every tab and the balance."""
+        """Build the other tabs and refresh everything, once the window has painted."""
+        self._start_requested = True
+        if self._painted or not self.isVisible():
+            self._begin()
+
+    def _begin(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self.ensure_all_tabs()
         self._spawn(self._initial_load())
         self.balance.start()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            # After this paint has been flushed, not inside it.
+            QTimer.singleShot(0, self._on_first_paint_done)
+        return super().event(event)
+
+    def _on_first_paint_done(self) -> None:
+        if self._start_requested and not self._closing:
+            self._begin()
 
     async def _initial_load(self) -> None:
         self.sync_label.setText("Refreshing from VoIP.ms…")

@@ -41,7 +41,18 @@ def test_window_shows_tabs_and_balance(qtbot: QtBot, main_window: Any) -> None:
         assert main_window.sync_label.text().startswith("Up to date")
 
 
+def test_only_the_shown_tab_is_built_before_start(qtbot: QtBot, main_window: Any) -> None:
+    assert list(main_window.tabs) == [main_window.ctx.settings.last_tab]
+    main_window.show_tab("numbers")
+    assert main_window.current_key() == "numbers"
+    assert set(main_window.tabs) == {main_window.ctx.settings.last_tab, "numbers"}
+    main_window.ensure_all_tabs()
+    assert list(main_window.tabs) == [key for key, _ in TABS]
+    assert main_window.current_key() == "numbers"
+
+
 def test_badges_follow_the_tabs(qtbot: QtBot, main_window: Any) -> None:
+    main_window.ensure_all_tabs()
     tab = main_window.tabs["messages"]
     tab.badge_changed.emit(3)
     index = main_window.tab_widget.indexOf(tab)
@@ -69,7 +80,7 @@ def test_balance_failure_keeps_figure_and_reports_in_status_bar(
     qtbot: QtBot, main_window: Any, sandbox: SandboxServer, user_messages: Any
 ) -> None:
     _start(qtbot, main_window)
-    sandbox.faults.inject("http_503", count=10, methods="getBalance")
+    sandbox.state.api_enabled = False  # a status error: not retried, so the test stays fast
     qtbot.mouseClick(main_window.balance_widget.refresh_button, _left())
     qtbot.waitUntil(lambda: main_window.error_label.text().startswith("Balance:"), timeout=15_000)
     assert main_window.balance_widget.amount.text() == "$47.32"
