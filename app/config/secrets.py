@@ -16,10 +16,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-import keyring
-import keyring.backends.fail
-import keyring.errors
+from types import ModuleType
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +28,16 @@ NO_KEYRING_TEXT = (
     "This computer has no password keyring Switchboard can use, so the API password "
     "will be kept for this session only: you will be asked again next time."
 )
+
+
+def _keyring() -> ModuleType:
+    """Import keyring on first use: runs with environment credentials never need it,
+    and its import (backend discovery) costs start-up time."""
+    import keyring
+    import keyring.backends.fail
+    import keyring.errors
+
+    return keyring
 
 
 class CredentialSource(StrEnum):
@@ -69,6 +76,7 @@ class SecretStore:
         self.keyring_problem: str | None = None
 
     def keyring_available(self) -> bool:
+        keyring = _keyring()
         backend = keyring.get_keyring()
         # The "fail" backend is what keyring picks when it found nothing usable.
         if isinstance(backend, keyring.backends.fail.Keyring) or backend.priority <= 0:
@@ -84,6 +92,7 @@ class SecretStore:
             return Credentials(username, self._session[username], CredentialSource.SESSION)
         if not self.keyring_available():
             return None
+        keyring = _keyring()
         try:
             password = keyring.get_password(self.service, username)
         except keyring.errors.KeyringError as exc:
@@ -96,6 +105,7 @@ class SecretStore:
     def save(self, username: str, password: str) -> Credentials:
         """Store in the keyring; on failure keep it for this session and say so."""
         if self.keyring_available():
+            keyring = _keyring()
             try:
                 keyring.set_password(self.service, username, password)
             except keyring.errors.KeyringError as exc:
@@ -112,6 +122,7 @@ class SecretStore:
         self._session.pop(username, None)
         if not username or not self.keyring_available():
             return
+        keyring = _keyring()
         try:
             keyring.delete_password(self.service, username)
         except keyring.errors.PasswordDeleteError:
@@ -124,7 +135,7 @@ class SecretStore:
         log.warning("Keyring unusable: %s: %s", type(exc).__name__, exc)
         self.keyring_problem = (
             NO_KEYRING_TEXT
-            if isinstance(exc, keyring.errors.NoKeyringError)
+            if isinstance(exc, _keyring().errors.NoKeyringError)
             else f"The password keyring reported a problem ({exc}); the password will be "
             "kept for this session only."
         )
