@@ -10,13 +10,16 @@ from pytestqt.qtbot import QtBot
 from app.domain.models import RoutingTarget
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
-from app.ui.tabs.numbers import create_tab
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.edit_dialog import DidEditDialog
 from app.ui.tabs.numbers.routing_editor import RoutingEditor
 from app.ui.tabs.numbers.view import NumbersTab
+from tests.gui import test_numbers_support as support
+from tests.gui.test_numbers_support import FAX, IVR, MAIN, SALES, cell
 
-MAIN, SALES, IVR, FAX = "6175550100", "6175550111", "6175550122", "6175550133"
+# Fixtures shared by the numbers GUI tests (see test_numbers_support).
+tab = support.tab
+collect_garbage_on_the_gui_thread = support.collect_garbage_on_the_gui_thread
 
 EVERY_HEADER = [
     "account:284561_sales",
@@ -36,19 +39,8 @@ EVERY_HEADER = [
 ]
 
 
-@pytest.fixture
-def tab(app_context: Any, qtbot: QtBot, arun: Any) -> NumbersTab:
-    widget = create_tab(app_context)
-    assert isinstance(widget, NumbersTab)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    arun(widget.refresh())
-    return widget
 
 
-def cell(tab: NumbersTab, number: str, column: Column) -> str:
-    return str(tab.model.index(tab.model.row_of(number), column).data())
 
 
 def open_editor(tab: NumbersTab, number: str) -> DidEditDialog:

@@ -5,30 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import pytest
-from pytestqt.qtbot import QtBot
-
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.sync.numbers_presets import PlannedChange, RoutingPreset
 from app.ui import feedback
-from app.ui.tabs.numbers import create_tab
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.view import NumbersTab
+from tests.gui import test_numbers_support as support
+from tests.gui.test_numbers_support import FAX, IVR, MAIN, SALES
 
-MAIN, SALES, IVR, FAX = "6175550100", "6175550111", "6175550122", "6175550133"
+# Fixtures shared by the numbers GUI tests (see test_numbers_support).
+tab = support.tab
+collect_garbage_on_the_gui_thread = support.collect_garbage_on_the_gui_thread
+
 AFTER_HOURS = RoutingPreset("After hours", Route(RouteKind.VOICEMAIL, "1001"))
 
 
-@pytest.fixture
-def tab(app_context: Any, qtbot: QtBot, arun: Any) -> NumbersTab:
-    widget = create_tab(app_context)
-    assert isinstance(widget, NumbersTab)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    arun(widget.refresh())
-    return widget
 
 
 def test_create_preset_in_the_dialog(tab: NumbersTab, app_context: Any) -> None:

@@ -13,25 +13,12 @@ from app.ui.tabs.numbers import create_tab
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.reroute_menu import find_action
 from app.ui.tabs.numbers.view import NumbersTab
+from tests.gui import test_numbers_support as support
+from tests.gui.test_numbers_support import FAX, IVR, MAIN, SALES, cell
 
-MAIN, SALES, IVR, FAX = "6175550100", "6175550111", "6175550122", "6175550133"
-
-
-@pytest.fixture
-def tab(app_context: Any, qtbot: QtBot, arun: Any) -> NumbersTab:
-    widget = create_tab(app_context)
-    assert isinstance(widget, NumbersTab)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    arun(widget.refresh())
-    return widget
-
-
-def cell(tab: NumbersTab, number: str, column: Column) -> str:
-    row = tab.model.row_of(number)
-    assert row >= 0, number
-    return str(tab.model.index(row, column).data())
+# Fixtures shared by the numbers GUI tests (see test_numbers_support).
+tab = support.tab
+collect_garbage_on_the_gui_thread = support.collect_garbage_on_the_gui_thread
 
 
 def test_table_shows_numbers_and_routing_in_words(tab: NumbersTab) -> None:

@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe_raw
 from app.sync.numbers_edit import FIELD_LABELS
 from app.sync.numbers_ports import ChangeEntry
+from app.ui.style import error_color
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROUTE_FIELDS = {
@@ -75,8 +76,7 @@ class ChangeLogModel(QAbstractTableModel):
             if column == 3:
                 return result_text(entry)
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not entry.ok:
-            # The palette's link-visited colour is a readable "alert" tone in both themes.
-            return QBrush(QPalette().color(QPalette.ColorRole.LinkVisited))
+            return QBrush(error_color(QGuiApplication.palette()))
         return None
 
     def set_lists(self, lists: TargetLists) -> None:
@@ -118,4 +118,5 @@ class ChangeLogView(QTableView):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 220)
+        # Room for a typical refusal ("Refused: This is not a valid Ring group.").
+        header.resizeSection(3, 340)

@@ -104,8 +104,9 @@ class NumbersTab(TabBase):
         log_box = QWidget(self)
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 4, 0, 0)
-        log_title = QLabel("<b>Change log</b> (changes made from this computer)", log_box)
-        log_layout.addWidget(log_title)
+        self.log_title = QLabel(log_box)
+        self.log_title.setObjectName("changeLogTitle")
+        log_layout.addWidget(self.log_title)
         self.log_view = ChangeLogView(self.log_model, log_box)
         log_layout.addWidget(self.log_view)
 
@@ -114,6 +115,8 @@ class NumbersTab(TabBase):
         self.splitter.addWidget(log_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        # Proportions, not pixels: Qt scales them to the real height when shown.
+        self.splitter.setSizes([700, 220])
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.toolbar)
@@ -124,6 +127,7 @@ class NumbersTab(TabBase):
         service.pending_changed.connect(self._on_service_pending_changed)
         service.change_logged.connect(self._on_service_change_logged)
         self._update_actions()
+        self._update_log_title()
 
     # --- construction --------------------------------------------------------------
 
@@ -249,9 +253,11 @@ class NumbersTab(TabBase):
         if self.model.rowCount():
             self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
-            # Long descriptions / notes should not push the routing columns off-screen.
-            for column in (Column.DESCRIPTION, Column.NOTE):
-                header.resizeSection(column, min(header.sectionSize(column), 220))
+            # Long names and notes should not push the other columns off-screen;
+            # the full text is in the tooltip.
+            for column in Column:
+                cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
+                header.resizeSection(column, min(header.sectionSize(column), cap))
         self._update_actions()
 
     def _show_lookups(self) -> None:
@@ -283,6 +289,12 @@ class NumbersTab(TabBase):
         except UserFacingError:
             return
         self.log_model.set_entries(entries)
+        self._update_log_title()
+
+    def _update_log_title(self) -> None:
+        suffix = ("changes made from this computer" if self.log_model.rowCount()
+                  else "nothing changed from this computer yet")
+        self.log_title.setText(f"<b>Change log</b> ({suffix})")
 
     # --- user actions --------------------------------------------------------------
 
