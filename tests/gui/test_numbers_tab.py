@@ -159,3 +159,14 @@ def test_cached_rows_show_before_any_network(
 def test_table_model_passes_the_model_tester(tab: NumbersTab, qtmodeltester: Any) -> None:
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.log_model)
+
+
+def test_failed_refresh_says_why_and_keeps_the_rows(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, user_messages: Any
+) -> None:
+    sandbox.state.ip_enabled = False
+    tab.refresh_button.click()
+    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=5000)
+    assert "IP" in user_messages.texts[0]
+    assert tab.model.rowCount() == 4  # what we had is still shown
+    qtbot.waitUntil(tab.refresh_button.isEnabled, timeout=5000)

@@ -180,3 +180,20 @@ def test_preset_with_nothing_to_change_makes_no_call(
     assert service.preview_preset(preset) == []
     outcome = asyncio.run(service.apply_preset(preset))
     assert outcome.changed == [] and api.calls == []
+
+
+def test_one_failing_target_list_does_not_stop_the_others(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, _api, _store = setup
+
+    class HalfBroken(FakeLookups):
+        async def targets(self, kind: RouteKind, *, force: bool = False) -> list[RoutingTarget]:
+            if kind is RouteKind.QUEUE:
+                raise UserFacingError("VoIP.ms did not answer.")
+            return await super().targets(kind, force=force)
+
+    service._lookups = HalfBroken()
+    problems = asyncio.run(service.refresh_lookups())
+    assert problems == ["VoIP.ms did not answer."]
+    assert service.target_lists()[RouteKind.VOICEMAIL] == [RoutingTarget("1001", "Front desk")]

@@ -197,10 +197,13 @@ class NumbersTab(TabBase):
         await self._reload_log()
 
     async def refresh(self) -> None:
-        await self.service.refresh_lookups()
+        problems = await self.service.refresh_lookups()
         self._show_lookups()
         await self.service.refresh()
         await self._reload_log()
+        if problems:
+            # The numbers loaded; only some names fall back to ids. Say so quietly.
+            self.status_message.emit(f"Some target names could not be loaded: {problems[0]}")
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
