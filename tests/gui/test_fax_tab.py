@@ -246,7 +246,8 @@ def test_folders_create_rename_delete_and_failures(
     assert "already a folder" in user_messages.texts[-1]
     dialogs.text = "Purchase orders"
     renamed = arun(fax_tab.rename_folder(created))
-    assert renamed is not None and fax_tab.folders.current_name() == "Purchase orders"
+    assert renamed is not None and fax_tab.folder == "Purchase orders"
+    qtbot.waitUntil(lambda: fax_tab.folders.current_name() == "Purchase orders", timeout=5_000)
     sandbox.faults.inject("http_500", methods={"delFaxFolder"})
     assert not arun(fax_tab.delete_folder(renamed))
     assert "Could not delete the folder" in user_messages.texts[-1]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -442,3 +443,5 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
         return printed
     finally:
         document.close()
+        # Made on a worker thread: must be destroyed there, not by a later GC.
+        shiboken6.delete(document)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import (
     QColor,
@@ -95,6 +96,16 @@ def merge_attachments(files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI) -
             raise AttachmentError(f"“{path.name}” no longer exists or cannot be read.")
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(out))
+    try:
+        return _merge_into(writer, files, out, dpi)
+    finally:
+        # Qt objects made on a worker thread must die there: left to the garbage
+        # collector they may be destroyed on another thread ("Timers cannot be
+        # stopped from another thread").
+        shiboken6.delete(writer)
+
+
+def _merge_into(writer: QPdfWriter, files: Sequence[Path], out: Path, dpi: int) -> MergeResult:
     writer.setResolution(dpi)
     writer.setCreator("Switchboard")
     writer.setTitle("Fax")
@@ -239,6 +250,7 @@ def _draw_pdf(path: Path, pager: _Pager, dpi: int) -> None:
             _draw_image_on_page(pager, image, dpi, dpi)
     finally:
         document.close()
+        shiboken6.delete(document)
 
 
 def read_text_file(path: Path) -> str:
@@ -257,6 +269,15 @@ def _draw_text(path: Path, pager: _Pager, writer: QPdfWriter, dpi: int) -> None:
     if not text.strip():
         raise AttachmentError(f"“{path.name}” is empty: there is nothing to fax.")
     document = QTextDocument()
+    try:
+        _lay_out_text(document, text, pager, writer, dpi)
+    finally:
+        shiboken6.delete(document)
+
+
+def _lay_out_text(
+    document: QTextDocument, text: str, pager: _Pager, writer: QPdfWriter, dpi: int
+) -> None:
     # Lay out with the writer's metrics so 11 pt is 11 pt on paper.
     document.documentLayout().setPaintDevice(writer)
     font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -286,6 +307,7 @@ def count_pages(path: Path) -> int:
         return int(document.pageCount())
     finally:
         document.close()
+        shiboken6.delete(document)
 
 
 #: Signature of the merge function, injectable for tests of the dialog.

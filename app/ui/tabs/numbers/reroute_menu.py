@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from app.domain.routing import ROUTE_KIND_LABELS, Route, RouteKind
 from app.domain.routing_labels import EDITOR_KINDS, TargetLists, target_text, targets_for
@@ -76,12 +76,6 @@ class RerouteMenuBuilder(QObject):
         action.setChecked(route == current)
         action.triggered.connect(lambda _checked=False, r=route: self.route_chosen.emit(r))
         return action
-
-
-def make_menu(builder: RerouteMenuBuilder, title: str, parent: QWidget | None = None) -> QMenu:
-    menu = QMenu(title, parent)
-    builder.build(menu)
-    return menu
 
 
 def find_action(menu: QMenu, route: Route) -> QAction | None:

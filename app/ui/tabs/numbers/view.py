@@ -13,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models import Did
 from app.domain.phone import format_number
 from app.domain.routing import Route
-from app.domain.routing_labels import describe
+from app.domain.routing_labels import TargetLists, describe
 from app.sync.context import AppContext
 from app.sync.numbers import NumbersService
 from app.sync.numbers_edit import DidEdit
@@ -47,8 +45,10 @@ from app.ui.tabs.numbers.did_model import DID_ROLE, Column, DidTableModel
 from app.ui.tabs.numbers.edit_dialog import DidEditDialog
 from app.ui.tabs.numbers.presets_dialog import PresetsDialog, confirm_preset
 from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
+from app.ui.tabs.numbers.toolbar import NumbersToolbar
 
-ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], object],
+#: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
+ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
                          Awaitable[bool]]
 
 
@@ -60,7 +60,7 @@ class NumbersTab(TabBase):
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.service = service
-        self.confirm: Callable[..., Awaitable[bool]] = confirm_preset
+        self.confirm: ConfirmPreset = confirm_preset
         #: Dialogs currently open (tests reach them here; kept referenced while open).
         self.open_dialogs: list[QDialog] = []
 
@@ -119,7 +119,7 @@ class NumbersTab(TabBase):
         self.splitter.setSizes([700, 220])
 
         layout = QVBoxLayout(self)
-        layout.addLayout(self.toolbar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
 
         service.did_changed.connect(self._on_service_did_changed)
@@ -132,51 +132,18 @@ class NumbersTab(TabBase):
     # --- construction --------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QHBoxLayout()
-        self.refresh_button = QToolButton(self)
-        self.refresh_button.setObjectName("numbersRefresh")
-        self.refresh_button.setText("Refresh")
+        self.toolbar = NumbersToolbar(self)
+        bar = self.toolbar
+        # Short names for the widgets the slots and tests use.
+        self.refresh_button, self.edit_button = bar.refresh_button, bar.edit_button
+        self.route_button, self.route_menu = bar.route_button, bar.route_menu
+        self.presets_button, self.presets_menu = bar.presets_button, bar.presets_menu
+        self.selection_label, self.filter_edit = bar.selection_label, bar.filter_edit
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
-
-        self.route_button = QToolButton(self)
-        self.route_button.setObjectName("routeButton")
-        self.route_button.setText("Route calls to")
-        self.route_button.setToolTip("Send the selected numbers' calls somewhere else")
-        self.route_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.route_menu = QMenu(self.route_button)
         self.route_menu.aboutToShow.connect(self._on_route_menu_about_to_show)
-        self.route_button.setMenu(self.route_menu)
-
-        self.presets_button = QToolButton(self)
-        self.presets_button.setObjectName("presetsButton")
-        self.presets_button.setText("Presets")
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.presets_menu = QMenu(self.presets_button)
         self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
-        self.presets_button.setMenu(self.presets_menu)
-
-        self.edit_button = QToolButton(self)
-        self.edit_button.setObjectName("editButton")
-        self.edit_button.setText("Edit…")
-        self.edit_button.setToolTip("Failovers, POP, voicemail, dial time, CNAM, note")
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
-
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("numbersFilter")
-        self.filter_edit.setPlaceholderText("Filter numbers…")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMaximumWidth(260)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
-
-        self.selection_label = QLabel(self)
-        self.selection_label.setObjectName("selectionLabel")
-        for widget in (self.refresh_button, self.route_button, self.presets_button,
-                       self.edit_button):
-            self.toolbar.addWidget(widget)
-        self.toolbar.addSpacing(12)
-        self.toolbar.addWidget(self.selection_label)
-        self.toolbar.addStretch(1)
-        self.toolbar.addWidget(self.filter_edit)
 
     # --- TabBase -------------------------------------------------------------------
 
@@ -374,10 +341,11 @@ class NumbersTab(TabBase):
             self.status_message.emit(f"“{preset.name}”: {outcome.message(lists)}")
 
     def open_presets_dialog(self) -> PresetsDialog:
+        selected = [d.did for d in self.selected_dids()]
         dialog = PresetsDialog(
             self.service.presets, self.service.dids(), self.service.target_lists(), self,
-            selected=[d.did for d in self.selected_dids()] if len(self.selected_dids()) > 1
-            else (),
+            # A multi-selection suggests "these numbers"; one row is just the cursor.
+            selected=selected if len(selected) > 1 else (),
         )
         self._track(dialog)
         dialog.open()
@@ -407,8 +375,6 @@ class NumbersTab(TabBase):
         return menu
 
     def _copy_number(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
         selected = self.selected_dids()
         if selected:
             QGuiApplication.clipboard().setText(selected[0].did)

@@ -24,6 +24,7 @@ from app.ui import style
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, str, int]
 
+UNKNOWN_CALLER = "Unknown caller"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -72,18 +73,19 @@ def format_received(moment: datetime | None, tz: tzinfo | None, now: datetime) -
 
 
 class MessageTableModel(QAbstractTableModel):
-    """Rows of ``VoicemailMessage``; the caller column asks ``label_for`` (phonebook)."""
+    """Rows of ``VoicemailMessage``; the caller column asks ``name_for`` (phonebook,
+    then caller id); a caller without a name reads "Unknown caller"."""
 
     def __init__(
         self,
-        label_for: Callable[[VoicemailMessage], str],
+        name_for: Callable[[VoicemailMessage], str],
         *,
         tz: tzinfo | None = None,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._label_for = label_for
+        self._name_for = name_for
         self._tz = tz
         self._now = now
         self._rows: list[VoicemailMessage] = []
@@ -203,7 +205,7 @@ class MessageTableModel(QAbstractTableModel):
 
     def _display(self, message: VoicemailMessage, column: Column) -> str:
         if column is Column.CALLER:
-            return self._label_for(message)
+            return self._name_for(message) or UNKNOWN_CALLER
         if column is Column.NUMBER:
             return format_number(message.caller_number) or "—"
         if column is Column.RECEIVED:
@@ -216,7 +218,9 @@ class MessageTableModel(QAbstractTableModel):
 
     def _sort_key(self, message: VoicemailMessage, column: Column) -> Any:
         if column is Column.CALLER:
-            return self._label_for(message).casefold()
+            # Unknown callers sort after named ones, by number.
+            name = self._name_for(message)
+            return name.casefold() if name else "\uffff" + message.caller_number
         if column is Column.NUMBER:
             return message.caller_number
         if column is Column.RECEIVED:
@@ -228,9 +232,9 @@ class MessageTableModel(QAbstractTableModel):
         return int(not message.listened)
 
     def _tooltip(self, message: VoicemailMessage) -> str:
-        parts = [self._label_for(message)]
+        parts = [self._name_for(message) or UNKNOWN_CALLER]
         number = format_number(message.caller_number)
-        if number and number not in parts:
+        if number:
             parts.append(number)
         state = "not heard yet" if not message.listened else "heard"
         if message.urgent:
@@ -241,6 +245,8 @@ class MessageTableModel(QAbstractTableModel):
         palette = QApplication.palette() if QApplication.instance() else QPalette()
         if column is Column.URGENT and message.urgent:
             return style.error_color(palette)
+        if column is Column.CALLER and not self._name_for(message):
+            return style.muted_color(palette)
         if column is Column.STATUS and message.listened:
             return style.muted_color(palette)
         return None

@@ -93,7 +93,7 @@ class VoicemailTab(TabBase):
         self._busy_anchor.hide()
 
         self.tree = MailboxTree(self)
-        self.model = MessageTableModel(service.caller_label, parent=self)
+        self.model = MessageTableModel(service.caller_name, parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -139,7 +139,7 @@ class VoicemailTab(TabBase):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 760])
+        self.splitter.setSizes([300, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -155,8 +155,10 @@ class VoicemailTab(TabBase):
         s.folders_changed.connect(self._on_service_folders_changed)
         s.messages_changed.connect(self._on_service_messages_changed)
         s.names_changed.connect(self.model.refresh_labels)
-        s.unread_changed.connect(self.badge_changed.emit)
-        self.poller.check_failed.connect(self.status_message.emit)
+        # Signal to signal (not to ``.emit``): Qt drops the link when the tab goes,
+        # while the service lives on in ctx.services.
+        s.unread_changed.connect(self.badge_changed)
+        self.poller.check_failed.connect(self.status_message)
         self.tree.folder_selected.connect(self._on_tree_folder_selected)
         selection = self.table.selectionModel()
         # Both: the current row moves before the selection follows it.
@@ -174,7 +176,7 @@ class VoicemailTab(TabBase):
         self.space_shortcut.activated.connect(self._on_space_activated)
         self.player.started.connect(self._on_player_started)
         self.player.failed.connect(self._on_player_failed)
-        self.player.notice.connect(self.status_message.emit)
+        self.player.notice.connect(self.status_message)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -251,6 +253,8 @@ class VoicemailTab(TabBase):
     def open_folder(self, mailbox: str, folder: str) -> None:
         self.tree.select(mailbox, folder)
         self._show_folder(mailbox, folder)
+        if self.selected_message() is None:
+            self._select_proxy_row(0)
 
     def _select_proxy_row(self, row: int) -> None:
         if self.proxy.rowCount() == 0:
@@ -264,12 +268,14 @@ class VoicemailTab(TabBase):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
-    def _show_folder(self, mailbox: str, folder: str) -> None:
+    def _show_folder(self, mailbox: str, folder: str) -> bool:
+        """Show another folder; ``False`` when it was already shown."""
         if self._place == (mailbox, folder):
-            return
+            return False
         self._place = (mailbox, folder)
         self.model.replace_all(self.service.messages(mailbox, folder))
         self._after_rows_changed()
+        return True
 
     def _after_rows_changed(self) -> None:
         self._show_empty_state()
@@ -323,11 +329,14 @@ class VoicemailTab(TabBase):
         if self._place is None or self._place[0] != mailbox:
             return
         row = self.table.currentIndex().row()
+        was_empty = self.model.rowCount() == 0
         self.model.apply(self.service.messages(*self._place))
         if row >= 0 and self.selected_message() is None:
             # The selected row left (deleted, moved): keep the place in the list
             # so Delete, Delete, Delete walks down the folder.
             self._select_proxy_row(row)
+        elif was_empty:
+            self._select_proxy_row(0)  # first load: Enter plays the newest at once
         if self._playing is not None and self.service.message(self._playing) is None:
             self.player.clear()  # deleted or moved away while loaded
             self._playing = None
@@ -337,8 +346,8 @@ class VoicemailTab(TabBase):
     # --- view signals ------------------------------------------------------------------
 
     def _on_tree_folder_selected(self, mailbox: str, folder: str) -> None:
-        self._show_folder(mailbox, folder)
-        self._select_proxy_row(0)
+        if self._show_folder(mailbox, folder):
+            self._select_proxy_row(0)
 
     def _on_table_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.message_actions.update_for(self.selected_message(), self._folders())
