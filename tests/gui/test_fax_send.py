@@ -12,8 +12,13 @@ from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
 from app.ui.tabs.fax.compose_merge import merge_attachments
 from app.ui.tabs.fax.view import FaxTab
 from tests.gui.test_fax_samples import write_image, write_multipage_tiff, write_text
-from tests.gui.test_fax_tab import ScriptedDialogs, dialogs, fax_tab  # noqa: F401  (fixtures)
+from tests.gui import test_fax_tab as tab_tests
+from tests.gui.test_fax_tab import ScriptedDialogs
 from tests.unit.sync.test_fax_send import logged
+
+# The tab fixtures, shared with test_fax_tab.py.
+dialogs = tab_tests.dialogs
+fax_tab = tab_tests.fax_tab
 
 
 def compose(tab: FaxTab, qtbot: QtBot) -> ComposeFaxDialog:
