@@ -11,8 +11,8 @@ from app.sandbox import SandboxServer
 from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
 from app.ui.tabs.fax.compose_merge import merge_attachments
 from app.ui.tabs.fax.view import FaxTab
-from tests.gui.test_fax_samples import write_image, write_multipage_tiff, write_text
 from tests.gui import test_fax_tab as tab_tests
+from tests.gui.test_fax_samples import write_image, write_multipage_tiff, write_text
 from tests.gui.test_fax_tab import ScriptedDialogs
 from tests.unit.sync.test_fax_send import logged
 
