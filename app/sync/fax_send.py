@@ -61,7 +61,8 @@ class SendUncertain(UserFacingError):
 
 
 def size_text(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+    """Decimal units, as file managers show them: the limit reads "10.0 MB"."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
 
 
 def check_outgoing(fax: OutgoingFax, *, size: int | None = None) -> list[str]:

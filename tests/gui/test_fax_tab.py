@@ -239,7 +239,7 @@ def test_folders_create_rename_delete_and_failures(
     dialogs.text = "Orders"
     created = arun(fax_tab.new_folder())
     assert created is not None and fax_tab.folder == "Orders"
-    qtbot.waitUntil(lambda: "No faxes in Orders" in fax_tab.empty_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "No faxes in “Orders”" in fax_tab.empty_label.text(), timeout=5_000)
     assert fax_tab.model.rowCount() == 0  # an empty folder is an empty list
     dialogs.text = "orders"
     assert arun(fax_tab.new_folder()) is None

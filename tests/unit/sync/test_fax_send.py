@@ -92,7 +92,7 @@ def test_too_large_is_refused_before_uploading(
     service: FaxService, outgoing: OutgoingFax, sandbox: SandboxServer, run: Any
 ) -> None:
     outgoing.document.write_bytes(PDF + b"0" * MAX_FAX_FILE_BYTES)
-    with pytest.raises(SendFailed, match=r"the most that can be sent is 9.5 MB"):
+    with pytest.raises(SendFailed, match=r"the most that can be sent is 10.0 MB"):
         run(FaxSender(service).send(outgoing))
     assert sandbox.calls("sendFaxMessage") == []
 

@@ -71,7 +71,9 @@ class FaxActionsMixin(TabBase):
     # --- construction -------------------------------------------------------------
 
     def build_actions(self) -> None:
-        self.move_button = self._tool_button("Move to", "Move the fax to another folder")
+        self.move_button = self._tool_button("Move to ▾", "Move the fax to another folder")
+        # The text carries the arrow: the style's indicator overlaps the text.
+        self.move_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -93,7 +95,7 @@ class FaxActionsMixin(TabBase):
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
-        button.setAccessibleName(text.rstrip("…"))
+        button.setAccessibleName(text.rstrip("…▾ "))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 

@@ -21,6 +21,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,7 +54,7 @@ from app.sync.fax_send import (
     check_outgoing,
     size_text,
 )
-from app.ui import feedback
+from app.ui import feedback, style
 from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
@@ -90,12 +91,15 @@ class ComposeFaxDialog(QDialog):
         self._merge_generation = 0
         self._merging: asyncio.Task[None] | None = None
         self.sending = False
+        #: The copy address of the fax that went out (the tab remembers it in settings).
+        self.email_copy_used = ""
 
         self.to_edit = QLineEdit(self)
         self.to_edit.setPlaceholderText("(555) 123-4567")
         self.to_edit.setAccessibleName("Fax number to send to")
         self.to_hint = QLabel("", self)
         self.to_hint.setObjectName("errorText")
+        _paint_as_error(self.to_hint)
         self.from_combo = QComboBox(self)
         self.from_combo.setAccessibleName("Fax number to send from")
         self.from_combo.addItem("Loading your fax numbers…", "")
@@ -420,9 +424,11 @@ class ComposeFaxDialog(QDialog):
         problems = check_outgoing(fax, size=size)
         if problems:
             self.status.setText(" ".join(problems))
+            _paint_as_error(self.status)
             feedback.show_message(self, " ".join(problems))
             return False
         self.sending = True
+        self.status.setPalette(self.palette())
         self.progress.show()
         to = format_number(fax.to_number)
         self.status.setText(f"Sending {fax.pages} page{'s' if fax.pages != 1 else ''} to {to}…")
@@ -431,6 +437,7 @@ class ComposeFaxDialog(QDialog):
             await self.fax_sender.send(fax)
         except UserFacingError as exc:
             self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
+            _paint_as_error(self.status)
             feedback.show_error(self, exc)
             return False
         finally:
@@ -445,4 +452,8 @@ class ComposeFaxDialog(QDialog):
         self.accept()
         return True
 
-    email_copy_used = ""
+
+def _paint_as_error(label: QLabel) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, style.error_color(palette))
+    label.setPalette(palette)

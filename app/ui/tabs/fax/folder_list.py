@@ -38,6 +38,8 @@ class FolderList(QWidget):
         heading = QLabel("<b>Folders</b>", self)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Fax folders")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_button = self._button("New…", "Create a fax folder")
         self.rename_button = self._button("Rename…", "Rename the selected folder")
         self.delete_button = self._button(
@@ -82,6 +84,7 @@ class FolderList(QWidget):
             text = display_name(folder.name) + (f"  ({count})" if count else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, folder.name)
+            item.setToolTip(text)
             if count:
                 font = QFont(item.font())
                 font.setBold(True)

@@ -288,7 +288,7 @@ class FaxTab(FaxActionsMixin):
         if not self.service.folders and not self._refreshed:
             text = "Loading faxes…"
         else:
-            text = f"No faxes in {display_name(self._folder)} for the {period}."
+            text = f"No faxes in “{display_name(self._folder)}” in the {period}."
         self.empty_label.setText(text)
         self.list_stack.setCurrentWidget(self.empty_label)
 
