@@ -72,6 +72,8 @@ class DidTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Did] = []
+        # number -> row, so updates stay O(1) on accounts with thousands of DIDs.
+        self._row_by_number: dict[str, int] = {}
         self._lists: TargetLists = {}
         self._servers: dict[str, Server] = {}
         self._pending: dict[str, str] = {}
@@ -160,10 +162,7 @@ class DidTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, number: str) -> int:
-        for row, did in enumerate(self._rows):
-            if did.did == number:
-                return row
-        return -1
+        return self._row_by_number.get(number, -1)
 
     def set_lookups(self, lists: TargetLists, servers: Sequence[Server]) -> None:
         """New target lists / servers change only the words, so repaint every row."""
@@ -182,6 +181,7 @@ class DidTableModel(QAbstractTableModel):
             if self._rows[row].did not in wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
+                self._row_by_number = {d.did: i for i, d in enumerate(self._rows)}
                 self.endRemoveRows()
         for did in dids:
             self.update_did(did, insert=True)
@@ -195,6 +195,7 @@ class DidTableModel(QAbstractTableModel):
             row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.append(did)
+            self._row_by_number[did.did] = row
             self.endInsertRows()
             return
         if self._rows[row] == did and did.raw == self._rows[row].raw:
