@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pytestqt.qtbot import QtBot
+
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.sync.numbers_presets import PlannedChange, RoutingPreset
@@ -12,7 +14,7 @@ from app.ui import feedback
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.view import NumbersTab
 from tests.gui import test_numbers_support as support
-from tests.gui.test_numbers_support import FAX, IVR, MAIN, SALES
+from tests.gui.test_numbers_support import FAX, IVR, MAIN, SALES, cell
 
 # Fixtures shared by the numbers GUI tests (see test_numbers_support).
 tab = support.tab
@@ -127,3 +129,20 @@ def test_preset_with_one_refusal_keeps_the_others_and_names_the_refused(
         "Sub-account")
     for number in (SALES, IVR, FAX):
         assert sandbox.state.dids[number]["routing"] == "vm:1001"
+
+
+def test_apply_now_from_the_dialog(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, user_messages: Any
+) -> None:
+    tab.service.presets.save(RoutingPreset("Holidays", Route(RouteKind.RECORDING, "7570"),
+                                           (MAIN, SALES)))
+    dialog = tab.open_presets_dialog()
+    dialog.preset_list.setCurrentRow(0)
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()  # the confirmation is answered "yes" by the recorder
+    qtbot.waitUntil(lambda: len(sandbox.calls("setDIDRouting")) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not tab.model.is_pending(SALES), timeout=5000)
+    assert "will be routed to Recording Closed for holidays" in user_messages.texts[0]
+    assert sandbox.state.dids[MAIN]["routing"] == "recording:7570"
+    assert cell(tab, SALES, Column.ROUTING) == "Recording Closed for holidays"
+    dialog.reject()

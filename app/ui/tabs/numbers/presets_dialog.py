@@ -6,6 +6,7 @@ menu; this dialog only creates, replaces and deletes them.
 
 Signals (PresetsDialog):
     presets_changed(): a preset was saved or deleted.
+    apply_requested(object): "Apply now" was clicked for this ``RoutingPreset``.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ async def confirm_preset(
 
 class PresetsDialog(QDialog):
     presets_changed = Signal()
+    apply_requested = Signal(object)
 
     def __init__(
         self,
@@ -104,6 +106,10 @@ class PresetsDialog(QDialog):
         self.delete_button = QPushButton("Delete preset", self)
         self.delete_button.setObjectName("deletePreset")
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.apply_button = QPushButton("Apply now…", self)
+        self.apply_button.setObjectName("applyPreset")
+        self.apply_button.setToolTip("Shows which numbers change before anything is sent")
+        self.apply_button.clicked.connect(self._on_apply_button_clicked)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("presetName")
@@ -157,6 +163,7 @@ class PresetsDialog(QDialog):
         delete_row = QHBoxLayout()
         delete_row.addStretch(1)
         delete_row.addWidget(self.delete_button)
+        delete_row.addWidget(self.apply_button)
         saved.addLayout(delete_row)
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -182,7 +189,9 @@ class PresetsDialog(QDialog):
         names = [p.name for p in presets]
         if select in names:
             self.preset_list.setCurrentRow(names.index(select))
-        self.delete_button.setEnabled(bool(presets) and self.preset_list.currentRow() >= 0)
+        chosen = bool(presets) and self.preset_list.currentRow() >= 0
+        self.delete_button.setEnabled(chosen)
+        self.apply_button.setEnabled(chosen)
 
     def _preset_named(self, name: str) -> RoutingPreset | None:
         return next((p for p in self._store.all() if p.name == name), None)
@@ -200,6 +209,7 @@ class PresetsDialog(QDialog):
         name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         preset = self._preset_named(name) if isinstance(name, str) else None
         self.delete_button.setEnabled(preset is not None)
+        self.apply_button.setEnabled(preset is not None)
         if preset is None:
             return
         # Load it into the form so "change and save" edits it in place.
@@ -229,6 +239,16 @@ class PresetsDialog(QDialog):
         self._store.save(RoutingPreset(name, self.route_editor.route(), dids))
         self._reload(select=name)
         self.presets_changed.emit()
+
+    def _current_preset(self) -> RoutingPreset | None:
+        item = self.preset_list.currentItem()
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self._preset_named(name) if isinstance(name, str) else None
+
+    def _on_apply_button_clicked(self) -> None:
+        preset = self._current_preset()
+        if preset is not None:
+            self.apply_requested.emit(preset)
 
     def _on_delete_button_clicked(self) -> None:
         item = self.preset_list.currentItem()

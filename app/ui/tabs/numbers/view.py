@@ -347,6 +347,7 @@ class NumbersTab(TabBase):
             # A multi-selection suggests "these numbers"; one row is just the cursor.
             selected=selected if len(selected) > 1 else (),
         )
+        dialog.apply_requested.connect(self._on_preset_triggered)
         self._track(dialog)
         dialog.open()
         return dialog
