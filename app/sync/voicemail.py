@@ -119,6 +119,10 @@ class VoicemailService(QObject):
         """The phonebook name of ``number``, or an empty string."""
         return self._names.get(normalize(number), "")
 
+    def caller_name(self, message: VoicemailMessage) -> str:
+        """Phonebook name, else the caller-id name; empty for an unknown caller."""
+        return self.name_for(message.caller_number) or message.caller_name
+
     def caller_label(self, message: VoicemailMessage) -> str:
         """Phonebook name, else the caller-id name, else the formatted number."""
         return (
