@@ -74,6 +74,9 @@ class Settings:
         120, "How often new faxes are fetched, in seconds (0 = only on demand)."
     )
     fax_email: str = _setting("", "E-mail address last used to send or copy a fax.")
+    voicemail_check_seconds: int = _setting(
+        120, "How often new voicemail is checked for, in seconds (0 = only on demand)."
+    )
 
     #: Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, metadata={"internal": True})

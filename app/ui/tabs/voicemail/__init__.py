@@ -25,8 +25,9 @@ def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
             ctx.api, DbVoicemailStore(ctx.db), ctx.media_subdir("voicemail")
         )
         ctx.services["voicemail"] = service
-    interval = int(getattr(ctx.settings, "voicemail_check_seconds", 120))
-    poller = VoicemailPoller(service, ctx.notifier, interval_seconds=interval)
+    poller = VoicemailPoller(
+        service, ctx.notifier, interval_seconds=ctx.settings.voicemail_check_seconds
+    )
     tab = VoicemailTab(ctx, service, poller, parent)
     poller.setParent(tab)
     return tab
