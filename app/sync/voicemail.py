@@ -147,10 +147,16 @@ class VoicemailService(QObject):
         self._messages = {
             box: {m.key: m for m in rows} for box, rows in snapshot.messages.items()
         }
+        # Stored counts are the provider's as last fetched; the stored messages
+        # may be newer (changes made since), and they are what the list shows.
+        for name, box in self._mailboxes.items():
+            if name in self._messages:
+                new, urgent = count_unheard(self._messages[name].values())
+                self._mailboxes[name] = replace(box, new=new, urgent=urgent)
         self.mailboxes_changed.emit()
-        for box in self._mailboxes:
-            self.folders_changed.emit(box)
-            self.messages_changed.emit(box)
+        for name in self._mailboxes:
+            self.folders_changed.emit(name)
+            self.messages_changed.emit(name)
         self.unread_changed.emit(self.unread_total())
 
     async def refresh(self) -> list[VoicemailMessage]:
@@ -219,9 +225,12 @@ class VoicemailService(QObject):
         live_before = mailbox in self._seen_live
         self._seen_live.add(mailbox)
         fresh = {m.key: m for m in rows}
-        if fresh != old:
-            self._messages[mailbox] = fresh
-            await self._store.save_messages(mailbox, rows)
+        changed = fresh != old
+        self._messages[mailbox] = fresh
+        # Saved even when equal to what is shown: an optimistic change (a move)
+        # may be shown but not stored yet. The store diffs rows itself.
+        await self._store.save_messages(mailbox, rows)
+        if changed:
             self.messages_changed.emit(mailbox)
         self._recount(mailbox)
         return arrived if live_before else []
