@@ -8,8 +8,8 @@ Two QtPdf facts shape this widget (STACK.md):
 * the ``QPdfDocument`` is owned by this container, never by the ``QPdfView``
   (a document parented to its view segfaults when the view is deleted);
 * ``QPdfView`` renders asynchronously, so the first page appears a moment after
-  :meth:`PdfViewer.load` returns. Thumbnails are rendered one per event-loop
-  turn after that, so a 20-page fax never freezes the window.
+  :meth:`PdfViewer.load` returns. Thumbnails are rendered shortly after by a
+  ``QPdfPageRenderer`` in its C++ thread, so a 20-page fax never freezes the window.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -40,6 +40,7 @@ from app.domain.errors import UserFacingError
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 THUMB_WIDTH = 84
+THUMB_DELAY_MS = 250
 
 _LOAD_ERRORS = {
     QPdfDocument.Error.FileNotFound: "the file is missing",
@@ -60,7 +61,7 @@ class PdfViewer(QWidget):
         super().__init__(parent)
         self._placeholder_text = placeholder or "Nothing to show."
         self._path: Path | None = None
-        self._next_thumb = 0
+        self._thumbs_done = 0
 
         self._view = QPdfView(self)
         self._view.setObjectName("pdfView")
@@ -68,8 +69,14 @@ class PdfViewer(QWidget):
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._view.setPageSpacing(8)
         # Owned by this container, deliberately not by the view (see module docstring).
+        # The thumbnail renderer is created first so it is destroyed (and its
+        # thread stopped) before the document it reads.
+        self._renderer = QPdfPageRenderer(self)
+        self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
         self._document = QPdfDocument(self)
         self._view.setDocument(self._document)
+        self._renderer.setDocument(self._document)
+        self._renderer.pageRendered.connect(self._on_renderer_page_rendered)
 
         self._thumbs = QListWidget(self)
         self._thumbs.setObjectName("pdfPages")
@@ -103,10 +110,13 @@ class PdfViewer(QWidget):
         self._stack.addWidget(self._placeholder)
         self._stack.addWidget(pages)
 
+        # Thumbnails start a moment after the first page so they do not compete
+        # with QPdfView's render of it (the < 300 ms target of issue #6).
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
-        self._thumb_timer.setInterval(0)
-        self._thumb_timer.timeout.connect(self._render_next_thumbnail)
+        self._thumb_timer.setInterval(THUMB_DELAY_MS)
+        self._thumb_timer.timeout.connect(self._start_thumbnails)
+        self._thumb_requests: dict[int, int] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -295,14 +305,16 @@ class PdfViewer(QWidget):
         self.set_zoom(smaller[-1] if smaller else ZOOM_STEPS[0])
 
     def thumbnails_pending(self) -> int:
-        return max(0, self.page_count() - self._next_thumb)
+        return max(0, self.page_count() - self._thumbs_done)
 
     # --- internals ------------------------------------------------------------
 
     def _reset(self) -> None:
         self._thumb_timer.stop()
+        # Renders still queued for the previous document are ignored when they land.
+        self._thumb_requests.clear()
         self._path = None
-        self._next_thumb = 0
+        self._thumbs_done = 0
         self._thumbs.clear()
         self._document.close()
 
@@ -318,32 +330,33 @@ class PdfViewer(QWidget):
         self._thumbs.setCurrentRow(0)
         self._thumbs.blockSignals(False)
 
-    def _render_next_thumbnail(self) -> None:
-        index = self._next_thumb
-        if self._path is None or index >= self._document.pageCount():
-            return
-        self._next_thumb += 1
-        item = self._thumbs.item(index)
-        if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(self._thumbnail(index))))
-        if self._next_thumb < self._document.pageCount():
-            self._thumb_timer.start()
+    def _start_thumbnails(self) -> None:
+        if self._path is not None:
+            self._request_thumbnail(0)
 
-    def _thumbnail(self, index: int) -> QImage:
+    def _request_thumbnail(self, index: int) -> None:
+        # A scanned fax page takes ~35 ms to render. QPdfPageRenderer renders in
+        # a C++ thread, so neither the UI thread nor Python's GIL waits for it;
+        # but requestPage() blocks while that thread is busy, so pages are asked
+        # for one at a time, each when the previous one has arrived.
+        if index >= self._document.pageCount():
+            return
         box = self._thumbs.iconSize()
         page = self._document.pagePointSize(index)
         scale = min(box.width() / max(page.width(), 1), box.height() / max(page.height(), 1))
         size = QSize(max(1, round(page.width() * scale)), max(1, round(page.height() * scale)))
-        rendered = self._document.render(index, size)
-        # PDF pages without a painted background render transparent: put them on paper.
-        paper = QImage(size, QImage.Format.Format_RGB32)
-        paper.fill(QColor("white"))
-        painter = QPainter(paper)
-        painter.drawImage(0, 0, rendered)
-        painter.setPen(QColor("#9a9a9a"))
-        painter.drawRect(0, 0, size.width() - 1, size.height() - 1)
-        painter.end()
-        return paper
+        self._thumb_requests[int(self._renderer.requestPage(index, size))] = index
+
+    def _on_renderer_page_rendered(
+        self, _page: int, _size: QSize, image: QImage, _options: object, request: int
+    ) -> None:
+        index = self._thumb_requests.pop(int(request), None)
+        item = self._thumbs.item(index) if index is not None else None
+        if index is None or item is None:
+            return  # a page of a document that is no longer shown
+        item.setIcon(QIcon(QPixmap.fromImage(on_paper(image))))
+        self._thumbs_done += 1
+        self._request_thumbnail(index + 1)
 
     def _sync_current(self, index: int) -> None:
         self._thumbs.blockSignals(True)
@@ -399,6 +412,19 @@ class PdfViewer(QWidget):
 
     def _on_page_box_value_changed(self, value: int) -> None:
         self.go_to_page(value - 1)
+
+
+def on_paper(rendered: QImage) -> QImage:
+    """A rendered page on white paper with a thin border (unpainted PDF areas are
+    transparent)."""
+    paper = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor("white"))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, rendered)
+    painter.setPen(QColor("#9a9a9a"))
+    painter.drawRect(0, 0, paper.width() - 1, paper.height() - 1)
+    painter.end()
+    return paper
 
 
 def print_pdf(path: Path, printer: QPrinter) -> int:

@@ -1,0 +1,222 @@
+"""Fax benchmark against the sandbox's "large" profile (1k faxes over a year).
+
+Prints figures only (no assertions), with the targets of issue #6 beside them:
+
+* listing a year of faxes: the sync (getFaxMessages windows), then the folder
+  shown in the table, and the longest event-loop stall meanwhile (a 5 ms ticker
+  measures gaps; "does not stall the UI");
+* first page of a cached 20-page fax visible after selecting it (target
+  < 300 ms): from ``selectRow`` until the preview's viewport shows ink, i.e.
+  QPdfView finished its asynchronous render of page 1.
+
+The sandbox runs in a child process so its work does not count as our stalls.
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench fax``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from app.ui.tabs.fax.pyside_workaround import make_none_immortal
+
+make_none_immortal()
+
+from app.api.client import VoipMsClient  # noqa: E402
+from app.api.typed import Api  # noqa: E402
+from app.config.settings import Settings  # noqa: E402
+from app.store.db import Database  # noqa: E402
+from app.sync.context import AppContext  # noqa: E402
+from app.ui.tabs.fax import create_tab  # noqa: E402
+from app.ui.tabs.fax.compose_merge import merge_attachments  # noqa: E402
+from app.ui.tabs.fax.view import FaxTab  # noqa: E402
+
+PAGES = 20
+SELECTIONS = 5
+
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer (event-loop stalls)."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.clock = QElapsedTimer()
+        self.longest = 0.0
+        self.last = 0.0
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self.clock.start()
+        self.last = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return self.longest
+
+
+def start_sandbox() -> tuple[subprocess.Popen[str], str, str, str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.sandbox", "--port", "0", "--profile", "large"],
+        cwd=Path(__file__).resolve().parents[1],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    found: dict[str, str] = {}
+    for line in proc.stdout:
+        match = re.match(r"\s*(URL|Username|Password):\s*(\S+)", line)
+        if match:
+            found[match.group(1)] = match.group(2)
+        if len(found) == 3:
+            break
+    return proc, found["URL"], found["Username"], found["Password"]
+
+
+def scanned_fax(folder: Path, pages: int) -> Path:
+    """A realistic fax: every page a 200 dpi grayscale scan (not vector text)."""
+    images = []
+    for page in range(pages):
+        image = QImage(1700, 2200, QImage.Format.Format_Grayscale8)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        title = QFont("DejaVu Sans")
+        title.setPixelSize(64)
+        title.setBold(True)
+        painter.setFont(title)
+        painter.drawText(120, 220, f"PURCHASE ORDER  -  page {page + 1} of {pages}")
+        body = QFont("DejaVu Sans Mono")
+        body.setPixelSize(36)
+        painter.setFont(body)
+        for line in range(45):
+            painter.drawText(120, 340 + line * 40, f"{line + 1:3d}  Item {line * 7 + page:4d}"
+                             "  flour 25 kg  x 4  ........  $ 48.00")
+        painter.end()
+        path = folder / f"scan-{page:02d}.png"
+        image.setDotsPerMeterX(round(200 / 0.0254))
+        image.setDotsPerMeterY(round(200 / 0.0254))
+        image.save(str(path))
+        images.append(path)
+    return merge_attachments(images, folder / "twenty.pdf").path
+
+
+def has_ink(tab: FaxTab) -> bool:
+    """True once the preview's viewport shows dark pixels (text of page 1)."""
+    image = tab.preview.view.viewport().grab().toImage()
+    width, height = image.width(), image.height()
+    for y in range(height // 10, height * 6 // 10, 4):
+        for x in range(width // 8, width * 7 // 8, 3):
+            if QColor(image.pixel(x, y)).lightness() < 140:
+                return True
+    return False
+
+
+async def run(tab: FaxTab, app: QApplication, meter: StallMeter, work: Path) -> None:
+    started = time.perf_counter()
+    meter.start()
+    await tab.refresh()
+    sync_ms = (time.perf_counter() - started) * 1000
+    sync_stall = meter.stop()
+    total = len(await tab.service.messages(None))
+    print(f"sync of {tab.days} days: {total} faxes in {sync_ms:.0f} ms, "
+          f"longest stall {sync_stall:.1f} ms")
+
+    for folder in ("SENT", "INBOX"):
+        meter.start()
+        started = time.perf_counter()
+        tab.open_folder(folder)
+        while tab._reload_task is None or not tab._reload_task.done():
+            await asyncio.sleep(0.001)
+        await asyncio.sleep(0.05)  # let the view lay the rows out
+        shown_ms = (time.perf_counter() - started) * 1000
+        stall = meter.stop()
+        print(f"folder {folder}: {tab.model.rowCount()} rows listed in {shown_ms:.0f} ms, "
+              f"longest stall {stall:.1f} ms (target: no stall a user notices, < 100 ms)")
+
+    twenty = scanned_fax(work, PAGES)
+    print(f"20-page scanned fax: {twenty.stat().st_size / 1e6:.1f} MB")
+    faxes = sorted(tab.model.faxes, key=lambda f: f.date.timestamp() if f.date else 0)[:SELECTIONS]
+    for fax in faxes:  # as if previewed before: the PDF is in the disk cache
+        shutil.copyfile(twenty, tab.service.pdf_file(fax.id))
+    timings: list[float] = []
+    stalls: list[float] = []
+    for fax in faxes:
+        tab.preview.clear()
+        await asyncio.sleep(0.05)
+        meter.start()
+        started = time.perf_counter()
+        tab.select_fax(fax.id)
+        while not has_ink(tab):
+            await asyncio.sleep(0.001)  # the Qt loop runs (qasync): QPdfView renders
+            if time.perf_counter() - started > 5:
+                break
+        timings.append((time.perf_counter() - started) * 1000)
+        if os.environ.get("BENCH_FAX_SHOT"):
+            tab.grab().save(os.environ["BENCH_FAX_SHOT"])
+        assert tab.preview.page_count() == PAGES
+        while tab.preview.thumbnails_pending() and time.perf_counter() - started < 10:
+            await asyncio.sleep(0.01)
+        stalls.append(meter.stop())
+    print(f"first page of a cached {PAGES}-page fax visible: median "
+          f"{statistics.median(timings):.0f} ms, max {max(timings):.0f} ms "
+          f"over {len(timings)} selections (target < 300 ms); longest stall from selection "
+          f"until all {PAGES} thumbnails were shown: {max(stalls):.1f} ms")
+    await asyncio.sleep(0.5)
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    proc, url, user, password = start_sandbox()
+    work = Path(tempfile.mkdtemp(prefix="bench-fax-"))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    client = VoipMsClient(user, password, base_url=url, min_interval=0)
+    settings = Settings(path=None)
+    settings.fax_history_days = 365
+    ctx = AppContext(api=Api(client), db=Database.open(work / "cache.sqlite3"),
+                     settings=settings, media_dir=work / "media")
+    tab = create_tab(ctx)
+    assert isinstance(tab, FaxTab)
+    tab.resize(1280, 800)
+    tab.show()
+    tab.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+    meter = StallMeter()
+    try:
+        loop.run_until_complete(run(tab, app, meter, work))
+        tab.shutdown()
+        loop.run_until_complete(client.aclose())
+    finally:
+        ctx.db.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
