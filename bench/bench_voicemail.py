@@ -1,0 +1,216 @@
+"""Voicemail benchmark against the sandbox's "large" profile (500 extra voicemails).
+
+Prints figures only (no assertions), with the targets of issue #4 beside them:
+
+* the 500-message mailbox: the refresh (mailboxes, folders, messages, phonebook)
+  and then the biggest folder shown in the table, with the longest event-loop
+  stall meanwhile (a 5 ms ticker measures gaps: "lists without freezing");
+* first play of a message: how many API calls it cost (target: exactly one
+  ``getVoicemailMessageFile``; an unheard message adds the mark-as-heard call);
+* click-to-audio on a cached message (target < 150 ms): from triggering Play
+  until the player is in ``PlayingState`` and its position has moved.
+
+The sandbox runs in a child process so its work does not count as our stalls.
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench voicemail``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.ui.tabs.voicemail.refcount_workaround import make_bools_immortal
+
+make_bools_immortal()
+
+from app.api.client import VoipMsClient  # noqa: E402
+from app.api.typed import Api  # noqa: E402
+from app.config.settings import Settings  # noqa: E402
+from app.domain.models import VoicemailMessage  # noqa: E402
+from app.store.db import Database  # noqa: E402
+from app.sync.context import AppContext  # noqa: E402
+from app.ui.tabs.voicemail import VoicemailTab, create_tab  # noqa: E402
+
+CLICKS = 10
+
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer (event-loop stalls)."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.clock = QElapsedTimer()
+        self.longest = 0.0
+        self.last = 0.0
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self.clock.start()
+        self.last = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return self.longest
+
+
+def start_sandbox() -> tuple[subprocess.Popen[str], str, str, str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.sandbox", "--port", "0", "--profile", "large"],
+        cwd=Path(__file__).resolve().parents[1],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    found: dict[str, str] = {}
+    for line in proc.stdout:
+        match = re.match(r"\s*(URL|Username|Password):\s*(\S+)", line)
+        if match:
+            found[match.group(1)] = match.group(2)
+        if len(found) == 3:
+            break
+    return proc, found["URL"], found["Username"], found["Password"]
+
+
+async def until(condition: object, limit: float = 10.0) -> bool:
+    started = time.perf_counter()
+    while not condition():  # type: ignore[operator]
+        if time.perf_counter() - started > limit:
+            return False
+        await asyncio.sleep(0.001)  # the Qt loop turns meanwhile (qasync)
+    return True
+
+
+async def click_to_audio(tab: VoicemailTab, message: VoicemailMessage) -> float:
+    """Select ``message``, trigger Play, wait until sound is flowing; ms."""
+    tab.player.stop()
+    await asyncio.sleep(0.05)
+    assert tab.select_message(message.key)
+    started = time.perf_counter()
+    tab.message_actions.play.trigger()
+    start_pos = -1
+
+    def flowing() -> bool:
+        nonlocal start_pos
+        if not tab.player.is_playing or tab.player.source is None:
+            return False
+        position = tab.player.player.position()
+        if start_pos < 0:
+            start_pos = position
+        return position > start_pos or position > 0
+
+    await until(flowing)
+    return (time.perf_counter() - started) * 1000
+
+
+async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> None:
+    started = time.perf_counter()
+    meter.start()
+    await tab.refresh()
+    refresh_ms = (time.perf_counter() - started) * 1000
+    stall = meter.stop()
+    total = sum(len(tab.service.messages(b.mailbox)) for b in tab.service.mailboxes())
+    print(f"refresh: {len(tab.service.mailboxes())} mailboxes, {total} messages in "
+          f"{refresh_ms:.0f} ms ({client.calls_made} API calls), longest stall {stall:.1f} ms")
+
+    sizes = {
+        (b.mailbox, f.value): len(tab.service.messages(b.mailbox, f.value))
+        for b in tab.service.mailboxes()
+        for f in tab.service.folders(b.mailbox)
+    }
+    biggest = max(sizes, key=lambda k: sizes[k])
+    tab.open_folder("1001", "Work")  # an empty one first, so the next is a real switch
+    meter.start()
+    started = time.perf_counter()
+    tab.open_folder(*biggest)
+    await asyncio.sleep(0.05)  # let the view lay the rows out
+    shown_ms = (time.perf_counter() - started) * 1000 - 50
+    stall = meter.stop()
+    print(f"folder {biggest[0]}/{biggest[1]}: {tab.proxy.rowCount()} rows listed in "
+          f"{shown_ms:.0f} ms, longest stall {stall:.1f} ms (target: no freeze, < 100 ms)")
+    meter.start()
+    for column in range(tab.model.columnCount()):
+        tab.table.sortByColumn(column, tab.table.horizontalHeader().sortIndicatorOrder())
+        await asyncio.sleep(0)
+    print(f"sorting {tab.proxy.rowCount()} rows by each of {tab.model.columnCount()} columns: "
+          f"longest stall {meter.stop():.1f} ms")
+
+    rows = tab.model.messages()
+    heard = [m for m in rows if m.listened][: CLICKS + 1]
+    unheard = next(m for m in rows if not m.listened)
+    tab.player.set_speed(4.0)
+    before = client.calls_made
+    await click_to_audio(tab, heard[0])
+    print(f"first play of a heard message: {client.calls_made - before} API call(s) "
+          "(target: exactly one getVoicemailMessageFile)")
+    before = client.calls_made
+    await click_to_audio(tab, unheard)
+    await until(lambda: tab.service.message(unheard.key) is not None
+                and tab.service.message(unheard.key).listened)  # type: ignore[union-attr]
+    await asyncio.sleep(0.2)
+    print(f"first play of an unheard message: {client.calls_made - before} API calls "
+          "(the recording + mark as heard)")
+
+    for message in heard[1:]:
+        await tab.service.audio_for(message)  # warm the cache
+    before = client.calls_made
+    timings = [await click_to_audio(tab, m) for m in heard[1:]]
+    print(f"click-to-audio on a cached message: median {statistics.median(timings):.0f} ms, "
+          f"max {max(timings):.0f} ms over {len(timings)} clicks (target < 150 ms); "
+          f"API calls meanwhile: {client.calls_made - before}")
+    tab.player.stop()
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    proc, url, user, password = start_sandbox()
+    work = Path(tempfile.mkdtemp(prefix="bench-voicemail-"))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    client = VoipMsClient(user, password, base_url=url, min_interval=0)
+    ctx = AppContext(api=Api(client), db=Database.open(work / "cache.sqlite3"),
+                     settings=Settings(path=None), media_dir=work / "media")
+    tab = create_tab(ctx)
+    assert isinstance(tab, VoicemailTab)
+    tab.resize(1280, 800)
+    tab.show()
+    meter = StallMeter()
+    try:
+        loop.run_until_complete(run(tab, client, meter))
+        tab.shutdown()
+        tab.player.clear()
+        loop.run_until_complete(client.aclose())
+    finally:
+        ctx.db.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
