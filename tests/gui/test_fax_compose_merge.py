@@ -59,3 +59,14 @@ def test_unusable_files_are_named_in_a_clear_error(
 def test_nothing_attached_is_refused(qapp: object, tmp_path: Path) -> None:
     with pytest.raises(AttachmentError, match="Attach at least one"):
         merge_attachments([], tmp_path / "out.pdf")
+
+
+def test_a_single_pdf_is_sent_as_it_is(qapp: object, tmp_path: Path) -> None:
+    text = merge_attachments([write_text(tmp_path / "t.txt", 120)], tmp_path / "t.pdf")
+    result = merge_attachments([text.path], tmp_path / "out.pdf")
+    assert result.path.read_bytes() == text.path.read_bytes()
+    assert result.pages == text.pages and result.pages_per_file == (text.pages,)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 nothing")
+    with pytest.raises(AttachmentError, match="broken.pdf"):
+        merge_attachments([broken], tmp_path / "out2.pdf")

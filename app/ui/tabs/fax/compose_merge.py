@@ -5,9 +5,10 @@ plain text, JPG/GIF/PNG, TIFF including multi-page fax TIFFs) is drawn page by
 page into one ``QPdfWriter``; the user previews that PDF before sending, so
 what they see is what goes out.
 
-Everything is rasterised or laid out at fax resolution: a fax is a grayscale
-(really black and white) image at about 200 dpi, so nothing is lost that the
-recipient would have seen, and the file stays small.
+A single PDF is sent as it is (sharper and much smaller). Anything else is
+rasterised or laid out at fax resolution: a fax is a grayscale (really black and
+white) image at about 200 dpi, so nothing is lost that the recipient would have
+seen. Scanned pages cost ~0.5 MB each this way; the size is shown before sending.
 
 This is UI-layer code because it needs QtGui; it creates all Qt objects inside
 :func:`merge_attachments`, so it may run on a worker thread (``asyncio.to_thread``)
@@ -16,6 +17,7 @@ and keep the window responsive (QPainter on a QPdfWriter/QImage is thread-safe).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +97,8 @@ def merge_attachments(files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI) -
         if not path.is_file():
             raise AttachmentError(f"“{path.name}” no longer exists or cannot be read.")
     out.parent.mkdir(parents=True, exist_ok=True)
+    if len(files) == 1 and kind_of(files[0]) == "pdf":
+        return _pass_through(files[0], out)
     writer = QPdfWriter(str(out))
     try:
         return _merge_into(writer, files, out, dpi)
@@ -138,6 +142,30 @@ def _merge_into(writer: QPdfWriter, files: Sequence[Path], out: Path, dpi: int) 
         raise
     painter.end()
     return MergeResult(out, pager.pages, out.stat().st_size, tuple(per_file))
+
+
+def _pass_through(path: Path, out: Path) -> MergeResult:
+    """One PDF is sent as it is: sharper and far smaller than re-drawing its pages."""
+    document = QPdfDocument()
+    try:
+        error = document.load(str(path))
+        if error != QPdfDocument.Error.None_:
+            raise AttachmentError(f"“{path.name}” cannot be faxed: {_pdf_reason(error)}.")
+        pages = int(document.pageCount())
+        if pages == 0:
+            raise AttachmentError(f"“{path.name}” has no pages.")
+    finally:
+        document.close()
+        shiboken6.delete(document)
+    shutil.copyfile(path, out)
+    return MergeResult(out, pages, out.stat().st_size, (pages,))
+
+
+def _pdf_reason(error: QPdfDocument.Error) -> str:
+    return {
+        QPdfDocument.Error.IncorrectPassword: "it is password-protected",
+        QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
+    }.get(error, "it is damaged or not a PDF")
 
 
 class _Pager:
@@ -231,11 +259,7 @@ def _draw_pdf(path: Path, pager: _Pager, dpi: int) -> None:
     try:
         error = document.load(str(path))
         if error != QPdfDocument.Error.None_:
-            reason = {
-                QPdfDocument.Error.IncorrectPassword: "it is password-protected",
-                QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
-            }.get(error, "it is damaged or not a PDF")
-            raise AttachmentError(f"“{path.name}” cannot be faxed: {reason}.")
+            raise AttachmentError(f"“{path.name}” cannot be faxed: {_pdf_reason(error)}.")
         if document.pageCount() == 0:
             raise AttachmentError(f"“{path.name}” has no pages.")
         for index in range(document.pageCount()):
