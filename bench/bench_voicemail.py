@@ -133,8 +133,10 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
     refresh_ms = (time.perf_counter() - started) * 1000
     stall = meter.stop()
     total = sum(len(tab.service.messages(b.mailbox)) for b in tab.service.mailboxes())
-    print(f"refresh: {len(tab.service.mailboxes())} mailboxes, {total} messages in "
-          f"{refresh_ms:.0f} ms ({client.calls_made} API calls), longest stall {stall:.1f} ms")
+    print(
+        f"refresh: {len(tab.service.mailboxes())} mailboxes, {total} messages in "
+        f"{refresh_ms:.0f} ms ({client.calls_made} API calls), longest stall {stall:.1f} ms"
+    )
 
     sizes = {
         (b.mailbox, f.value): len(tab.service.messages(b.mailbox, f.value))
@@ -149,14 +151,18 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
     await asyncio.sleep(0.05)  # let the view lay the rows out
     shown_ms = (time.perf_counter() - started) * 1000 - 50
     stall = meter.stop()
-    print(f"folder {biggest[0]}/{biggest[1]}: {tab.proxy.rowCount()} rows listed in "
-          f"{shown_ms:.0f} ms, longest stall {stall:.1f} ms (target: no freeze, < 100 ms)")
+    print(
+        f"folder {biggest[0]}/{biggest[1]}: {tab.proxy.rowCount()} rows listed in "
+        f"{shown_ms:.0f} ms, longest stall {stall:.1f} ms (target: no freeze, < 100 ms)"
+    )
     meter.start()
     for column in range(tab.model.columnCount()):
         tab.table.sortByColumn(column, tab.table.horizontalHeader().sortIndicatorOrder())
         await asyncio.sleep(0)
-    print(f"sorting {tab.proxy.rowCount()} rows by each of {tab.model.columnCount()} columns: "
-          f"longest stall {meter.stop():.1f} ms")
+    print(
+        f"sorting {tab.proxy.rowCount()} rows by each of {tab.model.columnCount()} columns: "
+        f"longest stall {meter.stop():.1f} ms"
+    )
 
     rows = tab.model.messages()
     heard = [m for m in rows if m.listened][: CLICKS + 1]
@@ -164,23 +170,28 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
     tab.player.set_speed(4.0)
     before = client.calls_made
     await click_to_audio(tab, heard[0])
-    print(f"first play of a heard message: {client.calls_made - before} API call(s) "
-          "(target: exactly one getVoicemailMessageFile)")
+    print(
+        f"first play of a heard message: {client.calls_made - before} API call(s) "
+        "(target: exactly one getVoicemailMessageFile)"
+    )
     before = client.calls_made
     await click_to_audio(tab, unheard)
-    await until(lambda: tab.service.message(unheard.key) is not None
-                and tab.service.message(unheard.key).listened)  # type: ignore[union-attr]
+    await until(lambda: getattr(tab.service.message(unheard.key), "listened", False))
     await asyncio.sleep(0.2)
-    print(f"first play of an unheard message: {client.calls_made - before} API calls "
-          "(the recording + mark as heard)")
+    print(
+        f"first play of an unheard message: {client.calls_made - before} API calls "
+        "(the recording + mark as heard)"
+    )
 
     for message in heard[1:]:
         await tab.service.audio_for(message)  # warm the cache
     before = client.calls_made
     timings = [await click_to_audio(tab, m) for m in heard[1:]]
-    print(f"click-to-audio on a cached message: median {statistics.median(timings):.0f} ms, "
-          f"max {max(timings):.0f} ms over {len(timings)} clicks (target < 150 ms); "
-          f"API calls meanwhile: {client.calls_made - before}")
+    print(
+        f"click-to-audio on a cached message: median {statistics.median(timings):.0f} ms, "
+        f"max {max(timings):.0f} ms over {len(timings)} clicks (target < 150 ms); "
+        f"API calls meanwhile: {client.calls_made - before}"
+    )
     tab.player.stop()
 
 
@@ -192,8 +203,12 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     client = VoipMsClient(user, password, base_url=url, min_interval=0)
-    ctx = AppContext(api=Api(client), db=Database.open(work / "cache.sqlite3"),
-                     settings=Settings(path=None), media_dir=work / "media")
+    ctx = AppContext(
+        api=Api(client),
+        db=Database.open(work / "cache.sqlite3"),
+        settings=Settings(path=None),
+        media_dir=work / "media",
+    )
     tab = create_tab(ctx)
     assert isinstance(tab, VoicemailTab)
     tab.resize(1280, 800)

@@ -144,9 +144,7 @@ class VoicemailService(QObject):
         self.names_changed.emit()
         self._mailboxes = {box.mailbox: box for box in snapshot.mailboxes}
         self._folders = {k: list(v) for k, v in snapshot.folders.items()}
-        self._messages = {
-            box: {m.key: m for m in rows} for box, rows in snapshot.messages.items()
-        }
+        self._messages = {box: {m.key: m for m in rows} for box, rows in snapshot.messages.items()}
         # Stored counts are the provider's as last fetched; the stored messages
         # may be newer (changes made since), and they are what the list shows.
         for name, box in self._mailboxes.items():
@@ -433,4 +431,3 @@ class VoicemailService(QObject):
                 f"Could not save the recording to {destination}: {exc.strerror or exc}."
             ) from exc
         return destination
-

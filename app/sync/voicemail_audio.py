@@ -32,6 +32,7 @@ EXTENSIONS: dict[AudioFormat, str] = {
     AudioFormat.GSM: "gsm",
 }
 
+
 class InvalidAudio(UserFacingError):
     """The provider sent no usable audio (an empty file)."""
 

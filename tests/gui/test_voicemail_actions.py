@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.models import AudioFormat
@@ -149,7 +150,7 @@ def test_delete_key_and_refusal(
     user_messages.answer = True  # the default confirm goes through feedback.ask
     sandbox.faults.inject("http_500", methods="delMessages")
     tab.table.setFocus()
-    tab.message_actions.delete.trigger()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(user_messages) == 2, timeout=5000)
     assert user_messages[0].text.startswith("Delete the voicemail from Dana Whitfield")
     assert user_messages[1].text.startswith("Could not delete the voicemail from Dana Whitfield")
@@ -224,3 +225,14 @@ def test_actions_follow_the_selection(tab: VoicemailTab) -> None:
     assert tab.message_actions.delete.isEnabled()
     assert tab.message_actions.urgent.text() == "Not urgent"
     assert tab.message_actions.heard.text() == "Mark as heard"
+
+
+def test_play_of_a_message_gone_at_the_provider(
+    tab: VoicemailTab, sandbox: SandboxServer, arun: Any, user_messages: Any
+) -> None:
+    message = select_caller(tab, DANA)
+    sandbox.state.voicemails.remove(_row(sandbox))  # deleted by phone meanwhile
+    arun(tab.play(message))
+    assert len(user_messages) == 1 and "voicemail" in user_messages.texts[0].lower()
+    assert tab.player.source is None
+    assert tab.now_playing.text() == ""

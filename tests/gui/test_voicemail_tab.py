@@ -194,3 +194,20 @@ def test_refresh_starts_the_periodic_check_and_shutdown_stops_it(tab: VoicemailT
     assert tab.poller.active
     tab.shutdown()
     assert not tab.poller.active
+
+
+def test_in_the_main_window_badge_and_notification(
+    qtbot: QtBot, main_window: Any, arun: Any, sandbox: SandboxServer
+) -> None:
+    with qtbot.waitSignal(main_window.initial_load_finished, timeout=20_000) as blocker:
+        main_window.start()
+    assert blocker.args[0]["voicemail"] is None  # loaded without error
+    tab = main_window.tabs["voicemail"]
+    assert isinstance(tab, VoicemailTab)
+    index = main_window.tab_widget.indexOf(tab)
+    assert main_window.tab_widget.tabText(index) == "Voicemail (7)"
+    sandbox.state.deliver_voicemail("1002", "6175550173", caller_name="Tom Reilly")
+    assert arun(tab.poller.check_now()) == 1
+    assert main_window.tab_widget.tabText(index) == "Voicemail (8)"
+    assert main_window.ctx.notifier.history[-1][1].startswith("From Tom Reilly")
+    tab.shutdown()

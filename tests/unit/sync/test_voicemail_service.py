@@ -223,9 +223,7 @@ def test_send_email(service: VoicemailService, sandbox: SandboxServer, run: Run)
     assert "e-mail to boss@example.com" in refused.value.message
 
 
-def test_save_audio_as_wav_and_mp3(
-    service: VoicemailService, run: Run, tmp_path: Path
-) -> None:
+def test_save_audio_as_wav_and_mp3(service: VoicemailService, run: Run, tmp_path: Path) -> None:
     message = _by_caller(service, DANA)
     wav = run(service.save_audio(message, tmp_path / "dana.wav"))
     assert sniff_format(wav.read_bytes()) is AudioFormat.WAV

@@ -21,9 +21,7 @@ def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
     """Build the tab and its service (shared through ``ctx.services["voicemail"]``)."""
     service = ctx.services.get("voicemail")
     if not isinstance(service, VoicemailService):
-        service = VoicemailService(
-            ctx.api, DbVoicemailStore(ctx.db), ctx.media_subdir("voicemail")
-        )
+        service = VoicemailService(ctx.api, DbVoicemailStore(ctx.db), ctx.media_subdir("voicemail"))
         ctx.services["voicemail"] = service
     poller = VoicemailPoller(
         service, ctx.notifier, interval_seconds=ctx.settings.voicemail_check_seconds

@@ -63,8 +63,7 @@ from app.ui.widgets.player import AudioPlayer
 
 NO_MAILBOX_YET = "Your voicemail boxes appear here after the first refresh."
 NO_MAILBOX = (
-    "This account has no voicemail boxes. Create one in the VoIP.ms customer portal, "
-    "then refresh."
+    "This account has no voicemail boxes. Create one in the VoIP.ms customer portal, then refresh."
 )
 
 
