@@ -267,3 +267,16 @@ def test_new_inbound_fax_notifies_and_raises_the_badge(
     title, text = app_context.notifier.history[-1]
     assert (title, text) == ("New fax", "From ACME CORP ((800) 555-0199), 2 pages")
     qtbot.waitUntil(lambda: fax_tab.model.rowCount() == 6, timeout=5_000)
+
+
+def test_context_menu_offers_the_actions_of_the_selected_fax(
+    fax_tab: FaxTab, qtbot: QtBot
+) -> None:
+    select(fax_tab, qtbot, inbox(fax_tab)[0])
+    menu = fax_tab.context_menu()
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["Move to", "Delete", "E-mail…", "Save PDF…", "Print…"]
+    move = menu.actions()[0].menu()
+    enabled = {a.text(): a.isEnabled() for a in move.actions()}
+    assert enabled == {"Inbox": False, "Sent": True, "Invoices": True}
+    menu.deleteLater()

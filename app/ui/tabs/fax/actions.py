@@ -14,10 +14,10 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton, QWidget
 from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
@@ -43,6 +43,7 @@ class FaxActionsMixin(TabBase):
     fax_sender: FaxSender
     dialogs: FaxDialogs
     folders: FolderList
+    table: QTableView
     outbox: Path
     _busy_anchor: QWidget
     compose: ComposeFaxDialog | None = None
@@ -108,6 +109,26 @@ class FaxActionsMixin(TabBase):
         self.folders.new_button.clicked.connect(self._on_new_folder_clicked)
         self.folders.rename_button.clicked.connect(self._on_rename_folder_clicked)
         self.folders.delete_button.clicked.connect(self._on_delete_folder_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu of the fax list: the same actions as the buttons."""
+        menu = QMenu(self)
+        move = menu.addMenu("Move to")
+        fax = self.selected_fax()
+        for folder in self.service.folders:
+            action = move.addAction(display_name(folder.name))
+            action.setEnabled(fax is not None and folder.name != fax.folder)
+            action.triggered.connect(
+                lambda _checked=False, f=folder: self.spawn(self._move_selected(f))
+            )
+        for button in (self.delete_button, self.email_button, self.save_button,
+                       self.print_button):
+            action = menu.addAction(button.text().replace("▾", "").strip())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        return menu
 
     def update_actions(self) -> None:
         has_fax = self.selected_fax() is not None
@@ -294,6 +315,13 @@ class FaxActionsMixin(TabBase):
             dialog.deleteLater()
 
     # --- slots ----------------------------------------------------------------------------
+
+    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
+        if self.selected_fax() is None:
+            return
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_send_button_clicked(self) -> None:
         self.open_compose()
