@@ -280,3 +280,14 @@ def test_context_menu_offers_the_actions_of_the_selected_fax(
     enabled = {a.text(): a.isEnabled() for a in move.actions()}
     assert enabled == {"Inbox": False, "Sent": True, "Invoices": True}
     menu.deleteLater()
+
+
+def test_print_failure_is_reported(
+    fax_tab: FaxTab, arun: Any, dialogs: ScriptedDialogs, tmp_path: Path, user_messages: Any,
+    qtlog: Any,
+) -> None:
+    fax = inbox(fax_tab)[0]
+    dialogs.print_to = tmp_path / "no-such-folder" / "printed.pdf"
+    with qtlog.disabled():  # Qt also warns that it cannot open the output file
+        assert arun(fax_tab.print_fax(fax)) == 0
+    assert "The printer could not be opened" in user_messages.texts[-1]
