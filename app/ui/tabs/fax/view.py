@@ -168,7 +168,8 @@ class FaxTab(FaxActionsMixin):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([170, 520, 470])
+        # The list needs room for sender names; the preview grows with the window.
+        self.splitter.setSizes([160, 580, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
