@@ -68,5 +68,5 @@ def test_a_single_pdf_is_sent_as_it_is(qapp: object, tmp_path: Path) -> None:
     assert result.pages == text.pages and result.pages_per_file == (text.pages,)
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 nothing")
-    with pytest.raises(AttachmentError, match="broken.pdf"):
+    with pytest.raises(AttachmentError, match=r"broken\.pdf"):
         merge_attachments([broken], tmp_path / "out2.pdf")
