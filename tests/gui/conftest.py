@@ -25,6 +25,7 @@ Qt warnings fail GUI tests (``qt_log_level_fail("WARNING")``) except the few in
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,6 +65,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if Path(str(item.path)).resolve().is_relative_to(GUI_DIR):
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(*ENVIRONMENT_WARNINGS))
+
+
+# --- garbage ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Free the previous test's Qt objects here, on the GUI thread.
+
+    Finished tests leave QObjects in reference cycles (qasync's timer object
+    holding timers of cancelled ``call_later`` handles, e.g. httpx time-outs).
+    Left to the cyclic GC they may be freed on whichever thread allocates next -
+    the database worker or a sandbox thread - and Qt then warns "Timers cannot be
+    stopped from another thread" or crashes (seen as a segfault mid-suite).
+    """
+    gc.collect()
+    yield
+    gc.collect()
 
 
 # --- messages ----------------------------------------------------------------------
@@ -114,6 +133,8 @@ def qloop(qapp: Any) -> Iterator[qasync.QEventLoop]:
     loop._QEventLoop__is_running = False  # type: ignore[attr-defined]  # "already running"
     loop.close()
     asyncio.set_event_loop(None)
+    del loop
+    gc.collect()  # the loop's timers and notifiers die here, on the GUI thread
 
 
 def _cancel_pending(qtbot: QtBot) -> None:

@@ -164,3 +164,28 @@ def test_first_run_then_quit_leaves_no_password_on_disk(
     # The next start finds the account without asking.
     assert Shell(shell.paths, Settings.load(shell.paths.settings_file), shell.options)\
         .initial_credentials() is not None
+
+
+def test_sign_out_forgets_password_and_asks_again(
+    qtbot: QtBot,
+    shell: Shell,
+    sandbox: SandboxServer,
+    qloop: Any,
+    memory_keyring: Any,
+    user_messages: Any,
+) -> None:
+    shell.secrets.save(sandbox.username, sandbox.password)
+    shell.settings.api_username = sandbox.username
+    run = asyncio.ensure_future(shell.run())
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+    assert _visible(SetupDialog) is None  # the saved account signs in without asking
+    window = shell.window
+    assert window is not None
+    user_messages.answer = True
+    window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
+    assert memory_keyring.passwords == {}
+    assert Settings.load(shell.paths.settings_file).api_username == ""
+    _visible(SetupDialog).reject()  # cancelling the set-up ends the run
+    qtbot.waitUntil(run.done, timeout=10_000)
+    assert run.result() == 0

@@ -111,3 +111,14 @@ def _left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_money_and_today_texts() -> None:
+    from app.domain.models import Balance
+    from app.ui.widgets.balance import format_money, today_text
+
+    assert format_money(Decimal("1234.5")) == "$1,234.50"
+    assert format_money(Decimal("-0.456")) == "-$0.46"
+    today = today_text(Balance(Decimal(1), Decimal("0.1205"), 1))
+    assert today == "$0.12 spent today · 1 call today"
+    assert today_text(Balance(Decimal(1))) == ""
