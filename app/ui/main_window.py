@@ -43,7 +43,7 @@ from app.domain.models import Balance
 from app.ui import crash, feedback
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
-from app.ui.widgets.balance import BalanceWidget
+from app.ui.widgets.balance import BalanceWidget, format_money
 
 if TYPE_CHECKING:
     from app.sync.balance import BalanceService
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._tasks: set[asyncio.Future[None]] = set()
         self._closing = False
         self._painted = False
+        self._warned_low = False
         self._started = False
         self._start_requested = False
 
@@ -360,6 +361,15 @@ class MainWindow(QMainWindow):
         self.balance_widget.show_balance(
             balance, fetched_at=self.balance.fetched_at, threshold=self.balance.threshold
         )
+        low = self.balance.is_low()
+        if low and not self._warned_low:
+            # Once per drop below the threshold, not on every timer refresh.
+            self.ctx.notifier.notify(
+                "Low VoIP.ms balance",
+                f"The balance is {format_money(balance.current)}, under the "
+                f"{format_money(self.balance.threshold)} warning level.",
+            )
+        self._warned_low = low
 
     def _on_balance_failed(self, message: str) -> None:
         self.balance_widget.show_error(message, have_figure=self.balance.balance is not None)

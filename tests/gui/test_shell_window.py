@@ -70,6 +70,9 @@ def test_balance_refresh_and_low_warning(
     qtbot.waitUntil(lambda: main_window.balance_widget.amount.text() == "$3.10", timeout=10_000)
     assert main_window.balance_widget.warning.isVisible()
     assert "$5.00" in main_window.balance_widget.warning.text()
+    assert main_window.ctx.notifier.history == [
+        ("Low VoIP.ms balance", "The balance is $3.10, under the $5.00 warning level.")
+    ]
     # Turning the warning off (threshold 0) hides it on the next figure.
     main_window.ctx.settings.low_balance_warning = 0.0
     qtbot.mouseClick(main_window.balance_widget.refresh_button, _left())
