@@ -107,11 +107,18 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
     loop stopped ("no running event loop") or use a closed database.
     """
     current = asyncio.current_task()
-    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        await asyncio.wait(pending, timeout=timeout)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    # Cancelling can start new tasks (httpx/anyio tidy up their connection
+    # attempts), so repeat until nothing is left or the time is up.
+    while (left := deadline - loop.time()) > 0:
+        pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+        if not pending:
+            break
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(pending, timeout=left)
+    await asyncio.sleep(0)  # let done-callbacks of the cancelled tasks run
 
 
 class Shell:
