@@ -224,7 +224,13 @@ class Shell:
             lookups=LookupService(api, db, ttl=timedelta(days=self.settings.lookup_ttl_days)),
         )
         balance = BalanceService(api, self.settings)
-        window = MainWindow(ctx, balance, account_label=credentials.username)
+        # Snapshots always have the default size, whatever the last session left.
+        window = MainWindow(
+            ctx,
+            balance,
+            account_label=credentials.username,
+            remember_geometry=self.options.snapshot_dir is None,
+        )
         self.window = window
         loop = asyncio.get_running_loop()
         closed: asyncio.Future[str] = loop.create_future()

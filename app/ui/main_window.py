@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         balance: BalanceService,
         *,
         account_label: str,
+        remember_geometry: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,7 +95,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_tabs()
-        self._restore_geometry()
+        self._remember_geometry = remember_geometry
+        if remember_geometry:
+            self._restore_geometry()
 
         balance.changed.connect(self._on_balance_changed)
         balance.failed.connect(self._on_balance_failed)
@@ -280,6 +283,8 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             log.info("Refreshing %s failed: %s (%s)", key, exc.message, exc.detail)
             self.load_errors[key] = exc.message
+            # Say it now; the summary after the last tab may be a while away.
+            self.show_error(f"{tab.title}: {exc.message}")
             return exc.message
         except asyncio.CancelledError:
             raise
@@ -439,9 +444,10 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             self.ctx.settings.last_tab = self.current_key() or self.ctx.settings.last_tab
-            self.ctx.settings.window_geometry = bytes(
-                self.saveGeometry().toBase64().data()
-            ).decode("ascii")
+            if self._remember_geometry:
+                self.ctx.settings.window_geometry = bytes(
+                    self.saveGeometry().toBase64().data()
+                ).decode("ascii")
             self.balance.stop()
             for task in list(self._tasks):
                 task.cancel()
