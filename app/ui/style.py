@@ -47,11 +47,24 @@ def light_palette() -> QPalette:
     return fusion.standardPalette() if fusion is not None else QPalette()
 
 
+_system_look: tuple[str, QPalette] | None = None
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """``system`` keeps the platform look; ``light``/``dark`` force a Fusion palette."""
+    """``system`` keeps the platform look; ``light``/``dark`` force a Fusion palette.
+
+    The platform's own style and palette are remembered on the first call so that
+    switching back to ``system`` in the settings really restores them.
+    """
+    global _system_look
+    if _system_look is None:
+        _system_look = (app.style().name(), QPalette(app.palette()))
     if theme in ("light", "dark"):
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if theme == "dark" else light_palette())
+    else:
+        app.setStyle(_system_look[0])
+        app.setPalette(_system_look[1])
     app.setStyleSheet(stylesheet(app.palette()))
 
 

@@ -135,3 +135,15 @@ def test_palettes_keep_text_readable(theme: str) -> None:
         assert abs(color.lightness() - window.lightness()) > 60
     bg, fg = style.warning_colors(palette)
     assert abs(bg.lightness() - fg.lightness()) > 80
+
+
+def test_theme_switch_back_to_system_restores_the_look(qapp: Any) -> None:
+    before = qapp.palette().color(qapp.palette().ColorRole.Window).name()
+    try:
+        style.apply_theme(qapp, "dark")
+        assert style.is_dark(qapp.palette())
+    finally:
+        style.apply_theme(qapp, "system")
+    assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == before
+    assert "headerBar" in qapp.styleSheet()
+    qapp.setStyleSheet("")
