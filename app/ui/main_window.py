@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from app.ui import crash, feedback
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
+from app.ui.widgets.status_bar import SyncStatusBar
 
 if TYPE_CHECKING:
     from app.sync.balance import BalanceService
@@ -74,8 +73,6 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.tabs: dict[str, TabBase] = {}
         self.load_errors: dict[str, str | None] = {}
-        self._busy: dict[int, tuple[str, Callable[[], None] | None]] = {}
-        self._busy_seq = 0
         self._tasks: set[asyncio.Future[None]] = set()
         self._closing = False
         self._painted = False
@@ -127,22 +124,13 @@ class MainWindow(QMainWindow):
         return header
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.sync_label = QLabel("Showing saved data", bar)
-        self.error_label = QLabel(bar)
-        self.error_label.setObjectName("statusError")
-        self.error_label.hide()
-        self.busy_bar = QProgressBar(bar)
-        self.busy_bar.setMaximumWidth(140)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.hide()
-        self.cancel_button = QPushButton("Cancel", bar)
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        bar.addWidget(self.sync_label)
-        bar.addWidget(self.error_label, 1)
-        bar.addPermanentWidget(self.busy_bar)
-        bar.addPermanentWidget(self.cancel_button)
+        self.status = SyncStatusBar(self)
+        self.setStatusBar(self.status)
+        # Short names used all over this class (and by tests).
+        self.sync_label = self.status.sync_label
+        self.error_label = self.status.error_label
+        self.busy_bar = self.status.busy_bar
+        self.cancel_button = self.status.cancel_button
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&Account")
@@ -320,45 +308,18 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         """The last error, in the status bar; empty text clears it."""
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.status.show_error(text)
 
     # --- busy host (used by app.ui.operations.run_operation) ---------------------------
 
     def begin_busy(self, text: str, cancel: Callable[[], None] | None) -> object:
-        self._busy_seq += 1
-        self._busy[self._busy_seq] = (text, cancel)
-        self._update_busy_widgets()
-        return self._busy_seq
+        return self.status.begin_busy(text, cancel)
 
     def update_busy(self, token: object, done: int, total: int, text: str) -> None:
-        if token == max(self._busy, default=None):
-            self.busy_bar.setRange(0, max(total, 0))
-            self.busy_bar.setValue(done if total > 0 else 0)
-            if text:
-                self.sync_label.setText(text)
+        self.status.update_busy(token, done, total, text)
 
     def end_busy(self, token: object) -> None:
-        if isinstance(token, int):
-            self._busy.pop(token, None)
-        self._update_busy_widgets()
-
-    def _update_busy_widgets(self) -> None:
-        if not self._busy:
-            self.busy_bar.hide()
-            self.cancel_button.hide()
-            return
-        text, cancel = self._busy[max(self._busy)]
-        self.sync_label.setText(text)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.show()
-        self.cancel_button.setVisible(cancel is not None)
-
-    def _on_cancel_button_clicked(self) -> None:
-        if self._busy:
-            _, cancel = self._busy[max(self._busy)]
-            if cancel is not None:
-                cancel()
+        self.status.end_busy(token)
 
     # --- slots -----------------------------------------------------------------------
 

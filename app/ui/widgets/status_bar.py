@@ -1,0 +1,78 @@
+"""The main window's status bar: sync state, the last error, busy progress + Cancel.
+
+It is the "busy host" of ``app/ui/operations.run_operation`` (through the main
+window): several operations may run at once; the newest one is shown, and
+Cancel cancels that one if it allows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+
+class SyncStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync_label = QLabel("Showing saved data", self)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("statusError")
+        self.error_label.hide()
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.addWidget(self.sync_label)
+        self.addWidget(self.error_label, 1)
+        self.addPermanentWidget(self.busy_bar)
+        self.addPermanentWidget(self.cancel_button)
+        self._busy: dict[int, tuple[str, Callable[[], None] | None]] = {}
+        self._busy_seq = 0
+
+    def show_error(self, text: str) -> None:
+        """The last error; empty text clears it."""
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+        if not text:
+            self.error_label.setToolTip("")
+
+    # --- busy ----------------------------------------------------------------------
+
+    def begin_busy(self, text: str, cancel: Callable[[], None] | None) -> object:
+        self._busy_seq += 1
+        self._busy[self._busy_seq] = (text, cancel)
+        self._update_busy_widgets()
+        return self._busy_seq
+
+    def update_busy(self, token: object, done: int, total: int, text: str) -> None:
+        if token == max(self._busy, default=None):
+            self.busy_bar.setRange(0, max(total, 0))
+            self.busy_bar.setValue(done if total > 0 else 0)
+            if text:
+                self.sync_label.setText(text)
+
+    def end_busy(self, token: object) -> None:
+        if isinstance(token, int):
+            self._busy.pop(token, None)
+        self._update_busy_widgets()
+
+    def _update_busy_widgets(self) -> None:
+        if not self._busy:
+            self.busy_bar.hide()
+            self.cancel_button.hide()
+            return
+        text, cancel = self._busy[max(self._busy)]
+        self.sync_label.setText(text)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.show()
+        self.cancel_button.setVisible(cancel is not None)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._busy:
+            _, cancel = self._busy[max(self._busy)]
+            if cancel is not None:
+                cancel()
