@@ -33,7 +33,9 @@ def is_valid_nanp(number: str) -> bool:
         parsed = phonenumbers.parse("+1" + digits, None)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_possible_number(parsed) and digits[0] not in "01" and digits[3] not in "01"
+    # NANP area codes and exchanges never start with 0 or 1.
+    nanp_shape = digits[0] not in "01" and digits[3] not in "01"
+    return nanp_shape and phonenumbers.is_possible_number(parsed)
 
 
 def format_number(number: str | int | None) -> str:
