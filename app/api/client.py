@@ -49,6 +49,8 @@ DEFAULT_URL = "https://voip.ms/api/v1/rest.php"
 #: Beyond this many characters of query string a call goes as a POST.
 MAX_GET_QUERY = 1500
 #: Methods that carry files (base64) even when the file happens to be small.
+#: Answers larger than this are decoded on a worker thread.
+BIG_BODY_BYTES = 256 * 1024
 POST_METHODS = frozenset({"sendFaxMessage", "sendMMS", "addLNPFile", "setRecording"})
 BODY_HEAD_BYTES = 200
 
@@ -161,6 +163,10 @@ class VoipMsClient:
             raise self._network_error(method, "timeout", exc) from None
         except httpx.HTTPError as exc:
             raise self._network_error(method, "network", exc) from None
+        if len(response.content) > BIG_BODY_BYTES:
+            # Decoding a multi-megabyte answer (a year of SMS) takes tens of ms:
+            # off the event loop, so the UI keeps painting.
+            return await asyncio.to_thread(self._interpret, method, spec, response)
         return self._interpret(method, spec, response)
 
     async def fetch_media(self, url: str) -> bytes:

@@ -85,17 +85,19 @@ class MessagesApi(TypedBase):
         )
         # The reference shows getMMS rows under "sms" too; accept either key.
         keys = ("sms", "mms") if kind is MessageKind.SMS else ("mms", "sms")
-        rows = parsing.rows(data, *keys)
-        if len(rows) > 500:
+        raw: object = next((data[key] for key in keys if key in data), [])
+        if isinstance(raw, list) and len(raw) > 500:
             # A year's window can hold tens of thousands of rows: converting them
             # (date parsing, zone conversion) takes long enough to stall the UI's
             # event loop, so big pages are converted on a worker thread.
-            return await asyncio.to_thread(self._messages, kind, rows)
-        return self._messages(kind, rows)
+            return await asyncio.to_thread(self._messages, kind, data, keys)
+        return self._messages(kind, data, keys)
 
-    def _messages(self, kind: MessageKind, rows: Sequence[Mapping[str, Any]]) -> list[Message]:
+    def _messages(
+        self, kind: MessageKind, data: Mapping[str, Any], keys: Sequence[str]
+    ) -> list[Message]:
         messages = []
-        for row in rows:
+        for row in parsing.rows(data, *keys):
             message = self._message(kind, row)
             if message is not None:
                 messages.append(message)

@@ -31,7 +31,13 @@ from app.domain.errors import UserFacingError
 from app.domain.models import Message, MessageKind
 from app.domain.phone import format_number, normalize
 from app.store.db import Database
-from app.store.messages import StoredMessage, delete_message, get_message, thread_messages
+from app.store.messages import (
+    Cursor,
+    StoredMessage,
+    delete_message,
+    get_message,
+    thread_messages,
+)
 from app.store.phonebook import name_for, replace_phonebook
 from app.store.search import SearchHit, search_messages
 from app.store.threads import (
@@ -52,7 +58,9 @@ from app.sync.messages_text import LongTextMode
 
 log = logging.getLogger(__name__)
 
-#: Messages loaded when a conversation opens (a 5k thread loads whole in ~tens of ms).
+#: Messages shown when a conversation opens; older pages load while scrolling up
+#: (laying out 5,000 bubbles at once would take most of a second).
+PAGE_SIZE = 150
 THREAD_LOAD_LIMIT = 20_000
 SNIPPET_CHARS = 80
 #: Seconds between phonebook refreshes (names change rarely).
@@ -198,9 +206,29 @@ class MessagesService(QObject):
         return await self.db.run(thread_dids)
 
     async def conversation(
-        self, did: str, contact: str
+        self,
+        did: str,
+        contact: str,
+        *,
+        limit: int = PAGE_SIZE,
+        before: Cursor | None = None,
+        around: Cursor | None = None,
     ) -> tuple[list[StoredMessage], dict[int, list[str | None]]]:
-        messages = await self.db.run(thread_messages, did, contact, limit=THREAD_LOAD_LIMIT)
+        """A page of a conversation, oldest first, with downloaded media paths.
+
+        Default: the newest ``limit`` messages. ``before``: the page just older
+        than a cursor (scrolling up). ``around``: ``limit`` messages older than
+        the cursor and everything from it to the newest (jump to a search hit).
+        """
+        if around is not None:
+            older = await self.db.run(thread_messages, did, contact, limit=limit,
+                                      before=around)
+            newer = await self.db.run(thread_messages, did, contact, limit=THREAD_LOAD_LIMIT,
+                                      after=(around[0], around[1] - 1))
+            messages = older + newer
+        else:
+            messages = await self.db.run(thread_messages, did, contact, limit=limit,
+                                         before=before)
         media = await self.media.paths_for_thread(did, contact)
         return messages, media
 

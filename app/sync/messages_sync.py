@@ -18,6 +18,7 @@ The engine is a plain async class: progress is a callback, cancellation is
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -183,7 +184,9 @@ class MessageSync:
                 report.truncated_days.append(current.window.start)
                 log.warning("Day %s still full after splitting: history may be incomplete",
                             current.window.start)
-            result = await self.db.run(upsert_messages, dedupe(rows), mark_read=mark_read)
+            # Big pages are de-duplicated off the event loop (tens of thousands of rows).
+            unique = await asyncio.to_thread(dedupe, rows) if len(rows) > 2000 else dedupe(rows)
+            result = await self.db.run(upsert_messages, unique, mark_read=mark_read)
             report.absorb(result, history=mark_read)
         return extra
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.models import Direction
+from app.sync.messages_service import PAGE_SIZE
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.tab import MessagesTab
 
@@ -74,7 +76,7 @@ def _open_first(tab: MessagesTab, qtbot: QtBot) -> Any:
     assert summary is not None
     with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
         tab.list_view.setCurrentIndex(tab.conversations.index(0))
-    assert tab.pane.model.message_count() == summary.total
+    assert tab.pane.model.message_count() == min(summary.total, PAGE_SIZE)
     return summary
 
 
@@ -92,7 +94,31 @@ def test_first_sync_lists_conversations_newest_first_and_nothing_unread(
     qtmodeltester.check(tab.pane.model)
     # Bubbles are painted by the delegate, not one widget per message.
     assert tab.pane.view.indexWidget(tab.pane.model.index(1)) is None
-    assert summary.total == tab.pane.model.message_count()
+    assert min(summary.total, PAGE_SIZE) == tab.pane.model.message_count()
+
+
+def test_long_thread_opens_on_its_newest_page_and_loads_older_on_scroll(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot
+) -> None:
+    state = sandbox.state
+    did = _did(sandbox)
+    start = state.clock.now_wall() - timedelta(hours=4)
+    with state.lock:
+        for i in range(PAGE_SIZE + 60):
+            state.add_text("sms", date=start + timedelta(minutes=i), type_=i % 2, did=did,
+                           contact="4185550190", message=f"line {i}")
+    arun(tab.refresh())
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550190"))
+    model = tab.pane.model
+    assert model.message_count() == PAGE_SIZE and model.has_older
+    assert model.messages()[-1].text == f"line {PAGE_SIZE + 59}"
+    tab.pane.view.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: model.message_count() == PAGE_SIZE + 60, timeout=5000)
+    assert [m.text for m in model.messages()][:2] == ["line 0", "line 1"]
+    assert not model.has_older
+    # The view stays on the message the user was reading, not jumped to the top.
+    assert tab.pane.view.verticalScrollBar().value() > 0
 
 
 def test_new_inbound_message_notifies_and_shows_unread(

@@ -55,7 +55,16 @@ from PySide6.QtWidgets import (
 
 from app.domain.models import Direction
 from app.store.messages import StoredMessage
-from app.ui.tabs.messages.thread_model import IS_SEPARATOR_ROLE, MEDIA_ROLE, MESSAGE_ROLE
+from app.ui.tabs.messages.thread_model import (
+    DAY_ROLE,
+    IS_SEPARATOR_ROLE,
+    MEDIA_ROLE,
+    MESSAGE_ROLE,
+    DayRow,
+    MessageRow,
+    Row,
+    ThreadModel,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -102,6 +111,8 @@ class BubbleDelegate(QStyledItemDelegate):
         self._docs: OrderedDict[tuple[int, int], QTextDocument] = OrderedDict()
         self._sizes: dict[tuple[int, int], QSize] = {}
         self._thumbs: OrderedDict[str, QPixmap] = OrderedDict()
+        # Fonts and metrics per font key: size hints run for every row of a page.
+        self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
 
     # --- geometry ------------------------------------------------------------------
 
@@ -116,9 +127,19 @@ class BubbleDelegate(QStyledItemDelegate):
         self._docs.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.8, 7.0))
-        return option.font, small
+        font = option.font
+        cached = self._font_cache.get(font.key())
+        if cached is None:
+            small = QFont(font)
+            small.setPointSizeF(max(font.pointSizeF() * 0.8, 7.0))
+            cached = (QFont(font), small, QFontMetrics(font), QFontMetrics(small))
+            self._font_cache[font.key()] = cached
+        return cached[0], cached[1]
+
+    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFontMetrics, QFontMetrics]:
+        self._fonts(option)
+        cached = self._font_cache[option.font.key()]
+        return cached[2], cached[3]
 
     def _text_width(self) -> int:
         return max(int(self.viewport_width * MAX_WIDTH_RATIO) - 2 * PAD, 80)
@@ -137,7 +158,7 @@ class BubbleDelegate(QStyledItemDelegate):
                 self._docs.popitem(last=False)
         return doc
 
-    def _text_size(self, stored: StoredMessage, font: QFont) -> QSize:
+    def _text_size(self, stored: StoredMessage, font: QFont, metrics: QFontMetrics) -> QSize:
         text = stored.message.text
         if not text:
             return QSize(0, 0)
@@ -147,18 +168,27 @@ class BubbleDelegate(QStyledItemDelegate):
             doc.setTextWidth(width)
             ideal = min(int(doc.idealWidth()) + 1, width)
             return QSize(ideal, int(doc.size().height()) + 1)
-        metrics = QFontMetrics(font)
         flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
         rect = metrics.boundingRect(QRect(0, 0, width, 100_000), int(flags), text)
         return QSize(rect.width() + 1, rect.height())
 
     def layout(self, option: QStyleOptionViewItem, index: Index) -> BubbleGeometry:
-        stored: StoredMessage = index.data(MESSAGE_ROLE)
-        media: list[str | None] = index.data(MEDIA_ROLE) or []
-        font, small = self._fonts(option)
-        text_size = self._text_size(stored, font)
-        time_height = QFontMetrics(small).height()
-        time_width = QFontMetrics(small).horizontalAdvance(_time_label(stored)) + 2
+        row = _row_object(index)
+        if isinstance(row, MessageRow):
+            stored, media = row.stored, row.media_paths
+        else:
+            stored = index.data(MESSAGE_ROLE)
+            media = index.data(MEDIA_ROLE) or []
+        return self._layout(option, stored, len(media))
+
+    def _layout(self, option: QStyleOptionViewItem, stored: StoredMessage,
+                media_count: int) -> BubbleGeometry:
+        media = range(media_count)
+        font, _small = self._fonts(option)
+        metrics, small_metrics = self._metrics(option)
+        text_size = self._text_size(stored, font, metrics)
+        time_height = small_metrics.height()
+        time_width = small_metrics.horizontalAdvance(_time_label(stored)) + 2
         content_width = max(text_size.width(), time_width)
         if media:
             content_width = max(content_width, THUMB.width())
@@ -181,17 +211,26 @@ class BubbleDelegate(QStyledItemDelegate):
         return BubbleGeometry(bubble, text, time, images)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        if index.data(IS_SEPARATOR_ROLE):
-            return QSize(self.viewport_width, QFontMetrics(option.font).height() + 16)
-        stored: StoredMessage = index.data(MESSAGE_ROLE)
-        key = (stored.pk, len(index.data(MEDIA_ROLE) or []))
+        row = _row_object(index)
+        if row is None:
+            if index.data(IS_SEPARATOR_ROLE):
+                row = DayRow(index.data(DAY_ROLE))
+            else:
+                row = MessageRow(index.data(MESSAGE_ROLE), index.data(MEDIA_ROLE) or [])
+        if isinstance(row, DayRow):
+            return QSize(self.viewport_width, self._metrics(option)[0].height() + 16)
+        cached = row.size_cache
+        if cached is not None and cached[0] == self.viewport_width:
+            return cached[1]  # type: ignore[no-any-return]
+        key = (row.stored.pk, len(row.media_paths))
         size = self._sizes.get(key)
         if size is None:
             probe = QStyleOptionViewItem(option)
             probe.rect = QRect(0, 0, self.viewport_width, 0)
-            geometry = self.layout(probe, index)
+            geometry = self._layout(probe, row.stored, len(row.media_paths))
             size = QSize(self.viewport_width, geometry.bubble.height() + 2 * GAP)
             self._sizes[key] = size
+        row.size_cache = (self.viewport_width, size)
         return size
 
     # --- painting ------------------------------------------------------------------
@@ -366,6 +405,14 @@ class BubbleDelegate(QStyledItemDelegate):
                 self.image_activated.emit(index.row(), int(value))
                 return True
         return super().editorEvent(event, model, option, index)
+
+
+def _row_object(index: Index) -> Row | None:
+    """The model's row object when the model is a ThreadModel (fast path), else None."""
+    model = index.model()
+    if isinstance(model, ThreadModel):
+        return model.row_object(index.row())
+    return None
 
 
 def readable_link(link: QColor, fill: QColor, ink: QColor) -> QColor:

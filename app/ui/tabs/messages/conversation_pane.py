@@ -6,6 +6,7 @@ Signals:
     delete_requested(object): a ``StoredMessage`` to delete (after confirmation).
     image_requested(str): local path of an image to show full size.
     link_requested(str): a URL clicked in a bubble.
+    older_requested(): the user scrolled to the top and older messages exist.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class ConversationPane(QWidget):
     delete_requested = Signal(object)
     image_requested = Signal(str)
     link_requested = Signal(str)
+    older_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,9 @@ class ConversationPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
         self.view.clicked.connect(self._on_view_clicked)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        #: Set by the tab while an older page loads, so one scroll asks once.
+        self.loading_older = False
         self.delegate.link_activated.connect(self.link_requested)
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
         self.title = QLabel(self)
@@ -156,6 +161,20 @@ class ConversationPane(QWidget):
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     # --- slots ---------------------------------------------------------------------
+
+    def _on_scroll_value_changed(self, value: int) -> None:
+        if value < 40 and self.model.has_older and not self.loading_older:
+            self.older_requested.emit()
+
+    def keep_bottom_distance(self, distance: int) -> None:
+        """After rows were added on top, stay on the same message (distance from bottom)."""
+        self.view.doItemsLayout()
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(bar.maximum() - distance, 0))
+
+    def bottom_distance(self) -> int:
+        bar = self.view.verticalScrollBar()
+        return bar.maximum() - bar.value()
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
         what, _ = self.delegate.hit(self.view.option_for(index), index, self.view.last_click)

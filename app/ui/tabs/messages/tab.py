@@ -36,7 +36,7 @@ from app.store.messages import StoredMessage
 from app.store.search import SearchHit
 from app.store.threads import ThreadSummary, list_threads, unread_total
 from app.sync.context import AppContext
-from app.sync.messages_service import MessagesService
+from app.sync.messages_service import PAGE_SIZE, MessagesService
 from app.sync.messages_sync import SyncReport
 from app.ui import feedback
 from app.ui.operations import run_operation
@@ -135,6 +135,7 @@ class MessagesTab(TabBase):
         self.pane.delete_requested.connect(self._on_pane_delete_requested)
         self.pane.image_requested.connect(self._on_pane_image_requested)
         self.pane.link_requested.connect(self.dialogs.open_url)
+        self.pane.older_requested.connect(self._on_pane_older_requested)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -226,12 +227,15 @@ class MessagesTab(TabBase):
         await self._apply_report(report)
 
     async def _apply_report(self, report: SyncReport) -> None:
-        changed = {(m.did, m.contact) for m in [*report.inserted, *report.updated]}
-        if len(changed) > 50:
+        if len(report.inserted) + len(report.updated) > 200:
+            # A backfill: reloading the list is cheaper than patching it row by row.
             self._set_summaries(await self.service.threads(self._did_filter()))
-        else:
-            for did, contact in changed:
-                await self._refresh_summary(did, contact)
+            if self._open is not None:
+                await self._reload_open_thread(mark_read=self.isVisible())
+            return
+        changed = {(m.did, m.contact) for m in [*report.inserted, *report.updated]}
+        for did, contact in changed:
+            await self._refresh_summary(did, contact)
         if self._open is not None and self._open in changed:
             await self._reload_open_thread(mark_read=self.isVisible())
 
@@ -308,10 +312,16 @@ class MessagesTab(TabBase):
         self.pane.view.close_text_editor()
         self.pane.show_thread(summary.name if summary else "", did, contact)
         self.pane.compose.set_dids(self._known_dids() or [did], did)
-        messages, media = await self.service.conversation(did, contact)
+        around = None
+        if focus is not None:
+            target = await self.service.message(*focus)
+            around = target.cursor if target is not None else None
+        messages, media = await self.service.conversation(did, contact, around=around)
         if self._open != (did, contact):
             return  # the user moved on while this loaded
-        self.pane.model.set_thread(did, contact, messages, media)
+        total = summary.total if summary is not None else len(messages)
+        self.pane.model.set_thread(did, contact, messages, media,
+                                   has_older=len(messages) < total)
         if focus is not None:
             row = self.pane.model.row_of(*focus)
             if row is not None:
@@ -331,11 +341,37 @@ class MessagesTab(TabBase):
             self.list_view.selectionModel().blockSignals(False)
         self.conversation_opened.emit(did, contact)
 
+    @asyncSlot()
+    async def _on_pane_older_requested(self) -> None:
+        if self._open is None or self.pane.loading_older:
+            return
+        cursor = self.pane.model.oldest_cursor()
+        if cursor is None:
+            return
+        self.pane.loading_older = True
+        try:
+            did, contact = self._open
+            messages, media = await self.service.conversation(did, contact, before=cursor)
+            if self._open != (did, contact):
+                return
+            distance = self.pane.bottom_distance()
+            self.pane.model.prepend_older(messages, media,
+                                          has_older=len(messages) >= PAGE_SIZE)
+            self.pane.keep_bottom_distance(distance)
+        finally:
+            self.pane.loading_older = False
+
     async def _reload_open_thread(self, *, mark_read: bool) -> None:
         if self._open is None:
             return
         did, contact = self._open
-        messages, media = await self.service.conversation(did, contact)
+        # Only what is newer than the oldest shown message: older pages stay unloaded.
+        oldest = self.pane.model.oldest_cursor()
+        messages, media = await self.service.conversation(
+            did, contact, around=oldest) if oldest else await self.service.conversation(
+            did, contact)
+        if oldest is not None:
+            messages = [m for m in messages if m.cursor >= oldest]
         self.pane.model.add_messages(messages)
         for pk, paths in media.items():
             self.pane.model.set_media(pk, paths)

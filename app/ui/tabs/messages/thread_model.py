@@ -33,6 +33,9 @@ IS_SEPARATOR_ROLE = Qt.ItemDataRole.UserRole + 4
 class MessageRow:
     stored: StoredMessage
     media_paths: list[str | None]
+    #: The delegate's size hint and the viewport width it was computed for (a cache:
+    #: a view re-lays out every row whenever rows are inserted).
+    size_cache: tuple[int, Any] | None = None
 
     @property
     def message(self) -> Message:
@@ -64,6 +67,8 @@ class ThreadModel(QAbstractListModel):
         self._keys: list[tuple[datetime, int, int]] = []
         self.did = ""
         self.contact = ""
+        #: Older messages exist in the store that are not loaded yet.
+        self.has_older = False
 
     # --- Qt API --------------------------------------------------------------------
 
@@ -112,22 +117,49 @@ class ThreadModel(QAbstractListModel):
         contact: str,
         messages: Sequence[StoredMessage],
         media: dict[int, list[str | None]] | None = None,
+        *,
+        has_older: bool = False,
     ) -> None:
-        """Replace the content with one conversation (oldest first)."""
-        media = media or {}
+        """Replace the content with (the newest page of) one conversation."""
         self.beginResetModel()
         self.did, self.contact = did, contact
-        self._rows, self._keys = [], []
-        current: date | None = None
-        for stored in sorted(messages, key=lambda s: (s.message.date, s.pk)):
-            day = local_day(stored.message.date)
-            if day != current:
-                self._rows.append(DayRow(day))
-                self._keys.append((stored.message.date, stored.pk, 0))
-                current = day
-            self._rows.append(MessageRow(stored, _paths(stored, media.get(stored.pk))))
-            self._keys.append((stored.message.date, stored.pk, 1))
+        self.has_older = has_older
+        self._rows, self._keys = _build_rows(messages, media or {})
         self.endResetModel()
+
+    def prepend_older(
+        self,
+        messages: Sequence[StoredMessage],
+        media: dict[int, list[str | None]] | None = None,
+        *,
+        has_older: bool,
+    ) -> int:
+        """Insert an older page at the top; returns how many rows were added."""
+        self.has_older = has_older
+        shown = {row.stored.pk for row in self._rows if isinstance(row, MessageRow)}
+        fresh = [m for m in messages if m.pk not in shown]
+        if self._keys:
+            fresh = [m for m in fresh if (m.message.date, m.pk, 1) < self._keys[0]]
+        if not fresh:
+            return 0
+        rows, keys = _build_rows(fresh, media or {})
+        self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+        self._rows[0:0] = rows
+        self._keys[0:0] = keys
+        self.endInsertRows()
+        before = len(self._rows)
+        self._drop_separator_if_orphaned(len(rows))
+        return len(rows) - (before - len(self._rows))
+
+    def oldest_cursor(self) -> tuple[int, int] | None:
+        for row in self._rows:
+            if isinstance(row, MessageRow):
+                return row.stored.cursor
+        return None
+
+    def row_object(self, row: int) -> Row | None:
+        """Direct access for the delegate's hot path (size hints of thousands of rows)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def clear(self) -> None:
         self.set_thread("", "", [])
@@ -135,9 +167,12 @@ class ThreadModel(QAbstractListModel):
     def add_messages(self, messages: Sequence[StoredMessage]) -> list[QModelIndex]:
         """Insert messages of this thread that are not shown yet; returns their indexes."""
         added: list[QModelIndex] = []
+        shown = {row.message.key: row.stored for row in self._rows if isinstance(row, MessageRow)}
         for stored in sorted(messages, key=lambda s: (s.message.date, s.pk)):
-            if self.row_of(stored.message.kind, stored.message.id) is not None:
-                self.replace_message(stored)
+            known = shown.get(stored.message.key)
+            if known is not None:
+                if known.message != stored.message or known.read != stored.read:
+                    self.replace_message(stored)
                 continue
             added.append(self._insert(stored))
         return added
@@ -209,6 +244,7 @@ class ThreadModel(QAbstractListModel):
         for row_number, row in enumerate(self._rows):
             if isinstance(row, MessageRow) and row.stored.pk == pk:
                 row.media_paths = _paths(row.stored, paths)
+                row.size_cache = None
                 index = self.index(row_number)
                 self.dataChanged.emit(index, index, [MEDIA_ROLE])
                 return
@@ -235,6 +271,23 @@ class ThreadModel(QAbstractListModel):
         """pks of shown messages with media not on disk yet."""
         return [row.stored.pk for row in self._rows
                 if isinstance(row, MessageRow) and any(p is None for p in row.media_paths)]
+
+
+def _build_rows(
+    messages: Sequence[StoredMessage], media: dict[int, list[str | None]]
+) -> tuple[list[Row], list[tuple[datetime, int, int]]]:
+    rows: list[Row] = []
+    keys: list[tuple[datetime, int, int]] = []
+    current: date | None = None
+    for stored in sorted(messages, key=lambda s: (s.message.date, s.pk)):
+        day = local_day(stored.message.date)
+        if day != current:
+            rows.append(DayRow(day))
+            keys.append((stored.message.date, stored.pk, 0))
+            current = day
+        rows.append(MessageRow(stored, _paths(stored, media.get(stored.pk))))
+        keys.append((stored.message.date, stored.pk, 1))
+    return rows, keys
 
 
 def _paths(stored: StoredMessage, known: list[str | None] | None = None) -> list[str | None]:
