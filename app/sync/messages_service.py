@@ -184,6 +184,21 @@ class MessagesService(QObject):
                 text = text[: SNIPPET_CHARS - 1] + "…"
             self.notifier.notify(f"New message from {name}", text)
 
+    async def resolve_media(self, messages: Sequence[StoredMessage]) -> bool:
+        """Ask ``getMediaMMS`` for shown MMS whose history row came without links.
+
+        Returns True when some message got media (the caller reloads it); the
+        files then arrive through ``media_ready``.
+        """
+        missing = [s.message for s in messages
+                   if s.message.kind is MessageKind.MMS and not s.message.media]
+        if not missing:
+            return False
+        updated = await self.media.resolve_missing(missing)
+        if updated:
+            self._spawn(self.download_media())
+        return bool(updated)
+
     async def download_media(self) -> list[int]:
         """Download what is due, then arm the timer for the next retry."""
         ready = await self.media.download_due()

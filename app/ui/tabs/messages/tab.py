@@ -82,6 +82,7 @@ class MessagesTab(TabBase):
         self._sync_task: asyncio.Task[SyncReport] | None = None
         self._open: tuple[str, str] | None = None
         self._viewers: list[ImageViewer] = []
+        self._background: set[asyncio.Future[None]] = set()
 
         self.conversations = ConversationModel(self)
         self.list_view = QListView(self)
@@ -178,8 +179,10 @@ class MessagesTab(TabBase):
         self.service.stop()
         if self._sync_task is not None:
             self._sync_task.cancel()
-        for viewer in self._viewers:
+        for viewer in list(self._viewers):
             viewer.close()
+        for task in list(self._background):
+            task.cancel()
 
     # --- sync ----------------------------------------------------------------------
 
@@ -334,12 +337,27 @@ class MessagesTab(TabBase):
         if summary is not None and summary.unread:
             await self.service.mark_read(did, contact)
             await self._refresh_summary(did, contact)
+
         row = self.conversations.row_of(did, contact)
         if row is not None and self.list_view.currentIndex().row() != row:
             self.list_view.selectionModel().blockSignals(True)
             self.list_view.setCurrentIndex(self.conversations.index(row))
             self.list_view.selectionModel().blockSignals(False)
         self.conversation_opened.emit(did, contact)
+        # Links missing from history rows are fetched in the background.
+        task = asyncio.ensure_future(self._resolve_media(did, contact, messages))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _resolve_media(self, did: str, contact: str,
+                             messages: list[StoredMessage]) -> None:
+        try:
+            found = await self.service.resolve_media(messages)
+        except UserFacingError as exc:
+            log.info("Media links not resolved: %s", exc.message)
+            return
+        if found and self._open == (did, contact):
+            await self._reload_open_thread(mark_read=False)
 
     @asyncSlot()
     async def _on_pane_older_requested(self) -> None:

@@ -1,0 +1,146 @@
+"""Conversation view details: images inline (open, save), selectable text, thread model
+separators, polling timer, new-conversation validation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from app.domain.models import Direction, Message, MessageKind
+from app.store.messages import StoredMessage
+from app.ui.tabs.messages.image_viewer import ImageViewer
+from app.ui.tabs.messages.new_conversation import NewConversationDialog, check_number
+from app.ui.tabs.messages.tab import MessagesTab
+from app.ui.tabs.messages.thread_model import MEDIA_ROLE, DayRow, ThreadModel
+from tests.gui.test_messages_tab import FakeDialogs
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def tab(app_context: Any, dialogs: FakeDialogs, qtbot: QtBot, arun: Any) -> Iterator[MessagesTab]:
+    app_context.settings.messages_backfill_days = 30
+    widget = MessagesTab(app_context, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    arun(widget.refresh())
+    yield widget
+    widget.shutdown()
+
+
+def _did(sandbox: Any) -> str:
+    return next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
+
+
+def test_inbound_image_is_downloaded_shown_opened_and_saved(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs,
+    tmp_path: Path, user_messages: Any,
+) -> None:
+    did = _did(sandbox)
+    mms_id = sandbox.state.deliver_mms(did, "4185550155", "Our new sign", ["storefront.jpg"])
+    arun(tab.refresh())
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550155"))
+    model = tab.pane.model
+    row = model.row_of(MessageKind.MMS, mms_id)
+    assert row is not None
+    qtbot.waitUntil(lambda: (model.index(row).data(MEDIA_ROLE) or [None])[0] is not None,
+                    timeout=5000)
+    path = model.index(row).data(MEDIA_ROLE)[0]
+    assert Path(path).exists()
+    # Clicking the thumbnail opens the full-size viewer.
+    tab.pane.delegate.image_activated.emit(row, 0)
+    viewers = [w for w in tab.findChildren(ImageViewer)]
+    assert len(viewers) == 1 and viewers[0].image.pixmap() is not None
+    dialogs.save_to = tmp_path / "sign.jpg"
+    viewers[0]._on_save_clicked()
+    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(), timeout=3000)
+    assert dialogs.save_to.read_bytes() == Path(path).read_bytes()
+    assert any("saved" in t for t in user_messages.texts)
+    viewers[0].close()
+
+
+def test_clicking_a_bubble_makes_its_text_selectable(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot
+) -> None:
+    did = _did(sandbox)
+    sandbox.state.deliver_sms(did, "4185550156", "Order #4412: see https://example.com/o/4412")
+    arun(tab.refresh())
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550156"))
+    view = tab.pane.view
+    row = tab.pane.model.rowCount() - 1
+    index = tab.pane.model.index(row)
+    view.scrollTo(index)
+    geometry = tab.pane.delegate.layout(view.option_for(index), index)
+    click = geometry.text.topLeft() + QPoint(2, geometry.text.height() // 2)
+    assert tab.pane.delegate.hit(view.option_for(index), index, click)[0] == "text"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click)
+    qtbot.waitUntil(lambda: isinstance(view.indexWidget(index), QTextBrowser), timeout=3000)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QTextBrowser) and "Order #4412" in editor.toPlainText()
+    assert editor.isReadOnly()
+
+
+def test_poll_timer_fetches_new_messages(
+    app_context: Any, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs
+) -> None:
+    app_context.settings.messages_backfill_days = 7
+    app_context.settings.messages_poll_seconds = 1
+    widget = MessagesTab(app_context, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    arun(widget.refresh())
+    sandbox.state.deliver_sms(_did(sandbox), "4185550157", "Timer test")
+    qtbot.waitUntil(lambda: ("New message from (418) 555-0157", "Timer test")
+                    in app_context.notifier.history, timeout=5000)
+    widget.shutdown()
+
+
+def test_new_conversation_dialog_validates_and_formats(qtbot: QtBot) -> None:
+    assert check_number("(617) 555-0199") == ("6175550199", "")
+    assert check_number("12345")[1].startswith("A North American number")
+    assert "not a valid" in check_number("0175550199")[1]
+    dialog = NewConversationDialog(["6175550100", "6175550111"])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.number, "4185550123")
+    assert dialog.number.text() == "(418) 555-0123" and ok.isEnabled()
+    dialog.from_combo.setCurrentIndex(1)
+    assert dialog.result_value() == ("6175550111", "4185550123")
+
+
+def _stored(pk: int, when: datetime, text: str = "x") -> StoredMessage:
+    return StoredMessage(Message(MessageKind.SMS, pk, when, Direction.RECEIVED, "6175550100",
+                                 "4185550100", text), True, pk)
+
+
+def test_thread_model_day_separators_stay_consistent(qtmodeltester: Any) -> None:
+    model = ThreadModel()
+    day1 = datetime(2026, 3, 7, 15, tzinfo=UTC)
+    day2 = day1 + timedelta(days=1)
+    model.set_thread("6175550100", "4185550100", [_stored(1, day1), _stored(2, day2)],
+                     has_older=True)
+    assert [type(model.row_object(r)).__name__ for r in range(model.rowCount())] == \
+        ["DayRow", "MessageRow", "DayRow", "MessageRow"]
+    model.add_messages([_stored(3, day2 + timedelta(minutes=5))])
+    assert model.rowCount() == 5  # same day: no new separator
+    model.prepend_older([_stored(4, day1 - timedelta(minutes=5))], has_older=False)
+    kinds = [isinstance(model.row_object(r), DayRow) for r in range(model.rowCount())]
+    assert kinds == [True, False, False, True, False, False]  # day1 separator merged
+    assert model.remove_message(MessageKind.SMS, 2)
+    assert model.remove_message(MessageKind.SMS, 3)  # day2 empty: its separator goes
+    assert all(not isinstance(model.row_object(r), DayRow) or r == 0
+               for r in range(model.rowCount()))
+    qtmodeltester.check(model)
