@@ -144,3 +144,57 @@ def test_thread_model_day_separators_stay_consistent(qtmodeltester: Any) -> None
     assert all(not isinstance(model.row_object(r), DayRow) or r == 0
                for r in range(model.rowCount()))
     qtmodeltester.check(model)
+
+
+def test_first_backfill_shows_progress_and_can_be_cancelled(
+    app_context: Any, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs
+) -> None:
+    import asyncio
+
+    app_context.settings.messages_backfill_days = 365
+    widget = MessagesTab(app_context, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.show()
+    statuses: list[str] = []
+    widget.status_message.connect(statuses.append)
+    sandbox.faults.inject("slow", methods="getMMS", delay=0.4, count=10)
+    task = asyncio.ensure_future(widget.refresh())
+    qtbot.waitUntil(lambda: widget.sync_panel.isVisible() and widget.sync_bar.maximum() > 1,
+                    timeout=5000)
+    widget.cancel_button.click()
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert not widget.sync_panel.isVisible()
+    assert any("cancelled" in s for s in statuses)
+    assert widget.conversations.rowCount() >= 0  # what was fetched is kept
+    sandbox.faults.clear()
+    arun(widget.refresh())  # resumes the backfill
+    assert widget.conversations.rowCount() > 3
+    assert widget.conversations.unread_total() == 0
+    widget.shutdown()
+
+
+def test_failed_mms_keeps_its_image_with_the_draft(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs,
+    tmp_path: Path, user_messages: Any,
+) -> None:
+    from app.sandbox import resources
+
+    picture = tmp_path / "receipt.png"
+    picture.write_bytes(resources.read("media", "receipt.png"))
+    dialogs.images = [picture]
+    did = _did(sandbox)
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550158"))
+    tab.pane.compose.attach_button.click()
+    qtbot.waitUntil(lambda: tab.pane.compose.attachment_count() == 1)
+    tab.pane.compose.text.setPlainText("Your receipt")
+    sandbox.state.daily_send_limit = 0
+    tab.pane.compose.send_button.click()
+    qtbot.waitUntil(lambda: bool(user_messages.texts), timeout=5000)
+    # Leave and come back: text, error and picture are all still there.
+    tab.pane.compose.clear()
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550158"))
+    assert tab.pane.compose.text.toPlainText() == "Your receipt"
+    assert "daily limit" in tab.pane.compose.error_label.text()
+    assert tab.pane.compose.attachment_count() == 1

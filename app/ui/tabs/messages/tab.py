@@ -334,6 +334,7 @@ class MessagesTab(TabBase):
         draft = await self.ctx.db.run(get_draft, did, contact)
         if draft is not None and not self.pane.compose.text.toPlainText():
             self.pane.compose.set_draft(draft.text, draft.last_error)
+            await self._restore_attachments(draft.attachments)
         if summary is not None and summary.unread:
             await self.service.mark_read(did, contact)
             await self._refresh_summary(did, contact)
@@ -348,6 +349,19 @@ class MessagesTab(TabBase):
         task = asyncio.ensure_future(self._resolve_media(did, contact, messages))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    async def _restore_attachments(self, paths: tuple[str, ...]) -> None:
+        """Images of a failed send come back with its draft (when the files still exist)."""
+        attachments: list[Attachment] = []
+        for name in paths:
+            try:
+                data = await asyncio.to_thread(downscale_image, Path(name))
+            except UserFacingError as exc:
+                log.info("Draft attachment %s not restored: %s", name, exc.message)
+                continue
+            attachments.append(Attachment(Path(name), data))
+        if attachments:
+            self.pane.compose.add_attachments(attachments)
 
     async def _resolve_media(self, did: str, contact: str,
                              messages: list[StoredMessage]) -> None:
