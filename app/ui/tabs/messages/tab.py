@@ -13,17 +13,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QProgressBar,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,18 +34,13 @@ from app.ui import feedback
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.messages.compose import Attachment, downscale_image
-from app.ui.tabs.messages.conversation_model import (
-    ConversationDelegate,
-    ConversationModel,
-    contact_label,
-)
+from app.ui.tabs.messages.conversation_model import contact_label
 from app.ui.tabs.messages.conversation_pane import ConversationPane
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.image_viewer import ImageViewer
-from app.ui.tabs.messages.search_panel import SearchPanel
+from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
 log = logging.getLogger(__name__)
-ALL_DIDS = ""
 
 
 def service_for(ctx: AppContext) -> MessagesService:
@@ -84,47 +71,25 @@ class MessagesTab(TabBase):
         self._viewers: list[ImageViewer] = []
         self._background: set[asyncio.Future[None]] = set()
 
-        self.conversations = ConversationModel(self)
-        self.list_view = QListView(self)
-        self.list_view.setObjectName("conversationList")
-        self.list_view.setModel(self.conversations)
-        self.list_view.setItemDelegate(ConversationDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.left = ConversationListPanel(self)
+        # Short names for the left panel's parts (tests and slots use them).
+        self.conversations = self.left.conversations
+        self.list_view = self.left.list_view
+        self.did_filter = self.left.did_filter
+        self.new_button = self.left.new_button
+        self.refresh_button = self.left.refresh_button
+        self.search = self.left.search
         self.list_view.selectionModel().selectionChanged.connect(
             self._on_list_view_selection_changed)
-        self.did_filter = QComboBox(self)
-        self.did_filter.setObjectName("didFilter")
-        self.did_filter.addItem("All my numbers", ALL_DIDS)
         self.did_filter.currentIndexChanged.connect(self._on_did_filter_changed)
-        self.new_button = QPushButton("New conversation…", self)
         self.new_button.clicked.connect(self._on_new_button_clicked)
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setToolTip("Fetch new messages now")
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
-        self.search = SearchPanel(self)
         self.search.query_changed.connect(self._on_search_query_changed)
         self.search.hit_activated.connect(self._on_search_hit_activated)
-        self.list_empty = QLabel("No conversations yet. Messages appear here after the first "
-                                 "sync, or start one with “New conversation…”.", self)
-        self.list_empty.setWordWrap(True)
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.list_stack = QStackedWidget(self)
-        self.list_stack.addWidget(self.list_empty)
-        self.list_stack.addWidget(self.list_view)
-
-        self.sync_label = QLabel(self)
-        self.sync_bar = QProgressBar(self)
-        self.sync_bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.sync_panel = SyncBar(self)
+        self.sync_bar = self.sync_panel.bar
+        self.cancel_button = self.sync_panel.cancel_button
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        sync_row = QHBoxLayout()
-        sync_row.addWidget(self.sync_label, 1)
-        sync_row.addWidget(self.sync_bar, 1)
-        sync_row.addWidget(self.cancel_button)
-        self.sync_panel = QWidget(self)
-        self.sync_panel.setLayout(sync_row)
-        self.sync_panel.hide()
 
         self.pane = ConversationPane(self)
         self.pane.compose.send_requested.connect(self._on_compose_send_requested)
@@ -138,18 +103,8 @@ class MessagesTab(TabBase):
         self.pane.link_requested.connect(self.dialogs.open_url)
         self.pane.older_requested.connect(self._on_pane_older_requested)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addWidget(self.refresh_button)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.did_filter)
-        left_layout.addWidget(self.list_stack, 3)
         splitter = QSplitter(self)
-        splitter.addWidget(left)
+        splitter.addWidget(self.left)
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
@@ -192,7 +147,7 @@ class MessagesTab(TabBase):
         self._sync_task = asyncio.ensure_future(self.service.refresh(self._on_sync_progress))
         self.refresh_button.setEnabled(False)
         self.sync_panel.setVisible(show_progress)
-        self.sync_label.setText("Fetching messages…")
+        self.sync_panel.label.setText("Fetching messages…")
         try:
             report = await self._sync_task
             await self._apply_report(report)
@@ -207,10 +162,7 @@ class MessagesTab(TabBase):
             self.refresh_button.setEnabled(True)
 
     def _on_sync_progress(self, done: int, total: int, text: str) -> None:
-        self.sync_bar.setMaximum(max(total, 1))
-        self.sync_bar.setValue(min(done, total))
-        if text:
-            self.sync_label.setText(text)
+        self.sync_panel.set_progress(done, total, text)
 
     def _on_cancel_button_clicked(self) -> None:
         if self._sync_task is not None:
@@ -254,8 +206,7 @@ class MessagesTab(TabBase):
     # --- conversation list ---------------------------------------------------------
 
     def _did_filter(self) -> str | None:
-        value = str(self.did_filter.currentData() or "")
-        return value or None
+        return self.left.selected_did()
 
     def _set_summaries(self, summaries: list[ThreadSummary]) -> None:
         self.conversations.set_all(summaries)
@@ -270,24 +221,14 @@ class MessagesTab(TabBase):
                 self.list_view.selectionModel().blockSignals(False)
 
     def _known_dids(self) -> list[str]:
-        return [str(self.did_filter.itemData(i)) for i in range(1, self.did_filter.count())]
+        return self.left.known_dids()
 
     def _fill_did_filter(self, dids: list[str]) -> None:
-        current = self._did_filter()
-        if dids == self._known_dids():
-            return
-        self.did_filter.blockSignals(True)
-        self.did_filter.clear()
-        self.did_filter.addItem("All my numbers", ALL_DIDS)
-        for did in dids:
-            self.did_filter.addItem(f"Only {format_number(did)}", did)
-        if current:
-            self.did_filter.setCurrentIndex(max(self.did_filter.findData(current), 0))
-        self.did_filter.blockSignals(False)
-        self.pane.compose.set_dids(dids, self._open[0] if self._open else "")
+        if self.left.fill_did_filter(dids):
+            self.pane.compose.set_dids(dids, self._open[0] if self._open else "")
 
     def _update_list_state(self) -> None:
-        self.list_stack.setCurrentIndex(1 if self.conversations.rowCount() else 0)
+        self.left.update_empty_state()
 
     @asyncSlot(int)
     async def _on_did_filter_changed(self, _index: int) -> None:
@@ -551,8 +492,7 @@ class MessagesTab(TabBase):
             return  # typed on meanwhile
         names = {s.contact: s.name for s in self._summaries() if s.name}
         self.search.show_hits(text, hits, names)
-        self.list_stack.setVisible(not text.strip())
-        self.did_filter.setVisible(not text.strip())
+        self.left.show_search(bool(text.strip()))
 
     def _summaries(self) -> list[ThreadSummary]:
         rows = range(self.conversations.rowCount())
