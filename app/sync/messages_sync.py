@@ -118,7 +118,8 @@ class MessageSync:
             await self._fetch_windows(plan_windows(target_start, backfilled_from), report,
                                       progress, mark_read=True, first_backfill=False)
         start, end = poll_range(today, synced_to)
-        await self._fetch_windows([Window(start, end)], report, progress, mark_read=False,
+        # Usually one window (yesterday + today); after a long time offline, several.
+        await self._fetch_windows(plan_windows(start, end), report, progress, mark_read=False,
                                   first_backfill=False)
         await self._set_date(KEY_SYNCED_TO, today)
         return report

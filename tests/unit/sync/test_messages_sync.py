@@ -144,3 +144,19 @@ def test_cancelled_backfill_resumes_with_older_windows(
     assert run(db.run(unread_total)) == 0
     today = provider_date(datetime.now(UTC))
     assert date.fromisoformat(run(db.run(get_state, KEY_BACKFILLED_FROM))) < today
+
+
+def test_poll_after_months_offline_stays_within_92_day_windows(
+    sandbox: Any, api: Any, db: Any, run: Any
+) -> None:
+    from app.store.sync_state import set_state
+    from app.sync.messages_sync import KEY_SYNCED_TO
+
+    engine = MessageSync(api, db, backfill_days=200)
+    run(engine.sync())
+    today = sandbox.state.clock.today()
+    run(db.run(set_state, KEY_SYNCED_TO, (today - timedelta(days=150)).isoformat()))
+    sandbox.clear_log()
+    run(engine.sync())
+    calls = sandbox.calls("getSMS")
+    assert len(calls) == 2 and all(_window_days(c) <= MAX_WINDOW_DAYS for c in calls)
