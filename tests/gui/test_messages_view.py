@@ -198,3 +198,36 @@ def test_failed_mms_keeps_its_image_with_the_draft(
     assert tab.pane.compose.text.toPlainText() == "Your receipt"
     assert "daily limit" in tab.pane.compose.error_label.text()
     assert tab.pane.compose.attachment_count() == 1
+
+
+def test_clicking_a_link_in_a_bubble_opens_it(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs
+) -> None:
+    did = _did(sandbox)
+    sandbox.state.deliver_sms(did, "4185550159", "Menu: www.example.com/menu")
+    arun(tab.refresh())
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550159"))
+    view = tab.pane.view
+    index = tab.pane.model.index(tab.pane.model.rowCount() - 1)
+    view.scrollTo(index)
+    option = view.option_for(index)
+    text = tab.pane.delegate.layout(option, index).text
+    y = text.top() + text.height() // 2
+    spot = next(QPoint(x, y) for x in range(text.left(), text.right())
+                if tab.pane.delegate.hit(option, index, QPoint(x, y))[0] == "link")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert dialogs.opened_urls == ["https://www.example.com/menu"]
+
+
+def test_did_filter_shows_one_numbers_conversations(tab: MessagesTab, qtbot: QtBot) -> None:
+    dids = tab.left.known_dids()
+    assert len(dids) >= 2
+    tab.did_filter.setCurrentIndex(tab.did_filter.findData(dids[1]))
+    qtbot.waitUntil(lambda: tab.conversations.rowCount() > 0 and all(
+        tab.conversations.summary_at(r).did == dids[1]  # type: ignore[union-attr]
+        for r in range(tab.conversations.rowCount())), timeout=3000)
+    tab.did_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: {tab.conversations.summary_at(r).did  # type: ignore[union-attr]
+                             for r in range(tab.conversations.rowCount())} == set(dids),
+                    timeout=3000)

@@ -196,6 +196,8 @@ class MessagesTab(TabBase):
 
     async def _refresh_summary(self, did: str, contact: str) -> None:
         summary = await self.service.summary(did, contact)
+        if summary is not None and summary.did not in self._known_dids():
+            self._fill_did_filter(sorted({*self._known_dids(), summary.did}))
         wanted = self._did_filter()
         if summary is None or (wanted and summary.did != wanted):
             self.conversations.remove(did, contact)
