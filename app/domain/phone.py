@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 _CALLER_ID = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<number>[^>]*)>\s*$')
 
 
@@ -29,6 +27,9 @@ def is_valid_nanp(number: str) -> bool:
     digits = normalize(number)
     if len(digits) != 10:
         return False
+    # Imported here: phonenumbers costs ~20 ms and start-up only needs formatting.
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse("+1" + digits, None)
     except phonenumbers.NumberParseException:

@@ -18,9 +18,9 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from app.api.typed import Api
 from app.domain.errors import UserFacingError
 from app.domain.models import Message, MessageKind
 from app.store.db import Database
@@ -33,6 +33,9 @@ from app.store.media import (
     next_media_due_at,
 )
 from app.store.messages import upsert_messages
+
+if TYPE_CHECKING:
+    from app.api.typed import Api  # httpx: not needed to show the cache
 
 log = logging.getLogger(__name__)
 

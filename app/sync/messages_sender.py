@@ -22,9 +22,9 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from app.api.errors import TransportError
-from app.api.typed import Api
 from app.domain.errors import UserFacingError
 from app.domain.models import Direction, Message, MessageKind
 from app.domain.phone import format_number, is_valid_nanp, normalize
@@ -41,6 +41,9 @@ from app.sync.messages_text import (
     plan_parts,
     validate_text,
 )
+
+if TYPE_CHECKING:
+    from app.api.typed import Api  # httpx: not needed to show the cache
 
 log = logging.getLogger(__name__)
 

@@ -21,11 +21,10 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.api.typed import Api
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
 from app.domain.models import Message, MessageKind
@@ -55,6 +54,9 @@ from app.sync.messages_media import MediaDownloader
 from app.sync.messages_sender import MessageSender, SendOutcome
 from app.sync.messages_sync import MessageSync, Progress, SyncReport
 from app.sync.messages_text import LongTextMode
+
+if TYPE_CHECKING:
+    from app.api.typed import Api  # httpx: not needed to show the cache
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from app.api.typed import Api
 from app.domain.models import Direction, Message, MessageKind
 from app.domain.timeutil import provider_date
 from app.store.db import Database
@@ -40,6 +40,9 @@ from app.sync.messages_windows import (
     poll_range,
     refine,
 )
+
+if TYPE_CHECKING:
+    from app.api.typed import Api  # httpx: not needed to show the cache
 
 log = logging.getLogger(__name__)
 

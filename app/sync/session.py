@@ -5,34 +5,94 @@
 learns the machine's public IP with ``getIP`` (allowed from any address) and
 then proves the credentials with ``getBalance``, turning the three access
 failures into instructions a small-business owner can follow.
+
+The API package (and httpx under it, ~50 ms of imports) is imported only when
+a client is really built: a session's client is *deferred* (``open_api(...,
+deferred=True)``) so the main window can paint from the cache first.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from app.api.client import DEFAULT_URL, VoipMsClient
-from app.api.errors import StatusError
-from app.api.typed import Api
 from app.domain.errors import UserFacingError
 from app.domain.models import Balance
+
+if TYPE_CHECKING:
+    from app.api.typed import Api
 
 log = logging.getLogger(__name__)
 
 API_PAGE = "Main Menu > SOAP & REST/JSON API on voip.ms"
 
+#: ``app.api.client.DEFAULT_URL``, repeated so that knowing the endpoint does not
+#: import httpx (``_build_api`` checks the two agree).
+VOIPMS_URL = "https://voip.ms/api/v1/rest.php"
+
 
 @dataclass(frozen=True, slots=True)
 class ConnectionOptions:
-    base_url: str = DEFAULT_URL
+    #: Empty: the real VoIP.ms endpoint (``VOIPMS_URL``).
+    base_url: str = ""
     provider_tz: str = "America/New_York"
     min_interval: float = 0.25
     timeout: float = 30.0
 
 
-def open_api(username: str, password: str, options: ConnectionOptions) -> Api:
-    """A new client + typed API for these credentials. Close with ``close_api``."""
+class _DeferredClient:
+    """``DeferredApi.client`` before the client exists: knows its URL, builds on use."""
+
+    def __init__(self, owner: DeferredApi, base_url: str) -> None:
+        self._owner = owner
+        self.base_url = base_url
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._owner.resolve().client, name)
+
+
+class DeferredApi:
+    """Stands in for an ``Api`` and builds the real one on first use.
+
+    Everything built before the first paint (services, tabs) only keeps a
+    reference to the api (and may read ``client.base_url``); the first other
+    attribute read (a refresh, after the paint) imports httpx and creates the
+    client.
+    """
+
+    def __init__(self, build: Callable[[], Api], base_url: str) -> None:
+        self._build: Callable[[], Api] | None = build
+        self._api: Api | None = None
+        self._client = _DeferredClient(self, base_url)
+
+    @property
+    def client(self) -> Any:
+        return self._api.client if self._api is not None else self._client
+
+    @property
+    def built(self) -> bool:
+        return self._api is not None
+
+    def resolve(self) -> Api:
+        if self._api is None:
+            assert self._build is not None
+            self._api = self._build()
+            self._build = None  # drop the closure holding the password
+        return self._api
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for names not found on the proxy itself.
+        return getattr(self.resolve(), name)
+
+
+def _build_api(username: str, password: str, options: ConnectionOptions) -> Api:
+    from app.api.client import DEFAULT_URL, VoipMsClient
+    from app.api.typed import Api
+
+    if DEFAULT_URL != VOIPMS_URL:  # pragma: no cover - a forgotten edit
+        log.warning("session.VOIPMS_URL differs from the client's %s", DEFAULT_URL)
     client = VoipMsClient(
         username,
         password,
@@ -43,7 +103,22 @@ def open_api(username: str, password: str, options: ConnectionOptions) -> Api:
     return Api(client, provider_tz=options.provider_tz)
 
 
+def open_api(
+    username: str, password: str, options: ConnectionOptions, *, deferred: bool = False
+) -> Api:
+    """A new client + typed API for these credentials. Close with ``close_api``.
+
+    ``deferred``: return a ``DeferredApi`` that builds the client on first use.
+    """
+    if deferred:
+        build = lambda: _build_api(username, password, options)  # noqa: E731
+        return cast("Api", DeferredApi(build, options.base_url or VOIPMS_URL))
+    return _build_api(username, password, options)
+
+
 async def close_api(api: Api) -> None:
+    if isinstance(api, DeferredApi) and not api.built:
+        return  # never used: there is no client to close
     await api.client.aclose()
 
 
@@ -83,6 +158,8 @@ def explain(status: str | None, ip: str | None, fallback: str) -> str:
 
 async def check_connection(api: Api) -> ConnectionCheck:
     """Never raises ``UserFacingError``: the outcome is described in the result."""
+    from app.api.errors import StatusError
+
     ip: str | None = None
     try:
         ip = await api.get_ip()

@@ -3,6 +3,11 @@
 ``Shell.run()`` is the whole life of the application as one coroutine. It
 returns the exit code; ``app/__main__`` runs it on the qasync loop and returns
 when it ends, so nothing is awaited after the Qt application stopped.
+
+Start-up time: only what the first paint of the main window needs is imported
+at module level. The API client (httpx), the dialogs and the snapshot code are
+imported where they are used, and the session's client is built on first use
+(``open_api(..., deferred=True)``), i.e. after the window painted from the cache.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.api.client import DEFAULT_URL
 from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
@@ -39,9 +43,6 @@ from app.ui import feedback, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.pyside_fix import make_singletons_immortal
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.setup_dialog import SetupDialog
-from app.ui.snapshot import take_snapshots
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +141,8 @@ class Shell:
 
     def connection_options(self) -> ConnectionOptions:
         return ConnectionOptions(
-            base_url=self.options.api_url or self.settings.api_url or DEFAULT_URL,
+            # Empty: the client's default, the real VoIP.ms endpoint.
+            base_url=self.options.api_url or self.settings.api_url or "",
             provider_tz=self.settings.provider_timezone,
             min_interval=self.options.min_interval,
         )
@@ -161,6 +163,8 @@ class Shell:
             await close_api(api)
 
     async def ask_for_credentials(self, intro: str = "") -> Credentials | None:
+        from app.ui.setup_dialog import SetupDialog
+
         dialog = SetupDialog(
             self.secrets, self.check, username=self.settings.api_username, intro=intro
         )
@@ -212,7 +216,10 @@ class Shell:
     async def run_session(self, credentials: Credentials) -> tuple[str, int]:
         """One signed-in session; returns ("quit" | "sign_out", exit code)."""
         account = self.paths.for_account(credentials.username)
-        api = open_api(credentials.username, credentials.password, self.connection_options())
+        # Deferred: httpx and the client only after the window painted from the cache.
+        api = open_api(
+            credentials.username, credentials.password, self.connection_options(), deferred=True
+        )
         db = Database.open(account.database_file)
         notifier = Notifier(self.settings)
         ctx = AppContext(
@@ -255,6 +262,8 @@ class Shell:
             if db.recovery_notice:
                 feedback.show_message(window, db.recovery_notice, level=feedback.Level.WARNING)
             if self.options.snapshot_dir is not None:
+                from app.ui.snapshot import take_snapshots
+
                 code = await take_snapshots(
                     window, self.options.snapshot_dir, timeout=self.options.snapshot_timeout
                 )
@@ -275,6 +284,8 @@ class Shell:
         return result, code
 
     def open_settings(self, ctx: AppContext, balance: BalanceService, window: MainWindow) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, ctx.lookups, self.credentials, window)
 
         def _applied() -> None:
