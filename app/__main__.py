@@ -5,6 +5,10 @@ returns its exit code. The Qt application never quits by itself (last window
 closed); the shell's coroutine decides when the run is over, then closes the
 client and database *before* the loop stops (awaiting after ``app.quit()``
 fails, see STACK.md).
+
+Start-up order is chosen for the time to the first painted window: the account's
+cache database is opened (and checked) on a thread *while* Qt and the UI modules
+are imported, since SQLite does that work without holding the GIL.
 """
 
 from __future__ import annotations
@@ -15,12 +19,75 @@ import logging
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 
+if TYPE_CHECKING:
+    from app.config.paths import AppPaths
+    from app.config.secrets import Credentials
+    from app.config.settings import Settings
+    from app.store.db import Database
+
 log = logging.getLogger("app")
+
+
+class EarlyDatabase:
+    """The cache database of the account about to be shown, opened on a thread.
+
+    ``Database.open`` runs ``PRAGMA quick_check`` (~40 ms on the large account);
+    done here, it overlaps the UI imports instead of delaying the first paint.
+    ``Shell`` takes it with ``take(path)``; anything left is closed by ``discard``.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from app.store.db import Database  # imported here, not racing the thread
+
+        self.path = path
+        self._db: Database | None = None
+        self._thread = threading.Thread(
+            target=self._open, args=(Database,), name="sqlite-early-open", daemon=True
+        )
+        self._thread.start()
+
+    def _open(self, database: type[Database]) -> None:
+        try:
+            self._db = database.open(self.path)
+        except Exception:
+            # The shell opens it again the normal way and handles what happens then.
+            log.exception("Opening %s early failed", self.path)
+
+    def take(self, path: Path) -> Database | None:
+        """The database if it is the one at ``path``; ``None``: open it yourself."""
+        self._thread.join()
+        db, self._db = self._db, None
+        if db is not None and path != self.path:
+            db.close()
+            return None
+        return db
+
+    def discard(self) -> None:
+        self._thread.join()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _account_to_show(
+    fixed: Credentials | None, settings: Settings, paths: AppPaths
+) -> Path | None:
+    """The database file of the account the shell will most likely open, if known."""
+    from app.config.secrets import credentials_from_env
+
+    if fixed is not None:
+        username = fixed.username
+    else:
+        from_env = credentials_from_env()
+        username = from_env.username if from_env is not None else settings.api_username
+    return paths.for_account(username).database_file if username else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,16 +150,11 @@ def _quiet_disconnects(sandbox: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
-    import qasync
-
+    # Qt-free configuration first; Qt and the UI once the database is opening.
     from app.config.logsetup import close_logging, setup_logging
     from app.config.paths import AppPaths
     from app.config.secrets import Credentials, CredentialSource
     from app.config.settings import Settings
-    from app.ui import crash, feedback, style
-    from app.ui.app import LaunchOptions, Shell, create_qapplication
-    from app.ui.qtlog import install_qt_message_handler
 
     snapshot = args.snapshot is not None
     temp_dir: str | None = None
@@ -108,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     fixed: Credentials | None = None
     api_url: str | None = args.api_url
+    early_db: EarlyDatabase | None = None
     try:
         if args.demo:
             from app.sandbox import SandboxServer
@@ -120,6 +183,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.info("Demo sandbox at %s", sandbox.url)
         loopback = bool(api_url and "://127.0.0.1" in api_url)
 
+        settings = Settings.load(paths.settings_file)
+        database_file = _account_to_show(fixed, settings, paths)
+        if database_file is not None:
+            early_db = EarlyDatabase(database_file)
+
+        # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
+        import qasync
+
+        from app.ui import crash, feedback, style
+        from app.ui.app import LaunchOptions, Shell, create_qapplication
+        from app.ui.qtlog import install_qt_message_handler
+
         qapp = create_qapplication()
         install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
@@ -127,7 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             # No dialog may block a snapshot run: messages go to the log only.
             feedback.set_sink(lambda message: None)
 
-        settings = Settings.load(paths.settings_file)
         style.apply_theme(qapp, args.theme or settings.theme)
         options = LaunchOptions(
             api_url=api_url,
@@ -138,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             snapshot_timeout=args.snapshot_timeout,
             exit_after_paint=args.exit_after_paint,
         )
-        shell = Shell(paths, settings, options)
+        shell = Shell(paths, settings, options, early_db=early_db)
         loop = qasync.QEventLoop(qapp)
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(crash.asyncio_handler)
@@ -147,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("Switchboard exiting with %d", code)
         return code
     finally:
+        if early_db is not None:
+            early_db.discard()
         if sandbox is not None:
             sandbox.stop()
         close_logging()

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -72,6 +73,12 @@ def _rss_mb() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class DatabaseSource(Protocol):
+    """A database opened ahead of time (``app.__main__.EarlyDatabase``)."""
+
+    def take(self, path: Path) -> Database | None: ...
 
 
 class _FirstPaint(QObject):
@@ -129,8 +136,11 @@ class Shell:
         settings: Settings,
         options: LaunchOptions,
         secrets: SecretStore | None = None,
+        *,
+        early_db: DatabaseSource | None = None,
     ) -> None:
         self.paths = paths
+        self.early_db = early_db
         self.settings = settings
         self.options = options
         self.secrets = secrets or SecretStore()
@@ -220,7 +230,7 @@ class Shell:
         api = open_api(
             credentials.username, credentials.password, self.connection_options(), deferred=True
         )
-        db = Database.open(account.database_file)
+        db = self._open_database(account.database_file)
         notifier = Notifier(self.settings)
         ctx = AppContext(
             api=api,
@@ -282,6 +292,12 @@ class Shell:
             self.window = None
             await asyncio.sleep(0)  # back to Qt once: the window is deleted now
         return result, code
+
+    def _open_database(self, path: Path) -> Database:
+        """The account's cache, opened ahead by ``__main__`` when it guessed right."""
+        early, self.early_db = self.early_db, None
+        db = early.take(path) if early is not None else None
+        return db if db is not None else Database.open(path)
 
     def open_settings(self, ctx: AppContext, balance: BalanceService, window: MainWindow) -> None:
         from app.ui.settings_dialog import SettingsDialog
