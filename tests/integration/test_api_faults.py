@@ -233,6 +233,9 @@ def test_password_stays_out_of_errors_and_logs(
     sandbox: SandboxServer, caplog: pytest.LogCaptureFixture, slept: Slept, run: Any
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    # The app's log setup (run by other tests in this process) quiets httpx to
+    # WARNING; this test wants its request lines to prove the masking.
+    caplog.set_level(logging.DEBUG, logger="httpx")
     client = VoipMsClient(
         sandbox.username, sandbox.password, base_url=sandbox.url, min_interval=0, sleep=slept
     )
