@@ -128,26 +128,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _quiet_disconnects(sandbox: object) -> None:
-    """The in-process demo server must not print tracebacks on our stderr.
-
-    socketserver prints one for every client that hangs up mid-request, which
-    happens normally when a refresh is cancelled at exit. (Better fixed in the
-    sandbox's server class; this keeps ``--demo --snapshot`` output clean meanwhile.)
-    """
-    httpd = getattr(sandbox, "_httpd", None)
-    original = getattr(httpd, "handle_error", None)
-    if httpd is None or original is None:
-        return
-
-    def handle_error(request: object, client_address: object) -> None:
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        original(request, client_address)
-
-    httpd.handle_error = handle_error
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Qt-free configuration first; Qt and the UI once the database is opening.
@@ -176,7 +156,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.sandbox import SandboxServer
 
             sandbox = SandboxServer(port=0, profile=args.demo_profile)
-            _quiet_disconnects(sandbox)
             sandbox.start()
             api_url = sandbox.url
             fixed = Credentials(sandbox.username, sandbox.password, CredentialSource.SESSION)

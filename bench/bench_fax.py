@@ -34,9 +34,9 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from app.ui.tabs.fax.pyside_workaround import make_none_immortal
+from app.ui.pyside_fix import make_singletons_immortal
 
-make_none_immortal()
+make_singletons_immortal()
 
 from app.api.client import VoipMsClient  # noqa: E402
 from app.api.typed import Api  # noqa: E402

@@ -13,10 +13,8 @@ only; nothing here is a test.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import dataclasses
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -36,6 +34,7 @@ from app.sync.numbers import NumbersService
 from app.sync.numbers_edit import DidEdit
 from app.sync.numbers_presets import PresetStore
 from app.sync.numbers_wiring import DidStoreAdapter, LookupsAdapter
+from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tabs.numbers.did_model import Column, DidTableModel
 
 ROUTES = ["account:100001_a", "fwd:1", "vm:1001", "sip:1", "grp:1", "ivr:1", "queue:1",
@@ -116,18 +115,8 @@ async def bench_sandbox() -> None:
     server.stop()
 
 
-def _pin_singletons() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every call of a void Qt method
-    returns ``None`` without a new reference, so ``None``'s count drifts to zero
-    and the process aborts ("none_dealloc") - here at exit after ~10k calls.
-    Python 3.12 makes these objects immortal; do the same by hand."""
-    if sys.version_info < (3, 12):
-        for obj in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-
-
 def main() -> int:
-    _pin_singletons()
+    make_singletons_immortal()
     app = QApplication.instance() or QApplication([])
     bench_model()
     asyncio.run(bench_sandbox())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -210,6 +211,13 @@ class _Httpd(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     shared: _ServerShared
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client hanging up mid-request is normal (a refresh cancelled at exit,
+        # a test's short timeout); socketserver would print a traceback for it.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class _RequestHandler(BaseHTTPRequestHandler):

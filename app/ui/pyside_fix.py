@@ -7,7 +7,7 @@ thousand calls with "Fatal Python error: none_dealloc" / "bool_dealloc" (seen at
 interpreter shutdown after a pytest-qt ``waitUntil`` loop). Giving the
 singletons a huge reference count makes them practically immortal, exactly what
 3.12 does. Idempotent; a no-op on 3.12+. Called by ``create_qapplication`` and
-the test conftest. (The fax tab's ``pyside_workaround`` covers ``None`` only.)
+the test conftest and the benchmarks.
 """
 
 from __future__ import annotations

@@ -13,12 +13,7 @@ from app.sync.context import AppContext
 from app.sync.fax import FaxService
 from app.sync.fax_poll import FaxPoller
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.fax.pyside_workaround import make_none_immortal
 from app.ui.tabs.fax.view import FaxTab
-
-# PySide6 6.12 on Python 3.11 would abort the process after a few thousand Qt
-# calls; see pyside_workaround.py. Importing this tab is early enough.
-make_none_immortal()
 
 __all__ = ["FaxTab", "create_tab", "fax_service"]
 
