@@ -13,6 +13,7 @@ imported where they are used, and the session's client is built on first use
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -108,6 +109,11 @@ def create_qapplication() -> QApplication:
     return qapp
 
 
+def _end_startup() -> None:
+    """``app.__main__`` turns the cyclic garbage collector off until the first paint."""
+    gc.enable()
+
+
 async def _finish_background_tasks(timeout: float = 5.0) -> None:
     """Cancel what the tabs left running, before the client and database close.
 
@@ -196,6 +202,7 @@ class Shell:
                         file=sys.stderr,
                     )
                     return 1
+                gc.enable()  # start-up is over: see _end_startup
                 credentials = await self.ask_for_credentials()
                 if credentials is None:
                     return 0
@@ -261,6 +268,8 @@ class Shell:
             outcome["value"] = "sign_out"
             window.close()
 
+        window.first_painted.connect(_end_startup)
+        loop.call_later(5.0, _end_startup)  # in case it never paints (started minimised)
         window.closed.connect(_on_closed)
         window.sign_out_requested.connect(_on_sign_out)
         window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))

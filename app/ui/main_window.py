@@ -11,6 +11,7 @@ Signals:
     sign_out_requested(): the user chose Sign out / switch account.
     settings_requested(): the user opened the settings.
     closed(): the window has closed (tabs shut down, settings saved).
+    first_painted(): the window's first paint has been flushed (start-up is over).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     settings_requested = Signal()
     closed = Signal()
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def _on_first_paint_done(self) -> None:
+        self.first_painted.emit()
         if self._start_requested and not self._closing:
             self._begin()
 
