@@ -34,9 +34,9 @@ import qasync
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.ui.tabs.voicemail.refcount_workaround import make_bools_immortal
+from app.ui.pyside_fix import make_singletons_immortal
 
-make_bools_immortal()
+make_singletons_immortal()
 
 from app.api.client import VoipMsClient  # noqa: E402
 from app.api.typed import Api  # noqa: E402

@@ -39,25 +39,15 @@ from typing import Any, TypeVar
 import pytest
 
 from app.sandbox import SandboxServer
+from app.ui.pyside_fix import make_singletons_immortal
 
 T = TypeVar("T")
 
 
-def _make_singletons_immortal() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to the ``None``/``True``/``False``
-    it returns from binding calls (``Signal.emit`` returns a bool): after a few
-    hundred emits the process aborts with ``bool_dealloc``. Python 3.12+ makes
-    these objects immortal; do the same here (see app/ui/tabs/fax/pyside_workaround.py).
-    """
-    import ctypes
-    import sys
-
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_make_singletons_immortal()
+# PySide6 6.12 on Python 3.11 drops a reference to None/True/False per binding
+# call returning them (``Signal.emit`` returns a bool): without this the test
+# process aborts with ``bool_dealloc`` after a few hundred emits.
+make_singletons_immortal()
 
 
 # --- keyring ---------------------------------------------------------------------

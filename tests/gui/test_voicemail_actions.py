@@ -3,7 +3,8 @@
 Accepted: the list changes at once and the sandbox's state agrees. Refused (a
 fault makes the provider fail the call): the row comes back as it was and the
 user gets one message naming the caller. Dialogs are replaced through the
-view's hooks (``confirm``, ``ask_save_path``, ``ask_email``).
+view's hooks (``confirm``, ``ask_save_path``, ``ask_email``). ``no_qt_log``:
+see test_voicemail_player.py.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from app.sync.voicemail_audio import sniff_format
 from app.ui.tabs.voicemail import VoicemailTab
 from app.ui.tabs.voicemail.message_model import Column
 from tests.gui.test_voicemail_helpers import DANA, open_tab, row_of_caller, select_caller
+
+pytestmark = pytest.mark.no_qt_log
 
 
 @pytest.fixture

@@ -6,18 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.models import VoicemailMessage
 from app.ui.tabs.voicemail import VoicemailTab, create_tab
 from app.ui.tabs.voicemail.message_model import MESSAGE_ROLE
-from tests.gui.conftest import ENVIRONMENT_WARNINGS
 
 FILE = "getVoicemailMessageFile"
 
-#: For tests that feed the player garbage on purpose: FFmpeg's complaint is expected.
-expects_bad_media = pytest.mark.qt_log_ignore(*ENVIRONMENT_WARNINGS, r"Could not open media.*")
 DANA = "6175550142"  # 1001 INBOX, unheard, in the phonebook
 
 

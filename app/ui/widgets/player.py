@@ -6,7 +6,9 @@ disk before they play). Two pitfalls from STACK.md shape it:
 * the ``QAudioOutput`` is kept as an attribute for the player's whole life: if
   it is garbage-collected the player stalls in ``BufferingMedia`` forever;
 * on a machine without an audio device Qt still plays (silently, in real
-  time) and reaches ``EndOfMedia``, so "no output" is a notice, not an error.
+  time) and reaches ``EndOfMedia``, so "no output" is a notice, not an error;
+* the ``QAudioOutput`` is created by QML, not by Python (``_new_audio_output``):
+  see there for the deadlock a Python-made one causes.
 
 Signals:
     started(): playback began for the loaded file (first ``PlayingState``).
@@ -17,10 +19,21 @@ Signals:
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+from PySide6.QtCore import (
+    Q_ARG,
+    QByteArray,
+    QGenericArgumentHolder,
+    QMetaObject,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtMultimedia import QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +45,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+log = logging.getLogger(__name__)
 
 #: Playback speeds offered in the speed box.
 SPEEDS: tuple[float, ...] = (1.0, 1.5, 2.0)
@@ -54,6 +69,39 @@ def format_clock(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+_qml_engine: QObject | None = None
+
+
+def _new_audio_output(parent: QObject) -> QAudioOutput:
+    """A ``QAudioOutput`` made by C++ (QML's ``AudioOutput``), parented to ``parent``.
+
+    Why not ``QAudioOutput(parent)``: an object constructed from Python is a
+    PySide wrapper whose ``connectNotify``/``disconnectNotify`` take the GIL.
+    The FFmpeg backend's audio thread disconnects from the output while the
+    player stops or changes source, and the GUI thread, holding the GIL inside
+    ``player.stop()`` (or ``processEvents``), waits for that thread: both wait
+    forever (seen as a frozen window; reproduced with a stop/play loop). A
+    C++-made output is not a wrapper, so its audio thread never needs the GIL.
+    Creating it costs ~15 ms once; without the QML module, fall back.
+    """
+    global _qml_engine
+    try:
+        from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+        if _qml_engine is None:
+            _qml_engine = QQmlEngine()
+        component = QQmlComponent(_qml_engine)
+        component.setData(QByteArray(b"import QtMultimedia\nAudioOutput {}\n"), QUrl())
+        created = component.create()
+    except ImportError:
+        created = None
+    if isinstance(created, QAudioOutput):
+        created.setParent(parent)
+        return created
+    log.warning("QML AudioOutput unavailable; using a Python-made one (may deadlock on stop)")
+    return QAudioOutput(parent)
+
+
 def _speed_label(rate: float) -> str:
     return f"{rate:g}×"
 
@@ -70,7 +118,7 @@ class AudioPlayer(QWidget):
         super().__init__(parent)
         self.player = QMediaPlayer(self)
         # Kept on self on purpose (STACK.md): a collected output stalls playback.
-        self.audio_output = QAudioOutput(self)
+        self.audio_output = _new_audio_output(self)
         self.player.setAudioOutput(self.audio_output)
         self._devices = QMediaDevices(self)
         self._source: Path | None = None
@@ -157,21 +205,21 @@ class AudioPlayer(QWidget):
         self._failed_emitted = False
         self.hide_notice()
         self._seeking = False
-        self.player.stop()
-        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        # setSource stops whatever played before.
+        self._command("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(str(path))))
         # The rate is per source in some backends: re-apply the chosen one.
-        self.player.setPlaybackRate(self.speed())
+        self._command("setPlaybackRate", Q_ARG(float, self.speed()))
         self._set_enabled(True)
         if not QMediaDevices.audioOutputs():
             self.show_notice(NO_OUTPUT_NOTICE)
             self.notice.emit(NO_OUTPUT_NOTICE)
         if autoplay:
-            self.player.play()
+            self._command("play")
 
     def clear(self) -> None:
         """Stop and forget the file (message deleted or moved away)."""
-        self.player.stop()
-        self.player.setSource(QUrl())
+        self._command("stop")
+        self._command("setSource", Q_ARG(QUrl, QUrl()))
         self._source = None
         self._set_enabled(False)
         self._update_time()
@@ -181,14 +229,14 @@ class AudioPlayer(QWidget):
         if self._source is None:
             return
         if self.is_playing:
-            self.player.pause()
+            self._command("pause")
         else:
             if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
-                self.player.setPosition(0)
-            self.player.play()
+                self._command("setPosition", Q_ARG("qint64", 0))
+            self._command("play")
 
     def stop(self) -> None:
-        self.player.stop()
+        self._command("stop")
 
     def speed(self) -> float:
         value = self.speed_box.currentData()
@@ -201,7 +249,7 @@ class AudioPlayer(QWidget):
             self.speed_box.addItem(_speed_label(rate), rate)
             index = self.speed_box.count() - 1
         self.speed_box.setCurrentIndex(index)
-        self.player.setPlaybackRate(rate)
+        self._command("setPlaybackRate", Q_ARG(float, rate))
 
     def show_notice(self, text: str) -> None:
         self.notice_label.setText(text)
@@ -224,7 +272,7 @@ class AudioPlayer(QWidget):
     @Slot()
     def _on_seek_slider_released(self) -> None:
         self._seeking = False
-        self.player.setPosition(self.seek_slider.value())
+        self._command("setPosition", Q_ARG("qint64", self.seek_slider.value()))
 
     @Slot(int)
     def _on_seek_slider_value_changed(self, value: int) -> None:
@@ -234,15 +282,15 @@ class AudioPlayer(QWidget):
         else:
             # Keyboard or a click on the groove: seek right away. Our own
             # updates block the slider's signals, so they never come here.
-            self.player.setPosition(value)
+            self._command("setPosition", Q_ARG("qint64", value))
 
     @Slot(int)
     def _on_speed_box_changed(self, _index: int) -> None:
-        self.player.setPlaybackRate(self.speed())
+        self._command("setPlaybackRate", Q_ARG(float, self.speed()))
 
     @Slot(int)
     def _on_volume_slider_changed(self, value: int) -> None:
-        self.audio_output.setVolume(value / 100.0)
+        self._command("setVolume", Q_ARG("float", value / 100.0), target=self.audio_output)
         self._update_volume_icon()
 
     @Slot(int)
@@ -286,7 +334,8 @@ class AudioPlayer(QWidget):
     @Slot()
     def _on_devices_changed(self) -> None:
         # Follow the system default (headphones plugged in while listening).
-        self.audio_output.setDevice(QMediaDevices.defaultAudioOutput())
+        default = QMediaDevices.defaultAudioOutput()
+        self._command("setDevice", Q_ARG(QAudioDevice, default), target=self.audio_output)
         if QMediaDevices.audioOutputs() and self.notice_label.text() == NO_OUTPUT_NOTICE:
             self.hide_notice()
 
@@ -296,10 +345,25 @@ class AudioPlayer(QWidget):
         if self._failed_emitted:
             return  # InvalidMedia and errorOccurred both fire for one bad file
         self._failed_emitted = True
-        self.player.stop()
+        self._command("stop")
         self._set_enabled(False)
         self.show_notice(message)
         self.failed.emit(message)
+
+    def _command(
+        self, slot: str, *args: QGenericArgumentHolder, target: QObject | None = None
+    ) -> None:
+        """Call a slot of the player (or output) from the event loop, not from here.
+
+        Stopping or changing the source makes the GUI thread wait for the
+        FFmpeg audio thread. Called from Python, that wait holds the GIL; if the
+        audio thread then needs it (a Qt warning going to a Python message
+        handler, e.g. "No audio device detected"), both wait forever. Queued,
+        the slot runs from ``QApplication.exec``, which has released the GIL.
+        """
+        QMetaObject.invokeMethod(
+            target or self.player, slot, Qt.ConnectionType.QueuedConnection, *args
+        )
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.play_button, self.seek_slider, self.speed_box):

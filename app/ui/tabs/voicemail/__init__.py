@@ -8,11 +8,12 @@ from app.sync.context import AppContext
 from app.sync.voicemail import VoicemailService
 from app.sync.voicemail_poll import VoicemailPoller
 from app.sync.voicemail_store import DbVoicemailStore
+from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.voicemail.refcount_workaround import make_bools_immortal
 from app.ui.tabs.voicemail.view import VoicemailTab
 
-make_bools_immortal()
+# The shell applies it at start-up; tests and benchmarks build the tab directly.
+make_singletons_immortal()
 
 __all__ = ["VoicemailTab", "create_tab"]
 
