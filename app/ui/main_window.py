@@ -241,9 +241,19 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
-        self.ensure_all_tabs()
-        self._spawn(self._initial_load())
+        self._spawn(self._build_rest_then_load())
         self.balance.start()
+
+    async def _build_rest_then_load(self) -> None:
+        # One tab per turn of the event loop, so the window that just painted
+        # stays responsive while the others (and their QtMultimedia / QtPdf
+        # imports, ~20 ms each) are built.
+        for key, _ in TABS:
+            if key not in self.tabs:
+                self._materialize(key)
+                await asyncio.sleep(0)
+        self.ensure_all_tabs()  # display order
+        await self._initial_load()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
