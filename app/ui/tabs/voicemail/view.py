@@ -125,6 +125,8 @@ class VoicemailTab(TabBase):
         self.message_actions.fill_toolbar(self.toolbar)
         self.now_playing = QLabel(self)
         self.now_playing.setObjectName("mutedText")
+        # Wraps rather than widening the window for a very long caller name.
+        self.now_playing.setWordWrap(True)
         self.player = AudioPlayer(self)
 
         right = QWidget(self)
