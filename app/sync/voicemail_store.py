@@ -7,17 +7,16 @@ tab paints from the cache in one go.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from app.domain.models import Mailbox, PhonebookEntry, VoicemailFolder, VoicemailMessage
 from app.store import phonebook
 from app.store import voicemail as vm
-from app.store.db import Database
+from app.store.db import Connection, Database
 from app.sync.voicemail_ports import VoicemailSnapshot
 
 
-def _load(conn: sqlite3.Connection) -> VoicemailSnapshot:
+def _load(conn: Connection) -> VoicemailSnapshot:
     boxes = vm.list_mailboxes(conn)
     return VoicemailSnapshot(
         mailboxes=boxes,
