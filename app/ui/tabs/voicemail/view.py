@@ -5,17 +5,14 @@ Everything the user does goes to ``VoicemailService`` through
 signals; changes are optimistic there, so a click shows at once and a
 refusal puts the row back with a message.
 
-Questions to the user go through three hook methods (``confirm``,
-``ask_save_path``, ``ask_email``) that tests replace, so nothing waits for a
-click in a test.
+The actions on a message (and the three question hooks tests replace) are
+in ``commands.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -48,8 +45,8 @@ from app.sync.voicemail_poll import VoicemailPoller
 from app.ui import feedback
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.voicemail import dialogs
 from app.ui.tabs.voicemail.actions import MessageActions
+from app.ui.tabs.voicemail.commands import MessageCommands
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
 from app.ui.tabs.voicemail.message_model import (
     MESSAGE_ROLE,
@@ -67,7 +64,7 @@ NO_MAILBOX = (
 )
 
 
-class VoicemailTab(TabBase):
+class VoicemailTab(MessageCommands, TabBase):
     key = "voicemail"
     title = "Voicemail"
 
@@ -219,17 +216,6 @@ class VoicemailTab(TabBase):
     def shutdown(self) -> None:
         self.poller.stop()
         self.player.stop()
-
-    # --- user hooks (tests replace these) ---------------------------------------------
-
-    async def confirm(self, text: str, yes_text: str) -> bool:
-        return await feedback.ask(self, text, yes_text=yes_text, title="Delete voicemail")
-
-    async def ask_save_path(self, suggested: Path) -> Path | None:
-        return await dialogs.ask_save_path(self, suggested)
-
-    async def ask_email(self, default: str) -> str | None:
-        return await dialogs.ask_email(self, default)
 
     # --- selection -------------------------------------------------------------------
 
@@ -428,106 +414,9 @@ class VoicemailTab(TabBase):
             self.service.forget_audio(message)
         feedback.show_message(self, text, level=feedback.Level.WARNING)
 
-    # --- actions -----------------------------------------------------------------------
-
-    @asyncSlot()
-    async def _on_heard_triggered(self) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.set_heard(message, not message.listened)
-
-    async def set_heard(self, message: VoicemailMessage, heard: bool) -> None:
-        text = "Marking as heard…" if heard else "Marking as not heard…"
-        await run_operation(
-            self._busy_anchor, self.service.set_listened(message, heard), busy_text=text
-        )
-
-    @asyncSlot()
-    async def _on_urgent_triggered(self) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.set_urgent(message, not message.urgent)
-
-    async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> None:
-        await run_operation(
-            self._busy_anchor, self.service.set_urgent(message, urgent), busy_text="Saving…"
-        )
-
-    @asyncSlot(str)
-    async def _on_move_requested(self, folder: str) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.move_message(message, folder)
-
-    async def move_message(self, message: VoicemailMessage, folder: str) -> None:
-        work = self.service.move(message, folder)
-        await run_operation(self._busy_anchor, work, busy_text=f"Moving to {folder}…")
-
-    @asyncSlot()
-    async def _on_delete_triggered(self) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.delete_message(message)
-
-    async def delete_message(self, message: VoicemailMessage) -> bool:
-        label = self.service.caller_label(message)
-        when = format_received(message.date, None, _now())
-        question = f"Delete the voicemail from {label} ({when})? This cannot be undone."
-        if not await self.confirm(question, "Delete"):
-            return False
-        work = self.service.delete(message)
-        await run_operation(self._busy_anchor, work, busy_text="Deleting voicemail…")
-        return self.service.message(message.key) is None
-
-    @asyncSlot()
-    async def _on_save_triggered(self) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.save_audio(message)
-
-    async def save_audio(self, message: VoicemailMessage) -> Path | None:
-        suggested = Path.home() / _file_name(self.service.caller_label(message), message)
-        destination = await self.ask_save_path(suggested)
-        if destination is None:
-            return None
-        saved = await run_operation(
-            self._busy_anchor,
-            self.service.save_audio(message, destination),
-            busy_text="Saving the recording…",
-        )
-        if saved is not None:
-            self.status_message.emit(f"Saved to {saved}")
-        return saved
-
-    @asyncSlot()
-    async def _on_email_triggered(self) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.send_email(message)
-
-    async def send_email(self, message: VoicemailMessage) -> bool:
-        box = self.service.mailbox(message.mailbox)
-        address = await self.ask_email(box.email if box else "")
-        if address is None:
-            return False
-        work = self.service.send_email(message, address)
-        sent = await run_operation(self._busy_anchor, _done(work), busy_text="Sending e-mail…")
-        if sent:
-            self.status_message.emit(f"Voicemail sent to {address}")
-        return bool(sent)
-
-
-async def _done(work: object) -> bool:
-    """``True`` once ``work`` (an awaitable returning ``None``) has finished."""
-    await work  # type: ignore[misc]
-    return True
+    def _announce(self, text: str) -> None:
+        self.status_message.emit(text)
 
 
 def _now() -> datetime:
     return datetime.now().astimezone()
-
-
-def _file_name(label: str, message: VoicemailMessage) -> str:
-    when = message.date.astimezone().strftime("%Y-%m-%d %H-%M") if message.date else "undated"
-    safe = re.sub(r'[\\/:*?"<>|]+', "-", label).strip() or "caller"
-    return f"Voicemail from {safe} {when}.mp3"

@@ -1,0 +1,160 @@
+"""What the user can do to a voicemail: heard, urgent, move, delete, save, e-mail.
+
+A mixin of ``VoicemailTab``. Each action goes to ``VoicemailService`` through
+``run_operation`` (one message per failure; the service already rolled the
+list back). Questions to the user go through three hooks that tests replace,
+so nothing waits for a click in a test: ``confirm``, ``ask_save_path``,
+``ask_email``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+from qasync import asyncSlot
+
+from app.domain.models import VoicemailMessage
+from app.ui import feedback
+from app.ui.operations import run_operation
+from app.ui.tabs.voicemail import dialogs
+from app.ui.tabs.voicemail.message_model import format_received
+
+if TYPE_CHECKING:
+    from app.sync.voicemail import VoicemailService
+
+
+class MessageCommands:
+    """Needs from the tab: ``service``, ``_busy_anchor``, ``selected_message``,
+    ``_announce``."""
+
+    service: VoicemailService
+    _busy_anchor: QWidget
+
+    def selected_message(self) -> VoicemailMessage | None:
+        raise NotImplementedError
+
+    def _announce(self, text: str) -> None:
+        raise NotImplementedError
+
+    # --- user hooks (tests replace these) ---------------------------------------------
+
+    async def confirm(self, text: str, yes_text: str) -> bool:
+        return await feedback.ask(self._parent(), text, yes_text=yes_text, title="Delete voicemail")
+
+    async def ask_save_path(self, suggested: Path) -> Path | None:
+        return await dialogs.ask_save_path(self._parent(), suggested)
+
+    async def ask_email(self, default: str) -> str | None:
+        return await dialogs.ask_email(self._parent(), default)
+
+    def _parent(self) -> QWidget | None:
+        return self if isinstance(self, QWidget) else None
+
+    # --- actions -----------------------------------------------------------------------
+
+    @asyncSlot()
+    async def _on_heard_triggered(self) -> None:
+        message = self.selected_message()
+        if message is not None:
+            await self.set_heard(message, not message.listened)
+
+    async def set_heard(self, message: VoicemailMessage, heard: bool) -> None:
+        text = "Marking as heard…" if heard else "Marking as not heard…"
+        await run_operation(
+            self._busy_anchor, self.service.set_listened(message, heard), busy_text=text
+        )
+
+    @asyncSlot()
+    async def _on_urgent_triggered(self) -> None:
+        message = self.selected_message()
+        if message is not None:
+            await self.set_urgent(message, not message.urgent)
+
+    async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> None:
+        await run_operation(
+            self._busy_anchor, self.service.set_urgent(message, urgent), busy_text="Saving…"
+        )
+
+    @asyncSlot(str)
+    async def _on_move_requested(self, folder: str) -> None:
+        message = self.selected_message()
+        if message is not None:
+            await self.move_message(message, folder)
+
+    async def move_message(self, message: VoicemailMessage, folder: str) -> None:
+        work = self.service.move(message, folder)
+        await run_operation(self._busy_anchor, work, busy_text=f"Moving to {folder}…")
+
+    @asyncSlot()
+    async def _on_delete_triggered(self) -> None:
+        message = self.selected_message()
+        if message is not None:
+            await self.delete_message(message)
+
+    async def delete_message(self, message: VoicemailMessage) -> bool:
+        label = self.service.caller_label(message)
+        when = format_received(message.date, None, _now())
+        question = f"Delete the voicemail from {label} ({when})? This cannot be undone."
+        if not await self.confirm(question, "Delete"):
+            return False
+        work = self.service.delete(message)
+        await run_operation(self._busy_anchor, work, busy_text="Deleting voicemail…")
+        return self.service.message(message.key) is None
+
+    @asyncSlot()
+    async def _on_save_triggered(self) -> None:
+        message = self.selected_message()
+        if message is not None:
+            await self.save_audio(message)
+
+    async def save_audio(self, message: VoicemailMessage) -> Path | None:
+        suggested = Path.home() / _file_name(self.service.caller_label(message), message)
+        destination = await self.ask_save_path(suggested)
+        if destination is None:
+            return None
+        saved = await run_operation(
+            self._busy_anchor,
+            self.service.save_audio(message, destination),
+            busy_text="Saving the recording…",
+        )
+        if saved is not None:
+            self._announce(f"Saved to {saved}")
+        return saved
+
+    @asyncSlot()
+    async def _on_email_triggered(self) -> None:
+        message = self.selected_message()
+        if message is not None:
+            await self.send_email(message)
+
+    async def send_email(self, message: VoicemailMessage) -> bool:
+        box = self.service.mailbox(message.mailbox)
+        address = await self.ask_email(box.email if box else "")
+        if address is None:
+            return False
+        work = self.service.send_email(message, address)
+        sent = await run_operation(self._busy_anchor, _done(work), busy_text="Sending e-mail…")
+        if sent:
+            self._announce(f"Voicemail sent to {address}")
+        return bool(sent)
+
+
+async def _done(work: Awaitable[None]) -> bool:
+    """``True`` once ``work`` has finished (``run_operation`` gives ``None`` on failure)."""
+    await work
+    return True
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _file_name(label: str, message: VoicemailMessage) -> str:
+    when = message.date.astimezone().strftime("%Y-%m-%d %H-%M") if message.date else "undated"
+    safe = re.sub(r'[\\/:*?"<>|]+', "-", label).strip() or "caller"
+    return f"Voicemail from {safe} {when}.mp3"
