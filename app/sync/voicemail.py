@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import shutil
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -35,7 +34,7 @@ from PySide6.QtCore import QObject, Signal
 from app.domain.errors import UserFacingError
 from app.domain.models import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.phone import format_number, normalize
-from app.sync.voicemail_audio import AudioCache, InvalidAudio
+from app.sync.voicemail_audio import AudioCache, AudioFetcher
 from app.sync.voicemail_ports import VoicemailApi, VoicemailStore, phonebook_names
 
 log = logging.getLogger(__name__)
@@ -85,6 +84,7 @@ class VoicemailService(QObject):
         self._api = api
         self._store = store
         self.cache = AudioCache(cache_dir)
+        self.audio = AudioFetcher(api, self.cache)
         self._mailboxes: dict[str, Mailbox] = {}
         self._folders: dict[str, list[VoicemailFolder]] = {}
         self._messages: dict[str, dict[Key, VoicemailMessage]] = {}
@@ -92,7 +92,6 @@ class VoicemailService(QObject):
         #: only arrivals after that are "new" (no notification flood at start-up).
         self._seen_live: set[str] = set()
         self._names: dict[str, str] = {}
-        self._inflight: dict[tuple[Key, AudioFormat], asyncio.Future[Path]] = {}
 
     # --- reading state ------------------------------------------------------------
 
@@ -376,58 +375,17 @@ class VoicemailService(QObject):
         except UserFacingError as exc:
             raise self._refused(f"e-mail to {address}", before, exc) from exc
 
-    # --- audio ------------------------------------------------------------------------
+    # --- audio (see voicemail_audio.AudioFetcher) ------------------------------------
 
     async def audio_for(
         self, message: VoicemailMessage, fmt: AudioFormat = AudioFormat.MP3, *, exact: bool = False
     ) -> Path:
-        """A local file with the recording: from the cache, or one API call.
-
-        ``exact`` insists on ``fmt`` (saving as WAV); playback takes any cached format.
-        """
-        hit = self.cache.lookup(message, fmt) if exact else self.cache.lookup_playable(message, fmt)
-        if hit is not None:
-            return hit
-        slot = (message.key, fmt)
-        running = self._inflight.get(slot)
-        if running is not None:
-            return await asyncio.shield(running)
-        future: asyncio.Future[Path] = asyncio.get_running_loop().create_future()
-        self._inflight[slot] = future
-        try:
-            path = await self._fetch_audio(message, fmt)
-        except BaseException as exc:
-            future.set_exception(exc)
-            future.exception()  # consumed here; waiters re-raise it themselves
-            raise
-        finally:
-            self._inflight.pop(slot, None)
-        future.set_result(path)
-        return path
-
-    async def _fetch_audio(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
-        payload = await self._api.get_voicemail_audio(
-            message.mailbox, message.folder, message.message_num, fmt
-        )
-        # The typed API already decoded the (line-wrapped) base64.
-        if not payload:
-            raise InvalidAudio("The voicemail server sent an empty recording.")
-        return await asyncio.to_thread(self.cache.store, message, fmt, payload)
+        """A local file with the recording: from the cache, or one API call."""
+        return await self.audio.audio_for(message, fmt, exact=exact)
 
     def forget_audio(self, message: VoicemailMessage) -> None:
         """Drop the cached recording (found unplayable): the next play fetches it again."""
         self.cache.forget(message)
 
     async def save_audio(self, message: VoicemailMessage, destination: Path) -> Path:
-        """Copy the recording to ``destination``; ``.wav`` gets WAV, anything else MP3."""
-        fmt = AudioFormat.WAV if destination.suffix.lower() == ".wav" else AudioFormat.MP3
-        if destination.suffix.lower() not in (".wav", ".mp3"):
-            destination = destination.with_suffix(".mp3")
-        source = await self.audio_for(message, fmt, exact=True)
-        try:
-            await asyncio.to_thread(shutil.copyfile, source, destination)
-        except OSError as exc:
-            raise UserFacingError(
-                f"Could not save the recording to {destination}: {exc.strerror or exc}."
-            ) from exc
-        return destination
+        return await self.audio.save_as(message, destination)

@@ -13,15 +13,18 @@ built from the number alone would play the wrong caller.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models import AudioFormat, VoicemailMessage
+from app.sync.voicemail_ports import VoicemailApi
 
 #: File extension of each format the API can return. ``wav49`` is a WAV file
 #: carrying GSM 6.10; ``gsm`` is raw GSM frames (FFmpeg recognises ``.gsm``).
@@ -138,3 +141,67 @@ class AudioCache:
     def forget_path(self, path: Path) -> None:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+class AudioFetcher:
+    """Recordings as local files: the cache first, else one ``getVoicemailMessageFile``.
+
+    Concurrent requests for the same recording and format (a double click) share
+    one API call. Disk writes run on a worker thread.
+    """
+
+    def __init__(self, api: VoicemailApi, cache: AudioCache) -> None:
+        self._api = api
+        self.cache = cache
+        self._inflight: dict[tuple[tuple[str, str, int], AudioFormat], asyncio.Future[Path]] = {}
+
+    async def audio_for(
+        self, message: VoicemailMessage, fmt: AudioFormat = AudioFormat.MP3, *, exact: bool = False
+    ) -> Path:
+        """``exact`` insists on ``fmt`` (saving as WAV); playback takes any cached format."""
+        cache = self.cache
+        hit = cache.lookup(message, fmt) if exact else cache.lookup_playable(message, fmt)
+        if hit is not None:
+            return hit
+        slot = (message.key, fmt)
+        running = self._inflight.get(slot)
+        if running is not None:
+            return await asyncio.shield(running)
+        future: asyncio.Future[Path] = asyncio.get_running_loop().create_future()
+        self._inflight[slot] = future
+        try:
+            path = await self._fetch(message, fmt)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved here; each waiter re-raises it itself
+            raise
+        finally:
+            self._inflight.pop(slot, None)
+        future.set_result(path)
+        return path
+
+    async def _fetch(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
+        payload = await self._api.get_voicemail_audio(
+            message.mailbox, message.folder, message.message_num, fmt
+        )
+        # The typed API already decoded the (line-wrapped) base64.
+        if not payload:
+            raise InvalidAudio("The voicemail server sent an empty recording.")
+        return await asyncio.to_thread(self.cache.store, message, fmt, payload)
+
+    async def save_as(self, message: VoicemailMessage, destination: Path) -> Path:
+        """Copy the recording to ``destination``; ``.wav`` gets WAV, anything else MP3."""
+        fmt = AudioFormat.WAV if destination.suffix.lower() == ".wav" else AudioFormat.MP3
+        if destination.suffix.lower() not in (".wav", ".mp3"):
+            destination = destination.with_suffix(".mp3")
+        source = await self.audio_for(message, fmt, exact=True)
+        try:
+            await asyncio.to_thread(shutil.copyfile, source, destination)
+        except OSError as exc:
+            raise UserFacingError(
+                f"Could not save the recording to {destination}: {exc.strerror or exc}."
+            ) from exc
+        return destination
