@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.style import tinted_standard_icon
+
 log = logging.getLogger(__name__)
 
 #: Playback speeds offered in the speed box.
@@ -377,11 +379,11 @@ class AudioPlayer(QWidget):
         playing = self.is_playing
         pixmaps = QStyle.StandardPixmap
         icon = pixmaps.SP_MediaPause if playing else pixmaps.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(tinted_standard_icon(self, icon))
         self.play_button.setAccessibleName("Pause" if playing else "Play")
 
     def _update_volume_icon(self) -> None:
         muted = self.volume_slider.value() == 0
         pixmaps = QStyle.StandardPixmap
         icon = pixmaps.SP_MediaVolumeMuted if muted else pixmaps.SP_MediaVolume
-        self.volume_icon.setPixmap(self.style().standardIcon(icon).pixmap(16, 16))
+        self.volume_icon.setPixmap(tinted_standard_icon(self, icon).pixmap(16, 16))

@@ -118,7 +118,9 @@ class VoicemailTab(MessageCommands, TabBase):
 
         self.message_actions = MessageActions(self)
         self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Text only, like the other tabs' toolbars: Fusion's stock icons are few,
+        # clash with each other and vanish on dark palettes.
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.message_actions.fill_toolbar(self.toolbar)
         self.now_playing = QLabel(self)
         self.now_playing.setObjectName("mutedText")
