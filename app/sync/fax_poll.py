@@ -10,16 +10,16 @@ Signals:
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
 
 from app.domain.errors import UserFacingError
 from app.domain.models import FaxMessage
 from app.domain.phone import format_number
 from app.sync.context import NotifierLike
 from app.sync.fax import FaxService
+from app.sync.periodic_check import PeriodicCheck
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,8 @@ def notification_text(faxes: list[FaxMessage]) -> tuple[str, str]:
     return f"{len(faxes)} new faxes", f"{pages} pages in all"
 
 
-class FaxPoller(QObject):
-    check_failed = Signal(str)
+class FaxPoller(PeriodicCheck):
+    """Syncs the recent fax window on a timer; notifies about new inbound faxes."""
 
     def __init__(
         self,
@@ -50,34 +50,10 @@ class FaxPoller(QObject):
         interval_seconds: int = 120,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(interval_seconds=interval_seconds, parent=parent)
         self._service = service
         self._notifier = notifier
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._task: asyncio.Task[None] | None = None
-        self.set_interval(interval_seconds)
         service.new_faxes.connect(self._on_service_new_faxes)
-
-    def set_interval(self, seconds: int) -> None:
-        """``0`` turns the periodic check off."""
-        self._enabled = seconds > 0
-        self._timer.setInterval(max(5, seconds) * 1000)
-        if not self._enabled:
-            self._timer.stop()
-
-    def start(self) -> None:
-        if self._enabled:
-            self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-
-    @property
-    def active(self) -> bool:
-        return self._timer.isActive()
 
     async def check(self) -> None:
         try:
@@ -86,9 +62,8 @@ class FaxPoller(QObject):
             log.info("Fax check failed: %s", exc.message)
             self.check_failed.emit(f"Checking for faxes failed: {exc.message}")
 
-    def _on_timer_timeout(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self.check())
+    async def run_check(self) -> None:
+        await self.check()
 
     def _on_service_new_faxes(self, faxes: list[FaxMessage]) -> None:
         title, text = notification_text(faxes)

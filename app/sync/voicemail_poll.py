@@ -1,6 +1,6 @@
 """The periodic new-voicemail check and its desktop notification.
 
-A ``QTimer`` (sync layer may use QtCore) calls ``VoicemailService.check_new``:
+A ``PeriodicCheck`` timer (sync layer may use QtCore) calls ``VoicemailService.check_new``:
 one ``getVoicemails`` call per tick, plus the message list of a mailbox only
 when its counts moved. Ticks never overlap; a failing check is logged and
 reported once through ``check_failed`` (status bar), never as a dialog that
@@ -13,15 +13,15 @@ Signals:
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import VoicemailMessage
 from app.domain.phone import format_number
 from app.sync.context import NotifierLike
+from app.sync.periodic_check import PeriodicCheck
 from app.sync.voicemail import VoicemailService
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,9 @@ def notification_text(
     return f"{len(arrived)} new voicemails", f"From {shown}"
 
 
-class VoicemailPoller(QObject):
-    check_failed = Signal(str)
+class VoicemailPoller(PeriodicCheck):
+    """Asks ``check_new`` on a timer; notifies about arrivals (from any sync)."""
+
     checked = Signal(int)
 
     def __init__(
@@ -56,34 +57,12 @@ class VoicemailPoller(QObject):
         interval_seconds: int = 120,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(interval_seconds=interval_seconds, parent=parent)
         self._service = service
         self._notifier = notifier
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self.set_interval(interval_seconds)
-        self._task: asyncio.Task[None] | None = None
         self._failing = False
         # Arrivals found by a full refresh notify too, not only the timer's.
         service.new_voicemail.connect(self._on_service_new_voicemail)
-
-    def set_interval(self, seconds: int) -> None:
-        """``0`` turns the periodic check off."""
-        self._timer.setInterval(max(5, seconds) * 1000)
-        self._enabled = seconds > 0
-
-    def start(self) -> None:
-        if self._enabled:
-            self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-
-    @property
-    def active(self) -> bool:
-        return self._timer.isActive()
 
     async def check_now(self) -> int:
         """One check; returns how many new messages it found (0 when it failed)."""
@@ -100,13 +79,7 @@ class VoicemailPoller(QObject):
         self.checked.emit(len(arrived))
         return len(arrived)
 
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        if self._task is not None and not self._task.done():
-            return  # the previous check is still waiting on the network
-        self._task = asyncio.ensure_future(self._checked())
-
-    async def _checked(self) -> None:
+    async def run_check(self) -> None:
         await self.check_now()
 
     @Slot(list)
