@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -46,55 +44,10 @@ from app.sync.context import AppContext  # noqa: E402
 from app.ui.tabs.fax import create_tab  # noqa: E402
 from app.ui.tabs.fax.compose_merge import merge_attachments  # noqa: E402
 from app.ui.tabs.fax.view import FaxTab  # noqa: E402
+from bench.common import StallMeter, start_sandbox  # noqa: E402
 
 PAGES = 20
 SELECTIONS = 5
-
-
-class StallMeter:
-    """The longest gap between ticks of a 5 ms timer (event-loop stalls)."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.clock = QElapsedTimer()
-        self.longest = 0.0
-        self.last = 0.0
-        self.timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.longest = 0.0
-        self.clock.start()
-        self.last = 0.0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.nsecsElapsed() / 1e6
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def stop(self) -> float:
-        self._tick()
-        self.timer.stop()
-        return self.longest
-
-
-def start_sandbox() -> tuple[subprocess.Popen[str], str, str, str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.sandbox", "--port", "0", "--profile", "large"],
-        cwd=Path(__file__).resolve().parents[1],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    found: dict[str, str] = {}
-    for line in proc.stdout:
-        match = re.match(r"\s*(URL|Username|Password):\s*(\S+)", line)
-        if match:
-            found[match.group(1)] = match.group(2)
-        if len(found) == 3:
-            break
-    return proc, found["URL"], found["Username"], found["Password"]
 
 
 def scanned_fax(folder: Path, pages: int) -> Path:

@@ -17,10 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.api.client import VoipMsClient
@@ -43,6 +39,7 @@ from app.sync.context import AppContext
 from app.sync.messages_service import PAGE_SIZE
 from app.sync.messages_windows import calls_for_strategy
 from app.ui.tabs.messages.tab import MessagesTab
+from bench.common import StallMeter, rss_mb, start_sandbox
 
 SEARCH_WORDS = [
     "cake",
@@ -68,62 +65,6 @@ SEARCH_WORDS = [
 ]
 
 
-class StallMeter:
-    """Measures the longest gap between ticks of a 5 ms timer (event-loop stalls)."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.clock = QElapsedTimer()
-        self.longest = 0.0
-        self.last = 0.0
-        self.timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.longest = 0.0
-        self.clock.start()
-        self.last = 0.0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.nsecsElapsed() / 1e6
-        self.longest = max(self.longest, now - self.last - 5)
-        self.last = now
-
-    def stop(self) -> float:
-        self.timer.stop()
-        return max(self.longest, 0.0)
-
-
-def start_sandbox() -> tuple[subprocess.Popen[str], str, str, str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.sandbox", "--port", "0", "--profile", "large"],
-        cwd=Path(__file__).resolve().parents[1],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # keep-alive resets at exit are noise here
-        text=True,
-    )
-    assert proc.stdout is not None
-    found: dict[str, str] = {}
-    for line in proc.stdout:
-        match = re.match(r"\s*(URL|Username|Password):\s*(\S+)", line)
-        if match:
-            found[match.group(1)] = match.group(2)
-        if len(found) == 3:
-            break
-    return proc, found["URL"], found["Username"], found["Password"]
-
-
-def rss_mb() -> tuple[float, float]:
-    current = 0.0
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                current = int(line.split()[1]) / 1024
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return current, peak
-
-
 async def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     result = fn()
@@ -144,7 +85,7 @@ async def main(app: QApplication, url: str, user: str, password: str) -> None:
     tab.resize(1100, 760)
     tab.show()
     tab.load_cached()
-    meter = StallMeter()
+    meter = StallMeter(excess_over_tick=True)
 
     # --- one year for all DIDs -------------------------------------------------------
     meter.start()
@@ -263,7 +204,7 @@ def run() -> None:
     from app.ui.pyside_fix import make_singletons_immortal
 
     make_singletons_immortal()
-    proc, url, user, password = start_sandbox()
+    proc, url, user, password = start_sandbox(quiet_stderr=True)
     try:
         app = QApplication.instance() or QApplication(sys.argv)
         assert isinstance(app, QApplication)

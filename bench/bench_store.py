@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from app.store.db import Database
 from app.store.messages import thread_messages, upsert_messages
 from app.store.search import search_messages
 from app.store.threads import list_threads, mark_thread_read
+from bench.common import rss_mb
 
 COMMON = [
     "the", "you", "your", "call", "back", "today", "tomorrow", "invoice", "order",
@@ -72,18 +72,6 @@ def _timed(fn: Callable[[], object], repeat: int) -> list[float]:
         fn()
         out.append((time.perf_counter() - t0) * 1000)
     return out
-
-
-def _rss_mb() -> tuple[float, float]:
-    current = 0.0
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                current = int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return current, peak
 
 
 def main() -> None:
@@ -168,7 +156,7 @@ def main() -> None:
         Database.open(path).close()
         print(f"re-open (quick_check + migrations check) and close: "
               f"{(time.perf_counter() - t2) * 1000:.0f} ms")
-        current, peak = _rss_mb()
+        current, peak = rss_mb()
         print(f"RSS: {current:.0f} MB now, {peak:.0f} MB peak")
 
 
