@@ -1,20 +1,20 @@
 """The faxes of one folder as a Qt table model.
 
-``apply(rows)`` turns the store's current list into the smallest set of row
-removals, changes and insertions (keyed on the fax id), so a sync that brings
-one new fax inserts one row, keeps the selection and never resets the view;
-a 1k-fax folder is filled in one insertion. Sorting happens in a
-``QSortFilterProxyModel`` on ``SORT_ROLE``.
+``apply(rows)`` (``KeyedRowsModel``, keyed on the fax id) turns the store's
+current list into the smallest set of row removals, changes and insertions, so
+a sync that brings one new fax inserts one row, keeps the selection and never
+resets the view; a 1k-fax folder is filled in one insertion. Sorting happens in
+a ``QSortFilterProxyModel`` on ``SORT_ROLE``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -22,8 +22,7 @@ from app.domain.models import FaxMessage
 from app.domain.phone import format_number
 from app.sync.fax import is_inbound
 from app.ui import style
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.models.keyed_rows import Index, KeyedRowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FAX_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -82,7 +81,7 @@ def status_text(fax: FaxMessage) -> str:
     return f"{status}: {fax.message}" if fax.message and status != "Success" else status
 
 
-class FaxTableModel(QAbstractTableModel):
+class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
     """Rows are ``FaxMessage``s; bold when unread (see ``is_unread``)."""
 
     def __init__(
@@ -92,19 +91,14 @@ class FaxTableModel(QAbstractTableModel):
         clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
-        self._rows: list[FaxMessage] = []
-        self._row_of: dict[int, int] = {}
+        super().__init__(len(Column), parent)
         self._is_unread = is_unread
         self._clock = clock
 
+    def row_key(self, row: FaxMessage) -> int:
+        return row.id
+
     # --- Qt API ---------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -179,60 +173,12 @@ class FaxTableModel(QAbstractTableModel):
     # --- content --------------------------------------------------------------
 
     def fax_at(self, row: int) -> FaxMessage | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, fax_id: int) -> int:
-        return self._row_of.get(fax_id, -1)
+        return self.row_at(row)
 
     @property
     def faxes(self) -> list[FaxMessage]:
-        return list(self._rows)
-
-    def apply(self, rows: Sequence[FaxMessage]) -> None:
-        """Become ``rows`` with minimal signals: removals, in-place changes, then appends."""
-        wanted = {fax.id: fax for fax in rows}
-        # Removals from the bottom so earlier row numbers stay valid.
-        doomed = sorted((r for i, r in self._row_of.items() if i not in wanted), reverse=True)
-        for start, end in _runs_descending(doomed):
-            self.beginRemoveRows(QModelIndex(), start, end)
-            del self._rows[start : end + 1]
-            self.endRemoveRows()
-        if doomed:
-            self._reindex()
-        last = len(Column) - 1
-        for row, fax in enumerate(self._rows):
-            fresh = wanted[fax.id]
-            if fresh != fax:
-                self._rows[row] = fresh
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-        added = [fax for fax in rows if fax.id not in self._row_of]
-        if added:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._rows.extend(added)
-            self._reindex()
-            self.endInsertRows()
+        return self.rows()
 
     def refresh_fonts(self) -> None:
         """Unread state changed (outside the rows): repaint everything cheaply."""
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._rows) - 1, len(Column) - 1),
-                [Qt.ItemDataRole.FontRole],
-            )
-
-    def _reindex(self) -> None:
-        self._row_of = {fax.id: row for row, fax in enumerate(self._rows)}
-
-
-def _runs_descending(rows: list[int]) -> list[tuple[int, int]]:
-    """``[9, 8, 7, 3]`` -> ``[(7, 9), (3, 3)]``: contiguous blocks, bottom block first."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][0] - 1 == row:
-            runs[-1] = (row, runs[-1][1])
-        else:
-            runs.append((row, row))
-    return runs
-
+        self.emit_columns_changed(0, len(Column) - 1, [Qt.ItemDataRole.FontRole])

@@ -1,27 +1,28 @@
 """The message list of one mailbox folder, as a Qt table model.
 
-``apply(rows)`` turns the service's current list into the smallest set of
-row removals, changes and insertions, so a mark-as-heard repaints one row and
-keeps the selection, and a 500-message refresh does not reset the view.
+``apply(rows)`` (``KeyedRowsModel``, keyed on the message key) turns the
+service's current list into the smallest set of row removals, changes and
+insertions, so a mark-as-heard repaints one row and keeps the selection, and a
+500-message refresh does not reset the view.
 Sorting happens in a ``QSortFilterProxyModel`` on ``SORT_ROLE``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import VoicemailMessage
 from app.domain.phone import format_number
 from app.ui import style
+from app.ui.models.keyed_rows import Index, KeyedRowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, str, int]
 
 UNKNOWN_CALLER = "Unknown caller"
@@ -72,7 +73,7 @@ def format_received(moment: datetime | None, tz: tzinfo | None, now: datetime) -
     return f"{day}, {local.year} {clock}"
 
 
-class MessageTableModel(QAbstractTableModel):
+class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
     """Rows of ``VoicemailMessage``; the caller column asks ``name_for`` (phonebook,
     then caller id); a caller without a name reads "Unknown caller"."""
 
@@ -84,81 +85,33 @@ class MessageTableModel(QAbstractTableModel):
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(len(Column), parent)
         self._name_for = name_for
         self._tz = tz
         self._now = now
-        self._rows: list[VoicemailMessage] = []
         self._bold = QFont()
         self._bold.setBold(True)
+
+    def row_key(self, row: VoicemailMessage) -> Key:
+        return row.key
 
     # --- content ---------------------------------------------------------------------
 
     def messages(self) -> list[VoicemailMessage]:
-        return list(self._rows)
-
-    def row_of(self, key: Key) -> int:
-        for row, message in enumerate(self._rows):
-            if message.key == key:
-                return row
-        return -1
+        return self.rows()
 
     def message_at(self, row: int) -> VoicemailMessage | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def replace_all(self, rows: Sequence[VoicemailMessage]) -> None:
-        """Another folder: a new list, not a change of this one."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def apply(self, rows: Sequence[VoicemailMessage]) -> None:
-        """Make the model equal to ``rows`` with incremental row signals."""
-        wanted = {m.key: m for m in rows}
-        # Removals, from the end so earlier row numbers stay valid; contiguous
-        # runs go in one beginRemoveRows.
-        row = len(self._rows) - 1
-        while row >= 0:
-            if self._rows[row].key in wanted:
-                row -= 1
-                continue
-            last = row
-            while row - 1 >= 0 and self._rows[row - 1].key not in wanted:
-                row -= 1
-            self.beginRemoveRows(QModelIndex(), row, last)
-            del self._rows[row : last + 1]
-            self.endRemoveRows()
-            row -= 1
-        for row, current in enumerate(self._rows):
-            fresh = wanted.pop(current.key)
-            if fresh != current:
-                self._rows[row] = fresh
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-        if wanted:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(wanted) - 1)
-            self._rows.extend(wanted.values())
-            self.endInsertRows()
+        return self.row_at(row)
 
     def refresh_labels(self) -> None:
         """Phonebook names changed: repaint the caller column."""
-        if self._rows:
-            top = self.index(0, Column.CALLER)
-            self.dataChanged.emit(top, self.index(len(self._rows) - 1, Column.CALLER))
+        self.emit_columns_changed(Column.CALLER, Column.CALLER)
 
     def set_time_zone(self, tz: tzinfo | None) -> None:
         self._tz = tz
-        if self._rows:
-            top = self.index(0, Column.RECEIVED)
-            self.dataChanged.emit(top, self.index(len(self._rows) - 1, Column.RECEIVED))
+        self.emit_columns_changed(Column.RECEIVED, Column.RECEIVED)
 
     # --- Qt model API ------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
