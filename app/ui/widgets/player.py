@@ -10,6 +10,10 @@ disk before they play). Two pitfalls from STACK.md shape it:
 * the ``QAudioOutput`` is created by QML, not by Python (``_new_audio_output``):
   see there for the deadlock a Python-made one causes.
 
+QtMultimedia (and the QML engine that makes the output) load on first use, not
+with the widget: they cost ~50 ms, and the voicemail tab paints its controls
+long before anyone presses play. ``player`` / ``audio_output`` create them.
+
 Signals:
     started(): playback began for the loaded file (first ``PlayingState``).
     finished(): the recording played to its end (``EndOfMedia``).
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Q_ARG,
@@ -33,7 +38,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtMultimedia import QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,6 +51,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.style import tinted_standard_icon
+
+if TYPE_CHECKING:  # imported on first use: see the module docstring
+    from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +94,8 @@ def _new_audio_output(parent: QObject) -> QAudioOutput:
     Creating it costs ~15 ms once; without the QML module, fall back.
     """
     global _qml_engine
+    from PySide6.QtMultimedia import QAudioOutput
+
     try:
         from PySide6.QtQml import QQmlComponent, QQmlEngine
 
@@ -118,11 +127,10 @@ class AudioPlayer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.player = QMediaPlayer(self)
-        # Kept on self on purpose (STACK.md): a collected output stalls playback.
-        self.audio_output = _new_audio_output(self)
-        self.player.setAudioOutput(self.audio_output)
-        self._devices = QMediaDevices(self)
+        # Made by ``_ensure_media`` on first use (module docstring).
+        self._player: QMediaPlayer | None = None
+        self._audio_output: QAudioOutput | None = None
+        self._devices: QMediaDevices | None = None
         self._source: Path | None = None
         self._seeking = False
         self._started_emitted = False
@@ -178,12 +186,6 @@ class AudioPlayer(QWidget):
         self.seek_slider.valueChanged.connect(self._on_seek_slider_value_changed)
         self.speed_box.currentIndexChanged.connect(self._on_speed_box_changed)
         self.volume_slider.valueChanged.connect(self._on_volume_slider_changed)
-        self.player.positionChanged.connect(self._on_player_position_changed)
-        self.player.durationChanged.connect(self._on_player_duration_changed)
-        self.player.playbackStateChanged.connect(self._on_player_state_changed)
-        self.player.mediaStatusChanged.connect(self._on_player_status_changed)
-        self.player.errorOccurred.connect(self._on_player_error)
-        self._devices.audioOutputsChanged.connect(self._on_devices_changed)
 
         self._update_play_icon()
         self._update_volume_icon()
@@ -193,15 +195,30 @@ class AudioPlayer(QWidget):
     # --- public API ------------------------------------------------------------------
 
     @property
+    def player(self) -> QMediaPlayer:
+        return self._ensure_media()[0]
+
+    @property
+    def audio_output(self) -> QAudioOutput:
+        return self._ensure_media()[1]
+
+    @property
     def source(self) -> Path | None:
         return self._source
 
     @property
     def is_playing(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        if self._player is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def load(self, path: Path, *, autoplay: bool = True) -> None:
         """Show ``path`` in the controls and (by default) start playing it."""
+        from PySide6.QtMultimedia import QMediaDevices
+
+        self._ensure_media()
         self._source = path
         self._started_emitted = False
         self._failed_emitted = False
@@ -233,6 +250,8 @@ class AudioPlayer(QWidget):
         if self.is_playing:
             self._command("pause")
         else:
+            from PySide6.QtMultimedia import QMediaPlayer
+
             if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
                 self._command("setPosition", Q_ARG("qint64", 0))
             self._command("play")
@@ -292,7 +311,8 @@ class AudioPlayer(QWidget):
 
     @Slot(int)
     def _on_volume_slider_changed(self, value: int) -> None:
-        self._command("setVolume", Q_ARG("float", value / 100.0), target=self.audio_output)
+        if self._audio_output is not None:  # else _ensure_media applies it
+            self._command("setVolume", Q_ARG("float", value / 100.0), target=self._audio_output)
         self._update_volume_icon()
 
     @Slot(int)
@@ -312,15 +332,19 @@ class AudioPlayer(QWidget):
         self.seek_slider.blockSignals(False)
         self._update_time()
 
-    @Slot(QMediaPlayer.PlaybackState)
+    # No @Slot on the player's handlers: their argument types live in QtMultimedia,
+    # which is not imported when this class is defined (connected in _ensure_media).
     def _on_player_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         self._update_play_icon()
         if state == QMediaPlayer.PlaybackState.PlayingState and not self._started_emitted:
             self._started_emitted = True
             self.started.emit()
 
-    @Slot(QMediaPlayer.MediaStatus)
     def _on_player_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
             # Leave the thumb at the end; the next toggle starts over.
             self._update_play_icon()
@@ -328,13 +352,15 @@ class AudioPlayer(QWidget):
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self._fail(UNDECODABLE)
 
-    @Slot(QMediaPlayer.Error, str)
     def _on_player_error(self, error: QMediaPlayer.Error, _text: str) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if error != QMediaPlayer.Error.NoError:
             self._fail(UNDECODABLE)
 
-    @Slot()
     def _on_devices_changed(self) -> None:
+        from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
         # Follow the system default (headphones plugged in while listening).
         default = QMediaDevices.defaultAudioOutput()
         self._command("setDevice", Q_ARG(QAudioDevice, default), target=self.audio_output)
@@ -342,6 +368,30 @@ class AudioPlayer(QWidget):
             self.hide_notice()
 
     # --- helpers ---------------------------------------------------------------------
+
+    def _ensure_media(self) -> tuple[QMediaPlayer, QAudioOutput]:
+        """The media player and its output, made (and wired) the first time."""
+        if self._player is not None and self._audio_output is not None:
+            return self._player, self._audio_output
+        from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
+
+        player = QMediaPlayer(self)
+        # Kept on self on purpose (STACK.md): a collected output stalls playback.
+        output = _new_audio_output(self)
+        player.setAudioOutput(output)
+        self._player, self._audio_output = player, output
+        self._devices = QMediaDevices(self)
+        player.positionChanged.connect(self._on_player_position_changed)
+        player.durationChanged.connect(self._on_player_duration_changed)
+        player.playbackStateChanged.connect(self._on_player_state_changed)
+        player.mediaStatusChanged.connect(self._on_player_status_changed)
+        player.errorOccurred.connect(self._on_player_error)
+        self._devices.audioOutputsChanged.connect(self._on_devices_changed)
+        # What the controls were set to before there was a player.
+        self._command("setPlaybackRate", Q_ARG(float, self.speed()))
+        self._command("setVolume", Q_ARG("float", self.volume_slider.value() / 100.0),
+                      target=output)
+        return player, output
 
     def _fail(self, message: str) -> None:
         if self._failed_emitted:
@@ -362,18 +412,25 @@ class AudioPlayer(QWidget):
         audio thread then needs it (a Qt warning going to a Python message
         handler, e.g. "No audio device detected"), both wait forever. Queued,
         the slot runs from ``QApplication.exec``, which has released the GIL.
+        Before the player exists there is nothing to tell: ``_ensure_media``
+        applies the speed and volume chosen meanwhile.
         """
-        QMetaObject.invokeMethod(
-            target or self.player, slot, Qt.ConnectionType.QueuedConnection, *args
-        )
+        if target is None and self._player is None:
+            return
+        receiver = target if target is not None else self._player
+        assert receiver is not None
+        QMetaObject.invokeMethod(receiver, slot, Qt.ConnectionType.QueuedConnection, *args)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.play_button, self.seek_slider, self.speed_box):
             widget.setEnabled(enabled)
 
     def _update_time(self, position: int | None = None) -> None:
-        pos = self.player.position() if position is None else position
-        self.time_label.setText(f"{format_clock(pos)} / {format_clock(self.player.duration())}")
+        engine = self._player
+        if position is None:
+            position = engine.position() if engine is not None else 0
+        duration = engine.duration() if engine is not None else 0
+        self.time_label.setText(f"{format_clock(position)} / {format_clock(duration)}")
 
     def _update_play_icon(self) -> None:
         playing = self.is_playing
