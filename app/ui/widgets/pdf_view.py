@@ -10,18 +10,19 @@ Two QtPdf facts shape this widget (STACK.md):
 * ``QPdfView`` renders asynchronously, so the first page appears a moment after
   :meth:`PdfViewer.load` returns. Thumbnails are rendered shortly after by a
   ``QPdfPageRenderer`` in its C++ thread, so a 20-page fax never freezes the window.
+
+QtPdf loads with the first document (or the first use of ``view`` / ``document``),
+not with the widget: ~20 ms the fax tab need not spend before it first paints.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,18 +39,29 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserFacingError
 
+if TYPE_CHECKING:  # imported on first use: see the module docstring
+    from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
+    from PySide6.QtPdfWidgets import QPdfView
+    from PySide6.QtPrintSupport import QPrinter
+
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 THUMB_WIDTH = 84
 THUMB_DELAY_MS = 250
 PRINT_DPI = 300
 
-_LOAD_ERRORS = {
-    QPdfDocument.Error.FileNotFound: "the file is missing",
-    QPdfDocument.Error.InvalidFileFormat: "it is not a valid PDF",
-    QPdfDocument.Error.IncorrectPassword: "it is password-protected",
-    QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
-    QPdfDocument.Error.DataNotYetAvailable: "it is incomplete",
-}
+
+
+def _load_error_reason(error: QPdfDocument.Error) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    reasons = {
+        QPdfDocument.Error.FileNotFound: "the file is missing",
+        QPdfDocument.Error.InvalidFileFormat: "it is not a valid PDF",
+        QPdfDocument.Error.IncorrectPassword: "it is password-protected",
+        QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
+        QPdfDocument.Error.DataNotYetAvailable: "it is incomplete",
+    }
+    return reasons.get(error, "it has no pages")
 
 
 class PdfViewer(QWidget):
@@ -63,21 +75,10 @@ class PdfViewer(QWidget):
         self._placeholder_text = placeholder or "Nothing to show."
         self._path: Path | None = None
         self._thumbs_done = 0
-
-        self._view = QPdfView(self)
-        self._view.setObjectName("pdfView")
-        self._view.setPageMode(QPdfView.PageMode.MultiPage)
-        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._view.setPageSpacing(8)
-        # Owned by this container, deliberately not by the view (see module docstring).
-        # The thumbnail renderer is created first so it is destroyed (and its
-        # thread stopped) before the document it reads.
-        self._renderer = QPdfPageRenderer(self)
-        self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
-        self._document = QPdfDocument(self)
-        self._view.setDocument(self._document)
-        self._renderer.setDocument(self._document)
-        self._renderer.pageRendered.connect(self._on_renderer_page_rendered)
+        # The QtPdf parts, made by ``_ensure_pdf`` (module docstring).
+        self._view: QPdfView | None = None
+        self._renderer: QPdfPageRenderer | None = None
+        self._document: QPdfDocument | None = None
 
         self._thumbs = QListWidget(self)
         self._thumbs.setObjectName("pdfPages")
@@ -105,7 +106,7 @@ class PdfViewer(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         row.addWidget(self._thumbs)
-        row.addWidget(self._view, 1)
+        self._pages_row = row  # the view joins it in _ensure_pdf
 
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._placeholder)
@@ -128,16 +129,41 @@ class PdfViewer(QWidget):
         layout.addWidget(self._toolbar)
         layout.addWidget(self._stack, 1)
 
-        navigator = self._view.pageNavigator()
-        navigator.currentPageChanged.connect(self._on_navigator_current_page_changed)
-        self._view.zoomFactorChanged.connect(self._update_zoom_label)
-        self._view.zoomModeChanged.connect(self._update_zoom_label)
-        self._view.viewport().installEventFilter(self)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, self.zoom_in)
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, self.zoom_out)
         self._update_controls()
 
     # --- construction ---------------------------------------------------------
+
+    def _ensure_pdf(self) -> tuple[QPdfView, QPdfDocument]:
+        """The view and its document, made (and wired) the first time."""
+        if self._view is not None and self._document is not None:
+            return self._view, self._document
+        from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
+        from PySide6.QtPdfWidgets import QPdfView
+
+        view = QPdfView(self)
+        view.setObjectName("pdfView")
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        view.setPageSpacing(8)
+        # Owned by this container, deliberately not by the view (see module docstring).
+        # The thumbnail renderer is created first so it is destroyed (and its
+        # thread stopped) before the document it reads.
+        renderer = QPdfPageRenderer(self)
+        renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        document = QPdfDocument(self)
+        view.setDocument(document)
+        renderer.setDocument(document)
+        renderer.pageRendered.connect(self._on_renderer_page_rendered)
+        self._view, self._renderer, self._document = view, renderer, document
+        self._pages_row.addWidget(view, 1)
+        navigator = view.pageNavigator()
+        navigator.currentPageChanged.connect(self._on_navigator_current_page_changed)
+        view.zoomFactorChanged.connect(self._update_zoom_label)
+        view.zoomModeChanged.connect(self._update_zoom_label)
+        view.viewport().installEventFilter(self)
+        return view, document
 
     def _tool(self, text: str, tip: str, name: str) -> QToolButton:
         button = QToolButton(self)
@@ -194,11 +220,11 @@ class PdfViewer(QWidget):
 
     @property
     def view(self) -> QPdfView:
-        return self._view
+        return self._ensure_pdf()[0]
 
     @property
     def document(self) -> QPdfDocument:
-        return self._document
+        return self._ensure_pdf()[1]
 
     @property
     def page_list(self) -> QListWidget:
@@ -209,10 +235,10 @@ class PdfViewer(QWidget):
         return self._path
 
     def page_count(self) -> int:
-        return int(self._document.pageCount()) if self._path else 0
+        return int(self.document.pageCount()) if self._path else 0
 
     def current_page(self) -> int:
-        return int(self._view.pageNavigator().currentPage())
+        return int(self._view.pageNavigator().currentPage()) if self._view is not None else 0
 
     def load(self, path: Path) -> int:
         """Show ``path`` from its first page; returns its page count.
@@ -220,21 +246,24 @@ class PdfViewer(QWidget):
         Raises UserFacingError (and shows the reason in place) when it cannot
         be opened.
         """
+        from PySide6.QtPdf import QPdfDocument
+
+        view, document = self._ensure_pdf()
         self._reset()
         # The view must be visible (and sized) when the document arrives, or
         # QPdfView lays the pages out for a zero-width viewport.
         self._stack.setCurrentIndex(1)
         self._toolbar.setVisible(True)
-        error = self._document.load(str(path))
-        if error != QPdfDocument.Error.None_ or self._document.pageCount() == 0:
-            reason = _LOAD_ERRORS.get(error, "it has no pages")
-            self._document.close()
+        error = document.load(str(path))
+        if error != QPdfDocument.Error.None_ or document.pageCount() == 0:
+            reason = _load_error_reason(error)
+            document.close()
             self.show_message(f"This document cannot be shown: {reason}.")
             raise UserFacingError(f"“{path.name}” cannot be shown: {reason}.")
         self._path = path
-        count = int(self._document.pageCount())
+        count = int(document.pageCount())
         self._fill_page_list(count)
-        self._view.pageNavigator().jump(0, QPointF(), self._view.zoomFactor())
+        view.pageNavigator().jump(0, QPointF(), view.zoomFactor())
         self._update_controls()
         self.document_loaded.emit(count)
         self._thumb_timer.start()
@@ -255,7 +284,7 @@ class PdfViewer(QWidget):
     def go_to_page(self, index: int) -> None:
         if not 0 <= index < self.page_count():
             return
-        navigator = self._view.pageNavigator()
+        navigator = self.view.pageNavigator()
         navigator.jump(index, QPointF(), navigator.currentZoom())
         # In multi-page mode the navigator may report the page only after a
         # scroll settles; keep the controls in step right away.
@@ -268,32 +297,44 @@ class PdfViewer(QWidget):
         self.go_to_page(self.current_page() - 1)
 
     def fit_width(self) -> None:
-        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._update_controls()
 
     def fit_page(self) -> None:
-        self._view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self._update_controls()
 
     def zoom(self) -> float:
         """The effective zoom (1.0 = 100 %), also in the fit modes."""
-        if self._view.zoomMode() == QPdfView.ZoomMode.Custom or self.page_count() == 0:
-            return float(self._view.zoomFactor())
-        page = self._document.pagePointSize(self.current_page())
+        view = self._view
+        if view is None:
+            return 1.0  # a QPdfView's zoom factor before anyone changed it
+        from PySide6.QtPdfWidgets import QPdfView
+
+        if view.zoomMode() == QPdfView.ZoomMode.Custom or self.page_count() == 0:
+            return float(view.zoomFactor())
+        page = self.document.pagePointSize(self.current_page())
         if page.width() <= 0 or page.height() <= 0:
             return 1.0
-        scale = self._view.logicalDpiX() / 72.0
-        margins = self._view.documentMargins()
-        area = self._view.viewport().size()
+        scale = view.logicalDpiX() / 72.0
+        margins = view.documentMargins()
+        area = view.viewport().size()
         width = (area.width() - margins.left() - margins.right()) / (page.width() * scale)
-        if self._view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
+        if view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
             return max(0.05, width)
         height = (area.height() - margins.top() - margins.bottom()) / (page.height() * scale)
         return max(0.05, min(width, height))
 
     def set_zoom(self, factor: float) -> None:
-        self._view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self._view.setZoomFactor(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor)))
+        from PySide6.QtPdfWidgets import QPdfView
+
+        view = self.view
+        view.setZoomMode(QPdfView.ZoomMode.Custom)
+        view.setZoomFactor(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor)))
         self._update_controls()
 
     def zoom_in(self) -> None:
@@ -317,7 +358,8 @@ class PdfViewer(QWidget):
         self._path = None
         self._thumbs_done = 0
         self._thumbs.clear()
-        self._document.close()
+        if self._document is not None:
+            self._document.close()
 
     def _fill_page_list(self, count: int) -> None:
         blank = QPixmap(self._thumbs.iconSize())
@@ -340,13 +382,14 @@ class PdfViewer(QWidget):
         # a C++ thread, so neither the UI thread nor Python's GIL waits for it;
         # but requestPage() blocks while that thread is busy, so pages are asked
         # for one at a time, each when the previous one has arrived.
-        if index >= self._document.pageCount():
+        document, renderer = self._document, self._renderer
+        if document is None or renderer is None or index >= document.pageCount():
             return
         box = self._thumbs.iconSize()
-        page = self._document.pagePointSize(index)
+        page = document.pagePointSize(index)
         scale = min(box.width() / max(page.width(), 1), box.height() / max(page.height(), 1))
         size = QSize(max(1, round(page.width() * scale)), max(1, round(page.height() * scale)))
-        self._thumb_requests[int(self._renderer.requestPage(index, size))] = index
+        self._thumb_requests[int(renderer.requestPage(index, size))] = index
 
     def _on_renderer_page_rendered(
         self, _page: int, _size: QSize, image: QImage, _options: object, request: int
@@ -389,6 +432,13 @@ class PdfViewer(QWidget):
         self._update_zoom_label()
 
     def _update_zoom_label(self, *_: object) -> None:
+        if self._view is None:  # no view yet: a new one fits the width
+            self._fit_width_btn.setChecked(True)
+            self._fit_page_btn.setChecked(False)
+            self._zoom_label.setText("")
+            return
+        from PySide6.QtPdfWidgets import QPdfView
+
         mode = self._view.zoomMode()
         self._fit_width_btn.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
         self._fit_page_btn.setChecked(mode == QPdfView.ZoomMode.FitInView)
@@ -396,7 +446,8 @@ class PdfViewer(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The fit modes change the effective zoom whenever the viewport resizes.
-        if watched is self._view.viewport() and event.type() == QEvent.Type.Resize:
+        view = self._view
+        if view is not None and watched is view.viewport() and event.type() == QEvent.Type.Resize:
             self._update_zoom_label()
         return super().eventFilter(watched, event)
 
@@ -435,6 +486,8 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     so a letter fax prints right on A4 too. Creates its own document, so it can run
     on a worker thread.
     """
+    from PySide6.QtPdf import QPdfDocument
+
     document = QPdfDocument()
     try:
         if document.load(str(path)) != QPdfDocument.Error.None_:
