@@ -7,6 +7,7 @@ inserts it, so selection and scroll position survive a poll.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -94,6 +95,23 @@ class ConversationModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = sorted(summaries, key=_order)
         self.endResetModel()
+
+    def add_missing(self, summaries: Sequence[ThreadSummary]) -> None:
+        """Insert the conversations not listed yet, each at its place; the listed
+        ones keep their (possibly newer) row. Used for a list read in two parts."""
+        listed = {row.key for row in self._rows}
+        new = sorted((s for s in summaries if s.key not in listed), key=_order)
+        orders = [_order(row) for row in self._rows]
+        runs: dict[int, list[ThreadSummary]] = {}
+        for summary in new:
+            runs.setdefault(bisect_left(orders, _order(summary)), []).append(summary)
+        # Usually one run after the last row. Last run first, so the positions
+        # of the runs before it still hold.
+        for position in sorted(runs, reverse=True):
+            block = runs[position]
+            self.beginInsertRows(QModelIndex(), position, position + len(block) - 1)
+            self._rows[position:position] = block
+            self.endInsertRows()
 
     def upsert(self, summary: ThreadSummary) -> int:
         """Put ``summary`` at its place (newest first); returns its row."""
