@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +40,7 @@ from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.tabs.fax.folder_list import FolderList, display_name
 from app.ui.tabs.fax.message_model import SORT_ROLE, Column, FaxTableModel
 from app.ui.widgets.pdf_view import PdfViewer
+from app.ui.widgets.record_table import record_table
 
 #: (days, label) offered by the period selector.
 PERIODS = ((7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
@@ -112,17 +112,7 @@ class FaxTab(FaxActionsMixin):
     # --- construction ---------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.proxy)
-        table.setAccessibleName("Faxes")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
+        table = record_table(self, self.proxy, accessible_name="Faxes")
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)

@@ -15,14 +15,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHeaderView,
     QLabel,
     QMenu,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from app.ui.tabs.numbers.edit_dialog import DidEditDialog
 from app.ui.tabs.numbers.presets_dialog import PresetsDialog, confirm_preset
 from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
 from app.ui.tabs.numbers.toolbar import NumbersToolbar
+from app.ui.widgets.record_table import record_table
 
 #: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
 ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
@@ -74,17 +73,10 @@ class NumbersTab(TabBase):
         self.menu_builder.route_chosen.connect(self._on_menu_builder_route_chosen)
 
         self._build_toolbar()
-        self.table = QTableView(self)
+        # Several numbers at once: bulk reroute and presets act on the selection.
+        self.table = record_table(self, self.proxy, multi_select=True, grid=True)
         self.table.setObjectName("didTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)

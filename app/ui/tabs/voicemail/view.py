@@ -24,12 +24,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -57,6 +55,7 @@ from app.ui.tabs.voicemail.message_model import (
     format_received,
 )
 from app.ui.widgets.player import AudioPlayer
+from app.ui.widgets.record_table import record_table
 
 NO_MAILBOX_YET = "Your voicemail boxes appear here after the first refresh."
 NO_MAILBOX = (
@@ -93,17 +92,7 @@ class VoicemailTab(MessageCommands, TabBase):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Voicemail messages")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table(self, self.proxy, accessible_name="Voicemail messages")
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._size_columns()
         self.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
