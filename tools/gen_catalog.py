@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REFERENCE = Path("/work/shared/voipms-api-reference.txt")
+# The team's shared/ folder sits beside the checkout (also in CI's clones).
+DEFAULT_REFERENCE = ROOT.parent / "shared" / "voipms-api-reference.txt"
 DEFAULT_OUTPUT = ROOT / "app" / "api" / "catalog.json"
 
 # Implicit on every call: never listed as method parameters.
