@@ -1,6 +1,6 @@
 """The voicemail tab's questions: where to save a recording, which address to e-mail.
 
-Dialogs are opened with ``open()`` and awaited through a future instead of
+Dialogs are opened with ``open()`` and awaited (``await_dialog``) instead of
 ``exec()``: a nested event loop under qasync would re-enter running coroutines
 (see ``app/ui/feedback.py``). The view calls these through small hook methods
 that tests replace, so no test ever waits for a click.
@@ -8,17 +8,14 @@ that tests replace, so no test ever waits for a click.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
+from app.ui.widgets.awaited_dialog import await_dialog, first_selected_path
+
 MP3_FILTER = "MP3 audio (*.mp3)"
 WAV_FILTER = "WAV audio (*.wav)"
-
-
-def _future() -> asyncio.Future[object]:
-    return asyncio.get_running_loop().create_future()
 
 
 async def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
@@ -28,23 +25,13 @@ async def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     dialog.setNameFilters([MP3_FILTER, WAV_FILTER])
     dialog.selectNameFilter(WAV_FILTER if suggested.suffix == ".wav" else MP3_FILTER)
     dialog.setDefaultSuffix(suggested.suffix.lstrip(".") or "mp3")
-    done = _future()
-
-    def _finished(result: int) -> None:
-        files = dialog.selectedFiles()
-        if not done.done():
-            done.set_result(Path(files[0]) if result and files else None)
-        dialog.deleteLater()
 
     def _filter_chosen(name: str) -> None:
         # Keep the default suffix in step with the chosen type.
         dialog.setDefaultSuffix("wav" if name == WAV_FILTER else "mp3")
 
     dialog.filterSelected.connect(_filter_chosen)
-    dialog.finished.connect(_finished)
-    dialog.open()
-    result = await done
-    return result if isinstance(result, Path) else None
+    return await await_dialog(dialog, lambda accepted: first_selected_path(dialog, accepted))
 
 
 async def ask_email(parent: QWidget | None, default: str) -> str | None:
@@ -55,14 +42,7 @@ async def ask_email(parent: QWidget | None, default: str) -> str | None:
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setTextValue(default)
     dialog.setOkButtonText("Send")
-    done = _future()
-
-    def _finished(result: int) -> None:
-        if not done.done():
-            done.set_result(dialog.textValue().strip() if result else None)
-        dialog.deleteLater()
-
-    dialog.finished.connect(_finished)
-    dialog.open()
-    result = await done
-    return result if isinstance(result, str) and result else None
+    address = await await_dialog(
+        dialog, lambda accepted: dialog.textValue().strip() if accepted else None
+    )
+    return address or None
