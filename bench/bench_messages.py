@@ -73,7 +73,7 @@ async def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-async def main(app: QApplication, url: str, user: str, password: str) -> None:
+async def measure(app: QApplication, url: str, user: str, password: str) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-messages-"))
     client = VoipMsClient(user, password, base_url=url, min_interval=0.0, timeout=120)
     settings = Settings()
@@ -200,7 +200,8 @@ async def main(app: QApplication, url: str, user: str, password: str) -> None:
     db.close()
 
 
-def run() -> None:
+def main() -> None:
+    """Entry point for ``python -m bench messages`` (like every bench module)."""
     from app.ui.pyside_fix import make_singletons_immortal
 
     make_singletons_immortal()
@@ -211,11 +212,11 @@ def run() -> None:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            loop.run_until_complete(main(app, url, user, password))
+            loop.run_until_complete(measure(app, url, user, password))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
 if __name__ == "__main__":
-    run()
+    main()
