@@ -174,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             early_db = EarlyDatabase(database_file)
 
         # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
+        from app.ui.pyside_fix import skip_feature_source_scan
+
+        skip_feature_source_scan()  # before the UI modules are imported
         import qasync
 
         from app.ui import crash, feedback, style

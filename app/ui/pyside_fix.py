@@ -8,6 +8,9 @@ interpreter shutdown after a pytest-qt ``waitUntil`` loop). Giving the
 singletons a huge reference count makes them practically immortal, exactly what
 3.12 does. Idempotent; a no-op on 3.12+. Called by ``create_qapplication`` and
 the test conftest and the benchmarks.
+
+Also here: :func:`skip_feature_source_scan`, a start-up cost of PySide6's
+``__feature__`` support (not a bug, but ~20 ms before the first paint).
 """
 
 from __future__ import annotations
@@ -27,3 +30,26 @@ def make_singletons_immortal() -> None:
     for obj in (None, True, False, Ellipsis, NotImplemented):
         ctypes.c_ssize_t.from_address(id(obj)).value += _BALLAST
     _applied = True
+
+
+def _uses_pyside(_module: object) -> bool:
+    return True
+
+
+def skip_feature_source_scan() -> None:
+    """Stop PySide6 reading the source of every module imported after it.
+
+    For ``from __feature__ import snake_case, true_property``, PySide6 hooks
+    ``__import__`` and reads each new module's whole source (``inspect.getsource``)
+    to see whether it mentions PySide6: select id 0 ("PySide, no feature") or -1
+    ("ignore"). Switchboard selects no feature anywhere, so both ids mean plain
+    PySide and the scan only costs time: ~20 ms for the ~190 modules the app
+    imports before its first paint. With this, every module gets 0 unread.
+    Called by ``app.__main__`` before the UI imports; if a PySide version has
+    no such function, nothing is changed.
+    """
+    import PySide6.QtCore  # noqa: F401  (installs the import hook and its module)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        vars(feature)["_mod_uses_pyside"] = _uses_pyside
