@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from app.domain.errors import UserFacingError
 from app.domain.models import RoutingTarget, Server
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, RouteKind
+from app.domain.routing_labels import LISTED_KINDS
 from app.store.lookup_cache import LookupCache
 
 if TYPE_CHECKING:
@@ -41,19 +42,9 @@ LOOKUP_LISTS: dict[str, str] = {
     "routes": "Call routes",
 }
 #: Routing-target kinds that come from the API (``sys`` and ``none`` are fixed).
-TARGET_KINDS: tuple[RouteKind, ...] = (
-    RouteKind.ACCOUNT,
-    RouteKind.FORWARD,
-    RouteKind.VOICEMAIL,
-    RouteKind.SIP,
-    RouteKind.RING_GROUP,
-    RouteKind.IVR,
-    RouteKind.RECORDING,
-    RouteKind.QUEUE,
-    RouteKind.CALLBACK,
-    RouteKind.TIME_CONDITION,
-    RouteKind.DISA,
-)
+# The kinds with a list of targets to choose from: one definition, shared with
+# the routing editor (app/domain/routing_labels.py).
+TARGET_KINDS: tuple[RouteKind, ...] = LISTED_KINDS
 
 
 def target_list_name(kind: RouteKind) -> str:
