@@ -148,6 +148,11 @@ class SetupDialog(QDialog):
         self.result_label.style().unpolish(self.result_label)
         self.result_label.style().polish(self.result_label)
         self.result_label.show()
+        # The dialog keeps its first height; a wrapped explanation of three lines would
+        # otherwise squeeze (and clip) itself and the introduction above it.
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     async def _check(self) -> ConnectionCheck:
         username, password = self._entered()
