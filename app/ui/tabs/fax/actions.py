@@ -25,13 +25,13 @@ from app.domain.models import FaxFolder, FaxMessage
 from app.sync.fax import fax_label
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
 from app.ui.tabs.fax.folder_list import display_name
 from app.ui.widgets.pdf_view import print_pdf
 
 if TYPE_CHECKING:
     from app.sync.fax import FaxService
     from app.sync.fax_send import FaxSender
+    from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
     from app.ui.tabs.fax.dialogs import FaxDialogs
     from app.ui.tabs.fax.folder_list import FolderList
 
@@ -287,6 +287,9 @@ class FaxActionsMixin(TabBase):
     def open_compose(self) -> ComposeFaxDialog:
         """The compose dialog; an unsent draft (closed or failed) is reopened as it was."""
         if self.compose is None:
+            # Imported here: the dialog's modules are not needed for the tab's first paint.
+            from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
+
             dialog = ComposeFaxDialog(
                 self.service, self.fax_sender, self.outbox, self.dialogs,
                 email_default=str(getattr(self.ctx.settings, "fax_email", "")),
