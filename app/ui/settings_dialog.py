@@ -178,6 +178,8 @@ class SettingsDialog(QDialog):
             page.setEnabled(False)
             self.list_state.setText("Lists are available once signed in.")
         else:
+            # Nothing is fetched until a list is picked; say so instead of an empty table.
+            self.list_state.setText("Pick a list on the left to see the copy Switchboard keeps.")
             self.lists.currentItemChanged.connect(self._on_lists_current_item_changed)
         return page
 
