@@ -86,11 +86,14 @@ def test_progress_reports_reach_the_status_bar(qtbot: QtBot, main_window: Any, a
     async def work(progress: Progress) -> str:
         progress.update(3, 10, "Fetched 3 of 10 windows")
         assert main_window.busy_bar.maximum() == 10 and main_window.busy_bar.value() == 3
+        assert main_window.sync_label.text() == "Fetched 3 of 10 windows"
         return "done"
 
     button = QPushButton("Sync", main_window)
+    main_window.sync_label.setText("Up to date · 14:50")
     assert arun(run_operation(button, work, busy_text="Syncing…", progress=True)) == "done"
-    assert main_window.sync_label.text() == "Fetched 3 of 10 windows"
+    # Finished: the busy text does not linger, the previous state is back.
+    assert main_window.sync_label.text() == "Up to date · 14:50"
 
 
 def test_crash_dialog_hides_traceback_and_password(qtbot: QtBot, tmp_path: Any) -> None:

@@ -32,6 +32,9 @@ class SyncStatusBar(QStatusBar):
         self.addPermanentWidget(self.cancel_button)
         self._busy: dict[int, tuple[str, Callable[[], None] | None]] = {}
         self._busy_seq = 0
+        #: What the sync label said before the first busy text replaced it.
+        self._idle_text = ""
+        self._shown_busy_text = ""
 
     def show_error(self, text: str) -> None:
         """The last error; empty text clears it."""
@@ -43,6 +46,8 @@ class SyncStatusBar(QStatusBar):
     # --- busy ----------------------------------------------------------------------
 
     def begin_busy(self, text: str, cancel: Callable[[], None] | None) -> object:
+        if not self._busy:
+            self._idle_text = self.sync_label.text()
         self._busy_seq += 1
         self._busy[self._busy_seq] = (text, cancel)
         self._update_busy_widgets()
@@ -54,6 +59,7 @@ class SyncStatusBar(QStatusBar):
             self.busy_bar.setValue(done if total > 0 else 0)
             if text:
                 self.sync_label.setText(text)
+                self._shown_busy_text = text
 
     def end_busy(self, token: object) -> None:
         if isinstance(token, int):
@@ -64,9 +70,15 @@ class SyncStatusBar(QStatusBar):
         if not self._busy:
             self.busy_bar.hide()
             self.cancel_button.hide()
+            # Put back "Up to date · 14:50" unless something newer replaced the busy
+            # text: "Loading the fax…" used to stay long after the fax had loaded.
+            if self.sync_label.text() == self._shown_busy_text:
+                self.sync_label.setText(self._idle_text)
+            self._shown_busy_text = ""
             return
         text, cancel = self._busy[max(self._busy)]
         self.sync_label.setText(text)
+        self._shown_busy_text = text
         self.busy_bar.setRange(0, 0)
         self.busy_bar.show()
         self.cancel_button.setVisible(cancel is not None)
