@@ -20,7 +20,11 @@ def _button(parent: QWidget, name: str, text: str, tooltip: str = "") -> QToolBu
 
 def _menu_button(parent: QWidget, name: str, text: str,
                  tooltip: str = "") -> tuple[QToolButton, QMenu]:
-    button = _button(parent, name, text, tooltip)
+    button = _button(parent, name, f"{text} ▾", tooltip)
+    button.setAccessibleName(text)
+    # The text carries the arrow (as in the Fax tab): the style's own indicator is
+    # drawn over the last letters ("Presets" read "Preset⌄").
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
     # Instant popup: the button *is* the menu, one click opens it.
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)

@@ -69,6 +69,10 @@ class MessageActions(QObject):
         button = toolbar.widgetForAction(self.move)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            # As in the Fax and Numbers tabs the text carries the arrow: the style's
+            # indicator sits on top of the last letter.
+            button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+            self.move.setIconText("Move to ▾")
 
     def context_menu(self, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
