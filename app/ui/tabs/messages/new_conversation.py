@@ -33,6 +33,9 @@ class NewConversationDialog(QDialog):
     def __init__(self, dids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New conversation")
+        # Room for the longest problem ("A North American number has 10 digits…") on
+        # two lines; the dialog's natural width squeezed it to four, clipped.
+        self.setMinimumWidth(360)
         self.number = QLineEdit(self)
         self.number.setPlaceholderText("(555) 123-4567")
         self.from_combo = QComboBox(self)
@@ -40,6 +43,7 @@ class NewConversationDialog(QDialog):
             self.from_combo.addItem(format_number(did), did)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
+        self.problem.setObjectName("statusError")  # red, like other input problems
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -61,6 +65,9 @@ class NewConversationDialog(QDialog):
             if formatted != text:
                 self.number.setText(formatted)
         self.problem.setText(reason if text.strip() else "")
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)  # a wrapped problem keeps its last line
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(digits) and self.from_combo.count() > 0)
 
