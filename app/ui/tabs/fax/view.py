@@ -155,7 +155,9 @@ class FaxTab(FaxActionsMixin):
         self.splitter.addWidget(self.folders)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
+        # A wider window widens the list more than the preview: with no fax selected
+        # the preview is empty, and sender names in the list were cut off.
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         # The list needs room for sender names; the preview grows with the window.
@@ -274,6 +276,9 @@ class FaxTab(FaxActionsMixin):
         if count:
             self.list_stack.setCurrentWidget(self.table)
             self.count_label.setText(f"{count} fax{'es' if count != 1 else ''}")
+            # The dates shown ("Nov 23 23:11") are narrower than the worst case the
+            # column starts with ("Mar 28, 2026 10:24"): give the sender's name the rest.
+            self.table.resizeColumnToContents(Column.DATE)
             return
         self.count_label.setText("")
         if not self.service.folders and not self._refreshed:
