@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -138,6 +139,8 @@ class SettingsDialog(QDialog):
         stored = where.get(credentials.source.value, "") if credentials else ""
         form.addRow("API password", QLabel(f"kept {stored}" if stored else "—", page))
         sign_out = QPushButton("Sign out / switch account…", page)
+        # Button-sized, not stretched across the page like the form's fields.
+        sign_out.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         sign_out.clicked.connect(self._on_sign_out_clicked)
         form.addRow("", sign_out)
         return page
