@@ -114,7 +114,7 @@ class ComposeWidget(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("composeError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: palette(bright-text); background: #b3261e;"
+        self.error_label.setStyleSheet("color: white; background: #b3261e;"
                                        " padding: 4px; border-radius: 4px;")
         self.error_label.hide()
         self.from_combo = QComboBox(self)
