@@ -144,7 +144,9 @@ class BubbleDelegate(QStyledItemDelegate):
     def _text_width(self) -> int:
         return max(int(self.viewport_width * MAX_WIDTH_RATIO) - 2 * PAD, 80)
 
-    def _document(self, stored: StoredMessage, font: QFont, width: int) -> QTextDocument:
+    def _document(self, stored: StoredMessage, font: QFont, width: int,
+                  link: QColor | None = None) -> QTextDocument:
+        """The laid-out text; ``link`` (when painting) is the anchors' colour."""
         key = (stored.pk, width)
         doc = self._docs.get(key)
         if doc is None:
@@ -156,6 +158,11 @@ class BubbleDelegate(QStyledItemDelegate):
             self._docs[key] = doc
             if len(self._docs) > 400:
                 self._docs.popitem(last=False)
+        if link is not None and doc.property("linkColor") != link.name():
+            # Anchors take the application's link colour when the HTML is parsed;
+            # the paint context's palette does not change it, a style sheet does.
+            set_link_color(doc, link)
+            doc.setHtml(linkify(stored.message.text))
         return doc
 
     def _text_size(self, stored: StoredMessage, font: QFont, metrics: QFontMetrics) -> QSize:
@@ -284,11 +291,11 @@ class BubbleDelegate(QStyledItemDelegate):
         text = stored.message.text
         if text:
             if URL_PATTERN.search(text):
-                doc = self._document(stored, font, self._text_width())
+                link = readable_link(palette.color(QPalette.ColorRole.Link), fill, ink)
+                doc = self._document(stored, font, self._text_width(), link)
                 painter.translate(geometry.text.topLeft())
                 context = QAbstractTextDocumentLayout.PaintContext()
                 context.palette.setColor(QPalette.ColorRole.Text, ink)
-                link = readable_link(palette.color(QPalette.ColorRole.Link), fill, ink)
                 context.palette.setColor(QPalette.ColorRole.Link, link)
                 doc.documentLayout().draw(painter, context)
                 painter.translate(-geometry.text.topLeft())
@@ -377,7 +384,11 @@ class BubbleDelegate(QStyledItemDelegate):
         )
         palette.setColor(QPalette.ColorRole.Base, fill)
         palette.setColor(QPalette.ColorRole.Text, ink)
+        # As painted bubbles do: a blue link on a blue (sent) bubble was unreadable.
+        link = readable_link(option.palette.color(QPalette.ColorRole.Link), fill, ink)
+        palette.setColor(QPalette.ColorRole.Link, link)
         editor.setPalette(palette)
+        set_link_color(editor.document(), link)
         editor.setHtml(linkify(stored.message.text))
         editor.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         return editor
@@ -413,6 +424,12 @@ def _row_object(index: Index) -> Row | None:
     if isinstance(model, ThreadModel):
         return model.row_object(index.row())
     return None
+
+
+def set_link_color(doc: QTextDocument, link: QColor) -> None:
+    """Anchors parsed from the next ``setHtml`` are drawn in ``link``."""
+    doc.setDefaultStyleSheet(f"a {{ color: {link.name()}; }}")
+    doc.setProperty("linkColor", link.name())
 
 
 def readable_link(link: QColor, fill: QColor, ink: QColor) -> QColor:
