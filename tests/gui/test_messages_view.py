@@ -231,3 +231,25 @@ def test_did_filter_shows_one_numbers_conversations(tab: MessagesTab, qtbot: QtB
     qtbot.waitUntil(lambda: {tab.conversations.summary_at(r).did  # type: ignore[union-attr]
                              for r in range(tab.conversations.rowCount())} == set(dids),
                     timeout=3000)
+
+
+def test_links_in_a_bubble_take_the_colour_they_are_painted_with(qapp: Any) -> None:
+    from PySide6.QtGui import QColor, QFont
+
+    from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
+
+    delegate = BubbleDelegate()
+    stored = _stored(1, datetime(2026, 3, 7, 15, tzinfo=UTC), "see https://maplestreet.example/menu")
+    doc = delegate._document(stored, QFont(), 300, QColor("#ffffff"))
+    colours = set()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor():
+                colours.add(fmt.foreground().color().name())
+            it += 1
+        block = block.next()
+    # Parsed anchors used to keep the application's blue whatever the bubble.
+    assert colours == {"#ffffff"}
