@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,26 @@ def test_a_single_pdf_is_sent_as_it_is(qapp: object, tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.4 nothing")
     with pytest.raises(AttachmentError, match=r"broken\.pdf"):
         merge_attachments([broken], tmp_path / "out2.pdf")
+
+
+def test_text_is_black_on_paper_even_in_the_dark_theme(qapp: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from app.ui.style import apply_theme
+
+    apply_theme(qapp, "dark")  # light-grey window text
+    try:
+        merged = merge_attachments([write_text(tmp_path / "t.txt", 40)], tmp_path / "t.pdf")
+    finally:
+        apply_theme(qapp, "system")
+    pdf = QPdfDocument()
+    pdf.load(str(merged.path))
+    page = pdf.render(0, QSize(400, 520))
+    darkest = min(
+        page.pixelColor(x, y).lightness()
+        for x in range(0, page.width(), 2)
+        for y in range(0, page.height() // 3, 2)
+    )
+    pdf.close()
+    assert darkest < 80  # the text was inked in the theme's grey (lightness ~200)

@@ -25,6 +25,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QTextDocument,
 )
@@ -318,7 +320,13 @@ def _lay_out_text(
         painter.save()
         painter.translate(margin, margin - index * body.height())
         clip = QRectF(0, index * body.height(), body.width(), body.height())
-        document.drawContents(painter, clip)
+        # Not drawContents(): it inks with the screen's palette, and a dark theme's
+        # light-grey text made nearly blank fax pages. Paper is white: black ink.
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+        context.clip = clip
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, context)
         painter.restore()
 
 
