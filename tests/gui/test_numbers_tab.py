@@ -170,3 +170,11 @@ def test_failed_refresh_says_why_and_keeps_the_rows(
     assert "IP" in user_messages.texts[0]
     assert tab.model.rowCount() == 4  # what we had is still shown
     qtbot.waitUntil(tab.refresh_button.isEnabled, timeout=5000)
+
+
+def test_a_filter_matching_nothing_says_so(tab: NumbersTab) -> None:
+    tab.filter_edit.setText("no such number")
+    assert tab.proxy.rowCount() == 0
+    assert tab.selection_label.text() == "No number matches “no such number”"
+    tab.filter_edit.clear()
+    assert tab.selection_label.text() == "Select numbers to reroute them"

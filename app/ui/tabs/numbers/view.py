@@ -207,6 +207,11 @@ class NumbersTab(TabBase):
                 f"{format_number(selected[0].did)}: "
                 f"{describe(selected[0].routing, self.service.target_lists())}"
             )
+        elif has_rows and self.proxy.rowCount() == 0:
+            # Otherwise an empty table with no word on why.
+            self.selection_label.setText(
+                f"No number matches “{self.filter_edit.text().strip()}”"
+            )
         else:
             self.selection_label.setText("Select numbers to reroute them" if has_rows else "")
 
@@ -265,6 +270,7 @@ class NumbersTab(TabBase):
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+        self._update_actions()
 
     @asyncSlot()
     async def _on_refresh_button_clicked(self) -> None:
