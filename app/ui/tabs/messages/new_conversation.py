@@ -23,7 +23,8 @@ def check_number(text: str) -> tuple[str, str]:
     if not digits:
         return "", "Type the phone number to write to."
     if len(digits) != 10:
-        return "", "A North American number has 10 digits, e.g. (555) 123-4567."
+        # No-break space: the example number is never split across two lines.
+        return "", "A North American number has 10 digits, e.g. (555)\u00a0123-4567."
     if not is_valid_nanp(digits):
         return "", f"{format_number(digits)} is not a valid North American number."
     return digits, ""
