@@ -54,9 +54,11 @@ def short_time(moment: datetime, now: datetime | None = None) -> str:
         return local.strftime("%H:%M")
     if (now_local.date() - local.date()).days < 7:
         return local.strftime("%a")
+    # Month first and spelled out, like the voicemail and fax lists: "09/11/2026"
+    # reads as September in the US and as November elsewhere.
     if local.year == now_local.year:
-        return local.strftime("%d %b")
-    return local.strftime("%d/%m/%Y")
+        return f"{local:%b} {local.day}"
+    return f"{local:%b} {local.day}, {local.year}"
 
 
 class ConversationModel(QAbstractListModel):

@@ -63,7 +63,8 @@ class SearchPanel(QWidget):
         for hit in hits:
             message = hit.stored.message
             who = names.get(message.contact) or format_number(message.contact)
-            when = message.date.astimezone().strftime("%d %b %Y %H:%M")
+            local = message.date.astimezone()
+            when = f"{local:%b} {local.day}, {local.year} {local:%H:%M}"
             item = QListWidgetItem(self.results)
             label = QLabel(f"<b>{html.escape(who)}</b> · <small>{when}</small><br>"
                            f"{snippet_html(hit.snippet, '<b><u>', '</u></b>')}")

@@ -93,7 +93,7 @@ class ThreadModel(QAbstractListModel):
             who = "Sent" if row.message.direction is Direction.SENT else "Received"
             return f"{who} {row.message.date.astimezone():%H:%M}: {row.message.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.message.date.astimezone().strftime("%A %d %B %Y, %H:%M:%S")
+            return row.message.date.astimezone().strftime("%A, %B %d, %Y, %H:%M:%S")
         if role == MESSAGE_ROLE:
             return row.stored
         if role == MEDIA_ROLE:
@@ -306,5 +306,5 @@ def day_label(day: date, today: date | None = None) -> str:
     if 0 < delta < 7:
         return day.strftime("%A")
     if day.year == today.year:
-        return day.strftime("%A %d %B")
-    return day.strftime("%d %B %Y")
+        return f"{day:%A, %B} {day.day}"
+    return f"{day:%B} {day.day}, {day.year}"
