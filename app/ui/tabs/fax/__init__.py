@@ -27,7 +27,7 @@ def fax_service(ctx: AppContext) -> FaxService:
             FaxRepo(ctx.db),
             SyncState(ctx.db),
             ctx.media_subdir("fax"),
-            provider_tz=str(getattr(ctx.settings, "provider_timezone", "America/New_York")),
+            provider_tz=ctx.settings.provider_timezone,
         )
         ctx.services["fax"] = service
     return service
@@ -35,7 +35,7 @@ def fax_service(ctx: AppContext) -> FaxService:
 
 def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
     service = fax_service(ctx)
-    interval = int(getattr(ctx.settings, "fax_poll_seconds", 120))
+    interval = ctx.settings.fax_poll_seconds
     poller = FaxPoller(service, ctx.notifier, interval_seconds=interval)
     tab = FaxTab(ctx, service, poller, parent=parent)
     poller.setParent(tab)

@@ -183,7 +183,7 @@ class FaxActionsMixin(TabBase):
         settings = self.ctx.settings
         email = await self.dialogs.ask_text(
             self, "E-mail the fax", f"Send {fax_label(fax)} as a PDF to this e-mail address:",
-            str(getattr(settings, "fax_email", "")), "Send",
+            settings.fax_email, "Send",
         )
         if not email:
             return False
@@ -292,7 +292,7 @@ class FaxActionsMixin(TabBase):
 
             dialog = ComposeFaxDialog(
                 self.service, self.fax_sender, self.outbox, self.dialogs,
-                email_default=str(getattr(self.ctx.settings, "fax_email", "")),
+                email_default=self.ctx.settings.fax_email,
                 parent=self,
             )
             dialog.sent.connect(self._on_compose_sent)

@@ -96,7 +96,7 @@ class FaxTab(FaxActionsMixin):
         self.period.setAccessibleName("Period")
         for days, label in PERIODS:
             self.period.addItem(label, days)
-        wanted = int(getattr(ctx.settings, "fax_history_days", 90))
+        wanted = ctx.settings.fax_history_days
         index = self.period.findData(wanted)
         self.period.setCurrentIndex(index if index >= 0 else 2)
         self.count_label = QLabel("", self)
