@@ -15,6 +15,10 @@ Usage in a slot::
 
 For determinate progress pass a function taking a ``Progress`` instead of a
 coroutine: ``run_operation(w, lambda p: service.sync(p.update), ...)``.
+
+Work that belongs to a whole tab rather than to one control (several may overlap)
+uses ``run_in_background(tab, ...)``: same busy text and error handling, nothing
+disabled, so overlapping operations never fight over a control's enabled state.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ async def run_operation(
     busy_text: str,
     progress: bool = False,
     cancellable: bool = False,
+    disable: bool = True,
 ) -> T | None:
     reporter = Progress()
     awaitable = work(reporter) if callable(work) else work
@@ -75,8 +80,9 @@ async def run_operation(
             task.cancel()
 
 
+    disable = disable and widget is not None
     was_enabled = widget.isEnabled() if widget is not None else False
-    if widget is not None:
+    if disable and widget is not None:
         widget.setEnabled(False)
     host = widget.window() if widget is not None else None
     token: object = None
@@ -107,8 +113,23 @@ async def run_operation(
         if dialog is not None and _alive(dialog):
             dialog.reset()
             dialog.deleteLater()
-        if widget is not None and _alive(widget):
+        if disable and widget is not None and _alive(widget):
             widget.setEnabled(was_enabled)
+
+
+async def run_in_background(
+    owner: QWidget,
+    work: Awaitable[T] | Callable[[Progress], Awaitable[T]],
+    *,
+    busy_text: str,
+    progress: bool = False,
+    cancellable: bool = False,
+) -> T | None:
+    """``run_operation`` for work owned by a whole view: nothing gets disabled."""
+    return await run_operation(
+        owner, work, busy_text=busy_text, progress=progress, cancellable=cancellable,
+        disable=False,
+    )
 
 
 def _alive(obj: object) -> bool:

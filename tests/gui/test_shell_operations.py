@@ -15,7 +15,7 @@ from app.config.settings import Settings
 from app.domain.errors import UserFacingError
 from app.ui import crash, style
 from app.ui.notify import Notifier
-from app.ui.operations import Progress, run_operation
+from app.ui.operations import Progress, run_in_background, run_operation
 
 
 @pytest.fixture
@@ -35,6 +35,21 @@ def test_success_disables_then_restores(button: QPushButton, arun: Any) -> None:
 
     assert arun(run_operation(button, work(), busy_text="Working…")) == 42
     assert seen == [False] and button.isEnabled()
+
+
+def test_background_work_leaves_the_owner_enabled_and_still_reports_errors(
+    button: QPushButton, arun: Any, user_messages: Any
+) -> None:
+    seen: list[bool] = []
+
+    async def work() -> int:
+        seen.append(button.isEnabled())
+        await asyncio.sleep(0)
+        raise UserFacingError("The fax could not be moved.")
+
+    assert arun(run_in_background(button, work(), busy_text="Moving…")) is None
+    assert seen == [True] and button.isEnabled()
+    assert user_messages.texts == ["The fax could not be moved."]
 
 
 def test_user_facing_error_becomes_one_message(

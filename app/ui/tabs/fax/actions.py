@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import FaxFolder, FaxMessage
 from app.sync.fax import fax_label
-from app.ui.operations import run_operation
+from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.fax.folder_list import display_name
 from app.ui.widgets.pdf_view import print_pdf
@@ -45,7 +45,6 @@ class FaxActionsMixin(TabBase):
     folders: FolderList
     table: QTableView
     outbox: Path
-    _busy_anchor: QWidget
     compose: ComposeFaxDialog | None = None
 
     def selected_fax(self) -> FaxMessage | None:
@@ -154,8 +153,8 @@ class FaxActionsMixin(TabBase):
     # --- actions on a fax ------------------------------------------------------------
 
     async def move_fax(self, fax: FaxMessage, folder: FaxFolder) -> bool:
-        moved = await run_operation(
-            self._busy_anchor, self.service.move(fax, folder),
+        moved = await run_in_background(
+            self, self.service.move(fax, folder),
             busy_text=f"Moving the fax to {display_name(folder.name)}…",
         )
         if moved is not None:
@@ -169,8 +168,8 @@ class FaxActionsMixin(TabBase):
             "Delete", "Delete fax",
         ):
             return False
-        done = await run_operation(
-            self._busy_anchor, self._deleted(fax), busy_text="Deleting the fax…"
+        done = await run_in_background(
+            self, self._deleted(fax), busy_text="Deleting the fax…"
         )
         return bool(done)
 
@@ -187,8 +186,8 @@ class FaxActionsMixin(TabBase):
         )
         if not email:
             return False
-        done = await run_operation(
-            self._busy_anchor, self._mailed(fax, email), busy_text="Sending the e-mail…"
+        done = await run_in_background(
+            self, self._mailed(fax, email), busy_text="Sending the e-mail…"
         )
         if done:
             settings.fax_email = email
@@ -203,8 +202,8 @@ class FaxActionsMixin(TabBase):
         target = await self.dialogs.save_path(self, self.pdf_path_for_save(fax))
         if target is None:
             return None
-        return await run_operation(
-            self._busy_anchor, self._saved(fax, target), busy_text="Saving the fax…"
+        return await run_in_background(
+            self, self._saved(fax, target), busy_text="Saving the fax…"
         )
 
     async def _saved(self, fax: FaxMessage, target: Path) -> Path:
@@ -223,8 +222,8 @@ class FaxActionsMixin(TabBase):
         printer.setDocName(f"Fax {fax.id}")
         if not await self.dialogs.setup_printer(self, printer):
             return 0
-        printed = await run_operation(
-            self._busy_anchor, self._printed(fax, printer), busy_text="Printing the fax…"
+        printed = await run_in_background(
+            self, self._printed(fax, printer), busy_text="Printing the fax…"
         )
         return printed or 0
 

@@ -34,7 +34,7 @@ from app.sync.context import AppContext
 from app.sync.fax import FaxService, is_inbound
 from app.sync.fax_poll import FaxPoller
 from app.sync.fax_send import FaxSender
-from app.ui.operations import run_operation
+from app.ui.operations import run_in_background
 from app.ui.tabs.fax.actions import FaxActionsMixin
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.tabs.fax.folder_list import FolderList, display_name
@@ -71,10 +71,6 @@ class FaxTab(FaxActionsMixin):
         self._shown_id: int | None = None
         self._refreshed = False
         self._reload_task: asyncio.Task[None] | None = None
-        # run_operation disables the widget it is given; concurrent operations get
-        # this hidden anchor so they do not fight over a real button.
-        self._busy_anchor = QWidget(self)
-        self._busy_anchor.hide()
 
         self.folders = FolderList(self)
         self.model = FaxTableModel(service.is_unread, parent=self)
@@ -296,8 +292,8 @@ class FaxTab(FaxActionsMixin):
         cached = self.service.cached_pdf(fax.id)
         if cached is None:
             self.preview.clear("Loading the fax…")
-            path = await run_operation(
-                self._busy_anchor, self.service.pdf(fax), busy_text="Loading the fax…"
+            path = await run_in_background(
+                self, self.service.pdf(fax), busy_text="Loading the fax…"
             )
             if self._shown_id != fax.id:
                 return  # another fax was selected meanwhile
@@ -350,8 +346,8 @@ class FaxTab(FaxActionsMixin):
     async def _on_period_current_index_changed(self) -> None:
         self.ctx.settings.fax_history_days = self.days
         self._schedule_reload()
-        await run_operation(
-            self._busy_anchor, self.service.sync(days=self.days), busy_text="Loading faxes…"
+        await run_in_background(
+            self, self.service.sync(days=self.days), busy_text="Loading faxes…"
         )
 
     def pdf_path_for_save(self, fax: FaxMessage) -> Path:

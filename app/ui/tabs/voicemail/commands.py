@@ -20,7 +20,8 @@ from qasync import asyncSlot
 
 from app.domain.models import VoicemailMessage
 from app.ui import feedback
-from app.ui.operations import run_operation
+from app.ui.operations import run_in_background
+from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail import dialogs
 from app.ui.tabs.voicemail.message_model import format_received
 
@@ -28,12 +29,11 @@ if TYPE_CHECKING:
     from app.sync.voicemail import VoicemailService
 
 
-class MessageCommands:
-    """Needs from the tab: ``service``, ``_busy_anchor``, ``selected_message``,
+class MessageCommands(TabBase):
+    """Base of ``VoicemailTab``. Needs from the tab: ``service``, ``selected_message``,
     ``_announce``."""
 
     service: VoicemailService
-    _busy_anchor: QWidget
 
     def selected_message(self) -> VoicemailMessage | None:
         raise NotImplementedError
@@ -65,8 +65,8 @@ class MessageCommands:
 
     async def set_heard(self, message: VoicemailMessage, heard: bool) -> None:
         text = "Marking as heard…" if heard else "Marking as not heard…"
-        await run_operation(
-            self._busy_anchor, self.service.set_listened(message, heard), busy_text=text
+        await run_in_background(
+            self, self.service.set_listened(message, heard), busy_text=text
         )
 
     @asyncSlot()
@@ -76,8 +76,8 @@ class MessageCommands:
             await self.set_urgent(message, not message.urgent)
 
     async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> None:
-        await run_operation(
-            self._busy_anchor, self.service.set_urgent(message, urgent), busy_text="Saving…"
+        await run_in_background(
+            self, self.service.set_urgent(message, urgent), busy_text="Saving…"
         )
 
     @asyncSlot(str)
@@ -88,7 +88,7 @@ class MessageCommands:
 
     async def move_message(self, message: VoicemailMessage, folder: str) -> None:
         work = self.service.move(message, folder)
-        await run_operation(self._busy_anchor, work, busy_text=f"Moving to {folder}…")
+        await run_in_background(self, work, busy_text=f"Moving to {folder}…")
 
     @asyncSlot()
     async def _on_delete_triggered(self) -> None:
@@ -103,7 +103,7 @@ class MessageCommands:
         if not await self.confirm(question, "Delete"):
             return False
         work = self.service.delete(message)
-        await run_operation(self._busy_anchor, work, busy_text="Deleting voicemail…")
+        await run_in_background(self, work, busy_text="Deleting voicemail…")
         return self.service.message(message.key) is None
 
     @asyncSlot()
@@ -117,8 +117,8 @@ class MessageCommands:
         destination = await self.ask_save_path(suggested)
         if destination is None:
             return None
-        saved = await run_operation(
-            self._busy_anchor,
+        saved = await run_in_background(
+            self,
             self.service.save_audio(message, destination),
             busy_text="Saving the recording…",
         )
@@ -138,7 +138,7 @@ class MessageCommands:
         if address is None:
             return False
         work = self.service.send_email(message, address)
-        sent = await run_operation(self._busy_anchor, _done(work), busy_text="Sending e-mail…")
+        sent = await run_in_background(self, _done(work), busy_text="Sending e-mail…")
         if sent:
             self._announce(f"Voicemail sent to {address}")
         return bool(sent)

@@ -41,8 +41,7 @@ from app.sync.context import AppContext
 from app.sync.voicemail import Key, VoicemailService
 from app.sync.voicemail_poll import VoicemailPoller
 from app.ui import feedback
-from app.ui.operations import run_operation
-from app.ui.tabs.base import TabBase
+from app.ui.operations import run_in_background
 from app.ui.tabs.voicemail.actions import MessageActions
 from app.ui.tabs.voicemail.commands import MessageCommands
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
@@ -63,7 +62,7 @@ NO_MAILBOX = (
 )
 
 
-class VoicemailTab(MessageCommands, TabBase):
+class VoicemailTab(MessageCommands):
     key = "voicemail"
     title = "Voicemail"
 
@@ -81,11 +80,6 @@ class VoicemailTab(MessageCommands, TabBase):
         self._playing: Key | None = None
         self._refreshed = False
         self._playback_task: asyncio.Future[None] | None = None
-        # run_operation disables the widget it is given and re-enables it after;
-        # overlapping operations would fight over a real control, so they get a
-        # hidden anchor that only gives them the window (status bar busy text).
-        self._busy_anchor = QWidget(self)
-        self._busy_anchor.hide()
 
         self.tree = MailboxTree(self)
         self.model = MessageTableModel(service.caller_name, parent=self)
@@ -370,8 +364,8 @@ class VoicemailTab(MessageCommands, TabBase):
         self._playing = message.key
         label = self.service.caller_label(message)
         self.now_playing.setText(f"Fetching the recording from {label}…")
-        path = await run_operation(
-            self._busy_anchor, self.service.audio_for(message), busy_text="Fetching voicemail…"
+        path = await run_in_background(
+            self, self.service.audio_for(message), busy_text="Fetching voicemail…"
         )
         if self._playing != message.key:
             return  # the user picked another message meanwhile
@@ -392,8 +386,8 @@ class VoicemailTab(MessageCommands, TabBase):
     async def _on_player_started(self) -> None:
         message = self.service.message(self._playing) if self._playing else None
         if message is not None and not message.listened:
-            await run_operation(
-                self._busy_anchor,
+            await run_in_background(
+                self,
                 self.service.set_listened(message, True),
                 busy_text="Marking as heard…",
             )
