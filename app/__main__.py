@@ -14,7 +14,6 @@ are imported, since SQLite does that work without holding the GIL.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import logging
 import shutil
@@ -25,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__
+from app import __version__, lazy_modules
 
 if TYPE_CHECKING:
     from app.config.paths import AppPaths
@@ -131,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # asyncio loads when qasync needs it, after the window painted (app.lazy_modules).
+    lazy_modules.defer("asyncio")
     # No cyclic garbage collection until the window has painted (the shell turns
     # it back on then): start-up allocates hundreds of thousands of long-lived
     # objects (modules, classes, Qt wrappers) and the collector would walk them
@@ -177,10 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.pyside_fix import skip_feature_source_scan
 
         skip_feature_source_scan()  # before the UI modules are imported
-        import qasync
-
-        from app.ui import crash, feedback, style
-        from app.ui.app import LaunchOptions, Shell, create_qapplication
+        from app.ui import async_slot, crash, feedback, style
+        from app.ui.app import LaunchOptions, Shell, create_qapplication, wait_for_first_paint
         from app.ui.qtlog import install_qt_message_handler
 
         qapp = create_qapplication()
@@ -201,9 +200,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_after_paint=args.exit_after_paint,
         )
         shell = Shell(paths, settings, options, early_db=early_db)
+        # The window is built and painted from the cache first, on Qt's own loop;
+        # slots that need asyncio meanwhile wait for it (app.ui.async_slot).
+        async_slot.hold()
+        window = shell.open_window()
+        if window is not None:
+            wait_for_first_paint(window)
+        import asyncio
+
+        import qasync
+
         loop = qasync.QEventLoop(qapp)
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(crash.asyncio_handler)
+        async_slot.release()
         with loop:
             code: int = loop.run_until_complete(shell.run())
         log.info("Switchboard exiting with %d", code)

@@ -9,7 +9,7 @@ never registered (a URL or form body logged by a library).
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 import sys
 from pathlib import Path
@@ -54,6 +54,43 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RotatingLogFile(logging.FileHandler):
+    """A log file that is moved to ``<name>.1`` (``.2``, ...) once it reaches ``max_bytes``.
+
+    What ``logging.handlers.RotatingFileHandler`` does; that module is not used
+    because importing it (socket, pickle, queue, selectors) costs ~9 ms before the
+    window's first paint, where the log file is opened.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called with the handler's lock held (``Handler.handle``).
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self._roll_over()
+        except OSError:
+            self.handleError(record)
+        super().emit(record)
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        current = Path(self.baseFilename)
+        for number in range(self.backups - 1, 0, -1):
+            older = current.with_name(f"{current.name}.{number}")
+            if older.exists():
+                os.replace(older, current.with_name(f"{current.name}.{number + 1}"))
+        if self.backups > 0:
+            os.replace(current, current.with_name(f"{current.name}.1"))
+        else:
+            current.unlink(missing_ok=True)
+        self.stream = self._open()
+
+
 def setup_logging(
     log_file: Path | None, *, level: int = logging.INFO, stderr: bool = False
 ) -> None:
@@ -67,9 +104,7 @@ def setup_logging(
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        file_handler = RotatingLogFile(log_file, max_bytes=2_000_000, backups=3)
         file_handler.set_name(_HANDLER_NAME)
         file_handler.setFormatter(fmt)
         file_handler.addFilter(RedactingFilter())

@@ -40,6 +40,7 @@ from app.domain.models import FaxFolder, FaxMessage, FaxNumber
 from app.domain.phone import format_number
 from app.domain.timeutil import day_start_utc, provider_date, provider_zone
 from app.sync.fax_ports import FaxApi, FaxStore, KeyValueStore
+from app.sync.lazy_lock import LazyLock
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ class FaxService(QObject):
         self._inbound: set[int] = set()
         self._seen: set[int] = set()
         self._numbers: list[FaxNumber] | None = None
-        self._sync_lock = asyncio.Lock()
+        self._sync_lock = LazyLock()
         self._pdf_tasks: dict[int, asyncio.Task[Path]] = {}
 
     # --- reading ------------------------------------------------------------------

@@ -75,7 +75,7 @@ class MessageSender:
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         reconcile_delays: Sequence[float] = (0.0, 1.5, 4.0),
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self.api = api
         self.db = db
@@ -84,7 +84,9 @@ class MessageSender:
         # A slow provider may record the message a little after we gave up
         # waiting: look a few times before declaring it unsent.
         self.reconcile_delays = tuple(reconcile_delays)
-        self.sleep = sleep
+        # ``None``: asyncio.sleep, looked up when used. asyncio is loaded after the
+        # first paint (app.lazy_modules), and a sender is created before it.
+        self._sleep = sleep
 
     async def send(
         self,
@@ -173,7 +175,7 @@ class MessageSender:
         """After an ambiguous failure: did the provider record this text as sent?"""
         for delay in self.reconcile_delays:
             if delay:
-                await self.sleep(delay)
+                await (self._sleep or asyncio.sleep)(delay)
             try:
                 day = provider_date(started, self.sync.zone)
                 rows = await self.sync.fetch_recent(did, contact, day)

@@ -49,6 +49,7 @@ from app.store.threads import (
     unread_total,
 )
 from app.sync.context import NotifierLike
+from app.sync.lazy_lock import LazyLock
 from app.sync.messages_export import to_csv, to_text, write_atomically
 from app.sync.messages_media import MediaDownloader
 from app.sync.messages_sender import MessageSender, SendOutcome
@@ -96,7 +97,7 @@ class MessagesService(QObject):
                                   backfill_days=settings.messages_backfill_days)
         self.outgoing = MessageSender(api, db, self.engine)
         self.media = MediaDownloader(api, db, media_folder, api_url=api_url)
-        self._lock = asyncio.Lock()
+        self._sync_lock = LazyLock()
         self._phonebook_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._poll_timer = QTimer(self)
@@ -124,7 +125,7 @@ class MessagesService(QObject):
         task.add_done_callback(self._tasks.discard)
 
     def _on_poll_timer_timeout(self) -> None:
-        if not self._lock.locked():
+        if not self._sync_lock.locked():
             self._spawn(self._poll_quietly())
 
     def _on_media_timer_timeout(self) -> None:
@@ -141,7 +142,7 @@ class MessagesService(QObject):
 
     async def refresh(self, progress: Progress | None = None) -> SyncReport:
         """Sync now (first backfill or poll); notifies new inbound messages."""
-        async with self._lock:
+        async with self._sync_lock:
             report = await self.engine.sync(progress)
             await self._refresh_phonebook()
         if report.inserted or report.updated:

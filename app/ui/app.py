@@ -22,10 +22,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app import __version__
+from app import __version__, lazy_modules
 from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
@@ -93,9 +93,33 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.seen and event.type() == QEvent.Type.Paint:
             self.seen = True
-            print(f"switchboard: first paint rss_mb={_rss_mb():.0f}", flush=True)
-            asyncio.get_running_loop().call_soon(self._window.close)
+            # asyncio is meant to load after this paint (app.lazy_modules); say so.
+            asyncio_state = "loaded" if lazy_modules.is_loaded("asyncio") else "deferred"
+            print(
+                f"switchboard: first paint rss_mb={_rss_mb():.0f} asyncio={asyncio_state}",
+                flush=True,
+            )
+            QTimer.singleShot(0, self._window.close)
         return False
+
+
+def wait_for_first_paint(window: MainWindow, timeout_ms: int = 1000) -> None:
+    """Run Qt's own event loop until ``window`` has painted once (at most ``timeout_ms``).
+
+    ``app.__main__`` loads asyncio and qasync only after this returns: the user
+    sees the window while they load.
+    """
+    if window.painted:
+        return
+    waiter = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(waiter.quit)
+    window.first_painted.connect(waiter.quit)
+    timer.start(timeout_ms)
+    waiter.exec()
+    timer.stop()
+    window.first_painted.disconnect(waiter.quit)
 
 
 def create_qapplication() -> QApplication:
@@ -135,6 +159,43 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
     await asyncio.sleep(0)  # let done-callbacks of the cancelled tasks run
 
 
+class _OpenSession:
+    """A session whose window is shown; ``Shell._run_session`` carries it on.
+
+    It may be opened before any asyncio loop exists (``Shell.open_window``), so
+    it records how the window closed in plain attributes, not in a future.
+    """
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        ctx: AppContext,
+        notifier: Notifier,
+        balance: BalanceService,
+        window: MainWindow,
+    ) -> None:
+        self.credentials, self.ctx, self.notifier = credentials, ctx, notifier
+        self.balance, self.window = balance, window
+        self.outcome = "quit"
+        self.is_closed = False
+        self._closed: asyncio.Future[str] | None = None
+
+    def on_sign_out(self) -> None:
+        self.outcome = "sign_out"
+        self.window.close()
+
+    def on_closed(self) -> None:
+        self.is_closed = True
+        if self._closed is not None and not self._closed.done():
+            self._closed.set_result(self.outcome)
+
+    async def wait_closed(self) -> str:
+        if not self.is_closed:
+            self._closed = asyncio.get_running_loop().create_future()
+            await self._closed
+        return self.outcome
+
+
 class Shell:
     def __init__(
         self,
@@ -152,6 +213,7 @@ class Shell:
         self.secrets = secrets or SecretStore()
         self.window: MainWindow | None = None
         self.credentials: Credentials | None = None
+        self._opened: _OpenSession | None = None
 
     # --- credentials -----------------------------------------------------------------
 
@@ -191,8 +253,23 @@ class Shell:
 
     # --- the application's life ------------------------------------------------------
 
-    async def run(self) -> int:
+    def open_window(self) -> MainWindow | None:
+        """Build and show the main window from the cache, before any event loop runs.
+
+        ``app.__main__`` calls this, waits for the first paint, and only then loads
+        asyncio and qasync and runs ``run()``, which carries on with this window.
+        ``None`` (nothing shown) when the account is not known yet: ``run()`` asks.
+        """
         credentials = self.initial_credentials()
+        if credentials is None:
+            return None
+        self._remember(credentials)
+        self._opened = self._open_session(credentials)
+        return self._opened.window
+
+    async def run(self) -> int:
+        opened, self._opened = self._opened, None
+        credentials = opened.credentials if opened is not None else self.initial_credentials()
         while True:
             if credentials is None:
                 if self.options.snapshot_dir is not None:
@@ -206,8 +283,11 @@ class Shell:
                 credentials = await self.ask_for_credentials()
                 if credentials is None:
                     return 0
-            self._remember(credentials)
-            outcome, code = await self.run_session(credentials)
+            if opened is None:
+                self._remember(credentials)
+                opened = self._open_session(credentials)
+            outcome, code = await self._run_session(opened)
+            opened = None
             if outcome != "sign_out":
                 return code
             self.sign_out(credentials)
@@ -230,8 +310,8 @@ class Shell:
         self.settings.save()
         log.info("Signed out of %s", credentials.username)
 
-    async def run_session(self, credentials: Credentials) -> tuple[str, int]:
-        """One signed-in session; returns ("quit" | "sign_out", exit code)."""
+    def _open_session(self, credentials: Credentials) -> _OpenSession:
+        """Context and main window of a session, shown; no event loop needed."""
         account = self.paths.for_account(credentials.username)
         # Deferred: httpx and the client only after the window painted from the cache.
         api = open_api(
@@ -256,30 +336,24 @@ class Shell:
             remember_geometry=self.options.snapshot_dir is None,
         )
         self.window = window
-        loop = asyncio.get_running_loop()
-        closed: asyncio.Future[str] = loop.create_future()
-        outcome = {"value": "quit"}
-
-        def _on_closed() -> None:
-            if not closed.done():
-                closed.set_result(outcome["value"])
-
-        def _on_sign_out() -> None:
-            outcome["value"] = "sign_out"
-            window.close()
-
+        opened = _OpenSession(credentials, ctx, notifier, balance, window)
+        window.closed.connect(opened.on_closed)
+        window.sign_out_requested.connect(opened.on_sign_out)
         window.first_painted.connect(_end_startup)
-        loop.call_later(5.0, _end_startup)  # in case it never paints (started minimised)
-        window.closed.connect(_on_closed)
-        window.sign_out_requested.connect(_on_sign_out)
+        QTimer.singleShot(5000, _end_startup)  # in case it never paints (started minimised)
         window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))
         if self.options.exit_after_paint:
             window.installEventFilter(_FirstPaint(window))
+        window.show()
+        if db.recovery_notice:
+            feedback.show_message(window, db.recovery_notice, level=feedback.Level.WARNING)
+        return opened
+
+    async def _run_session(self, opened: _OpenSession) -> tuple[str, int]:
+        """One signed-in session; returns ("quit" | "sign_out", exit code)."""
+        window, ctx, balance = opened.window, opened.ctx, opened.balance
         code = 0
         try:
-            window.show()
-            if db.recovery_notice:
-                feedback.show_message(window, db.recovery_notice, level=feedback.Level.WARNING)
             if self.options.snapshot_dir is not None:
                 from app.ui.snapshot import take_snapshots
 
@@ -287,15 +361,15 @@ class Shell:
                     window, self.options.snapshot_dir, timeout=self.options.snapshot_timeout
                 )
                 window.close()
-            else:
+            elif not opened.is_closed:
                 window.start()
-            result = await closed
+            result = await opened.wait_closed()
         finally:
             balance.stop()
-            notifier.close()
+            opened.notifier.close()
             await _finish_background_tasks()
-            await close_api(api)
-            db.close()
+            await close_api(ctx.api)
+            ctx.db.close()
             self.settings.save()
             window.deleteLater()
             self.window = None

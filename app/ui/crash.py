@@ -1,7 +1,7 @@
 """Bugs end here: logged with their traceback, then a calm dialog.
 
 Anything that is not a ``UserFacingError`` and escapes a slot reaches
-``sys.excepthook`` (qasync's ``asyncSlot`` forwards task exceptions there too).
+``sys.excepthook`` (``app.ui.async_slot`` forwards task exceptions there too).
 The user never sees a raw traceback in the main view: the crash dialog offers it
 under "Show details" and names the log file. In ``--snapshot`` runs (headless)
 the dialog is replaced by one line on stderr.

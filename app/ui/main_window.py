@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app import __version__
 from app.domain.errors import UserFacingError
 from app.domain.models import Balance
 from app.ui import crash, feedback
+from app.ui.async_slot import async_slot
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._tasks: set[asyncio.Future[None]] = set()
         self._closing = False
         self._painted = False
+        self._first_paint_done = False
         self._warned_low = False
         self._started = False
         self._start_requested = False
@@ -262,7 +263,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._on_first_paint_done)
         return super().event(event)
 
+    @property
+    def painted(self) -> bool:
+        """Whether the first paint has happened (``first_painted`` was emitted)."""
+        return self._first_paint_done
+
     def _on_first_paint_done(self) -> None:
+        self._first_paint_done = True
         self.first_painted.emit()
         if self._start_requested and not self._closing:
             self._begin()
@@ -354,11 +361,11 @@ class MainWindow(QMainWindow):
         self.balance_widget.show_error(message, have_figure=self.balance.balance is not None)
         self.show_error(f"Balance: {message}")
 
-    @asyncSlot()
+    @async_slot()
     async def _on_balance_refresh_requested(self) -> None:
         await self._refresh_balance()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_triggered(self) -> None:
         key = self.current_key()
         self.sync_label.setText(f"Refreshing {self.tabs[key].title}…")
@@ -367,7 +374,7 @@ class MainWindow(QMainWindow):
         await balance_task
         self._show_sync_summary()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_all_triggered(self) -> None:
         self.sync_label.setText("Refreshing everything…")
         balance_task = asyncio.ensure_future(self._refresh_balance())
@@ -377,7 +384,7 @@ class MainWindow(QMainWindow):
         await balance_task
         self._show_sync_summary()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_sign_out_triggered(self) -> None:
         if await feedback.ask(
             self,

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.config.settings import THEMES, Settings
 from app.sync.lookups import LookupResult, LookupService, all_list_names, server_from_row
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
 
 if TYPE_CHECKING:
@@ -227,15 +227,15 @@ class SettingsDialog(QDialog):
         if result is not None and name == self.current_list():
             self.show_rows(result)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_lists_current_item_changed(self) -> None:
         await self._load(self.current_list(), refresh=False)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_list_button_clicked(self) -> None:
         await self._load(self.current_list(), refresh=True)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_all_button_clicked(self) -> None:
         if self._lookups is None:
             return

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.config.logsetup import register_secret
 from app.config.secrets import Credentials, SecretStore
 from app.sync.session import ConnectionCheck
+from app.ui.async_slot import async_slot
 
 log = logging.getLogger(__name__)
 
@@ -168,11 +168,11 @@ class SetupDialog(QDialog):
 
     # --- slots ---------------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def _on_test_button_clicked(self) -> None:
         await self._check()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_buttons_accepted(self) -> None:
         username, password = self._entered()
         check = self._last_check

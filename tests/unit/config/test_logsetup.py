@@ -28,3 +28,30 @@ def test_password_never_reaches_log_file(tmp_path: Path) -> None:
 
 def test_redact_json_shape() -> None:
     assert "xyz" not in redact('{"api_password": "xyz"}')
+
+
+def test_log_file_rotates_by_size_and_keeps_backups(tmp_path: Path) -> None:
+    from app.config.logsetup import RotatingLogFile
+
+    path = tmp_path / "app.log"
+    handler = RotatingLogFile(path, max_bytes=200, backups=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("test.rotate")
+    log.propagate = False
+    log.addHandler(handler)
+    try:
+        for n in range(40):
+            log.warning("line %02d %s", n, "x" * 20)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["app.log", "app.log.1", "app.log.2"]  # older backups dropped
+    current = path.read_text(encoding="utf-8")
+    assert "line 39" in current
+    # Each file stops growing at the first line written past the limit.
+    for name in names:
+        assert (tmp_path / name).stat().st_size < 200 + 40
+    newest_backup = (tmp_path / "app.log.1").read_text(encoding="utf-8")
+    first_current = int(current.split()[1])
+    assert f"line {first_current - 1:02d}" in newest_backup

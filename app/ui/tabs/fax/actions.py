@@ -18,11 +18,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
-from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import FaxFolder, FaxMessage
 from app.sync.fax import fax_label
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.fax.folder_list import display_name
@@ -328,41 +328,41 @@ class FaxActionsMixin(TabBase):
     def _on_send_button_clicked(self) -> None:
         self.open_compose()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_delete_button_clicked(self) -> None:
         fax = self.selected_fax()
         if fax is not None:
             await self.delete_fax(fax)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_email_button_clicked(self) -> None:
         fax = self.selected_fax()
         if fax is not None:
             await self.email_fax(fax)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_save_button_clicked(self) -> None:
         fax = self.selected_fax()
         if fax is not None:
             await self.save_fax(fax)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_print_button_clicked(self) -> None:
         fax = self.selected_fax()
         if fax is not None:
             await self.print_fax(fax)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_new_folder_clicked(self) -> None:
         await self.new_folder()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_rename_folder_clicked(self) -> None:
         folder = self.folders.current_folder()
         if folder is not None:
             await self.rename_folder(folder)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_delete_folder_clicked(self) -> None:
         folder = self.folders.current_folder()
         if folder is not None:

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import FaxNumber
@@ -55,6 +54,7 @@ from app.sync.fax_send import (
     size_text,
 )
 from app.ui import feedback, style
+from app.ui.async_slot import async_slot
 from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
@@ -371,24 +371,24 @@ class ComposeFaxDialog(QDialog):
         else:
             self.to_hint.setText("")
 
-    @asyncSlot()
+    @async_slot()
     async def _on_add_button_clicked(self) -> None:
         paths = await self.dialogs.open_files(self)
         if paths:
             await self.add_files(paths)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_remove_button_clicked(self) -> None:
         row = self.attachments.currentRow()
         if 0 <= row < len(self.files):
             del self.files[row]
             await self._remerge()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_up_button_clicked(self) -> None:
         await self._move_current(-1)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_down_button_clicked(self) -> None:
         await self._move_current(+1)
 
@@ -401,7 +401,7 @@ class ComposeFaxDialog(QDialog):
             await self._remerge()
             self.attachments.setCurrentRow(target)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_discard_button_clicked(self) -> None:
         if self.files and not await self.dialogs.confirm(
             self, "Discard this fax? The attached documents are not changed.", "Discard",
@@ -411,7 +411,7 @@ class ComposeFaxDialog(QDialog):
         self.discard()
         self.reject()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_send_button_clicked(self) -> None:
         await self.send()
 

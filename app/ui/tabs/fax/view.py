@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import FaxMessage
@@ -34,6 +33,7 @@ from app.sync.context import AppContext
 from app.sync.fax import FaxService, is_inbound
 from app.sync.fax_poll import FaxPoller
 from app.sync.fax_send import FaxSender
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
 from app.ui.tabs.fax.actions import FaxActionsMixin
 from app.ui.tabs.fax.dialogs import FaxDialogs
@@ -180,7 +180,7 @@ class FaxTab(FaxActionsMixin):
         """The store is read on its worker thread; rows appear when it answers."""
         self._load_cached_soon()
 
-    @asyncSlot()
+    @async_slot()
     async def _load_cached_soon(self) -> None:
         try:
             await self.service.load_cached()
@@ -333,7 +333,7 @@ class FaxTab(FaxActionsMixin):
         self.model.apply([])
         self._schedule_reload()
 
-    @asyncSlot(QItemSelection, QItemSelection)
+    @async_slot(QItemSelection, QItemSelection)
     async def _on_table_selection_changed(self, *_: object) -> None:
         self.update_actions()
         fax = self.selected_fax()
@@ -342,7 +342,7 @@ class FaxTab(FaxActionsMixin):
         if fax.id != self._shown_id or self.preview.page_count() == 0:
             await self.show_fax(fax)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_period_current_index_changed(self) -> None:
         self.ctx.settings.fax_history_days = self.days
         self._schedule_reload()

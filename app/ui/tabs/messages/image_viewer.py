@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.ui import feedback
+from app.ui.async_slot import async_slot
 from app.ui.tabs.messages.dialogs import MessageDialogs
 
 
@@ -50,7 +50,7 @@ class ImageViewer(QDialog):
         if not pixmap.isNull():
             self.resize(min(pixmap.width() + 40, 1000), min(pixmap.height() + 80, 800))
 
-    @asyncSlot()
+    @async_slot()
     async def _on_save_clicked(self) -> None:
         target = await self.dialogs.save_path(self, "Save image", self.path.name,
                                               f"Image (*{self.path.suffix})")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.phone import format_number, normalize
@@ -31,6 +30,7 @@ from app.sync.context import AppContext
 from app.sync.messages_service import PAGE_SIZE, MessagesService
 from app.sync.messages_sync import SyncReport
 from app.ui import feedback
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.messages.compose import Attachment, downscale_image
@@ -192,14 +192,14 @@ class MessagesTab(TabBase):
         if self._sync_task is not None:
             self._sync_task.cancel()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_button_clicked(self) -> None:
         try:
             await self._sync(show_progress=True)
         except UserFacingError as exc:
             feedback.show_error(self, exc)
 
-    @asyncSlot(object)
+    @async_slot(object)
     async def _on_service_synced(self, report: SyncReport) -> None:
         if self._sync_task is not None and not self._sync_task.done():
             return  # a sync this tab started: applied when it returns
@@ -257,14 +257,14 @@ class MessagesTab(TabBase):
     def _update_list_state(self) -> None:
         self.left.update_empty_state()
 
-    @asyncSlot(int)
+    @async_slot(int)
     async def _on_did_filter_changed(self, _index: int) -> None:
         summaries = await self.service.threads(self._did_filter())
         self._rest_pending = False  # a complete list from here on
         self.conversations.set_all(summaries)
         self._update_list_state()
 
-    @asyncSlot(QItemSelection, QItemSelection)
+    @async_slot(QItemSelection, QItemSelection)
     async def _on_list_view_selection_changed(self, selected: QItemSelection,
                                               _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -342,7 +342,7 @@ class MessagesTab(TabBase):
         if found and self._open == (did, contact):
             await self._reload_open_thread(mark_read=False)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_pane_older_requested(self) -> None:
         if self._open is None or self.pane.loading_older:
             return
@@ -381,7 +381,7 @@ class MessagesTab(TabBase):
 
     # --- actions -------------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def _on_new_button_clicked(self) -> None:
         dids = self._known_dids()
         if not dids:
@@ -393,7 +393,7 @@ class MessagesTab(TabBase):
         await self.open_conversation(did, contact)
         self.pane.compose.text.setFocus()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_compose_send_requested(self) -> None:
         if self._open is None:
             return
@@ -428,7 +428,7 @@ class MessagesTab(TabBase):
             await self._reload_open_thread(mark_read=False)
             self.pane.view.scrollToBottom()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_compose_attach_requested(self) -> None:
         room = 3 - self.pane.compose.attachment_count()
         paths = await self.dialogs.open_images(self, room)
@@ -452,7 +452,7 @@ class MessagesTab(TabBase):
         except OSError as exc:
             log.warning("Settings not saved: %s", exc)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_pane_mark_unread_requested(self) -> None:
         if self._open is None:
             return
@@ -460,7 +460,7 @@ class MessagesTab(TabBase):
             self.status_message.emit("Nothing to mark unread: no message received here yet.")
         await self._refresh_summary(*self._open)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_pane_export_requested(self) -> None:
         if self._open is None:
             return
@@ -479,7 +479,7 @@ class MessagesTab(TabBase):
             feedback.show_message(self, f"{count} message(s) saved to {path}.",
                                   level=feedback.Level.INFO)
 
-    @asyncSlot(object)
+    @async_slot(object)
     async def _on_pane_delete_requested(self, stored: StoredMessage) -> None:
         preview = " ".join(stored.message.text.split())[:60] or "this message"
         if not await self.dialogs.confirm(
@@ -503,7 +503,7 @@ class MessagesTab(TabBase):
         self._viewers.append(viewer)
         viewer.show()
 
-    @asyncSlot(int)
+    @async_slot(int)
     async def _on_service_media_ready(self, pk: int) -> None:
         if self._open is None:
             return
@@ -513,7 +513,7 @@ class MessagesTab(TabBase):
 
     # --- search --------------------------------------------------------------------
 
-    @asyncSlot(str)
+    @async_slot(str)
     async def _on_search_query_changed(self, text: str) -> None:
         hits = await self.service.search(text) if text.strip() else []
         if text != self.search.field.text():
@@ -526,7 +526,7 @@ class MessagesTab(TabBase):
         rows = range(self.conversations.rowCount())
         return [s for r in rows if (s := self.conversations.summary_at(r)) is not None]
 
-    @asyncSlot(object)
+    @async_slot(object)
     async def _on_search_hit_activated(self, hit: SearchHit) -> None:
         message = hit.stored.message
         await self.open_conversation(message.did, message.contact,

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import Did
@@ -36,6 +35,7 @@ from app.sync.numbers import NumbersService
 from app.sync.numbers_edit import DidEdit
 from app.sync.numbers_presets import PlannedChange, RoutingPreset
 from app.ui import feedback
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogView
@@ -143,7 +143,7 @@ class NumbersTab(TabBase):
         """The store is read on its worker thread; rows appear when it answers."""
         self._load_cached_soon()
 
-    @asyncSlot()
+    @async_slot()
     async def _load_cached_soon(self) -> None:
         try:
             await self.service.load_cached()
@@ -246,7 +246,7 @@ class NumbersTab(TabBase):
     def _on_service_pending_changed(self, number: str, what: str) -> None:
         self.model.set_pending(number, what or None)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_service_change_logged(self) -> None:
         await self._reload_log()
 
@@ -272,7 +272,7 @@ class NumbersTab(TabBase):
         self.proxy.setFilterFixedString(text.strip())
         self._update_actions()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_button_clicked(self) -> None:
         await run_operation(self.refresh_button, self.refresh(), busy_text="Loading numbers…")
 
@@ -300,7 +300,7 @@ class NumbersTab(TabBase):
         manage = self.presets_menu.addAction("Manage presets…")
         manage.triggered.connect(self.open_presets_dialog)
 
-    @asyncSlot(object)
+    @async_slot(object)
     async def _on_menu_builder_route_chosen(self, route: Route) -> None:
         await self.reroute_selected(route)
 
@@ -316,7 +316,7 @@ class NumbersTab(TabBase):
         if outcome is not None:
             self.status_message.emit(outcome.message(self.service.target_lists()))
 
-    @asyncSlot(object)
+    @async_slot(object)
     async def _on_preset_triggered(self, preset: RoutingPreset) -> None:
         await self.apply_preset(preset)
 
@@ -399,7 +399,7 @@ class NumbersTab(TabBase):
         dialog.open()
         return dialog
 
-    @asyncSlot(str, object)
+    @async_slot(str, object)
     async def _on_edit_dialog_accepted(self, number: str, edit: DidEdit) -> None:
         saved = await run_operation(
             self.edit_button, self.service.save_edit(number, edit),

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
-from qasync import asyncSlot
 
 from app.domain.models import VoicemailMessage
 from app.ui import feedback
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail import dialogs
@@ -57,7 +57,7 @@ class MessageCommands(TabBase):
 
     # --- actions -----------------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def _on_heard_triggered(self) -> None:
         message = self.selected_message()
         if message is not None:
@@ -69,7 +69,7 @@ class MessageCommands(TabBase):
             self, self.service.set_listened(message, heard), busy_text=text
         )
 
-    @asyncSlot()
+    @async_slot()
     async def _on_urgent_triggered(self) -> None:
         message = self.selected_message()
         if message is not None:
@@ -80,7 +80,7 @@ class MessageCommands(TabBase):
             self, self.service.set_urgent(message, urgent), busy_text="Saving…"
         )
 
-    @asyncSlot(str)
+    @async_slot(str)
     async def _on_move_requested(self, folder: str) -> None:
         message = self.selected_message()
         if message is not None:
@@ -90,7 +90,7 @@ class MessageCommands(TabBase):
         work = self.service.move(message, folder)
         await run_in_background(self, work, busy_text=f"Moving to {folder}…")
 
-    @asyncSlot()
+    @async_slot()
     async def _on_delete_triggered(self) -> None:
         message = self.selected_message()
         if message is not None:
@@ -106,7 +106,7 @@ class MessageCommands(TabBase):
         await run_in_background(self, work, busy_text="Deleting voicemail…")
         return self.service.message(message.key) is None
 
-    @asyncSlot()
+    @async_slot()
     async def _on_save_triggered(self) -> None:
         message = self.selected_message()
         if message is not None:
@@ -126,7 +126,7 @@ class MessageCommands(TabBase):
             self._announce(f"Saved to {saved}")
         return saved
 
-    @asyncSlot()
+    @async_slot()
     async def _on_email_triggered(self) -> None:
         message = self.selected_message()
         if message is not None:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.domain.errors import UserFacingError
 from app.domain.models import VoicemailFolder, VoicemailMessage
@@ -41,6 +40,7 @@ from app.sync.context import AppContext
 from app.sync.voicemail import Key, VoicemailService
 from app.sync.voicemail_poll import VoicemailPoller
 from app.ui import feedback
+from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
 from app.ui.tabs.voicemail.actions import MessageActions
 from app.ui.tabs.voicemail.commands import MessageCommands
@@ -184,7 +184,7 @@ class VoicemailTab(MessageCommands):
         """The store is read on its worker thread; rows appear when it answers."""
         self._load_cached_soon()
 
-    @asyncSlot()
+    @async_slot()
     async def _load_cached_soon(self) -> None:
         try:
             await self.service.load_cached()
@@ -333,11 +333,11 @@ class VoicemailTab(MessageCommands):
         if self.selected_message() is not None:
             self.message_actions.context_menu(self).popup(self.table.viewport().mapToGlobal(pos))
 
-    @asyncSlot(QModelIndex)
+    @async_slot(QModelIndex)
     async def _on_table_activated(self, _index: QModelIndex) -> None:
         await self.play_selected()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_play_triggered(self) -> None:
         await self.play_selected()
 
@@ -382,7 +382,7 @@ class VoicemailTab(MessageCommands):
         when = format_received(message.date, None, _now())
         return f"{who} · {when} · {format_length(message.duration_seconds)}"
 
-    @asyncSlot()
+    @async_slot()
     async def _on_player_started(self) -> None:
         message = self.service.message(self._playing) if self._playing else None
         if message is not None and not message.listened:

@@ -1,0 +1,62 @@
+"""The start-up order that makes the first paint fast, checked on the real command.
+
+``python -m app --exit-after-paint`` (what ``bench/bench_startup.py`` times) on a
+warm cache, once with each tab on show: the window paints before asyncio is
+loaded (``app.lazy_modules``), and the run then carries on and ends cleanly on
+the qasync loop (exit code 0, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.sandbox import SandboxServer
+from app.ui.tab_loader import TABS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(args: list[str], home: Path, sandbox: SandboxServer) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VOIPMS_")}
+    env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(home),
+            "VOIPMS_API_USERNAME": sandbox.username,
+            "VOIPMS_API_PASSWORD": sandbox.password,
+        }
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--api-url", sandbox.url, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+
+@pytest.mark.slow
+def test_each_tab_paints_before_asyncio_loads_and_the_run_ends_cleanly(
+    tmp_path: Path, sandbox: SandboxServer
+) -> None:
+    data = tmp_path / "data"
+    warm = _run(["--data-dir", str(data), "--snapshot", str(tmp_path / "shots")], tmp_path, sandbox)
+    assert warm.returncode == 0, warm.stderr
+    settings_file = data / "settings.json"
+    for key, _ in TABS:
+        settings = json.loads(settings_file.read_text(encoding="utf-8"))
+        settings["last_tab"] = key
+        settings_file.write_text(json.dumps(settings), encoding="utf-8")
+        result = _run(["--data-dir", str(data), "--exit-after-paint"], tmp_path, sandbox)
+        assert result.returncode == 0, f"{key}: {result.stderr[-2000:]}"
+        assert "Traceback" not in result.stderr, key
+        first_paint = [line for line in result.stdout.splitlines() if "first paint" in line]
+        assert len(first_paint) == 1, f"{key}: {result.stdout}"
+        assert "asyncio=deferred" in first_paint[0], f"{key}: {first_paint[0]}"
