@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.config.logsetup import redact
 from app.ui.feedback import keep_alive
@@ -79,6 +79,8 @@ def _excepthook(
 
 
 def _show_dialog(summary: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not needed before the first paint
+
     box = QMessageBox(QApplication.activeWindow())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Critical)

@@ -16,11 +16,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +48,6 @@ Sink = Callable[[UserMessage], "bool | None"]
 
 _sink: Sink | None = None
 _TITLES = {Level.INFO: "Switchboard", Level.WARNING: "Switchboard", Level.ERROR: "Problem"}
-_ICONS = {
-    Level.INFO: QMessageBox.Icon.Information,
-    Level.WARNING: QMessageBox.Icon.Warning,
-    Level.ERROR: QMessageBox.Icon.Critical,
-}
 
 
 def set_sink(sink: Sink | None) -> Sink | None:
@@ -73,7 +72,7 @@ def show_message(
         _sink(message)
         return
     box = _box(parent, message)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setStandardButtons(box.StandardButton.Ok)
     box.open()
 
 
@@ -90,8 +89,8 @@ async def ask(
     if _sink is not None:
         return bool(_sink(message))
     box = _box(parent, message)
-    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    yes = box.addButton(yes_text, box.ButtonRole.AcceptRole)
+    box.addButton(box.StandardButton.Cancel)
     future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 
     def _done(_: int) -> None:
@@ -117,10 +116,19 @@ def keep_alive(dialog: QDialog) -> None:
 
 
 def _box(parent: QWidget | None, message: UserMessage) -> QMessageBox:
+    # Imported here: QMessageBox's Python type (and its enums) costs ~2 ms to
+    # create, and no message box is needed before the window's first paint.
+    from PySide6.QtWidgets import QMessageBox
+
+    icons = {
+        Level.INFO: QMessageBox.Icon.Information,
+        Level.WARNING: QMessageBox.Icon.Warning,
+        Level.ERROR: QMessageBox.Icon.Critical,
+    }
     box = QMessageBox(parent)
     keep_alive(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setIcon(_ICONS[message.level])
+    box.setIcon(icons[message.level])
     box.setWindowTitle(message.title or _TITLES[message.level])
     box.setText(message.text)
     if message.detail:

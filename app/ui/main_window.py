@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -396,6 +395,8 @@ class MainWindow(QMainWindow):
             self.sign_out_requested.emit()
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not needed before the first paint
+
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowTitle("About Switchboard")

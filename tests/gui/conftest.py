@@ -2,7 +2,7 @@
 
 ``qloop``
     pytest-qt has no asyncio support. This installs ``qasync.QEventLoop(qapp,
-    already_running=True)`` as the asyncio loop, so ``asyncSlot`` handlers and
+    already_running=True)`` as the asyncio loop, so ``async_slot`` handlers and
     tasks run while ``qtbot.waitUntil`` / ``waitSignal`` spin Qt's loop.
 ``arun(coro)``
     Runs a coroutine to completion on that loop (``run_until_complete`` is not

@@ -15,7 +15,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from app.ui import feedback
-from app.ui.tabs.fax.compose_merge import FILE_FILTER
 from app.ui.widgets.awaited_dialog import await_dialog, first_selected_path
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -28,6 +27,10 @@ class FaxDialogs:
         return await feedback.ask(parent, text, yes_text=yes_text, title=title)
 
     async def open_files(self, parent: QWidget | None) -> list[Path]:
+        # Imported here: the merging code (QtPdf, QtGui painting) is not needed
+        # before the tab's first paint, and FILE_FILTER belongs with its file types.
+        from app.ui.tabs.fax.compose_merge import FILE_FILTER
+
         dialog = QFileDialog(parent, "Attach documents to the fax")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setNameFilters([FILE_FILTER, "All files (*)"])

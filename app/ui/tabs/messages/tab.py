@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
@@ -27,8 +27,6 @@ from app.store.messages import StoredMessage
 from app.store.search import SearchHit
 from app.store.threads import ThreadSummary, list_threads, unread_total
 from app.sync.context import AppContext
-from app.sync.messages_service import PAGE_SIZE, MessagesService
-from app.sync.messages_sync import SyncReport
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
@@ -40,6 +38,10 @@ from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.image_viewer import ImageViewer
 from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
+if TYPE_CHECKING:
+    from app.sync.messages_service import MessagesService
+    from app.sync.messages_sync import SyncReport
+
 log = logging.getLogger(__name__)
 
 #: Conversations ``load_cached`` reads before the window first paints: more than
@@ -49,6 +51,10 @@ FIRST_SCREEN = 60
 
 
 def service_for(ctx: AppContext) -> MessagesService:
+    # Imported here: the sync modules are not needed for the first paint (the
+    # list comes from the store), and cost ~10 ms of start-up.
+    from app.sync.messages_service import MessagesService
+
     service = ctx.services.get("messages")
     if not isinstance(service, MessagesService):
         service = MessagesService(ctx.api, ctx.db, ctx.settings, ctx.media_subdir("mms"),
@@ -69,7 +75,7 @@ class MessagesTab(TabBase):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  *, dialogs: MessageDialogs | None = None) -> None:
         super().__init__(ctx, parent)
-        self.service = service_for(ctx)
+        self._service: MessagesService | None = None
         self.dialogs = dialogs or MessageDialogs()
         self._sync_task: asyncio.Task[SyncReport] | None = None
         self._open: tuple[str, str] | None = None
@@ -120,11 +126,18 @@ class MessagesTab(TabBase):
         layout.addWidget(self.sync_panel)
         layout.addWidget(splitter, 1)
 
-        self.service.synced.connect(self._on_service_synced)
-        self.service.media_ready.connect(self._on_service_media_ready)
-        self.service.unread_changed.connect(self.badge_changed)
-        self.service.sync_failed.connect(self.status_message)
         self.pane.show_empty()
+
+    @property
+    def service(self) -> MessagesService:
+        """The session's messages service, made on first use (after the first paint)."""
+        if self._service is None:
+            service = self._service = service_for(self.ctx)
+            service.synced.connect(self._on_service_synced)
+            service.media_ready.connect(self._on_service_media_ready)
+            service.unread_changed.connect(self.badge_changed)
+            service.sync_failed.connect(self.status_message)
+        return self._service
 
     # --- TabBase -------------------------------------------------------------------
 
@@ -155,7 +168,8 @@ class MessagesTab(TabBase):
         self.service.start_polling()
 
     def shutdown(self) -> None:
-        self.service.stop()
+        if self._service is not None:
+            self._service.stop()
         if self._sync_task is not None:
             self._sync_task.cancel()
         for viewer in list(self._viewers):
@@ -351,6 +365,8 @@ class MessagesTab(TabBase):
             return
         self.pane.loading_older = True
         try:
+            from app.sync.messages_service import PAGE_SIZE  # loaded with the service
+
             did, contact = self._open
             messages, media = await self.service.conversation(did, contact, before=cursor)
             if self._open != (did, contact):
