@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from app.domain.errors import UserFacingError
+from app.ui.async_slot import async_slot
+
 if TYPE_CHECKING:
     from app.sync.context import AppContext
 
@@ -32,7 +35,23 @@ class TabBase(QWidget):
         self.ctx = ctx
 
     def load_cached(self) -> None:
-        """Show what the local store has, synchronously and quickly (no network)."""
+        """Show what the local store has, quickly and without the network.
+
+        By default ``read_cache()`` runs on the event loop and rows appear when the
+        store's worker thread answers; a tab that can read its first screen fast
+        enough may override this and fill itself synchronously (Messages does).
+        """
+        self._read_cache_soon()
+
+    async def read_cache(self) -> None:
+        """Read the store and show it (``load_cached``); ``UserFacingError`` -> status bar."""
+
+    @async_slot()
+    async def _read_cache_soon(self) -> None:
+        try:
+            await self.read_cache()
+        except UserFacingError as exc:
+            self.status_message.emit(exc.message)
 
     async def refresh(self) -> None:
         """Fetch from the API and update the view.

@@ -176,16 +176,8 @@ class FaxTab(FaxActionsMixin):
 
     # --- TabBase ----------------------------------------------------------------------
 
-    def load_cached(self) -> None:
-        """The store is read on its worker thread; rows appear when it answers."""
-        self._load_cached_soon()
-
-    @async_slot()
-    async def _load_cached_soon(self) -> None:
-        try:
-            await self.service.load_cached()
-        except UserFacingError as exc:
-            self.status_message.emit(exc.message)
+    async def read_cache(self) -> None:
+        await self.service.load_cached()
 
     async def refresh(self) -> None:
         await self.service.sync(days=self.days)

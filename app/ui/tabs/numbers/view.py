@@ -139,17 +139,8 @@ class NumbersTab(TabBase):
 
     # --- TabBase -------------------------------------------------------------------
 
-    def load_cached(self) -> None:
-        """The store is read on its worker thread; rows appear when it answers."""
-        self._load_cached_soon()
-
-    @async_slot()
-    async def _load_cached_soon(self) -> None:
-        try:
-            await self.service.load_cached()
-        except UserFacingError as exc:
-            self.status_message.emit(exc.message)
-            return
+    async def read_cache(self) -> None:
+        await self.service.load_cached()
         self._show_lookups()
         self.model.set_dids(self.service.dids())
         self._after_rows_changed()

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import UserFacingError
 from app.domain.models import VoicemailFolder, VoicemailMessage
 from app.domain.phone import format_number
 from app.sync.context import AppContext
@@ -180,16 +179,8 @@ class VoicemailTab(MessageCommands):
 
     # --- TabBase ---------------------------------------------------------------------
 
-    def load_cached(self) -> None:
-        """The store is read on its worker thread; rows appear when it answers."""
-        self._load_cached_soon()
-
-    @async_slot()
-    async def _load_cached_soon(self) -> None:
-        try:
-            await self.service.load_cached()
-        except UserFacingError as exc:
-            self.status_message.emit(exc.message)
+    async def read_cache(self) -> None:
+        await self.service.load_cached()
 
     async def refresh(self) -> None:
         await self.service.refresh()
