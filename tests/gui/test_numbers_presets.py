@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.routing import Route, RouteKind
@@ -96,8 +97,10 @@ def test_presets_menu_lists_presets_with_what_they_change(tab: NumbersTab) -> No
                                            (MAIN,)))
     tab.presets_menu.aboutToShow.emit()
     texts = [a.text() for a in tab.presets_menu.actions() if a.text()]
-    assert texts[0] == "After hours: Voicemail 1001 - Front desk  (4 to change)"
-    assert texts[1] == "Day: Sub-account 284561_frontdesk (Front desk phone)  (already applied)"
+    assert texts[0] == "After hours: Voicemail 1001 - Front desk  (4 to change)\tCtrl+1"
+    assert texts[1] == (
+        "Day: Sub-account 284561_frontdesk (Front desk phone)  (already applied)\tCtrl+2"
+    )
     assert texts[-1] == "Manage presets…"
 
 
@@ -146,3 +149,43 @@ def test_apply_now_from_the_dialog(
     assert sandbox.state.dids[MAIN]["routing"] == "recording:7570"
     assert cell(tab, SALES, Column.ROUTING) == "Recording Closed for holidays"
     dialog.reject()
+
+
+def test_ctrl_number_applies_that_preset_after_confirmation(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, arun: Any
+) -> None:
+    lunch = RoutingPreset("Lunch", Route(RouteKind.VOICEMAIL, "1002"), (SALES,))
+    tab.service.presets.save(AFTER_HOURS)
+    tab.service.presets.save(lunch)
+    asked: list[str] = []
+
+    async def confirm(parent: Any, preset: RoutingPreset, changes: Sequence[PlannedChange],
+                      lists: Any) -> bool:
+        asked.append(preset.name)
+        return True
+
+    tab.confirm = confirm
+    # The menu lists the keys next to the presets, in the same order.
+    tab.presets_menu.aboutToShow.emit()
+    texts = [action.text() for action in tab.presets_menu.actions()]
+    assert texts[0].startswith("After hours") and texts[0].endswith("\tCtrl+1")
+    assert texts[1].startswith("Lunch") and texts[1].endswith("\tCtrl+2")
+
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: sandbox.state.dids[SALES]["routing"] == "vm:1002", timeout=5000)
+    assert asked == ["Lunch"]
+    assert [c.params["did"] for c in sandbox.calls("setDIDRouting")] == [SALES]
+
+    with qtbot.waitSignal(tab.status_message, timeout=2000) as said:
+        qtbot.keyClick(tab.table, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert said.args == ["No preset 7: presets are numbered in the Presets menu (2 saved)."]
+    assert asked == ["Lunch"]
+
+
+def test_ctrl_f_goes_to_the_filter(tab: NumbersTab, qtbot: QtBot) -> None:
+    tab.filter_edit.setText("555")
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.filter_edit.hasFocus()
+    assert tab.filter_edit.selectedText() == "555"

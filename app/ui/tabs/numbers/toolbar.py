@@ -2,6 +2,8 @@
 
 Only widgets; the tab connects their signals to its slots and fills the menus
 when they are about to show (so they always reflect the current selection).
+Keyboard: Alt+R opens "Route calls to", Alt+P the presets, Alt+E edits (the
+underlined letters); Ctrl+F goes to the filter.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ def _button(parent: QWidget, name: str, text: str, tooltip: str = "") -> QToolBu
 def _menu_button(parent: QWidget, name: str, text: str,
                  tooltip: str = "") -> tuple[QToolButton, QMenu]:
     button = _button(parent, name, f"{text} ▾", tooltip)
-    button.setAccessibleName(text)
+    button.setAccessibleName(text.replace("&", ""))
     # The text carries the arrow (as in the Fax tab): the style's own indicator is
     # drawn over the last letters ("Presets" read "Preset⌄").
     button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
@@ -37,12 +39,13 @@ class NumbersToolbar(QWidget):
         super().__init__(parent)
         self.refresh_button = _button(self, "numbersRefresh", "Refresh")
         self.route_button, self.route_menu = _menu_button(
-            self, "routeButton", "Route calls to",
+            self, "routeButton", "&Route calls to",
             "Send the selected numbers' calls somewhere else")
         self.presets_button, self.presets_menu = _menu_button(
-            self, "presetsButton", "Presets", "Saved reroutes, e.g. “After hours”")
+            self, "presetsButton", "&Presets",
+            "Saved reroutes, e.g. “After hours” (Ctrl+1 to Ctrl+9 apply the first nine)")
         self.edit_button = _button(
-            self, "editButton", "Edit…", "Failovers, POP, voicemail, dial time, CNAM, note")
+            self, "editButton", "&Edit…", "Failovers, POP, voicemail, dial time, CNAM, note")
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selectionLabel")
         self.filter_edit = QLineEdit(self)

@@ -10,10 +10,11 @@ can answer or drive them without a modal dialog waiting for a click.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -46,6 +47,8 @@ from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
 from app.ui.tabs.numbers.toolbar import NumbersToolbar
 from app.ui.widgets.record_table import record_table
 
+#: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
+PRESET_SHORTCUTS = 9
 #: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
 ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
                          Awaitable[bool]]
@@ -136,6 +139,23 @@ class NumbersTab(TabBase):
         self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
+        # Ctrl+1 .. Ctrl+9: the presets in menu order, each still confirmed first.
+        for number in range(1, PRESET_SHORTCUTS + 1):
+            self._add_shortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                functools.partial(self._on_preset_shortcut_activated, number),
+            )
+
+    def _add_shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
+        # Only while the Numbers tab is on show: other tabs may use the same keys.
+        shortcut = QShortcut(keys, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
 
     # --- TabBase -------------------------------------------------------------------
 
@@ -274,12 +294,15 @@ class NumbersTab(TabBase):
         self.presets_menu.clear()
         lists = self.service.target_lists()
         presets = self.service.presets.all()
-        for preset in presets:
+        for number, preset in enumerate(presets, start=1):
             changes = self.service.preview_preset(preset)
             suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
-            action = self.presets_menu.addAction(
-                f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
-            )
+            text = f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
+            if number <= PRESET_SHORTCUTS:
+                # Shown in the menu's shortcut column; the tab's QShortcut does the work
+                # (an action shortcut too would make the keys ambiguous).
+                text += f"\tCtrl+{number}"
+            action = self.presets_menu.addAction(text)
             action.setData(preset.name)
             action.triggered.connect(
                 lambda _checked=False, p=preset: self._on_preset_triggered(p)
@@ -310,6 +333,19 @@ class NumbersTab(TabBase):
     @async_slot(object)
     async def _on_preset_triggered(self, preset: RoutingPreset) -> None:
         await self.apply_preset(preset)
+
+    @async_slot(int)
+    async def _on_preset_shortcut_activated(self, number: int) -> None:
+        presets = self.service.presets.all()
+        if not self.presets_button.isEnabled():
+            return  # no numbers loaded yet: nothing a preset could change
+        if number > len(presets):
+            self.status_message.emit(
+                f"No preset {number}: presets are numbered in the Presets menu "
+                f"({len(presets)} saved)."
+            )
+            return
+        await self.apply_preset(presets[number - 1])
 
     async def apply_preset(self, preset: RoutingPreset) -> None:
         changes = self.service.preview_preset(preset)
