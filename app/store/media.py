@@ -151,6 +151,14 @@ def media_paths_for_thread(
     return out
 
 
+def media_paths_of(conn: sqlite3.Connection, message_pk: int) -> list[str]:
+    """The downloaded files of one message (to delete them with it)."""
+    rows = conn.execute(
+        "SELECT path FROM media WHERE message_pk = ? AND path IS NOT NULL", (message_pk,)
+    )
+    return [r[0] for r in rows]
+
+
 def cached_paths(conn: sqlite3.Connection) -> set[str]:
     """Every local path the cache knows (to clean orphaned files)."""
     return {r[0] for r in conn.execute("SELECT path FROM media WHERE path IS NOT NULL")}

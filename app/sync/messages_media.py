@@ -8,6 +8,11 @@ and can be relative to the API's host.
 
 ``getMMS`` rows sometimes come without their links; :meth:`resolve_missing`
 asks ``getMediaMMS`` for those and upserts the message with its media.
+
+Files do not outlive their messages: :meth:`discard_files` deletes a deleted
+message's pictures at once, and :meth:`remove_orphans` (once a session) every
+file of the folder that no message refers to any more (deleted elsewhere, or
+left by an interrupted download).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from app.domain.models import Message, MessageKind
 from app.store.db import Database
 from app.store.media import (
     MediaItem,
+    cached_paths,
     due_media,
     media_done,
     media_failed,
@@ -64,6 +70,30 @@ def absolute_url(url: str, api_url: str) -> str:
     return urljoin(api_url, url)
 
 
+#: Files younger than this are never taken for orphans: a download may be between
+#: writing its file and recording it in the store.
+ORPHAN_GRACE_S = 600
+
+
+def remove_unlisted(folder: Path, keep: set[str], *, older_than: float) -> int:
+    """Delete the files in ``folder`` not named in ``keep`` and last written before
+    ``older_than`` (epoch seconds); returns how many went. Runs on a worker thread."""
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:  # no folder yet: nothing was ever downloaded
+        return 0
+    for path in entries:
+        try:
+            if path.name in keep or not path.is_file() or path.stat().st_mtime >= older_than:
+                continue
+            path.unlink()
+            removed += 1
+        except OSError as exc:  # in use, or gone meanwhile: try again next session
+            log.info("Could not delete cached media %s: %s", path.name, exc)
+    return removed
+
+
 def cache_name(url: str, data: bytes) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24] + extension_for(data, url)
 
@@ -100,6 +130,29 @@ class MediaDownloader:
         if due_at is None:
             return None
         return max(0.0, due_at - self.clock())
+
+    async def remove_orphans(self) -> int:
+        """Delete cached files that no message in the store refers to; how many went."""
+        keep = {Path(p).name for p in await self.db.run(cached_paths)}
+        removed = await asyncio.to_thread(
+            remove_unlisted, self.folder, keep, older_than=self.clock() - ORPHAN_GRACE_S
+        )
+        if removed:
+            log.info("Removed %d cached media file(s) of deleted messages", removed)
+        return removed
+
+    async def discard_files(self, paths: Iterable[str]) -> int:
+        """Delete these files of a deleted message, unless another message shares one."""
+        keep = {Path(p).name for p in await self.db.run(cached_paths)}
+        mine = [Path(p) for p in paths if Path(p).parent == self.folder]
+        doomed = [p for p in mine if p.name not in keep]
+
+        def unlink_all() -> int:
+            for path in doomed:
+                path.unlink(missing_ok=True)
+            return len(doomed)
+
+        return await asyncio.to_thread(unlink_all)
 
     async def paths_for_thread(self, did: str, contact: str) -> dict[int, list[str | None]]:
         return await self.db.run(media_paths_for_thread, did, contact)

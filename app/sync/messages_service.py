@@ -30,6 +30,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models import Message, MessageKind
 from app.domain.phone import format_number, normalize
 from app.store.db import Database
+from app.store.media import media_paths_of
 from app.store.messages import (
     Cursor,
     StoredMessage,
@@ -100,6 +101,8 @@ class MessagesService(QObject):
         self._sync_lock = LazyLock()
         self._phonebook_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        #: Cached files of deleted messages are looked for once a session.
+        self._orphans_removed = False
         self._poll_timer = QTimer(self)
         self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
         self._media_timer = QTimer(self)
@@ -153,6 +156,9 @@ class MessagesService(QObject):
             await self.media.resolve_missing(new_mms)
         self.unread_changed.emit(await self.unread_count())
         self._spawn(self.download_media())
+        if not self._orphans_removed:
+            self._orphans_removed = True
+            self._spawn(self.media.remove_orphans())
         return report
 
     async def _refresh_phonebook(self) -> None:
@@ -272,11 +278,18 @@ class MessagesService(QObject):
 
     async def delete(self, stored: StoredMessage) -> None:
         message = stored.message
+        files: list[str] = []
         if message.kind is MessageKind.SMS:
             await self.api.delete_sms(message.id)
         else:
             await self.api.delete_mms(message.id)
+            files = await self.db.run(media_paths_of, stored.pk)
         await self.db.run(delete_message, message.kind, message.id)
+        if files:
+            try:
+                await self.media.discard_files(files)
+            except OSError as exc:  # the message is gone; a file left over goes next session
+                log.info("Cached media of a deleted message kept: %s", exc)
         self.thread_changed.emit(message.did, message.contact)
         self.unread_changed.emit(await self.unread_count())
 

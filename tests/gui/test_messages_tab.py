@@ -261,3 +261,27 @@ def test_link_click_goes_to_the_opener(tab: MessagesTab, dialogs: FakeDialogs) -
     assert dialogs.opened_urls == ["https://example.com/menu"]
     assert tab.pane.view.editTriggers() == tab.pane.view.EditTrigger.NoEditTriggers
     assert Qt.ItemFlag.ItemIsSelectable in tab.conversations.flags(tab.conversations.index(0))
+
+
+def test_deleting_an_mms_deletes_its_cached_picture(
+    app_context: Any, sandbox: Any, arun: Any
+) -> None:
+    from app.domain.models import MessageKind
+    from app.store.media import media_for_message
+    from app.ui.tabs.messages.tab import service_for
+
+    service = service_for(app_context)
+    try:
+        arun(service.refresh())
+        mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"])
+        arun(service.refresh())
+        arun(service.download_media())
+        [item] = arun(app_context.db.run(media_for_message, MessageKind.MMS, mms_id))
+        assert item.path is not None and Path(item.path).exists()
+        stored = arun(service.message(MessageKind.MMS, mms_id))
+        assert stored is not None
+        arun(service.delete(stored))
+        assert sandbox.calls("deleteMMS")
+        assert not Path(item.path).exists()
+    finally:
+        service.stop()

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
 
 from app.domain.models import MessageKind
-from app.store.media import MediaState, get_media, media_for_message
-from app.sync.messages_media import MediaDownloader, absolute_url, extension_for
+from app.store.media import MediaState, cached_paths, get_media, media_for_message
+from app.store.messages import delete_message
+from app.sync.messages_media import (
+    ORPHAN_GRACE_S,
+    MediaDownloader,
+    absolute_url,
+    extension_for,
+)
 from app.sync.messages_sync import MessageSync
 
 
@@ -67,3 +74,63 @@ def test_link_helpers() -> None:
         "https://voip.ms/media/a.jpg"
     assert extension_for(b"GIF89a", "x") == ".gif"
     assert extension_for(b"???", "https://h/p/photo.JPEG?x=1") == ".jpeg"
+
+
+def _downloaded_mms(sandbox: Any, api: Any, db: Any, run: Any, folder: Path) -> tuple[int, Path]:
+    engine = MessageSync(api, db, backfill_days=1)
+    run(engine.sync())
+    mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"])
+    run(engine.sync())
+    run(MediaDownloader(api, db, folder, api_url=sandbox.url).download_due())
+    [item] = run(db.run(media_for_message, MessageKind.MMS, mms_id))
+    assert item.path is not None
+    return mms_id, Path(item.path)
+
+
+def _aged(path: Path, seconds: float) -> Path:
+    path.write_bytes(b"left over")
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_files_no_message_refers_to_are_removed_once_old_enough(
+    sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mms"
+    mms_id, picture = _downloaded_mms(sandbox, api, db, run, folder)
+    old = _aged(folder / "0123456789abcdef01234567.jpg", ORPHAN_GRACE_S + 60)
+    partial = _aged(folder / "fedcba.png.part", ORPHAN_GRACE_S + 60)  # interrupted download
+    fresh = _aged(folder / "abcdef.gif", 5)  # maybe a download about to be recorded
+    downloader = MediaDownloader(api, db, folder, api_url=sandbox.url)
+    assert run(downloader.remove_orphans()) == 2
+    assert picture.exists() and fresh.exists()
+    assert not old.exists() and not partial.exists()
+
+    # Its message deleted (here directly in the store), the picture is an orphan too.
+    run(db.run(delete_message, MessageKind.MMS, mms_id))
+    later = MediaDownloader(api, db, folder, api_url=sandbox.url,
+                            clock=lambda: time.time() + ORPHAN_GRACE_S + 1)
+    assert run(later.remove_orphans()) == 2
+    assert not picture.exists() and not fresh.exists()
+    # What is left belongs to other messages of the conversation history.
+    referenced = {Path(p).name for p in run(db.run(cached_paths))}
+    assert {p.name for p in folder.iterdir()} == referenced
+    assert run(later.remove_orphans()) == 0
+    missing = MediaDownloader(api, db, tmp_path / "never-created", api_url=sandbox.url)
+    assert run(missing.remove_orphans()) == 0
+
+
+def test_discarding_a_deleted_message_s_files_spares_shared_and_foreign_ones(
+    sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mms"
+    mms_id, picture = _downloaded_mms(sandbox, api, db, run, folder)
+    downloader = MediaDownloader(api, db, folder, api_url=sandbox.url)
+    elsewhere = _aged(tmp_path / "not-ours.jpg", 0)
+    # Still referenced by a message in the store: kept.
+    assert run(downloader.discard_files([str(picture), str(elsewhere)])) == 0
+    assert picture.exists() and elsewhere.exists()
+    run(db.run(delete_message, MessageKind.MMS, mms_id))
+    assert run(downloader.discard_files([str(picture), str(elsewhere)])) == 1
+    assert not picture.exists() and elsewhere.exists()  # only files of the media folder
