@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__, lazy_modules
+from app.startup_timeline import mark
 
 if TYPE_CHECKING:
     from app.config.paths import AppPaths
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    mark("python")  # the interpreter, site and this module
     args = build_parser().parse_args(argv)
     # asyncio loads when qasync needs it, after the window painted (app.lazy_modules).
     lazy_modules.defer("asyncio")
@@ -174,14 +176,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if database_file is not None:
             early_db = EarlyDatabase(database_file)
 
+        mark("config")
         # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
         from app.ui.pyside_fix import skip_feature_source_scan
 
         skip_feature_source_scan()  # before the UI modules are imported
+        mark("qtcore")
         from app.ui import async_slot, crash, feedback, style
         from app.ui.app import LaunchOptions, Shell, create_qapplication, wait_for_first_paint
         from app.ui.qtlog import install_qt_message_handler
 
+        mark("ui-modules")
         qapp = create_qapplication()
         install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
@@ -203,9 +208,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window is built and painted from the cache first, on Qt's own loop;
         # slots that need asyncio meanwhile wait for it (app.ui.async_slot).
         async_slot.hold()
+        mark("qapplication")
         window = shell.open_window()
         if window is not None:
             wait_for_first_paint(window)
+        mark("after-paint")
         import asyncio
 
         import qasync

@@ -18,6 +18,9 @@ Prints figures only; nothing here is a test.
 4. In the same run, times an empty PySide6 QMainWindow shown and closed the same
    way: the floor any PySide6 app pays. Target: Switchboard within 1.5x of it,
    RSS after start under 250 MB.
+5. Prints where the time goes: the median length of each start-up phase
+   (``app.startup_timeline`` marks, ``SWITCHBOARD_STARTUP_TIMELINE=1``) for the
+   slowest tab, and the same for the empty window, side by side.
 """
 
 from __future__ import annotations
@@ -30,20 +33,26 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 
 EMPTY_WINDOW = """
-import sys
+import sys, time
+def mark(phase):
+    print(f"switchboard-timeline {phase} {time.perf_counter():.6f}", file=sys.stderr, flush=True)
+mark("python")
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+mark("qt")
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
             self.seen = True
+            mark("painted")
             with open("/proc/self/statm") as fh:
                 rss = int(fh.read().split()[1]) * 4096 / 1e6
             print(f"first paint rss_mb={rss:.0f}", flush=True)
@@ -51,8 +60,10 @@ class FirstPaint(QObject):
         return False
 
 app = QApplication(sys.argv[:1])
+mark("qapplication")
 window = QMainWindow()
 window.resize(1100, 720)
+mark("window")
 spy = FirstPaint()
 window.installEventFilter(spy)
 window.show()
@@ -75,22 +86,55 @@ def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def time_to_paint(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawn to the "first paint" line, and the RSS it reports (MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    assert proc.stdout is not None
-    elapsed, rss = float("nan"), float("nan")
-    for line in proc.stdout:
-        if "first paint" in line:
-            elapsed = time.perf_counter() - start
-            match = re.search(r"rss_mb=(\d+)", line)
-            rss = float(match.group(1)) if match else rss
-            break
-    proc.wait(timeout=120)
-    return elapsed, rss
+@dataclass
+class Start:
+    """One measured start: seconds to the "first paint" line, RSS (MB), phases."""
+
+    seconds: float
+    rss_mb: float
+    #: ``{phase: seconds since spawn}`` from the ``switchboard-timeline`` lines
+    #: (``app.startup_timeline``; the empty window prints its own).
+    phases: dict[str, float] = field(default_factory=dict)
+
+
+def time_to_paint(cmd: list[str], env: dict[str, str]) -> Start:
+    """Start ``cmd`` and time it to its "first paint" line."""
+    env = {**env, "SWITCHBOARD_STARTUP_TIMELINE": "1"}
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True
+        )
+        assert proc.stdout is not None
+        result = Start(float("nan"), float("nan"))
+        for line in proc.stdout:
+            if "first paint" in line:
+                result.seconds = time.perf_counter() - start
+                match = re.search(r"rss_mb=(\d+)", line)
+                result.rss_mb = float(match.group(1)) if match else result.rss_mb
+                break
+        proc.wait(timeout=120)
+        err.seek(0)
+        for line in err:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "switchboard-timeline":
+                result.phases[parts[1]] = float(parts[2]) - start
+    return result
+
+
+def phase_table(starts: list[Start]) -> list[str]:
+    """Median duration of each phase (from the end of the one before), in order."""
+    order = sorted(starts[0].phases, key=lambda p: starts[0].phases[p])
+    lines, previous = [], "start"
+    for phase in order:
+        durations = [
+            (s.phases[phase] - (s.phases.get(previous, 0.0))) * 1000
+            for s in starts
+            if phase in s.phases
+        ]
+        lines.append(f"    {phase:<13} {statistics.median(durations):6.1f} ms")
+        previous = phase
+    return lines
 
 
 def _show_tab_next(data: Path, key: str) -> None:
@@ -151,6 +195,8 @@ def main() -> int:
             app_times: dict[str, list[float]] = {key: [] for key in TAB_KEYS}
             app_rss: list[float] = []
             base_times, base_rss = [], []
+            app_starts: dict[str, list[Start]] = {key: [] for key in TAB_KEYS}
+            base_starts: list[Start] = []
             # One unmeasured start each: compiles bytecode, warms the OS file cache.
             time_to_paint([*app_cmd, "--exit-after-paint"], _env(creds))
             time_to_paint([sys.executable, "-c", EMPTY_WINDOW], _env())
@@ -158,12 +204,14 @@ def main() -> int:
                 for _ in range(RUNS):
                     # Alternate the two so machine noise hits both alike.
                     _show_tab_next(data, key)
-                    t, r = time_to_paint([*app_cmd, "--exit-after-paint"], _env(creds))
-                    app_times[key].append(t)
-                    app_rss.append(r)
-                    t, r = time_to_paint([sys.executable, "-c", EMPTY_WINDOW], _env())
-                    base_times.append(t)
-                    base_rss.append(r)
+                    started = time_to_paint([*app_cmd, "--exit-after-paint"], _env(creds))
+                    app_starts[key].append(started)
+                    app_times[key].append(started.seconds)
+                    app_rss.append(started.rss_mb)
+                    base = time_to_paint([sys.executable, "-c", EMPTY_WINDOW], _env())
+                    base_starts.append(base)
+                    base_times.append(base.seconds)
+                    base_rss.append(base.rss_mb)
     finally:
         server.stop()
 
@@ -184,4 +232,8 @@ def main() -> int:
         f"(max {max(app_rss):.0f}; target < 250 MB), "
         f"empty window {statistics.median(base_rss):.0f} MB"
     )
+    print(f"where the time goes, median per phase (app.startup_timeline), {worst} tab:")
+    print("\n".join(phase_table(app_starts[worst])))
+    print("  empty window:")
+    print("\n".join(phase_table(base_starts)))
     return 0

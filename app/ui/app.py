@@ -30,6 +30,7 @@ from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
 from app.config.settings import Settings
+from app.startup_timeline import mark
 from app.store.db import Database
 from app.sync.balance import BalanceService
 from app.sync.context import AppContext
@@ -95,6 +96,7 @@ class _FirstPaint(QObject):
             self.seen = True
             # asyncio is meant to load after this paint (app.lazy_modules); say so.
             asyncio_state = "loaded" if lazy_modules.is_loaded("asyncio") else "deferred"
+            mark("painted")
             print(
                 f"switchboard: first paint rss_mb={_rss_mb():.0f} asyncio={asyncio_state}",
                 flush=True,
@@ -336,6 +338,7 @@ class Shell:
             remember_geometry=self.options.snapshot_dir is None,
         )
         self.window = window
+        mark("window")
         opened = _OpenSession(credentials, ctx, notifier, balance, window)
         window.closed.connect(opened.on_closed)
         window.sign_out_requested.connect(opened.on_sign_out)
