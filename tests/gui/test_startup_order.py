@@ -20,6 +20,10 @@ from app.sandbox import SandboxServer
 from app.ui.tab_loader import TABS
 
 ROOT = Path(__file__).resolve().parents[2]
+PHASES = [
+    "python", "config", "qtcore", "ui-modules", "qapplication", "window", "painted",
+    "after-paint",
+]
 
 
 def _run(args: list[str], home: Path, sandbox: SandboxServer) -> subprocess.CompletedProcess[str]:
@@ -30,6 +34,7 @@ def _run(args: list[str], home: Path, sandbox: SandboxServer) -> subprocess.Comp
             "HOME": str(home),
             "VOIPMS_API_USERNAME": sandbox.username,
             "VOIPMS_API_PASSWORD": sandbox.password,
+            "SWITCHBOARD_STARTUP_TIMELINE": "1",  # app.startup_timeline, for the bench
         }
     )
     return subprocess.run(
@@ -60,3 +65,9 @@ def test_each_tab_paints_before_asyncio_loads_and_the_run_ends_cleanly(
         first_paint = [line for line in result.stdout.splitlines() if "first paint" in line]
         assert len(first_paint) == 1, f"{key}: {result.stdout}"
         assert "asyncio=deferred" in first_paint[0], f"{key}: {first_paint[0]}"
+        # The phases the start-up benchmark reports, in the order they happen.
+        phases = [
+            line.split()[1] for line in result.stderr.splitlines()
+            if line.startswith("switchboard-timeline ")
+        ]
+        assert phases == PHASES, key
