@@ -46,7 +46,7 @@ class FolderList(QWidget):
             "Delete", "Delete the selected folder (it must be empty)"
         )
         buttons = QHBoxLayout()
-        buttons.setSpacing(0)
+        buttons.setSpacing(2)  # as in the tab's action bar
         for button in (self.new_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -65,7 +65,6 @@ class FolderList(QWidget):
         button.setText(text)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
-        button.setAutoRaise(True)
         return button
 
     def set_folders(

@@ -128,38 +128,41 @@ class FaxTab(FaxActionsMixin):
         return table
 
     def _layout(self) -> None:
+        # One row above the list and the preview: sending and the period on the
+        # left, the actions on the selected fax on the right. In the preview's own
+        # column those buttons made it at least ~350 px wide, and the list too
+        # narrow for "NORTHSIDE FLOUR · (800) 555-0111".
         top = QHBoxLayout()
         top.addWidget(self.send_button)
         top.addSpacing(12)
         top.addWidget(QLabel("Show:", self))
         top.addWidget(self.period)
         top.addWidget(self.count_label, 1)
+        top.addLayout(self.action_bar)
 
-        middle = QWidget(self)
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addLayout(top)
-        middle_layout.addWidget(self.list_stack, 1)
+        self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.content_splitter.addWidget(self.list_stack)
+        self.content_splitter.addWidget(self.preview)
+        # The list just wide enough for its columns at the default window size; a
+        # wider window widens both (a fax page reads better large).
+        self.content_splitter.setStretchFactor(0, 1)
+        self.content_splitter.setStretchFactor(1, 1)
+        self.content_splitter.setChildrenCollapsible(False)
+        self.content_splitter.setSizes([570, 315])
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(self.action_bar)
-        right_layout.addWidget(self.preview, 1)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(top)
+        content_layout.addWidget(self.content_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.folders)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(right)
-        # A wider window widens the list more than the preview: with no fax selected
-        # the preview is empty, and sender names in the list were cut off.
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 1)
+        self.splitter.addWidget(content)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        # The list needs room for sender names; the preview grows with the window.
-        self.splitter.setSizes([160, 580, 360])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter.setSizes([150, 900])
+        layout = QVBoxLayout(self)  # the default margins, as in the other tabs
         layout.addWidget(self.splitter)
 
     def _connect(self) -> None:

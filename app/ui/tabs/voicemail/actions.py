@@ -46,6 +46,10 @@ class MessageActions(QObject):
         self.save.setIcon(style.standardIcon(pix.SP_DialogSaveButton))
         self.save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.email = self._action(parent, "E-mail…", "Send the recording by e-mail")
+        for action in (self.save, self.email):
+            # Toolbars drop a trailing "…" from the text; the Fax and Numbers
+            # toolbars show it for buttons that open a dialog, so keep it here too.
+            action.setIconText(action.text())
         self._folder_actions: dict[str, QAction] = {}
         self.update_for(None, [])
 
@@ -66,6 +70,11 @@ class MessageActions(QObject):
     def fill_toolbar(self, toolbar: QToolBar) -> None:
         for action in self.all():
             toolbar.addAction(action)
+            widget = toolbar.widgetForAction(action)
+            if isinstance(widget, QToolButton):
+                # Framed like the buttons of the Fax and Numbers toolbars: flat text
+                # in a row reads as labels, not as things to click.
+                widget.setAutoRaise(False)
         button = toolbar.widgetForAction(self.move)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
