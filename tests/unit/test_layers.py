@@ -29,8 +29,10 @@ ALLOWED: dict[str, set[str]] = {
     "ui": {"domain", "api", "store", "config", "sync"},
     "__main__": {"domain", "api", "store", "config", "sync", "ui", "sandbox"},
 }
-# ``app/__init__.py`` (version, user agent) is importable by everyone.
-TOP_LEVEL_OK = {"app"}
+# ``app/__init__.py`` (version, user agent) is importable by everyone, and so are
+# the two start-up helpers beside it, which import nothing of the app themselves:
+# ``lazy_modules`` (deferred asyncio) and ``startup_timeline`` (bench phases).
+TOP_LEVEL_OK = {"app", "app.lazy_modules", "app.startup_timeline"}
 
 HTTP_MODULES = {"httpx", "http.server", "socketserver", "aiohttp", "requests", "urllib.request"}
 
