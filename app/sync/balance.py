@@ -1,5 +1,9 @@
 """The account balance shown in the header: fetched on a timer and on demand.
 
+The last figure is kept in the account's cache (``sync_state`` key ``balance``):
+the header shows it at once on the next start, and offline, with the time it
+was fetched, until a fresh one arrives.
+
 Signals:
     changed(object): the new ``Balance`` after a successful fetch.
     failed(str): a readable reason when a fetch failed (the old figure stays shown).
@@ -8,10 +12,11 @@ Signals:
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import UTC, datetime
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -21,20 +26,77 @@ from app.domain.models import Balance
 if TYPE_CHECKING:
     from app.api.typed import Api
     from app.config.settings import Settings
+    from app.store.db import Database
 
 log = logging.getLogger(__name__)
+
+#: ``sync_state`` key of the last fetched balance.
+CACHE_KEY = "balance"
+_FIELDS = (
+    "current", "spent_today", "calls_today", "time_today", "spent_total", "calls_total",
+    "time_total",
+)
+
+
+def balance_to_json(balance: Balance, fetched_at: datetime) -> str:
+    data: dict[str, Any] = {"fetched_at": fetched_at.isoformat()}
+    for name in _FIELDS:
+        value = getattr(balance, name)
+        data[name] = str(value) if isinstance(value, Decimal) else value
+    return json.dumps(data)
+
+
+def balance_from_json(text: str) -> tuple[Balance, datetime] | None:
+    """The cached figure and when it was fetched; ``None`` if the text is not one."""
+
+    def money(value: Any) -> Decimal | None:
+        return None if value is None else Decimal(str(value))
+
+    def count(value: Any) -> int | None:
+        return None if value is None else int(value)
+
+    def words(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    try:
+        data = json.loads(text)
+        current = money(data.get("current"))
+        if current is None:
+            return None
+        balance = Balance(
+            current,
+            spent_today=money(data.get("spent_today")),
+            calls_today=count(data.get("calls_today")),
+            time_today=words(data.get("time_today")),
+            spent_total=money(data.get("spent_total")),
+            calls_total=count(data.get("calls_total")),
+            time_total=words(data.get("time_total")),
+        )
+        fetched_at = datetime.fromisoformat(str(data["fetched_at"]))
+    except (ValueError, TypeError, KeyError, InvalidOperation, AttributeError):
+        return None
+    return (balance, fetched_at) if fetched_at.tzinfo is not None else None
 
 
 class BalanceService(QObject):
     changed = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, api: Api, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        api: Api,
+        settings: Settings,
+        db: Database | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._api = api
         self._settings = settings
+        self._db = db
         self.balance: Balance | None = None
         self.fetched_at: datetime | None = None
+        #: The figure shown is the one kept from an earlier run, not fetched now.
+        self.from_cache = False
         self.last_error: str | None = None
         self._inflight: asyncio.Future[Balance] | None = None
         self._timer_task: asyncio.Future[None] | None = None
@@ -55,6 +117,32 @@ class BalanceService(QObject):
             and self.balance.current < self.threshold
         )
 
+    def load_cached(self) -> None:
+        """Take the figure kept from the last run, if any (a small read: start-up)."""
+        if self._db is None:
+            return
+        from app.store.sync_state import get_state
+
+        try:
+            text = self._db.run_sync(get_state, CACHE_KEY)
+        except Exception:  # the cache is optional here; the fetch follows anyway
+            log.exception("Reading the cached balance failed")
+            return
+        cached = balance_from_json(text) if text else None
+        if cached is not None:
+            self.balance, self.fetched_at = cached
+            self.from_cache = True
+
+    async def _keep(self, balance: Balance, fetched_at: datetime) -> None:
+        if self._db is None:
+            return
+        from app.store.sync_state import set_state
+
+        try:
+            await self._db.run(set_state, CACHE_KEY, balance_to_json(balance, fetched_at))
+        except Exception:  # not worth bothering the user: the next fetch tries again
+            log.exception("Keeping the balance in the cache failed")
+
     # --- fetching ------------------------------------------------------------------
 
     async def refresh(self) -> Balance:
@@ -72,8 +160,10 @@ class BalanceService(QObject):
             raise
         self.balance = balance
         self.fetched_at = datetime.now(UTC)
+        self.from_cache = False
         self.last_error = None
         self.changed.emit(balance)
+        await self._keep(balance, self.fetched_at)
         return balance
 
     # --- timer ---------------------------------------------------------------------

@@ -329,7 +329,8 @@ class Shell:
             notifier=notifier,
             lookups=LookupService(api, db, ttl=timedelta(days=self.settings.lookup_ttl_days)),
         )
-        balance = BalanceService(api, self.settings)
+        balance = BalanceService(api, self.settings, db)
+        balance.load_cached()  # shown in the header at the first paint
         # Snapshots always have the default size, whatever the last session left.
         window = MainWindow(
             ctx,

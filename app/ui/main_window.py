@@ -347,6 +347,10 @@ class MainWindow(QMainWindow):
             balance, fetched_at=self.balance.fetched_at, threshold=self.balance.threshold
         )
         low = self.balance.is_low()
+        if self.balance.from_cache:
+            # The figure kept from the last run: the warning strip shows, but the
+            # notification waits for a fresh figure (the last run may have sent it).
+            return
         if low and not self._warned_low:
             # Once per drop below the threshold, not on every timer refresh.
             self.ctx.notifier.notify(

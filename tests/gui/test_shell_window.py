@@ -88,7 +88,8 @@ def test_balance_failure_keeps_figure_and_reports_in_status_bar(
     qtbot.waitUntil(lambda: main_window.error_label.text().startswith("Balance:"), timeout=15_000)
     assert main_window.balance_widget.amount.text() == "$47.32"
     assert "could not update" in main_window.balance_widget.detail.text()
-    assert main_window.balance_widget.refresh_button.isEnabled()
+    # Enabled again once the failed fetch has unwound (a moment after ``failed``).
+    qtbot.waitUntil(main_window.balance_widget.refresh_button.isEnabled, timeout=5_000)
     assert user_messages.texts == []  # a background failure is no dialog
 
 
@@ -125,3 +126,39 @@ def test_money_and_today_texts() -> None:
     today = today_text(Balance(Decimal(1), Decimal("0.1205"), 1))
     assert today == "$0.12 spent today · 1 call today"
     assert today_text(Balance(Decimal(1))) == ""
+
+
+def test_last_balance_is_kept_and_shown_at_once_next_time(
+    qtbot: QtBot, app_context: Any, sandbox: SandboxServer, arun: Any
+) -> None:
+    from app.sync.balance import BalanceService
+    from app.ui.main_window import MainWindow
+
+    first = BalanceService(app_context.api, app_context.settings, app_context.db)
+    arun(first.refresh())
+    first.stop()
+    # The next run starts offline, with a warning level above the kept figure.
+    sandbox.state.api_enabled = False
+    app_context.settings.low_balance_warning = 100.0
+    again = BalanceService(app_context.api, app_context.settings, app_context.db)
+    again.load_cached()
+    assert again.from_cache and again.balance == first.balance
+    assert again.fetched_at == first.fetched_at
+    window = MainWindow(app_context, again, account_label="owner@example.com")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        # Before any network answer: the kept figure, when it was fetched, the warning.
+        assert window.balance_widget.amount.text() == "$47.32"
+        assert window.balance_widget.detail.text().endswith(
+            f"updated {first.fetched_at.astimezone():%H:%M}"  # type: ignore[union-attr]
+        )
+        assert window.balance_widget.warning.isVisible()
+        assert app_context.notifier.history == []  # no notification for an old figure
+        with qtbot.waitSignal(again.failed, timeout=15_000):
+            window.balance_widget.refresh_button.click()
+        assert window.balance_widget.amount.text() == "$47.32"
+        assert "could not update" in window.balance_widget.detail.text()
+    finally:
+        again.stop()
+        window.close()

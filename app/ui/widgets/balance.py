@@ -20,6 +20,16 @@ def format_money(amount: Decimal) -> str:
     return f"{sign}${abs(amount):,.2f}"
 
 
+def fetched_text(fetched_at: datetime, now: datetime | None = None) -> str:
+    """"updated 16:01" today, "updated Nov 25 16:01" for an older (cached) figure."""
+    local = fetched_at.astimezone()
+    today = (now or datetime.now().astimezone()).date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"updated {clock}"
+    return f"updated {local:%b} {local.day} {clock}"
+
+
 def today_text(balance: Balance) -> str:
     parts: list[str] = []
     if balance.spent_today is not None:
@@ -68,9 +78,14 @@ class BalanceWidget(QWidget):
         self, balance: Balance, *, fetched_at: datetime | None, threshold: Decimal
     ) -> None:
         self.amount.setText(format_money(balance.current))
-        detail = today_text(balance)
+        same_day = fetched_at is None or (
+            fetched_at.astimezone().date() == datetime.now().astimezone().date()
+        )
+        # A figure kept from an earlier day: its "today" was that day, so only the
+        # balance and when it was fetched are shown until a fresh one arrives.
+        detail = today_text(balance) if same_day else ""
         if fetched_at is not None:
-            stamp = f"updated {fetched_at.astimezone().strftime('%H:%M')}"
+            stamp = fetched_text(fetched_at)
             detail = f"{detail} · {stamp}" if detail else stamp
         self.detail.setText(detail)
         self.detail.setToolTip("")
