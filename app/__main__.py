@@ -20,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.resolve(data_dir)
     paths.ensure()
     setup_logging(paths.log_file)
+    # Python's warnings (e.g. a library's coroutine left unawaited when a request
+    # is cancelled) go to the log file, not onto the user's terminal.
+    logging.captureWarnings(True)
     log.info("Switchboard %s starting (data in %s)", __version__, paths.settings_file.parent)
 
     fixed: Credentials | None = None
@@ -232,6 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sandbox is not None:
             sandbox.stop()
         close_logging()
+        # The log is closed; what the garbage collector finds while the process
+        # exits (httpx/anyio connection attempts cancelled at shutdown: "coroutine
+        # ... was never awaited") would otherwise be printed on stderr, which
+        # --snapshot keeps for one line per failed tab.
+        warnings.simplefilter("ignore")
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
 

@@ -56,3 +56,45 @@ def test_early_database_is_handed_over_for_its_own_path_only(tmp_path: Path) -> 
     other = EarlyDatabase(tmp_path / "b" / "cache.sqlite3")
     assert other.take(tmp_path / "c" / "cache.sqlite3") is None  # wrong account: closed
     other.discard()  # nothing left; must not raise
+
+
+def test_python_warnings_go_to_the_log_and_none_reach_stderr_at_exit(tmp_path: Path) -> None:
+    # A fresh interpreter running main() with a shell that warns, and that leaves a
+    # coroutine unawaited for the garbage collector at exit (what cancelled httpx
+    # connection attempts do): the warning is in the log, stderr stays empty.
+    script = textwrap.dedent(
+        f"""
+        import sys, warnings
+        from app import __main__ as entry
+        from app.ui import app as shell_module
+
+        leftover = []
+
+        async def never_started() -> None:
+            pass
+
+        async def run(self) -> int:
+            warnings.warn("probe warning", RuntimeWarning)
+            leftover.append(never_started())
+            return 0
+
+        shell_module.Shell.open_window = lambda self: None
+        shell_module.Shell.run = run
+        sys.exit(entry.main(["--data-dir", {str(tmp_path)!r}, "--api-url", "http://127.0.0.1:9"]))
+        """
+    )
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "VOIPMS_API_USERNAME": "a@example.com",
+        "VOIPMS_API_PASSWORD": "secret-pw",
+        "HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    logs = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.log"))
+    assert "probe warning" in logs
