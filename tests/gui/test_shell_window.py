@@ -73,8 +73,10 @@ def test_balance_refresh_and_low_warning(
     assert main_window.ctx.notifier.history == [
         ("Low VoIP.ms balance", "The balance is $3.10, under the $5.00 warning level.")
     ]
-    # Turning the warning off (threshold 0) hides it on the next figure.
+    # Turning the warning off (threshold 0) hides it on the next figure. The button
+    # is enabled again once the first refresh has finished (it also saves the figure).
     main_window.ctx.settings.low_balance_warning = 0.0
+    qtbot.waitUntil(main_window.balance_widget.refresh_button.isEnabled, timeout=5_000)
     qtbot.mouseClick(main_window.balance_widget.refresh_button, _left())
     qtbot.waitUntil(lambda: not main_window.balance_widget.warning.isVisible(), timeout=10_000)
 
