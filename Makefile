@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# fonts-noto-color-emoji: customers text emoji; without a colour emoji font Qt draws boxes.
 DEBIAN_LIBS := libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 \
-	libpulse0 libxrandr2 fonts-dejavu-core
+	libpulse0 libxrandr2 fonts-dejavu-core fonts-noto-color-emoji
 
 .PHONY: demo test lint bench snapshot sandbox system-deps clean
 
