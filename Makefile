@@ -7,8 +7,12 @@ STAMP := $(VENV)/.installed
 # fonts-noto-color-emoji: customers text emoji; without a colour emoji font Qt draws boxes.
 DEBIAN_LIBS := libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 	libpulse0 libxrandr2 fonts-dejavu-core fonts-noto-color-emoji
+# A real window on X11 needs these too (Qt 6.5+ will not start without libxcb-cursor0,
+# which many desktops lack); `make demo` installs them, tests run offscreen.
+DISPLAY_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-util1
 
-.PHONY: demo test lint bench snapshot sandbox system-deps clean
+.PHONY: demo test lint bench snapshot sandbox system-deps display-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +20,23 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# Debian libraries Qt needs on a bare machine; only attempted as root.
-system-deps:
+# Debian packages missing from the list $(1) are installed; only attempted as root.
+define install_missing
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-		missing=""; for p in $(DEBIAN_LIBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+		missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 		if [ -n "$$missing" ]; then apt-get update -qq && \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi; \
 	fi
+endef
 
-demo: system-deps $(STAMP)
+# Debian libraries Qt needs on a bare machine.
+system-deps:
+	$(call install_missing,$(DEBIAN_LIBS))
+
+display-deps:
+	$(call install_missing,$(DISPLAY_LIBS))
+
+demo: system-deps display-deps $(STAMP)
 	$(PY) -m app --demo
 
 test: system-deps $(STAMP)
