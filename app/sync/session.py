@@ -104,15 +104,24 @@ def _build_api(username: str, password: str, options: ConnectionOptions) -> Api:
 
 
 def open_api(
-    username: str, password: str, options: ConnectionOptions, *, deferred: bool = False
+    username: str,
+    password: str | Callable[[], str],
+    options: ConnectionOptions,
+    *,
+    deferred: bool = False,
 ) -> Api:
     """A new client + typed API for these credentials. Close with ``close_api``.
 
-    ``deferred``: return a ``DeferredApi`` that builds the client on first use.
+    ``deferred``: return a ``DeferredApi`` that builds the client on first use;
+    then ``password`` may be a function, asked at that moment (the shell reads the
+    keyring after the window painted).
     """
     if deferred:
-        build = lambda: _build_api(username, password, options)  # noqa: E731
+        build = lambda: _build_api(  # noqa: E731
+            username, password() if callable(password) else password, options
+        )
         return cast("Api", DeferredApi(build, options.base_url or VOIPMS_URL))
+    assert isinstance(password, str), "only a deferred client takes the password later"
     return _build_api(username, password, options)
 
 

@@ -161,22 +161,48 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
     await asyncio.sleep(0)  # let done-callbacks of the cancelled tasks run
 
 
+NO_CREDENTIALS = (
+    "switchboard: no VoIP.ms credentials (sign in once, or set "
+    "VOIPMS_API_USERNAME and VOIPMS_API_PASSWORD)"
+)
+
+
+class _Password:
+    """The session's API password, which may become known only after the paint.
+
+    The deferred client asks for it when it is built (the first refresh); the
+    shell has read the keyring by then (``Shell._complete_credentials``).
+    """
+
+    def __init__(self, value: str | None) -> None:
+        self.value = value
+
+    def __call__(self) -> str:
+        if self.value is None:  # a bug: something used the API before start()
+            raise RuntimeError("the API was used before the password was read")
+        return self.value
+
+
 class _OpenSession:
     """A session whose window is shown; ``Shell._run_session`` carries it on.
 
     It may be opened before any asyncio loop exists (``Shell.open_window``), so
-    it records how the window closed in plain attributes, not in a future.
+    it records how the window closed in plain attributes, not in a future. Its
+    ``credentials`` are ``None`` while the password is still in the keyring.
     """
 
     def __init__(
         self,
-        credentials: Credentials,
+        username: str,
+        credentials: Credentials | None,
+        password: _Password,
         ctx: AppContext,
         notifier: Notifier,
         balance: BalanceService,
         window: MainWindow,
     ) -> None:
-        self.credentials, self.ctx, self.notifier = credentials, ctx, notifier
+        self.username, self.credentials, self.password = username, credentials, password
+        self.ctx, self.notifier = ctx, notifier
         self.balance, self.window = balance, window
         self.outcome = "quit"
         self.is_closed = False
@@ -216,6 +242,8 @@ class Shell:
         self.window: MainWindow | None = None
         self.credentials: Credentials | None = None
         self._opened: _OpenSession | None = None
+        #: Credentials typed for a different account while a session was opening.
+        self._switch_to: Credentials | None = None
 
     # --- credentials -----------------------------------------------------------------
 
@@ -227,13 +255,14 @@ class Shell:
             min_interval=self.options.min_interval,
         )
 
-    def initial_credentials(self) -> Credentials | None:
+    def ready_credentials(self) -> Credentials | None:
+        """Credentials known without the keyring: the demo's, or the environment's."""
         if self.options.fixed_credentials is not None:
             return self.options.fixed_credentials
-        from_env = credentials_from_env()
-        if from_env is not None:
-            return from_env
-        return self.secrets.load(self.settings.api_username)
+        return credentials_from_env()
+
+    def initial_credentials(self) -> Credentials | None:
+        return self.ready_credentials() or self.secrets.load(self.settings.api_username)
 
     async def check(self, username: str, password: str) -> ConnectionCheck:
         api = open_api(username, password, self.connection_options())
@@ -262,37 +291,44 @@ class Shell:
         asyncio and qasync and runs ``run()``, which carries on with this window.
         ``None`` (nothing shown) when the account is not known yet: ``run()`` asks.
         """
-        credentials = self.initial_credentials()
-        if credentials is None:
+        credentials = self.ready_credentials()
+        if credentials is not None:
+            self._remember(credentials)
+            self._opened = self._open_session(credentials.username, credentials)
+        elif self.settings.api_username:
+            # The account is known; its password is read from the keyring after the
+            # paint (``run``): importing keyring and asking the OS for it took
+            # ~250 ms here, all of it before the window could appear.
+            self._opened = self._open_session(self.settings.api_username, None)
+        else:
             return None
-        self._remember(credentials)
-        self._opened = self._open_session(credentials)
         return self._opened.window
 
     async def run(self) -> int:
         opened, self._opened = self._opened, None
         credentials = opened.credentials if opened is not None else self.initial_credentials()
         while True:
-            if credentials is None:
+            if credentials is None and opened is None:
                 if self.options.snapshot_dir is not None:
-                    print(
-                        "switchboard: no VoIP.ms credentials (sign in once, or set "
-                        "VOIPMS_API_USERNAME and VOIPMS_API_PASSWORD)",
-                        file=sys.stderr,
-                    )
+                    print(NO_CREDENTIALS, file=sys.stderr)
                     return 1
                 gc.enable()  # start-up is over: see _end_startup
                 credentials = await self.ask_for_credentials()
                 if credentials is None:
                     return 0
             if opened is None:
+                assert credentials is not None
                 self._remember(credentials)
-                opened = self._open_session(credentials)
+                opened = self._open_session(credentials.username, credentials)
             outcome, code = await self._run_session(opened)
-            opened = None
+            credentials, opened = opened.credentials, None
+            if outcome == "switch":  # another account was signed in instead
+                credentials, self._switch_to = self._switch_to, None
+                continue
             if outcome != "sign_out":
                 return code
-            self.sign_out(credentials)
+            if credentials is not None:
+                self.sign_out(credentials)
             credentials = None
 
     def _remember(self, credentials: Credentials) -> None:
@@ -312,13 +348,15 @@ class Shell:
         self.settings.save()
         log.info("Signed out of %s", credentials.username)
 
-    def _open_session(self, credentials: Credentials) -> _OpenSession:
-        """Context and main window of a session, shown; no event loop needed."""
-        account = self.paths.for_account(credentials.username)
+    def _open_session(self, username: str, credentials: Credentials | None) -> _OpenSession:
+        """Context and main window of a session, shown; no event loop needed.
+
+        ``credentials`` may be ``None``: the password is then read after the paint.
+        """
+        account = self.paths.for_account(username)
+        password = _Password(credentials.password if credentials is not None else None)
         # Deferred: httpx and the client only after the window painted from the cache.
-        api = open_api(
-            credentials.username, credentials.password, self.connection_options(), deferred=True
-        )
+        api = open_api(username, password, self.connection_options(), deferred=True)
         db = self._open_database(account.database_file)
         notifier = Notifier(self.settings)
         ctx = AppContext(
@@ -335,12 +373,12 @@ class Shell:
         window = MainWindow(
             ctx,
             balance,
-            account_label=credentials.username,
+            account_label=username,
             remember_geometry=self.options.snapshot_dir is None,
         )
         self.window = window
         mark("window")
-        opened = _OpenSession(credentials, ctx, notifier, balance, window)
+        opened = _OpenSession(username, credentials, password, ctx, notifier, balance, window)
         window.closed.connect(opened.on_closed)
         window.sign_out_requested.connect(opened.on_sign_out)
         window.first_painted.connect(_end_startup)
@@ -358,6 +396,11 @@ class Shell:
         window, ctx, balance = opened.window, opened.ctx, opened.balance
         code = 0
         try:
+            if opened.credentials is None:
+                ended = await self._complete_credentials(opened)
+                if ended is not None:
+                    window.close()
+                    return ended
             if self.options.snapshot_dir is not None:
                 from app.ui.snapshot import take_snapshots
 
@@ -379,6 +422,32 @@ class Shell:
             self.window = None
             await asyncio.sleep(0)  # back to Qt once: the window is deleted now
         return result, code
+
+    async def _complete_credentials(self, opened: _OpenSession) -> tuple[str, int] | None:
+        """Read the password of a session opened without it; ``None``: carry on.
+
+        The keyring is asked on a worker thread (it may talk to the OS's secret
+        service). Without a saved password the set-up dialog opens over the window;
+        an answer for another account ends this session (``"switch"``).
+        """
+        found = await asyncio.to_thread(self.secrets.load, opened.username)
+        if opened.is_closed:  # the user closed the window meanwhile
+            return "quit", 0
+        if found is None:
+            if self.options.snapshot_dir is not None:
+                print(NO_CREDENTIALS, file=sys.stderr)
+                return "quit", 1
+            gc.enable()  # start-up is over: see _end_startup
+            found = await self.ask_for_credentials()
+            if found is None:
+                return "quit", 0
+            if found.username != opened.username:
+                self._switch_to = found
+                return "switch", 0
+        self._remember(found)
+        opened.credentials = found
+        opened.password.value = found.password
+        return None
 
     def _open_database(self, path: Path) -> Database:
         """The account's cache, opened ahead by ``__main__`` when it guessed right."""

@@ -189,3 +189,94 @@ def test_sign_out_forgets_password_and_asks_again(
     _visible(SetupDialog).reject()  # cancelling the set-up ends the run
     qtbot.waitUntil(run.done, timeout=10_000)
     assert run.result() == 0
+
+
+# --- a saved account: the window first, the keyring after the paint ----------------
+
+
+def _saved_account(shell: Shell, username: str) -> None:
+    shell.settings.api_username = username
+
+
+def test_saved_account_opens_before_the_keyring_is_read(
+    qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
+) -> None:
+    shell.secrets.save(sandbox.username, sandbox.password)
+    _saved_account(shell, sandbox.username)
+    reads: list[str] = []
+    stored = memory_keyring.get_password
+
+    def get_password(service: str, username: str) -> str | None:
+        reads.append(username)
+        return stored(service, username)  # type: ignore[no-any-return]
+
+    memory_keyring.get_password = get_password
+    window = shell.open_window()
+    assert window is not None and window.isVisible()
+    assert reads == []  # the window did not wait for the keyring
+    run = asyncio.ensure_future(shell.run())
+    qtbot.waitUntil(lambda: window.balance_widget.amount.text() == "$47.32", timeout=20_000)
+    assert reads == [sandbox.username]
+    assert shell.credentials is not None
+    assert shell.credentials.source is CredentialSource.KEYRING
+    assert _visible(SetupDialog) is None
+    window.close()
+    qtbot.waitUntil(run.done, timeout=20_000)
+    assert run.result() == 0
+
+
+def test_saved_account_without_password_asks_over_the_open_window(
+    qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
+) -> None:
+    _saved_account(shell, sandbox.username)  # ... but the keyring lost the password
+    window = shell.open_window()
+    assert window is not None
+    run = asyncio.ensure_future(shell.run())
+    qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
+    assert window.isVisible()  # the cached window stays up behind the dialog
+    dlg = _visible(SetupDialog)
+    assert dlg.username_edit.text() == sandbox.username
+    dlg.password_edit.setText(sandbox.password)
+    qtbot.mouseClick(dlg.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.balance_widget.amount.text() == "$47.32", timeout=20_000)
+    assert shell.window is window  # the same window carried on, now signed in
+    assert sandbox.password in memory_keyring.passwords.values()
+    window.close()
+    qtbot.waitUntil(run.done, timeout=20_000)
+    assert run.result() == 0
+
+
+def test_saved_account_without_password_cancelled_ends_the_run(
+    qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
+) -> None:
+    _saved_account(shell, sandbox.username)
+    window = shell.open_window()
+    assert window is not None
+    run = asyncio.ensure_future(shell.run())
+    qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
+    _visible(SetupDialog).reject()
+    qtbot.waitUntil(run.done, timeout=10_000)
+    assert run.result() == 0
+    assert shell.window is None  # closed and deleted
+    assert sandbox.request_log == []  # nothing was sent without a password
+
+
+def test_saved_account_without_password_in_a_snapshot_run_fails_in_one_line(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    qloop: Any,
+    memory_keyring: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths = AppPaths.under(tmp_path / "data")
+    paths.ensure()
+    options = LaunchOptions(api_url=sandbox.url, min_interval=0, snapshot_dir=tmp_path / "shots")
+    shell = Shell(paths, Settings.load(paths.settings_file), options)
+    _saved_account(shell, sandbox.username)
+    assert shell.open_window() is not None
+    run = asyncio.ensure_future(shell.run())
+    qtbot.waitUntil(run.done, timeout=10_000)
+    assert run.result() == 1
+    assert capsys.readouterr().err.strip().startswith("switchboard: no VoIP.ms credentials")
+    assert _visible(SetupDialog) is None
