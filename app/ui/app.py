@@ -298,7 +298,7 @@ class Shell:
         elif self.settings.api_username:
             # The account is known; its password is read from the keyring after the
             # paint (``run``): importing keyring and asking the OS for it took
-            # ~250 ms here, all of it before the window could appear.
+            # ~220 ms here, all of it before the window could appear.
             self._opened = self._open_session(self.settings.api_username, None)
         else:
             return None
@@ -392,7 +392,7 @@ class Shell:
         return opened
 
     async def _run_session(self, opened: _OpenSession) -> tuple[str, int]:
-        """One signed-in session; returns ("quit" | "sign_out", exit code)."""
+        """One signed-in session; returns ("quit" | "sign_out" | "switch", exit code)."""
         window, ctx, balance = opened.window, opened.ctx, opened.balance
         code = 0
         try:
@@ -431,8 +431,9 @@ class Shell:
         an answer for another account ends this session (``"switch"``).
         """
         found = await asyncio.to_thread(self.secrets.load, opened.username)
-        if opened.is_closed:  # the user closed the window meanwhile
-            return "quit", 0
+        if opened.is_closed:  # closed, or signed out, meanwhile
+            opened.credentials = found  # a sign-out then forgets this password
+            return opened.outcome, 0
         if found is None:
             if self.options.snapshot_dir is not None:
                 print(NO_CREDENTIALS, file=sys.stderr)

@@ -280,3 +280,35 @@ def test_saved_account_without_password_in_a_snapshot_run_fails_in_one_line(
     assert run.result() == 1
     assert capsys.readouterr().err.strip().startswith("switchboard: no VoIP.ms credentials")
     assert _visible(SetupDialog) is None
+
+
+def test_sign_out_while_the_keyring_is_read_still_forgets_the_password(
+    qtbot: QtBot,
+    shell: Shell,
+    sandbox: SandboxServer,
+    qloop: Any,
+    memory_keyring: Any,
+    user_messages: Any,
+) -> None:
+    import time
+
+    shell.secrets.save(sandbox.username, sandbox.password)
+    _saved_account(shell, sandbox.username)
+    stored = memory_keyring.get_password
+
+    def slow_get_password(service: str, username: str) -> str | None:
+        time.sleep(0.5)  # a keyring that takes its time (a prompt, a slow bus)
+        return stored(service, username)  # type: ignore[no-any-return]
+
+    memory_keyring.get_password = slow_get_password
+    window = shell.open_window()
+    assert window is not None
+    run = asyncio.ensure_future(shell.run())
+    user_messages.answer = True
+    window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
+    assert memory_keyring.passwords == {}  # forgotten, although read after the click
+    _visible(SetupDialog).reject()
+    qtbot.waitUntil(run.done, timeout=10_000)
+    assert run.result() == 0
+    assert sandbox.request_log == []
