@@ -132,6 +132,13 @@ def _visible(kind: type) -> Any:
     return None
 
 
+def _saved_account(shell: Shell, username: str, password: str = "") -> None:
+    """A previous run signed in as ``username`` (and saved ``password``, if given)."""
+    if password:
+        shell.secrets.save(username, password)
+    shell.settings.api_username = username
+
+
 def test_first_run_then_quit_leaves_no_password_on_disk(
     qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
 ) -> None:
@@ -174,8 +181,7 @@ def test_sign_out_forgets_password_and_asks_again(
     memory_keyring: Any,
     user_messages: Any,
 ) -> None:
-    shell.secrets.save(sandbox.username, sandbox.password)
-    shell.settings.api_username = sandbox.username
+    _saved_account(shell, sandbox.username, sandbox.password)
     run = asyncio.ensure_future(shell.run())
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
     assert _visible(SetupDialog) is None  # the saved account signs in without asking
@@ -194,15 +200,10 @@ def test_sign_out_forgets_password_and_asks_again(
 # --- a saved account: the window first, the keyring after the paint ----------------
 
 
-def _saved_account(shell: Shell, username: str) -> None:
-    shell.settings.api_username = username
-
-
 def test_saved_account_opens_before_the_keyring_is_read(
     qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
 ) -> None:
-    shell.secrets.save(sandbox.username, sandbox.password)
-    _saved_account(shell, sandbox.username)
+    _saved_account(shell, sandbox.username, sandbox.password)
     reads: list[str] = []
     stored = memory_keyring.get_password
 
@@ -292,8 +293,7 @@ def test_sign_out_while_the_keyring_is_read_still_forgets_the_password(
 ) -> None:
     import time
 
-    shell.secrets.save(sandbox.username, sandbox.password)
-    _saved_account(shell, sandbox.username)
+    _saved_account(shell, sandbox.username, sandbox.password)
     stored = memory_keyring.get_password
 
     def slow_get_password(service: str, username: str) -> str | None:
