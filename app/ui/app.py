@@ -442,7 +442,8 @@ class Shell:
             found = await self.ask_for_credentials()
             if found is None:
                 return "quit", 0
-            if found.username != opened.username:
+            # The account folder is keyed the same way (``AppPaths.for_account``).
+            if found.username.strip().lower() != opened.username.strip().lower():
                 self._switch_to = found
                 return "switch", 0
         self._remember(found)

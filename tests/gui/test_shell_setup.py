@@ -312,3 +312,32 @@ def test_sign_out_while_the_keyring_is_read_still_forgets_the_password(
     qtbot.waitUntil(run.done, timeout=10_000)
     assert run.result() == 0
     assert sandbox.request_log == []
+
+
+def test_another_account_typed_over_the_window_opens_its_own_session(
+    qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
+) -> None:
+    from app.config.secrets import Credentials
+
+    _saved_account(shell, sandbox.username)  # no password saved for it
+    first = shell.open_window()
+    assert first is not None
+    other = Credentials("other@example.com", "other-secret", CredentialSource.SESSION)
+
+    async def answer(intro: str = "") -> Credentials:
+        return other
+
+    shell.ask_for_credentials = answer  # type: ignore[method-assign]
+    run = asyncio.ensure_future(shell.run())
+    qtbot.waitUntil(
+        lambda: shell.window is not None and shell.window is not first
+        and shell.window.isVisible(),
+        timeout=10_000,
+    )
+    window = shell.window
+    assert window is not None
+    assert window.account_label.text() == "other@example.com"
+    assert shell.credentials == other
+    window.close()
+    qtbot.waitUntil(run.done, timeout=20_000)
+    assert run.result() == 0
