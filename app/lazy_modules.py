@@ -6,7 +6,7 @@ time one of its attributes is read. ``app.__main__`` defers asyncio so that the
 main window can be built and painted before asyncio (~30 ms here) is loaded;
 qasync loads it right after the paint. Code that runs before the paint must only
 *name* asyncio (in function bodies and annotations), never read it: a test
-(tests/integration/test_startup_order.py) checks it is still unloaded at the
+(tests/gui/test_startup_order.py) checks it is still unloaded at the
 first paint.
 
 Why not ``importlib.util.LazyLoader``: on Python 3.11 its stand-in loads as soon

@@ -131,9 +131,13 @@ class MediaDownloader:
             return None
         return max(0.0, due_at - self.clock())
 
+    async def _referenced_names(self) -> set[str]:
+        """File names of the media folder that messages in the store still use."""
+        return {Path(p).name for p in await self.db.run(cached_paths)}
+
     async def remove_orphans(self) -> int:
         """Delete cached files that no message in the store refers to; how many went."""
-        keep = {Path(p).name for p in await self.db.run(cached_paths)}
+        keep = await self._referenced_names()
         removed = await asyncio.to_thread(
             remove_unlisted, self.folder, keep, older_than=self.clock() - ORPHAN_GRACE_S
         )
@@ -143,7 +147,7 @@ class MediaDownloader:
 
     async def discard_files(self, paths: Iterable[str]) -> int:
         """Delete these files of a deleted message, unless another message shares one."""
-        keep = {Path(p).name for p in await self.db.run(cached_paths)}
+        keep = await self._referenced_names()
         mine = [Path(p) for p in paths if Path(p).parent == self.folder]
         doomed = [p for p in mine if p.name not in keep]
 

@@ -20,12 +20,16 @@ def format_money(amount: Decimal) -> str:
     return f"{sign}${abs(amount):,.2f}"
 
 
+def fetched_today(fetched_at: datetime, now: datetime | None = None) -> bool:
+    """Whether the figure was fetched today (local time)."""
+    return fetched_at.astimezone().date() == (now or datetime.now().astimezone()).date()
+
+
 def fetched_text(fetched_at: datetime, now: datetime | None = None) -> str:
     """"updated 16:01" today, "updated Nov 25 16:01" for an older (cached) figure."""
     local = fetched_at.astimezone()
-    today = (now or datetime.now().astimezone()).date()
     clock = local.strftime("%H:%M")
-    if local.date() == today:
+    if fetched_today(fetched_at, now):
         return f"updated {clock}"
     return f"updated {local:%b} {local.day} {clock}"
 
@@ -78,11 +82,9 @@ class BalanceWidget(QWidget):
         self, balance: Balance, *, fetched_at: datetime | None, threshold: Decimal
     ) -> None:
         self.amount.setText(format_money(balance.current))
-        same_day = fetched_at is None or (
-            fetched_at.astimezone().date() == datetime.now().astimezone().date()
-        )
         # A figure kept from an earlier day: its "today" was that day, so only the
         # balance and when it was fetched are shown until a fresh one arrives.
+        same_day = fetched_at is None or fetched_today(fetched_at)
         detail = today_text(balance) if same_day else ""
         if fetched_at is not None:
             stamp = fetched_text(fetched_at)
