@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
         from app.ui.pyside_fix import skip_feature_source_scan
 
-        skip_feature_source_scan()  # before the UI modules are imported
+        skip_feature_source_scan(paths.cache_dir)  # before the UI modules are imported
         mark("qtcore")
         from app.ui import async_slot, crash, feedback, style
         from app.ui.app import LaunchOptions, Shell, create_qapplication, wait_for_first_paint

@@ -68,3 +68,14 @@ def test_accounts_do_not_share_a_cache(tmp_path: Path) -> None:
     assert a.database_file != b.database_file and a.media_dir != b.media_dir
     assert paths.for_account(" A@example.com") == a
     assert "@" not in str(a.database_file)
+
+
+def test_account_folder_names_stay_those_of_earlier_versions(tmp_path: Path) -> None:
+    # The folder is named with CPython's built-in SHA-256 (not hashlib, which loads
+    # OpenSSL before the first paint); existing users' caches must still be found.
+    import hashlib
+
+    account = AppPaths.under(tmp_path).for_account(" Owner@Example.com")
+    slug = hashlib.sha256(b"owner@example.com").hexdigest()[:12]
+    assert account.database_file.name == f"switchboard-{slug}.sqlite3"
+    assert account.media_dir.name == slug
