@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__, lazy_modules
+from app.compiled_cache import CACHE_NAME as COMPILED_CACHE_NAME
+from app.compiled_cache import CompiledCache
 from app.startup_timeline import mark
 
 if TYPE_CHECKING:
@@ -141,10 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # again and again for nothing (~20 ms of the start).
     gc.disable()
     # Qt-free configuration first; Qt and the UI once the database is opening.
-    from app.config.logsetup import close_logging, setup_logging
     from app.config.paths import AppPaths
-    from app.config.secrets import Credentials, CredentialSource
-    from app.config.settings import Settings
 
     snapshot = args.snapshot is not None
     temp_dir: str | None = None
@@ -154,6 +153,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
         data_dir = Path(temp_dir)
     paths = AppPaths.resolve(data_dir)
+    # Code compiled from source each start (PySide6's support package, the
+    # methods @dataclass writes) comes from the cache until the first paint.
+    compiled = CompiledCache(paths.cache_dir / COMPILED_CACHE_NAME)
+    compiled.start()
+    from app.config.logsetup import close_logging, setup_logging
+    from app.config.secrets import Credentials, CredentialSource
+    from app.config.settings import Settings
+
     paths.ensure()
     setup_logging(paths.log_file)
     # Python's warnings (e.g. a library's coroutine left unawaited when a request
@@ -184,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Heavy imports only once we know the run needs Qt (``--help`` stays instant).
         from app.ui.pyside_fix import skip_feature_source_scan
 
-        skip_feature_source_scan(paths.cache_dir)  # before the UI modules are imported
+        skip_feature_source_scan()  # before the UI modules are imported
         mark("qtcore")
         from app.ui import async_slot, crash, feedback, style
         from app.ui.app import LaunchOptions, Shell, create_qapplication, wait_for_first_paint
@@ -216,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = shell.open_window()
         if window is not None:
             wait_for_first_paint(window)
+        compiled.stop()
+        compiled.save()
         mark("after-paint")
         import asyncio
 
@@ -230,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("Switchboard exiting with %d", code)
         return code
     finally:
+        compiled.stop()
         gc.enable()
         if early_db is not None:
             early_db.discard()

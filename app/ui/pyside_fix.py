@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ctypes
 import sys
-from pathlib import Path
 
 _BALLAST = 1 << 40
 _applied = False
@@ -37,7 +36,7 @@ def _uses_pyside(_module: object) -> bool:
     return True
 
 
-def skip_feature_source_scan(compiled_cache_dir: Path | None = None) -> None:
+def skip_feature_source_scan() -> None:
     """Stop PySide6 reading the source of every module imported after it.
 
     For ``from __feature__ import snake_case, true_property``, PySide6 hooks
@@ -47,12 +46,9 @@ def skip_feature_source_scan(compiled_cache_dir: Path | None = None) -> None:
     PySide and the scan only costs time: ~20 ms for the ~190 modules the app
     imports before its first paint. With this, every module gets 0 unread.
     Called by ``app.__main__`` before the UI imports; if a PySide version has
-    no such function, nothing is changed. PySide6 is imported here, with its
-    support code compiled once into ``compiled_cache_dir`` (``app.ui.pyside_compiled``).
+    no such function, nothing is changed.
     """
-    from app.ui.pyside_compiled import import_qtcore
-
-    import_qtcore(compiled_cache_dir)  # installs the import hook and its module
+    import PySide6.QtCore  # noqa: F401  (installs the import hook and its module)
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):

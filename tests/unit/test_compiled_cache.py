@@ -1,0 +1,105 @@
+"""Code compiled from source every start is compiled once, then served from the cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import subprocess
+import sys
+from pathlib import Path
+
+from app.compiled_cache import CACHE_NAME, CompiledCache, read_entries, write_entries
+
+IMPORT_PYSIDE_AND_COUNT = (
+    "import sys; from pathlib import Path; from app.compiled_cache import CompiledCache; "
+    "cache = CompiledCache(Path(sys.argv[1])); "
+    "exec('with cache.active(): import PySide6.QtCore'); cache.save(); print(cache.hits)"
+)
+
+
+def _fresh_pyside_import(cache_file: Path) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_PYSIDE_AND_COUNT, str(cache_file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return int(done.stdout.strip())
+
+
+def test_second_start_compiles_nothing_of_pysides_support_code(tmp_path: Path) -> None:
+    cache_file = tmp_path / CACHE_NAME
+    assert _fresh_pyside_import(cache_file) == 0  # nothing cached yet: compiled, then kept
+    files, _texts = read_entries(cache_file)
+    assert "shibokensupport/signature/loader.py" in files
+    assert _fresh_pyside_import(cache_file) == len(files)  # each one served from the cache
+
+
+def _define_point() -> type:
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 0
+
+    return Point
+
+
+def test_dataclass_methods_come_from_the_cache_and_behave(tmp_path: Path) -> None:
+    cache_file = tmp_path / CACHE_NAME
+    first = CompiledCache(cache_file)
+    with first.active():
+        _define_point()
+    assert first.misses > 0 and first.hits == 0
+    first.save()
+
+    second = CompiledCache(cache_file)
+    with second.active():
+        point = _define_point()
+    assert second.misses == 0 and second.hits == first.misses
+    assert point(1) == point(1, 0) and repr(point(2, 3)) == "_define_point.<locals>.Point(x=2, y=3)"
+    assert hash(point(1)) == hash(point(1, 0))
+    assert "exec" not in vars(dataclasses)  # the built-in again once inactive
+
+
+def test_changed_support_source_is_compiled_again(tmp_path: Path) -> None:
+    cache = CompiledCache(tmp_path / CACHE_NAME)
+    old = compile(b"x = 1\n", "shibokensupport/a.py", "exec")
+    cache.files["shibokensupport/a.py"] = (b"x = 1\n", old)
+    with cache.active():
+        same = compile(b"x = 1\n", "shibokensupport/a.py", "exec")
+        new = compile(b"x = 2\n", "shibokensupport/a.py", "exec")
+    assert same is old and cache.hits == 1 and cache.misses == 1
+    namespace: dict[str, object] = {}
+    exec(new, namespace)
+    assert namespace["x"] == 2
+    assert cache.files["shibokensupport/a.py"][0] == b"x = 2\n"
+
+
+def test_other_code_is_never_taken_from_the_cache(tmp_path: Path) -> None:
+    cache = CompiledCache(tmp_path / CACHE_NAME)
+    cached = compile(b"x = 1\n", "mine.py", "exec")
+    cache.files["mine.py"] = (b"x = 1\n", cached)
+    with cache.active():
+        assert compile(b"x = 1\n", "mine.py", "exec") is not cached
+        assert eval(compile("1 + 1", "shibokensupport/a.py", "eval")) == 2
+    assert cache.hits == 0 and cache.misses == 0
+    cache.save()
+    assert not (tmp_path / CACHE_NAME).exists()  # nothing new: nothing written
+
+
+def test_damaged_or_foreign_cache_files_are_ignored(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    damaged.write_bytes(b"\x00garbage")
+    assert read_entries(damaged) == ({}, {})
+    foreign = tmp_path / "foreign"
+    foreign.write_bytes(b"\x00\x00\x0d\x0a" + marshal.dumps(({}, {})))  # another Python's magic
+    assert read_entries(foreign) == ({}, {})
+    assert read_entries(tmp_path / "missing") == ({}, {})
+
+
+def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    write_entries(blocker / CACHE_NAME, {}, {})  # must not raise
+    assert not (blocker / CACHE_NAME).exists()
