@@ -1,28 +1,33 @@
-"""Keep the code Python would otherwise compile from source on every start.
+"""Keep what Python would otherwise compile from source on every start.
 
-Two things before the first paint hand *source text* to the compiler each run,
-and Python's ``__pycache__`` never sees either:
+Three things before the first paint hand *source text* to a compiler each run,
+and Python's ``__pycache__`` never sees any of them (figures: the 2-core
+development machine):
 
 - ``import PySide6.QtCore`` runs shiboken6's bootstrap, which loads the
   ``shibokensupport`` package (signatures, ``__feature__``) from a zip embedded
   in the shared library, passing each module's source to ``compile()``: about
-  150 KB of Python, ~13 ms of the start on the 2-core development machine.
+  150 KB of Python, ~13 ms.
 - ``@dataclass`` writes ``__init__``/``__repr__``/``__eq__``/... of each class as
-  source and ``exec``-s it: about 30 classes before the paint, ~10 ms.
+  source and ``exec``-s it: about 30 classes before the paint, ~8 ms.
+- Regular expressions compiled at import time, above all by that support
+  package (~40 patterns, ~13 ms).
 
-:class:`CompiledCache` keeps the compiled code objects in one ``marshal`` file
-in the app's cache folder. While :meth:`CompiledCache.active`, ``compile`` is
-wrapped for exactly those support files, and ``dataclasses`` sees an ``exec``
-that looks the source text up first. A hit needs the *same* source (a
-byte-for-byte comparison, no hash), so a changed class or a PySide6 update
-compiles as usual and the file is rewritten once, after the paint. The file is
-tagged with the interpreter's bytecode magic number: another Python never
-reads it. Nothing here can fail a start; a missing, damaged or unwritable cache
-only means compiling as before.
+:class:`CompiledCache` keeps the results in one ``marshal`` file in the app's
+cache folder. While it is started, ``compile`` is wrapped for exactly those
+support files, ``dataclasses`` sees an ``exec`` that looks the source text up
+first, and ``re`` builds a pattern it has seen from the compiled program it
+recorded (the arguments of ``_sre.compile``, which is what ``re`` itself ends
+with). A hit needs the *same* input (source compared byte for byte, no hash;
+the same pattern and flags), so a changed class or a PySide6 update compiles as
+usual and the file is rewritten once, after the paint. The file is tagged with
+the interpreter's bytecode magic number: another Python never reads it. Nothing
+here can fail a start: a missing, damaged or unwritable cache, or a Python whose
+``re`` is built differently, only means compiling as before.
 
 (PySide6's own switch for the first part, ``SBK_EMBED=0``, writes the files
 into the installed ``shiboken6`` package, which a user's installation may not
-allow; dataclasses have no such switch.)
+allow; dataclasses and ``re`` have no such switch.)
 """
 
 from __future__ import annotations
@@ -33,10 +38,12 @@ import dataclasses
 import logging
 import marshal
 import os
+import re
+import threading
 from collections.abc import Iterator
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -47,37 +54,62 @@ _SUPPORT_PREFIXES = ("shibokensupport/", "signature_bootstrap")
 #: More entries than this and the ones this run did not use are dropped.
 MAX_ENTRIES = 2000
 
-#: support file name -> (its source, code); generated source text -> code
+#: support file name -> (its source, code)
 Files = dict[str, tuple[bytes, CodeType]]
+#: source text given to ``exec`` -> code
 Texts = dict[str, CodeType]
+#: (pattern, flags) -> the arguments ``re`` passed to ``_sre.compile``
+Regexes = dict[tuple[Any, int], tuple[Any, ...]]
+
+
+class Entries:
+    __slots__ = ("files", "regexes", "texts")
+
+    def __init__(
+        self, files: Files | None = None, texts: Texts | None = None, regexes: Regexes | None = None
+    ) -> None:
+        self.files: Files = files or {}
+        self.texts: Texts = texts or {}
+        self.regexes: Regexes = regexes or {}
+
+    def __len__(self) -> int:
+        return len(self.files) + len(self.texts) + len(self.regexes)
 
 
 class CompiledCache:
     def __init__(self, cache_file: Path) -> None:
         self.cache_file = cache_file
-        self.files, self.texts = read_entries(cache_file)
+        self.entries = read_entries(cache_file)
         self.hits = 0
         self.misses = 0
-        self._used_files: set[str] = set()
-        self._used_texts: set[str] = set()
-        self._real_compile: Any = None
+        self._used = Entries()
+        self._restore: list[tuple[Any, str, Any]] = []
 
     def start(self) -> None:
-        """Serve compiled code to PySide6's importer and ``@dataclass`` from now on."""
-        if self._real_compile is not None:
+        """Serve compiled code from now on (to PySide6's importer, ``@dataclass``, ``re``)."""
+        if self._restore:
             return
-        real_compile = self._real_compile = builtins.compile
-        builtins.compile = self._wrap_compile(real_compile)  # type: ignore[assignment]
+        real_compile = builtins.compile
+        self._patch(builtins, "compile", self._wrap_compile(real_compile))
         # A module global shadows the built-in for the code of that module only.
-        vars(dataclasses)["exec"] = self._wrap_exec(real_compile, builtins.exec)
+        self._patch(dataclasses, "exec", self._wrap_exec(real_compile, builtins.exec))
+        regex_compiler: ModuleType | None = getattr(re, "_compiler", None)  # Python 3.11+
+        sre = getattr(regex_compiler, "_sre", None)
+        if regex_compiler is not None and callable(getattr(sre, "compile", None)):
+            recorder = _RecordingSre(sre)
+            self._patch(regex_compiler, "_sre", recorder)
+            self._patch(
+                regex_compiler, "compile", self._wrap_regex(regex_compiler.compile, sre, recorder)
+            )
 
     def stop(self) -> None:
-        """Back to the built-ins (idempotent)."""
-        if self._real_compile is None:
-            return
-        builtins.compile = self._real_compile
-        self._real_compile = None
-        vars(dataclasses).pop("exec", None)
+        """Back to the originals (idempotent)."""
+        while self._restore:
+            owner, name, original = self._restore.pop()
+            if original is _ABSENT:
+                vars(owner).pop(name, None)
+            else:
+                setattr(owner, name, original)
 
     @contextlib.contextmanager
     def active(self) -> Iterator[None]:
@@ -91,13 +123,16 @@ class CompiledCache:
         """Write the file if this run compiled something it did not have."""
         if not self.misses:
             return
-        files, texts = self.files, self.texts
-        if len(files) + len(texts) > MAX_ENTRIES:
-            files = {name: files[name] for name in self._used_files}
-            texts = {text: texts[text] for text in self._used_texts}
-        write_entries(self.cache_file, files, texts)
+        entries = self.entries if len(self.entries) <= MAX_ENTRIES else self._used
+        write_entries(self.cache_file, entries)
+
+    def _patch(self, owner: Any, name: str, replacement: Any) -> None:
+        self._restore.append((owner, name, vars(owner).get(name, _ABSENT)))
+        setattr(owner, name, replacement)
 
     def _wrap_compile(self, real_compile: Any) -> Any:
+        files, used = self.entries.files, self._used.files
+
         def compile_cached(source: Any, filename: Any, mode: Any, *args: Any, **kwargs: Any) -> Any:
             if (
                 args
@@ -108,77 +143,154 @@ class CompiledCache:
                 or not filename.startswith(_SUPPORT_PREFIXES)
             ):
                 return real_compile(source, filename, mode, *args, **kwargs)
-            self._used_files.add(filename)
-            known = self.files.get(filename)
+            known = files.get(filename)
             if known is not None and known[0] == source:
                 self.hits += 1
-                return known[1]
-            self.misses += 1
-            code = real_compile(source, filename, mode)
-            self.files[filename] = (source, code)
-            return code
+            else:
+                self.misses += 1
+                known = files[filename] = (source, real_compile(source, filename, mode))
+            used[filename] = known
+            return known[1]
 
         return compile_cached
 
     def _wrap_exec(self, real_compile: Any, real_exec: Any) -> Any:
+        texts, used = self.entries.texts, self._used.texts
+
         def exec_cached(source: Any, *args: Any, **kwargs: Any) -> Any:
             if isinstance(source, str):
-                self._used_texts.add(source)
-                code = self.texts.get(source)
+                code = texts.get(source)
                 if code is None:
                     self.misses += 1
-                    code = self.texts[source] = real_compile(source, "<string>", "exec")
+                    code = texts[source] = real_compile(source, "<string>", "exec")
                 else:
                     self.hits += 1
+                used[source] = code
                 source = code
             return real_exec(source, *args, **kwargs)
 
         return exec_cached
 
+    def _wrap_regex(self, real_compile: Any, sre: Any, recorder: _RecordingSre) -> Any:
+        regexes, used = self.entries.regexes, self._used.regexes
 
-def read_entries(cache_file: Path) -> tuple[Files, Texts]:
+        def compile_regex(pattern: Any, flags: Any = 0) -> Any:
+            if not isinstance(pattern, (str, bytes)) or type(flags) is not int or flags & re.DEBUG:
+                return real_compile(pattern, flags)
+            key = (pattern, flags)
+            known = regexes.get(key)
+            if known is not None:
+                try:
+                    compiled = sre.compile(*known)
+                except Exception:  # not what this Python's _sre takes after all
+                    regexes.pop(key, None)
+                else:
+                    self.hits += 1
+                    used[key] = known
+                    return compiled
+            recorder.calls.args = None
+            compiled = real_compile(pattern, flags)
+            recorded = recorder.calls.args
+            if recorded is not None and recorded[0] == pattern:
+                recorded = _plain(recorded)  # opcodes are int subclasses marshal refuses
+                if _marshallable(recorded):
+                    self.misses += 1
+                    regexes[key] = used[key] = recorded
+            return compiled
+
+        return compile_regex
+
+
+class _RecordingSre:
+    """Stands in for ``_sre`` inside ``re._compiler``; notes what ``compile`` got.
+
+    Per thread, in case another thread compiles a pattern at the same moment.
+    """
+
+    def __init__(self, sre: Any) -> None:
+        self._sre = sre
+        self.calls = threading.local()
+
+    def compile(self, *args: Any) -> Any:
+        self.calls.args = args
+        return self._sre.compile(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sre, name)
+
+
+_ABSENT = object()
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with int subclasses (``re``'s named opcodes) made plain ints."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _marshallable(value: Any) -> bool:
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
+
+
+def read_entries(cache_file: Path) -> Entries:
     """The cached code, or nothing when the file is missing, foreign or damaged."""
     try:
         data = cache_file.read_bytes()
     except OSError:
-        return {}, {}
+        return Entries()
     if not data.startswith(MAGIC_NUMBER):
-        return {}, {}
+        return Entries()
     try:
         loaded = marshal.loads(data[len(MAGIC_NUMBER) :])
     except (EOFError, ValueError, TypeError):
         log.warning("Ignoring a damaged %s", cache_file)
-        return {}, {}
-    if not (isinstance(loaded, tuple) and len(loaded) == 2):
-        return {}, {}
-    raw_files, raw_texts = loaded
-    if not (isinstance(raw_files, dict) and isinstance(raw_texts, dict)):
-        return {}, {}
-    files: Files = {
-        name: value
-        for name, value in raw_files.items()
-        if isinstance(name, str)
-        and isinstance(value, tuple)
-        and len(value) == 2
-        and isinstance(value[0], bytes)
-        and isinstance(value[1], CodeType)
-    }
-    texts: Texts = {
-        text: code
-        for text, code in raw_texts.items()
-        if isinstance(text, str) and isinstance(code, CodeType)
-    }
-    return files, texts
+        return Entries()
+    if not (isinstance(loaded, tuple) and len(loaded) == 3):
+        return Entries()
+    files, texts, regexes = (part if isinstance(part, dict) else {} for part in loaded)
+    return Entries(
+        files={
+            name: value
+            for name, value in files.items()
+            if isinstance(name, str)
+            and isinstance(value, tuple)
+            and len(value) == 2
+            and isinstance(value[0], bytes)
+            and isinstance(value[1], CodeType)
+        },
+        texts={
+            text: code
+            for text, code in texts.items()
+            if isinstance(text, str) and isinstance(code, CodeType)
+        },
+        regexes={
+            key: args
+            for key, args in regexes.items()
+            if isinstance(key, tuple) and len(key) == 2 and isinstance(args, tuple)
+        },
+    )
 
 
-def write_entries(cache_file: Path, files: Files, texts: Texts) -> None:
+def write_entries(cache_file: Path, entries: Entries) -> None:
     """Replace the cache file in one step (a reader never sees half a file)."""
     temp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(MAGIC_NUMBER + marshal.dumps((files, texts)))
+        data = marshal.dumps((entries.files, entries.texts, entries.regexes))
+        temp.write_bytes(MAGIC_NUMBER + data)
         os.replace(temp, cache_file)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         log.info("Could not keep the compiled start-up code: %s", exc)
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

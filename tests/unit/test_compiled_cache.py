@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from app.compiled_cache import CACHE_NAME, CompiledCache, read_entries, write_entries
+from app.compiled_cache import CACHE_NAME, CompiledCache, Entries, read_entries, write_entries
 
 IMPORT_PYSIDE_AND_COUNT = (
     "import sys; from pathlib import Path; from app.compiled_cache import CompiledCache; "
@@ -31,9 +32,10 @@ def _fresh_pyside_import(cache_file: Path) -> int:
 def test_second_start_compiles_nothing_of_pysides_support_code(tmp_path: Path) -> None:
     cache_file = tmp_path / CACHE_NAME
     assert _fresh_pyside_import(cache_file) == 0  # nothing cached yet: compiled, then kept
-    files, _texts = read_entries(cache_file)
-    assert "shibokensupport/signature/loader.py" in files
-    assert _fresh_pyside_import(cache_file) == len(files)  # each one served from the cache
+    entries = read_entries(cache_file)
+    assert "shibokensupport/signature/loader.py" in entries.files
+    assert entries.regexes  # the support package compiles patterns as it loads
+    assert _fresh_pyside_import(cache_file) == len(entries)  # each one served from the cache
 
 
 def _define_point() -> type:
@@ -65,7 +67,7 @@ def test_dataclass_methods_come_from_the_cache_and_behave(tmp_path: Path) -> Non
 def test_changed_support_source_is_compiled_again(tmp_path: Path) -> None:
     cache = CompiledCache(tmp_path / CACHE_NAME)
     old = compile(b"x = 1\n", "shibokensupport/a.py", "exec")
-    cache.files["shibokensupport/a.py"] = (b"x = 1\n", old)
+    cache.entries.files["shibokensupport/a.py"] = (b"x = 1\n", old)
     with cache.active():
         same = compile(b"x = 1\n", "shibokensupport/a.py", "exec")
         new = compile(b"x = 2\n", "shibokensupport/a.py", "exec")
@@ -73,13 +75,13 @@ def test_changed_support_source_is_compiled_again(tmp_path: Path) -> None:
     namespace: dict[str, object] = {}
     exec(new, namespace)
     assert namespace["x"] == 2
-    assert cache.files["shibokensupport/a.py"][0] == b"x = 2\n"
+    assert cache.entries.files["shibokensupport/a.py"][0] == b"x = 2\n"
 
 
 def test_other_code_is_never_taken_from_the_cache(tmp_path: Path) -> None:
     cache = CompiledCache(tmp_path / CACHE_NAME)
     cached = compile(b"x = 1\n", "mine.py", "exec")
-    cache.files["mine.py"] = (b"x = 1\n", cached)
+    cache.entries.files["mine.py"] = (b"x = 1\n", cached)
     with cache.active():
         assert compile(b"x = 1\n", "mine.py", "exec") is not cached
         assert eval(compile("1 + 1", "shibokensupport/a.py", "eval")) == 2
@@ -91,15 +93,41 @@ def test_other_code_is_never_taken_from_the_cache(tmp_path: Path) -> None:
 def test_damaged_or_foreign_cache_files_are_ignored(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
     damaged.write_bytes(b"\x00garbage")
-    assert read_entries(damaged) == ({}, {})
+    assert len(read_entries(damaged)) == 0
     foreign = tmp_path / "foreign"
-    foreign.write_bytes(b"\x00\x00\x0d\x0a" + marshal.dumps(({}, {})))  # another Python's magic
-    assert read_entries(foreign) == ({}, {})
-    assert read_entries(tmp_path / "missing") == ({}, {})
+    foreign.write_bytes(b"\x00\x00\x0d\x0a" + marshal.dumps(({}, {}, {})))  # other magic
+    assert len(read_entries(foreign)) == 0
+    assert len(read_entries(tmp_path / "missing")) == 0
 
 
 def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    write_entries(blocker / CACHE_NAME, {}, {})  # must not raise
+    write_entries(blocker / CACHE_NAME, Entries())  # must not raise
     assert not (blocker / CACHE_NAME).exists()
+
+
+def test_regular_expressions_are_rebuilt_from_the_recorded_program(tmp_path: Path) -> None:
+    # Patterns no other test compiles, so that re's own in-process cache misses.
+    patterns = [
+        (r"(?P<area>\d{3})-(?P<line>\d{4}) compiled-cache-test", re.IGNORECASE),
+        (rb"^fax (\w+) compiled-cache-test$", 0),
+    ]
+    cache_file = tmp_path / CACHE_NAME
+    first = CompiledCache(cache_file)
+    with first.active():
+        expected = [re.compile(pattern, flags) for pattern, flags in patterns]
+    assert first.misses == len(patterns)
+    first.save()
+
+    re.purge()
+    second = CompiledCache(cache_file)
+    with second.active():
+        rebuilt = [re.compile(pattern, flags) for pattern, flags in patterns]
+    assert second.hits == len(patterns) and second.misses == 0
+    for old, new in zip(expected, rebuilt, strict=True):
+        assert (new.pattern, new.flags, new.groupindex) == (old.pattern, old.flags, old.groupindex)
+    match = rebuilt[0].match("613-5550 COMPILED-CACHE-TEST")
+    assert match is not None and match.group("line") == "5550"
+    assert rebuilt[1].match(b"fax inbox compiled-cache-test").group(1) == b"inbox"  # type: ignore[union-attr]
+    assert re._compiler.compile.__module__ == "re._compiler"  # restored once inactive
