@@ -7,8 +7,16 @@ light/dark (Fusion) palettes, all stay readable.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    # Not at run time: the first use of ``QStyle`` in Python builds its ~570 enum
+    # members (~5 ms), which the tabs that need no style enum skip before the
+    # first paint.
+    from PySide6.QtWidgets import QStyle
 
 Role = QPalette.ColorRole
 
@@ -43,6 +51,8 @@ def dark_palette() -> QPalette:
 
 
 def light_palette() -> QPalette:
+    from PySide6.QtWidgets import QStyleFactory
+
     fusion = QStyleFactory.create("Fusion")
     return fusion.standardPalette() if fusion is not None else QPalette()
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 
 from app.domain.errors import UserFacingError
@@ -29,6 +28,8 @@ from app.ui.tabs.fax.folder_list import display_name
 from app.ui.widgets.pdf_view import print_pdf
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from app.sync.fax import FaxService
     from app.sync.fax_send import FaxSender
     from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
@@ -218,6 +219,9 @@ class FaxActionsMixin(TabBase):
         return target
 
     async def print_fax(self, fax: FaxMessage) -> int:
+        # Qt's print support loads on the first print, not with the tab.
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(f"Fax {fax.id}")
         if not await self.dialogs.setup_printer(self, printer):

@@ -10,12 +10,15 @@ for a click. Yes/no confirmations go through ``feedback.ask`` (recorded in tests
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from app.ui import feedback
 from app.ui.widgets.awaited_dialog import await_dialog, first_selected_path
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 PDF_FILTER = "PDF documents (*.pdf)"
 
@@ -61,6 +64,8 @@ class FaxDialogs:
 
     async def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """The system print dialog on ``printer``; True when the user chose Print."""
+        from PySide6.QtPrintSupport import QPrintDialog  # loaded on the first print
+
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle("Print fax")
         # QPrintDialog.open() is overloaded with a receiver in the bindings.
