@@ -135,10 +135,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     mark("python")  # the interpreter, site and this module
     args = build_parser().parse_args(argv)
-    # fontconfig's set-up (C, no GIL) overlaps the imports below (Linux only).
-    from app.ui.fontconfig_warmup import start_fontconfig_warmup
-
-    start_fontconfig_warmup()
     # asyncio loads when qasync needs it, after the window painted (app.lazy_modules).
     lazy_modules.defer("asyncio")
     # No cyclic garbage collection until the window has painted (the shell turns
