@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.errors import UserFacingError
 from app.domain.models import Balance
-from app.ui import crash, feedback
+from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
 from app.ui.widgets.status_bar import SyncStatusBar
+from app.ui.widgets.strips import HeaderBar
 
 if TYPE_CHECKING:
     from app.sync.balance import BalanceService
@@ -107,16 +108,15 @@ class MainWindow(QMainWindow):
     # --- construction ----------------------------------------------------------------
 
     def _build_header(self, account_label: str) -> QFrame:
-        header = QFrame(self)
-        header.setObjectName("headerBar")
+        header = HeaderBar(self)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 8, 16, 8)
         names = QVBoxLayout()
         names.setSpacing(0)
         title = QLabel("Switchboard", header)
-        title.setObjectName("emptyStateTitle")
+        style.set_look(title, style.TITLE)
         self.account_label = QLabel(account_label, header)
-        self.account_label.setObjectName("mutedText")
+        style.set_look(self.account_label, style.MUTED)
         names.addWidget(title)
         names.addWidget(self.account_label)
         row.addLayout(names)

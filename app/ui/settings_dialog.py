@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.config.settings import THEMES, Settings
 from app.sync.lookups import LookupResult, LookupService, all_list_names, server_from_row
+from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
 
@@ -154,7 +155,7 @@ class SettingsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, name)
         self.lists.setMaximumWidth(200)
         self.list_state = QLabel(page)
-        self.list_state.setObjectName("mutedText")
+        style.set_look(self.list_state, style.MUTED)
         self.list_state.setWordWrap(True)
         self.rows_table = QTableWidget(page)
         self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

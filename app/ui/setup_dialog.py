@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from app.config.logsetup import register_secret
 from app.config.secrets import Credentials, SecretStore
 from app.sync.session import ConnectionCheck
+from app.ui import style
 from app.ui.async_slot import async_slot
+from app.ui.widgets.strips import TintedStrip
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +82,7 @@ class SetupDialog(QDialog):
         self.test_button = QPushButton("Test connection", self)
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.ip_label = QLabel("Public IP: not checked yet", self)
-        self.ip_label.setObjectName("mutedText")
+        style.set_look(self.ip_label, style.MUTED)
         self.ip_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -91,8 +93,7 @@ class SetupDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
 
-        self.keyring_label = QLabel(self)
-        self.keyring_label.setObjectName("warningStrip")
+        self.keyring_label = TintedStrip(self)
         self.keyring_label.setWordWrap(True)
         if not secrets.keyring_available():
             self.keyring_label.setText(secrets.keyring_problem or "")

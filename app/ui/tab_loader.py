@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.errors import UserFacingError
+from app.ui import style
 from app.ui.tabs.base import TabBase
 
 if TYPE_CHECKING:
@@ -58,9 +59,9 @@ class PlaceholderTab(TabBase):
         super().__init__(ctx, parent)
         self.key, self.title, self.reason = key, title, reason
         heading = QLabel(title, self)
-        heading.setObjectName("emptyStateTitle")
+        style.set_look(heading, style.TITLE)
         text = QLabel(NOT_AVAILABLE + ".", self)
-        text.setObjectName("mutedText")
+        style.set_look(text, style.MUTED)
         text.setWordWrap(True)
         # The technical reason is for whoever reads the log or hovers: not the main text.
         text.setToolTip(reason)

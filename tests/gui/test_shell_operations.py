@@ -7,7 +7,8 @@ import sys
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config.logsetup import register_secret
@@ -16,6 +17,7 @@ from app.domain.errors import UserFacingError
 from app.ui import crash, style
 from app.ui.notify import Notifier
 from app.ui.operations import Progress, run_in_background, run_operation
+from app.ui.widgets.strips import TintedStrip
 
 
 @pytest.fixture
@@ -155,13 +157,27 @@ def test_palettes_keep_text_readable(theme: str) -> None:
     assert abs(bg.lightness() - fg.lightness()) > 80
 
 
-def test_theme_switch_back_to_system_restores_the_look(qapp: Any) -> None:
+def test_theme_switch_back_to_system_restores_the_look(qapp: Any, qtbot: QtBot) -> None:
     before = qapp.palette().color(qapp.palette().ColorRole.Window).name()
+    muted, strip = QLabel("secondary"), TintedStrip()
+    qtbot.addWidget(muted)
+    qtbot.addWidget(strip)
+    style.set_look(muted, style.MUTED)
+
+    def shown(label: QLabel, role: QPalette.ColorRole) -> str:
+        return label.palette().color(role).name()
+
+    system_muted = shown(muted, QPalette.ColorRole.WindowText)
     try:
         style.apply_theme(qapp, "dark")
         assert style.is_dark(qapp.palette())
+        dark = style.dark_palette()
+        assert shown(muted, QPalette.ColorRole.WindowText) == style.muted_color(dark).name()
+        assert shown(strip, QPalette.ColorRole.Window) == style.warning_colors(dark)[0].name()
     finally:
         style.apply_theme(qapp, "system")
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == before
-    assert "headerBar" in qapp.styleSheet()
-    qapp.setStyleSheet("")
+    assert shown(muted, QPalette.ColorRole.WindowText) == system_muted
+    # No application style sheet: it would route every widget through Qt's slower
+    # style-sheet style (the named looks are palettes and fonts instead).
+    assert qapp.styleSheet() == ""

@@ -13,6 +13,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.domain.models import Balance
+from app.ui import style
+from app.ui.widgets.strips import TintedStrip
 
 
 def format_money(amount: Decimal) -> str:
@@ -50,14 +52,13 @@ class BalanceWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = QLabel("Balance", self)
-        self.caption.setObjectName("mutedText")
+        style.set_look(self.caption, style.MUTED)
         self.amount = QLabel("—", self)
-        self.amount.setObjectName("balanceAmount")
+        style.set_look(self.amount, style.AMOUNT)
         self.amount.setAccessibleName("Account balance")
         self.detail = QLabel("Loading balance…", self)
-        self.detail.setObjectName("balanceDetail")
-        self.warning = QLabel(self)
-        self.warning.setObjectName("balanceWarning")
+        style.set_look(self.detail, style.BALANCE_DETAIL)
+        self.warning = TintedStrip(self)
         self.warning.hide()
         self.refresh_button = QToolButton(self)
         self.refresh_button.setText("Refresh balance")

@@ -11,13 +11,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from app.ui import style
+
 
 class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sync_label = QLabel("Showing saved data", self)
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("statusError")
+        style.set_look(self.error_label, style.ERROR)
         self.error_label.hide()
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setMaximumWidth(140)

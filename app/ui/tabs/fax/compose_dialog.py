@@ -125,7 +125,7 @@ class ComposeFaxDialog(QDialog):
         self.down_button = QPushButton("Move down", self)
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
-        self.summary.setObjectName("mutedText")
+        style.set_look(self.summary, style.MUTED)
 
         self.preview = PdfViewer(self, placeholder=PREVIEW_PLACEHOLDER)
         self.preview.setMinimumWidth(360)

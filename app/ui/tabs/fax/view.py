@@ -33,6 +33,7 @@ from app.sync.context import AppContext
 from app.sync.fax import FaxService, is_inbound
 from app.sync.fax_poll import FaxPoller
 from app.sync.fax_send import FaxSender
+from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
 from app.ui.tabs.fax.actions import FaxActionsMixin
@@ -79,7 +80,7 @@ class FaxTab(FaxActionsMixin):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._build_table()
         self.empty_label = QLabel("", self)
-        self.empty_label.setObjectName("mutedText")
+        style.set_look(self.empty_label, style.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.list_stack = QStackedWidget(self)
@@ -96,7 +97,7 @@ class FaxTab(FaxActionsMixin):
         index = self.period.findData(wanted)
         self.period.setCurrentIndex(index if index >= 0 else 2)
         self.count_label = QLabel("", self)
-        self.count_label.setObjectName("mutedText")
+        style.set_look(self.count_label, style.MUTED)
 
         self.preview = PdfViewer(self, placeholder=PREVIEW_EMPTY)
         self.build_actions()  # FaxActionsMixin: buttons above the preview

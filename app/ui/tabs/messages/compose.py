@@ -36,6 +36,8 @@ from app.sync.messages_text import (
     LongTextMode,
     count,
 )
+from app.ui import style
+from app.ui.widgets.strips import TintedStrip
 
 #: Re-encode images above this size or dimension (the provider's cap is ~1.2 MB).
 TARGET_BYTES = 1_100_000
@@ -111,11 +113,8 @@ class ComposeWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._attachments: list[Attachment] = []
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("composeError")
+        self.error_label = TintedStrip(self, style.ERROR_STRIP)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: white; background: #b3261e;"
-                                       " padding: 4px; border-radius: 4px;")
         self.error_label.hide()
         self.from_combo = QComboBox(self)
         self.from_combo.setToolTip("The number the message is sent from")

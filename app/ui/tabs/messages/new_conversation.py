@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.ui import style
 
 
 def check_number(text: str) -> tuple[str, str]:
@@ -44,7 +45,7 @@ class NewConversationDialog(QDialog):
             self.from_combo.addItem(format_number(did), did)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setObjectName("statusError")  # red, like other input problems
+        style.set_look(self.problem, style.ERROR)  # red, like other input problems
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

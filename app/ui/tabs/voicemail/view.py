@@ -38,7 +38,7 @@ from app.domain.phone import format_number
 from app.sync.context import AppContext
 from app.sync.voicemail import Key, VoicemailService
 from app.sync.voicemail_poll import VoicemailPoller
-from app.ui import feedback
+from app.ui import feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
 from app.ui.tabs.voicemail.actions import MessageActions
@@ -91,7 +91,7 @@ class VoicemailTab(MessageCommands):
         self.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
 
         self.empty_label = QLabel(NO_MAILBOX_YET, self)
-        self.empty_label.setObjectName("mutedText")
+        style.set_look(self.empty_label, style.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget(self)
@@ -105,7 +105,7 @@ class VoicemailTab(MessageCommands):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.message_actions.fill_toolbar(self.toolbar)
         self.now_playing = QLabel(self)
-        self.now_playing.setObjectName("mutedText")
+        style.set_look(self.now_playing, style.MUTED)
         # Wraps rather than widening the window for a very long caller name.
         self.now_playing.setWordWrap(True)
         self.player = AudioPlayer(self)
