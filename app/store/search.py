@@ -11,7 +11,6 @@ escaped HTML for a label.
 
 from __future__ import annotations
 
-import html
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -84,9 +83,18 @@ def strip_marks(text: str) -> str:
     return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
 
+def escape_rich_text(text: str) -> str:
+    """``html.escape(text, quote=False)``, for text between tags.
+
+    Not ``html`` itself: importing it loads its table of 2,000 character entities,
+    ~1 ms of the start when the Messages tab is on show.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def snippet_html(text: str, open_tag: str = "<b>", close_tag: str = "</b>") -> str:
     """Escape the text for Qt rich text and turn the marks into tags."""
-    escaped = html.escape(text, quote=False)
+    escaped = escape_rich_text(text)
     return escaped.replace(MARK_OPEN, open_tag).replace(MARK_CLOSE, close_tag)
 
 

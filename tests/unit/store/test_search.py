@@ -5,7 +5,14 @@ import pytest
 from app.domain.models import MessageKind
 from app.store.db import Database
 from app.store.messages import delete_message, upsert_messages
-from app.store.search import MARK_CLOSE, MARK_OPEN, fts_query, search_messages, snippet_html
+from app.store.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    escape_rich_text,
+    fts_query,
+    search_messages,
+    snippet_html,
+)
 from tests.unit.store.conftest import make_message
 
 TEXTS = [
@@ -76,3 +83,10 @@ def test_index_follows_edits_and_deletes(filled: Database) -> None:
 def test_snippet_html_escapes_text_then_marks(filled: Database) -> None:
     hit = filled.run_sync(search_messages, "bold")[0]
     assert snippet_html(hit.highlighted).endswith("&lt;b&gt;<b>bold</b>&lt;/b&gt;")
+
+
+def test_rich_text_escaping_is_that_of_html_escape() -> None:
+    import html
+
+    text = 'Tom & Jerry <b>"bold"</b> 5 > 3 &amp; \'quoted\''
+    assert escape_rich_text(text) == html.escape(text, quote=False)

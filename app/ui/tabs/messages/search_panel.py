@@ -7,14 +7,13 @@ Signals:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.phone import format_number
-from app.store.search import SearchHit, snippet_html
+from app.store.search import SearchHit, escape_rich_text, snippet_html
 
 HIT_ROLE = 0x0100 + 20
 
@@ -66,7 +65,7 @@ class SearchPanel(QWidget):
             local = message.date.astimezone()
             when = f"{local:%b} {local.day}, {local.year} {local:%H:%M}"
             item = QListWidgetItem(self.results)
-            label = QLabel(f"<b>{html.escape(who)}</b> · <small>{when}</small><br>"
+            label = QLabel(f"<b>{escape_rich_text(who)}</b> · <small>{when}</small><br>"
                            f"{snippet_html(hit.snippet, '<b><u>', '</u></b>')}")
             label.setWordWrap(True)
             label.setContentsMargins(4, 2, 4, 2)

@@ -35,12 +35,12 @@ from app.ui.tabs.messages.compose import Attachment, downscale_image
 from app.ui.tabs.messages.conversation_model import contact_label
 from app.ui.tabs.messages.conversation_pane import ConversationPane
 from app.ui.tabs.messages.dialogs import MessageDialogs
-from app.ui.tabs.messages.image_viewer import ImageViewer
 from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
 if TYPE_CHECKING:
     from app.sync.messages_service import MessagesService
     from app.sync.messages_sync import SyncReport
+    from app.ui.tabs.messages.image_viewer import ImageViewer
 
 log = logging.getLogger(__name__)
 
@@ -513,6 +513,8 @@ class MessagesTab(TabBase):
         return True
 
     def _on_pane_image_requested(self, path: str) -> None:
+        from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture
+
         viewer = ImageViewer(Path(path), self.dialogs, self)
         viewer.destroyed.connect(lambda: self._viewers.remove(viewer)
                                  if viewer in self._viewers else None)
