@@ -63,18 +63,20 @@ _system_look: tuple[str, QPalette] | None = None
 def apply_theme(app: QApplication, theme: str) -> None:
     """``system`` keeps the platform look; ``light``/``dark`` force a Fusion palette.
 
-    The platform's own style and palette are remembered on the first call so that
-    switching back to ``system`` in the settings really restores them.
+    The platform's own style and palette are remembered before the first forced
+    theme, so that switching back to ``system`` in the settings really restores them.
     """
     global _system_look
-    if _system_look is None:
-        _system_look = (app.style().name(), QPalette(app.palette()))
     if theme in ("light", "dark"):
+        if _system_look is None:
+            _system_look = (app.style().name(), QPalette(app.palette()))
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if theme == "dark" else light_palette())
-    else:
+    elif _system_look is not None:
         app.setStyle(_system_look[0])
         app.setPalette(_system_look[1])
+    # else: the platform's look is on already. (Asking for it, ``app.style()``, would
+    # build Python's ``QStyle`` type and its ~570 enum members: ~5 ms of a start.)
     _refresh_looks(app)
 
 
