@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import os
 import re
 import shutil
@@ -69,6 +68,9 @@ def fingerprint(message: VoicemailMessage) -> str:
         message.caller_number,
         str(message.duration_seconds),
     )
+    # hashlib loads OpenSSL (~3 ms): here, not with the Voicemail tab's first paint.
+    import hashlib
+
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
