@@ -46,7 +46,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTextBrowser,
@@ -65,6 +64,7 @@ from app.ui.tabs.messages.thread_model import (
     Row,
     ThreadModel,
 )
+from app.ui.widgets.item_state import is_selected
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -277,7 +277,7 @@ class BubbleDelegate(QStyledItemDelegate):
         ink = palette.color(
             QPalette.ColorRole.HighlightedText if sent else QPalette.ColorRole.ButtonText
         )
-        if option.state & QStyle.StateFlag.State_Selected:
+        if is_selected(option, index):
             fill = fill.darker(125) if sent else fill.darker(112)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

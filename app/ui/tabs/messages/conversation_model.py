@@ -21,11 +21,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.models import Direction
 from app.domain.phone import format_number
 from app.store.threads import ThreadSummary
+from app.ui.widgets.item_state import is_selected
 
 Index = QModelIndex | QPersistentModelIndex
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -182,16 +183,19 @@ class ConversationDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         return QSize(240, 2 * metrics.height() + 2 * self.PAD + 4)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the display text serves keyboard search; paint() draws the row
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         summary: ThreadSummary | None = index.data(SUMMARY_ROLE)
         if summary is None:
             return
         painter.save()
-        style = option.widget.style() if option.widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # The style's own row: background, selection, hover and focus (no text,
+        # see initStyleOption); the two lines are drawn over it.
+        super().paint(painter, option, index)
+        selected = is_selected(option, index)
         palette = option.palette
         ink = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
