@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 
 EMPTY_WINDOW = """
 import sys, time
@@ -200,9 +200,10 @@ def main() -> int:
             # One unmeasured start each: compiles bytecode, warms the OS file cache.
             time_to_paint([*app_cmd, "--exit-after-paint"], _env(creds))
             time_to_paint([sys.executable, "-c", EMPTY_WINDOW], _env())
-            for key in TAB_KEYS:
-                for _ in range(RUNS):
-                    # Alternate the two so machine noise hits both alike.
+            for _ in range(RUNS):
+                # Round-robin over the tabs, each start followed by an empty window,
+                # so that a slow minute of the machine hits every figure alike.
+                for key in TAB_KEYS:
                     _show_tab_next(data, key)
                     started = time_to_paint([*app_cmd, "--exit-after-paint"], _env(creds))
                     app_starts[key].append(started)
