@@ -7,16 +7,8 @@ light/dark (Fusion) palettes, all stay readable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
-
-if TYPE_CHECKING:
-    # Not at run time: the first use of ``QStyle`` in Python builds its ~570 enum
-    # members (~5 ms), which the tabs that need no style enum skip before the
-    # first paint.
-    from PySide6.QtWidgets import QStyle
 
 Role = QPalette.ColorRole
 
@@ -97,25 +89,6 @@ def muted_color(palette: QPalette) -> QColor:
     return QColor(
         (a.red() + b.red()) // 2, (a.green() + b.green()) // 2, (a.blue() + b.blue()) // 2
     )
-
-
-def tinted_standard_icon(widget: QWidget, which: QStyle.StandardPixmap, size: int = 16) -> QIcon:
-    """A style's standard icon recoloured with the widget's text colour.
-
-    Fusion draws the media icons (play, pause, volume) in black whatever the
-    palette, which vanishes on a dark window; the shape is kept, the colour follows
-    the theme.
-    """
-    source = widget.style().standardIcon(which).pixmap(size, size)
-    tinted = QPixmap(source.size())
-    tinted.setDevicePixelRatio(source.devicePixelRatio())
-    tinted.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(tinted)
-    painter.drawPixmap(0, 0, source)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(tinted.rect(), widget.palette().color(Role.ButtonText))
-    painter.end()
-    return QIcon(tinted)
 
 
 #: The looks addressed by name (a widget's object name says which it has). They

@@ -239,3 +239,14 @@ def test_play_of_a_message_gone_at_the_provider(
     assert len(user_messages) == 1 and "voicemail" in user_messages.texts[0].lower()
     assert tab.player.source is None
     assert tab.now_playing.text() == ""
+
+
+def test_context_menu_shows_the_styles_icons(tab: VoicemailTab) -> None:
+    # Set with the first menu, not with the tab (see MessageActions._set_menu_icons).
+    actions = tab.message_actions
+    assert actions.delete.icon().isNull()
+    menu = actions.context_menu(tab)
+    for action in (actions.play, actions.move, actions.delete, actions.save):
+        assert not action.icon().isNull(), action.text()
+    assert actions.delete in menu.actions()
+    menu.deleteLater()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     Q_ARG,
     QByteArray,
+    QEvent,
     QGenericArgumentHolder,
     QMetaObject,
     QObject,
@@ -38,19 +39,19 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSlider,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.style import tinted_standard_icon
+from app.ui.widgets import glyphs
 
 if TYPE_CHECKING:  # imported on first use: see the module docstring
     from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
@@ -432,15 +433,21 @@ class AudioPlayer(QWidget):
         duration = engine.duration() if engine is not None else 0
         self.time_label.setText(f"{format_clock(position)} / {format_clock(duration)}")
 
+    def _glyph(self, kind: str) -> QIcon:
+        color = self.palette().color(QPalette.ColorRole.ButtonText)
+        return glyphs.glyph_icon(kind, color, scale=self.devicePixelRatioF())
+
     def _update_play_icon(self) -> None:
         playing = self.is_playing
-        pixmaps = QStyle.StandardPixmap
-        icon = pixmaps.SP_MediaPause if playing else pixmaps.SP_MediaPlay
-        self.play_button.setIcon(tinted_standard_icon(self, icon))
+        self.play_button.setIcon(self._glyph(glyphs.PAUSE if playing else glyphs.PLAY))
         self.play_button.setAccessibleName("Pause" if playing else "Play")
 
     def _update_volume_icon(self) -> None:
         muted = self.volume_slider.value() == 0
-        pixmaps = QStyle.StandardPixmap
-        icon = pixmaps.SP_MediaVolumeMuted if muted else pixmaps.SP_MediaVolume
-        self.volume_icon.setPixmap(tinted_standard_icon(self, icon).pixmap(16, 16))
+        self.volume_icon.setPixmap(self._glyph(glyphs.MUTED if muted else glyphs.VOLUME).pixmap(16))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switch: glyphs in the new ink
+            self._update_play_icon()
+            self._update_volume_icon()
