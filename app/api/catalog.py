@@ -28,6 +28,7 @@ IMPLICIT_PARAMS = frozenset({"api_username", "api_password", "method"})
 
 @dataclass(frozen=True, slots=True)
 class ParamSpec:
+    """One parameter of an API method, as the reference lists it."""
     name: str
     required: bool
     description: str
@@ -35,6 +36,7 @@ class ParamSpec:
 
 @dataclass(frozen=True, slots=True)
 class MethodSpec:
+    """One API method of the reference: what it takes and returns."""
     name: str
     description: str
     category: str

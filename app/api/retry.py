@@ -32,6 +32,7 @@ def _default_jitter(delay: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
+    """How often and how long to retry a call that failed for a passing reason."""
     #: Total tries of one read, the first one included.
     max_attempts: int = 4
     base_delay: float = 0.5

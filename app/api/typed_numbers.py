@@ -17,6 +17,7 @@ from app.domain.routing import SYSTEM_TARGETS, Route, RouteKind, RoutingParseErr
 
 @dataclass(frozen=True, slots=True)
 class _TargetSource:
+    """Where the API lists one kind of routing target, and which keys name it."""
     method: str
     keys: tuple[str, ...]
     value_key: str

@@ -37,12 +37,14 @@ APP_NAME = "Switchboard"
 
 @dataclass(frozen=True, slots=True)
 class AccountPaths:
+    """One account's cache database and media folder."""
     database_file: Path
     media_dir: Path
 
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
+    """Where the settings, caches, media and log of this installation live."""
     settings_file: Path
     database_file: Path
     media_dir: Path

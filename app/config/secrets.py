@@ -48,6 +48,7 @@ class CredentialSource(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
+    """An account's API username and password, and where they came from."""
     username: str
     password: str = field(repr=False)
     source: CredentialSource

@@ -18,6 +18,7 @@ from app.domain.routing import Route
 
 @dataclass(frozen=True, slots=True)
 class Balance:
+    """The account balance with today's and all-time spending (``getBalance``)."""
     current: Decimal
     spent_today: Decimal | None = None
     calls_today: int | None = None
@@ -62,6 +63,7 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class PhonebookEntry:
+    """A contact in the account's phone book."""
     id: str
     name: str
     number: str
@@ -74,6 +76,7 @@ class PhonebookEntry:
 
 @dataclass(frozen=True, slots=True)
 class Mailbox:
+    """A voicemail box, with its counts of new and urgent messages."""
     mailbox: str
     name: str
     new: int = 0
@@ -84,12 +87,14 @@ class Mailbox:
 
 @dataclass(frozen=True, slots=True)
 class VoicemailFolder:
+    """A voicemail folder: its API value and its label."""
     value: str
     description: str
 
 
 @dataclass(frozen=True, slots=True)
 class VoicemailMessage:
+    """One voicemail in a mailbox folder (the recording is fetched apart)."""
     mailbox: str
     folder: str
     message_num: int
@@ -117,12 +122,14 @@ class AudioFormat(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FaxFolder:
+    """A fax folder of the account."""
     id: str
     name: str
 
 
 @dataclass(frozen=True, slots=True)
 class FaxMessage:
+    """One fax, received or sent (the PDF is fetched apart)."""
     id: int
     folder: str
     date: datetime | None
@@ -138,6 +145,7 @@ class FaxMessage:
 
 @dataclass(frozen=True, slots=True)
 class FaxNumber:
+    """A fax number of the account."""
     id: str
     did: str
     description: str = ""
@@ -149,6 +157,7 @@ class FaxNumber:
 
 @dataclass(frozen=True, slots=True)
 class Did:
+    """A phone number (DID) with its routing, failovers and settings."""
     did: str
     description: str
     routing: Route
@@ -168,6 +177,7 @@ class Did:
 
 @dataclass(frozen=True, slots=True)
 class Server:
+    """A VoIP.ms server (POP) a number can be registered to."""
     pop: str
     name: str
     shortname: str

@@ -57,6 +57,7 @@ class RoutingParseError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Route:
+    """Where calls go: a kind of target and its value (``sip:1234``)."""
     kind: RouteKind
     value: str = ""
 

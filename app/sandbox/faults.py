@@ -32,6 +32,7 @@ BLOCKING_KINDS = frozenset({"rate_limit", "http_500", "http_503", "html_body",
 
 @dataclass
 class Fault:
+    """A failure the sandbox is told to inject into coming calls."""
     kind: str
     remaining: int
     methods: frozenset[str] | None

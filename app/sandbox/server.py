@@ -73,6 +73,7 @@ class LoggedRequest:
 
 @dataclass
 class _ServerShared:
+    """What the request handlers of one sandbox server share."""
     sandbox: SandboxServer
     log: list[LoggedRequest] = field(default_factory=list)
     log_lock: threading.Lock = field(default_factory=threading.Lock)

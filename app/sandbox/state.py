@@ -62,6 +62,7 @@ class MediaItem:
 
 @dataclass
 class TextMessage:
+    """An SMS or MMS kept by the sandbox."""
     id: int
     kind: str  # "sms" | "mms"
     date: datetime  # naive provider wall clock
@@ -78,6 +79,7 @@ class TextMessage:
 
 @dataclass
 class VoicemailMessage:
+    """A voicemail kept by the sandbox."""
     mailbox: str
     folder: str
     message_num: int
@@ -91,12 +93,14 @@ class VoicemailMessage:
 
 @dataclass
 class FaxFolder:
+    """A fax folder kept by the sandbox."""
     id: int
     name: str
 
 
 @dataclass
 class FaxMessage:
+    """A fax kept by the sandbox."""
     id: int
     folder: str  # folder name (getFaxMessages filters by name)
     date: datetime

@@ -46,6 +46,7 @@ class DatabaseClosedError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class _Opened:
+    """A connection just opened, and what to tell the user about it."""
     conn: sqlite3.Connection
     notice: str | None
 

@@ -63,6 +63,7 @@ class ChangeLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ReroutePreset:
+    """A saved reroute as stored: its name, route and numbers."""
     name: str
     route: Route
     #: DIDs the preset applies to; empty means all.

@@ -19,6 +19,7 @@ from app.store.rows import dumps, from_epoch, loads
 
 @dataclass(frozen=True, slots=True)
 class Draft:
+    """An unsent message of one conversation, kept across restarts."""
     did: str
     contact: str
     text: str

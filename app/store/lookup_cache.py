@@ -25,6 +25,7 @@ def _utcnow() -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class CachedList:
+    """A cached lookup list and how fresh it is."""
     rows: list[dict[str, Any]]
     fetched_at: datetime
     is_stale: bool

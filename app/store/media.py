@@ -30,6 +30,7 @@ class MediaState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MediaItem:
+    """One MMS attachment and the state of its download."""
     url: str
     message_pk: int | None
     position: int

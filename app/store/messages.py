@@ -31,6 +31,7 @@ MESSAGE_COLUMNS = "pk, kind, id, date, direction, did, contact, text, media, rea
 
 @dataclass(frozen=True, slots=True)
 class StoredMessage:
+    """A message as cached, with its read flag and row id."""
     message: Message
     read: bool
     pk: int
@@ -42,6 +43,7 @@ class StoredMessage:
 
 @dataclass(slots=True)
 class UpsertResult:
+    """How many messages a sync inserted, changed or found unchanged."""
     inserted: list[Message] = field(default_factory=list)
     updated: list[Message] = field(default_factory=list)
     unchanged: int = 0

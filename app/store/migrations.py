@@ -25,6 +25,7 @@ class SchemaTooNewError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """One step of the cache database's schema."""
     name: str
     sql: str = ""
     #: Optional Python step, run after ``sql`` inside the same transaction.

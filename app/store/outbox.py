@@ -27,6 +27,7 @@ class OutboxState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class OutboxEntry:
+    """A message waiting to be sent (kept if the app closes meanwhile)."""
     local_id: int
     kind: MessageKind
     did: str

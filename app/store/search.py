@@ -26,6 +26,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """A message found by search, with its highlighted snippet."""
     stored: StoredMessage
     #: A short excerpt around the match, matches wrapped in MARK_OPEN/MARK_CLOSE.
     snippet: str

@@ -19,6 +19,7 @@ from app.store.rows import from_epoch
 
 @dataclass(frozen=True, slots=True)
 class ThreadSummary:
+    """One conversation in the list: its last message and unread count."""
     did: str
     contact: str
     #: Phonebook name of the contact, "" when unknown.

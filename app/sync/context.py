@@ -34,6 +34,7 @@ class RecordingNotifier:
 
 @dataclass
 class AppContext:
+    """What every tab and service of one signed-in account shares."""
     api: Api
     db: Database
     settings: Settings

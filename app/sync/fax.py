@@ -87,6 +87,7 @@ def plan_windows(today: date, days: int) -> list[tuple[date, date]]:
 
 @dataclass(frozen=True, slots=True)
 class SyncResult:
+    """What one fax refresh found."""
     folders: list[FaxFolder]
     fetched: int
     new_inbound: list[FaxMessage]

@@ -61,6 +61,7 @@ def all_list_names() -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class LookupResult:
+    """A lookup list as served: from the cache or the API, and any error."""
     name: str
     rows: list[dict[str, Any]]
     fetched_at: datetime | None

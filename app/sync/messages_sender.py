@@ -61,6 +61,7 @@ class SendFailed(UserFacingError):
 
 @dataclass(slots=True)
 class SendOutcome:
+    """What became of one send: sent, and matched to the provider's copy."""
     sent: list[Message] = field(default_factory=list)
     #: Parts confirmed from the history after an ambiguous failure.
     reconciled: int = 0

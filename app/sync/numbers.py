@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Failure:
+    """A number whose change the provider refused, and why."""
     did: str
     reason: str
 

@@ -25,6 +25,7 @@ SETTINGS_KEY = "numbers_presets"
 
 @dataclass(frozen=True, slots=True)
 class RoutingPreset:
+    """A saved reroute (“After hours”): where the calls of which numbers go."""
     name: str
     route: Route
     #: Normalised DIDs the preset applies to; empty means all of them.

@@ -35,6 +35,7 @@ VOIPMS_URL = "https://voip.ms/api/v1/rest.php"
 
 @dataclass(frozen=True, slots=True)
 class ConnectionOptions:
+    """How to reach the API: its address, time zone, pacing and timeout."""
     #: Empty: the real VoIP.ms endpoint (``VOIPMS_URL``).
     base_url: str = ""
     provider_tz: str = "America/New_York"
@@ -133,6 +134,7 @@ async def close_api(api: Api) -> None:
 
 @dataclass(frozen=True, slots=True)
 class ConnectionCheck:
+    """The outcome of “Test connection”, with the public IP and balance."""
     ok: bool
     #: The public IP VoIP.ms sees (None when even getIP failed).
     ip: str | None

@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class LaunchOptions:
+    """How this run was started (command line) beyond the saved settings."""
     api_url: str | None = None
     snapshot_dir: Path | None = None
     theme: str | None = None

@@ -37,6 +37,7 @@ class Level(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class UserMessage:
+    """A message for the user: how serious, the text and any detail."""
     level: Level
     text: str
     detail: str = ""

@@ -28,6 +28,7 @@ class Reply(Exception):
 
 @dataclass
 class Call:
+    """One API request as a handler sees it."""
     method: str
     params: dict[str, str]
     state: SandboxState

@@ -68,6 +68,7 @@ class AttachmentError(UserFacingError):
 
 @dataclass(frozen=True, slots=True)
 class MergeResult:
+    """The one PDF made from a fax's attachments, and its size."""
     path: Path
     pages: int
     size_bytes: int

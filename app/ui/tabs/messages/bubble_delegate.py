@@ -79,6 +79,7 @@ MAX_WIDTH_RATIO = 0.72
 
 @dataclass(slots=True)
 class BubbleGeometry:
+    """Where a message bubble, its text, time and pictures go."""
     bubble: QRect
     text: QRect
     time: QRect

@@ -83,12 +83,14 @@ def _encode_jpeg(image: QImage, quality: int) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
+    """A picture to send: its file and the bytes that will go."""
     path: Path
     data: bytes
 
 
 @dataclass(frozen=True, slots=True)
 class ComposePayload:
+    """What the compose box hands over to be sent."""
     did: str
     text: str
     attachments: tuple[Attachment, ...]

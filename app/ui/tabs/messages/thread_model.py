@@ -31,6 +31,7 @@ IS_SEPARATOR_ROLE = Qt.ItemDataRole.UserRole + 4
 
 @dataclass(slots=True)
 class MessageRow:
+    """A message row of the thread, with its cached pictures and sizes."""
     stored: StoredMessage
     media_paths: list[str | None]
     #: The delegate's size hint and the viewport width it was computed for (a cache:
@@ -48,6 +49,7 @@ class MessageRow:
 
 @dataclass(frozen=True, slots=True)
 class DayRow:
+    """A day separator row of the thread."""
     day: date
 
 
