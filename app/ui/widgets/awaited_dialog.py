@@ -14,10 +14,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
 T = TypeVar("T")
 

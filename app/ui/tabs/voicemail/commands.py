@@ -22,7 +22,6 @@ from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.voicemail import dialogs
 from app.ui.tabs.voicemail.message_model import format_received
 
 if TYPE_CHECKING:
@@ -46,10 +45,16 @@ class MessageCommands(TabBase):
     async def confirm(self, text: str, yes_text: str) -> bool:
         return await feedback.ask(self._parent(), text, yes_text=yes_text, title="Delete voicemail")
 
+    # The dialogs module loads with the first question asked: building the Python
+    # types of Qt's file and input dialogs is ~1 ms the first paint need not wait for.
     async def ask_save_path(self, suggested: Path) -> Path | None:
+        from app.ui.tabs.voicemail import dialogs
+
         return await dialogs.ask_save_path(self._parent(), suggested)
 
     async def ask_email(self, default: str) -> str | None:
+        from app.ui.tabs.voicemail import dialogs
+
         return await dialogs.ask_email(self._parent(), default)
 
     def _parent(self) -> QWidget | None:
