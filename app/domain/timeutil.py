@@ -8,13 +8,21 @@ VoIP.ms returns dates as US Eastern wall-clock time (with DST); the API's own
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 PROVIDER_TZ_DEFAULT = "America/New_York"
 _NOT_SET = {"", "0000-00-00", "0000-00-00 00:00:00", "-1", "None"}
 
 
 def provider_zone(name: str = PROVIDER_TZ_DEFAULT) -> ZoneInfo:
+    # zoneinfo loads with the first conversion, not with the modules that name it:
+    # finding the zone database reads sysconfig's data (~2 ms of the Fax tab's
+    # first paint, which shows cached dates already in UTC).
+    from zoneinfo import ZoneInfo
+
     return ZoneInfo(name)
 
 
