@@ -5,8 +5,10 @@ Prints figures only; nothing here is a test.
 
 1. Starts the sandbox with the *large* account (100k messages, 500 voicemails,
    1k faxes) in this process.
-2. Warms a data dir: one full ``--snapshot`` run loads every tab into the cache
-   (its duration and the child's peak RSS are printed too).
+2. Warms the cache: one full ``--snapshot`` run loads every tab into it (its
+   duration and the child's peak RSS are printed too). The app keeps its files
+   in the user's own folders, as for a user (no ``--data-dir``); the XDG
+   variables put those under a temporary folder.
 3. Starts ``python -m app --exit-after-paint`` on that warm cache N times and
    times process start -> "first paint" line (the window is built from the cache
    before any network answer arrives), and reads the RSS the child reports.
@@ -137,9 +139,14 @@ def phase_table(starts: list[Start]) -> list[str]:
     return lines
 
 
-def _show_tab_next(data: Path, key: str) -> None:
+def _xdg_homes(root: Path) -> dict[str, str]:
+    """Environment for platformdirs (Linux): the user's folders, under ``root``."""
+    kinds = ("config", "data", "cache", "state")
+    return {f"XDG_{kind.upper()}_HOME": str(root / kind) for kind in kinds}
+
+
+def _show_tab_next(settings_file: Path, key: str) -> None:
     """Make the next start open on tab ``key`` (the settings keep the last tab used)."""
-    settings_file = data / "settings.json"
     settings = json.loads(settings_file.read_text(encoding="utf-8"))
     settings["last_tab"] = key
     settings_file.write_text(json.dumps(settings, indent=2), encoding="utf-8")
@@ -162,16 +169,12 @@ def main() -> int:
     creds = {"VOIPMS_API_USERNAME": server.username, "VOIPMS_API_PASSWORD": server.password}
     try:
         with tempfile.TemporaryDirectory(prefix="switchboard-bench-") as tmp:
-            data, shots = Path(tmp) / "data", Path(tmp) / "shots"
-            app_cmd = [
-                sys.executable,
-                "-m",
-                "app",
-                "--api-url",
-                server.url,
-                "--data-dir",
-                str(data),
-            ]
+            shots = Path(tmp) / "shots"
+            # The user's own folders (no --data-dir), as a user starts the app; the
+            # XDG variables put them under the temporary folder.
+            creds = {**creds, **_xdg_homes(Path(tmp) / "home")}
+            settings_file = Path(creds["XDG_CONFIG_HOME"]) / "Switchboard" / "settings.json"
+            app_cmd = [sys.executable, "-m", "app", "--api-url", server.url]
             t0 = time.perf_counter()
             warm = subprocess.run(
                 [*app_cmd, "--snapshot", str(shots), "--snapshot-timeout", "600"],
@@ -204,7 +207,7 @@ def main() -> int:
                 # Round-robin over the tabs, each start followed by an empty window,
                 # so that a slow minute of the machine hits every figure alike.
                 for key in TAB_KEYS:
-                    _show_tab_next(data, key)
+                    _show_tab_next(settings_file, key)
                     started = time_to_paint([*app_cmd, "--exit-after-paint"], _env(creds))
                     app_starts[key].append(started)
                     app_times[key].append(started.seconds)
