@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -34,7 +34,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetrics,
@@ -42,13 +41,11 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QFrame,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTextBrowser,
     QWidget,
 )
 
@@ -65,6 +62,11 @@ from app.ui.tabs.messages.thread_model import (
     ThreadModel,
 )
 from app.ui.widgets.item_state import is_selected
+
+if TYPE_CHECKING:
+    # Loaded with the first link shown or the first bubble selected: the rich-text
+    # classes' Python types are ~1.3 ms the Messages tab's first paint need not wait for.
+    from PySide6.QtGui import QTextDocument
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -151,6 +153,8 @@ class BubbleDelegate(QStyledItemDelegate):
         key = (stored.pk, width)
         doc = self._docs.get(key)
         if doc is None:
+            from PySide6.QtGui import QTextDocument
+
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(font)
@@ -295,6 +299,8 @@ class BubbleDelegate(QStyledItemDelegate):
                 link = readable_link(palette.color(QPalette.ColorRole.Link), fill, ink)
                 doc = self._document(stored, font, self._text_width(), link)
                 painter.translate(geometry.text.topLeft())
+                from PySide6.QtGui import QAbstractTextDocumentLayout
+
                 context = QAbstractTextDocumentLayout.PaintContext()
                 context.palette.setColor(QPalette.ColorRole.Text, ink)
                 context.palette.setColor(QPalette.ColorRole.Link, link)
@@ -365,6 +371,8 @@ class BubbleDelegate(QStyledItemDelegate):
                      index: Index) -> QWidget:
         # A read-only browser over the bubble's text: mouse selection, Ctrl+C and
         # clickable links, only for the one message the user is working with.
+        from PySide6.QtWidgets import QTextBrowser
+
         editor = QTextBrowser(parent)
         editor.setObjectName("bubbleTextEditor")
         editor.setReadOnly(True)

@@ -31,7 +31,7 @@ from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.messages.compose import Attachment, downscale_image
+from app.ui.tabs.messages.compose import Attachment
 from app.ui.tabs.messages.conversation_model import contact_label
 from app.ui.tabs.messages.conversation_pane import ConversationPane
 from app.ui.tabs.messages.dialogs import MessageDialogs
@@ -335,6 +335,8 @@ class MessagesTab(TabBase):
 
     async def _restore_attachments(self, paths: tuple[str, ...]) -> None:
         """Images of a failed send come back with its draft (when the files still exist)."""
+        from app.ui.tabs.messages.image_downscale import downscale_image  # with the first picture
+
         attachments: list[Attachment] = []
         for name in paths:
             try:
@@ -446,6 +448,8 @@ class MessagesTab(TabBase):
 
     @async_slot()
     async def _on_compose_attach_requested(self) -> None:
+        from app.ui.tabs.messages.image_downscale import downscale_image  # with the first picture
+
         room = 3 - self.pane.compose.attachment_count()
         paths = await self.dialogs.open_images(self, room)
         attachments: list[Attachment] = []
