@@ -20,9 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,14 +39,13 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserFacingError
 
 if TYPE_CHECKING:  # imported on first use: see the module docstring
+    from PySide6.QtGui import QImage
     from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
     from PySide6.QtPdfWidgets import QPdfView
-    from PySide6.QtPrintSupport import QPrinter
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 THUMB_WIDTH = 84
 THUMB_DELAY_MS = 250
-PRINT_DPI = 300
 
 
 
@@ -362,9 +360,9 @@ class PdfViewer(QWidget):
             self._document.close()
 
     def _fill_page_list(self, count: int) -> None:
-        blank = QPixmap(self._thumbs.iconSize())
-        blank.fill(QColor("white"))
-        icon = QIcon(blank)
+        from app.ui.widgets import pdf_pages  # painting classes: with the first document
+
+        icon = pdf_pages.blank_page(self._thumbs.iconSize())
         self._thumbs.blockSignals(True)
         for index in range(count):
             item = QListWidgetItem(icon, f"Page {index + 1}")
@@ -398,7 +396,9 @@ class PdfViewer(QWidget):
         item = self._thumbs.item(index) if index is not None else None
         if index is None or item is None:
             return  # a page of a document that is no longer shown
-        item.setIcon(QIcon(QPixmap.fromImage(on_paper(image))))
+        from app.ui.widgets import pdf_pages
+
+        item.setIcon(pdf_pages.page_icon(image))
         self._thumbs_done += 1
         self._request_thumbnail(index + 1)
 
@@ -464,69 +464,3 @@ class PdfViewer(QWidget):
 
     def _on_page_box_value_changed(self, value: int) -> None:
         self.go_to_page(value - 1)
-
-
-def on_paper(rendered: QImage) -> QImage:
-    """A rendered page on white paper with a thin border (unpainted PDF areas are
-    transparent)."""
-    paper = QImage(rendered.size(), QImage.Format.Format_RGB32)
-    paper.fill(QColor("white"))
-    painter = QPainter(paper)
-    painter.drawImage(0, 0, rendered)
-    painter.setPen(QColor("#9a9a9a"))
-    painter.drawRect(0, 0, paper.width() - 1, paper.height() - 1)
-    painter.end()
-    return paper
-
-
-def print_pdf(path: Path, printer: QPrinter) -> int:
-    """Print every page of ``path`` on ``printer`` (already set up); returns pages printed.
-
-    Pages are rendered at up to ``PRINT_DPI`` and fitted to the printer's page,
-    so a letter fax prints right on A4 too. Creates its own document, so it can run
-    on a worker thread.
-    """
-    from PySide6.QtPdf import QPdfDocument
-
-    document = QPdfDocument()
-    try:
-        if document.load(str(path)) != QPdfDocument.Error.None_:
-            raise UserFacingError(f"“{path.name}” cannot be printed: it is not a valid PDF.")
-        first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
-        last = printer.toPage() - 1 if printer.toPage() > 0 else document.pageCount() - 1
-        last = min(last, document.pageCount() - 1)
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise UserFacingError("The printer could not be opened. Check that it is connected.")
-        printed = 0
-        try:
-            dpi = printer.resolution()
-            area = printer.pageLayout().paintRectPixels(dpi)
-            # A fax holds ~200 dpi of detail: rendering at a 1200 dpi printer's
-            # resolution would only cost time and hundreds of MB per page.
-            render_dpi = min(dpi, PRINT_DPI)
-            for index in range(first, last + 1):
-                if printed and not printer.newPage():
-                    raise UserFacingError("The printer stopped accepting pages.")
-                points = document.pagePointSize(index)
-                width, height = points.width() / 72 * dpi, points.height() / 72 * dpi
-                scale = min(area.width() / max(width, 1), area.height() / max(height, 1), 1.0)
-                target = QRect(0, 0, round(width * scale), round(height * scale))
-                target.moveLeft((area.width() - target.width()) // 2)
-                factor = render_dpi / dpi
-                image = document.render(
-                    index,
-                    QSize(
-                        max(1, round(target.width() * factor)),
-                        max(1, round(target.height() * factor)),
-                    ),
-                )
-                painter.drawImage(target, image)
-                printed += 1
-        finally:
-            painter.end()
-        return printed
-    finally:
-        document.close()
-        # Made on a worker thread: must be destroyed there, not by a later GC.
-        shiboken6.delete(document)

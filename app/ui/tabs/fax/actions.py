@@ -25,7 +25,6 @@ from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.fax.folder_list import display_name
-from app.ui.widgets.pdf_view import print_pdf
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -232,6 +231,8 @@ class FaxActionsMixin(TabBase):
         return printed or 0
 
     async def _printed(self, fax: FaxMessage, printer: QPrinter) -> int:
+        from app.ui.widgets.pdf_pages import print_pdf
+
         source = await self.service.pdf(fax)
         # Rendering every page at printer resolution takes a while: off the UI thread.
         pages = await asyncio.to_thread(print_pdf, source, printer)
