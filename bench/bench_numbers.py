@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.config.settings import Settings
-from app.domain.models import Did, RoutingTarget
+from app.domain.models.numbers import Did, RoutingTarget
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.store.db import Database

@@ -38,7 +38,7 @@ make_singletons_immortal()
 from app.api.client import VoipMsClient  # noqa: E402
 from app.api.typed import Api  # noqa: E402
 from app.config.settings import Settings  # noqa: E402
-from app.domain.models import VoicemailMessage  # noqa: E402
+from app.domain.models.voicemail import VoicemailMessage  # noqa: E402
 from app.store.db import Database  # noqa: E402
 from app.sync.context import AppContext  # noqa: E402
 from app.ui.tabs.voicemail import VoicemailTab, create_tab  # noqa: E402

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.api import parsing
 from app.api.typed_base import DateLike, TypedBase
-from app.domain.models import FaxFolder, FaxMessage, FaxNumber
+from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.domain.timeutil import parse_duration
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.api import parsing
 from app.api.typed_base import DateLike, TypedBase, log
-from app.domain.models import Direction, Message, MessageKind, PhonebookEntry
+from app.domain.models.messages import Direction, Message, MessageKind, PhonebookEntry
 
 
 def sniff_mime(data: bytes) -> str:

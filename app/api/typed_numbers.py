@@ -11,7 +11,8 @@ from app.api import parsing
 from app.api.catalog import CATALOG
 from app.api.errors import StatusError
 from app.api.typed_base import TypedBase, log
-from app.domain.models import Balance, Did, RoutingTarget, Server
+from app.domain.models.balance import Balance
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.routing import SYSTEM_TARGETS, Route, RouteKind, RoutingParseError
 
 

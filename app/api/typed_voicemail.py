@@ -8,7 +8,7 @@ from typing import Any
 from app.api import parsing
 from app.api.errors import TransportError
 from app.api.typed_base import TypedBase
-from app.domain.models import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.timeutil import parse_duration
 
 

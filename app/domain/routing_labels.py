@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from app.domain.models import RoutingTarget
+from app.domain.models.numbers import RoutingTarget
 from app.domain.phone import format_number
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, Route, RouteKind
 

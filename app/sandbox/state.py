@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from app.domain.timeutil import to_provider_wallclock
+from app.sandbox import resources
 
 Row = dict[str, Any]
 
@@ -200,10 +202,18 @@ class SandboxState:
                                  contact=contact, message=text).id
 
     def deliver_mms(self, did: str, contact: str, text: str,
-                    media_names: list[str] | tuple[str, ...] = ()) -> int:
-        """An MMS arrives now; ``media_names`` are files of resources/sandbox/media."""
+                    media_names: list[str] | tuple[str, ...] = (), *,
+                    distinct: bool = False) -> int:
+        """An MMS arrives now; ``media_names`` are files of resources/sandbox/media.
+
+        ``distinct``: each picture's bytes are made unique (a trailer after the
+        image data), as two photos taken by a phone never are the same file:
+        the shipped pictures recur across the account's messages.
+        """
         with self.lock:
-            tokens = [self.new_media(name.rsplit(".", 1)[-1], _content_type(name), resource=name)
+            tokens = [self.new_media(name.rsplit(".", 1)[-1], _content_type(name),
+                                     resource=None if distinct else name,
+                                     data=_distinct(name) if distinct else None)
                       for name in media_names]
             return self.add_text("mms", date=self.clock.now_wall(), type_=1, did=did,
                                  contact=contact, message=text, media=tokens).id
@@ -258,3 +268,7 @@ def _content_type(name: str) -> str:
 
 
 content_type_for = _content_type
+
+
+def _distinct(resource: str) -> bytes:
+    return resources.read("media", resource) + uuid.uuid4().bytes

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from app.domain.models import Did
+from app.domain.models.numbers import Did
 from app.domain.phone import normalize
 from app.domain.routing import Route
 from app.store.db import Database, transaction

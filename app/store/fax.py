@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from app.domain.models import FaxFolder, FaxMessage
+from app.domain.models.fax import FaxFolder, FaxMessage
 from app.store.db import Database, transaction
 from app.store.rows import ReplaceResult, opt_from_epoch, opt_to_epoch, to_epoch
 

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.models import MessageKind
+from app.domain.models.messages import MessageKind
 from app.store.db import Database, transaction
 
 MAX_ATTEMPTS = 8

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import dumps, from_epoch, loads, to_epoch

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.models import MessageKind
+from app.domain.models.messages import MessageKind
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import dumps, loads

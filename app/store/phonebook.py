@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from app.domain.models import PhonebookEntry
+from app.domain.models.messages import PhonebookEntry
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain.models import Direction, MessageKind
+from app.domain.models.messages import Direction, MessageKind
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import from_epoch

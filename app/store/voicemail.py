@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from app.domain.models import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import ReplaceResult, dumps, loads, opt_from_epoch, opt_to_epoch

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.errors import UserFacingError
-from app.domain.models import Balance
+from app.domain.models.balance import Balance
 
 if TYPE_CHECKING:
     from app.api.typed import Api

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import UserFacingError
-from app.domain.models import FaxFolder, FaxMessage, FaxNumber
+from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.domain.phone import format_number
 from app.domain.timeutil import day_start_utc, provider_date, provider_zone
 from app.sync.fax_ports import FaxApi, FaxStore, KeyValueStore

@@ -15,7 +15,7 @@ import logging
 from PySide6.QtCore import QObject
 
 from app.domain.errors import UserFacingError
-from app.domain.models import FaxMessage
+from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
 from app.sync.context import NotifierLike
 from app.sync.fax import FaxService

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Protocol
 
-from app.domain.models import FaxFolder, FaxMessage, FaxNumber
+from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.store.rows import ReplaceResult
 
 

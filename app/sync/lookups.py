@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import UserFacingError
-from app.domain.models import RoutingTarget, Server
+from app.domain.models.numbers import RoutingTarget, Server
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, RouteKind
 from app.domain.routing_labels import LISTED_KINDS
 from app.store.lookup_cache import LookupCache

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path
 
-from app.domain.models import Direction, Message
+from app.domain.models.messages import Direction, Message
 from app.domain.phone import format_number
 
 CSV_HEADER = ("date", "direction", "our_number", "contact", "kind", "text", "media")

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from app.domain.errors import UserFacingError
-from app.domain.models import Message, MessageKind
+from app.domain.models.messages import Message, MessageKind
 from app.store.db import Database
 from app.store.media import (
     MediaItem,

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from app.api.errors import TransportError
 from app.domain.errors import UserFacingError
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.phone import format_number, is_valid_nanp, normalize
 from app.domain.timeutil import provider_date
 from app.store.db import Database

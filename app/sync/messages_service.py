@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
-from app.domain.models import Message, MessageKind
+from app.domain.models.messages import Message, MessageKind
 from app.domain.phone import format_number, normalize
 from app.store.db import Database
 from app.store.media import media_paths_of

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.timeutil import provider_date
 from app.store.db import Database
 from app.store.messages import UpsertResult, upsert_messages

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 
 #: The provider rejects date ranges longer than this (in days, both ends included).
 MAX_WINDOW_DAYS = 92

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import UserFacingError
-from app.domain.models import Did, RoutingTarget, Server
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import LISTED_KINDS, TargetLists, describe

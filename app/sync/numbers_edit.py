@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.domain.models import Did
+from app.domain.models.numbers import Did
 from app.domain.routing import Route
 
 #: Fields of ``Did`` a full edit may change. ``description`` is not among them:

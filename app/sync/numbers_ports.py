@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from app.domain.models import Did, RoutingTarget, Server
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.routing import Route, RouteKind
 
 

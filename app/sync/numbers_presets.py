@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.config.settings import Settings
-from app.domain.models import Did
+from app.domain.models.numbers import Did
 from app.domain.routing import Route, RoutingParseError
 
 SETTINGS_KEY = "numbers_presets"

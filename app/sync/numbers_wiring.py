@@ -10,7 +10,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from app.domain.models import Did, RoutingTarget, Server
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.routing import RouteKind
 from app.store.dids import DidRepo
 from app.sync.lookups import TARGET_KINDS, LookupService, server_from_row, target_list_name

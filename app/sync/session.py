@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from app.domain.errors import UserFacingError
-from app.domain.models import Balance
+from app.domain.models.balance import Balance
 
 if TYPE_CHECKING:
     from app.api.typed import Api

@@ -32,7 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import UserFacingError
-from app.domain.models import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.phone import format_number, normalize
 from app.sync.voicemail_audio import AudioCache, AudioFetcher
 from app.sync.voicemail_ports import VoicemailApi, VoicemailStore, phonebook_names

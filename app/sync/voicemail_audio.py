@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from app.domain.errors import UserFacingError
-from app.domain.models import AudioFormat, VoicemailMessage
+from app.domain.models.voicemail import AudioFormat, VoicemailMessage
 from app.sync.voicemail_ports import VoicemailApi
 
 #: File extension of each format the API can return. ``wav49`` is a WAV file

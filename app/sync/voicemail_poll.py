@@ -18,7 +18,7 @@ import logging
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.domain.errors import UserFacingError
-from app.domain.models import VoicemailMessage
+from app.domain.models.voicemail import VoicemailMessage
 from app.domain.phone import format_number
 from app.sync.context import NotifierLike
 from app.sync.periodic_check import PeriodicCheck

@@ -11,13 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from app.domain.models import (
-    AudioFormat,
-    Mailbox,
-    PhonebookEntry,
-    VoicemailFolder,
-    VoicemailMessage,
-)
+from app.domain.models.messages import PhonebookEntry
+from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.phone import normalize
 
 

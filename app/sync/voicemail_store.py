@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.domain.models import Mailbox, PhonebookEntry, VoicemailFolder, VoicemailMessage
+from app.domain.models.messages import PhonebookEntry
+from app.domain.models.voicemail import Mailbox, VoicemailFolder, VoicemailMessage
 from app.store import phonebook
 from app.store import voicemail as vm
 from app.store.db import Connection, Database

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.domain.errors import UserFacingError
-from app.domain.models import Balance
+from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.tab_loader import TABS, build_tab

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.domain.models import FaxMessage
+from app.domain.models.fax import FaxMessage
 from app.ui.tabs.fax.message_model import (
     FAX_ROLE,
     Column,

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import FaxFolder, FaxMessage
+from app.domain.models.fax import FaxFolder, FaxMessage
 from app.sandbox import SandboxServer
 from app.ui.tabs.fax import create_tab
 from app.ui.tabs.fax.compose_merge import count_pages

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import Direction
+from app.domain.models.messages import Direction
 from app.sync.messages_service import PAGE_SIZE
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.tab import MessagesTab
@@ -266,14 +266,17 @@ def test_link_click_goes_to_the_opener(tab: MessagesTab, dialogs: FakeDialogs) -
 def test_deleting_an_mms_deletes_its_cached_picture(
     app_context: Any, sandbox: Any, arun: Any
 ) -> None:
-    from app.domain.models import MessageKind
+    from app.domain.models.messages import MessageKind
     from app.store.media import media_for_message
     from app.ui.tabs.messages.tab import service_for
 
     service = service_for(app_context)
     try:
         arun(service.refresh())
-        mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"])
+        # A picture no other message has: a file another message still shows is
+        # rightly kept, and the shipped pictures recur across the session's messages.
+        mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look",
+                                           ["storefront.jpg"], distinct=True)
         arun(service.refresh())
         arun(service.download_media())
         [item] = arun(app_context.db.run(media_for_message, MessageKind.MMS, mms_id))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 from app.store.messages import StoredMessage
 from app.ui.tabs.messages.image_viewer import ImageViewer
 from app.ui.tabs.messages.new_conversation import NewConversationDialog, check_number

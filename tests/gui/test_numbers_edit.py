@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import RoutingTarget
+from app.domain.models.numbers import RoutingTarget
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.ui.tabs.numbers.did_model import Column

@@ -120,7 +120,7 @@ def _left() -> Any:
 
 
 def test_money_and_today_texts() -> None:
-    from app.domain.models import Balance
+    from app.domain.models.balance import Balance
     from app.ui.widgets.balance import format_money, today_text
 
     assert format_money(Decimal("1234.5")) == "$1,234.50"

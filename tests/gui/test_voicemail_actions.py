@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import AudioFormat
+from app.domain.models.voicemail import AudioFormat
 from app.sandbox import SandboxServer
 from app.sync.voicemail_audio import sniff_format
 from app.ui.tabs.voicemail import VoicemailTab

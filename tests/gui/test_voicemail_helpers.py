@@ -8,7 +8,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import VoicemailMessage
+from app.domain.models.voicemail import VoicemailMessage
 from app.ui.tabs.voicemail import VoicemailTab, create_tab
 from app.ui.tabs.voicemail.message_model import MESSAGE_ROLE
 

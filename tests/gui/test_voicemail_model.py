@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
-from app.domain.models import VoicemailMessage
+from app.domain.models.voicemail import VoicemailMessage
 from app.ui.tabs.voicemail.message_model import (
     MESSAGE_ROLE,
     SORT_ROLE,

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaDevices
 from pytestqt.qtbot import QtBot
 
-from app.domain.models import AudioFormat
+from app.domain.models.voicemail import AudioFormat
 from app.sandbox import SandboxServer
 from app.ui.tabs.voicemail import VoicemailTab, create_tab
 from app.ui.tabs.voicemail.message_model import Column

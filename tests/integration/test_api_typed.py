@@ -13,12 +13,8 @@ import pytest
 
 from app.api.errors import InvalidInput, NotFound
 from app.api.typed import Api
-from app.domain.models import (
-    AudioFormat,
-    Direction,
-    Message,
-    MessageKind,
-)
+from app.domain.models.messages import Direction, Message, MessageKind
+from app.domain.models.voicemail import AudioFormat
 from app.domain.routing import Route, RouteKind
 from app.sandbox import LoggedRequest, SandboxServer
 

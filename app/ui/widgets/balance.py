@@ -12,7 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from app.domain.models import Balance
+from app.domain.models.balance import Balance
 from app.ui import style
 from app.ui.widgets.strips import TintedStrip
 

@@ -19,7 +19,7 @@ import pytest
 from app.api.client import VoipMsClient
 from app.api.errors import ParameterError, TransportError
 from app.api.typed import Api
-from app.domain.models import Direction, MessageKind
+from app.domain.models.messages import Direction, MessageKind
 from app.domain.routing import Route, RouteKind
 
 BASE = "http://127.0.0.1:1/api/v1/rest.php"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.models import RoutingTarget
+from app.domain.models.numbers import RoutingTarget
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import (
     EDITOR_KINDS,

@@ -240,3 +240,20 @@ def test_test_hooks_deliver_new_items(server: SandboxServer) -> None:
     fax_id = state.deliver_fax("8005550111", pages=3)
     fax = call(server, "getFaxMessages", id=fax_id)["faxes"][0]
     assert fax["pages"] == "3" and fax["folder"] == "INBOX"
+
+
+def test_delivered_pictures_can_be_made_distinct(server: SandboxServer) -> None:
+    state, did = server.state, "6175550100"
+    shared = [state.deliver_mms(did, "4185550177", "a", ["storefront.jpg"]) for _ in range(2)]
+    distinct = [state.deliver_mms(did, "4185550177", "b", ["storefront.jpg"], distinct=True)
+                for _ in range(2)]
+
+    def picture(mms_id: int) -> bytes:
+        [token] = next(row for row in state.mms if row.id == mms_id).media
+        item = state.media[token]
+        return item.data if item.data is not None else resources.read("media", item.resource or "")
+
+    original = resources.read("media", "storefront.jpg")
+    assert picture(shared[0]) == picture(shared[1]) == original
+    first, second = picture(distinct[0]), picture(distinct[1])
+    assert first != second and first.startswith(original) and second.startswith(original)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 from app.store.db import Database
 
 T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from app.domain.models import Direction, MessageKind
+from app.domain.models.messages import Direction, MessageKind
 from app.store.db import Database
 from app.store.messages import (
     MessageRepo,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.models import MessageKind
+from app.domain.models.messages import MessageKind
 from app.store.db import Database
 from app.store.messages import delete_message, upsert_messages
 from app.store.search import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.domain.models import MessageKind, PhonebookEntry
+from app.domain.models.messages import MessageKind, PhonebookEntry
 from app.store.db import Database
 from app.store.drafts import DraftRepo, clear_draft, get_draft, save_draft, set_draft_error
 from app.store.media import (

@@ -4,15 +4,9 @@ import asyncio
 from dataclasses import replace
 from datetime import timedelta
 
-from app.domain.models import (
-    AudioFormat,
-    Did,
-    FaxFolder,
-    FaxMessage,
-    Mailbox,
-    VoicemailFolder,
-    VoicemailMessage,
-)
+from app.domain.models.fax import FaxFolder, FaxMessage
+from app.domain.models.numbers import Did
+from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.routing import Route, RouteKind
 from app.store import dids as did_store
 from app.store import fax as fax_store

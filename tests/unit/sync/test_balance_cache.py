@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from app.domain.models import Balance
+from app.domain.models.balance import Balance
 from app.sync.balance import balance_from_json, balance_to_json
 from app.ui.widgets.balance import fetched_text
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from app.domain.errors import UserFacingError
-from app.domain.models import FaxFolder
+from app.domain.models.fax import FaxFolder
 from app.sandbox import SandboxServer
 from app.store.fax import FaxRepo
 from app.store.sync_state import SyncState

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.domain.models import MessageKind
+from app.domain.models.messages import MessageKind
 from app.store.media import MediaState, cached_paths, get_media, media_for_message
 from app.store.messages import delete_message
 from app.sync.messages_media import (
@@ -79,7 +79,9 @@ def test_link_helpers() -> None:
 def _downloaded_mms(sandbox: Any, api: Any, db: Any, run: Any, folder: Path) -> tuple[int, Path]:
     engine = MessageSync(api, db, backfill_days=1)
     run(engine.sync())
-    mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"])
+    # A picture of its own (distinct): one another message shares is rightly kept.
+    mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"],
+                                       distinct=True)
     run(engine.sync())
     run(MediaDownloader(api, db, folder, api_url=sandbox.url).download_due())
     [item] = run(db.run(media_for_message, MessageKind.MMS, mms_id))

@@ -12,7 +12,7 @@ import pytest
 from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.domain.errors import UserFacingError
-from app.domain.models import Direction, MessageKind
+from app.domain.models.messages import Direction, MessageKind
 from app.sandbox import resources
 from app.store.drafts import get_draft
 from app.store.messages import get_message

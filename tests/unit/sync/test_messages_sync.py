@@ -7,7 +7,7 @@ import contextlib
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from app.domain.models import Direction, MessageKind
+from app.domain.models.messages import Direction, MessageKind
 from app.domain.timeutil import provider_date
 from app.store.messages import count_messages, get_message
 from app.store.sync_state import get_state

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.config.settings import Settings
-from app.domain.models import Did
+from app.domain.models.numbers import Did
 from app.domain.routing import Route, RouteKind
 from app.sync.numbers_edit import (
     DidEdit,

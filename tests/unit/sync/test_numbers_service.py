@@ -16,7 +16,7 @@ import pytest
 
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
-from app.domain.models import Did, RoutingTarget, Server
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.routing import Route, RouteKind
 from app.sync.numbers import NumbersService
 from app.sync.numbers_edit import DidEdit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.domain.models import AudioFormat, VoicemailMessage
+from app.domain.models.voicemail import AudioFormat, VoicemailMessage
 from app.sync.voicemail_audio import (
     AudioCache,
     fingerprint,

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from app.domain.errors import UserFacingError
-from app.domain.models import AudioFormat, VoicemailMessage
+from app.domain.models.voicemail import AudioFormat, VoicemailMessage
 from app.sandbox import SandboxServer
 from app.sync.voicemail import ActionRefused, VoicemailService, count_unheard
 from app.sync.voicemail_audio import sniff_format

@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 
 from app.domain.errors import UserFacingError
-from app.domain.models import FaxFolder, FaxMessage
+from app.domain.models.fax import FaxFolder, FaxMessage
 from app.sync.fax import fax_label
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserFacingError
-from app.domain.models import FaxNumber
+from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
 from app.sync.fax import FaxService, valid_email
 from app.sync.fax_send import (

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.models import FaxFolder
+from app.domain.models.fax import FaxFolder
 from app.sync.fax import SYSTEM_FOLDERS
 
 #: What the system folders are called on screen.

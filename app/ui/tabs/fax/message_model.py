@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from app.domain.models import FaxMessage
+from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
 from app.sync.fax import is_inbound
 from app.ui import style

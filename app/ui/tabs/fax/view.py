@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserFacingError
-from app.domain.models import FaxMessage
+from app.domain.models.fax import FaxMessage
 from app.sync.context import AppContext
 from app.sync.fax import FaxService, is_inbound
 from app.sync.fax_poll import FaxPoller

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from app.domain.models import Direction
+from app.domain.models.messages import Direction
 from app.domain.phone import format_number
 from app.store.threads import ThreadSummary
 from app.ui.widgets.item_state import is_selected

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.models import Direction, Message, MessageKind
+from app.domain.models.messages import Direction, Message, MessageKind
 from app.store.messages import StoredMessage
 
 Index = QModelIndex | QPersistentModelIndex

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.domain.models import Did, Server
+from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 

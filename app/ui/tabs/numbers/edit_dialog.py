@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.models import Did, Server
+from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import TargetLists, target_text

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.models import Did
+from app.domain.models.numbers import Did
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 from app.sync.numbers_presets import PlannedChange, PresetStore, RoutingPreset

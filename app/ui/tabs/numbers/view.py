@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserFacingError
-from app.domain.models import Did
+from app.domain.models.numbers import Did
 from app.domain.phone import format_number
 from app.domain.routing import Route
 from app.domain.routing_labels import TargetLists, describe

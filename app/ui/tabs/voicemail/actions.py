@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
-from app.domain.models import VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
 from app.ui.tabs.voicemail.mailbox_tree import folder_title
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.models import VoicemailMessage
+from app.domain.models.voicemail import VoicemailMessage
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background

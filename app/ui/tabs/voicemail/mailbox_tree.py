@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.domain.models import Mailbox, VoicemailFolder
+from app.domain.models.voicemail import Mailbox, VoicemailFolder
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 INBOX = "INBOX"

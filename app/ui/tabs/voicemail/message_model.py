@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.domain.models import VoicemailMessage
+from app.domain.models.voicemail import VoicemailMessage
 from app.domain.phone import format_number
 from app.ui import style
 from app.ui.models.keyed_rows import Index, KeyedRowsModel

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.models import VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
 from app.domain.phone import format_number
 from app.sync.context import AppContext
 from app.sync.voicemail import Key, VoicemailService

@@ -1,0 +1,50 @@
+"""Phone numbers (DIDs), servers (POPs) and routing targets.
+
+Conventions (UTC dates, normalised numbers, ``raw``): see ``app.domain.models``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.routing import Route
+
+
+@dataclass(frozen=True, slots=True)
+class Did:
+    """A phone number (DID) with its routing, failovers and settings."""
+    did: str
+    description: str
+    routing: Route
+    failover_busy: Route
+    failover_unreachable: Route
+    failover_noanswer: Route
+    voicemail: str
+    pop: str
+    dialtime: int
+    cnam: bool
+    callerid_prefix: str
+    note: str
+    billing_type: str
+    sms_enabled: bool
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A VoIP.ms server (POP) a number can be registered to."""
+    pop: str
+    name: str
+    shortname: str
+    hostname: str
+    country: str
+    recommended: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingTarget:
+    """An entry of a routing-target list (sub-account, forwarding, IVR, ...)."""
+
+    value: str
+    label: str
