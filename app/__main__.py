@@ -13,24 +13,22 @@ are imported, since SQLite does that work without holding the GIL.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
-import shutil
 import sys
-import tempfile
-import threading
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, lazy_modules
-from app.compiled_cache import CACHE_NAME as COMPILED_CACHE_NAME
-from app.compiled_cache import CompiledCache
+from app import __version__, compiled_cache, lazy_modules
 from app.startup_timeline import mark
 
+# The standard modules only some paths need (argparse, tempfile, threading, ...)
+# are imported in the functions that use them, after the compiled-code cache has
+# started: their regular expressions then come from it too.
 if TYPE_CHECKING:
+    import argparse
+
     from app.config.paths import AppPaths
     from app.config.secrets import Credentials
     from app.config.settings import Settings
@@ -48,6 +46,8 @@ class EarlyDatabase:
     """
 
     def __init__(self, path: Path) -> None:
+        import threading
+
         from app.store.db import Database  # imported here, not racing the thread
 
         self.path = path
@@ -95,6 +95,8 @@ def _account_to_show(
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="switchboard",
         description="Voicemail, messages, fax, numbers and balance of a VoIP.ms account.",
@@ -134,6 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     mark("python")  # the interpreter, site and this module
+    # Code Python would compile from source this start (PySide6's support package,
+    # the methods @dataclass writes, regular expressions) comes from the cache
+    # until the first paint (app.compiled_cache).
+    home = compiled_cache.beside_bytecode()
+    compiled = compiled_cache.CompiledCache(*([home] if home is not None else []))
+    compiled.start()
+    try:
+        return _run(argv, compiled)
+    finally:
+        compiled.stop()
+
+
+def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> int:
     args = build_parser().parse_args(argv)
     # asyncio loads when qasync needs it, after the window painted (app.lazy_modules).
     lazy_modules.defer("asyncio")
@@ -150,13 +165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     sandbox = None
     data_dir: Path | None = args.data_dir
     if args.demo and data_dir is None:
+        import tempfile
+
         temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
         data_dir = Path(temp_dir)
     paths = AppPaths.resolve(data_dir)
-    # Code compiled from source each start (PySide6's support package, the
-    # methods @dataclass writes) comes from the cache until the first paint.
-    compiled = CompiledCache(paths.cache_dir / COMPILED_CACHE_NAME)
-    compiled.start()
+    # Where the compiled code goes when the app's own folder is read-only.
+    compiled.add_location(paths.cache_dir / compiled_cache.CACHE_NAME)
     from app.config.logsetup import close_logging, setup_logging
     from app.config.secrets import Credentials, CredentialSource
     from app.config.settings import Settings
@@ -239,7 +254,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("Switchboard exiting with %d", code)
         return code
     finally:
-        compiled.stop()
         gc.enable()
         if early_db is not None:
             early_db.discard()
@@ -250,8 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # exits (httpx/anyio connection attempts cancelled at shutdown: "coroutine
         # ... was never awaited") would otherwise be printed on stderr, which
         # --snapshot keeps for one line per failed tab.
+        import warnings
+
         warnings.simplefilter("ignore")
         if temp_dir is not None:
+            import shutil
+
             shutil.rmtree(temp_dir, ignore_errors=True)
 
 

@@ -13,8 +13,10 @@ development machine):
 - Regular expressions compiled at import time, above all by that support
   package (~40 patterns, ~13 ms).
 
-:class:`CompiledCache` keeps the results in one ``marshal`` file in the app's
-cache folder. While it is started, ``compile`` is wrapped for exactly those
+:class:`CompiledCache` keeps the results in one ``marshal`` file beside the
+app's own bytecode (:func:`beside_bytecode`; in the user's cache folder when
+that is read-only), so it serves from the first line of ``main()``. While it
+is started, ``compile`` is wrapped for exactly those
 support files, ``dataclasses`` sees an ``exec`` that looks the source text up
 first, and ``re`` builds a pattern it has seen from the compiled program it
 recorded (the arguments of ``_sre.compile``, which is what ``re`` itself ends
@@ -39,9 +41,10 @@ import logging
 import marshal
 import os
 import re
+import sys
 import threading
 from collections.abc import Iterator
-from importlib.util import MAGIC_NUMBER
+from importlib.util import MAGIC_NUMBER, cache_from_source
 from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
@@ -76,14 +79,46 @@ class Entries:
         return len(self.files) + len(self.texts) + len(self.regexes)
 
 
+def beside_bytecode() -> Path | None:
+    """The cache's usual place: with the app's compiled modules (``__pycache__``,
+    or under ``sys.pycache_prefix``), where Python keeps what it compiled itself.
+
+    Known before anything is configured, so the cache can serve from the first
+    line of ``main()``; it is derived from the code, not the user's data, so one
+    file serves every account and ``--data-dir``. ``None`` without a cache tag.
+    """
+    tag = sys.implementation.cache_tag
+    if tag is None:
+        return None
+    return Path(cache_from_source(__file__)).with_name(f"startup-code.{tag}.marshal")
+
+
 class CompiledCache:
-    def __init__(self, cache_file: Path) -> None:
-        self.cache_file = cache_file
-        self.entries = read_entries(cache_file)
+    """Compiled code kept in the first of ``cache_files`` that can be read (and
+    written: a read-only installation keeps it in the user's cache folder, see
+    :meth:`add_location`)."""
+
+    def __init__(self, *cache_files: Path) -> None:
+        self.cache_files = list(cache_files)
+        self.entries = Entries()
+        for cache_file in self.cache_files:
+            self.entries = read_entries(cache_file)
+            if len(self.entries):
+                break
         self.hits = 0
         self.misses = 0
         self._used = Entries()
         self._restore: list[tuple[Any, str, Any]] = []
+
+    def add_location(self, cache_file: Path) -> None:
+        """Another place for the file, tried after the others (read now if nothing
+        was found there, written if they cannot be)."""
+        self.cache_files.append(cache_file)
+        if not len(self.entries):
+            found = read_entries(cache_file)
+            self.entries.files.update(found.files)
+            self.entries.texts.update(found.texts)
+            self.entries.regexes.update(found.regexes)
 
     def start(self) -> None:
         """Serve compiled code from now on (to PySide6's importer, ``@dataclass``, ``re``)."""
@@ -124,7 +159,9 @@ class CompiledCache:
         if not self.misses:
             return
         entries = self.entries if len(self.entries) <= MAX_ENTRIES else self._used
-        write_entries(self.cache_file, entries)
+        for cache_file in self.cache_files:
+            if write_entries(cache_file, entries):
+                return
 
     def _patch(self, owner: Any, name: str, replacement: Any) -> None:
         self._restore.append((owner, name, vars(owner).get(name, _ABSENT)))
@@ -282,7 +319,7 @@ def read_entries(cache_file: Path) -> Entries:
     )
 
 
-def write_entries(cache_file: Path, entries: Entries) -> None:
+def write_entries(cache_file: Path, entries: Entries) -> bool:
     """Replace the cache file in one step (a reader never sees half a file)."""
     temp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
     try:
@@ -291,6 +328,8 @@ def write_entries(cache_file: Path, entries: Entries) -> None:
         temp.write_bytes(MAGIC_NUMBER + data)
         os.replace(temp, cache_file)
     except (OSError, ValueError) as exc:
-        log.info("Could not keep the compiled start-up code: %s", exc)
+        log.info("Could not keep the compiled start-up code in %s: %s", cache_file, exc)
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+        return False
+    return True

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from app.compiled_cache import CACHE_NAME, CompiledCache, Entries, read_entries, write_entries
+from app.compiled_cache import beside_bytecode as compiled_cache_home
 
 IMPORT_PYSIDE_AND_COUNT = (
     "import sys; from pathlib import Path; from app.compiled_cache import CompiledCache; "
@@ -131,3 +132,34 @@ def test_regular_expressions_are_rebuilt_from_the_recorded_program(tmp_path: Pat
     assert match is not None and match.group("line") == "5550"
     assert rebuilt[1].match(b"fax inbox compiled-cache-test").group(1) == b"inbox"  # type: ignore[union-attr]
     assert re._compiler.compile.__module__ == "re._compiler"  # restored once inactive
+
+
+def test_a_read_only_home_keeps_the_code_in_the_next_place(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")  # the usual place cannot be written
+    fallback = tmp_path / "user-cache" / CACHE_NAME
+    first = CompiledCache(blocked / CACHE_NAME)
+    first.add_location(fallback)
+    with first.active():
+        _define_point()
+    first.save()
+    assert fallback.exists()
+
+    second = CompiledCache(blocked / CACHE_NAME)  # nothing there to read...
+    assert len(second.entries) == 0
+    second.add_location(fallback)  # ...so the next place is read
+    with second.active():
+        _define_point()
+    assert second.misses == 0 and second.hits > 0
+
+
+def test_the_usual_place_is_beside_the_apps_bytecode() -> None:
+    import importlib.util
+    import sys
+
+    import app.compiled_cache as module
+
+    home = compiled_cache_home()
+    assert home is not None
+    pyc = Path(importlib.util.cache_from_source(module.__file__))
+    assert home.parent == pyc.parent and sys.implementation.cache_tag in home.name
