@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -34,7 +34,6 @@ from app.startup_timeline import mark
 from app.store.db import Database
 from app.sync.balance import BalanceService
 from app.sync.context import AppContext
-from app.sync.lookups import LookupService
 from app.sync.session import (
     ConnectionCheck,
     ConnectionOptions,
@@ -46,6 +45,9 @@ from app.ui import feedback, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.pyside_fix import make_singletons_immortal
+
+if TYPE_CHECKING:
+    from app.sync.lookups import LookupService
 
 log = logging.getLogger(__name__)
 
@@ -366,7 +368,6 @@ class Shell:
             settings=self.settings,
             media_dir=account.media_dir,
             notifier=notifier,
-            lookups=LookupService(api, db, ttl=timedelta(days=self.settings.lookup_ttl_days)),
         )
         balance = BalanceService(api, self.settings, db)
         balance.load_cached()  # shown in the header at the first paint
@@ -396,6 +397,8 @@ class Shell:
         """One signed-in session; returns ("quit" | "sign_out" | "switch", exit code)."""
         window, ctx, balance = opened.window, opened.ctx, opened.balance
         code = 0
+        if ctx.lookups is None:
+            ctx.lookups = self._lookup_service(ctx)
         try:
             if opened.credentials is None:
                 ended = await self._complete_credentials(opened)
@@ -423,6 +426,13 @@ class Shell:
             self.window = None
             await asyncio.sleep(0)  # back to Qt once: the window is deleted now
         return result, code
+
+    def _lookup_service(self, ctx: AppContext) -> LookupService:
+        # Made after the first paint: the lists are refreshed (and shown in the
+        # settings) only then, and their modules are ~1.5 ms of that paint.
+        from app.sync.lookups import LookupService
+
+        return LookupService(ctx.api, ctx.db, ttl=timedelta(days=self.settings.lookup_ttl_days))
 
     async def _complete_credentials(self, opened: _OpenSession) -> tuple[str, int] | None:
         """Read the password of a session opened without it; ``None``: carry on.
