@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,7 @@ from app.sandbox import SandboxServer
 from app.ui.tabs.fax import create_tab
 from app.ui.tabs.fax.compose_merge import count_pages
 from app.ui.tabs.fax.dialogs import FaxDialogs
+from app.ui.tabs.fax.message_model import Column
 from app.ui.tabs.fax.view import FaxTab
 from tests.unit.sync.test_fax_send import logged
 
@@ -291,3 +293,22 @@ def test_print_failure_is_reported(
     with qtlog.disabled():  # Qt also warns that it cannot open the output file
         assert arun(fax_tab.print_fax(fax)) == 0
     assert "The printer could not be opened" in user_messages.texts[-1]
+
+
+def test_at_the_default_size_the_list_keeps_the_senders_name_and_number(
+    fax_tab: FaxTab, qtbot: QtBot
+) -> None:
+    fax_tab.resize(1090, 620)  # the tab in the default 1100-px window
+    northside = next(f for f in inbox(fax_tab) if "NORTHSIDE" in f.stationid.upper())
+    select(fax_tab, qtbot, northside)
+    label = str(fax_tab.model.index(fax_tab.model.row_of(northside.id), Column.FROM).data())
+    bold = QFont(fax_tab.table.font())
+    bold.setBold(True)  # unread rows are bold
+    needed = QFontMetrics(bold).horizontalAdvance(label)
+    assert "(800) 555-0111" in label
+    assert fax_tab.table.columnWidth(Column.FROM) >= needed + 6  # not elided
+    # In a preview that narrow the page gets the room, not the thumbnail strip...
+    assert not fax_tab.preview.page_list.isVisible()
+    # ...which comes back in a wide window.
+    fax_tab.resize(1600, 720)
+    qtbot.waitUntil(fax_tab.preview.page_list.isVisible, timeout=2_000)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # imported on first use: see the module docstring
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 THUMB_WIDTH = 84
+#: Below this width the page thumbnails are hidden (the page view needs the room).
+THUMBS_MIN_VIEWER_WIDTH = 460
 THUMB_DELAY_MS = 250
 
 
@@ -89,7 +91,10 @@ class PdfViewer(QWidget):
         self._thumbs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._thumbs.setSpacing(4)
         self._thumbs.setUniformItemSizes(True)
-        self._thumbs.setFixedWidth(THUMB_WIDTH + 36)
+        # At most a thumbnail's width, and none at all in a narrow preview (see
+        # resizeEvent): the page itself matters more than the strip beside it.
+        self._thumbs.setMaximumWidth(THUMB_WIDTH + 36)
+        self._thumbs.setMinimumWidth(0)
         self._thumbs.setAccessibleName("Pages")
         self._thumbs.currentRowChanged.connect(self._on_thumbs_current_row_changed)
 
@@ -189,8 +194,10 @@ class PdfViewer(QWidget):
         metrics = self._zoom_label.fontMetrics()
         self._zoom_label.setMinimumWidth(metrics.horizontalAdvance("0000%"))
         self._zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._fit_width_btn = self._tool("Fit width", "Fit page width", "pdfFitWidth")
-        self._fit_page_btn = self._tool("Whole page", "Show whole page", "pdfFitPage")
+        # Short labels (the tooltips say it all): the preview column must stay narrow
+        # enough to leave the fax list room for a sender's name and number.
+        self._fit_width_btn = self._tool("Width", "Fit page width", "pdfFitWidth")
+        self._fit_page_btn = self._tool("Page", "Show whole page", "pdfFitPage")
         for button in (self._fit_width_btn, self._fit_page_btn):
             button.setCheckable(True)
         self._prev.clicked.connect(self.previous_page)
@@ -443,6 +450,10 @@ class PdfViewer(QWidget):
         self._fit_width_btn.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
         self._fit_page_btn.setChecked(mode == QPdfView.ZoomMode.FitInView)
         self._zoom_label.setText(f"{round(self.zoom() * 100)}%" if self.page_count() else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._thumbs.setVisible(event.size().width() >= THUMBS_MIN_VIEWER_WIDTH)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The fit modes change the effective zoom whenever the viewport resizes.

@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,11 +45,14 @@ class FolderList(QWidget):
         self.delete_button = self._button(
             "Delete", "Delete the selected folder (it must be empty)"
         )
-        buttons = QHBoxLayout()
+        # One under the other, each the width of the list: side by side the three
+        # made the column ~195 px wide and left the fax list too narrow for a
+        # sender's name and number ("NORTHSIDE FLOUR · (800) 555-0111").
+        buttons = QVBoxLayout()
         buttons.setSpacing(2)  # as in the tab's action bar
         for button in (self.new_button, self.rename_button, self.delete_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.list.setMinimumWidth(130)
         self.setMaximumWidth(260)
         layout = QVBoxLayout(self)
