@@ -15,17 +15,17 @@ development machine):
 
 :class:`CompiledCache` keeps the results in one ``marshal`` file beside the
 app's own bytecode (:func:`beside_bytecode`; in the user's cache folder when
-that is read-only), so it serves from the first line of ``main()``. While it
-is started, ``compile`` is wrapped for exactly those
-support files, ``dataclasses`` sees an ``exec`` that looks the source text up
-first, and ``re`` builds a pattern it has seen from the compiled program it
-recorded (the arguments of ``_sre.compile``, which is what ``re`` itself ends
-with). A hit needs the *same* input (source compared byte for byte, no hash;
-the same pattern and flags), so a changed class or a PySide6 update compiles as
-usual and the file is rewritten once, after the paint. The file is tagged with
-the interpreter's bytecode magic number: another Python never reads it. Nothing
-here can fail a start: a missing, damaged or unwritable cache, or a Python whose
-``re`` is built differently, only means compiling as before.
+that is read-only), so it serves from the first line of ``main()``. While it is
+started, ``compile`` is wrapped for exactly those support files,
+``dataclasses`` sees an ``exec`` that looks the source text up first, and
+``re`` builds a pattern it has seen from the compiled program it recorded (the
+arguments of ``_sre.compile``, which is what ``re`` itself ends with). A hit
+needs the *same* input (source compared byte for byte, no hash; the same
+pattern and flags), so a changed class or a PySide6 update compiles as usual
+and the file is rewritten once, after the paint. The file is tagged with the
+interpreter's bytecode magic number: another Python never reads it. Nothing
+here can fail a start: a missing, damaged or unwritable cache, or a Python
+whose ``re`` is built differently, only means compiling as before.
 
 (PySide6's own switch for the first part, ``SBK_EMBED=0``, writes the files
 into the installed ``shiboken6`` package, which a user's installation may not
@@ -101,9 +101,11 @@ class CompiledCache:
     def __init__(self, *cache_files: Path) -> None:
         self.cache_files = list(cache_files)
         self.entries = Entries()
+        self._read_one = False  # whether a file had entries
         for cache_file in self.cache_files:
             self.entries = read_entries(cache_file)
             if len(self.entries):
+                self._read_one = True
                 break
         self.hits = 0
         self.misses = 0
@@ -114,8 +116,9 @@ class CompiledCache:
         """Another place for the file, tried after the others (read now if nothing
         was found there, written if they cannot be)."""
         self.cache_files.append(cache_file)
-        if not len(self.entries):
+        if not self._read_one:  # (what was compiled meanwhile is in the entries already)
             found = read_entries(cache_file)
+            self._read_one = bool(len(found))
             self.entries.files.update(found.files)
             self.entries.texts.update(found.texts)
             self.entries.regexes.update(found.regexes)

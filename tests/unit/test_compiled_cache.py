@@ -163,3 +163,22 @@ def test_the_usual_place_is_beside_the_apps_bytecode() -> None:
     assert home is not None
     pyc = Path(importlib.util.cache_from_source(module.__file__))
     assert home.parent == pyc.parent and sys.implementation.cache_tag in home.name
+
+
+def test_the_next_place_is_read_even_when_code_was_compiled_before_it_was_known(
+    tmp_path: Path,
+) -> None:
+    fallback = tmp_path / "user-cache" / CACHE_NAME
+    first = CompiledCache(tmp_path / "missing" / "x" / CACHE_NAME)
+    first.add_location(fallback)
+    with first.active():
+        _define_point()
+    first.cache_files = [fallback]  # (as if the usual place could not be written)
+    first.save()
+
+    second = CompiledCache(tmp_path / "nothing-here" / CACHE_NAME)
+    with second.active():
+        re.compile(r"compiled before the next place was known \d+")  # a miss, early
+        second.add_location(fallback)
+        _define_point()
+    assert second.hits > 0
