@@ -22,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, lazy_modules
@@ -86,26 +86,22 @@ class DatabaseSource(Protocol):
     def take(self, path: Path) -> Database | None: ...
 
 
-class _FirstPaint(QObject):
+class _FirstPaint:
     """Closes the window right after its first paint (start-up benchmark)."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
         self._window = window
-        self.seen = False
+        window.first_paint_drawn.connect(self.on_drawn)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.seen and event.type() == QEvent.Type.Paint:
-            self.seen = True
-            # asyncio is meant to load after this paint (app.lazy_modules); say so.
-            asyncio_state = "loaded" if lazy_modules.is_loaded("asyncio") else "deferred"
-            mark("painted")
-            print(
-                f"switchboard: first paint rss_mb={_rss_mb():.0f} asyncio={asyncio_state}",
-                flush=True,
-            )
-            QTimer.singleShot(0, self._window.close)
-        return False
+    def on_drawn(self) -> None:
+        # asyncio is meant to load after this paint (app.lazy_modules); say so.
+        asyncio_state = "loaded" if lazy_modules.is_loaded("asyncio") else "deferred"
+        mark("painted")
+        print(
+            f"switchboard: first paint rss_mb={_rss_mb():.0f} asyncio={asyncio_state}",
+            flush=True,
+        )
+        QTimer.singleShot(0, self._window.close)
 
 
 def wait_for_first_paint(window: MainWindow, timeout_ms: int = 1000) -> None:
@@ -243,6 +239,7 @@ class Shell:
         self.options = options
         self.secrets = secrets or SecretStore()
         self.window: MainWindow | None = None
+        self._first_paint: _FirstPaint | None = None  # --exit-after-paint only
         self.credentials: Credentials | None = None
         self._opened: _OpenSession | None = None
         #: Credentials typed for a different account while a session was opening.
@@ -387,7 +384,7 @@ class Shell:
         QTimer.singleShot(5000, _end_startup)  # in case it never paints (started minimised)
         window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))
         if self.options.exit_after_paint:
-            window.installEventFilter(_FirstPaint(window))
+            self._first_paint = _FirstPaint(window)
         window.show()
         if db.recovery_notice:
             feedback.show_message(window, db.recovery_notice, level=feedback.Level.WARNING)
