@@ -47,28 +47,30 @@ def mark(phase):
     print(f"switchboard-timeline {phase} {time.perf_counter():.6f}", file=sys.stderr, flush=True)
 mark("python")
 #CACHE
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 mark("qt")
 
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+# The first paint noticed as Switchboard's window notices it (a paintEvent
+# override; an event filter would cost the empty window ~1 ms more).
+class Window(QMainWindow):
+    seen = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.seen:
             self.seen = True
             mark("painted")
             with open("/proc/self/statm") as fh:
                 rss = int(fh.read().split()[1]) * 4096 / 1e6
             print(f"first paint rss_mb={rss:.0f}", flush=True)
-            QTimer.singleShot(0, window.close)
-        return False
+            QTimer.singleShot(0, self.close)
 
 app = QApplication(sys.argv[:1])
 mark("qapplication")
-window = QMainWindow()
+window = Window()
 window.resize(1100, 720)
 mark("window")
-spy = FirstPaint()
-window.installEventFilter(spy)
 window.show()
 app.exec()
 """
