@@ -51,7 +51,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-CACHE_NAME = "compiled-startup-code.marshal"
+#: The file's name, wherever it is kept: one per interpreter (the marshal format
+#: and the bytecode are its own), so two Pythons sharing a cache folder never
+#: take turns rewriting one file.
+CACHE_NAME = f"startup-code.{sys.implementation.cache_tag or 'python'}.marshal"
 #: Files of PySide6's embedded support package, as its importer names them.
 _SUPPORT_PREFIXES = ("shibokensupport/", "signature_bootstrap")
 #: More entries than this and the ones this run did not use are dropped.
@@ -87,10 +90,9 @@ def beside_bytecode() -> Path | None:
     line of ``main()``; it is derived from the code, not the user's data, so one
     file serves every account and ``--data-dir``. ``None`` without a cache tag.
     """
-    tag = sys.implementation.cache_tag
-    if tag is None:
+    if sys.implementation.cache_tag is None:
         return None
-    return Path(cache_from_source(__file__)).with_name(f"startup-code.{tag}.marshal")
+    return Path(cache_from_source(__file__)).with_name(CACHE_NAME)
 
 
 class CompiledCache:
