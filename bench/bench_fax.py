@@ -39,8 +39,8 @@ make_singletons_immortal()
 from app.api.client import VoipMsClient  # noqa: E402
 from app.api.typed import Api  # noqa: E402
 from app.config.settings import Settings  # noqa: E402
+from app.services.root import AppServices  # noqa: E402
 from app.store.db import Database  # noqa: E402
-from app.sync.context import AppContext  # noqa: E402
 from app.ui.tabs.fax import create_tab  # noqa: E402
 from app.ui.tabs.fax.compose_merge import merge_attachments  # noqa: E402
 from app.ui.tabs.fax.view import FaxTab  # noqa: E402
@@ -151,7 +151,7 @@ def main() -> int:
     client = VoipMsClient(user, password, base_url=url, min_interval=0)
     settings = Settings(path=None)
     settings.fax_history_days = 365
-    ctx = AppContext(api=Api(client), db=Database.open(work / "cache.sqlite3"),
+    ctx = AppServices(api=Api(client), db=Database.open(work / "cache.sqlite3"),
                      settings=settings, media_dir=work / "media")
     tab = create_tab(ctx)
     assert isinstance(tab, FaxTab)

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import QApplication
 from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.config.settings import Settings
+from app.domain.date_windows import calls_for_strategy
+from app.services.messages.service import PAGE_SIZE
+from app.services.root import AppServices
 from app.store.db import Database
 from app.store.search import search_messages
-from app.sync.context import AppContext
-from app.sync.messages_service import PAGE_SIZE
-from app.sync.messages_windows import calls_for_strategy
 from app.ui.tabs.messages.tab import MessagesTab
 from bench.common import StallMeter, rss_mb, start_sandbox
 
@@ -80,7 +80,7 @@ async def measure(app: QApplication, url: str, user: str, password: str) -> None
     settings.messages_backfill_days = 365
     settings.messages_poll_seconds = 0
     db = Database.open(tmp / "cache.sqlite3")
-    ctx = AppContext(api=Api(client), db=db, settings=settings, media_dir=tmp / "media")
+    ctx = AppServices(api=Api(client), db=db, settings=settings, media_dir=tmp / "media")
     tab = MessagesTab(ctx)
     tab.resize(1100, 760)
     tab.show()

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import QApplication
 from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.config.settings import Settings
+from app.domain.did_edit import DidEdit
 from app.domain.models.numbers import Did, RoutingTarget
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
+from app.services.lookups.service import LookupService
+from app.services.numbers.presets import PresetStore
+from app.services.numbers.service import NumbersService
+from app.services.numbers.wiring import DidStoreAdapter, LookupsAdapter
 from app.store.db import Database
 from app.store.dids import DidRepo
-from app.sync.lookups import LookupService
-from app.sync.numbers import NumbersService
-from app.sync.numbers_edit import DidEdit
-from app.sync.numbers_presets import PresetStore
-from app.sync.numbers_wiring import DidStoreAdapter, LookupsAdapter
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tabs.numbers.did_model import Column, DidTableModel
 

@@ -39,8 +39,8 @@ from app.api.client import VoipMsClient  # noqa: E402
 from app.api.typed import Api  # noqa: E402
 from app.config.settings import Settings  # noqa: E402
 from app.domain.models.voicemail import VoicemailMessage  # noqa: E402
+from app.services.root import AppServices  # noqa: E402
 from app.store.db import Database  # noqa: E402
-from app.sync.context import AppContext  # noqa: E402
 from app.ui.tabs.voicemail import VoicemailTab, create_tab  # noqa: E402
 from bench.common import StallMeter, start_sandbox  # noqa: E402
 
@@ -155,7 +155,7 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     client = VoipMsClient(user, password, base_url=url, min_interval=0)
-    ctx = AppContext(
+    ctx = AppServices(
         api=Api(client),
         db=Database.open(work / "cache.sqlite3"),
         settings=Settings(path=None),

@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -30,24 +30,21 @@ from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
 from app.config.settings import Settings
-from app.startup_timeline import mark
-from app.store.db import Database
-from app.sync.balance import BalanceService
-from app.sync.context import AppContext
-from app.sync.session import (
+from app.services.account.session import (
     ConnectionCheck,
     ConnectionOptions,
     check_connection,
     close_api,
     open_api,
 )
+from app.services.balance.service import BalanceService
+from app.services.root import AppServices
+from app.startup_timeline import mark
+from app.store.db import Database
 from app.ui import feedback, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.pyside_fix import make_singletons_immortal
-
-if TYPE_CHECKING:
-    from app.sync.lookups import LookupService
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +192,7 @@ class _OpenSession:
         username: str,
         credentials: Credentials | None,
         password: _Password,
-        ctx: AppContext,
+        ctx: AppServices,
         notifier: Notifier,
         balance: BalanceService,
         window: MainWindow,
@@ -359,14 +356,14 @@ class Shell:
         api = open_api(username, password, self.connection_options(), deferred=True)
         db = self._open_database(account.database_file)
         notifier = Notifier(self.settings)
-        ctx = AppContext(
+        ctx = AppServices(
             api=api,
             db=db,
             settings=self.settings,
             media_dir=account.media_dir,
             notifier=notifier,
         )
-        balance = BalanceService(api, self.settings, db)
+        balance = ctx.balance
         balance.load_cached()  # shown in the header at the first paint
         # Snapshots always have the default size, whatever the last session left.
         window = MainWindow(
@@ -394,8 +391,6 @@ class Shell:
         """One signed-in session; returns ("quit" | "sign_out" | "switch", exit code)."""
         window, ctx, balance = opened.window, opened.ctx, opened.balance
         code = 0
-        if ctx.lookups is None:
-            ctx.lookups = self._lookup_service(ctx)
         try:
             if opened.credentials is None:
                 ended = await self._complete_credentials(opened)
@@ -423,13 +418,6 @@ class Shell:
             self.window = None
             await asyncio.sleep(0)  # back to Qt once: the window is deleted now
         return result, code
-
-    def _lookup_service(self, ctx: AppContext) -> LookupService:
-        # Made after the first paint: the lists are refreshed (and shown in the
-        # settings) only then, and their modules are ~1.5 ms of that paint.
-        from app.sync.lookups import LookupService
-
-        return LookupService(ctx.api, ctx.db, ttl=timedelta(days=self.settings.lookup_ttl_days))
 
     async def _complete_credentials(self, opened: _OpenSession) -> tuple[str, int] | None:
         """Read the password of a session opened without it; ``None``: carry on.
@@ -465,7 +453,7 @@ class Shell:
         db = early.take(path) if early is not None else None
         return db if db is not None else Database.open(path)
 
-    def open_settings(self, ctx: AppContext, balance: BalanceService, window: MainWindow) -> None:
+    def open_settings(self, ctx: AppServices, balance: BalanceService, window: MainWindow) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, ctx.lookups, self.credentials, window)
@@ -474,8 +462,7 @@ class Shell:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 style.apply_theme(app, self.options.theme or self.settings.theme)
-            if ctx.lookups is not None:
-                ctx.lookups.cache.ttl = timedelta(days=self.settings.lookup_ttl_days)
+            ctx.lookups.cache.ttl = timedelta(days=self.settings.lookup_ttl_days)
             balance.start()
             if balance.balance is not None:
                 balance.changed.emit(balance.balance)  # re-evaluate the low-balance warning

@@ -2,7 +2,7 @@
 
 It opens from the cache (each tab's ``load_cached``) and refreshes in the
 background. It knows nothing about accounts or start-up: ``app/ui/app.py``
-creates it with a ready ``AppContext`` and listens for ``closed`` /
+creates it with a ready ``AppServices`` and listens for ``closed`` /
 ``sign_out_requested``.
 
 Signals:
@@ -48,8 +48,8 @@ from app.ui.widgets.status_bar import SyncStatusBar
 from app.ui.widgets.strips import HeaderBar
 
 if TYPE_CHECKING:
-    from app.sync.balance import BalanceService
-    from app.sync.context import AppContext
+    from app.services.balance.service import BalanceService
+    from app.services.root import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: AppServices,
         balance: BalanceService,
         *,
         account_label: str,
@@ -389,8 +389,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setText("Refreshing everything…")
         balance_task = asyncio.ensure_future(self._refresh_balance())
         await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
-        if self.ctx.lookups is not None:
-            await self.ctx.lookups.refresh_all(quiet=True)
+        await self.ctx.lookups.refresh_all(quiet=True)
         await balance_task
         self._show_sync_summary()
 

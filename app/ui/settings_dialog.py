@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.config.settings import THEMES, Settings
-from app.sync.lookups import LookupResult, LookupService, all_list_names, server_from_row
+from app.services.lookups.service import (
+    LookupResult,
+    LookupService,
+    all_list_names,
+    server_from_row,
+)
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation

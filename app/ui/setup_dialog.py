@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.config.logsetup import register_secret
 from app.config.secrets import Credentials, SecretStore
-from app.sync.session import ConnectionCheck
+from app.services.account.session import ConnectionCheck
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.widgets.strips import TintedStrip

@@ -20,7 +20,7 @@ from app.ui import style
 from app.ui.tabs.base import TabBase
 
 if TYPE_CHECKING:
-    from app.sync.context import AppContext
+    from app.services.root import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ TABS: tuple[tuple[str, str], ...] = (
 )
 NOT_AVAILABLE = "This part of Switchboard is not available yet"
 
-TabFactory = Callable[["AppContext", QWidget | None], TabBase]
+TabFactory = Callable[["AppServices", QWidget | None], TabBase]
 
 
 def find_factory(key: str) -> tuple[TabFactory | None, str]:
@@ -54,7 +54,7 @@ class PlaceholderTab(TabBase):
     """Empty state for a tab that could not be built. Its load always 'fails'."""
 
     def __init__(
-        self, ctx: AppContext, key: str, title: str, reason: str, parent: QWidget | None = None
+        self, ctx: AppServices, key: str, title: str, reason: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, parent)
         self.key, self.title, self.reason = key, title, reason
@@ -77,7 +77,7 @@ class PlaceholderTab(TabBase):
         raise UserFacingError(f"{NOT_AVAILABLE}.", detail=self.reason)
 
 
-def build_tab(ctx: AppContext, key: str, title: str, parent: QWidget | None) -> TabBase:
+def build_tab(ctx: AppServices, key: str, title: str, parent: QWidget | None) -> TabBase:
     factory, reason = find_factory(key)
     if factory is not None:
         try:

@@ -168,9 +168,8 @@ def app_context(
     from app.api.client import VoipMsClient
     from app.api.typed import Api
     from app.config.settings import Settings
+    from app.services.root import AppServices
     from app.store.db import Database
-    from app.sync.context import AppContext
-    from app.sync.lookups import LookupService
     from app.ui.notify import Notifier
 
     settings = Settings(path=tmp_path / "settings.json")
@@ -178,13 +177,12 @@ def app_context(
     api = Api(client)
     db = Database.open(tmp_path / "cache.sqlite3")
     notifier = Notifier(settings)
-    ctx = AppContext(
+    ctx = AppServices(
         api=api,
         db=db,
         settings=settings,
         media_dir=tmp_path / "media",
         notifier=notifier,
-        lookups=LookupService(api, db),
     )
     yield ctx
     _cancel_pending(qtbot)
@@ -195,7 +193,7 @@ def app_context(
 
 @pytest.fixture
 def balance_service(app_context: Any) -> Iterator[Any]:
-    from app.sync.balance import BalanceService
+    from app.services.balance.service import BalanceService
 
     service = BalanceService(app_context.api, app_context.settings)
     yield service

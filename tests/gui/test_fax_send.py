@@ -14,7 +14,7 @@ from app.ui.tabs.fax.view import FaxTab
 from tests.gui import test_fax_tab as tab_tests
 from tests.gui.test_fax_samples import write_image, write_multipage_tiff, write_text
 from tests.gui.test_fax_tab import ScriptedDialogs
-from tests.unit.sync.test_fax_send import logged
+from tests.unit.services.test_fax_send import logged
 
 # The tab fixtures, shared with test_fax_tab.py.
 dialogs = tab_tests.dialogs

@@ -23,7 +23,7 @@ from app.ui.tabs.fax.compose_merge import count_pages
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.tabs.fax.message_model import Column
 from app.ui.tabs.fax.view import FaxTab
-from tests.unit.sync.test_fax_send import logged
+from tests.unit.services.test_fax_send import logged
 
 
 class ScriptedDialogs(FaxDialogs):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.models.messages import Direction
-from app.sync.messages_service import PAGE_SIZE
+from app.services.messages.service import PAGE_SIZE
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.tab import MessagesTab
 
@@ -268,9 +268,8 @@ def test_deleting_an_mms_deletes_its_cached_picture(
 ) -> None:
     from app.domain.models.messages import MessageKind
     from app.store.media import media_for_message
-    from app.ui.tabs.messages.tab import service_for
 
-    service = service_for(app_context)
+    service = app_context.messages
     try:
         arun(service.refresh())
         # A picture no other message has: a file another message still shows is

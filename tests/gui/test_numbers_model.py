@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.routing import Route, RouteKind
 from app.ui.tabs.numbers.did_model import Column, DidTableModel
-from tests.unit.sync.test_numbers_edit import make_did
+from tests.unit.services.test_numbers_edit import make_did
 
 
 def test_set_dids_removes_inserts_and_updates_in_place(qtbot: QtBot, qtmodeltester: Any) -> None:

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
-from app.sync.numbers_presets import PlannedChange, RoutingPreset
+from app.services.numbers.presets import PlannedChange, RoutingPreset
 from app.ui import feedback
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.view import NumbersTab

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from app.domain.errors import UserFacingError
 from app.domain.routing import RouteKind
 from app.sandbox import SandboxServer
+from app.services.lookups.service import LookupService, target_list_name
 from app.store.lookup_cache import LookupCache
-from app.sync.lookups import LookupService, target_list_name
 from app.ui.settings_dialog import SettingsDialog
 
 

@@ -133,7 +133,7 @@ def test_money_and_today_texts() -> None:
 def test_last_balance_is_kept_and_shown_at_once_next_time(
     qtbot: QtBot, app_context: Any, sandbox: SandboxServer, arun: Any
 ) -> None:
-    from app.sync.balance import BalanceService
+    from app.services.balance.service import BalanceService
     from app.ui.main_window import MainWindow
 
     first = BalanceService(app_context.api, app_context.settings, app_context.db)

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.models.voicemail import AudioFormat
 from app.sandbox import SandboxServer
-from app.sync.voicemail_audio import sniff_format
+from app.services.voicemail.audio import sniff_format
 from app.ui.tabs.voicemail import VoicemailTab
 from app.ui.tabs.voicemail.message_model import Column
 from tests.gui.test_voicemail_helpers import DANA, open_tab, row_of_caller, select_caller

@@ -42,7 +42,7 @@ def test_create_tab_shares_the_service(app_context: Any, qtbot: QtBot) -> None:
     second = create_tab(app_context)
     qtbot.addWidget(second)
     assert isinstance(first, VoicemailTab) and isinstance(second, VoicemailTab)
-    assert first.service is second.service is app_context.services["voicemail"]
+    assert first.service is second.service is app_context.voicemail
 
 
 def test_lists_inbox_with_names_counts_and_bold_unheard(tab: VoicemailTab) -> None:

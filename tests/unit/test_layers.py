@@ -1,9 +1,9 @@
 """The layer rules of docs/CONTRACTS.md, checked on the source (AST) of app/**.
 
-``domain <- api, store, config <- sync <- ui <- __main__``; only ui imports
+``domain <- api, store, config <- services <- ui <- __main__``; only ui imports
 QtWidgets/QtGui; only api and sandbox import httpx / HTTP servers; only store
 imports sqlite3; only config/secrets.py imports keyring; sandbox imports nothing
-of the app but domain; QtCore only in ui and sync. Imports under
+of the app but domain; Qt only in ui (services are plain asyncio). Imports under
 ``if TYPE_CHECKING:`` count too: a type-only dependency on a higher layer is
 still a dependency of the design.
 """
@@ -25,15 +25,29 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"domain"},
     "config": {"domain"},
     "sandbox": {"domain"},
-    "sync": {"domain", "api", "store", "config"},
-    "ui": {"domain", "api", "store", "config", "sync"},
-    "__main__": {"domain", "api", "store", "config", "sync", "ui", "sandbox"},
+    "services": {"domain", "api", "store", "config"},
+    "ui": {"domain", "api", "store", "config", "services"},
+    "__main__": {"domain", "api", "store", "config", "services", "ui", "sandbox"},
 }
 # ``app/__init__.py`` (version, user agent) is importable by everyone, and so are
 # the start-up helpers beside it, which import nothing of the app themselves:
 # ``lazy_modules`` (deferred asyncio), ``startup_timeline`` (bench phases) and
 # ``compiled_cache`` (code Python would compile from source every start).
 TOP_LEVEL_OK = {"app", "app.lazy_modules", "app.startup_timeline", "app.compiled_cache"}
+
+#: Services that still use QtCore (signals, timers) while they move to the Qt-free
+#: shape of docs/CONTRACTS.md; this list only shrinks.
+QT_IN_SERVICES_FOR_NOW = {
+    "app/services/balance/service.py",
+    "app/services/fax/poll.py",
+    "app/services/fax/service.py",
+    "app/services/lookups/service.py",
+    "app/services/messages/service.py",
+    "app/services/numbers/service.py",
+    "app/services/polling.py",
+    "app/services/voicemail/poll.py",
+    "app/services/voicemail/service.py",
+}
 
 HTTP_MODULES = {"httpx", "http.server", "socketserver", "aiohttp", "requests", "urllib.request"}
 
@@ -79,8 +93,8 @@ def violations(path: Path) -> list[str]:
         )
         if widgets and layer != "ui":
             found.append(f"{where} (only ui uses QtWidgets/QtGui)")
-        if module.startswith("PySide6") and layer not in ("ui", "sync"):
-            found.append(f"{where} (Qt only in ui and sync)")
+        if module.startswith("PySide6") and layer != "ui" and rel not in QT_IN_SERVICES_FOR_NOW:
+            found.append(f"{where} (Qt only in ui)")
         if (module in HTTP_MODULES or top == "httpx") and layer not in ("api", "sandbox"):
             found.append(f"{where} (HTTP only in api and sandbox)")
         if top == "sqlite3" and layer != "store":
@@ -108,4 +122,4 @@ def test_checker_catches_a_violation(tmp_path: Path) -> None:
         found = violations(bad)
     finally:
         APP = saved
-    assert len(found) == 4  # keyring, ui layer, QtWidgets, Qt outside ui/sync
+    assert len(found) == 4  # keyring, ui layer, QtWidgets, Qt outside ui

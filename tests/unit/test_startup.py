@@ -10,7 +10,13 @@ import textwrap
 from pathlib import Path
 
 from app.__main__ import EarlyDatabase
-from app.sync.session import VOIPMS_URL, ConnectionOptions, DeferredApi, close_api, open_api
+from app.services.account.session import (
+    VOIPMS_URL,
+    ConnectionOptions,
+    DeferredApi,
+    close_api,
+    open_api,
+)
 
 
 def test_deferred_api_imports_httpx_only_when_used() -> None:
@@ -18,7 +24,7 @@ def test_deferred_api_imports_httpx_only_when_used() -> None:
     script = textwrap.dedent(
         """
         import sys
-        from app.sync.session import ConnectionOptions, open_api
+        from app.services.account.session import ConnectionOptions, open_api
         api = open_api("u@example.com", "pw", ConnectionOptions(), deferred=True)
         print("httpx" in sys.modules, api.client.base_url)
         print(api.client.calls_made, "httpx" in sys.modules)

@@ -16,7 +16,7 @@ from app.domain.errors import UserFacingError
 from app.ui.async_slot import async_slot
 
 if TYPE_CHECKING:
-    from app.sync.context import AppContext
+    from app.services.root import AppServices
 
 
 class TabBase(QWidget):
@@ -30,7 +30,7 @@ class TabBase(QWidget):
     #: Label of the tab.
     title: str = ""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
 

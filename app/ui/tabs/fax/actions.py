@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
-from app.sync.fax import fax_label
+from app.services.fax.service import fax_label
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
@@ -29,8 +29,8 @@ from app.ui.tabs.fax.folder_list import display_name
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.sync.fax import FaxService
-    from app.sync.fax_send import FaxSender
+    from app.services.fax.send import FaxSender
+    from app.services.fax.service import FaxService
     from app.ui.tabs.fax.compose_dialog import ComposeFaxDialog
     from app.ui.tabs.fax.dialogs import FaxDialogs
     from app.ui.tabs.fax.folder_list import FolderList

@@ -43,8 +43,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
-from app.sync.fax import FaxService, valid_email
-from app.sync.fax_send import (
+from app.services.fax.send import (
     MAX_FAX_FILE_BYTES,
     MAX_SENDER_NAME,
     MAX_STATION_ID,
@@ -53,6 +52,7 @@ from app.sync.fax_send import (
     check_outgoing,
     size_text,
 )
+from app.services.fax.service import FaxService, valid_email
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments

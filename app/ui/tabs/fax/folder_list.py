@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.fax import FaxFolder
-from app.sync.fax import SYSTEM_FOLDERS
+from app.services.fax.service import SYSTEM_FOLDERS
 
 #: What the system folders are called on screen.
 DISPLAY_NAMES = {"INBOX": "Inbox", "SENT": "Sent"}

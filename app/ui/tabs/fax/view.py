@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxMessage
-from app.sync.context import AppContext
-from app.sync.fax import FaxService, is_inbound
-from app.sync.fax_poll import FaxPoller
-from app.sync.fax_send import FaxSender
+from app.services.fax.poll import FaxPoller
+from app.services.fax.send import FaxSender
+from app.services.fax.service import FaxService, is_inbound
+from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
@@ -55,7 +55,7 @@ class FaxTab(FaxActionsMixin):
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: AppServices,
         service: FaxService,
         poller: FaxPoller,
         *,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.sync.context import AppContext
+from app.services.root import AppServices
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.messages.tab import MessagesTab
 
 
-def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
+def create_tab(ctx: AppServices, parent: QWidget | None = None) -> TabBase:
     return MessagesTab(ctx, parent)
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.phone import format_number
-from app.sync.messages_text import (
+from app.domain.sms_text import (
     MAX_ATTACHMENTS,
     LongTextMode,
     count,

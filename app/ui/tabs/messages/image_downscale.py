@@ -13,7 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage
 
 from app.domain.errors import UserFacingError
-from app.sync.messages_text import MAX_ATTACHMENT_BYTES
+from app.domain.sms_text import MAX_ATTACHMENT_BYTES
 
 #: Re-encode images above this size or dimension (the provider's cap is ~1.2 MB).
 TARGET_BYTES = 1_100_000

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserFacingError
 from app.domain.phone import format_number, normalize
+from app.services.root import AppServices
 from app.store.drafts import get_draft
 from app.store.messages import StoredMessage
 from app.store.search import SearchHit
 from app.store.threads import ThreadSummary, list_threads, unread_total
-from app.sync.context import AppContext
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
@@ -38,8 +38,8 @@ from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
 if TYPE_CHECKING:
-    from app.sync.messages_service import MessagesService
-    from app.sync.messages_sync import SyncReport
+    from app.services.messages.service import MessagesService
+    from app.services.messages.sync import SyncReport
     from app.ui.tabs.messages.image_viewer import ImageViewer
 
 log = logging.getLogger(__name__)
@@ -48,19 +48,6 @@ log = logging.getLogger(__name__)
 #: a screenful. Reading all ~2,000 of a large account there costs ~17 ms of
 #: start-up; the rest is added (below them) when ``refresh`` starts.
 FIRST_SCREEN = 60
-
-
-def service_for(ctx: AppContext) -> MessagesService:
-    # Imported here: the sync modules are not needed for the first paint (the
-    # list comes from the store), and cost ~10 ms of start-up.
-    from app.sync.messages_service import MessagesService
-
-    service = ctx.services.get("messages")
-    if not isinstance(service, MessagesService):
-        service = MessagesService(ctx.api, ctx.db, ctx.settings, ctx.media_subdir("mms"),
-                                  notifier=ctx.notifier, api_url=ctx.api.client.base_url)
-        ctx.services["messages"] = service
-    return service
 
 
 class MessagesTab(TabBase):
@@ -72,7 +59,7 @@ class MessagesTab(TabBase):
     key = "messages"
     title = "Messages"
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+    def __init__(self, ctx: AppServices, parent: QWidget | None = None,
                  *, dialogs: MessageDialogs | None = None) -> None:
         super().__init__(ctx, parent)
         self._service: MessagesService | None = None
@@ -132,7 +119,7 @@ class MessagesTab(TabBase):
     def service(self) -> MessagesService:
         """The session's messages service, made on first use (after the first paint)."""
         if self._service is None:
-            service = self._service = service_for(self.ctx)
+            service = self._service = self.ctx.messages
             service.synced.connect(self._on_service_synced)
             service.media_ready.connect(self._on_service_media_ready)
             service.unread_changed.connect(self.badge_changed)
@@ -367,7 +354,7 @@ class MessagesTab(TabBase):
             return
         self.pane.loading_older = True
         try:
-            from app.sync.messages_service import PAGE_SIZE  # loaded with the service
+            from app.services.messages.service import PAGE_SIZE  # loaded with the service
 
             did, contact = self._open
             messages, media = await self.service.conversation(did, contact, before=cursor)

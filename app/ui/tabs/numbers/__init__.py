@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.sync.context import AppContext
-from app.sync.numbers_wiring import numbers_service
+from app.services.root import AppServices
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.view import NumbersTab
 
 
-def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
-    return NumbersTab(ctx, numbers_service(ctx), parent)
+def create_tab(ctx: AppServices, parent: QWidget | None = None) -> TabBase:
+    return NumbersTab(ctx, ctx.numbers, parent)
 
 
 __all__ = ["NumbersTab", "create_tab"]

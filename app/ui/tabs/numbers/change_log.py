@@ -13,10 +13,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.domain.did_edit import FIELD_LABELS
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe_raw
-from app.sync.numbers_edit import FIELD_LABELS
-from app.sync.numbers_ports import ChangeEntry
+from app.services.numbers.ports import ChangeEntry
 from app.ui.style import error_color
 
 _Index = QModelIndex | QPersistentModelIndex

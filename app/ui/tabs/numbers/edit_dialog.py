@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.did_edit import CALLERID_PREFIX_MAX, DIALTIME_RANGE, NOTE_MAX, DidEdit, validate
 from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import TargetLists, target_text
-from app.sync.numbers_edit import CALLERID_PREFIX_MAX, DIALTIME_RANGE, NOTE_MAX, DidEdit, validate
 from app.ui.tabs.numbers.routing_editor import RoutingEditor
 
 

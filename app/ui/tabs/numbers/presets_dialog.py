@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.domain.models.numbers import Did
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
-from app.sync.numbers_presets import PlannedChange, PresetStore, RoutingPreset
+from app.services.numbers.presets import PlannedChange, PresetStore, RoutingPreset
 from app.ui import feedback
 from app.ui.tabs.numbers.routing_editor import RoutingEditor
 

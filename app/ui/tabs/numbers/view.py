@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.did_edit import DidEdit
 from app.domain.errors import UserFacingError
 from app.domain.models.numbers import Did
 from app.domain.phone import format_number
 from app.domain.routing import Route
 from app.domain.routing_labels import TargetLists, describe
-from app.sync.context import AppContext
-from app.sync.numbers import NumbersService
-from app.sync.numbers_edit import DidEdit
-from app.sync.numbers_presets import PlannedChange, RoutingPreset
+from app.services.numbers.presets import PlannedChange, RoutingPreset
+from app.services.numbers.service import NumbersService
+from app.services.root import AppServices
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
@@ -71,7 +71,7 @@ class NumbersTab(TabBase):
     key = "numbers"
     title = "Numbers"
 
-    def __init__(self, ctx: AppContext, service: NumbersService,
+    def __init__(self, ctx: AppServices, service: NumbersService,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.service = service

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.sync.context import AppContext
-from app.sync.voicemail import VoicemailService
-from app.sync.voicemail_poll import VoicemailPoller
-from app.sync.voicemail_store import DbVoicemailStore
+from app.services.root import AppServices
+from app.services.voicemail.poll import VoicemailPoller
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail.view import VoicemailTab
@@ -18,12 +16,9 @@ make_singletons_immortal()
 __all__ = ["VoicemailTab", "create_tab"]
 
 
-def create_tab(ctx: AppContext, parent: QWidget | None = None) -> TabBase:
-    """Build the tab and its service (shared through ``ctx.services["voicemail"]``)."""
-    service = ctx.services.get("voicemail")
-    if not isinstance(service, VoicemailService):
-        service = VoicemailService(ctx.api, DbVoicemailStore(ctx.db), ctx.media_subdir("voicemail"))
-        ctx.services["voicemail"] = service
+def create_tab(ctx: AppServices, parent: QWidget | None = None) -> TabBase:
+    """Build the tab on the session's one voicemail service (``ctx.voicemail``)."""
+    service = ctx.voicemail
     poller = VoicemailPoller(
         service, ctx.notifier, interval_seconds=ctx.settings.voicemail_check_seconds
     )

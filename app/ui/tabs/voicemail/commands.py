@@ -25,7 +25,7 @@ from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail.message_model import format_received
 
 if TYPE_CHECKING:
-    from app.sync.voicemail import VoicemailService
+    from app.services.voicemail.service import VoicemailService
 
 
 class MessageCommands(TabBase):

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
 from app.domain.phone import format_number
-from app.sync.context import AppContext
-from app.sync.voicemail import Key, VoicemailService
-from app.sync.voicemail_poll import VoicemailPoller
+from app.services.root import AppServices
+from app.services.voicemail.poll import VoicemailPoller
+from app.services.voicemail.service import Key, VoicemailService
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
@@ -67,7 +67,7 @@ class VoicemailTab(MessageCommands):
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: AppServices,
         service: VoicemailService,
         poller: VoicemailPoller,
         parent: QWidget | None = None,
@@ -137,7 +137,7 @@ class VoicemailTab(MessageCommands):
         s.messages_changed.connect(self._on_service_messages_changed)
         s.names_changed.connect(self.model.refresh_labels)
         # Signal to signal (not to ``.emit``): Qt drops the link when the tab goes,
-        # while the service lives on in ctx.services.
+        # while the service lives on in the composition root (ctx).
         s.unread_changed.connect(self.badge_changed)
         self.poller.check_failed.connect(self.status_message)
         self.tree.folder_selected.connect(self._on_tree_folder_selected)

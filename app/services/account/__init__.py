@@ -1,0 +1,1 @@
+"""The account feature's Qt-free service."""

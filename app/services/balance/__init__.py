@@ -1,0 +1,1 @@
+"""The balance feature's Qt-free service."""

@@ -1,0 +1,1 @@
+"""The fax feature's Qt-free service."""

@@ -1,0 +1,167 @@
+"""Sending a fax: validation, the size check, one ``sendFaxMessage`` call, reconciliation.
+
+``sendFaxMessage`` is not idempotent and is never retried automatically (the
+client never retries sends). When the call fails the composed fax stays with
+the caller (the compose dialog keeps it) and the error says whether it went out:
+
+* a refusal (``StatusError``) means it was not sent: fix and send again;
+* no answer (``TransportError``, a time-out) means we do not know: the Sent
+  folder is synced and searched for a fax to that number sent in the last few
+  minutes before telling the user to check it rather than resend blindly.
+
+Size: the reference names ``exceeds_file_size`` ("The file exceeds the limite
+size allowed") without a number. We refuse files over
+``MAX_FAX_FILE_BYTES`` (10 MB, about 13.3 MB once base64-encoded in the POST)
+before uploading, and map ``exceeds_file_size`` to the same advice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.api.errors import StatusError, TransportError
+from app.domain.errors import UserFacingError
+from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.services.fax.service import FaxService, valid_email
+
+log = logging.getLogger(__name__)
+
+MAX_FAX_FILE_BYTES = 10_000_000
+#: station_id is shown on the recipient's machine (T.30 TSI): 20 characters.
+MAX_STATION_ID = 20
+MAX_SENDER_NAME = 40
+#: How far back the Sent folder is searched when the send timed out.
+RECONCILE_WINDOW = timedelta(minutes=10)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingFax:
+    """A composed fax: everything ``sendFaxMessage`` takes, with the merged PDF."""
+
+    to_number: str
+    from_number: str
+    sender_name: str
+    station_id: str
+    email_copy: str
+    document: Path
+    pages: int
+
+
+class SendFailed(UserFacingError):
+    """The fax was (probably) not sent; the composed fax is kept for another try."""
+
+
+class SendUncertain(UserFacingError):
+    """No answer while sending: it may have gone out. Check Sent before resending."""
+
+
+def size_text(size: int) -> str:
+    """Decimal units, as file managers show them: the limit reads "10.0 MB"."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+
+
+def check_outgoing(fax: OutgoingFax, *, size: int | None = None) -> list[str]:
+    """Every problem with ``fax`` as a sentence (empty when it can be sent)."""
+    problems: list[str] = []
+    if not normalize(fax.to_number):
+        problems.append("Enter the fax number to send to.")
+    elif not is_valid_nanp(fax.to_number):
+        problems.append(
+            f"“{fax.to_number.strip()}” is not a valid US or Canadian fax number "
+            "(10 digits, area code first)."
+        )
+    if not normalize(fax.from_number):
+        problems.append("Choose the fax number to send from.")
+    if len(fax.sender_name.strip()) > MAX_SENDER_NAME:
+        problems.append(f"The sender name is longer than {MAX_SENDER_NAME} characters.")
+    if len(fax.station_id.strip()) > MAX_STATION_ID:
+        problems.append(f"The station id is longer than {MAX_STATION_ID} characters.")
+    if fax.email_copy.strip() and not valid_email(fax.email_copy):
+        problems.append(f"“{fax.email_copy.strip()}” is not a valid e-mail address.")
+    if fax.pages <= 0:
+        problems.append("Attach at least one document to fax.")
+    if size is not None and size > MAX_FAX_FILE_BYTES:
+        problems.append(
+            f"The fax document is {size_text(size)}; the most that can be sent is "
+            f"{size_text(MAX_FAX_FILE_BYTES)}. Remove pages or attach smaller images."
+        )
+    return problems
+
+
+class FaxSender:
+    """Sends composed faxes through the service's api and syncs the Sent folder after."""
+
+    def __init__(
+        self,
+        service: FaxService,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.service = service
+        self._clock = clock
+
+    async def send(self, fax: OutgoingFax) -> None:
+        """Send ``fax``; raises SendFailed / SendUncertain with a clear sentence."""
+        try:
+            data = await asyncio.to_thread(fax.document.read_bytes)
+        except OSError as exc:
+            raise SendFailed(
+                "The composed fax document could not be read. Attach the files again.",
+                detail=str(exc),
+            ) from exc
+        problems = check_outgoing(fax, size=len(data))
+        if problems:
+            raise SendFailed(" ".join(problems))
+        started = self._clock()
+        to = format_number(fax.to_number)
+        try:
+            await self.service.api.send_fax(
+                normalize(fax.to_number),
+                normalize(fax.from_number),
+                data,
+                from_name=fax.sender_name.strip(),
+                station_id=fax.station_id.strip(),
+                email_copy_to=fax.email_copy.strip(),
+            )
+        except TransportError as exc:
+            if await self._found_in_sent(fax, started):
+                log.info("Fax to %s timed out but is in the Sent folder", to)
+                return
+            raise SendUncertain(
+                f"VoIP.ms did not answer while sending the fax to {to}: it may have been "
+                "sent. Check the Sent folder in a few minutes before sending it again.",
+                detail=exc.detail,
+            ) from exc
+        except StatusError as exc:
+            advice = (
+                f" The most that can be sent is {size_text(MAX_FAX_FILE_BYTES)}."
+                if exc.status == "exceeds_file_size"
+                else ""
+            )
+            raise SendFailed(
+                f"The fax to {to} was not sent: {exc.message}{advice} "
+                "Your fax is kept: you can correct it and send it again.",
+                detail=exc.detail,
+            ) from exc
+        # The outcome (status, pages) shows up in Sent with the next listing.
+        try:
+            await self.service.sync(days=2)
+        except UserFacingError as exc:
+            log.info("Fax sent; refreshing the Sent folder failed: %s", exc.message)
+
+    async def _found_in_sent(self, fax: OutgoingFax, started: datetime) -> bool:
+        try:
+            await self.service.sync(days=2)
+        except UserFacingError:
+            return False
+        target = normalize(fax.to_number)
+        since = started - RECONCILE_WINDOW
+        for sent in await self.service.messages("SENT"):
+            if normalize(sent.destination) == target and sent.date and sent.date >= since:
+                return True
+        return False

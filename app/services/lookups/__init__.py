@@ -1,0 +1,1 @@
+"""The lookups feature's Qt-free service."""

@@ -1,0 +1,1 @@
+"""The messages feature's Qt-free service."""

@@ -1,0 +1,1 @@
+"""The numbers feature's Qt-free service."""

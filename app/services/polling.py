@@ -1,0 +1,170 @@
+"""Polling: ``Poller``, the one Qt-free primitive every service uses.
+
+``PeriodicCheck`` below is the ``QTimer`` version being replaced (fax and voicemail
+still use it while they move to ``Poller``); it goes when the last user has gone.
+
+The old ``QTimer``-driven "anything new?" check shared by the fax and voicemail pollers.
+
+Both tabs poll the same way: a timer whose interval comes from settings (``0``
+turns it off), at most one check in flight (a tick that arrives while the
+previous check still waits on the network is dropped rather than queued), and
+``stop`` cancels the check in flight so a closing window leaves no task behind.
+Only *what* a check does and how it reports differs; subclasses supply that in
+``run_check``.
+
+Signals:
+    check_failed(str): a periodic check failed (status bar text; no dialog).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from app.domain.errors import UserFacingError
+from app.services.events import Event
+
+log = logging.getLogger(__name__)
+
+#: Shortest interval honoured, so a mistyped setting cannot hammer the API.
+MIN_INTERVAL_SECONDS = 5
+
+
+class PeriodicCheck(QObject):
+    check_failed = Signal(str)
+
+    def __init__(self, *, interval_seconds: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._task: asyncio.Task[None] | None = None
+        self._enabled = False
+        self.set_interval(interval_seconds)
+
+    def set_interval(self, seconds: int) -> None:
+        """``0`` turns the periodic check off."""
+        self._enabled = seconds > 0
+        self._timer.setInterval(max(MIN_INTERVAL_SECONDS, seconds) * 1000)
+        if not self._enabled:
+            self._timer.stop()
+
+    def start(self) -> None:
+        if self._enabled:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    async def run_check(self) -> None:
+        """One timer-driven check; reports failures itself (never raises ``UserFacingError``)."""
+        raise NotImplementedError
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._task is not None and not self._task.done():
+            return  # the previous check is still waiting on the network
+        self._task = asyncio.ensure_future(self.run_check())
+
+
+class Poller:
+    """Runs ``check`` every ``interval_seconds`` on the running asyncio loop (Qt-free).
+
+    The one polling primitive of the services (voicemail, fax, messages, balance,
+    calls, phones). At most one check is in flight: the next wait starts when the
+    previous check ended, so a slow network never piles checks up. ``0`` turns it
+    off. A check that fails with a ``UserFacingError`` is reported through
+    ``failed`` (the first of a run of failures only: a status-bar line, never a
+    dialog that piles up while offline) and polling goes on; any other exception
+    is a bug: it goes to the loop's exception handler (crash dialog, log) and
+    polling stops. Waits use the loop's monotonic clock: a wall-clock jump neither
+    fires nor parks a check.
+
+    Events:
+        failed(str): a check failed; the text says what to tell the user.
+        recovered(): a check succeeded after failures.
+    """
+
+    def __init__(
+        self,
+        check: Callable[[], Awaitable[object]],
+        *,
+        interval_seconds: float,
+        name: str = "poll",
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        self._check = check
+        self.name = name
+        self._sleep = sleep
+        self._task: asyncio.Task[None] | None = None
+        self._failing = False
+        self.interval = 0.0
+        self.failed: Event[str] = Event(f"{name}.failed")
+        self.recovered: Event[()] = Event(f"{name}.recovered")
+        self.set_interval(interval_seconds)
+
+    def set_interval(self, seconds: float) -> None:
+        """``0`` (or less) turns polling off; a running poller restarts its wait."""
+        self.interval = 0.0 if seconds <= 0 else max(MIN_INTERVAL_SECONDS, seconds)
+        if self._task is not None:
+            self.stop()
+            self.start()
+
+    @property
+    def enabled(self) -> bool:
+        return self.interval > 0
+
+    @property
+    def active(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def start(self) -> None:
+        """Start waiting for the first check (needs a running loop); no-op when off."""
+        if self.enabled and not self.active:
+            self._task = asyncio.get_running_loop().create_task(
+                self._run(), name=f"poller:{self.name}"
+            )
+
+    def stop(self) -> None:
+        """Stop polling; a check in flight is cancelled."""
+        task, self._task = self._task, None
+        if task is not None and not task.done():
+            task.cancel()
+
+    async def check_now(self) -> bool:
+        """Run one check now (outside the schedule); ``False`` when it failed."""
+        return await self._one_check()
+
+    async def _run(self) -> None:
+        sleep = self._sleep or asyncio.sleep
+        while True:
+            await sleep(self.interval)
+            try:
+                await self._one_check()
+            except Exception as exc:  # a bug: report it once and stop polling
+                asyncio.get_running_loop().call_exception_handler(
+                    {"message": f"{self.name}: polling stopped by a bug", "exception": exc}
+                )
+                return
+
+    async def _one_check(self) -> bool:
+        try:
+            await self._check()
+        except UserFacingError as exc:
+            log.info("%s: check failed: %s", self.name, exc.message)
+            if not self._failing:
+                self._failing = True
+                self.failed.emit(exc.message)
+            return False
+        if self._failing:
+            self._failing = False
+            self.recovered.emit()
+        return True

@@ -1,0 +1,134 @@
+"""The composition root: every service of one signed-in account, built once.
+
+The shell (``app/ui/app.py``) makes one ``AppServices`` per session from the
+account's API client, cache database, settings and media folder, and hands it
+to the main window; each tab takes its own service from a typed attribute
+(``services.voicemail``, ``services.fax``...). A service is built on first use
+(its module is imported then), so the first paint pays only for the tab on
+show. Nothing outside this module constructs a service for the running app;
+tests may build one directly from its parts.
+
+Services import no Qt; the UI hears them through ``app/ui/bridge.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from app.api.typed import Api
+    from app.config.settings import Settings
+    from app.services.balance.service import BalanceService
+    from app.services.fax.service import FaxService
+    from app.services.lookups.service import LookupService
+    from app.services.messages.service import MessagesService
+    from app.services.numbers.service import NumbersService
+    from app.services.voicemail.service import VoicemailService
+    from app.store.db import Database
+
+
+class NotifierLike(Protocol):
+    """What services call for a desktop notification (``app/ui/notify.py: Notifier``)."""
+
+    def notify(self, title: str, text: str) -> None: ...
+
+
+class RecordingNotifier:
+    """Default when no UI notifier is wired in (services used headless): just records."""
+
+    def __init__(self) -> None:
+        self.history: list[tuple[str, str]] = []
+
+    def notify(self, title: str, text: str) -> None:
+        self.history.append((title, text))
+
+
+class AppServices:
+    """Every service of one account, as typed attributes built on first use."""
+
+    def __init__(
+        self,
+        api: Api,
+        db: Database,
+        settings: Settings,
+        media_dir: Path,
+        notifier: NotifierLike | None = None,
+    ) -> None:
+        self.api = api
+        self.db = db
+        self.settings = settings
+        #: Root of cached media (voicemail audio, fax PDFs, MMS images): one subfolder each.
+        self.media_dir = media_dir
+        #: Desktop notifications: ``notifier.notify("New voicemail", "From ...")``.
+        self.notifier: NotifierLike = notifier if notifier is not None else RecordingNotifier()
+
+    def media_subdir(self, name: str) -> Path:
+        path = self.media_dir / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def built(self) -> list[object]:
+        """The services built so far (for shutdown: only these have anything to stop)."""
+        names = ("balance", "lookups", "voicemail", "messages", "fax", "numbers")
+        return [self.__dict__[name] for name in names if name in self.__dict__]
+
+    @cached_property
+    def balance(self) -> BalanceService:
+        from app.services.balance.service import BalanceService
+
+        return BalanceService(self.api, self.settings, self.db)
+
+    @cached_property
+    def lookups(self) -> LookupService:
+        from app.services.lookups.service import LookupService
+
+        return LookupService(
+            self.api, self.db, ttl=timedelta(days=self.settings.lookup_ttl_days)
+        )
+
+    @cached_property
+    def voicemail(self) -> VoicemailService:
+        from app.services.voicemail.service import VoicemailService
+        from app.services.voicemail.store_adapter import DbVoicemailStore
+
+        return VoicemailService(
+            self.api, DbVoicemailStore(self.db), self.media_subdir("voicemail")
+        )
+
+    @cached_property
+    def messages(self) -> MessagesService:
+        # The sync modules are not needed for the first paint of the Messages tab
+        # (the list comes from the store) and cost ~10 ms: built on first use.
+        from app.services.messages.service import MessagesService
+
+        return MessagesService(
+            self.api,
+            self.db,
+            self.settings,
+            self.media_subdir("mms"),
+            notifier=self.notifier,
+            api_url=self.api.client.base_url,
+        )
+
+    @cached_property
+    def fax(self) -> FaxService:
+        from app.services.fax.service import FaxService
+        from app.store.fax import FaxRepo
+        from app.store.sync_state import SyncState
+
+        return FaxService(
+            self.api,
+            FaxRepo(self.db),
+            SyncState(self.db),
+            self.media_subdir("fax"),
+            provider_tz=self.settings.provider_timezone,
+        )
+
+    @cached_property
+    def numbers(self) -> NumbersService:
+        from app.services.numbers.wiring import build_numbers_service
+
+        return build_numbers_service(self)

@@ -1,0 +1,1 @@
+"""The voicemail feature's Qt-free service."""

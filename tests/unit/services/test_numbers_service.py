@@ -1,0 +1,199 @@
+"""NumbersService logic with in-memory ports: optimism, rollback, pending guard, log.
+
+These cover the service's own decisions quickly; the same paths run against
+the sandbox over real HTTP in tests/gui/test_numbers_*.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.config.settings import Settings
+from app.domain.did_edit import DidEdit
+from app.domain.errors import UserFacingError
+from app.domain.models.numbers import Did, RoutingTarget, Server
+from app.domain.routing import Route, RouteKind
+from app.services.numbers.ports import ChangeEntry
+from app.services.numbers.presets import PresetStore, RoutingPreset
+from app.services.numbers.service import NumbersService
+from tests.unit.services.test_numbers_edit import make_did
+
+VM = Route(RouteKind.VOICEMAIL, "1001")
+
+
+class FakeApi:
+    def __init__(self, dids: list[Did]) -> None:
+        self.dids = {d.did: d for d in dids}
+        self.calls: list[tuple[str, object]] = []
+        self.refuse: dict[str, str] = {}
+        self.gate: asyncio.Event | None = None
+
+    async def _maybe_refuse(self, did: str) -> None:
+        if self.gate is not None:
+            await self.gate.wait()
+        if did in self.refuse:
+            raise UserFacingError(self.refuse[did])
+
+    async def get_dids(self) -> list[Did]:
+        return list(self.dids.values())
+
+    async def get_did(self, did: str) -> Did | None:
+        self.calls.append(("getDIDsInfo", did))
+        return self.dids.get(did)
+
+    async def set_did_routing(self, did: str, route: Route) -> None:
+        self.calls.append(("setDIDRouting", (did, route)))
+        await self._maybe_refuse(did)
+
+    async def set_did_info(self, did: Did) -> None:
+        self.calls.append(("setDIDInfo", did))
+        await self._maybe_refuse(did.did)
+
+    async def set_did_pop(self, did: str, pop: str) -> None:
+        self.calls.append(("setDIDPOP", (did, pop)))
+        await self._maybe_refuse(did)
+
+    async def set_did_voicemail(self, did: str, mailbox: str) -> None:
+        self.calls.append(("setDIDVoicemail", (did, mailbox)))
+        await self._maybe_refuse(did)
+
+
+class FakeStore:
+    def __init__(self) -> None:
+        self.dids: dict[str, Did] = {}
+        self.log: list[ChangeEntry] = []
+
+    async def load(self) -> list[Did]:
+        return list(self.dids.values())
+
+    async def replace_all(self, dids: Sequence[Did]) -> None:
+        self.dids = {d.did: d for d in dids}
+
+    async def put(self, did: Did) -> None:
+        self.dids[did.did] = did
+
+    async def log_changes(self, entries: Sequence[ChangeEntry]) -> None:
+        self.log.extend(entries)
+
+    async def changes(self, did: str | None, limit: int) -> list[ChangeEntry]:
+        rows = [e for e in reversed(self.log) if did is None or e.did == did]
+        return rows[:limit]
+
+
+class FakeLookups:
+    async def cached_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]:
+        return {RouteKind.VOICEMAIL: [RoutingTarget("1001", "Front desk")]}
+
+    async def cached_servers(self) -> Sequence[Server]:
+        return []
+
+    async def targets(self, kind: RouteKind, *, force: bool = False) -> list[RoutingTarget]:
+        return list((await self.cached_targets()).get(kind, []))
+
+    async def servers(self, *, force: bool = False) -> list[Server]:
+        return []
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[NumbersService, FakeApi, FakeStore]:
+    dids = [make_did("5550000001"), make_did("5550000002"), make_did("5550000003")]
+    api = FakeApi(dids)
+    store = FakeStore()
+    store.dids = {d.did: d for d in dids}
+    service = NumbersService(
+        api, store, FakeLookups(), PresetStore(Settings(path=tmp_path / "s.json")),
+        clock=lambda: datetime(2024, 5, 1, tzinfo=UTC),
+    )
+    asyncio.run(service.load_cached())
+    return service, api, store
+
+
+def test_bulk_reroute_partial_refusal_rolls_back_only_the_refused(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, store = setup
+    api.refuse["5550000002"] = "This is not a valid mailbox."
+    seen: list[tuple[str, str]] = []
+    service.did_changed.connect(lambda d: seen.append((d.did, d.routing.to_api())))
+    with pytest.raises(UserFacingError) as info:
+        asyncio.run(service.reroute(["5550000001", "5550000002", "5550000003"], VM))
+    assert "1 of 3 numbers could not be routed to Voicemail 1001 - Front desk" in info.value.message
+    assert "(555) 000-0002: This is not a valid mailbox." in info.value.message
+    assert service.did("5550000001").routing == VM  # type: ignore[union-attr]
+    assert service.did("5550000002").routing.to_api() == "account:100001_VoIP"  # type: ignore[union-attr]
+    assert store.dids["5550000003"].routing == VM
+    # Optimistic first (all three), then confirmations / the rollback.
+    assert seen[:3] == [(n, "vm:1001") for n in ("5550000001", "5550000002", "5550000003")]
+    assert ("5550000002", "account:100001_VoIP") in seen[3:]
+    assert [(e.did, e.ok) for e in store.log] == [
+        ("5550000001", True), ("5550000002", False), ("5550000003", True)]
+    assert store.log[1].reason == "This is not a valid mailbox."
+
+
+def test_change_while_pending_is_refused(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, _store = setup
+
+    async def scenario() -> str:
+        api.gate = asyncio.Event()
+        first = asyncio.create_task(service.reroute(["5550000001"], VM))
+        await asyncio.sleep(0)
+        assert service.is_pending("5550000001")
+        try:
+            await service.save_edit("5550000001", DidEdit(note="x"))
+        except UserFacingError as exc:
+            message = exc.message
+        api.gate.set()
+        await first
+        return message
+
+    assert "still being saved" in asyncio.run(scenario())
+    assert not service.is_pending("5550000001")
+
+
+def test_full_edit_reads_fresh_and_keeps_portal_changes(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, _store = setup
+    # Changed on the portal since we loaded: our write must not undo it.
+    api.dids["5550000001"] = dataclasses.replace(make_did("5550000001"), callerid_prefix="PORTAL")
+    saved = asyncio.run(service.save_edit("5550000001", DidEdit(note="New note", cnam=False)))
+    method, sent = api.calls[-1]
+    assert method == "setDIDInfo" and isinstance(sent, Did)
+    assert ("getDIDsInfo", "5550000001") in api.calls
+    assert (sent.note, sent.cnam, sent.callerid_prefix) == ("New note", False, "PORTAL")
+    assert saved.callerid_prefix == "PORTAL"
+
+
+def test_preset_with_nothing_to_change_makes_no_call(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, _store = setup
+    preset = RoutingPreset("Day", make_did().routing)
+    assert service.preview_preset(preset) == []
+    outcome = asyncio.run(service.apply_preset(preset))
+    assert outcome.changed == [] and api.calls == []
+
+
+def test_one_failing_target_list_does_not_stop_the_others(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, _api, _store = setup
+
+    class HalfBroken(FakeLookups):
+        async def targets(self, kind: RouteKind, *, force: bool = False) -> list[RoutingTarget]:
+            if kind is RouteKind.QUEUE:
+                raise UserFacingError("VoIP.ms did not answer.")
+            return await super().targets(kind, force=force)
+
+    service._lookups = HalfBroken()
+    problems = asyncio.run(service.refresh_lookups())
+    assert problems == ["VoIP.ms did not answer."]
+    assert service.target_lists()[RouteKind.VOICEMAIL] == [RoutingTarget("1001", "Front desk")]
