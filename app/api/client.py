@@ -21,12 +21,14 @@ into a GET that then fails confusingly, so a 3xx says "wrong address" instead.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import logging
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -61,6 +63,55 @@ def _wire_value(value: object) -> str:
     return str(value)
 
 
+def _certificate_failure(exc: BaseException) -> bool:
+    """Whether a connection failed because the server's certificate was refused."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError) or (
+            isinstance(current, ssl.SSLError) and "CERTIFICATE" in str(current).upper()
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+class InsecureEndpoint(ApiError):
+    """An API address that would send the password in clear (``http://`` off this computer).
+
+    A ``UserFacingError``: the address comes from the user (a setting, ``--api-url``).
+    """
+
+
+def require_secure_url(url: str) -> None:
+    """Refuse a plain ``http://`` API address unless it is this computer (the sandbox).
+
+    Every call carries the API password; over ``http://`` anyone on the way
+    could read it. Raises ``InsecureEndpoint`` with a sentence for the user.
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return
+    if parts.scheme == "http":
+        host = (parts.hostname or "").lower()
+        if host == "localhost" or _is_loopback(host):
+            return
+        raise InsecureEndpoint(
+            f"Switchboard will not send the API password over plain http:// ({url}): "
+            "anyone on the network could read it. Use the https:// address "
+            f"({DEFAULT_URL})."
+        )
+    raise InsecureEndpoint(f"Not a web address Switchboard can use for the API: {url}")
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class VoipMsClient:
     """Async VoIP.ms client. Create once, share, ``await aclose()`` at exit."""
 
@@ -78,6 +129,7 @@ class VoipMsClient:
         clock: Callable[[], float] | None = None,
     ) -> None:
         install_log_filter()
+        require_secure_url(base_url)
         self.username = username
         self._password = Secret(password)
         self.base_url = base_url
@@ -198,6 +250,16 @@ class VoipMsClient:
     def _network_error(self, method: str, kind: str, exc: Exception) -> TransportError:
         if kind == "timeout":
             message = "VoIP.ms did not answer in time."
+        elif _certificate_failure(exc):
+            # Not "check the connection": the network works, but the answer did not
+            # come from a server that proved to be VoIP.ms (a proxy, a captive
+            # portal, a wrong clock), and nothing was sent.
+            kind = "certificate"
+            message = (
+                "The secure connection to VoIP.ms failed: its certificate could not be "
+                "verified. A network that intercepts secure connections (a hotel or "
+                "office proxy) or a wrong date on this computer can cause this."
+            )
         else:
             message = "Could not reach VoIP.ms. Check the internet connection."
         if not method.startswith("get"):

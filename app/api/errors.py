@@ -138,7 +138,7 @@ class ApiError(UserFacingError):
 
 
 class TransportError(ApiError):
-    """No usable answer. ``kind``: network, timeout, redirect, http, body."""
+    """No usable answer. ``kind``: network, certificate, timeout, redirect, http, body."""
 
     def __init__(
         self,

@@ -176,7 +176,9 @@ async def check_connection(api: Api) -> ConnectionCheck:
         ip = await api.get_ip()
     except UserFacingError as exc:
         log.info("getIP failed during set-up: %s", exc.message)
-        return ConnectionCheck(False, None, f"Could not reach VoIP.ms. {exc.message}")
+        # The message already says what went wrong ("Could not reach VoIP.ms. ..."
+        # or a certificate problem): said once, not prefixed again.
+        return ConnectionCheck(False, None, exc.message)
     try:
         balance = await api.get_balance()
     except StatusError as exc:
