@@ -8,6 +8,8 @@ never registered (a URL or form body logged by a library).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import re
@@ -66,6 +68,13 @@ class RotatingLogFile(logging.FileHandler):
         super().__init__(path, encoding="utf-8")
         self.max_bytes = max_bytes
         self.backups = backups
+
+    def _open(self) -> io.TextIOWrapper:
+        """The log file, readable by this user only (0600), appended to."""
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, 0o600)  # a file an older version created readable by others
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def emit(self, record: logging.LogRecord) -> None:
         # Called with the handler's lock held (``Handler.handle``).

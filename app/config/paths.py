@@ -7,6 +7,7 @@ second account never touches the user's real files.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,5 +102,10 @@ class AppPaths:
             self.database_file.parent,
             self.media_dir,
             self.log_file.parent,
+            self.cache_dir,
         ):
             folder.mkdir(parents=True, exist_ok=True)
+            # Messages, contacts, voicemail and the log are this user's alone (0700):
+            # new folders and ones an older version made readable by others.
+            with contextlib.suppress(OSError):
+                folder.chmod(0o700)

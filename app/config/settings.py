@@ -26,8 +26,30 @@ log = logging.getLogger(__name__)
 THEMES = ("system", "light", "dark")
 
 
-def _setting(default: Any, description: str) -> Any:
-    return field(default=default, metadata={"description": description})
+#: Seconds in a day: the longest polling interval that still means "poll".
+DAY_SECONDS = 24 * 3600
+
+
+def _setting(
+    default: Any,
+    description: str,
+    *,
+    limits: tuple[float, float] | None = None,
+    choices: tuple[str, ...] | None = None,
+) -> Any:
+    """A setting; ``limits`` (inclusive) or ``choices`` say which values are usable.
+
+    A value outside them (a hand-edited file, an old version's bug) is replaced by
+    the default with one line in the log: a poll interval of 1e8 seconds or a
+    cache lifetime of 1e10 days would otherwise overflow the timers and dates
+    that use it.
+    """
+    metadata: dict[str, Any] = {"description": description}
+    if limits is not None:
+        metadata["limits"] = limits
+    if choices is not None:
+        metadata["choices"] = choices
+    return field(default=default, metadata=metadata)
 
 
 @dataclass
@@ -44,38 +66,56 @@ class Settings:
         "America/New_York", "Time zone of the dates the provider returns (its wall clock)."
     )
     balance_refresh_minutes: int = _setting(
-        15, "How often the balance in the header is refreshed, in minutes (0 = only on demand)."
+        15,
+        "How often the balance in the header is refreshed, in minutes (0 = only on demand).",
+        limits=(0, 24 * 60),
     )
     low_balance_warning: float = _setting(
-        5.0, "Warn when the balance falls below this amount in dollars (0 = never warn)."
+        5.0,
+        "Warn when the balance falls below this amount in dollars (0 = never warn).",
+        limits=(0.0, 1_000_000.0),
     )
     lookup_ttl_days: int = _setting(
-        7, "How long cached lists (time zones, servers, routing targets...) stay fresh, in days."
+        7,
+        "How long cached lists (time zones, servers, routing targets...) stay fresh, in days.",
+        limits=(1, 365),
     )
     notifications: bool = _setting(
         True, "Show desktop notifications for new voicemail, messages and faxes."
     )
-    theme: str = _setting("system", "Colour scheme: system, light or dark.")
+    theme: str = _setting("system", "Colour scheme: system, light or dark.", choices=THEMES)
     last_tab: str = _setting("voicemail", "The tab shown when the window opened last.")
     window_geometry: str = _setting("", "Saved size and position of the main window (base64).")
     messages_backfill_days: int = _setting(
-        365, "Days of SMS/MMS history fetched by the first sync (later syncs fetch only new ones)."
+        365,
+        "Days of SMS/MMS history fetched by the first sync (later syncs fetch only new ones).",
+        limits=(1, 5 * 366),
     )
     messages_poll_seconds: int = _setting(
-        60, "How often new messages are fetched, in seconds (0 = only on demand)."
+        60,
+        "How often new messages are fetched, in seconds (0 = only on demand).",
+        limits=(0, DAY_SECONDS),
     )
     messages_long_text: str = _setting(
-        "split", "Texts over 160 bytes: 'split' into several SMS or send as one 'mms'."
+        "split",
+        "Texts over 160 bytes: 'split' into several SMS or send as one 'mms'.",
+        choices=("split", "mms"),
     )
     fax_history_days: int = _setting(
-        90, "Days of fax history listed (fetched in windows of at most 92 days)."
+        90,
+        "Days of fax history listed (fetched in windows of at most 92 days).",
+        limits=(1, 5 * 366),
     )
     fax_poll_seconds: int = _setting(
-        120, "How often new faxes are fetched, in seconds (0 = only on demand)."
+        120,
+        "How often new faxes are fetched, in seconds (0 = only on demand).",
+        limits=(0, DAY_SECONDS),
     )
     fax_email: str = _setting("", "E-mail address last used to send or copy a fax.")
     voicemail_check_seconds: int = _setting(
-        120, "How often new voicemail is checked for, in seconds (0 = only on demand)."
+        120,
+        "How often new voicemail is checked for, in seconds (0 = only on demand).",
+        limits=(0, DAY_SECONDS),
     )
 
     #: Keys found in the file that this version does not know; written back as they were.
@@ -136,9 +176,30 @@ class Settings:
                 expected = type(default).__name__
                 log.warning("Ignoring setting %s=%r: expected %s", key, value, expected)
                 continue
+            if not _usable(coerced, _field_metadata(key)):
+                log.warning("Ignoring setting %s=%r: out of range; using %r", key, value, default)
+                continue
             setattr(self, key, coerced)
-        if self.theme not in THEMES:
-            self.theme = "system"
+        self._check_provider_timezone()
+
+    def _check_provider_timezone(self) -> None:
+        """An unknown zone would fail every date conversion: fall back to the default."""
+        default = type(self).provider_timezone
+        if self.provider_timezone == default:
+            return  # zoneinfo's import is left to the first date conversion (start-up)
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(self.provider_timezone)
+            return
+        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            pass
+        log.warning(
+            "Ignoring setting provider_timezone=%r: no such time zone; using %r",
+            self.provider_timezone,
+            default,
+        )
+        self.provider_timezone = default
 
     def save(self) -> None:
         """Write atomically (temp file + rename) so a crash never leaves half a file."""
@@ -154,6 +215,20 @@ class Settings:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _field_metadata(name: str) -> Any:
+    return Settings.__dataclass_fields__[name].metadata
+
+
+def _usable(value: Any, metadata: Any) -> bool:
+    """Whether ``value`` lies within the setting's ``limits`` / ``choices``."""
+    limits = metadata.get("limits")
+    # NaN compares false with everything, so it fails here too.
+    if limits is not None and not limits[0] <= value <= limits[1]:
+        return False
+    choices = metadata.get("choices")
+    return choices is None or value in choices
 
 
 def _coerce(value: Any, default: Any) -> Any:

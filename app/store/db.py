@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -82,6 +83,18 @@ def _move_aside(path: Path, stamp: str) -> Path:
     return target
 
 
+def _make_private(path: Path) -> None:
+    """The cache holds messages and contacts: readable by this user only (0600).
+
+    SQLite gives its -wal and -shm files the database file's permissions, so
+    they follow. Created here when missing, tightened when an older version
+    left it readable by others.
+    """
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+
+
 def _open_with_recovery(path: Path, migrations: Sequence[Migration]) -> _Opened:
     """Runs on the worker thread: the connection must be born there."""
     try:
@@ -90,6 +103,7 @@ def _open_with_recovery(path: Path, migrations: Sequence[Migration]) -> _Opened:
         log.exception("Cannot create the data folder %s", path.parent)
     conn: sqlite3.Connection | None = None
     try:
+        _make_private(path)
         conn = _connect(path)
         _check_and_migrate(conn, migrations)
         return _Opened(conn, None)
@@ -107,6 +121,7 @@ def _open_with_recovery(path: Path, migrations: Sequence[Migration]) -> _Opened:
     )
     try:
         kept = _move_aside(path, stamp) if path.exists() else None
+        _make_private(path)
         conn = _connect(path)
         _check_and_migrate(conn, migrations)
     except (sqlite3.Error, SchemaTooNewError, OSError):

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
+from typing import Any
 
 from app.config.paths import AppPaths
 from app.config.settings import Settings
@@ -79,3 +81,43 @@ def test_account_folder_names_stay_those_of_earlier_versions(tmp_path: Path) -> 
     slug = hashlib.sha256(b"owner@example.com").hexdigest()[:12]
     assert account.database_file.name == f"switchboard-{slug}.sqlite3"
     assert account.media_dir.name == slug
+
+
+def test_out_of_range_values_fall_back_to_defaults_with_one_log_line(
+    tmp_path: Path, caplog: Any
+) -> None:
+    """Hand-edited or corrupted values that overflowed timers and dates (issue #13.10)."""
+    path = tmp_path / "settings.json"
+    path.write_text(
+        '{"lookup_ttl_days": 10000000000, "balance_refresh_minutes": 100000000,'
+        ' "low_balance_warning": NaN, "voicemail_check_seconds": 1000000000000,'
+        ' "fax_poll_seconds": -5, "messages_long_text": "both",'
+        ' "provider_timezone": "Not/A_Zone", "fax_history_days": 30}'
+    )
+    with caplog.at_level(logging.WARNING, logger="app.config.settings"):
+        settings = Settings.load(path)
+    defaults = Settings()
+    for name in ("lookup_ttl_days", "balance_refresh_minutes", "low_balance_warning",
+                 "voicemail_check_seconds", "fax_poll_seconds", "messages_long_text",
+                 "provider_timezone"):
+        assert getattr(settings, name) == getattr(defaults, name), name
+        assert sum(name in r.getMessage() for r in caplog.records) == 1, name
+    assert settings.fax_history_days == 30  # a usable value is kept
+    # What is used is what is saved: the dialog and the next start see the same.
+    settings.save()
+    assert json.loads(path.read_text())["lookup_ttl_days"] == defaults.lookup_ttl_days
+
+
+def test_values_at_the_limits_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({
+        "voicemail_check_seconds": 0, "messages_poll_seconds": 86400,
+        "low_balance_warning": 0, "lookup_ttl_days": 365,
+        "provider_timezone": "America/Toronto",
+    }))
+    settings = Settings.load(path)
+    assert settings.voicemail_check_seconds == 0
+    assert settings.messages_poll_seconds == 86400
+    assert settings.low_balance_warning == 0.0
+    assert settings.lookup_ttl_days == 365
+    assert settings.provider_timezone == "America/Toronto"
