@@ -15,7 +15,7 @@ implicit rowid and an external-content FTS table would then point at the wrong r
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 
@@ -323,23 +323,60 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
-    """Apply the missing migrations in order; returns the resulting version."""
+    """Apply the missing migrations in order; returns the resulting version.
+
+    The version is read and written inside ONE exclusive transaction with all
+    the steps: two first starts racing each other cannot both apply a step (the
+    second waits on the lock, then finds the work done) — before, the loser hit
+    "table already exists" and its file was taken for damaged.
+    """
+    target = len(migrations)
     current = schema_version(conn)
-    if current > len(migrations):
+    if current == target:
+        return target  # the usual start: no lock taken
+    if current > target:
         raise SchemaTooNewError(
-            f"database schema version {current} is newer than this app ({len(migrations)})"
+            f"database schema version {current} is newer than this app ({target})"
         )
-    for version, migration in enumerate(migrations[current:], start=current + 1):
-        # executescript commits first, so BEGIN goes inside the script; the
-        # version bump is in the same transaction as the change.
-        try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{migration.sql}\n;")
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        current = schema_version(conn)  # again, now that nobody else can write
+        if current > target:
+            raise SchemaTooNewError(
+                f"database schema version {current} is newer than this app ({target})"
+            )
+        for migration in migrations[current:]:
+            for statement in split_statements(migration.sql):
+                conn.execute(statement)
             if migration.fn is not None:
                 migration.fn(conn)
-            conn.execute(f"PRAGMA user_version = {version:d}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.rollback()
-            raise
-    return len(migrations)
+        conn.execute(f"PRAGMA user_version = {target:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    return target
+
+
+def split_statements(sql: str) -> Iterator[str]:
+    """The statements of a script, one by one (``executescript`` would commit first).
+
+    SQLite's own tokenizer (``complete_statement``) decides where one ends, so
+    semicolons inside triggers, strings and comments are handled as SQLite does.
+    """
+    buffer = ""
+    for piece in sql.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            buffer = ""
+            if statement.strip(";").strip() and not _only_comments(statement):
+                yield statement
+    if buffer.strip(";").strip() and not _only_comments(buffer):
+        raise ValueError(f"incomplete SQL statement in a migration: {buffer[:80]!r}")
+
+
+def _only_comments(statement: str) -> bool:
+    lines = [line.strip() for line in statement.splitlines()]
+    return all(not line or line.startswith("--") or line == ";" for line in lines)

@@ -43,16 +43,19 @@ def test_migrate_from_previous_version_keeps_data(tmp_path: Path) -> None:
         assert stored is not None and stored.message.text == "message 2"
 
 
-def test_failed_migration_leaves_previous_version(tmp_path: Path) -> None:
+def test_failed_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    """All missing steps and the version bump are one transaction: all or nothing."""
     conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    migrate(conn, [Migration("zero", "CREATE TABLE z (x);")])
     steps = [
+        Migration("zero", "CREATE TABLE z (x);"),
         Migration("one", "CREATE TABLE a (x);"),
         Migration("two", "CREATE TABLE b (x); CREATE TABLE a (y);"),
     ]
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, steps)
     assert schema_version(conn) == 1
-    assert _tables(conn) == {"a"}  # b rolled back with the failed step
+    assert _tables(conn) == {"z"}  # a and b rolled back with the failed step
     assert not conn.in_transaction
 
 
