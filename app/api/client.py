@@ -44,6 +44,7 @@ from app.api.errors import (
 from app.api.ratelimit import SleepFn, Throttle
 from app.api.redact import Secret, install_log_filter, redact
 from app.api.retry import RetryPolicy, should_retry
+from app.domain.media_types import sniff
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,12 @@ MAX_GET_QUERY = 1500
 #: Methods that carry files (base64) even when the file happens to be small.
 #: Answers larger than this are decoded on a worker thread.
 BIG_BODY_BYTES = 256 * 1024
+#: MMS media: the provider's hosts (voip.ms and its subdomains, https only)...
+MEDIA_DOMAIN = "voip.ms"
+#: ...at most this big (MMS media is ~1.2 MB per item at the provider)...
+MAX_MEDIA_BYTES = 5_000_000
+#: ...arriving within this many seconds all told.
+MEDIA_TOTAL_SECONDS = 60.0
 POST_METHODS = frozenset({"sendFaxMessage", "sendMMS", "addLNPFile", "setRecording"})
 BODY_HEAD_BYTES = 200
 
@@ -61,6 +68,16 @@ def _wire_value(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value)
+
+
+def _too_big(size: int) -> TransportError:
+    return TransportError(
+        f"The attachment is larger than {MAX_MEDIA_BYTES // 1_000_000} MB, so it was not "
+        "downloaded.",
+        kind="media",
+        method="media",
+        detail=f"at least {size} bytes",
+    )
 
 
 def _certificate_failure(exc: BaseException) -> bool:
@@ -221,26 +238,80 @@ class VoipMsClient:
             return await asyncio.to_thread(self._interpret, method, spec, response)
         return self._interpret(method, spec, response)
 
-    async def fetch_media(self, url: str) -> bytes:
-        """Bytes of an MMS media link (a plain GET on the provider's media host).
+    def media_host_allowed(self, url: str) -> bool:
+        """Only the provider's media hosts over https, or the API's own origin (sandbox).
 
-        No credentials are sent and nothing is retried here: the messages
-        service keeps its own retry schedule (links can 404 just after sending).
+        A media link comes from whoever sent the message: without this rule it
+        could make Switchboard request anything (``http://127.0.0.1/admin``...).
         """
         try:
-            response = await self._http.get(url)
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+            port = parts.port
+        except ValueError:  # "http://[::1/x.jpg", "http://0:b/x.jpg"
+            return False
+        if parts.scheme == "https" and (host == MEDIA_DOMAIN or host.endswith("." + MEDIA_DOMAIN)):
+            return port in (None, 443)
+        api = urlsplit(self.base_url)
+        return (parts.scheme, host, port) == (api.scheme, (api.hostname or "").lower(), api.port)
+
+    async def fetch_media(self, url: str) -> bytes:
+        """Bytes of an MMS picture, video or sound (a plain GET on the provider's media host).
+
+        Bounded in every way a sender could abuse: the host (``media_host_allowed``),
+        the size (``MAX_MEDIA_BYTES``, read as a stream and cut off, never held
+        whole), the total time (``MEDIA_TOTAL_SECONDS``, so a server trickling a
+        byte at a time cannot hold the queue), and what it is (decided from the
+        bytes: an expired link's ``Not found`` page or an ``.exe`` is refused).
+        No credentials are sent and nothing is retried here: the messages service
+        keeps its own retry schedule (links can 404 just after sending).
+        """
+        if not self.media_host_allowed(url):
+            raise TransportError(
+                "This picture's link does not point to VoIP.ms, so it was not downloaded.",
+                kind="media",
+                method="media",
+                detail=f"refused host: {url[:200]!r}",
+            )
+        try:
+            async with asyncio.timeout(MEDIA_TOTAL_SECONDS):
+                data = await self._read_media(url)
+        except TimeoutError as exc:
+            raise self._network_error("media", "timeout", exc) from None
         except httpx.TimeoutException as exc:
             raise self._network_error("media", "timeout", exc) from None
         except httpx.HTTPError as exc:
             raise self._network_error("media", "network", exc) from None
-        if response.status_code >= 300:
+        if sniff(data) is None:
             raise TransportError(
-                f"The image is not available (HTTP {response.status_code}) yet.",
-                kind="http",
-                http_status=response.status_code,
+                "The attachment is not a picture, video or sound Switchboard can show "
+                "(the link may have expired).",
+                kind="media",
                 method="media",
+                detail=f"starts {data[:40]!r}",
             )
-        return response.content
+        return data
+
+    async def _read_media(self, url: str) -> bytes:
+        async with self._http.stream("GET", url) as response:
+            if response.status_code >= 300:
+                raise TransportError(
+                    f"The image is not available (HTTP {response.status_code}) yet.",
+                    kind="http",
+                    http_status=response.status_code,
+                    method="media",
+                )
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > MAX_MEDIA_BYTES:
+                raise _too_big(int(declared))
+            chunks: list[bytes] = []
+            received = 0
+            async for chunk in response.aiter_bytes():
+                received += len(chunk)
+                if received > MAX_MEDIA_BYTES:
+                    raise _too_big(received)
+                chunks.append(chunk)
+            return b"".join(chunks)
 
     # --- answers ------------------------------------------------------------------
 

@@ -138,7 +138,8 @@ class ApiError(UserFacingError):
 
 
 class TransportError(ApiError):
-    """No usable answer. ``kind``: network, certificate, timeout, redirect, http, body."""
+    """No usable answer. ``kind``: network, certificate, timeout, redirect, http, body,
+    media (a download refused for its host, size or content)."""
 
     def __init__(
         self,
