@@ -26,8 +26,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# The team's shared/ folder sits beside the checkout (also in CI's clones).
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "voipms-api-reference.txt"
+# The team's shared/ folder sits beside the checkout (also in CI's clones), or
+# further up for a git worktree kept in a subfolder: the nearest ancestor's.
+DEFAULT_REFERENCE = next(
+    (found for parent in ROOT.parents
+     if (found := parent / "shared" / "voipms-api-reference.txt").exists()),
+    ROOT.parent / "shared" / "voipms-api-reference.txt",
+)
 # In domain: the one catalog file both the api client and the sandbox load.
 DEFAULT_OUTPUT = ROOT / "app" / "domain" / "catalog.json"
 
