@@ -1,4 +1,4 @@
-"""Generate ``app/api/catalog.json`` from the VoIP.ms API reference (plain text).
+"""Generate ``app/domain/catalog.json`` from the VoIP.ms API reference (plain text).
 
 Re-runnable: ``python tools/gen_catalog.py [reference.txt] [out.json]``. The
 output is deterministic (sorted keys) so a re-run over the same reference gives
@@ -26,9 +26,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# The team's shared/ folder sits beside the checkout (also in CI's clones).
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "voipms-api-reference.txt"
-DEFAULT_OUTPUT = ROOT / "app" / "api" / "catalog.json"
+# The team's shared/ folder sits beside the checkout (also in CI's clones), or
+# further up for a git worktree kept in a subfolder: the nearest ancestor's.
+DEFAULT_REFERENCE = next(
+    (found for parent in ROOT.parents
+     if (found := parent / "shared" / "voipms-api-reference.txt").exists()),
+    ROOT.parent / "shared" / "voipms-api-reference.txt",
+)
+# In domain: the one catalog file both the api client and the sandbox load.
+DEFAULT_OUTPUT = ROOT / "app" / "domain" / "catalog.json"
 
 # Implicit on every call: never listed as method parameters.
 IMPLICIT_PARAMS = ("api_username", "api_password", "method")

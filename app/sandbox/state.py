@@ -122,7 +122,6 @@ class SandboxState:
     """Everything the fake account holds. Guarded by ``lock`` (one per server)."""
 
     clock: SandboxClock
-    account_email: str = "owner@maplestreetbakery.example"
     balance: Decimal = Decimal("47.318250")
     transactions: list[Row] = field(default_factory=list)
     lookups: dict[str, list[Row]] = field(default_factory=dict)
@@ -265,9 +264,6 @@ _CONTENT_TYPES = {
 
 def _content_type(name: str) -> str:
     return _CONTENT_TYPES.get(name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
-
-
-content_type_for = _content_type
 
 
 def _distinct(resource: str) -> bytes:

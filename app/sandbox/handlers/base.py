@@ -114,13 +114,6 @@ def fmt_duration(seconds: int) -> str:
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
-def empty_or(key: str, rows: list[Any], empty_status: str) -> dict[str, Any]:
-    """The service answers an empty list with a status, not ``success`` + []."""
-    if not rows:
-        raise Reply(empty_status)
-    return {key: rows}
-
-
 def pick(rows: list[dict[str, Any]], key: str, value: str, invalid: str) -> list[dict[str, Any]]:
     """Filter by an optional id parameter; unknown id -> the method's invalid_* status."""
     if not value:

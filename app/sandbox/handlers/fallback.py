@@ -4,14 +4,18 @@ The account has none of those things (no conferences, no reseller clients, no
 e911 ...), so a read answers the method's "nothing here" status and a write
 about a specific record answers that the record is not valid, like the real
 service would for an empty account. Required parameters are still enforced.
+
+Which methods exist and what they require comes from the generated method
+catalog (``app.domain.catalog``), the same file the api client validates
+against, so the sandbox and the client cannot drift apart.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from app.domain.catalog import CATALOG, STATUS_CODES
 from app.sandbox.handlers.base import Call, Reply
-from app.sandbox.handlers.reference_methods import REQUIRED_PARAMS, STATUS_NAMES
 
 # Reads whose empty answer is a specific status (reference status table).
 _EMPTY_STATUS = {
@@ -30,14 +34,22 @@ _EMPTY_STATUS = {
 
 
 def is_known_method(method: str) -> bool:
-    return method in REQUIRED_PARAMS
+    """A method of the reference (unmodelled ones too), as opposed to ``invalid_method``."""
+    return method in CATALOG
+
+
+def required_params(method: str) -> tuple[str, ...]:
+    """The method's required parameters, sorted: the first one missing or invalid
+    decides the answer, and a frozenset's order would change between runs."""
+    spec = CATALOG.get(method)
+    return tuple(sorted(spec.required)) if spec is not None else ()
 
 
 def check_required(call: Call) -> None:
-    for name in REQUIRED_PARAMS.get(call.method, ()):
+    for name in required_params(call.method):
         if not call.has(name):
             status = f"missing_{name}"
-            raise Reply(status if status in STATUS_NAMES else "missing_params")
+            raise Reply(status if status in STATUS_CODES else "missing_params")
 
 
 def fallback_reply(call: Call) -> dict[str, Any]:
@@ -50,9 +62,9 @@ def fallback_reply(call: Call) -> dict[str, Any]:
         return {_list_key(method): []}
     if method.startswith(("order", "backOrder", "signup")):
         raise Reply("order_failed")
-    for name in REQUIRED_PARAMS.get(method, ()):
+    for name in required_params(method):
         status = f"invalid_{name}"
-        if status in STATUS_NAMES:
+        if status in STATUS_CODES:
             raise Reply(status)
     return {}
 

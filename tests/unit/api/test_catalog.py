@@ -17,8 +17,13 @@ from app.api.catalog import CATALOG, STATUS_CODES, validate
 from app.api.errors import ParameterError
 
 ROOT = Path(__file__).resolve().parents[3]
-# shared/ sits beside the checkout, in CI's fresh clones too.
-REFERENCE = ROOT.parent / "shared" / "voipms-api-reference.txt"
+# shared/ sits beside the checkout (in CI's fresh clones too), or further up for a
+# git worktree kept in a subfolder: the nearest ancestor that has it.
+REFERENCE = next(
+    (found for parent in ROOT.parents
+     if (found := parent / "shared" / "voipms-api-reference.txt").exists()),
+    ROOT.parent / "shared" / "voipms-api-reference.txt",
+)
 
 
 def test_every_method_of_the_reference_is_in_the_catalog() -> None:
@@ -181,3 +186,11 @@ def test_generator_parses_loose_sections() -> None:
     assert list(set_thing["params"]) == ["id", "routing"]
     assert "POST" in set_thing["note"]
     assert sections["nextThing"]["params"]["x"]["required"]
+
+
+def test_generator_writes_the_one_catalog_both_sides_load() -> None:
+    # The api client and the sandbox read the same file; the generator must
+    # rewrite that file, not a stale copy somewhere else.
+    from app.domain import catalog as domain_catalog
+
+    assert _load_generator().DEFAULT_OUTPUT == domain_catalog.CATALOG_PATH == catalog.CATALOG_PATH

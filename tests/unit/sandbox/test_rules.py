@@ -144,6 +144,27 @@ def test_unknown_and_unmodelled_methods(server: SandboxServer) -> None:
                   dialtime="60", cnam="0", billing_type="1") == "order_failed"
 
 
+def test_unmodelled_methods_follow_the_catalog_the_client_validates_with(
+        server: SandboxServer) -> None:
+    # One catalog for both sides: the client's validation and the sandbox's
+    # idea of which methods exist and what they require are the same data.
+    from app.api import catalog as client_catalog
+    from app.domain import catalog
+
+    assert client_catalog.CATALOG is catalog.CATALOG
+    # Required parameters of an unmodelled method: the first missing one (sorted)
+    # names the status, a write with all of them is refused on the first.
+    assert catalog.CATALOG["setConference"].required == {
+        "conference", "description", "max_members", "name"}
+    assert status(server, "setConference") == "missing_conference"
+    assert status(server, "setConference", conference="1") == "missing_description"
+    assert status(server, "setConference", conference="1", description="d",
+                  name="n") == "missing_params"  # no missing_max_members status exists
+    assert status(server, "setConference", conference="1", description="d", name="n",
+                  max_members="3") == "invalid_conference"
+    assert status(server, "addCharge", client="1") == "missing_charge"
+
+
 # --- voicemail -------------------------------------------------------------------------
 
 
@@ -215,9 +236,12 @@ def test_set_did_info_validates_targets(server: SandboxServer, field: str, value
 
 
 def test_every_reference_method_answers_a_status(server: SandboxServer) -> None:
-    from app.sandbox.handlers.reference_methods import REQUIRED_PARAMS
+    from app.domain.catalog import CATALOG
+    from app.sandbox.handlers.fallback import required_params
 
-    for method, required in REQUIRED_PARAMS.items():
+    assert len(CATALOG) >= 219  # the whole reference, not an empty catalog
+    for method in CATALOG:
+        required = required_params(method)
         bare = status(server, method)
         filled = status(server, method, **{name: "1" for name in required})
         junk_params = {"from_": "x", "to": "y", "did": "abc", "mailbox": "1001",

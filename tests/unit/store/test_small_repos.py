@@ -1,8 +1,9 @@
-"""Drafts, sync state, media retry scheduling, outbox, phonebook."""
+"""Drafts, sync state, media retry scheduling, phonebook; the outbox is gone."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 from app.domain.models.messages import MessageKind, PhonebookEntry
 from app.store.db import Database
@@ -20,15 +21,8 @@ from app.store.media import (
     retry_media_now,
 )
 from app.store.messages import upsert_messages
-from app.store.outbox import (
-    OutboxState,
-    outbox_add,
-    outbox_get,
-    outbox_mark,
-    outbox_prune,
-    outbox_unresolved,
-)
-from app.store.phonebook import all_names, name_for, names_for, replace_phonebook
+from app.store.migrations import MIGRATIONS, migrate
+from app.store.phonebook import all_names, name_for, replace_phonebook
 from app.store.sync_state import SyncState, get_state, set_state, states_with_prefix
 from app.store.threads import get_thread
 from tests.unit.store.conftest import DID, make_message
@@ -87,18 +81,23 @@ def test_media_retry_backoff_then_gives_up(db: Database) -> None:
     assert asyncio.run(MediaRepo(db).due(10**10)) == []
 
 
-def test_outbox_tracks_unresolved_sends(db: Database) -> None:
-    first = db.run_sync(outbox_add, MessageKind.SMS, DID, "+1 555 222 0000", "hi", [], 100)
-    second = db.run_sync(outbox_add, MessageKind.MMS, DID, "5552220000", "pic", ["a.jpg"], 101)
-    db.run_sync(outbox_mark, first, OutboxState.UNKNOWN, error="timed out")
-    db.run_sync(outbox_mark, second, OutboxState.SENT, remote_id=77)
-    assert [(e.local_id, e.contact, e.error) for e in db.run_sync(outbox_unresolved)] == [
-        (first, "5552220000", "timed out")
-    ]
-    entry = db.run_sync(outbox_get, second)
-    assert entry is not None and entry.remote_id == 77 and entry.media == ("a.jpg",)
-    assert db.run_sync(outbox_prune, 1000) == 1  # the sent one; unknown is kept
-    assert db.run_sync(outbox_get, first) is not None
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_the_unused_outbox_table_is_dropped(db: Database) -> None:
+    # A new database never has it...
+    assert "outbox" not in db.run_sync(_tables)
+    # ...and one created before the drop (with the v1 table and its index) loses it.
+    conn = sqlite3.connect(":memory:")
+    drop_at = next(i for i, m in enumerate(MIGRATIONS) if "outbox" in m.name and "drop" in m.name)
+    migrate(conn, MIGRATIONS[:drop_at])
+    assert "outbox" in _tables(conn)
+    assert migrate(conn) == len(MIGRATIONS)
+    assert "outbox" not in _tables(conn)
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "outbox_state" not in indexes
+    conn.close()
 
 
 def test_phonebook_names_by_normalised_number(db: Database) -> None:
@@ -111,7 +110,6 @@ def test_phonebook_names_by_normalised_number(db: Database) -> None:
         ],
     )
     assert db.run_sync(name_for, "5552220000") == "Alice"
-    assert db.run_sync(names_for, ["+15553330000", "5559999999"]) == {"5553330000": "Bob"}
     assert db.run_sync(all_names) == {"5552220000": "Alice", "5553330000": "Bob"}
     db.run_sync(upsert_messages, [make_message(1, contact="5553330000")])
     summary = db.run_sync(get_thread, DID, "5553330000")
