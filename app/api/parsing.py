@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -24,8 +25,29 @@ from zoneinfo import ZoneInfo, available_timezones
 from app.domain import phone
 from app.domain.timeutil import parse_provider_datetime
 
+log = logging.getLogger(__name__)
+
 _TRUE = {"1", "yes", "y", "true", "on", "enabled", "enable", "t"}
 _NOT_SET = {"", "0000-00-00", "0000-00-00 00:00:00", "-1", "none", "null"}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` that UTF-8 (SQLite, Qt, the log) can carry.
+
+    JSON can encode half an emoji (``"\\ud83d"`` alone); Python decodes it to a
+    lone surrogate that no UTF-8 encoder accepts, and one such SMS used to stop
+    every later sync. Each lone half becomes U+FFFD, the replacement character.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def as_str(value: object) -> str:
@@ -33,7 +55,7 @@ def as_str(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return clean_text(str(value).strip())
 
 
 def is_not_set(value: object) -> bool:
@@ -108,7 +130,7 @@ def caller_id(value: object) -> tuple[str, str]:
 
 def unescape_text(value: object) -> str:
     """Undo PHP quote escaping in message bodies: ``\\"``, doubled ``\\\\\\"``, ``\\'``."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else clean_text(str(value))
     # Collapse any run of backslashes before a quote: the quote was escaped
     # once or twice on the provider's side, never meant literally.
     return re.sub(r"\\+(['\"])", r"\1", text)
@@ -146,7 +168,14 @@ def media_urls(value: object, base_url: str) -> tuple[str, ...]:
         link = as_str(item).strip("'\" ")
         if not link:
             continue
-        absolute = urljoin(origin(base_url), link) if not urlsplit(link).scheme else link
+        try:
+            absolute = urljoin(origin(base_url), link) if not urlsplit(link).scheme else link
+            urlsplit(absolute).port  # noqa: B018 (raises for "http://0:b/x.jpg")
+        except ValueError:
+            # A sender's malformed link ("http://[::1/x.jpg") must not stop the
+            # sync that reads its message: the message is kept, the link is not.
+            log.info("Ignoring a malformed media link: %r", link[:200])
+            continue
         if absolute not in urls:
             urls.append(absolute)
     return tuple(urls)

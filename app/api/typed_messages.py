@@ -98,7 +98,14 @@ class MessagesApi(TypedBase):
     ) -> list[Message]:
         messages = []
         for row in parsing.rows(data, *keys):
-            message = self._message(kind, row)
+            try:
+                message = self._message(kind, row)
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                # One row the parsers cannot make sense of must not cost the
+                # whole page (and with it every later sync): skip it, say so.
+                log.warning("Skipping an unreadable %s row (%s: %s)", kind.value,
+                            type(exc).__name__, exc)
+                continue
             if message is not None:
                 messages.append(message)
         return messages

@@ -200,6 +200,12 @@ class SandboxState:
             return self.add_text("sms", date=self.clock.now_wall(), type_=1, did=did,
                                  contact=contact, message=text).id
 
+    def deliver_raw_mms(self, did: str, contact: str, text: str, links: list[str]) -> int:
+        """An MMS whose media links are exactly ``links`` (hostile or malformed ones too)."""
+        with self.lock:
+            return self.add_text("mms", date=self.clock.now_wall(), type_=1, did=did,
+                                 contact=contact, message=text, media=list(links)).id
+
     def deliver_mms(self, did: str, contact: str, text: str,
                     media_names: list[str] | tuple[str, ...] = (), *,
                     distinct: bool = False) -> int:
