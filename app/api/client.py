@@ -36,6 +36,7 @@ from app import USER_AGENT
 from app.api import catalog
 from app.api.errors import (
     EMPTY_LIST_STATUSES,
+    NOT_EMPTY_NO_STATUSES,
     ApiError,
     RateLimited,
     TransportError,
@@ -161,6 +162,7 @@ class VoipMsClient:
         )
         #: HTTP requests sent (retries included): lets tests prove nothing was sent.
         self.calls_made = 0
+        self._unknown_statuses_seen: set[tuple[str, str]] = set()
 
     def __repr__(self) -> str:
         return f"VoipMsClient(username={self.username!r}, base_url={self.base_url!r})"
@@ -369,12 +371,34 @@ class VoipMsClient:
         status = str(data.get("status", "")).strip()
         if status == "success":
             return data
-        if status in EMPTY_LIST_STATUSES:
+        if status in EMPTY_LIST_STATUSES or self._unknown_empty(method, spec, status):
             empty: dict[str, Any] = {"status": "success"}
             for key in spec.list_keys:
                 empty[key] = []
             return empty
         raise error_for_status(status, method=method)
+
+    def _unknown_empty(self, method: str, spec: catalog.MethodSpec, status: str) -> bool:
+        """An unknown ``no_*`` answer to a list read: an empty list, logged once.
+
+        Live accounts answer empty lists with codes the reference does not name
+        (``no_mms``...); failing the whole refresh on the next such code would
+        be worse than showing nothing. Known real errors (``no_base64file``)
+        and any answer to a write still fail.
+        """
+        if not (
+            status.startswith("no_")
+            and status not in NOT_EMPTY_NO_STATUSES
+            and status not in catalog.STATUS_CODES
+            and method.startswith("get")
+            and spec.list_keys
+        ):
+            return False
+        if (method, status) not in self._unknown_statuses_seen:
+            self._unknown_statuses_seen.add((method, status))
+            log.warning("%s answered the unknown status %r: taken as an empty list",
+                        method, status)
+        return True
 
     def _decode(self, method: str, response: httpx.Response) -> dict[str, Any]:
         text = response.content.decode("utf-8-sig", errors="replace").strip()

@@ -89,6 +89,13 @@ EMPTY_LIST_STATUSES: frozenset[str] = frozenset(
         "no_sipuri",
         "no_sms",
         "no_timecondition",
+        # Seen on live accounts, not in the reference (API-NOTES.md "Empty results").
+        "no_mms",
+        "no_subaccount",
+        "no_emailtofax",
+        "no_transactions",
+        "no_vpri",
+        "no_phonebook_group",
     }
 )
 

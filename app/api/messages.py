@@ -157,8 +157,15 @@ def message_for(status: str) -> str:
         explanation = lowered.get(key.lower())
     if explanation:
         return polish(explanation)
-    readable = key.replace("_", " ") or "no status"
-    return f"VoIP.ms answered with an unexpected status ({readable})."
+    if not key:
+        return "VoIP.ms answered with an unexpected status (no status)."
+    # A code the reference does not list: show it as it came (support can look it
+    # up) and the documented code it most resembles, which is usually the cause.
+    import difflib
+
+    close = difflib.get_close_matches(key.lower(), list(STATUS_CODES), n=1, cutoff=0.6)
+    hint = f" The closest documented answer: \"{polish(STATUS_CODES[close[0]])}\"" if close else ""
+    return f"VoIP.ms answered with a status Switchboard does not know ({key}).{hint}"
 
 
 def hand_written_statuses() -> frozenset[str]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from app.api import parsing
@@ -27,6 +29,29 @@ def sniff_mime(data: bytes) -> str:
     if data[4:8] == b"ftyp":
         return "video/mp4"
     return "application/octet-stream"
+
+
+def mms_text(value: object) -> str:
+    """getMMS text arrives HTML-entity-encoded on live accounts (``R&eacute;union``,
+    ``&#8211;``) while getSMS text is plain (API-NOTES.md): decode MMS text only."""
+    text = parsing.unescape_text(value)
+    return html.unescape(text) if "&" in text else text
+
+
+def one_per_group_mms(messages: list[Message]) -> list[Message]:
+    """A group MMS arrives as one row per recipient leg: same DID, contact, date,
+    direction and text, different ids (API-NOTES.md). Keep the lowest id of each
+    group, so every window that sees the group keeps the same row."""
+    kept: dict[tuple[object, ...], Message] = {}
+    for message in messages:
+        key = (message.did, message.contact, message.date, message.direction, message.text)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = message
+        elif message.id < other.id:
+            # The same pictures on every leg; a leg listed without them borrows them.
+            kept[key] = message if message.media else replace(message, media=other.media)
+    return list(kept.values())
 
 
 def media_payload(data: bytes) -> str:
@@ -108,7 +133,7 @@ class MessagesApi(TypedBase):
                 continue
             if message is not None:
                 messages.append(message)
-        return messages
+        return one_per_group_mms(messages) if kind is MessageKind.MMS else messages
 
     def _message(self, kind: MessageKind, row: Mapping[str, Any]) -> Message | None:
         when = self._when(row.get("date"))
@@ -128,7 +153,8 @@ class MessagesApi(TypedBase):
             direction=direction,
             did=parsing.number(row.get("did")),
             contact=parsing.number(row.get("contact")),
-            text=parsing.unescape_text(row.get("message")),
+            text=mms_text(row.get("message")) if kind is MessageKind.MMS
+            else parsing.unescape_text(row.get("message")),
             media=media,
         )
 

@@ -126,7 +126,9 @@ class NumbersApi(TypedBase):
             failover_busy=_route(row.get("failover_busy"), number),
             failover_unreachable=_route(row.get("failover_unreachable"), number),
             failover_noanswer=_route(row.get("failover_noanswer"), number),
-            voicemail="" if parsing.is_not_set(voicemail) else parsing.as_str(voicemail),
+            # "0" is "no mailbox" on live accounts (API-NOTES.md), not mailbox 0.
+            voicemail="" if parsing.is_not_set(voicemail) or parsing.as_str(voicemail) == "0"
+            else parsing.as_str(voicemail),
             pop=parsing.as_str(row.get("pop")),
             dialtime=parsing.as_int(row.get("dialtime"), 60),
             cnam=parsing.as_bool(row.get("cnam")),

@@ -244,7 +244,33 @@ def _messages(state: SandboxState, rng: random.Random, anchor: datetime) -> None
         _conversation(state, rng, rng.choice(convs), start, did, contact,
                       contact_name.split()[0], anchor)
     _dst_edge_messages(state, anchor)
+    _live_examples(state, by_group, anchor)
     _renumber(state)
+
+
+def _live_examples(
+    state: SandboxState, by_group: dict[str, list[tuple[str, str]]], anchor: datetime
+) -> None:
+    """MMS that show how live accounts differ from the reference (API-NOTES.md).
+
+    A group MMS (one row per leg: same DID, contact, date and text, other ids)
+    and a picture whose link has expired. Accented MMS text, entity-encoded by
+    the live service, is common in the conversations already.
+    """
+    _name, customer = by_group["Customers"][0]
+    when = wall((anchor - timedelta(days=3)).replace(hour=19, minute=12, second=5))
+    photo = state.new_media("jpg", "image/jpeg", resource="storefront.jpg")
+    for leg in range(3):
+        row = state.add_text("mms", date=when, type_=1, did=MAIN_DID, contact=customer,
+                             message="Photos de la soirée – merci à toute l'équipe!",
+                             media=[photo])
+        row.extra_leg = leg > 0
+    _name, supplier = by_group["Suppliers"][0]
+    old = state.new_media("jpg", "image/jpeg", resource="delivery_van.jpg")
+    state.media[old].expired = True
+    state.add_text("mms", date=wall((anchor - timedelta(days=40)).replace(hour=10, minute=2)),
+                   type_=1, did=SALES_DID, contact=supplier,
+                   message="Delivery confirmation photo", media=[old])
 
 
 def _renumber(state: SandboxState) -> None:

@@ -345,6 +345,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
             # Fresh uploads are not served yet, like the real media host.
             self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html")
             return
+        if item.expired and "expired_media" in state.live_quirks:
+            # What the real media host answered for an expired link (API-NOTES.md).
+            self._send(200, b"Not found", "text/html")
+            return
         data = item.data if item.data is not None else resources.read("media", item.resource or "")
         self._send(200, data, item.content_type)
 

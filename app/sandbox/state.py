@@ -60,6 +60,8 @@ class MediaItem:
     resource: str | None = None  # shipped file under resources/sandbox/media
     data: bytes | None = None  # uploaded by sendMMS
     ready_at: float = 0.0  # monotonic time before which it 404s (fresh uploads)
+    #: The link has expired: served as HTTP 200 "Not found" (quirk ``expired_media``).
+    expired: bool = False
 
 
 @dataclass
@@ -77,6 +79,9 @@ class TextMessage:
     # images; getMediaMMS then has them (API-NOTES).
     media_hidden_in_list: bool = False
     relative_links: bool = False
+    #: A further leg of a group MMS (same DID, contact, date, text; its own id):
+    #: listed only while the quirk ``group_mms_legs`` is on.
+    extra_leg: bool = False
 
 
 @dataclass
@@ -115,6 +120,17 @@ class FaxMessage:
     status: str
     pdf: str | None = None  # shipped file name under resources/sandbox/fax
     data: bytes | None = None  # uploaded file (sendFaxMessage)
+
+
+#: How live accounts differ from the reference (API-NOTES.md), each reproduced by
+#: the sandbox and on by default, as a live account behaves; a test switches one
+#: off with ``state.live_quirks.discard(name)`` (``reset()`` turns all back on).
+LIVE_QUIRKS = frozenset({
+    "mms_entities",  # getMMS text HTML-entity-encoded (R&eacute;union)
+    "no_mms",  # an empty getMMS answers no_mms, a status the reference does not list
+    "group_mms_legs",  # a group MMS is one row per leg
+    "expired_media",  # an expired media link answers HTTP 200 with "Not found"
+})
 
 
 @dataclass
@@ -161,6 +177,7 @@ class SandboxState:
     rate_limit_per_minute: int | None = None
     recent_calls: list[float] = field(default_factory=list)
     api_enabled: bool = True
+    live_quirks: set[str] = field(default_factory=lambda: set(LIVE_QUIRKS))
     emails_sent: list[Row] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)
 

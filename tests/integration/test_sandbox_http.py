@@ -57,6 +57,7 @@ def test_get_ip_works_without_credentials_and_when_ip_not_enabled(sandbox: Sandb
 
 
 def test_json_is_escaped_like_php(sandbox: SandboxServer) -> None:
+    sandbox.state.live_quirks.discard("mms_entities")  # plain text, as getSMS has it
     sandbox.state.deliver_mms("6175550100", "6175550142", "Merci 🎂", ["storefront.jpg"])
     raw = httpx.post(sandbox.url, data={**creds(sandbox), "method": "getMMS"}).text
     assert raw.isascii()

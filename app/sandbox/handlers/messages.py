@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from html.entities import codepoint2name
 from typing import Any
 
 from app.sandbox.handlers.base import Call, Reply, date_window, fmt_dt, handler, in_window
@@ -75,11 +76,28 @@ def media_url(call: Call, row: TextMessage, item: str) -> str:
     return path if row.relative_links else call.base_url + path
 
 
+def entity_encoded(text: str) -> str:
+    """Text as live getMMS rows carry it: ``Réunion – 10h`` -> ``R&eacute;union &ndash; 10h``."""
+    out = []
+    for char in text:
+        if char == "&":
+            out.append("&amp;")
+        elif ord(char) < 128:
+            out.append(char)
+        else:
+            name = codepoint2name.get(ord(char))
+            out.append(f"&{name};" if name else f"&#{ord(char)};")
+    return "".join(out)
+
+
 def _row(call: Call, row: TextMessage, plus_one: bool) -> dict[str, Any]:
     prefix = "+1" if plus_one else ""
+    text = row.message
+    if row.kind == "mms" and "mms_entities" in call.state.live_quirks:
+        text = entity_encoded(text)
     out: dict[str, Any] = {"id": str(row.id), "date": fmt_dt(row.date), "type": str(row.type),
                            "did": prefix + row.did, "contact": prefix + row.contact,
-                           "message": row.message}
+                           "message": text}
     if row.kind == "mms":
         urls = [] if row.media_hidden_in_list else [media_url(call, row, m) for m in row.media]
         padded = ([*urls, "", "", ""])[:3]
@@ -95,10 +113,14 @@ def _list(call: Call, kinds: tuple[str, ...]) -> dict[str, Any]:
         rows += _select(call, state.sms, "sms")
     if "mms" in kinds:
         rows += _select(call, state.mms, "mms")
+    if "group_mms_legs" not in state.live_quirks:
+        rows = [r for r in rows if not r.extra_leg]
     if len(kinds) == 2:
         rows.sort(key=lambda r: (r.date, r.id), reverse=True)
     if not rows:
-        raise Reply("no_sms")  # also for MMS (API-NOTES)
+        # The reference says no_sms also for MMS; live accounts answer no_mms.
+        only_mms = kinds == ("mms",) and "no_mms" in state.live_quirks
+        raise Reply("no_mms" if only_mms else "no_sms")
     plus_one = call.has("did")
     return {"sms": [_row(call, r, plus_one) for r in rows]}
 

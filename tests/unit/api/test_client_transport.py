@@ -21,6 +21,7 @@ from app.api.errors import (
     InvalidInput,
     ParameterError,
     RateLimited,
+    StatusError,
     TransportError,
 )
 from app.api.retry import RetryPolicy
@@ -154,6 +155,52 @@ def test_empty_list_status_becomes_an_empty_list() -> None:
     assert run(make_client(server), "getSMS") == {"status": "success", "sms": []}
     server = Recorder(httpx.Response(200, json={"status": "no_message"}))
     assert run(make_client(server), "getFaxMessages") == {"status": "success", "faxes": []}
+
+
+@pytest.mark.parametrize(
+    ("status", "method", "key"),
+    [
+        ("no_mms", "getMMS", "sms"),
+        ("no_subaccount", "getSubAccounts", "accounts"),
+        ("no_transactions", "getTransactionHistory", "transactions"),
+        ("no_phonebook_group", "getPhonebookGroups", "phonebooks"),
+    ],
+)
+def test_live_empty_statuses_the_reference_forgets_are_empty_lists(
+    status: str, method: str, key: str
+) -> None:
+    """API-NOTES.md: live accounts answer empty lists with these; none is a failure."""
+    from app.api.catalog import CATALOG
+
+    assert key in CATALOG[method].list_keys
+    server = Recorder(httpx.Response(200, json={"status": status}))
+    params = {"date_from": "2026-01-01", "date_to": "2026-01-31"} if (
+        method == "getTransactionHistory") else {}
+    assert run(make_client(server), method, **params)[key] == []
+
+
+def test_an_unknown_no_status_on_a_list_read_is_empty_and_logged_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server = Recorder(httpx.Response(200, json={"status": "no_vpri_members"}))
+    client = make_client(server)
+
+    async def twice() -> list[dict[str, Any]]:
+        try:
+            return [await client.call("getSMS"), await client.call("getSMS")]
+        finally:
+            await client.aclose()
+
+    with caplog.at_level(logging.WARNING, logger="app.api.client"):
+        assert asyncio.run(twice()) == [{"status": "success", "sms": []}] * 2
+    assert sum("no_vpri_members" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_an_unknown_status_on_a_write_fails_with_its_raw_code() -> None:
+    server = Recorder(httpx.Response(200, json={"status": "no_sms_routing"}))
+    with pytest.raises(StatusError) as failed:
+        run(make_client(server), "sendSMS", did="6175550100", dst="4185550123", message="hi")
+    assert "no_sms_routing" in failed.value.message
 
 
 def test_real_no_status_is_an_error() -> None:

@@ -56,8 +56,19 @@ def test_hand_written_messages_cover_the_important_codes() -> None:
 
 def test_unknown_status_still_gives_a_sentence() -> None:
     assert message_for("brand_new_code") == (
-        "VoIP.ms answered with an unexpected status (brand new code)."
+        "VoIP.ms answered with a status Switchboard does not know (brand_new_code)."
     )
+
+
+def test_unknown_status_names_its_raw_code_and_the_closest_documented_one() -> None:
+    """Issue #14.3: a status never seen on a write is shown raw, with the nearest
+    explanation of the reference (usually the cause)."""
+    from app.api.catalog import STATUS_CODES
+
+    text = message_for("invalid_dids")
+    assert text.startswith("VoIP.ms answered with a status Switchboard does not know "
+                           "(invalid_dids). The closest documented answer: ")
+    assert STATUS_CODES["invalid_did"].rstrip(".")[:20] in text
     assert message_for("Invalid_threshold").startswith("This is not a valid Threshold")
     assert message_for("invalid_threshold").startswith("This is not a valid Threshold")
 
