@@ -11,6 +11,7 @@ from app.api import parsing
 from app.api.catalog import CATALOG
 from app.api.errors import StatusError
 from app.api.typed_base import TypedBase, log
+from app.domain.catalog_live import LIVE_EXTRAS
 from app.domain.models.balance import Balance
 from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.routing import SYSTEM_TARGETS, Route, RouteKind, RoutingParseError
@@ -57,12 +58,15 @@ LOOKUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # setDIDInfo parameters we take from the DID's raw row when the Did object has
 # no field for them, so a full write never resets them (read-modify-write).
+#: Fields of a DID read that ``Did`` does not model, written back as they were read:
+#: the reference's optional setDIDInfo parameters and the live extras.
 _PASSTHROUGH = (
     "record_calls",
     "port_out_pin",
     "transcribe",
     "transcription_locale",
     "transcription_email",
+    *LIVE_EXTRAS["setDIDInfo"],
 )
 
 

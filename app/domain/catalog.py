@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.domain.catalog_live import LIVE_EXTRAS
+
 CATALOG_PATH = Path(__file__).with_name("catalog.json")
 
 #: Sent with every call by the client; never listed per method.
@@ -65,6 +67,8 @@ def _load() -> tuple[dict[str, MethodSpec], dict[str, str]]:
             pname: ParamSpec(pname, bool(p["required"]), str(p["description"]))
             for pname, p in entry["params"].items()
         }
+        for pname, source in LIVE_EXTRAS.get(name, {}).items():
+            params.setdefault(pname, ParamSpec(pname, False, f"Live extra (seen in: {source})."))
         methods[name] = MethodSpec(
             name=name,
             description=str(entry["description"]),

@@ -181,7 +181,9 @@ def _dids(state: SandboxState) -> None:
                 "sms_url_callback_retry": "0", "smpp_enabled": "0", "smpp_url": "",
                 "smpp_user": "", "smpp_pass": "", "transcribe": "0",
                 "transcription_locale": "en-US", "transcription_email": "",
-                "record_calls": "0"}
+                "record_calls": "0", "voicemail_threshold": "20" if sms else "0",
+                "transcription_start_delay": "0", "sms_sip_account": "",
+                "sms_sip_account_enabled": "0"}
 
     state.dids = {d["did"]: d for d in [
         did(MAIN_DID, "BOSTON, MA", f"account:{ACCOUNT}_frontdesk", "vm:1001", "fwd:18635",

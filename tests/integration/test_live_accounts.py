@@ -76,3 +76,26 @@ def test_a_did_without_mailbox_says_so(api: Api, sandbox: SandboxServer, run: An
     sandbox.state.dids[number]["voicemail"] = "0"  # how live accounts say "none"
     did = next(d for d in run(api.get_dids()) if d.did == number)
     assert did.voicemail == ""
+
+
+def test_a_did_edit_writes_back_the_live_extras_it_read(
+    api: Api, sandbox: SandboxServer, run: Any
+) -> None:
+    """setDIDInfo resets what it is not sent, live extras included (issue #14.2)."""
+    from dataclasses import replace
+
+    from app.domain.catalog_live import LIVE_EXTRAS
+
+    number = sms_did(sandbox)
+    row = sandbox.state.dids[number]
+    row.update(voicemail_threshold="35", sms_sip_account="100001_frontdesk",
+               sms_sip_account_enabled="1", transcription_start_delay="5")
+    did = run(api.get_did(number))
+    assert did is not None
+    run(api.set_did_info(replace(did, note="Main line (edited)")))
+    after = sandbox.state.dids[number]
+    assert after["note"] == "Main line (edited)"
+    for name, value in (("voicemail_threshold", "35"), ("sms_sip_account", "100001_frontdesk"),
+                        ("sms_sip_account_enabled", "1"), ("transcription_start_delay", "5")):
+        assert name in LIVE_EXTRAS["setDIDInfo"]
+        assert after[name] == value, name

@@ -150,6 +150,12 @@ def set_did_info(call: Call) -> dict[str, Any]:
     update["port_out_pin"] = call.get("port_out_pin")
     update["transcription_locale"] = call.get("transcription_locale") or "en-US"
     update["transcription_email"] = call.get("transcription_email")
+    # Accepted by live accounts though the reference does not list them; like
+    # every optional field, reset when not sent.
+    update["voicemail_threshold"] = call.get("voicemail_threshold") or "0"
+    update["transcription_start_delay"] = call.get("transcription_start_delay") or "0"
+    update["sms_sip_account"] = call.get("sms_sip_account")
+    update["sms_sip_account_enabled"] = call.get("sms_sip_account_enabled") or "0"
     row.update(update)
     return {}
 
