@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.models.messages import Direction
-from app.services.messages.service import PAGE_SIZE
+from app.services.messages.reads import PAGE_SIZE
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.tab import MessagesTab
 

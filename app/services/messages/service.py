@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +68,9 @@ class MessagesService(MessageReads):
         *,
         notifier: NotifierLike | None = None,
         api_url: str = "",
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
+        """``sleep`` (tests): how the poller and the media retries wait (asyncio.sleep)."""
         super().__init__(db)
         self.api = api
         self.settings = settings
@@ -81,8 +83,9 @@ class MessagesService(MessageReads):
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
         self.unread_changed: Event[int] = Event("messages.unread_changed")
         self.thread_changed: Event[ThreadChange] = Event("messages.thread_changed")
+        self._sleep = sleep
         self.poller = Poller(self._poll, interval_seconds=settings.messages_poll_seconds,
-                             name="messages")
+                             name="messages", sleep=sleep)
         self.poll_failed: Event[str] = self.poller.failed
         self._sync_lock = asyncio.Lock()
         self._phonebook_at: float | None = None
@@ -214,7 +217,7 @@ class MessagesService(MessageReads):
         self._media_retry = self._spawn(self._retry_media_after(delay))
 
     async def _retry_media_after(self, delay: float) -> None:
-        await asyncio.sleep(delay)
+        await (self._sleep or asyncio.sleep)(delay)
         self._media_retry = None  # this one is running: a new schedule must not cancel it
         await self.download_media()
 
@@ -224,7 +227,7 @@ class MessagesService(MessageReads):
         self, did: str, contact: str, *, upserted: Sequence[Message] = (),
         removed: Sequence[tuple[MessageKind, int]] = (),
     ) -> ThreadChange:
-        """The conversation as stored now, announced on ``thread_changed`` and ``unread_changed``."""
+        """The conversation as stored now; announced (``thread_changed``, ``unread_changed``)."""
         did, contact = normalize(did) or did, normalize(contact) or contact
         stored = await self.db.run(get_messages, [m.key for m in upserted]) if upserted else []
         change = ThreadChange(
