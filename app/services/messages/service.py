@@ -123,13 +123,14 @@ class MessagesService(MessageReads):
         async with self._sync_lock:
             report = await self.engine.sync(progress)
             await self._refresh_phonebook()
+        # Notified first: the desktop notification should not wait for the rest.
+        self._announce(report.new_inbound)
         new_mms = [m for m in report.inserted if m.kind is MessageKind.MMS and not m.media]
         if new_mms and not report.backfill:
             await self.media.resolve_missing(new_mms)
         change = await self._sync_change(report)
         if report.inserted or report.updated:
             self.synced.emit(change)
-        self._announce(report.new_inbound)
         self.unread_changed.emit(change.unread_total)
         self._spawn(self.download_media())
         if not self._orphans_removed:
