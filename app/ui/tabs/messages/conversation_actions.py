@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import MessageKind, StoredMessage
 from app.domain.phone import format_number, normalize
+from app.domain.sms_text import MAX_ATTACHMENTS
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_operation
@@ -39,10 +40,6 @@ else:
     _TabPart = object  # a mixin at run time: MessagesTab supplies the widget
 
 log = logging.getLogger(__name__)
-
-#: An MMS carries at most this many pictures.
-MAX_PICTURES = 3
-
 
 class ConversationActions(_TabPart):
     if TYPE_CHECKING:  # provided by MessagesTab
@@ -232,13 +229,13 @@ class ConversationActions(_TabPart):
         if problems:
             raise UserFacingError(problems)  # shown by run_operation
         if refused:
-            feedback.show_message(self, f"An MMS carries at most {MAX_PICTURES} images; "
+            feedback.show_message(self, f"An MMS carries at most {MAX_ATTACHMENTS} images; "
                                   "the others were not attached.",
                                   level=feedback.Level.WARNING)
 
     @async_slot()
     async def _on_compose_attach_requested(self) -> None:
-        room = MAX_PICTURES - self.pane.compose.attachment_count()
+        room = MAX_ATTACHMENTS - self.pane.compose.attachment_count()
         paths = await self.dialogs.open_images(self, room)
         if paths:
             await run_operation(self.pane.compose.attach_button, self._attach(paths),
