@@ -34,7 +34,7 @@ from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.config.settings import Settings
 from app.domain.date_windows import calls_for_strategy
-from app.services.messages.service import PAGE_SIZE
+from app.services.messages.reads import PAGE_SIZE
 from app.services.root import AppServices
 from app.store.db import Database
 from app.store.search import search_messages
@@ -90,8 +90,9 @@ async def measure(app: QApplication, url: str, user: str, password: str) -> None
     # --- one year for all DIDs -------------------------------------------------------
     meter.start()
     started = time.perf_counter()
-    report = await tab.service.refresh()
-    await tab._apply_report(report)  # what tab.refresh() does after the sync
+    change = await tab.service.refresh()
+    await tab._apply_sync(change)  # what tab.refresh() does after the sync
+    report = change.report
     sync_s = time.perf_counter() - started
     stall = meter.stop()
     dids = len(await tab.service.dids())

@@ -9,24 +9,11 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 
+from app.domain.models.messages import Draft as Draft
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import dumps, from_epoch, loads
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An unsent message of one conversation, kept across restarts."""
-    did: str
-    contact: str
-    text: str
-    last_error: str
-    updated_at: datetime
-    #: Local file paths of attachments chosen for the draft.
-    attachments: tuple[str, ...] = field(default=())
 
 
 def _norm(number: str) -> str:

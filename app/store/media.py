@@ -152,6 +152,19 @@ def media_paths_for_thread(
     return out
 
 
+def media_slots_of(conn: sqlite3.Connection, message_pk: int) -> list[str | None]:
+    """One message's downloaded files by position (None: not downloaded yet)."""
+    rows = conn.execute(
+        "SELECT position, path FROM media WHERE message_pk = ? AND state = 'done'",
+        (message_pk,),
+    ).fetchall()
+    paths: list[str | None] = []
+    for position, path in rows:
+        paths.extend([None] * (int(position) + 1 - len(paths)))
+        paths[int(position)] = path
+    return paths
+
+
 def media_paths_of(conn: sqlite3.Connection, message_pk: int) -> list[str]:
     """The downloaded files of one message (to delete them with it)."""
     rows = conn.execute(

@@ -18,27 +18,15 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+# The read models live in the domain (the UI names them); re-exported for the store's callers.
+from app.domain.models.messages import Cursor as Cursor
 from app.domain.models.messages import Direction, Message, MessageKind
+from app.domain.models.messages import StoredMessage as StoredMessage
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import dumps, from_epoch, loads, to_epoch
 
-#: Position in a thread: (date as epoch seconds, row pk). Totally ordered.
-Cursor = tuple[int, int]
-
 MESSAGE_COLUMNS = "pk, kind, id, date, direction, did, contact, text, media, read"
-
-
-@dataclass(frozen=True, slots=True)
-class StoredMessage:
-    """A message as cached, with its read flag and row id."""
-    message: Message
-    read: bool
-    pk: int
-
-    @property
-    def cursor(self) -> Cursor:
-        return (to_epoch(self.message.date), self.pk)
 
 
 @dataclass(slots=True)
@@ -142,6 +130,18 @@ def get_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> Stored
         f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE kind = ? AND id = ?", (kind.value, id_)
     ).fetchone()
     return None if row is None else row_to_stored(row)
+
+
+def get_messages(
+    conn: sqlite3.Connection, keys: Iterable[tuple[MessageKind, int]]
+) -> list[StoredMessage]:
+    """The stored rows of these (kind, id) keys (missing ones left out), for a change set."""
+    found: list[StoredMessage] = []
+    for kind, id_ in keys:
+        stored = get_message(conn, kind, id_)
+        if stored is not None:
+            found.append(stored)
+    return found
 
 
 def delete_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> bool:

@@ -13,25 +13,20 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 
+from app.domain.models.messages import SearchHit as SearchHit
 from app.domain.phone import normalize
+
+# The mark rules are the domain's (the UI renders them); re-exported for the store's callers.
+from app.domain.sms_text import MARK_CLOSE as MARK_CLOSE
+from app.domain.sms_text import MARK_OPEN as MARK_OPEN
+from app.domain.sms_text import escape_rich_text as escape_rich_text
+from app.domain.sms_text import snippet_html as snippet_html
+from app.domain.sms_text import strip_marks as strip_marks
 from app.store.db import Database
-from app.store.messages import MESSAGE_COLUMNS, StoredMessage, row_to_stored
+from app.store.messages import MESSAGE_COLUMNS, row_to_stored
 
-MARK_OPEN = "\x02"
-MARK_CLOSE = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """A message found by search, with its highlighted snippet."""
-    stored: StoredMessage
-    #: A short excerpt around the match, matches wrapped in MARK_OPEN/MARK_CLOSE.
-    snippet: str
-    #: The whole text, matches wrapped the same way.
-    highlighted: str
 
 
 def fts_query(text: str) -> str | None:
@@ -78,25 +73,6 @@ def search_messages(
         (MARK_OPEN, MARK_CLOSE, snippet_tokens, MARK_OPEN, MARK_CLOSE, *params, limit, offset),
     ).fetchall()
     return [SearchHit(row_to_stored(r), r["snip"], r["high"]) for r in rows]
-
-
-def strip_marks(text: str) -> str:
-    return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-
-
-def escape_rich_text(text: str) -> str:
-    """``html.escape(text, quote=False)``, for text between tags.
-
-    Not ``html`` itself: importing it loads its table of 2,000 character entities,
-    ~1 ms of the start when the Messages tab is on show.
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def snippet_html(text: str, open_tag: str = "<b>", close_tag: str = "</b>") -> str:
-    """Escape the text for Qt rich text and turn the marks into tags."""
-    escaped = escape_rich_text(text)
-    return escaped.replace(MARK_OPEN, open_tag).replace(MARK_CLOSE, close_tag)
 
 
 def rebuild_search_index(conn: sqlite3.Connection) -> None:

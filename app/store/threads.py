@@ -8,34 +8,13 @@ plus one message each, whatever the history size.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable
 
 from app.domain.models.messages import Direction, MessageKind
+from app.domain.models.messages import ThreadSummary as ThreadSummary
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.rows import from_epoch
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadSummary:
-    """One conversation in the list: its last message and unread count."""
-    did: str
-    contact: str
-    #: Phonebook name of the contact, "" when unknown.
-    name: str
-    last_date: datetime
-    last_text: str
-    last_direction: Direction
-    last_kind: MessageKind
-    last_has_media: bool
-    unread: int
-    total: int
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.did, self.contact)
-
 
 _SELECT = """
 SELECT t.did, t.contact, t.last_date, t.unread, t.total,
@@ -95,6 +74,13 @@ def get_thread(conn: sqlite3.Connection, did: str, contact: str) -> ThreadSummar
         f"{_SELECT} WHERE t.did = ? AND t.contact = ?", (_norm(did), _norm(contact))
     ).fetchone()
     return None if row is None else _summary(row)
+
+
+def get_threads(
+    conn: sqlite3.Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], ThreadSummary | None]:
+    """Summaries of these conversations (None: no message left), for a change set."""
+    return {(did, contact): get_thread(conn, did, contact) for did, contact in keys}
 
 
 def count_threads(conn: sqlite3.Connection, did: str | None = None) -> int:

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.domain.models.messages import Direction, MessageKind
-from app.store.threads import ThreadSummary
+from app.domain.models.messages import Direction, MessageKind, ThreadSummary
 from app.ui.tabs.messages import tab as tab_module
 from app.ui.tabs.messages.conversation_model import ConversationModel
 from app.ui.tabs.messages.tab import MessagesTab

@@ -42,7 +42,6 @@ QT_IN_SERVICES_FOR_NOW = {
     "app/services/fax/poll.py",
     "app/services/fax/service.py",
     "app/services/lookups/service.py",
-    "app/services/messages/service.py",
     "app/services/numbers/service.py",
     "app/services/polling.py",
     "app/services/voicemail/poll.py",

@@ -5,8 +5,8 @@ Conventions (UTC dates, normalised numbers, ``raw``): see ``app.domain.models``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 
 
@@ -48,3 +48,71 @@ class PhonebookEntry:
     number: str
     note: str = ""
     group_name: str = ""
+
+
+# --- read models (produced by the store, shown by the UI) ----------------------------
+# They live here, not in the store, so the UI can name them without depending on
+# the store: it gets them from the service (app.services.messages).
+
+#: Position in a thread: (date as epoch seconds, row pk). Totally ordered.
+Cursor = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A message as cached, with its read flag and row id."""
+    message: Message
+    read: bool
+    pk: int
+
+    @property
+    def cursor(self) -> Cursor:
+        # The store keeps epoch seconds; message dates are aware UTC (a naive one
+        # is taken as UTC, as app.store.rows.to_epoch does).
+        moment = self.message.date
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return (int(moment.timestamp()), self.pk)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """One conversation in the list: its last message and unread count."""
+    did: str
+    contact: str
+    #: Phonebook name of the contact, "" when unknown.
+    name: str
+    last_date: datetime
+    last_text: str
+    last_direction: Direction
+    last_kind: MessageKind
+    last_has_media: bool
+    unread: int
+    total: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.did, self.contact)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A message found by search, with its highlighted snippet."""
+    stored: StoredMessage
+    #: A short excerpt around the match, matches wrapped in MARK_OPEN/MARK_CLOSE
+    #: (``app.domain.sms_text``).
+    snippet: str
+    #: The whole text, matches wrapped the same way.
+    highlighted: str
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An unsent message of one conversation, kept across restarts."""
+    did: str
+    contact: str
+    text: str
+    last_error: str
+    updated_at: datetime
+    #: Local file paths of attachments chosen for the draft.
+    attachments: tuple[str, ...] = field(default=())

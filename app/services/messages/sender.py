@@ -44,6 +44,7 @@ from app.store.rows import to_epoch
 
 if TYPE_CHECKING:
     from app.api.typed import Api  # httpx: not needed to show the cache
+    from app.services.messages.changes import ThreadChange
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +55,15 @@ RECONCILE_WINDOW = timedelta(minutes=5)
 class SendFailed(UserFacingError):
     """Nothing (or not everything) went out; the draft keeps what is left."""
 
-    def __init__(self, message: str, *, sent: Sequence[Message] = (), detail: str = "") -> None:
+    def __init__(self, message: str, *, sent: Sequence[Message] = (), detail: str = "",
+                 unsent_text: str = "") -> None:
         super().__init__(message, detail=detail)
         self.sent = list(sent)
+        #: What the draft keeps (the parts that did not go out): the compose box shows it.
+        self.unsent_text = unsent_text
+        #: The conversation after the attempt (parts that did go out), filled in by
+        #: ``MessagesService.send`` so the view applies it without re-reading.
+        self.change: ThreadChange | None = None
 
 
 @dataclass(slots=True)
@@ -123,13 +130,15 @@ class MessageSender:
                                            _ambiguous_text(exc, outcome),
                                            attachment_paths if index == 0 else ())
                     raise SendFailed(_ambiguous_text(exc, outcome), sent=outcome.sent,
-                                     detail=exc.detail) from exc
+                                     detail=exc.detail,
+                                     unsent_text="".join(parts[index:])) from exc
                 outcome.reconciled += 1
             except UserFacingError as exc:
                 error = _refused_text(exc.message, outcome, len(parts))
                 await self._keep_draft(did, contact, parts[index:], error,
                                        attachment_paths if index == 0 else ())
-                raise SendFailed(error, sent=outcome.sent, detail=exc.detail) from exc
+                raise SendFailed(error, sent=outcome.sent, detail=exc.detail,
+                                 unsent_text="".join(parts[index:])) from exc
             if message is not None:
                 outcome.sent.append(message)
         await self.db.run(clear_draft, did, contact)

@@ -1,16 +1,19 @@
-"""The Messages tab's service: one object the UI talks to (sync, send, media, search).
+"""The Messages tab's service: one Qt-free object the UI talks to (sync, send, media, search).
 
-Signals:
-    synced(object): a ``SyncReport`` after every successful sync (poll or on demand).
-    sync_failed(str): a background poll failed (the message is for the status bar).
-    media_ready(int): a media file of the message with this store pk is on disk.
-    unread_changed(int): total unread inbound messages.
-    thread_changed(str, str): something in conversation (did, contact) changed
-        outside a sync (sent, deleted, read state).
+Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``):
+    synced(SyncChange): a sync started by the poller changed the store (a sync the
+        caller awaits returns its ``SyncChange`` instead; it is announced too).
+    poll_failed(str): a background poll failed (status-bar text; the first of a run).
+    media_ready(MediaReady): a downloaded picture of a message is on disk.
+    unread_changed(int): total unread inbound messages (the tab's badge).
+    thread_changed(ThreadChange): a conversation changed outside a sync (sent,
+        deleted, read flags); the command that did it returned the same change.
 
-Polling runs on a ``QTimer`` (setting ``messages_poll_seconds``); a poll and an
-on-demand refresh never overlap (one lock), and a background poll failure is
-logged and reported quietly, never as a dialog.
+Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
+Commands return change sets (``changes.py``) read back from the store.
+Polling runs on a ``Poller`` (setting ``messages_poll_seconds``); a poll and an
+on-demand refresh never overlap (one lock), and a failed poll is reported
+quietly (``poll_failed``), never as a dialog. Media retries wait on a task.
 """
 
 from __future__ import annotations
@@ -18,66 +21,44 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
-from app.domain.models.messages import Message, MessageKind
+from app.domain.models.messages import Message, MessageKind, StoredMessage
 from app.domain.phone import format_number, normalize
 from app.domain.sms_text import LongTextMode
-from app.services.lazy_lock import LazyLock
+from app.services.events import Event
+from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
 from app.services.messages.export import to_csv, to_text, write_atomically
 from app.services.messages.media import MediaDownloader
-from app.services.messages.sender import MessageSender, SendOutcome
+from app.services.messages.reads import MessageReads
+from app.services.messages.sender import MessageSender, SendFailed
 from app.services.messages.sync import MessageSync, Progress, SyncReport
+from app.services.polling import Poller
 from app.services.root import NotifierLike
 from app.store.db import Database
-from app.store.media import media_paths_of
-from app.store.messages import (
-    Cursor,
-    StoredMessage,
-    delete_message,
-    get_message,
-    thread_messages,
-)
+from app.store.media import media_paths_of, media_slots_of
+from app.store.messages import delete_message, get_messages, thread_messages
 from app.store.phonebook import name_for, replace_phonebook
-from app.store.search import SearchHit, search_messages
-from app.store.threads import (
-    ThreadSummary,
-    get_thread,
-    list_threads,
-    mark_thread_read,
-    mark_thread_unread,
-    thread_dids,
-    unread_total,
-)
+from app.store.threads import get_thread, get_threads, mark_thread_read, mark_thread_unread
 
 if TYPE_CHECKING:
     from app.api.typed import Api  # httpx: not needed to show the cache
 
 log = logging.getLogger(__name__)
 
-#: Messages shown when a conversation opens; older pages load while scrolling up
-#: (laying out 5,000 bubbles at once would take most of a second).
-PAGE_SIZE = 150
-THREAD_LOAD_LIMIT = 20_000
 SNIPPET_CHARS = 80
 #: Seconds between phonebook refreshes (names change rarely).
 PHONEBOOK_TTL = 1800.0
+#: A sync changing more messages than this (a backfill) asks the view to reload the
+#: list: cheaper than patching it row by row, and no giant change set is built.
+RELOAD_ABOVE = 200
 
 
-class MessagesService(QObject):
-    synced = Signal(object)
-    sync_failed = Signal(str)
-    media_ready = Signal(int)
-    unread_changed = Signal(int)
-    thread_changed = Signal(str, str)
-
+class MessagesService(MessageReads):
     def __init__(
         self,
         api: Api,
@@ -87,79 +68,86 @@ class MessagesService(QObject):
         *,
         notifier: NotifierLike | None = None,
         api_url: str = "",
-        parent: QObject | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(parent)
+        """``sleep`` (tests): how the poller and the media retries wait (asyncio.sleep)."""
+        super().__init__(db)
         self.api = api
-        self.db = db
         self.settings = settings
         self.notifier = notifier
         self.engine = MessageSync(api, db, provider_tz=settings.provider_timezone,
                                   backfill_days=settings.messages_backfill_days)
         self.outgoing = MessageSender(api, db, self.engine)
         self.media = MediaDownloader(api, db, media_folder, api_url=api_url)
-        self._sync_lock = LazyLock()
+        self.synced: Event[SyncChange] = Event("messages.synced")
+        self.media_ready: Event[MediaReady] = Event("messages.media_ready")
+        self.unread_changed: Event[int] = Event("messages.unread_changed")
+        self.thread_changed: Event[ThreadChange] = Event("messages.thread_changed")
+        self._sleep = sleep
+        self.poller = Poller(self._poll, interval_seconds=settings.messages_poll_seconds,
+                             name="messages", sleep=sleep)
+        self.poll_failed: Event[str] = self.poller.failed
+        self._sync_lock = asyncio.Lock()
         self._phonebook_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._media_retry: asyncio.Task[None] | None = None
         #: Cached files of deleted messages are looked for once a session.
         self._orphans_removed = False
-        self._poll_timer = QTimer(self)
-        self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
-        self._media_timer = QTimer(self)
-        self._media_timer.setSingleShot(True)
-        self._media_timer.timeout.connect(self._on_media_timer_timeout)
 
     # --- polling -------------------------------------------------------------------
 
     def start_polling(self) -> None:
-        seconds = self.settings.messages_poll_seconds
-        if seconds > 0:
-            self._poll_timer.start(seconds * 1000)
+        self.poller.start()
 
     def stop(self) -> None:
-        self._poll_timer.stop()
-        self._media_timer.stop()
+        """Stop polling and every background task (window closing)."""
+        self.poller.stop()
         for task in list(self._tasks):
             task.cancel()
 
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return task
 
-    def _on_poll_timer_timeout(self) -> None:
+    async def _poll(self) -> None:
+        # A refresh the user asked for is running: this tick has nothing to add.
         if not self._sync_lock.locked():
-            self._spawn(self._poll_quietly())
-
-    def _on_media_timer_timeout(self) -> None:
-        self._spawn(self.download_media())
-
-    async def _poll_quietly(self) -> None:
-        try:
             await self.refresh()
-        except UserFacingError as exc:
-            log.info("Background message poll failed: %s", exc.message)
-            self.sync_failed.emit(exc.message)
 
     # --- sync ----------------------------------------------------------------------
 
-    async def refresh(self, progress: Progress | None = None) -> SyncReport:
+    async def refresh(self, progress: Progress | None = None) -> SyncChange:
         """Sync now (first backfill or poll); notifies new inbound messages."""
         async with self._sync_lock:
             report = await self.engine.sync(progress)
             await self._refresh_phonebook()
-        if report.inserted or report.updated:
-            self.synced.emit(report)
+        # Notified first: the desktop notification should not wait for the rest.
         self._announce(report.new_inbound)
         new_mms = [m for m in report.inserted if m.kind is MessageKind.MMS and not m.media]
         if new_mms and not report.backfill:
             await self.media.resolve_missing(new_mms)
-        self.unread_changed.emit(await self.unread_count())
+        change = await self._sync_change(report)
+        if report.inserted or report.updated:
+            self.synced.emit(change)
+        self.unread_changed.emit(change.unread_total)
         self._spawn(self.download_media())
         if not self._orphans_removed:
             self._orphans_removed = True
             self._spawn(self.media.remove_orphans())
-        return report
+        return change
+
+    async def _sync_change(self, report: SyncReport) -> SyncChange:
+        unread = await self.unread_count()
+        changed = [*report.inserted, *report.updated]
+        if len(changed) > RELOAD_ABOVE:
+            return SyncChange(report, reload=True, unread_total=unread)
+        keys = {(m.did, m.contact) for m in changed}
+        threads = await self.db.run(get_threads, keys)
+        upserted = await self.db.run(get_messages, [m.key for m in changed])
+        return SyncChange(report, reload=False, threads=threads, upserted=tuple(upserted),
+                          unread_total=unread)
 
     async def _refresh_phonebook(self) -> None:
         """Contact names for the list (at most every ``PHONEBOOK_TTL``; optional)."""
@@ -193,90 +181,81 @@ class MessagesService(QObject):
                 text = text[: SNIPPET_CHARS - 1] + "…"
             self.notifier.notify(f"New message from {name}", text)
 
-    async def resolve_media(self, messages: Sequence[StoredMessage]) -> bool:
+    # --- media ---------------------------------------------------------------------
+
+    async def resolve_media(self, messages: Sequence[StoredMessage]) -> tuple[StoredMessage, ...]:
         """Ask ``getMediaMMS`` for shown MMS whose history row came without links.
 
-        Returns True when some message got media (the caller reloads it); the
-        files then arrive through ``media_ready``.
+        Best effort in the background (a failure is logged by the downloader and
+        asked again next session). Returns the messages that got links, as stored
+        now; their files then arrive through ``media_ready``.
         """
         missing = [s.message for s in messages
                    if s.message.kind is MessageKind.MMS and not s.message.media]
         if not missing:
-            return False
+            return ()
         updated = await self.media.resolve_missing(missing)
-        if updated:
-            self._spawn(self.download_media())
-        return bool(updated)
+        if not updated:
+            return ()
+        self._spawn(self.download_media())
+        return tuple(await self.db.run(get_messages, [m.key for m in updated]))
 
     async def download_media(self) -> list[int]:
-        """Download what is due, then arm the timer for the next retry."""
+        """Download what is due, then schedule the next retry (if any)."""
         ready = await self.media.download_due()
         for pk in ready:
-            self.media_ready.emit(pk)
+            paths = await self.db.run(media_slots_of, pk)
+            self.media_ready.emit(MediaReady(pk, tuple(paths)))
         delay = await self.media.next_due_in()
         if delay is not None:
-            self._media_timer.start(int(max(delay, 1.0) * 1000))
+            self._schedule_media_retry(max(delay, 1.0))
         return ready
 
-    # --- reads ---------------------------------------------------------------------
+    def _schedule_media_retry(self, delay: float) -> None:
+        # One pending retry at a time: the latest schedule knows the nearest due date.
+        if self._media_retry is not None and not self._media_retry.done():
+            self._media_retry.cancel()
+        self._media_retry = self._spawn(self._retry_media_after(delay))
 
-    async def threads(self, did: str | None = None) -> list[ThreadSummary]:
-        return await self.db.run(list_threads, did=did, limit=100_000)
+    async def _retry_media_after(self, delay: float) -> None:
+        await (self._sleep or asyncio.sleep)(delay)
+        self._media_retry = None  # this one is running: a new schedule must not cancel it
+        await self.download_media()
 
-    async def summary(self, did: str, contact: str) -> ThreadSummary | None:
-        return await self.db.run(get_thread, did, contact)
+    # --- commands (each returns what changed) ---------------------------------------
 
-    async def dids(self) -> list[str]:
-        return await self.db.run(thread_dids)
-
-    async def conversation(
-        self,
-        did: str,
-        contact: str,
-        *,
-        limit: int = PAGE_SIZE,
-        before: Cursor | None = None,
-        around: Cursor | None = None,
-    ) -> tuple[list[StoredMessage], dict[int, list[str | None]]]:
-        """A page of a conversation, oldest first, with downloaded media paths.
-
-        Default: the newest ``limit`` messages. ``before``: the page just older
-        than a cursor (scrolling up). ``around``: ``limit`` messages older than
-        the cursor and everything from it to the newest (jump to a search hit).
-        """
-        if around is not None:
-            older = await self.db.run(thread_messages, did, contact, limit=limit,
-                                      before=around)
-            newer = await self.db.run(thread_messages, did, contact, limit=THREAD_LOAD_LIMIT,
-                                      after=(around[0], around[1] - 1))
-            messages = older + newer
-        else:
-            messages = await self.db.run(thread_messages, did, contact, limit=limit,
-                                         before=before)
-        media = await self.media.paths_for_thread(did, contact)
-        return messages, media
-
-    async def unread_count(self) -> int:
-        return await self.db.run(unread_total)
-
-    async def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
-        return await self.db.run(search_messages, text, limit=limit)
-
-    # --- actions -------------------------------------------------------------------
+    async def _thread_change(
+        self, did: str, contact: str, *, upserted: Sequence[Message] = (),
+        removed: Sequence[tuple[MessageKind, int]] = (),
+    ) -> ThreadChange:
+        """The conversation as stored now; announced (``thread_changed``, ``unread_changed``)."""
+        did, contact = normalize(did) or did, normalize(contact) or contact
+        stored = await self.db.run(get_messages, [m.key for m in upserted]) if upserted else []
+        change = ThreadChange(
+            did, contact, await self.db.run(get_thread, did, contact),
+            upserted=tuple(stored), removed=tuple(removed),
+            unread_total=await self.unread_count(),
+        )
+        self.thread_changed.emit(change)
+        self.unread_changed.emit(change.unread_total)
+        return change
 
     async def send(
         self, did: str, contact: str, text: str, images: Sequence[bytes] = (),
         attachment_paths: Sequence[str] = (),
-    ) -> SendOutcome:
+    ) -> SendResult:
+        """Send; raises ``SendFailed`` (with ``change`` and ``unsent_text``) when not all went."""
         mode = LongTextMode(self.settings.messages_long_text
                             if self.settings.messages_long_text in ("split", "mms") else "split")
         try:
-            return await self.outgoing.send(did, contact, text, images, mode=mode,
-                                          attachment_paths=attachment_paths)
-        finally:
-            self.thread_changed.emit(normalize(did), normalize(contact))
+            outcome = await self.outgoing.send(did, contact, text, images, mode=mode,
+                                               attachment_paths=attachment_paths)
+        except SendFailed as exc:
+            exc.change = await self._thread_change(did, contact, upserted=exc.sent)
+            raise
+        return SendResult(outcome, await self._thread_change(did, contact, upserted=outcome.sent))
 
-    async def delete(self, stored: StoredMessage) -> None:
+    async def delete(self, stored: StoredMessage) -> ThreadChange:
         message = stored.message
         files: list[str] = []
         if message.kind is MessageKind.SMS:
@@ -290,25 +269,19 @@ class MessagesService(QObject):
                 await self.media.discard_files(files)
             except OSError as exc:  # the message is gone; a file left over goes next session
                 log.info("Cached media of a deleted message kept: %s", exc)
-        self.thread_changed.emit(message.did, message.contact)
-        self.unread_changed.emit(await self.unread_count())
+        return await self._thread_change(message.did, message.contact, removed=[message.key])
 
-    async def mark_read(self, did: str, contact: str) -> int:
-        changed = await self.db.run(mark_thread_read, did, contact)
-        if changed:
-            self.thread_changed.emit(did, contact)
-            self.unread_changed.emit(await self.unread_count())
-        return changed
+    async def mark_read(self, did: str, contact: str) -> ThreadChange | None:
+        """Read every message of the conversation; None when none was unread."""
+        if not await self.db.run(mark_thread_read, did, contact):
+            return None
+        return await self._thread_change(did, contact)
 
-    async def mark_unread(self, did: str, contact: str) -> bool:
-        changed = await self.db.run(mark_thread_unread, did, contact)
-        if changed:
-            self.thread_changed.emit(did, contact)
-            self.unread_changed.emit(await self.unread_count())
-        return changed
-
-    async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None:
-        return await self.db.run(get_message, kind, id_)
+    async def mark_unread(self, did: str, contact: str) -> ThreadChange | None:
+        """Mark the last received message unread; None when nothing was received here."""
+        if not await self.db.run(mark_thread_unread, did, contact):
+            return None
+        return await self._thread_change(did, contact)
 
     async def export(self, did: str, contact: str, path: Path, label: str) -> int:
         """Write the whole conversation to ``path`` (.csv -> CSV, anything else -> text)."""
@@ -325,7 +298,3 @@ class MessagesService(QObject):
                 f"The conversation could not be saved to {path}: {exc.strerror or exc}."
             ) from exc
         return len(messages)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

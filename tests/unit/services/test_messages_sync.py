@@ -10,7 +10,7 @@ from typing import Any
 from app.domain.date_windows import MAX_WINDOW_DAYS
 from app.domain.models.messages import Direction, MessageKind
 from app.domain.timeutil import provider_date
-from app.services.messages.sync import KEY_BACKFILLED_FROM, MessageSync
+from app.services.messages.sync import KEY_BACKFILLED_FROM, KINDS, MessageSync
 from app.store.messages import count_messages, get_message
 from app.store.sync_state import get_state
 from app.store.threads import mark_thread_read, unread_total
@@ -127,13 +127,19 @@ def test_cancelled_backfill_resumes_with_older_windows(
     engine = MessageSync(api, db, backfill_days=200)
 
     async def cancel_after_first_window() -> None:
-        task = asyncio.ensure_future(engine.sync())
-        while len(sandbox.calls("getMMS")) < 1:
-            await asyncio.sleep(0.005)
-        await asyncio.sleep(0.05)
-        task.cancel()
+        # Progress reports the start of each request; the third (SMS of the second
+        # window) comes after the first window was stored and its date saved. The
+        # cancel is made right there, inside the sync's own step: no timing involved.
+        task: asyncio.Task[Any] | None = None
+
+        def progress(done: int, _total: int, _text: str) -> None:
+            if done == len(KINDS) and task is not None:
+                task.cancel()
+
+        task = asyncio.ensure_future(engine.sync(progress))
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        assert task.cancelled()
 
     run(cancel_after_first_window())
     resumed_from = run(db.run(get_state, KEY_BACKFILLED_FROM))

@@ -49,8 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.models.messages import Direction
-from app.store.messages import StoredMessage
+from app.domain.models.messages import Direction, StoredMessage
 from app.ui.tabs.messages.thread_model import (
     DAY_ROLE,
     IS_SEPARATOR_ROLE,

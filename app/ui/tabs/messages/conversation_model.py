@@ -23,9 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from app.domain.models.messages import Direction
+from app.domain.models.messages import Direction, ThreadSummary
 from app.domain.phone import format_number
-from app.store.threads import ThreadSummary
 from app.ui.widgets.item_state import is_selected
 
 Index = QModelIndex | QPersistentModelIndex

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.models.messages import StoredMessage
 from app.domain.phone import format_number
-from app.store.messages import StoredMessage
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
 from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel

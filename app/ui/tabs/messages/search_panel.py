@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.models.messages import SearchHit
 from app.domain.phone import format_number
-from app.store.search import SearchHit, escape_rich_text, snippet_html
+from app.domain.sms_text import escape_rich_text, snippet_html
 
 HIT_ROLE = 0x0100 + 20
 

@@ -1,45 +1,39 @@
 """The Messages tab: conversation list (left), conversation (right), search, sync bar.
 
-Flow: ``load_cached`` fills the list from the store; ``refresh`` runs a sync
-(the first one is a backfill with progress and a Cancel button in the tab) and
-updates only what changed. Sends, deletes and read flags go through the
-``MessagesService``; every dialog through the injectable ``MessageDialogs``.
+Flow: ``load_cached`` fills the list from the cache (one screenful, through the
+service's read module); ``refresh`` runs a sync (the first one is a backfill with
+progress and a Cancel button in the tab) and applies what it changed. Every read
+and command goes through the ``MessagesService`` (never the store); a command
+returns a change set the tab applies (``_apply_thread_change``), so the tab does
+not re-read after its own commands. Service events arrive through
+``QtEventListener``; dialogs through the injectable ``MessageDialogs``. The
+conversation pane's actions live in ``conversation_actions.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import (
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from app.domain.errors import UserFacingError
-from app.domain.phone import format_number, normalize
+from app.domain.models.messages import SearchHit, ThreadSummary
+from app.services.messages.reads import first_screen
 from app.services.root import AppServices
-from app.store.drafts import get_draft
-from app.store.messages import StoredMessage
-from app.store.search import SearchHit
-from app.store.threads import ThreadSummary, list_threads, unread_total
-from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.messages.compose import Attachment
-from app.ui.tabs.messages.conversation_model import contact_label
+from app.ui.tabs.messages.conversation_actions import ConversationActions
 from app.ui.tabs.messages.conversation_pane import ConversationPane
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
 if TYPE_CHECKING:
+    from app.services.messages.changes import SyncChange, ThreadChange
     from app.services.messages.service import MessagesService
-    from app.services.messages.sync import SyncReport
     from app.ui.tabs.messages.image_viewer import ImageViewer
 
 log = logging.getLogger(__name__)
@@ -50,7 +44,7 @@ log = logging.getLogger(__name__)
 FIRST_SCREEN = 60
 
 
-class MessagesTab(TabBase):
+class MessagesTab(ConversationActions, TabBase):
     """Signals (besides TabBase's):
     conversation_opened(str, str): a conversation (did, contact) is shown, read and ready.
     """
@@ -63,8 +57,9 @@ class MessagesTab(TabBase):
                  *, dialogs: MessageDialogs | None = None) -> None:
         super().__init__(ctx, parent)
         self._service: MessagesService | None = None
+        self._events = QtEventListener(self)
         self.dialogs = dialogs or MessageDialogs()
-        self._sync_task: asyncio.Task[SyncReport] | None = None
+        self._sync_task: asyncio.Task[SyncChange] | None = None
         self._open: tuple[str, str] | None = None
         self._viewers: list[ImageViewer] = []
         self._background: set[asyncio.Future[None]] = set()
@@ -92,16 +87,7 @@ class MessagesTab(TabBase):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
 
         self.pane = ConversationPane(self)
-        self.pane.compose.send_requested.connect(self._on_compose_send_requested)
-        self.pane.compose.attach_requested.connect(self._on_compose_attach_requested)
-        self.pane.compose.long_text_mode_changed.connect(self._on_compose_mode_changed)
-        self.pane.compose.set_mode(ctx.settings.messages_long_text)
-        self.pane.mark_unread_requested.connect(self._on_pane_mark_unread_requested)
-        self.pane.export_requested.connect(self._on_pane_export_requested)
-        self.pane.delete_requested.connect(self._on_pane_delete_requested)
-        self.pane.image_requested.connect(self._on_pane_image_requested)
-        self.pane.link_requested.connect(self.dialogs.open_url)
-        self.pane.older_requested.connect(self._on_pane_older_requested)
+        self.connect_pane(ctx.settings.messages_long_text)
 
         splitter = QSplitter(self)
         splitter.addWidget(self.left)
@@ -120,41 +106,46 @@ class MessagesTab(TabBase):
         """The session's messages service, made on first use (after the first paint)."""
         if self._service is None:
             service = self._service = self.ctx.messages
-            service.synced.connect(self._on_service_synced)
-            service.media_ready.connect(self._on_service_media_ready)
-            service.unread_changed.connect(self.badge_changed)
-            service.sync_failed.connect(self.status_message)
+            self._events.listen(service.synced, self._on_service_synced)
+            self._events.listen(service.media_ready, self._on_service_media_ready)
+            self._events.listen(service.unread_changed, self.badge_changed.emit)
+            self._events.listen(service.poll_failed, self.status_message.emit)
         return self._service
 
     # --- TabBase -------------------------------------------------------------------
 
     def load_cached(self) -> None:
-        summaries = self.ctx.db.run_sync(list_threads, limit=FIRST_SCREEN)
-        self._set_summaries(summaries)
-        self._rest_pending = len(summaries) == FIRST_SCREEN
-        self.badge_changed.emit(self.ctx.db.run_sync(unread_total))
+        # Before the first paint: a small synchronous read, without building the
+        # service (it loads asyncio and the sync modules).
+        cached = first_screen(self.ctx.db, FIRST_SCREEN)
+        self._set_summaries(cached.threads)
+        self._rest_pending = cached.partial
+        self.badge_changed.emit(cached.unread_total)
 
-    def _load_cached_rest(self) -> None:
+    async def _load_cached_rest(self) -> None:
         """The conversations ``load_cached`` left out, added below the first ones.
 
-        Read and applied in one go on the GUI thread, so nothing (a poll, a
-        filter change) can come in between; a full reload since then made it moot.
+        ``add_missing`` keeps rows a poll updated meanwhile; a full reload since
+        (``_set_summaries``, a DID filter) made this read moot.
         """
         if not self._rest_pending:
             return
+        rest = await self.service.threads(offset=FIRST_SCREEN)
+        if not self._rest_pending:
+            return
         self._rest_pending = False
-        rest = self.ctx.db.run_sync(list_threads, limit=100_000, offset=FIRST_SCREEN)
         self.conversations.add_missing(rest)
         self._fill_did_filter(sorted({s.did for s in rest} | set(self._known_dids())))
         self._update_list_state()
 
     async def refresh(self) -> None:
         # The window has painted by now (the main window refreshes after that).
-        self._load_cached_rest()
+        await self._load_cached_rest()
         await self._sync(show_progress=True)
         self.service.start_polling()
 
     def shutdown(self) -> None:
+        self._events.close()
         if self._service is not None:
             self._service.stop()
         if self._sync_task is not None:
@@ -166,7 +157,7 @@ class MessagesTab(TabBase):
 
     # --- sync ----------------------------------------------------------------------
 
-    async def _sync(self, *, show_progress: bool) -> SyncReport | None:
+    async def _sync(self, *, show_progress: bool) -> SyncChange | None:
         if self._sync_task is not None and not self._sync_task.done():
             return await self._sync_task
         self._sync_task = asyncio.ensure_future(self.service.refresh(self._on_sync_progress))
@@ -174,9 +165,9 @@ class MessagesTab(TabBase):
         self.sync_panel.setVisible(show_progress)
         self.sync_panel.label.setText("Fetching messages…")
         try:
-            report = await self._sync_task
-            await self._apply_report(report)
-            return report
+            change = await self._sync_task
+            await self._apply_sync(change)
+            return change
         except asyncio.CancelledError:
             if self._sync_task.cancelled():
                 self.status_message.emit("Message sync cancelled; what was fetched is kept.")
@@ -195,32 +186,42 @@ class MessagesTab(TabBase):
 
     @async_slot()
     async def _on_refresh_button_clicked(self) -> None:
-        try:
-            await self._sync(show_progress=True)
-        except UserFacingError as exc:
-            feedback.show_error(self, exc)
+        # A failure becomes one message in operations.run_operation (the one door).
+        await run_operation(self.refresh_button, self._sync(show_progress=True),
+                            busy_text="Fetching messages…", disable=False)
 
     @async_slot(object)
-    async def _on_service_synced(self, report: SyncReport) -> None:
+    async def _on_service_synced(self, change: SyncChange) -> None:
         if self._sync_task is not None and not self._sync_task.done():
             return  # a sync this tab started: applied when it returns
-        await self._apply_report(report)
+        await self._apply_sync(change)
 
-    async def _apply_report(self, report: SyncReport) -> None:
-        if len(report.inserted) + len(report.updated) > 200:
+    async def _apply_sync(self, change: SyncChange) -> None:
+        if change.reload:
             # A backfill: reloading the list is cheaper than patching it row by row.
             self._set_summaries(await self.service.threads(self._did_filter()))
             if self._open is not None:
-                await self._reload_open_thread(mark_read=self.isVisible())
+                await self.reload_open_thread(mark_read=self.isVisible())
             return
-        changed = {(m.did, m.contact) for m in [*report.inserted, *report.updated]}
-        for did, contact in changed:
-            await self._refresh_summary(did, contact)
-        if self._open is not None and self._open in changed:
-            await self._reload_open_thread(mark_read=self.isVisible())
+        for (did, contact), summary in change.threads.items():
+            self._show_summary(did, contact, summary)
+        if self._open is not None and self._open in change.changed_threads:
+            self.pane.model.add_messages(change.messages_of(*self._open))
+            if self.isVisible():
+                await self.mark_open_read()
 
-    async def _refresh_summary(self, did: str, contact: str) -> None:
-        summary = await self.service.summary(did, contact)
+    # --- conversation list ---------------------------------------------------------
+
+    def _apply_thread_change(self, change: ThreadChange) -> None:
+        """Apply what a command changed: the list row, the open conversation, the badge."""
+        self._show_summary(change.did, change.contact, change.summary)
+        if self._open == change.key:
+            for kind, id_ in change.removed:
+                self.pane.model.remove_message(kind, id_)
+            self.pane.model.add_messages(change.upserted)
+        self.badge_changed.emit(change.unread_total)
+
+    def _show_summary(self, did: str, contact: str, summary: ThreadSummary | None) -> None:
         if summary is not None and summary.did not in self._known_dids():
             self._fill_did_filter(sorted({*self._known_dids(), summary.did}))
         wanted = self._did_filter()
@@ -229,8 +230,6 @@ class MessagesTab(TabBase):
         else:
             self.conversations.upsert(summary)
         self._update_list_state()
-
-    # --- conversation list ---------------------------------------------------------
 
     def _did_filter(self) -> str | None:
         return self.left.selected_did()
@@ -242,11 +241,15 @@ class MessagesTab(TabBase):
         self._fill_did_filter(dids)
         self._update_list_state()
         if self._open is not None:
-            row = self.conversations.row_of(*self._open)
-            if row is not None:
-                self.list_view.selectionModel().blockSignals(True)
-                self.list_view.setCurrentIndex(self.conversations.index(row))
-                self.list_view.selectionModel().blockSignals(False)
+            self._select_row_of(*self._open)
+
+    def _select_row_of(self, did: str, contact: str) -> None:
+        """Highlight a conversation in the list without reopening it."""
+        row = self.conversations.row_of(did, contact)
+        if row is not None and self.list_view.currentIndex().row() != row:
+            self.list_view.selectionModel().blockSignals(True)
+            self.list_view.setCurrentIndex(self.conversations.index(row))
+            self.list_view.selectionModel().blockSignals(False)
 
     def _known_dids(self) -> list[str]:
         return self.left.known_dids()
@@ -275,250 +278,17 @@ class MessagesTab(TabBase):
         if summary is not None:
             await self.open_conversation(summary.did, summary.contact)
 
-    async def open_conversation(self, did: str, contact: str, *,
-                                focus: tuple[Any, int] | None = None) -> None:
-        """Show one conversation (loading it whole), mark it read, restore its draft."""
-        did, contact = normalize(did) or did, normalize(contact) or contact
-        self._open = (did, contact)
-        self.pane.compose.clear()
-        summary = await self.service.summary(did, contact)
-        self.pane.view.close_text_editor()
-        self.pane.show_thread(summary.name if summary else "", did, contact)
-        self.pane.compose.set_dids(self._known_dids() or [did], did)
-        around = None
-        if focus is not None:
-            target = await self.service.message(*focus)
-            around = target.cursor if target is not None else None
-        messages, media = await self.service.conversation(did, contact, around=around)
-        if self._open != (did, contact):
-            return  # the user moved on while this loaded
-        total = summary.total if summary is not None else len(messages)
-        self.pane.model.set_thread(did, contact, messages, media,
-                                   has_older=len(messages) < total)
-        if focus is not None:
-            row = self.pane.model.row_of(*focus)
-            if row is not None:
-                self.pane.scroll_to_row(row)
-        else:
-            self.pane.view.scrollToBottom()
-        draft = await self.ctx.db.run(get_draft, did, contact)
-        if draft is not None and not self.pane.compose.text.toPlainText():
-            self.pane.compose.set_draft(draft.text, draft.last_error)
-            await self._restore_attachments(draft.attachments)
-        if summary is not None and summary.unread:
-            await self.service.mark_read(did, contact)
-            await self._refresh_summary(did, contact)
-
-        row = self.conversations.row_of(did, contact)
-        if row is not None and self.list_view.currentIndex().row() != row:
-            self.list_view.selectionModel().blockSignals(True)
-            self.list_view.setCurrentIndex(self.conversations.index(row))
-            self.list_view.selectionModel().blockSignals(False)
-        self.conversation_opened.emit(did, contact)
-        # Links missing from history rows are fetched in the background.
-        task = asyncio.ensure_future(self._resolve_media(did, contact, messages))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-
-    async def _restore_attachments(self, paths: tuple[str, ...]) -> None:
-        """Images of a failed send come back with its draft (when the files still exist)."""
-        from app.ui.tabs.messages.image_downscale import downscale_image  # with the first picture
-
-        attachments: list[Attachment] = []
-        for name in paths:
-            try:
-                data = await asyncio.to_thread(downscale_image, Path(name))
-            except UserFacingError as exc:
-                log.info("Draft attachment %s not restored: %s", name, exc.message)
-                continue
-            attachments.append(Attachment(Path(name), data))
-        if attachments:
-            self.pane.compose.add_attachments(attachments)
-
-    async def _resolve_media(self, did: str, contact: str,
-                             messages: list[StoredMessage]) -> None:
-        try:
-            found = await self.service.resolve_media(messages)
-        except UserFacingError as exc:
-            log.info("Media links not resolved: %s", exc.message)
-            return
-        if found and self._open == (did, contact):
-            await self._reload_open_thread(mark_read=False)
-
-    @async_slot()
-    async def _on_pane_older_requested(self) -> None:
-        if self._open is None or self.pane.loading_older:
-            return
-        cursor = self.pane.model.oldest_cursor()
-        if cursor is None:
-            return
-        self.pane.loading_older = True
-        try:
-            from app.services.messages.service import PAGE_SIZE  # loaded with the service
-
-            did, contact = self._open
-            messages, media = await self.service.conversation(did, contact, before=cursor)
-            if self._open != (did, contact):
-                return
-            distance = self.pane.bottom_distance()
-            self.pane.model.prepend_older(messages, media,
-                                          has_older=len(messages) >= PAGE_SIZE)
-            self.pane.keep_bottom_distance(distance)
-        finally:
-            self.pane.loading_older = False
-
-    async def _reload_open_thread(self, *, mark_read: bool) -> None:
-        if self._open is None:
-            return
-        did, contact = self._open
-        # Only what is newer than the oldest shown message: older pages stay unloaded.
-        oldest = self.pane.model.oldest_cursor()
-        messages, media = await self.service.conversation(
-            did, contact, around=oldest) if oldest else await self.service.conversation(
-            did, contact)
-        if oldest is not None:
-            messages = [m for m in messages if m.cursor >= oldest]
-        self.pane.model.add_messages(messages)
-        for pk, paths in media.items():
-            self.pane.model.set_media(pk, paths)
-        if mark_read and await self.service.mark_read(did, contact):
-            await self._refresh_summary(did, contact)
-
-    # --- actions -------------------------------------------------------------------
-
     @async_slot()
     async def _on_new_button_clicked(self) -> None:
         dids = self._known_dids()
         if not dids:
-            dids = sorted({d for d in await self.service.dids()})
+            dids = sorted(set(await self.service.dids()))
         answer = await self.dialogs.new_conversation(self, dids)
         if answer is None:
             return
         did, contact = answer
         await self.open_conversation(did, contact)
         self.pane.compose.text.setFocus()
-
-    @async_slot()
-    async def _on_compose_send_requested(self) -> None:
-        if self._open is None:
-            return
-        payload = self.pane.compose.payload()
-        did = payload.did or self._open[0]
-        contact = self._open[1]
-        images = [a.data for a in payload.attachments]
-        paths = [str(a.path) for a in payload.attachments]
-        outcome = await run_operation(
-            self.pane.compose.send_button,
-            self.service.send(did, contact, payload.text, images, paths),
-            busy_text="Sending…",
-        )
-        if outcome is None:
-            draft = await self.ctx.db.run(get_draft, did, contact)
-            if draft is not None:
-                self.pane.compose.show_error(draft.last_error)
-                if draft.text != payload.text:
-                    self.pane.compose.text.setPlainText(draft.text)
-            await self._after_local_change(did, contact)
-            return
-        self.pane.compose.clear()
-        if (did, contact) != self._open:
-            await self.open_conversation(did, contact)
-        await self._after_local_change(did, contact)
-        if outcome.reconciled:
-            self.status_message.emit("VoIP.ms answered late, but the message was sent.")
-
-    async def _after_local_change(self, did: str, contact: str) -> None:
-        await self._refresh_summary(did, contact)
-        if self._open == (did, contact):
-            await self._reload_open_thread(mark_read=False)
-            self.pane.view.scrollToBottom()
-
-    @async_slot()
-    async def _on_compose_attach_requested(self) -> None:
-        from app.ui.tabs.messages.image_downscale import downscale_image  # with the first picture
-
-        room = 3 - self.pane.compose.attachment_count()
-        paths = await self.dialogs.open_images(self, room)
-        attachments: list[Attachment] = []
-        for path in paths:
-            try:
-                data = await asyncio.to_thread(downscale_image, path)
-            except UserFacingError as exc:
-                feedback.show_error(self, exc)
-                continue
-            attachments.append(Attachment(Path(path), data))
-        refused = self.pane.compose.add_attachments(attachments)
-        if refused:
-            feedback.show_message(self, "An MMS carries at most 3 images; the others were "
-                                        "not attached.", level=feedback.Level.WARNING)
-
-    def _on_compose_mode_changed(self, mode: str) -> None:
-        self.ctx.settings.messages_long_text = mode
-        try:
-            self.ctx.settings.save()
-        except OSError as exc:
-            log.warning("Settings not saved: %s", exc)
-
-    @async_slot()
-    async def _on_pane_mark_unread_requested(self) -> None:
-        if self._open is None:
-            return
-        if not await self.service.mark_unread(*self._open):
-            self.status_message.emit("Nothing to mark unread: no message received here yet.")
-        await self._refresh_summary(*self._open)
-
-    @async_slot()
-    async def _on_pane_export_requested(self) -> None:
-        if self._open is None:
-            return
-        did, contact = self._open
-        summary = await self.service.summary(did, contact)
-        label = contact_label(summary) if summary else format_number(contact)
-        path = await self.dialogs.save_path(
-            self, "Export conversation", f"conversation-{contact}.csv",
-            "CSV spreadsheet (*.csv);;Text (*.txt)")
-        if path is None:
-            return
-        count = await run_operation(self.pane.export_button,
-                                    self.service.export(did, contact, path, label),
-                                    busy_text="Exporting…")
-        if count is not None:
-            feedback.show_message(self, f"{count} message(s) saved to {path}.",
-                                  level=feedback.Level.INFO)
-
-    @async_slot(object)
-    async def _on_pane_delete_requested(self, stored: StoredMessage) -> None:
-        preview = " ".join(stored.message.text.split())[:60] or "this message"
-        if not await self.dialogs.confirm(
-            self, f"Delete “{preview}”? It is deleted at VoIP.ms too and cannot be restored.",
-            "Delete",
-        ):
-            return
-        done = await run_operation(self.pane.view, self._delete(stored), busy_text="Deleting…")
-        if done:
-            self.pane.model.remove_message(stored.message.kind, stored.message.id)
-            await self._refresh_summary(stored.message.did, stored.message.contact)
-
-    async def _delete(self, stored: StoredMessage) -> bool:
-        await self.service.delete(stored)
-        return True
-
-    def _on_pane_image_requested(self, path: str) -> None:
-        from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture
-
-        viewer = ImageViewer(Path(path), self.dialogs, self)
-        viewer.destroyed.connect(lambda: self._viewers.remove(viewer)
-                                 if viewer in self._viewers else None)
-        self._viewers.append(viewer)
-        viewer.show()
-
-    @async_slot(int)
-    async def _on_service_media_ready(self, pk: int) -> None:
-        if self._open is None:
-            return
-        media = await self.service.media.paths_for_thread(*self._open)
-        if pk in media:
-            self.pane.model.set_media(pk, media[pk])
 
     # --- search --------------------------------------------------------------------
 

@@ -17,8 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.models.messages import Direction, Message, MessageKind
-from app.store.messages import StoredMessage
+from app.domain.models.messages import Direction, Message, MessageKind, StoredMessage
 
 Index = QModelIndex | QPersistentModelIndex
 

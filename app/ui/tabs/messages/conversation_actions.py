@@ -1,0 +1,303 @@
+"""The Messages tab's right side: open a conversation, page it, send, delete, export.
+
+A mixin of ``MessagesTab`` (kept apart for size: the tab wires the list and the
+sync, this the conversation pane). Every command goes through the service in
+``run_operation`` (the one door that turns a ``UserFacingError`` into a message)
+and returns a change set that ``_apply_thread_change`` applies: nothing is
+re-read after the tab's own command.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.domain.errors import UserFacingError
+from app.domain.models.messages import MessageKind, StoredMessage
+from app.domain.phone import format_number, normalize
+from app.domain.sms_text import MAX_ATTACHMENTS
+from app.ui import feedback
+from app.ui.async_slot import async_slot
+from app.ui.operations import run_operation
+from app.ui.tabs.messages.compose import Attachment
+from app.ui.tabs.messages.conversation_model import contact_label
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from app.services.messages.changes import MediaReady, SendResult, ThreadChange
+    from app.services.messages.service import MessagesService
+    from app.ui.tabs.base import TabBase
+    from app.ui.tabs.messages.conversation_pane import ConversationPane
+    from app.ui.tabs.messages.dialogs import MessageDialogs
+    from app.ui.tabs.messages.image_viewer import ImageViewer
+
+    _TabPart = TabBase
+else:
+    _TabPart = object  # a mixin at run time: MessagesTab supplies the widget
+
+log = logging.getLogger(__name__)
+
+class ConversationActions(_TabPart):
+    if TYPE_CHECKING:  # provided by MessagesTab
+        pane: ConversationPane
+        dialogs: MessageDialogs
+        _open: tuple[str, str] | None
+        _viewers: list[ImageViewer]
+        _background: set[asyncio.Future[None]]
+        conversation_opened: SignalInstance
+
+        @property
+        def service(self) -> MessagesService: ...
+        def _apply_thread_change(self, change: ThreadChange) -> None: ...
+        def _known_dids(self) -> list[str]: ...
+        def _select_row_of(self, did: str, contact: str) -> None: ...
+
+    def connect_pane(self, long_text_mode: str) -> None:
+        pane = self.pane
+        pane.compose.send_requested.connect(self._on_compose_send_requested)
+        pane.compose.attach_requested.connect(self._on_compose_attach_requested)
+        pane.compose.long_text_mode_changed.connect(self._on_compose_mode_changed)
+        pane.compose.set_mode(long_text_mode)
+        pane.mark_unread_requested.connect(self._on_pane_mark_unread_requested)
+        pane.export_requested.connect(self._on_pane_export_requested)
+        pane.delete_requested.connect(self._on_pane_delete_requested)
+        pane.image_requested.connect(self._on_pane_image_requested)
+        pane.link_requested.connect(self.dialogs.open_url)
+        pane.older_requested.connect(self._on_pane_older_requested)
+
+    # --- opening and paging --------------------------------------------------------
+
+    async def open_conversation(self, did: str, contact: str, *,
+                                focus: tuple[MessageKind, int] | None = None) -> None:
+        """Show one conversation (its newest page), mark it read, restore its draft."""
+        did, contact = normalize(did) or did, normalize(contact) or contact
+        self._open = (did, contact)
+        self.pane.compose.clear()
+        summary = await self.service.summary(did, contact)
+        self.pane.view.close_text_editor()
+        self.pane.show_thread(summary.name if summary else "", did, contact)
+        self.pane.compose.set_dids(self._known_dids() or [did], did)
+        around = None
+        if focus is not None:
+            target = await self.service.message(*focus)
+            around = target.cursor if target is not None else None
+        messages, media = await self.service.conversation(did, contact, around=around)
+        if self._open != (did, contact):
+            return  # the user moved on while this loaded
+        total = summary.total if summary is not None else len(messages)
+        self.pane.model.set_thread(did, contact, messages, media,
+                                   has_older=len(messages) < total)
+        if focus is not None:
+            row = self.pane.model.row_of(*focus)
+            if row is not None:
+                self.pane.scroll_to_row(row)
+        else:
+            self.pane.view.scrollToBottom()
+        draft = await self.service.draft(did, contact)
+        if draft is not None and not self.pane.compose.text.toPlainText():
+            self.pane.compose.set_draft(draft.text, draft.last_error)
+            attachments, _refused = await self._load_pictures(draft.attachments)
+            self.pane.compose.add_attachments(attachments)
+        if summary is not None and summary.unread:
+            await self.mark_open_read()
+        self._select_row_of(did, contact)
+        self.conversation_opened.emit(did, contact)
+        # Links missing from history rows are fetched in the background.
+        task = asyncio.ensure_future(self._resolve_media(did, contact, messages))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def mark_open_read(self) -> None:
+        if self._open is not None:
+            change = await self.service.mark_read(*self._open)
+            if change is not None:
+                self._apply_thread_change(change)
+
+    async def _resolve_media(self, did: str, contact: str,
+                             messages: list[StoredMessage]) -> None:
+        # Best effort: the service logs what it could not resolve.
+        found = await self.service.resolve_media(messages)
+        if found and self._open == (did, contact):
+            self.pane.model.add_messages(found)
+
+    @async_slot()
+    async def _on_pane_older_requested(self) -> None:
+        if self._open is None or self.pane.loading_older:
+            return
+        cursor = self.pane.model.oldest_cursor()
+        if cursor is None:
+            return
+        self.pane.loading_older = True
+        try:
+            from app.services.messages.reads import PAGE_SIZE
+
+            did, contact = self._open
+            messages, media = await self.service.conversation(did, contact, before=cursor)
+            if self._open != (did, contact):
+                return
+            distance = self.pane.bottom_distance()
+            self.pane.model.prepend_older(messages, media,
+                                          has_older=len(messages) >= PAGE_SIZE)
+            self.pane.keep_bottom_distance(distance)
+        finally:
+            self.pane.loading_older = False
+
+    async def reload_open_thread(self, *, mark_read: bool) -> None:
+        """After a backfill (too big a change set): re-read the shown part of the open thread."""
+        if self._open is None:
+            return
+        did, contact = self._open
+        # Only what is newer than the oldest shown message: older pages stay unloaded.
+        oldest = self.pane.model.oldest_cursor()
+        messages, media = await self.service.conversation(did, contact, around=oldest)
+        if oldest is not None:
+            messages = [m for m in messages if m.cursor >= oldest]
+        self.pane.model.add_messages(messages)
+        for pk, paths in media.items():
+            self.pane.model.set_media(pk, paths)
+        if mark_read:
+            await self.mark_open_read()
+
+    def _on_service_media_ready(self, ready: MediaReady) -> None:
+        # A message of another conversation is simply not in the model.
+        self.pane.model.set_media(ready.pk, list(ready.paths))
+
+    # --- compose -------------------------------------------------------------------
+
+    @async_slot()
+    async def _on_compose_send_requested(self) -> None:
+        if self._open is None:
+            return
+        payload = self.pane.compose.payload()
+        did = payload.did or self._open[0]
+        contact = self._open[1]
+        images = [a.data for a in payload.attachments]
+        paths = [str(a.path) for a in payload.attachments]
+        result = await run_operation(self.pane.compose.send_button,
+                                     self._send(did, contact, payload.text, images, paths),
+                                     busy_text="Sending…")
+        if result is None:
+            return  # the draft (and why) is in the box: see _send
+        self.pane.compose.clear()
+        if (did, contact) != self._open:
+            await self.open_conversation(did, contact)
+        self._apply_thread_change(result.change)
+        if self._open == (did, contact):
+            self.pane.view.scrollToBottom()
+        if result.outcome.reconciled:
+            self.status_message.emit("VoIP.ms answered late, but the message was sent.")
+
+    async def _send(self, did: str, contact: str, text: str, images: list[bytes],
+                    paths: list[str]) -> SendResult:
+        from app.services.messages.sender import SendFailed  # loaded with the service
+
+        try:
+            return await self.service.send(did, contact, text, images, paths)
+        except SendFailed as exc:
+            # Parts that did go out are shown, and the box keeps what did not; the
+            # error itself is reported by run_operation.
+            if exc.change is not None:
+                self._apply_thread_change(exc.change)
+            self.pane.compose.show_error(exc.message)
+            if exc.unsent_text and exc.unsent_text != text:
+                self.pane.compose.text.setPlainText(exc.unsent_text)
+            raise
+
+    async def _load_pictures(self, paths: Sequence[str | Path]) -> tuple[list[Attachment], str]:
+        """Downscaled pictures ready to attach, and why some could not be read ("")."""
+        from app.ui.tabs.messages.image_downscale import downscale_image  # with the first picture
+
+        attachments: list[Attachment] = []
+        problems: list[str] = []
+        for name in paths:
+            try:
+                data = await asyncio.to_thread(downscale_image, Path(name))
+            except UserFacingError as exc:  # collected: the caller decides who hears it
+                log.info("Picture %s not attached: %s", name, exc.message)
+                problems.append(exc.message)
+                continue
+            attachments.append(Attachment(Path(name), data))
+        return attachments, " ".join(problems)
+
+    async def _attach(self, paths: list[Path]) -> None:
+        attachments, problems = await self._load_pictures(paths)
+        refused = self.pane.compose.add_attachments(attachments)
+        if problems:
+            raise UserFacingError(problems)  # shown by run_operation
+        if refused:
+            feedback.show_message(self, f"An MMS carries at most {MAX_ATTACHMENTS} images; "
+                                  "the others were not attached.",
+                                  level=feedback.Level.WARNING)
+
+    @async_slot()
+    async def _on_compose_attach_requested(self) -> None:
+        room = MAX_ATTACHMENTS - self.pane.compose.attachment_count()
+        paths = await self.dialogs.open_images(self, room)
+        if paths:
+            await run_operation(self.pane.compose.attach_button, self._attach(paths),
+                                busy_text="Attaching…")
+
+    def _on_compose_mode_changed(self, mode: str) -> None:
+        self.ctx.settings.messages_long_text = mode
+        try:
+            self.ctx.settings.save()
+        except OSError as exc:
+            log.warning("Settings not saved: %s", exc)
+
+    # --- conversation commands -----------------------------------------------------
+
+    @async_slot()
+    async def _on_pane_mark_unread_requested(self) -> None:
+        if self._open is None:
+            return
+        change = await self.service.mark_unread(*self._open)
+        if change is None:
+            self.status_message.emit("Nothing to mark unread: no message received here yet.")
+        else:
+            self._apply_thread_change(change)
+
+    @async_slot()
+    async def _on_pane_export_requested(self) -> None:
+        if self._open is None:
+            return
+        did, contact = self._open
+        summary = await self.service.summary(did, contact)
+        label = contact_label(summary) if summary else format_number(contact)
+        path = await self.dialogs.save_path(
+            self, "Export conversation", f"conversation-{contact}.csv",
+            "CSV spreadsheet (*.csv);;Text (*.txt)")
+        if path is None:
+            return
+        count = await run_operation(self.pane.export_button,
+                                    self.service.export(did, contact, path, label),
+                                    busy_text="Exporting…")
+        if count is not None:
+            feedback.show_message(self, f"{count} message(s) saved to {path}.",
+                                  level=feedback.Level.INFO)
+
+    @async_slot(object)
+    async def _on_pane_delete_requested(self, stored: StoredMessage) -> None:
+        preview = " ".join(stored.message.text.split())[:60] or "this message"
+        if not await self.dialogs.confirm(
+            self, f"Delete “{preview}”? It is deleted at VoIP.ms too and cannot be restored.",
+            "Delete",
+        ):
+            return
+        change = await run_operation(self.pane.view, self.service.delete(stored),
+                                     busy_text="Deleting…")
+        if change is not None:
+            self._apply_thread_change(change)
+
+    def _on_pane_image_requested(self, path: str) -> None:
+        from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture
+
+        viewer = ImageViewer(Path(path), self.dialogs, self)
+        viewer.destroyed.connect(lambda: self._viewers.remove(viewer)
+                                 if viewer in self._viewers else None)
+        self._viewers.append(viewer)
+        viewer.show()
+
