@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.services.fax.rules import valid_email
 from app.services.fax.send import (
     MAX_FAX_FILE_BYTES,
     MAX_SENDER_NAME,
@@ -52,9 +52,10 @@ from app.services.fax.send import (
     check_outgoing,
     size_text,
 )
-from app.services.fax.service import FaxService, valid_email
+from app.services.fax.service import FaxService
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
+from app.ui.operations import run_in_background
 from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
@@ -215,11 +216,12 @@ class ComposeFaxDialog(QDialog):
 
     async def load_numbers(self) -> None:
         """Fill "From" with the account's fax numbers (``getFaxNumbersInfo``)."""
-        try:
-            numbers = await self.service.fax_numbers()
-        except UserFacingError as exc:
+        numbers = await run_in_background(
+            self, self.service.fax_numbers(), busy_text="Loading your fax numbers…"
+        )
+        if numbers is None:  # run_in_background told the user why
             self.from_combo.setItemText(0, "Could not load your fax numbers")
-            self.status.setText(exc.message)
+            self.status.setText("Close this window and open it again to retry.")
             return
         self.set_numbers(numbers)
 
@@ -434,16 +436,19 @@ class ComposeFaxDialog(QDialog):
         self.status.setText(f"Sending {fax.pages} page{'s' if fax.pages != 1 else ''} to {to}…")
         self._update_buttons()
         try:
-            await self.fax_sender.send(fax)
-        except UserFacingError as exc:
-            self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
-            _paint_as_error(self.status)
-            feedback.show_error(self, exc)
-            return False
+            # The send button is already disabled (``sending``); the one door turns
+            # SendFailed / SendUncertain into one message.
+            changes = await run_in_background(
+                self, self.fax_sender.send(fax), busy_text=f"Sending the fax to {to}…"
+            )
         finally:
             self.sending = False
             self.progress.hide()
             self._update_buttons()
+        if changes is None:
+            self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
+            _paint_as_error(self.status)
+            return False
         if fax.email_copy and valid_email(fax.email_copy):
             self.email_copy_used = fax.email_copy
         self.status.setText("")
