@@ -317,3 +317,40 @@ def test_at_the_default_size_the_list_keeps_the_senders_name_and_number(
     # ...which comes back in a wide window.
     fax_tab.resize(1600, 720)
     qtbot.waitUntil(fax_tab.preview.page_list.isVisible, timeout=2_000)
+
+
+def test_commands_update_the_list_from_their_change_sets_not_by_reading_it_again(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any, dialogs: ScriptedDialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[str | None] = []
+    read_folder = fax_tab.service.messages
+
+    async def counted(folder: str | None) -> list[FaxMessage]:
+        reads.append(folder)
+        return await read_folder(folder)
+
+    monkeypatch.setattr(fax_tab.service, "messages", counted)
+    moved, deleted = inbox(fax_tab)[:2]
+    invoices = arun(fax_tab.service.folder_named("Invoices"))
+    assert invoices is not None
+    assert arun(fax_tab.move_fax(moved, invoices))
+    assert fax_tab.model.row_of(moved.id) < 0  # applied as the command returned
+    dialogs.confirm_answer = True
+    assert arun(fax_tab.delete_fax(deleted))
+    assert fax_tab.model.row_of(deleted.id) < 0
+    assert fax_tab.model.rowCount() == 3
+    assert reads == []
+    fax_tab.open_folder("Invoices")  # opening another folder reads it, once
+    qtbot.waitUntil(lambda: fax_tab.model.row_of(moved.id) >= 0, timeout=5_000)
+    assert reads == ["Invoices"]
+
+
+def test_a_failed_periodic_check_goes_to_the_status_bar(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any, sandbox: SandboxServer, user_messages: Any
+) -> None:
+    sandbox.state.ip_enabled = False
+    with qtbot.waitSignal(fax_tab.status_message, timeout=5_000) as signal:
+        assert not arun(fax_tab.poller.check())
+    assert str(signal.args[0]).startswith("Checking for faxes failed: ")
+    assert user_messages.texts == []  # no dialog for a background check
