@@ -13,6 +13,7 @@ otherwise, and marks it as seen. Every action goes through ``run_operation``
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -238,22 +239,31 @@ class FaxTab(FaxActionsMixin):
         return self._unread
 
     async def reload(self) -> None:
-        """Read the current folder from the store (on opening it, or another period)."""
+        """Read the current folder from the store (on opening it, or another period).
+
+        A change set applied while this read waits cannot be lost: the store has
+        one worker thread, so a read queued before a command's write answers
+        before it, and the command's change set is applied on top.
+        """
         folder = self._folder
         rows = await self.service.messages(folder)
         if folder != self._folder:
             return  # the user moved on; that folder's reload is on its way
-        self._show_rows([f for f in rows if self._belongs(f)])
+        listed = self._listed()
+        self._show_rows([f for f in rows if listed(f)])
 
     def _schedule_reload(self) -> None:
         if self._reload_task is not None and not self._reload_task.done():
             self._reload_task.cancel()
         self._reload_task = asyncio.ensure_future(self.reload())
 
-    def _belongs(self, fax: FaxMessage) -> bool:
-        """Whether ``fax`` is listed: in the open folder and the chosen period."""
+    def _listed(self) -> Callable[[FaxMessage], bool]:
+        """Whether a fax is listed: in the open folder and the chosen period."""
+        # Computed once per change set, not per fax: the period comes from the
+        # combo box (a Qt call) and a sync may bring a year of faxes.
+        folder = self._folder
         cutoff = datetime.now(UTC) - timedelta(days=self.days)
-        return fax.folder == self._folder and (fax.date is None or fax.date >= cutoff)
+        return lambda fax: fax.folder == folder and (fax.date is None or fax.date >= cutoff)
 
     def apply_changes(self, changes: FaxChanges) -> None:
         """Show what a sync or command changed in the store (no folder re-read)."""
@@ -267,7 +277,7 @@ class FaxTab(FaxActionsMixin):
         if changes.unread is not None:
             self._unread = changes.unread
         if changes.upserted or changes.removed:
-            self._show_rows(changes.applied_to(self.model.faxes, self._belongs))
+            self._show_rows(changes.applied_to(self.model.faxes, self._listed()))
         if folders is not None or changes.unread is not None:
             shown = folders if folders is not None else self.folders.folders
             self.folders.set_folders(shown, dict(self._unread.by_folder), self._folder)
