@@ -56,7 +56,12 @@ from app.services.fax.service import FaxService
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
-from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments
+from app.ui.tabs.fax.compose_merge import (
+    AttachmentError,
+    MergeResult,
+    merge_attachments,
+    unsupported,
+)
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
 
@@ -91,6 +96,8 @@ class ComposeFaxDialog(QDialog):
         self._document = outbox / f"compose-{uuid.uuid4().hex[:12]}.pdf"
         self._merge_generation = 0
         self._merging: asyncio.Task[None] | None = None
+        #: The file the last failed merge named (left out before merging again).
+        self._culprit: Path | None = None
         self.sending = False
         #: The copy address of the fax that went out (the tab remembers it in settings).
         self.email_copy_used = ""
@@ -247,16 +254,11 @@ class ComposeFaxDialog(QDialog):
 
     async def add_files(self, paths: list[Path]) -> None:
         """Attach ``paths`` (unsupported ones are refused with a message) and re-merge."""
-        refused: list[str] = []
-        for path in paths:
-            try:
-                kind_of(path)
-            except AttachmentError as exc:
-                refused.append(exc.message)
-                continue
-            self.files.append(path)
+        refused = [reason for reason in map(unsupported, paths) if reason]
+        self.files.extend(p for p in paths if unsupported(p) is None)
         if refused:
-            feedback.show_message(self, " ".join(refused))
+            # Not a failed operation: the other files are attached. A warning.
+            feedback.show_message(self, " ".join(refused), level=feedback.Level.WARNING)
         await self._remerge()
 
     async def _remerge(self) -> None:
@@ -273,27 +275,37 @@ class ComposeFaxDialog(QDialog):
         self.summary.setText("Preparing the fax document…")
         self.send_button.setEnabled(False)
         files = list(self.files)
-        try:
-            result = await asyncio.to_thread(merge_attachments, files, self._document)
-        except AttachmentError as exc:
-            if generation != self._merge_generation:
-                return
-            bad = next((f for f in files if f.name in exc.message), None)
-            feedback.show_message(self, exc.message)
-            if bad is not None:
-                self.files.remove(bad)
+        self._culprit = None
+        result = await run_in_background(
+            self, self._merge(files, generation), busy_text="Preparing the fax document…"
+        )
+        if generation != self._merge_generation:
+            return  # the list changed meanwhile; a newer merge is on its way
+        if result is None:
+            bad = self._culprit
+            if bad is not None and bad in self.files:
+                self.files.remove(bad)  # the message named it; merge the others
                 await self._remerge()
                 return
             self.merged = None
             self.preview.clear()
         else:
-            if generation != self._merge_generation:
-                return  # the list changed meanwhile; a newer merge is on its way
             self.merged = result
             self.preview.load(result.path)
         self._refresh_list()
         self._update_summary()
         self._update_buttons()
+
+    async def _merge(self, files: list[Path], generation: int) -> MergeResult | None:
+        try:
+            return await asyncio.to_thread(merge_attachments, files, self._document)
+        except AttachmentError as exc:
+            if generation != self._merge_generation:
+                return None  # the list changed meanwhile: this failure no longer matters
+            # Note the file at fault (to leave it out), then let the one door
+            # (run_in_background) tell the user.
+            self._culprit = next((f for f in files if f.name in exc.message), None)
+            raise
 
     def _refresh_list(self) -> None:
         row = self.attachments.currentRow()
