@@ -125,6 +125,8 @@ class AppServices:
             SyncState(self.db),
             self.media_subdir("fax"),
             provider_tz=self.settings.provider_timezone,
+            notifier=self.notifier,
+            poll_seconds=self.settings.fax_poll_seconds,
         )
 
     @cached_property

@@ -103,6 +103,59 @@ def replace_folder(
     return result
 
 
+def apply_listing(
+    conn: sqlite3.Connection,
+    rows: Iterable[FaxMessage],
+    *,
+    window: tuple[datetime, datetime],
+) -> ReplaceResult[FaxMessage]:
+    """Make the faxes dated within ``window`` (every folder) equal to the provider's list.
+
+    One transaction for the whole listing (``getFaxMessages`` covers all folders):
+    a fax that moved between folders is changed, never removed and re-added, and
+    only what differs is written. Faxes outside the window are left alone.
+    """
+    result: ReplaceResult[FaxMessage] = ReplaceResult()
+    fresh = {m.id: m for m in rows}
+    with transaction(conn):
+        known = _by_ids(conn, list(fresh))
+        for id_, new in fresh.items():
+            old = known.get(id_)
+            if old is None:
+                result.inserted.append(new)
+            elif old != new:
+                result.changed.append(new)
+        upsert_faxes(conn, [*result.inserted, *result.changed])
+        span = (to_epoch(window[0]), to_epoch(window[1]))
+        for old in map(_fax, conn.execute(
+            f"SELECT {_COLUMNS} FROM fax_messages WHERE date BETWEEN ? AND ?", span
+        )):
+            if old.id not in fresh:
+                conn.execute("DELETE FROM fax_messages WHERE id = ?", (old.id,))
+                result.removed.append(old)
+    return result
+
+
+def move_fax_returning(conn: sqlite3.Connection, id_: int, folder: str) -> FaxMessage | None:
+    """Move a fax; returns it as now stored (``None`` when it is not stored)."""
+    with transaction(conn):
+        row = conn.execute(
+            f"UPDATE fax_messages SET folder = ? WHERE id = ? RETURNING {_COLUMNS}",
+            (folder, id_),
+        ).fetchone()
+    return None if row is None else _fax(row)
+
+
+def rename_fax_folder(conn: sqlite3.Connection, old: str, new: str) -> list[FaxMessage]:
+    """Faxes name their folder: carry those of ``old`` over to ``new``; returns them."""
+    with transaction(conn):
+        rows = conn.execute(
+            f"UPDATE fax_messages SET folder = ? WHERE folder = ? RETURNING {_COLUMNS}",
+            (new, old),
+        ).fetchall()
+    return [_fax(r) for r in rows]
+
+
 def _by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, FaxMessage]:
     found: dict[int, FaxMessage] = {}
     for start in range(0, len(ids), 500):
@@ -189,6 +242,17 @@ class FaxRepo:
 
     async def move(self, id_: int, folder: str) -> bool:
         return await self.db.run(move_fax, id_, folder)
+
+    async def move_returning(self, id_: int, folder: str) -> FaxMessage | None:
+        return await self.db.run(move_fax_returning, id_, folder)
+
+    async def apply_listing(
+        self, rows: Iterable[FaxMessage], *, window: tuple[datetime, datetime]
+    ) -> ReplaceResult[FaxMessage]:
+        return await self.db.run(apply_listing, list(rows), window=window)
+
+    async def rename_folder(self, old: str, new: str) -> list[FaxMessage]:
+        return await self.db.run(rename_fax_folder, old, new)
 
     async def delete(self, id_: int) -> str | None:
         return await self.db.run(delete_fax, id_)

@@ -144,3 +144,16 @@ def test_discard_forgets_the_draft(
     arun(dialog._on_discard_button_clicked.__wrapped__(dialog))  # type: ignore[attr-defined]
     assert not merged.path.exists()
     assert fax_tab.compose is None
+
+
+def test_fax_numbers_that_cannot_be_loaded_are_reported_through_the_one_door(
+    fax_tab: FaxTab, qtbot: QtBot, sandbox: SandboxServer, user_messages: Any
+) -> None:
+    sandbox.state.ip_enabled = False
+    dialog = fax_tab.open_compose()
+    qtbot.waitUntil(
+        lambda: dialog.from_combo.itemText(0) == "Could not load your fax numbers",
+        timeout=5_000,
+    )
+    assert not dialog.from_combo.isEnabled()
+    assert len(user_messages.texts) == 1 and "IP" in user_messages.texts[0]

@@ -139,13 +139,18 @@ def test_second_preview_is_a_cache_hit(
     assert logged(sandbox, "getFaxMessagePDF", 1, timeout=0.3) == []
 
 
-def test_opening_an_unread_fax_clears_its_badge(fax_tab: FaxTab, qtbot: QtBot) -> None:
-    unread = [f for f in fax_tab.model.faxes if fax_tab.service.is_unread(f)]
+def test_opening_an_unread_fax_clears_its_badge(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any
+) -> None:
+    unread = [f for f in fax_tab.model.faxes if fax_tab.is_unread(f)]
     assert unread
-    before = fax_tab.service.unread_count()
+    before = arun(fax_tab.service.unread()).count
+    assert fax_tab.unread.count == before  # the tab shows the store's state
     with qtbot.waitSignal(fax_tab.badge_changed, timeout=5_000) as signal:
         select(fax_tab, qtbot, unread[0])
     assert signal.args == [before - 1]
+    assert not fax_tab.is_unread(unread[0])
+    assert arun(fax_tab.service.unread()).count == before - 1
 
 
 def test_preview_failure_is_reported_and_nothing_is_cached(
@@ -165,7 +170,7 @@ def test_move_and_its_failure(
     fax_tab: FaxTab, qtbot: QtBot, arun: Any, user_messages: Any
 ) -> None:
     fax = inbox(fax_tab)[0]
-    invoices = fax_tab.service.folder_named("Invoices")
+    invoices = arun(fax_tab.service.folder_named("Invoices"))
     assert invoices is not None
     assert arun(fax_tab.move_fax(fax, invoices))
     qtbot.waitUntil(lambda: fax_tab.model.row_of(fax.id) < 0, timeout=5_000)
@@ -254,14 +259,14 @@ def test_folders_create_rename_delete_and_failures(
     assert not arun(fax_tab.delete_folder(renamed))
     assert "Could not delete the folder" in user_messages.texts[-1]
     assert arun(fax_tab.delete_folder(renamed))
-    assert fax_tab.service.folder_named("Purchase orders") is None
+    assert arun(fax_tab.service.folder_named("Purchase orders")) is None
     assert fax_tab.folder == "INBOX"
 
 
 def test_new_inbound_fax_notifies_and_raises_the_badge(
     fax_tab: FaxTab, qtbot: QtBot, arun: Any, sandbox: SandboxServer, app_context: Any
 ) -> None:
-    before = fax_tab.service.unread_count()
+    before = arun(fax_tab.service.unread()).count
     sandbox.state.deliver_fax("8005550199", stationid="ACME CORP", pages=2)
     with qtbot.waitSignal(fax_tab.badge_changed, timeout=5_000) as signal:
         arun(fax_tab.poller.check())
@@ -312,3 +317,40 @@ def test_at_the_default_size_the_list_keeps_the_senders_name_and_number(
     # ...which comes back in a wide window.
     fax_tab.resize(1600, 720)
     qtbot.waitUntil(fax_tab.preview.page_list.isVisible, timeout=2_000)
+
+
+def test_commands_update_the_list_from_their_change_sets_not_by_reading_it_again(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any, dialogs: ScriptedDialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[str | None] = []
+    read_folder = fax_tab.service.messages
+
+    async def counted(folder: str | None) -> list[FaxMessage]:
+        reads.append(folder)
+        return await read_folder(folder)
+
+    monkeypatch.setattr(fax_tab.service, "messages", counted)
+    moved, deleted = inbox(fax_tab)[:2]
+    invoices = arun(fax_tab.service.folder_named("Invoices"))
+    assert invoices is not None
+    assert arun(fax_tab.move_fax(moved, invoices))
+    assert fax_tab.model.row_of(moved.id) < 0  # applied as the command returned
+    dialogs.confirm_answer = True
+    assert arun(fax_tab.delete_fax(deleted))
+    assert fax_tab.model.row_of(deleted.id) < 0
+    assert fax_tab.model.rowCount() == 3
+    assert reads == []
+    fax_tab.open_folder("Invoices")  # opening another folder reads it, once
+    qtbot.waitUntil(lambda: fax_tab.model.row_of(moved.id) >= 0, timeout=5_000)
+    assert reads == ["Invoices"]
+
+
+def test_a_failed_periodic_check_goes_to_the_status_bar(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any, sandbox: SandboxServer, user_messages: Any
+) -> None:
+    sandbox.state.ip_enabled = False
+    with qtbot.waitSignal(fax_tab.status_message, timeout=5_000) as signal:
+        assert not arun(fax_tab.poller.check())
+    assert str(signal.args[0]).startswith("Checking for faxes failed: ")
+    assert user_messages.texts == []  # no dialog for a background check

@@ -1,25 +1,30 @@
-"""Periodic fax check and the desktop notification for new inbound faxes.
+"""Periodic fax check and the desktop notification for new inbound faxes (Qt-free).
 
 Every ``interval`` the service syncs a short recent window (new faxes and
-status changes of recent sent ones); any sync that finds new inbound faxes,
-the timer's or a full refresh, raises one notification.
+status changes of recent sent ones) through the shared ``Poller``; any sync that
+finds new inbound faxes, the poller's or a full refresh, raises one
+notification through the ``NotifierLike`` port.
 
-Signals:
-    check_failed(str): a periodic check failed (status bar text; no dialog).
+Events (the ``Poller``'s):
+    failed(str): a periodic check failed; the first of a run of failures only
+        (the tab shows it in the status bar, never as a dialog).
+    recovered(): a check succeeded after failures.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
-from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
-from app.services.fax.service import FaxService
-from app.services.polling import PeriodicCheck
-from app.services.root import NotifierLike
+from app.services.events import Event
+from app.services.polling import Poller
+
+if TYPE_CHECKING:
+    from app.services.fax.service import FaxService
+    from app.services.root import NotifierLike
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +32,7 @@ log = logging.getLogger(__name__)
 POLL_DAYS = 2
 
 
-def notification_text(faxes: list[FaxMessage]) -> tuple[str, str]:
+def notification_text(faxes: tuple[FaxMessage, ...] | list[FaxMessage]) -> tuple[str, str]:
     if len(faxes) == 1:
         fax = faxes[0]
         who = fax.stationid or format_number(fax.callerid) or "unknown sender"
@@ -39,32 +44,50 @@ def notification_text(faxes: list[FaxMessage]) -> tuple[str, str]:
     return f"{len(faxes)} new faxes", f"{pages} pages in all"
 
 
-class FaxPoller(PeriodicCheck):
-    """Syncs the recent fax window on a timer; notifies about new inbound faxes."""
+class FaxPolling:
+    """Syncs the recent fax window on a schedule; notifies about new inbound faxes.
+
+    Built by ``FaxService`` (one per service); ``0`` seconds keeps it off.
+    """
 
     def __init__(
         self,
         service: FaxService,
-        notifier: NotifierLike,
+        notifier: NotifierLike | None,
         *,
-        interval_seconds: int = 120,
-        parent: QObject | None = None,
+        interval_seconds: float,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(interval_seconds=interval_seconds, parent=parent)
         self._service = service
         self._notifier = notifier
+        self.poller = Poller(
+            self._check, interval_seconds=interval_seconds, name="fax", sleep=sleep
+        )
+        self.failed: Event[str] = self.poller.failed
+        self.recovered: Event[()] = self.poller.recovered
         service.new_faxes.connect(self._on_service_new_faxes)
 
-    async def check(self) -> None:
-        try:
-            await self._service.sync(days=POLL_DAYS)
-        except UserFacingError as exc:
-            log.info("Fax check failed: %s", exc.message)
-            self.check_failed.emit(f"Checking for faxes failed: {exc.message}")
+    def set_interval(self, seconds: float) -> None:
+        self.poller.set_interval(seconds)
 
-    async def run_check(self) -> None:
-        await self.check()
+    def start(self) -> None:
+        self.poller.start()
 
-    def _on_service_new_faxes(self, faxes: list[FaxMessage]) -> None:
-        title, text = notification_text(faxes)
-        self._notifier.notify(title, text)
+    def stop(self) -> None:
+        self.poller.stop()
+
+    @property
+    def active(self) -> bool:
+        return self.poller.active
+
+    async def check(self) -> bool:
+        """One check now; ``False`` when it failed (reported through ``failed``)."""
+        return await self.poller.check_now()
+
+    async def _check(self) -> None:
+        await self._service.sync(days=POLL_DAYS)
+
+    def _on_service_new_faxes(self, faxes: tuple[FaxMessage, ...]) -> None:
+        if self._notifier is not None:
+            title, text = notification_text(faxes)
+            self._notifier.notify(title, text)

@@ -27,7 +27,9 @@ from pathlib import Path
 from app.api.errors import StatusError, TransportError
 from app.domain.errors import UserFacingError
 from app.domain.phone import format_number, is_valid_nanp, normalize
-from app.services.fax.service import FaxService, valid_email
+from app.services.fax.changes import FaxChanges
+from app.services.fax.rules import valid_email
+from app.services.fax.service import FaxService
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +107,12 @@ class FaxSender:
         self.service = service
         self._clock = clock
 
-    async def send(self, fax: OutgoingFax) -> None:
-        """Send ``fax``; raises SendFailed / SendUncertain with a clear sentence."""
+    async def send(self, fax: OutgoingFax) -> FaxChanges:
+        """Send ``fax``; raises SendFailed / SendUncertain with a clear sentence.
+
+        Returns what the follow-up sync of the Sent folder changed in the store
+        (empty when that sync failed: the fax went out all the same).
+        """
         try:
             data = await asyncio.to_thread(fax.document.read_bytes)
         except OSError as exc:
@@ -129,9 +135,10 @@ class FaxSender:
                 email_copy_to=fax.email_copy.strip(),
             )
         except TransportError as exc:
-            if await self._found_in_sent(fax, started):
+            found = await self._found_in_sent(fax, started)
+            if found is not None:
                 log.info("Fax to %s timed out but is in the Sent folder", to)
-                return
+                return found
             raise SendUncertain(
                 f"VoIP.ms did not answer while sending the fax to {to}: it may have been "
                 "sent. Check the Sent folder in a few minutes before sending it again.",
@@ -150,18 +157,20 @@ class FaxSender:
             ) from exc
         # The outcome (status, pages) shows up in Sent with the next listing.
         try:
-            await self.service.sync(days=2)
+            return (await self.service.sync(days=2)).changes
         except UserFacingError as exc:
             log.info("Fax sent; refreshing the Sent folder failed: %s", exc.message)
+            return FaxChanges()
 
-    async def _found_in_sent(self, fax: OutgoingFax, started: datetime) -> bool:
+    async def _found_in_sent(self, fax: OutgoingFax, started: datetime) -> FaxChanges | None:
+        """The sync's changes when the fax is in Sent after all, else ``None``."""
         try:
-            await self.service.sync(days=2)
+            result = await self.service.sync(days=2)
         except UserFacingError:
-            return False
+            return None
         target = normalize(fax.to_number)
         since = started - RECONCILE_WINDOW
         for sent in await self.service.messages("SENT"):
             if normalize(sent.destination) == target and sent.date and sent.date >= since:
-                return True
-        return False
+                return result.changes
+        return None

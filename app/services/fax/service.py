@@ -1,110 +1,72 @@
 """The fax service: folders, the fax list, cached PDFs, unread state and every action.
 
-The store is the source of what the tab shows: a sync fetches the folders and
-every fax of the chosen period (``getFaxMessages`` for ALL folders, in windows
-of at most 92 days), writes them, and announces ``messages_changed``; the tab
-re-reads its folder and its model applies the difference row by row.
-
-PDFs (``getFaxMessagePDF``) are decoded once and kept under the media folder as
-``<id>.pdf``; a second preview opens the file without asking the API. A fax's
-document never changes, so the cache needs no expiry: it is dropped with the fax.
+Plain asyncio, no Qt. The store is the only copy of what the tab shows: a sync
+fetches the folders and every fax of the chosen period (``getFaxMessages`` for
+ALL folders, in windows of at most 92 days) and writes them; every command
+writes its outcome. Each returns a ``FaxChanges`` (what changed in the store)
+and announces the same object through ``changed``, so views apply it to the
+rows they show instead of reading their folder again.
 
 The API has no "read" flag for faxes: which inbound faxes the user has opened
-is remembered locally (``fax.seen`` in the sync state), which drives the tab's
-unread badge and the desktop notification for new faxes.
+is kept in the store (``fax.seen`` in the sync state) and the unread state
+(tab badge, bold rows, folder counts) is computed from it when asked.
 
-Signals:
-    folders_changed(): the folder list changed.
-    messages_changed(): faxes were added, changed, moved or removed in the store.
-    unread_changed(int): inbound faxes not opened yet (tab badge).
-    new_faxes(list): inbound faxes that arrived since the previous sync.
+Events:
+    changed(FaxChanges): faxes, folders or the unread state changed in the store.
+    new_faxes(tuple[FaxMessage, ...]): inbound faxes that arrived since the previous
+        sync (not at the very first one: old faxes are not news).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import json
 import logging
-import os
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
-from app.domain.phone import format_number
 from app.domain.timeutil import day_start_utc, provider_date, provider_zone
+from app.services.events import Event
+from app.services.fax.changes import FaxChanges, SyncResult, UnreadState
+from app.services.fax.pdfs import FaxPdfCache
+from app.services.fax.poll import FaxPolling
 from app.services.fax.ports import FaxApi, FaxStore, KeyValueStore
-from app.services.lazy_lock import LazyLock
+from app.services.fax.rules import (
+    SYSTEM_FOLDERS,
+    check_folder_name,
+    fax_label,
+    is_inbound,
+    is_system_folder,
+    plan_windows,
+    valid_email,
+)
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from app.services.root import NotifierLike
+
 log = logging.getLogger(__name__)
 
-#: Folders every account has; they cannot be renamed or deleted.
-SYSTEM_FOLDERS = ("INBOX", "SENT")
-#: ``from``/``to`` may span at most 92 days (API-NOTES.md): 91 days between them.
-MAX_WINDOW_DAYS = 91
+__all__ = [
+    "SYSTEM_FOLDERS", "FaxChanges", "FaxService", "SyncResult", "UnreadState", "fax_label",
+    "is_inbound", "plan_windows", "valid_email",
+]
+
 #: Inbound faxes older than this at the very first sync count as already seen.
 FIRST_SYNC_NEW_DAYS = 7
 SEEN_KEY = "fax.seen"
 BASELINE_KEY = "fax.baseline"
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_FOLDER_NAME = re.compile(r"^[A-Za-z0-9 _-]{1,40}$")
+#: "Every stored fax": the store pages its reads; a fax account holds a few thousand.
+ALL = 1_000_000
 
 
-def is_inbound(fax: FaxMessage) -> bool:
-    return fax.folder.upper() != "SENT" and not fax.description.upper().startswith("OUTBOUND")
-
-
-def fax_label(fax: FaxMessage) -> str:
-    """How a fax is named in messages: "the fax from (617) 555-0142"."""
-    if is_inbound(fax):
-        who = format_number(fax.callerid) if fax.callerid else fax.stationid or "unknown sender"
-        return f"the fax from {who}"
-    return f"the fax to {format_number(fax.destination) or 'unknown number'}"
-
-
-def valid_email(text: str) -> bool:
-    return bool(_EMAIL.match(text.strip()))
-
-
-def plan_windows(today: date, days: int) -> list[tuple[date, date]]:
-    """``[(from, to), ...]`` covering the last ``days`` days, newest first, <= 92 days each."""
-    days = max(1, days)
-    start = today - timedelta(days=days - 1)
-    windows: list[tuple[date, date]] = []
-    end = today
-    while end >= start:
-        begin = max(start, end - timedelta(days=MAX_WINDOW_DAYS))
-        windows.append((begin, end))
-        end = begin - timedelta(days=1)
-    return windows
-
-
-@dataclass(frozen=True, slots=True)
-class SyncResult:
-    """What one fax refresh found."""
-    folders: list[FaxFolder]
-    fetched: int
-    new_inbound: list[FaxMessage]
-    removed: int
-
-
-class FaxService(QObject):
-    folders_changed = Signal()
-    messages_changed = Signal()
-    unread_changed = Signal(int)
-    new_faxes = Signal(list)
-
+class FaxService:
     def __init__(
         self,
         api: FaxApi,
@@ -114,21 +76,23 @@ class FaxService(QObject):
         *,
         provider_tz: str = "America/New_York",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        parent: QObject | None = None,
+        notifier: NotifierLike | None = None,
+        poll_seconds: float = 0,
     ) -> None:
-        super().__init__(parent)
         self.api = api
         self.store = store
         self.state = state
-        self.pdf_dir = pdf_dir
+        self.pdfs = FaxPdfCache(api, store, pdf_dir)
         self._tz_name = provider_tz
         self._clock = clock
-        self._folders: list[FaxFolder] = []
-        self._inbound: set[int] = set()
-        self._seen: set[int] = set()
         self._numbers: list[FaxNumber] | None = None
-        self._sync_lock = LazyLock()
-        self._pdf_tasks: dict[int, asyncio.Task[Path]] = {}
+        # One sync at a time; seen-state writes (read, add, write) never interleave.
+        self._sync_lock = asyncio.Lock()
+        self._seen_lock = asyncio.Lock()
+        self.changed: Event[FaxChanges] = Event("fax.changed")
+        self.new_faxes: Event[tuple[FaxMessage, ...]] = Event("fax.new_faxes")
+        #: The periodic check; the UI only starts and stops it.
+        self.polling = FaxPolling(self, notifier, interval_seconds=poll_seconds)
 
     @functools.cached_property
     def _tz(self) -> ZoneInfo:
@@ -136,29 +100,30 @@ class FaxService(QObject):
         # needed to show the cached faxes (~1.5 ms of the Fax tab's first paint).
         return provider_zone(self._tz_name)
 
-    # --- reading ------------------------------------------------------------------
-
     @property
-    def folders(self) -> list[FaxFolder]:
-        return list(self._folders)
+    def pdf_dir(self) -> Path:
+        return self.pdfs.folder
 
-    def folder_named(self, name: str) -> FaxFolder | None:
-        return next((f for f in self._folders if f.name == name), None)
+    # --- reading (the store) ---------------------------------------------------------
 
-    async def load_cached(self) -> None:
-        """Folders, seen ids and unread count from the store (no network)."""
-        self._folders = await self.store.folders()
-        raw = await self.state.get(SEEN_KEY)
-        self._seen = {int(i) for i in json.loads(raw)} if raw else set()
-        stored = await self.store.messages(None, limit=1_000_000)
-        self._inbound = {f.id for f in stored if is_inbound(f)}
-        self.folders_changed.emit()
-        self.messages_changed.emit()
-        self.unread_changed.emit(self.unread_count())
+    async def folders(self) -> list[FaxFolder]:
+        return await self.store.folders()
+
+    async def folder_named(self, name: str) -> FaxFolder | None:
+        return next((f for f in await self.store.folders() if f.name == name), None)
 
     async def messages(self, folder: str | None) -> list[FaxMessage]:
         """Stored faxes of ``folder`` (all folders for ``None``), newest first."""
-        return await self.store.messages(folder, limit=1_000_000)
+        return await self.store.messages(folder, limit=ALL)
+
+    async def unread(self) -> UnreadState:
+        return UnreadState.of(await self.store.messages(None, limit=ALL), await self._seen())
+
+    async def overview(self) -> FaxChanges:
+        """The first screen from the store (no network): folders and the unread state."""
+        return FaxChanges(folders=tuple(await self.store.folders()), unread=await self.unread())
+
+    # --- sync ------------------------------------------------------------------------
 
     async def sync(self, days: int = 90) -> SyncResult:
         """Fetch folders and the last ``days`` days of faxes; store them; announce changes."""
@@ -167,128 +132,88 @@ class FaxService(QObject):
 
     async def _sync(self, days: int) -> SyncResult:
         folders = await self.api.get_fax_folders()
-        if folders != self._folders:
+        folders_changed = folders != await self.store.folders()
+        if folders_changed:
             await self.store.replace_folders(folders)
-            self._folders = folders
-            self.folders_changed.emit()
-        today = provider_date(self._clock(), self._tz)
-        windows = plan_windows(today, days)
+        windows = plan_windows(provider_date(self._clock(), self._tz), days)
         fetched: dict[int, FaxMessage] = {}
         for begin, end in windows:
             for fax in await self.api.get_fax_messages(begin, end):
                 fetched[fax.id] = fax
-        stored = await self.store.messages(None, limit=1_000_000)
-        known = {f.id for f in stored}
-        # Upsert first so a fax moved between folders is updated, not removed + re-added.
-        await self.store.upsert(fetched.values())
         span = (
             day_start_utc(windows[-1][0], self._tz),
             day_start_utc(windows[0][1] + timedelta(days=1), self._tz) - timedelta(seconds=1),
         )
-        names = {f.name for f in folders} | {f.folder for f in stored} | {
-            f.folder for f in fetched.values()
-        }
-        removed = 0
-        for name in sorted(names):
-            rows = [f for f in fetched.values() if f.folder == name]
-            result = await self.store.replace_folder(name, rows, window=span)
-            removed += len(result.removed)
-        new_inbound = [f for f in fetched.values() if f.id not in known and is_inbound(f)]
-        await self._after_sync(new_inbound)
-        before = {f.id: f for f in stored}
-        if removed or any(before.get(i) != f for i, f in fetched.items()):
-            self.messages_changed.emit()
-        return SyncResult(folders, len(fetched), new_inbound, removed)
+        listing = await self.store.apply_listing(fetched.values(), window=span)
+        await self.pdfs.forget_all(f.id for f in listing.removed)
+        new_inbound = sorted((f for f in listing.inserted if is_inbound(f)), key=lambda f: f.id)
+        first_sync = await self.state.get(BASELINE_KEY) is None
+        if first_sync:
+            await self._set_baseline()
+        changes = FaxChanges(
+            upserted=(*listing.inserted, *listing.changed),
+            removed=frozenset(f.id for f in listing.removed),
+            folders=tuple(folders) if folders_changed else None,
+            unread=await self.unread(),
+        )
+        if first_sync or changes.upserted or changes.removed or folders_changed:
+            self.changed.emit(changes)
+        if new_inbound and not first_sync:
+            self.new_faxes.emit(tuple(new_inbound))
+        return SyncResult(folders, len(fetched), new_inbound, len(listing.removed), changes)
 
-    async def _after_sync(self, new_inbound: list[FaxMessage]) -> None:
-        stored = await self.store.messages(None, limit=1_000_000)
-        self._inbound = {f.id for f in stored if is_inbound(f)}
-        if await self.state.get(BASELINE_KEY) is None:
-            # First sync ever: old faxes are not "new"; only the last few days are.
-            cutoff = self._clock() - timedelta(days=FIRST_SYNC_NEW_DAYS)
-            self._seen |= {f.id for f in stored if f.date is None or f.date < cutoff}
-            await self._save_seen()
-            await self.state.set(BASELINE_KEY, self._clock().isoformat())
-        elif new_inbound:
-            self.new_faxes.emit(sorted(new_inbound, key=lambda f: f.id))
-        self.unread_changed.emit(self.unread_count())
+    async def _set_baseline(self) -> None:
+        # First sync ever: old faxes are not "new"; only the last few days are.
+        cutoff = self._clock() - timedelta(days=FIRST_SYNC_NEW_DAYS)
+        stored = await self.store.messages(None, limit=ALL)
+        async with self._seen_lock:
+            seen = await self._seen() | {f.id for f in stored if f.date is None or f.date < cutoff}
+            await self._save_seen(seen, stored)
+        await self.state.set(BASELINE_KEY, self._clock().isoformat())
 
-    # --- unread -------------------------------------------------------------------
+    # --- unread ----------------------------------------------------------------------
 
-    def unread_count(self) -> int:
-        return len(self._inbound - self._seen)
+    async def mark_seen(self, fax: FaxMessage) -> FaxChanges:
+        """Remember that the user opened ``fax`` (empty changes when it was seen already)."""
+        async with self._seen_lock:
+            seen = await self._seen()
+            if fax.id in seen:
+                return FaxChanges()
+            stored = await self.store.messages(None, limit=ALL)
+            seen.add(fax.id)
+            await self._save_seen(seen, stored)
+        changes = FaxChanges(unread=UnreadState.of(stored, seen))
+        self.changed.emit(changes)
+        return changes
 
-    def is_unread(self, fax: FaxMessage) -> bool:
-        return fax.id in self._inbound and fax.id not in self._seen
+    async def _seen(self) -> set[int]:
+        raw = await self.state.get(SEEN_KEY)
+        return {int(i) for i in json.loads(raw)} if raw else set()
 
-    async def mark_seen(self, fax: FaxMessage) -> None:
-        if fax.id in self._seen:
-            return
-        self._seen.add(fax.id)
-        await self._save_seen()
-        self.unread_changed.emit(self.unread_count())
-
-    async def _save_seen(self) -> None:
+    async def _save_seen(self, seen: set[int], stored: list[FaxMessage]) -> None:
         # Only ids still stored matter; keeps the list from growing forever.
-        keep = sorted(self._seen & self._inbound) if self._inbound else sorted(self._seen)
+        inbound = {f.id for f in stored if is_inbound(f)}
+        keep = sorted(seen & inbound) if inbound else sorted(seen)
         await self.state.set(SEEN_KEY, json.dumps(keep))
 
-    # --- PDF cache ----------------------------------------------------------------
+    # --- PDF cache ----------------------------------------------------------------------
 
     def pdf_file(self, fax_id: int) -> Path:
-        return self.pdf_dir / f"{fax_id}.pdf"
+        return self.pdfs.file(fax_id)
 
     def cached_pdf(self, fax_id: int) -> Path | None:
         """The cached document, or ``None`` (a cheap stat; fine on the UI thread)."""
-        path = self.pdf_file(fax_id)
-        try:
-            return path if path.stat().st_size > 0 else None
-        except OSError:
-            return None
+        return self.pdfs.cached(fax_id)
 
     async def pdf(self, fax: FaxMessage) -> Path:
-        """The fax's PDF on disk, fetched and decoded on first use.
+        """The fax's PDF on disk, fetched and decoded on first use."""
+        return await self.pdfs.get(fax)
 
-        Concurrent requests for one fax (a double click) share one API call.
-        """
-        cached = self.cached_pdf(fax.id)
-        if cached is not None:
-            return cached
-        task = self._pdf_tasks.get(fax.id)
-        if task is None:
-            task = asyncio.ensure_future(self._download_pdf(fax))
-            self._pdf_tasks[fax.id] = task
-            fax_id = fax.id
+    # --- actions on a fax ------------------------------------------------------------
 
-            def _forget(_: asyncio.Task[Path]) -> None:
-                self._pdf_tasks.pop(fax_id, None)
-
-            task.add_done_callback(_forget)
-        return await asyncio.shield(task)
-
-    async def _download_pdf(self, fax: FaxMessage) -> Path:
-        try:
-            data = await self.api.get_fax_pdf(fax.id)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                f"Could not open {fax_label(fax)}: {exc.message}", detail=exc.detail
-            ) from exc
-        if not data.lstrip()[:5].startswith(b"%PDF"):
-            raise UserFacingError(
-                f"Could not open {fax_label(fax)}: VoIP.ms sent a document that is not a PDF. "
-                "Try again later.",
-                detail=f"first bytes: {data[:16]!r}",
-            )
-        path = self.pdf_file(fax.id)
-        await asyncio.to_thread(_write_atomically, path, data)
-        await self.store.set_pdf_path(fax.id, str(path))
-        return path
-
-    # --- actions ------------------------------------------------------------------
-
-    async def move(self, fax: FaxMessage, folder: FaxFolder) -> FaxMessage:
+    async def move(self, fax: FaxMessage, folder: FaxFolder) -> FaxChanges:
         if folder.name == fax.folder:
-            return fax
+            return FaxChanges()
         try:
             await self.api.move_fax(fax.id, folder.id)
         except UserFacingError as exc:
@@ -296,29 +221,26 @@ class FaxService(QObject):
                 f"Could not move {fax_label(fax)} to “{folder.name}”: {exc.message}",
                 detail=exc.detail,
             ) from exc
-        await self.store.move(fax.id, folder.name)
-        moved = replace(fax, folder=folder.name)
-        self._track(moved)
-        self.messages_changed.emit()
-        return moved
+        moved = await self.store.move_returning(fax.id, folder.name)
+        # Moving into or out of Sent changes what counts as inbound, hence unread.
+        return self._announce(FaxChanges(
+            upserted=(moved,) if moved is not None else (), unread=await self.unread()
+        ))
 
-    async def delete(self, fax: FaxMessage) -> None:
+    async def delete(self, fax: FaxMessage) -> FaxChanges:
         try:
             await self.api.delete_fax(fax.id)
         except UserFacingError as exc:
             raise UserFacingError(
                 f"Could not delete {fax_label(fax)}: {exc.message}", detail=exc.detail
             ) from exc
-        stored_path = await self.store.delete(fax.id)
-        for path in {self.pdf_file(fax.id), *([Path(stored_path)] if stored_path else [])}:
-            with contextlib.suppress(OSError):
-                await asyncio.to_thread(path.unlink, True)
-        self._inbound.discard(fax.id)
-        self._seen.discard(fax.id)
-        self.messages_changed.emit()
-        self.unread_changed.emit(self.unread_count())
+        await self.pdfs.forget(fax.id, await self.store.delete(fax.id))
+        return self._announce(
+            FaxChanges(removed=frozenset({fax.id}), unread=await self.unread())
+        )
 
     async def mail(self, fax: FaxMessage, email: str) -> None:
+        """E-mail the fax's PDF (nothing changes in the store)."""
         email = email.strip()
         if not valid_email(email):
             raise UserFacingError(f"“{email}” is not a valid e-mail address.")
@@ -329,46 +251,30 @@ class FaxService(QObject):
                 f"Could not e-mail {fax_label(fax)} to {email}: {exc.message}", detail=exc.detail
             ) from exc
 
-    def _track(self, fax: FaxMessage) -> None:
-        if is_inbound(fax):
-            self._inbound.add(fax.id)
-        else:
-            self._inbound.discard(fax.id)
-        self.unread_changed.emit(self.unread_count())
+    # --- folders ------------------------------------------------------------------------
 
-    # --- folders ------------------------------------------------------------------
-
-    def check_folder_name(self, name: str, *, renaming: FaxFolder | None = None) -> str:
-        name = name.strip()
-        if not _FOLDER_NAME.match(name):
-            raise UserFacingError(
-                "A folder name has 1 to 40 letters, digits, spaces, dashes or underscores."
-            )
-        for folder in self._folders:
-            if folder.name.lower() == name.lower() and folder != renaming:
-                raise UserFacingError(f"There is already a folder named “{folder.name}”.")
-        return name
-
-    async def create_folder(self, name: str) -> FaxFolder:
-        name = self.check_folder_name(name)
+    async def create_folder(self, name: str) -> FaxChanges:
+        """Create a folder; ``changes.folder`` is the new folder."""
+        name = check_folder_name(name, await self.store.folders())
         try:
             await self.api.set_fax_folder(name)
         except UserFacingError as exc:
             raise UserFacingError(
                 f"Could not create the folder “{name}”: {exc.message}", detail=exc.detail
             ) from exc
-        await self._reload_folders()
-        created = self.folder_named(name)
+        folders = await self._reload_folders()
+        created = next((f for f in folders if f.name == name), None)
         if created is None:
             raise UserFacingError(f"VoIP.ms accepted the folder “{name}” but does not list it.")
-        return created
+        return self._announce(FaxChanges(folders=folders, folder=created))
 
-    async def rename_folder(self, folder: FaxFolder, name: str) -> FaxFolder:
-        if folder.name.upper() in SYSTEM_FOLDERS:
+    async def rename_folder(self, folder: FaxFolder, name: str) -> FaxChanges:
+        """Rename a folder and carry its faxes; ``changes.folder`` is the renamed folder."""
+        if is_system_folder(folder):
             raise UserFacingError(f"The folder “{folder.name}” cannot be renamed.")
-        name = self.check_folder_name(name, renaming=folder)
+        name = check_folder_name(name, await self.store.folders(), renaming=folder)
         if name == folder.name:
-            return folder
+            return FaxChanges(folder=folder)
         try:
             await self.api.set_fax_folder(name, folder.id)
         except UserFacingError as exc:
@@ -376,17 +282,17 @@ class FaxService(QObject):
                 f"Could not rename the folder “{folder.name}”: {exc.message}", detail=exc.detail
             ) from exc
         # Faxes name their folder: carry them over instead of waiting for a sync.
-        inside = await self.store.messages(folder.name, limit=1_000_000)
-        await self.store.upsert([replace(f, folder=name) for f in inside])
-        await self._reload_folders()
-        self.messages_changed.emit()
-        return self.folder_named(name) or FaxFolder(folder.id, name)
+        carried = await self.store.rename_folder(folder.name, name)
+        folders = await self._reload_folders()
+        renamed = next((f for f in folders if f.name == name), FaxFolder(folder.id, name))
+        return self._announce(FaxChanges(
+            upserted=tuple(carried), folders=folders, unread=await self.unread(), folder=renamed
+        ))
 
-    async def delete_folder(self, folder: FaxFolder) -> None:
-        if folder.name.upper() in SYSTEM_FOLDERS:
+    async def delete_folder(self, folder: FaxFolder) -> FaxChanges:
+        if is_system_folder(folder):
             raise UserFacingError(f"The folder “{folder.name}” cannot be deleted.")
-        inside = await self.store.messages(folder.name, limit=1)
-        if inside:
+        if await self.store.messages(folder.name, limit=1):
             raise UserFacingError(
                 f"The folder “{folder.name}” still holds faxes. Move or delete them first."
             )
@@ -396,26 +302,24 @@ class FaxService(QObject):
             raise UserFacingError(
                 f"Could not delete the folder “{folder.name}”: {exc.message}", detail=exc.detail
             ) from exc
-        await self._reload_folders()
+        return self._announce(FaxChanges(folders=await self._reload_folders()))
 
-    async def _reload_folders(self) -> None:
+    async def _reload_folders(self) -> tuple[FaxFolder, ...]:
         folders = await self.api.get_fax_folders()
         await self.store.replace_folders(folders)
-        self._folders = folders
-        self.folders_changed.emit()
+        return tuple(folders)
 
-    # --- numbers ------------------------------------------------------------------
+    def _announce(self, changes: FaxChanges) -> FaxChanges:
+        self.changed.emit(changes)
+        return changes
+
+    # --- numbers ----------------------------------------------------------------------
 
     async def fax_numbers(self, *, refresh: bool = False) -> list[FaxNumber]:
-        """The account's fax numbers (``getFaxNumbersInfo``), fetched once per session."""
+        """The account's fax numbers (``getFaxNumbersInfo``), fetched once per session.
+
+        Not stored state: the account's numbers, asked for when a fax is composed.
+        """
         if self._numbers is None or refresh:
             self._numbers = await self.api.get_fax_numbers()
         return list(self._numbers)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A crash mid-write must not leave a truncated PDF that looks cached.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    os.replace(partial, path)

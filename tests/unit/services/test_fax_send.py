@@ -41,7 +41,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n2 0 obj << /Type /Page >> en
 
 
 @pytest.fixture
-def service(qapp: Any, api: Any, db: Any, tmp_path: Path) -> FaxService:
+def service(api: Any, db: Any, tmp_path: Path) -> FaxService:
     return FaxService(api, FaxRepo(db), SyncState(db), tmp_path / "fax")
 
 
@@ -78,7 +78,7 @@ def test_send_posts_base64_and_the_fax_appears_in_sent(
 ) -> None:
     run(service.sync())
     before = {f.id for f in run(service.messages("SENT"))}
-    run(FaxSender(service).send(replace(outgoing, email_copy="me@example.com")))
+    changes = run(FaxSender(service).send(replace(outgoing, email_copy="me@example.com")))
     (call,) = logged(sandbox, "sendFaxMessage")
     assert call.verb == "POST"  # base64 never goes in a URL
     assert call.params["to_number"] == "7815550164"
@@ -86,6 +86,8 @@ def test_send_posts_base64_and_the_fax_appears_in_sent(
     assert call.params["station_id"] == "BAKERY"
     new = [f for f in run(service.messages("SENT")) if f.id not in before]
     assert len(new) == 1 and new[0].destination == "7815550164" and new[0].pages == 2
+    # What the follow-up sync wrote is what the send returns (the view applies it).
+    assert new[0] in changes.upserted
 
 
 def test_too_large_is_refused_before_uploading(
@@ -120,5 +122,6 @@ def test_no_answer_but_found_in_sent_counts_as_sent(
 ) -> None:
     # "truncated_json": the fax goes out, the answer is lost on the way back.
     sandbox.faults.inject("truncated_json", methods={"sendFaxMessage"})
-    run(FaxSender(service).send(outgoing))
+    changes = run(FaxSender(service).send(outgoing))
     assert any(f.destination == "7815550164" for f in run(service.messages("SENT")))
+    assert any(f.destination == "7815550164" for f in changes.upserted)

@@ -1,4 +1,4 @@
-"""The fax service against the sandbox over real HTTP, with a real store.
+"""The fax service against the sandbox over real HTTP, with a real store; no Qt.
 
 Every action is tested with its failure path; failures must leave the store as
 it was and say which fax or folder could not be changed, and why.
@@ -23,7 +23,7 @@ from tests.unit.services.test_fax_send import logged
 
 
 @pytest.fixture
-def service(qapp: Any, api: Any, db: Any, tmp_path: Path) -> FaxService:
+def service(api: Any, db: Any, tmp_path: Path) -> FaxService:
     return FaxService(api, FaxRepo(db), SyncState(db), tmp_path / "fax")
 
 
@@ -51,8 +51,8 @@ def test_sync_lists_folders_and_faxes_and_an_empty_folder_is_empty(
     assert first.status == "SUCCESS"
     sent = run(service.messages("SENT"))
     assert {f.destination for f in sent} and all(f.description == "OUTBOUND FAX" for f in sent)
-    created = run(service.create_folder("Empty one"))
-    assert run(service.messages(created.name)) == []
+    created = run(service.create_folder("Empty one")).folder
+    assert created is not None and run(service.messages(created.name)) == []
     # The API answers no_message for the empty folder; that is an empty list, not an error.
     assert run(service.api.get_fax_messages(date.today(), date.today(), folder="Empty one")) == []
 
@@ -61,18 +61,22 @@ def test_new_inbound_fax_is_announced_and_counted_unread(
     service: FaxService, sandbox: SandboxServer, run: Any
 ) -> None:
     run(service.sync())
-    baseline = service.unread_count()
-    announced: list[list[Any]] = []
+    baseline = run(service.unread()).count
+    announced: list[tuple[Any, ...]] = []
     service.new_faxes.connect(announced.append)
     fax_id = sandbox.state.deliver_fax("8005550199", stationid="ACME CORP", pages=2)
     result = run(service.sync())
     assert [f.id for f in result.new_inbound] == [fax_id]
     assert [[f.id for f in batch] for batch in announced] == [[fax_id]]
-    assert service.unread_count() == baseline + 1
+    assert run(service.unread()).count == baseline + 1
     fax = result.new_inbound[0]
-    assert service.is_unread(fax)
-    run(service.mark_seen(fax))
-    assert service.unread_count() == baseline and not service.is_unread(fax)
+    assert fax.id in run(service.unread()).ids
+    assert result.changes.upserted == (fax,) and result.changes.unread is not None
+    assert fax.id in result.changes.unread.ids
+    seen = run(service.mark_seen(fax))
+    assert seen.unread is not None and fax.id not in seen.unread.ids
+    assert run(service.unread()).count == baseline and fax.id not in run(service.unread()).ids
+    assert run(service.mark_seen(fax)).empty  # seen already: nothing changes
     # A second sync does not announce the same fax again.
     assert run(service.sync()).new_inbound == []
 
@@ -85,7 +89,7 @@ def test_first_sync_does_not_announce_history(
     run(service.sync())
     assert announced == []
     # Only faxes of the last week count as new the first time.
-    assert service.unread_count() <= 2
+    assert run(service.unread()).count <= 2
 
 
 def test_pdf_is_fetched_once_then_served_from_disk(
@@ -113,10 +117,10 @@ def test_pdf_failure_names_the_fax(service: FaxService, sandbox: SandboxServer, 
 def test_move_and_its_refusal(service: FaxService, sandbox: SandboxServer, run: Any) -> None:
     run(service.sync())
     fax = run(service.messages("INBOX"))[0]
-    invoices = service.folder_named("Invoices")
+    invoices = run(service.folder_named("Invoices"))
     assert invoices is not None
-    moved = run(service.move(fax, invoices))
-    assert moved.folder == "Invoices"
+    (moved,) = run(service.move(fax, invoices)).upserted
+    assert moved.id == fax.id and moved.folder == "Invoices"
     assert fax.id in {f.id for f in run(service.messages("Invoices"))}
     assert next(f for f in sandbox.state.faxes if f.id == fax.id).folder == "Invoices"
     with pytest.raises(UserFacingError, match=r"Could not move the fax from .* to “Gone”"):
@@ -130,7 +134,7 @@ def test_delete_drops_the_cached_pdf_and_refusal_keeps_the_fax(
     run(service.sync())
     first, second = run(service.messages("INBOX"))[:2]
     path = run(service.pdf(first))
-    run(service.delete(first))
+    assert run(service.delete(first)).removed == {first.id}
     assert not path.exists()
     assert first.id not in {f.id for f in run(service.messages(None))}
     assert all(f.id != first.id for f in sandbox.state.faxes)
@@ -156,31 +160,31 @@ def test_folders_create_rename_delete_and_refusals(
     service: FaxService, sandbox: SandboxServer, run: Any
 ) -> None:
     run(service.sync())
-    created = run(service.create_folder("Orders"))
-    assert created.name == "Orders" and created.id
+    created = run(service.create_folder("Orders")).folder
+    assert created is not None and created.name == "Orders" and created.id
     with pytest.raises(UserFacingError, match="already a folder named “Orders”"):
         run(service.create_folder("orders"))
     with pytest.raises(UserFacingError, match="1 to 40 letters"):
         run(service.create_folder("  "))
-    renamed = run(service.rename_folder(created, "Purchase orders"))
+    renamed = run(service.rename_folder(created, "Purchase orders")).folder
     assert renamed == FaxFolder(created.id, "Purchase orders")
-    assert [f.name for f in service.folders][-1] == "Purchase orders"
-    inbox = service.folder_named("INBOX")
+    assert [f.name for f in run(service.folders())][-1] == "Purchase orders"
+    inbox = run(service.folder_named("INBOX"))
     assert inbox is not None
     with pytest.raises(UserFacingError, match="cannot be renamed"):
         run(service.rename_folder(inbox, "Mail"))
     with pytest.raises(UserFacingError, match="cannot be deleted"):
         run(service.delete_folder(inbox))
-    invoices = service.folder_named("Invoices")
+    invoices = run(service.folder_named("Invoices"))
     assert invoices is not None
     with pytest.raises(UserFacingError, match="still holds faxes"):
         run(service.delete_folder(invoices))
     sandbox.faults.inject("http_500", methods={"delFaxFolder"})
     with pytest.raises(UserFacingError, match="Could not delete the folder “Purchase orders”"):
         run(service.delete_folder(renamed))
-    assert service.folder_named("Purchase orders") is not None
+    assert run(service.folder_named("Purchase orders")) is not None
     run(service.delete_folder(renamed))
-    assert service.folder_named("Purchase orders") is None
+    assert run(service.folder_named("Purchase orders")) is None
     assert all(f.name != "Purchase orders" for f in sandbox.state.fax_folders)
 
 
@@ -188,14 +192,16 @@ def test_rename_carries_the_folders_faxes(
     service: FaxService, sandbox: SandboxServer, run: Any
 ) -> None:
     run(service.sync())
-    invoices = service.folder_named("Invoices")
+    invoices = run(service.folder_named("Invoices"))
     assert invoices is not None
     before = {f.id for f in run(service.messages("Invoices"))}
-    run(service.rename_folder(invoices, "Bills"))
+    changes = run(service.rename_folder(invoices, "Bills"))
+    assert {f.id for f in changes.upserted} == before
+    assert all(f.folder == "Bills" for f in changes.upserted)
     assert {f.id for f in run(service.messages("Bills"))} == before
     assert run(service.messages("Invoices")) == []
     sandbox.faults.inject("http_500", methods={"setFaxFolder"})
-    bills = service.folder_named("Bills")
+    bills = run(service.folder_named("Bills"))
     assert bills is not None
     with pytest.raises(UserFacingError, match="Could not rename the folder “Bills”"):
         run(service.rename_folder(bills, "Paid"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
-from app.services.fax.service import fax_label
+from app.services.fax.rules import fax_label
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
@@ -116,7 +116,7 @@ class FaxActionsMixin(TabBase):
         menu = QMenu(self)
         move = menu.addMenu("Move to")
         fax = self.selected_fax()
-        for folder in self.service.folders:
+        for folder in self.folders.folders:
             action = move.addAction(display_name(folder.name))
             action.setEnabled(fax is not None and folder.name != fax.folder)
             action.triggered.connect(
@@ -138,7 +138,7 @@ class FaxActionsMixin(TabBase):
     def _fill_move_menu(self) -> None:
         self.move_menu.clear()
         fax = self.selected_fax()
-        for folder in self.service.folders:
+        for folder in self.folders.folders:
             action = self.move_menu.addAction(display_name(folder.name))
             action.setEnabled(fax is not None and folder.name != fax.folder)
             action.triggered.connect(
@@ -153,6 +153,7 @@ class FaxActionsMixin(TabBase):
     # --- actions on a fax ------------------------------------------------------------
 
     async def move_fax(self, fax: FaxMessage, folder: FaxFolder) -> bool:
+        # The change set reaches the list through the service's ``changed``.
         moved = await run_in_background(
             self, self.service.move(fax, folder),
             busy_text=f"Moving the fax to {display_name(folder.name)}…",
@@ -247,10 +248,11 @@ class FaxActionsMixin(TabBase):
         )
         if not name:
             return None
-        created = await run_operation(
+        changes = await run_operation(
             self.folders.new_button, self.service.create_folder(name),
             busy_text="Creating the folder…",
         )
+        created = changes.folder if changes is not None else None
         if created is not None:
             self.open_folder(created.name)
         return created
@@ -261,10 +263,11 @@ class FaxActionsMixin(TabBase):
         )
         if not name or name == folder.name:
             return None
-        renamed = await run_operation(
+        changes = await run_operation(
             self.folders.rename_button, self.service.rename_folder(folder, name),
             busy_text="Renaming the folder…",
         )
+        renamed = changes.folder if changes is not None else None
         if renamed is not None:
             self.open_folder(renamed.name)
         return renamed

@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.services.fax.rules import valid_email
 from app.services.fax.send import (
     MAX_FAX_FILE_BYTES,
     MAX_SENDER_NAME,
@@ -52,10 +52,16 @@ from app.services.fax.send import (
     check_outgoing,
     size_text,
 )
-from app.services.fax.service import FaxService, valid_email
+from app.services.fax.service import FaxService
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
-from app.ui.tabs.fax.compose_merge import AttachmentError, MergeResult, kind_of, merge_attachments
+from app.ui.operations import run_in_background
+from app.ui.tabs.fax.compose_merge import (
+    AttachmentError,
+    MergeResult,
+    merge_attachments,
+    unsupported,
+)
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
 
@@ -90,6 +96,8 @@ class ComposeFaxDialog(QDialog):
         self._document = outbox / f"compose-{uuid.uuid4().hex[:12]}.pdf"
         self._merge_generation = 0
         self._merging: asyncio.Task[None] | None = None
+        #: The file the last failed merge named (left out before merging again).
+        self._culprit: Path | None = None
         self.sending = False
         #: The copy address of the fax that went out (the tab remembers it in settings).
         self.email_copy_used = ""
@@ -215,11 +223,12 @@ class ComposeFaxDialog(QDialog):
 
     async def load_numbers(self) -> None:
         """Fill "From" with the account's fax numbers (``getFaxNumbersInfo``)."""
-        try:
-            numbers = await self.service.fax_numbers()
-        except UserFacingError as exc:
+        numbers = await run_in_background(
+            self, self.service.fax_numbers(), busy_text="Loading your fax numbers…"
+        )
+        if numbers is None:  # run_in_background told the user why
             self.from_combo.setItemText(0, "Could not load your fax numbers")
-            self.status.setText(exc.message)
+            self.status.setText("Close this window and open it again to retry.")
             return
         self.set_numbers(numbers)
 
@@ -245,16 +254,11 @@ class ComposeFaxDialog(QDialog):
 
     async def add_files(self, paths: list[Path]) -> None:
         """Attach ``paths`` (unsupported ones are refused with a message) and re-merge."""
-        refused: list[str] = []
-        for path in paths:
-            try:
-                kind_of(path)
-            except AttachmentError as exc:
-                refused.append(exc.message)
-                continue
-            self.files.append(path)
+        refused = [reason for reason in map(unsupported, paths) if reason]
+        self.files.extend(p for p in paths if unsupported(p) is None)
         if refused:
-            feedback.show_message(self, " ".join(refused))
+            # Not a failed operation: the other files are attached. A warning.
+            feedback.show_message(self, " ".join(refused), level=feedback.Level.WARNING)
         await self._remerge()
 
     async def _remerge(self) -> None:
@@ -271,27 +275,37 @@ class ComposeFaxDialog(QDialog):
         self.summary.setText("Preparing the fax document…")
         self.send_button.setEnabled(False)
         files = list(self.files)
-        try:
-            result = await asyncio.to_thread(merge_attachments, files, self._document)
-        except AttachmentError as exc:
-            if generation != self._merge_generation:
-                return
-            bad = next((f for f in files if f.name in exc.message), None)
-            feedback.show_message(self, exc.message)
-            if bad is not None:
-                self.files.remove(bad)
+        self._culprit = None
+        result = await run_in_background(
+            self, self._merge(files, generation), busy_text="Preparing the fax document…"
+        )
+        if generation != self._merge_generation:
+            return  # the list changed meanwhile; a newer merge is on its way
+        if result is None:
+            bad = self._culprit
+            if bad is not None and bad in self.files:
+                self.files.remove(bad)  # the message named it; merge the others
                 await self._remerge()
                 return
             self.merged = None
             self.preview.clear()
         else:
-            if generation != self._merge_generation:
-                return  # the list changed meanwhile; a newer merge is on its way
             self.merged = result
             self.preview.load(result.path)
         self._refresh_list()
         self._update_summary()
         self._update_buttons()
+
+    async def _merge(self, files: list[Path], generation: int) -> MergeResult | None:
+        try:
+            return await asyncio.to_thread(merge_attachments, files, self._document)
+        except AttachmentError as exc:
+            if generation != self._merge_generation:
+                return None  # the list changed meanwhile: this failure no longer matters
+            # Note the file at fault (to leave it out), then let the one door
+            # (run_in_background) tell the user.
+            self._culprit = next((f for f in files if f.name in exc.message), None)
+            raise
 
     def _refresh_list(self) -> None:
         row = self.attachments.currentRow()
@@ -434,16 +448,19 @@ class ComposeFaxDialog(QDialog):
         self.status.setText(f"Sending {fax.pages} page{'s' if fax.pages != 1 else ''} to {to}…")
         self._update_buttons()
         try:
-            await self.fax_sender.send(fax)
-        except UserFacingError as exc:
-            self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
-            _paint_as_error(self.status)
-            feedback.show_error(self, exc)
-            return False
+            # The send button is already disabled (``sending``); the one door turns
+            # SendFailed / SendUncertain into one message.
+            changes = await run_in_background(
+                self, self.fax_sender.send(fax), busy_text=f"Sending the fax to {to}…"
+            )
         finally:
             self.sending = False
             self.progress.hide()
             self._update_buttons()
+        if changes is None:
+            self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
+            _paint_as_error(self.status)
+            return False
         if fax.email_copy and valid_email(fax.email_copy):
             self.email_copy_used = fax.email_copy
         self.status.setText("")

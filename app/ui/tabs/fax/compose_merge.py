@@ -76,14 +76,21 @@ class MergeResult:
     pages_per_file: tuple[int, ...]
 
 
+def unsupported(path: Path) -> str | None:
+    """Why ``path`` cannot be attached (its type), or ``None`` when it can."""
+    if path.suffix.lower() in SUPPORTED_SUFFIXES:
+        return None
+    return (
+        f"“{path.name}” cannot be faxed: only PDF, text (.txt), JPG, GIF, PNG "
+        "and TIFF files can be attached."
+    )
+
+
 def kind_of(path: Path) -> str:
     """``pdf``, ``text`` or ``image``; raises AttachmentError for anything else."""
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise AttachmentError(
-            f"“{path.name}” cannot be faxed: only PDF, text (.txt), JPG, GIF, PNG "
-            "and TIFF files can be attached."
-        )
+        raise AttachmentError(unsupported(path) or path.name)
     return kind
 
 

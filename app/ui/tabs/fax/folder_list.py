@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.fax import FaxFolder
-from app.services.fax.service import SYSTEM_FOLDERS
+from app.services.fax.rules import SYSTEM_FOLDERS
 
 #: What the system folders are called on screen.
 DISPLAY_NAMES = {"INBOX": "Inbox", "SENT": "Sent"}
@@ -99,6 +99,11 @@ class FolderList(QWidget):
         self._update_buttons()
         if names and selected not in names:
             self.folder_selected.emit(self.current_name())
+
+    @property
+    def folders(self) -> list[FaxFolder]:
+        """The folders shown (as the last change set or overview gave them)."""
+        return list(self._folders)
 
     def current_name(self) -> str:
         item = self.list.currentItem()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
-from app.services.fax.service import is_inbound
+from app.services.fax.rules import is_inbound
 from app.ui import style
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 

@@ -1,15 +1,19 @@
 """The Fax tab: folders | fax list | preview, with the actions above the preview.
 
-The list follows the service (``messages_changed``) through ``FaxTableModel.apply``;
-selecting a fax shows its PDF at once when it is cached (a file on disk, no
-API call) or after ``getFaxMessagePDF`` otherwise, and marks it as seen.
-Every action goes through ``run_operation`` (one message per failure) and the
-actions' slots live in ``actions.FaxActionsMixin``.
+The tab reads a folder from the service when it opens it (the store's worker
+answers); after that it follows the service's change sets (``changed``, heard
+through ``QtEventListener``): every sync and command says what it changed and
+``apply_changes`` updates the rows, the folder list and the unread state it
+shows, without reading the folder again. Selecting a fax shows its PDF at once
+when it is cached (a file on disk, no API call) or after ``getFaxMessagePDF``
+otherwise, and marks it as seen. Every action goes through ``run_operation``
+(one message per failure) and the actions' slots live in ``actions.FaxActionsMixin``.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,14 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxMessage
-from app.services.fax.poll import FaxPoller
+from app.services.fax.changes import FaxChanges, UnreadState
+from app.services.fax.rules import is_inbound
 from app.services.fax.send import FaxSender
-from app.services.fax.service import FaxService, is_inbound
+from app.services.fax.service import FaxService
 from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
+from app.ui.bridge import QtEventListener
 from app.ui.operations import run_in_background
 from app.ui.tabs.fax.actions import FaxActionsMixin
 from app.ui.tabs.fax.dialogs import FaxDialogs
@@ -57,14 +62,13 @@ class FaxTab(FaxActionsMixin):
         self,
         ctx: AppServices,
         service: FaxService,
-        poller: FaxPoller,
         *,
         dialogs: FaxDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         self.service = service
-        self.poller = poller
+        self.poller = service.polling
         self.fax_sender = FaxSender(service)
         self.dialogs = dialogs or FaxDialogs()
         self.outbox = ctx.media_subdir("fax") / "outbox"
@@ -72,9 +76,11 @@ class FaxTab(FaxActionsMixin):
         self._shown_id: int | None = None
         self._refreshed = False
         self._reload_task: asyncio.Task[None] | None = None
+        #: What the tab shows of the store's unread state (from the last change set).
+        self._unread = UnreadState()
 
         self.folders = FolderList(self)
-        self.model = FaxTableModel(service.is_unread, parent=self)
+        self.model = FaxTableModel(self.is_unread, parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -167,11 +173,9 @@ class FaxTab(FaxActionsMixin):
         layout.addWidget(self.splitter)
 
     def _connect(self) -> None:
-        s = self.service
-        s.folders_changed.connect(self._on_service_folders_changed)
-        s.messages_changed.connect(self._on_service_messages_changed)
-        s.unread_changed.connect(self._on_service_unread_changed)
-        self.poller.check_failed.connect(self.status_message)
+        self._events = QtEventListener(self)
+        self._events.listen(self.service.changed, self._on_service_changed)
+        self._events.listen(self.poller.failed, self._on_poller_failed)
         self.folders.folder_selected.connect(self._on_folders_folder_selected)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.period.currentIndexChanged.connect(self._on_period_current_index_changed)
@@ -181,7 +185,8 @@ class FaxTab(FaxActionsMixin):
     # --- TabBase ----------------------------------------------------------------------
 
     async def read_cache(self) -> None:
-        await self.service.load_cached()
+        self.apply_changes(await self.service.overview())
+        self._schedule_reload()
 
     async def refresh(self) -> None:
         await self.service.sync(days=self.days)
@@ -192,6 +197,7 @@ class FaxTab(FaxActionsMixin):
 
     def shutdown(self) -> None:
         self.poller.stop()
+        self._events.close()
         self.cancel_background()
 
     # --- state -------------------------------------------------------------------------
@@ -225,14 +231,61 @@ class FaxTab(FaxActionsMixin):
         if self._folder != name:
             self._on_folders_folder_selected(name)
 
+    def is_unread(self, fax: FaxMessage) -> bool:
+        return fax.id in self._unread.ids
+
+    @property
+    def unread(self) -> UnreadState:
+        return self._unread
+
     async def reload(self) -> None:
-        """Re-read the current folder from the store and apply the difference."""
+        """Read the current folder from the store (on opening it, or another period).
+
+        A change set applied while this read waits cannot be lost: the store has
+        one worker thread, so a read queued before a command's write answers
+        before it, and the command's change set is applied on top.
+        """
         folder = self._folder
         rows = await self.service.messages(folder)
-        cutoff = datetime.now(UTC) - timedelta(days=self.days)
-        rows = [f for f in rows if f.date is None or f.date >= cutoff]
         if folder != self._folder:
             return  # the user moved on; that folder's reload is on its way
+        listed = self._listed()
+        self._show_rows([f for f in rows if listed(f)])
+
+    def _schedule_reload(self) -> None:
+        if self._reload_task is not None and not self._reload_task.done():
+            self._reload_task.cancel()
+        self._reload_task = asyncio.ensure_future(self.reload())
+
+    def _listed(self) -> Callable[[FaxMessage], bool]:
+        """Whether a fax is listed: in the open folder and the chosen period."""
+        # Computed once per change set, not per fax: the period comes from the
+        # combo box (a Qt call) and a sync may bring a year of faxes.
+        folder = self._folder
+        cutoff = datetime.now(UTC) - timedelta(days=self.days)
+        return lambda fax: fax.folder == folder and (fax.date is None or fax.date >= cutoff)
+
+    def apply_changes(self, changes: FaxChanges) -> None:
+        """Show what a sync or command changed in the store (no folder re-read)."""
+        folders = list(changes.folders) if changes.folders is not None else None
+        renamed = changes.folder
+        if folders is not None and renamed is not None:
+            names = {f.name for f in folders}
+            if self._folder not in names and renamed.name in names:
+                # The open folder was renamed: follow it (its faxes carry the new name).
+                self._folder = renamed.name
+        if changes.unread is not None:
+            self._unread = changes.unread
+        if changes.upserted or changes.removed:
+            self._show_rows(changes.applied_to(self.model.faxes, self._listed()))
+        if folders is not None or changes.unread is not None:
+            shown = folders if folders is not None else self.folders.folders
+            self.folders.set_folders(shown, dict(self._unread.by_folder), self._folder)
+        if changes.unread is not None:
+            self.badge_changed.emit(self._unread.count)
+            self.model.refresh_fonts()
+
+    def _show_rows(self, rows: list[FaxMessage]) -> None:
         self.model.apply(rows)
         # Inbound faxes are all "to" our own number and sent ones "from" it:
         # hide the column that says nothing so the others have room.
@@ -246,22 +299,6 @@ class FaxTab(FaxActionsMixin):
             self._shown_id = None
             self.preview.clear()
 
-    def _schedule_reload(self) -> None:
-        if self._reload_task is not None and not self._reload_task.done():
-            self._reload_task.cancel()
-        self._reload_task = asyncio.ensure_future(self.reload())
-
-    async def _folder_unread(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for fax in await self.service.messages(None):
-            if self.service.is_unread(fax):
-                counts[fax.folder] = counts.get(fax.folder, 0) + 1
-        return counts
-
-    async def _refresh_folders(self) -> None:
-        unread = await self._folder_unread()
-        self.folders.set_folders(self.service.folders, unread, self._folder)
-
     def _show_list_state(self) -> None:
         count = self.model.rowCount()
         period = self.period.currentText().lower()
@@ -273,7 +310,7 @@ class FaxTab(FaxActionsMixin):
             self.table.resizeColumnToContents(Column.DATE)
             return
         self.count_label.setText("")
-        if not self.service.folders and not self._refreshed:
+        if not self.folders.folders and not self._refreshed:
             text = "Loading faxes…"
         else:
             text = f"No faxes in “{display_name(self._folder)}” in the {period}."
@@ -297,28 +334,25 @@ class FaxTab(FaxActionsMixin):
                 self.preview.show_message("This fax could not be loaded. Select it to try again.")
                 return
             cached = path
-        try:
-            self.preview.load(cached)
-        except UserFacingError as exc:
-            self.status_message.emit(exc.message)
-            return
+        pages = await run_in_background(
+            self, self._load_preview(cached), busy_text="Opening the fax…"
+        )
+        if pages is None:
+            return  # cannot be shown: the viewer says why in place, and one message
         self.update_actions()
-        if self.service.is_unread(fax):
-            await self.service.mark_seen(fax)
+        if self.is_unread(fax):
+            await self.service.mark_seen(fax)  # its change set clears the badge
+
+    async def _load_preview(self, path: Path) -> int:
+        return self.preview.load(path)
 
     # --- slots ------------------------------------------------------------------------------
 
-    def _on_service_folders_changed(self) -> None:
-        self.spawn(self._refresh_folders())
+    def _on_service_changed(self, changes: FaxChanges) -> None:
+        self.apply_changes(changes)
 
-    def _on_service_messages_changed(self) -> None:
-        self._schedule_reload()
-        self.spawn(self._refresh_folders())
-
-    def _on_service_unread_changed(self, count: int) -> None:
-        self.badge_changed.emit(count)
-        self.model.refresh_fonts()
-        self.spawn(self._refresh_folders())
+    def _on_poller_failed(self, text: str) -> None:
+        self.status_message.emit(f"Checking for faxes failed: {text}")
 
     def _on_folders_folder_selected(self, name: str) -> None:
         if name == self._folder and self.model.rowCount():
