@@ -70,7 +70,7 @@ def test_badge_counts_unheard_over_all_mailboxes(app_context: Any, qtbot: QtBot,
     badges: list[int] = []
     for created in open_tab(app_context, qtbot, arun, badges=badges):
         assert badges[-1] == 7
-        created.service.unread_changed.emit(created.service.unread_total())
+        created.service.unread_changed.emit(arun(created.service.overview()).unread_total)
         assert badges[-1] == 7
 
 
@@ -86,16 +86,16 @@ def test_sorting_by_caller_and_keyboard_navigation(tab: VoicemailTab, qtbot: QtB
     assert tab.message_actions.play.isEnabled()
 
 
-def test_folders_switch_and_empty_state(tab: VoicemailTab, qtbot: QtBot) -> None:
-    tab.open_folder("1001", "Old")
+def test_folders_switch_and_empty_state(tab: VoicemailTab, qtbot: QtBot, arun: Any) -> None:
+    arun(tab.open_folder("1001", "Old"))
     assert tab.proxy.rowCount() == 2
     assert tab.stack.currentWidget() is tab.table
-    tab.open_folder("1001", "Work")
+    arun(tab.open_folder("1001", "Work"))
     assert tab.proxy.rowCount() == 0
     assert tab.stack.currentWidget() is tab.empty_label
     assert tab.empty_label.text() == "No messages in Work."
     assert not tab.message_actions.delete.isEnabled()
-    tab.open_folder("1002", "INBOX")
+    arun(tab.open_folder("1002", "INBOX"))
     assert tab.proxy.rowCount() == 3
 
 

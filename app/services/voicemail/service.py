@@ -78,6 +78,11 @@ class VoicemailService:
         # A refresh and a timer check must not interleave: both would compare
         # against the same stored rows and announce the same arrival twice.
         self._sync_lock = asyncio.Lock()
+        # Each optimistic step reads the stored row and writes its new value; two
+        # commands interleaving there (a delete while the player marks the row
+        # heard) would write back a row the other just removed. Held only around
+        # the store, never around the API call.
+        self._edit_lock = asyncio.Lock()
         #: The periodic check; the tab starts and stops it.
         self.polling = VoicemailPolling(self, notifier, interval_seconds=check_seconds)
 
@@ -224,15 +229,16 @@ class VoicemailService:
         urgent: bool | None = None,
     ) -> MessageChanges:
         """Store and announce the flag at once; the API call; roll back if refused."""
-        before = await self._current(message)
-        after = replace(
-            before,
-            listened=before.listened if listened is None else listened,
-            urgent=before.urgent if urgent is None else urgent,
-        )
-        if after == before:
-            return self._unchanged(before)
-        optimistic = self._emit(await self._store.put(after))
+        async with self._edit_lock:
+            before = await self._current(message)
+            after = replace(
+                before,
+                listened=before.listened if listened is None else listened,
+                urgent=before.urgent if urgent is None else urgent,
+            )
+            if after == before:
+                return self._unchanged(before)
+            optimistic = self._emit(await self._store.put(after))
         try:
             if listened is not None:
                 await self._api.mark_listened(
@@ -244,10 +250,21 @@ class VoicemailService:
                 )
         except UserFacingError as exc:
             # Only when nothing newer (a sync) replaced the optimistic row meanwhile.
-            if await self._store.message(before.key) == after:
-                self._emit(await self._store.put(before))
+            await self._put_back(before, unless_changed_from=after)
             raise await self._refused(verb, before, exc) from exc
         return replace(optimistic, subject=optimistic.changed[0] if optimistic.changed else after)
+
+    async def _put_back(
+        self, before: VoicemailMessage, *, unless_changed_from: VoicemailMessage | None
+    ) -> None:
+        """Roll back to ``before`` if the row is still what this command made of it
+        (``None``: deleted); a sync that stored newer news meanwhile wins."""
+        async with self._edit_lock:
+            made = unless_changed_from
+            now = await self._store.message(before.key if made is None else made.key)
+            if now == made:
+                remove = None if made is None else made.key
+                self._emit(await self._store.put(before, remove=remove))
 
     async def set_listened(self, message: VoicemailMessage, listened: bool) -> MessageChanges:
         verb = "mark as heard" if listened else "mark as unheard"
@@ -259,21 +276,21 @@ class VoicemailService:
 
     async def move(self, message: VoicemailMessage, folder: str) -> MessageChanges:
         """Move to ``folder``; ``subject`` is the message as the provider numbered it."""
-        before = await self._current(message)
-        if before.folder == folder:
-            return self._unchanged(before)
-        # The provider numbers moved messages after the last one of the target
-        # folder; guess the same so the list rarely changes when it confirms.
-        taken = [m.message_num for m in await self._store.messages(before.mailbox, folder)]
-        after = replace(before, folder=folder, message_num=max(taken, default=0) + 1)
-        optimistic = self._emit(await self._store.put(after, remove=before.key))
+        async with self._edit_lock:
+            before = await self._current(message)
+            if before.folder == folder:
+                return self._unchanged(before)
+            # The provider numbers moved messages after the last one of the target
+            # folder; guess the same so the list rarely changes when it confirms.
+            taken = [m.message_num for m in await self._store.messages(before.mailbox, folder)]
+            after = replace(before, folder=folder, message_num=max(taken, default=0) + 1)
+            optimistic = self._emit(await self._store.put(after, remove=before.key))
         try:
             await self._api.move_voicemail(
                 before.mailbox, before.folder, before.message_num, folder
             )
         except UserFacingError as exc:
-            if await self._store.message(after.key) == after:
-                self._emit(await self._store.put(before, remove=after.key))
+            await self._put_back(before, unless_changed_from=after)
             raise await self._refused(f"move to {folder}", before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
         try:
@@ -297,13 +314,13 @@ class VoicemailService:
         return None
 
     async def delete(self, message: VoicemailMessage) -> MessageChanges:
-        before = await self._current(message)
-        removed = self._emit(await self._store.remove(before))
+        async with self._edit_lock:
+            before = await self._current(message)
+            removed = self._emit(await self._store.remove(before))
         try:
             await self._api.delete_voicemail(before.mailbox, before.folder, before.message_num)
         except UserFacingError as exc:
-            if await self._store.message(before.key) is None:
-                self._emit(await self._store.put(before))
+            await self._put_back(before, unless_changed_from=None)
             raise await self._refused("delete", before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
         return removed

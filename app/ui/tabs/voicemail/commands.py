@@ -2,11 +2,11 @@
 
 A mixin of ``VoicemailTab``. Each action goes to ``VoicemailService`` through
 ``run_in_background`` (the one door: a refusal becomes one message; the service
-already rolled the list back) and the tab applies the change set the command
-returns (the same one the service announced: applying it again changes nothing,
-and nothing is re-read). Questions to the user go through three hooks that tests replace,
-so nothing waits for a click in a test: ``confirm``, ``ask_save_path``,
-``ask_email``.
+already rolled the list back). The list follows the change sets the service
+announces (nothing is re-read); a command's returned change set tells the
+caller what it did (``delete_message``: whether the row is gone). Questions
+to the user go through three hooks that tests replace, so nothing waits for a
+click in a test: ``confirm``, ``ask_save_path``, ``ask_email``.
 """
 
 from __future__ import annotations
@@ -33,13 +33,10 @@ if TYPE_CHECKING:
 
 class MessageCommands(TabBase):
     """Base of ``VoicemailTab``. Needs from the tab: ``service``, ``overview``,
-    ``selected_message``, ``apply_changes``, ``_announce``."""
+    ``selected_message``, ``_announce``."""
 
     service: VoicemailService
     overview: Overview
-
-    def apply_changes(self, changes: MessageChanges) -> None:
-        raise NotImplementedError
 
     def selected_message(self) -> VoicemailMessage | None:
         raise NotImplementedError
@@ -58,11 +55,15 @@ class MessageCommands(TabBase):
     async def _command(
         self, work: Awaitable[MessageChanges], busy_text: str
     ) -> MessageChanges | None:
-        """Run a command through the one door and show the change set it returns."""
-        changes = await run_in_background(self, work, busy_text=busy_text)
-        if changes is not None:
-            self.apply_changes(changes)
-        return changes
+        """Run a command through the one door; its change set, ``None`` when refused.
+
+        The rows were already updated from the service's ``messages_changed``
+        (optimistic step, confirmation or roll-back, in the order they were
+        stored). Applying the returned set again here would be wrong: a later
+        command on the same row (a quick second click while a slow provider
+        answers the first) would be painted over by this older result.
+        """
+        return await run_in_background(self, work, busy_text=busy_text)
 
     # --- user hooks (tests replace these) ---------------------------------------------
 

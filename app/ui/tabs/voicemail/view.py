@@ -272,6 +272,11 @@ class VoicemailTab(MessageCommands):
 
     async def _folder_shown(self) -> None:
         """Wait until the open folder's rows are shown (first paint, a switch)."""
+        opening = self._open_task
+        # The first folder is opened by a task the first overview started; it may
+        # not have begun reading yet (events arrive synchronously).
+        if opening is not None and not opening.done() and opening is not asyncio.current_task():
+            await asyncio.shield(opening)
         while self._loading is not None:
             await self._loading.wait()
 
