@@ -86,6 +86,10 @@ class VoicemailService:
         #: The periodic check; the tab starts and stops it.
         self.polling = VoicemailPolling(self, notifier, interval_seconds=check_seconds)
 
+    def stop(self) -> None:
+        """Stop the periodic check (session end); a check in flight is cancelled."""
+        self.polling.stop()
+
     # --- reading (each one a read of the store, off the UI thread) --------------------
 
     async def overview(self) -> Overview:
