@@ -84,22 +84,24 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
     await tab.refresh()
     refresh_ms = (time.perf_counter() - started) * 1000
     stall = meter.stop()
-    total = sum(len(tab.service.messages(b.mailbox)) for b in tab.service.mailboxes())
+    overview = await tab.service.overview()
+    sizes: dict[tuple[str, str], int] = {}
+    for summary in overview.mailboxes:
+        for folder in summary.folders:
+            rows = await tab.service.messages(summary.box.mailbox, folder.value)
+            sizes[(summary.box.mailbox, folder.value)] = len(rows)
     print(
-        f"refresh: {len(tab.service.mailboxes())} mailboxes, {total} messages in "
+        f"refresh: {len(overview.mailboxes)} mailboxes, {sum(sizes.values())} messages in "
         f"{refresh_ms:.0f} ms ({client.calls_made} API calls), longest stall {stall:.1f} ms"
     )
 
-    sizes = {
-        (b.mailbox, f.value): len(tab.service.messages(b.mailbox, f.value))
-        for b in tab.service.mailboxes()
-        for f in tab.service.folders(b.mailbox)
-    }
     biggest = max(sizes, key=lambda k: sizes[k])
-    tab.open_folder("1001", "Work")  # an empty one first, so the next is a real switch
+    # An empty one first, so the next is a real switch.
+    await tab.open_folder("1001", "Work")
     meter.start()
     started = time.perf_counter()
-    tab.open_folder(*biggest)
+    # The rows are read from the store on its worker thread, then shown.
+    await tab.open_folder(*biggest)
     await asyncio.sleep(0.05)  # let the view lay the rows out
     shown_ms = (time.perf_counter() - started) * 1000 - 50
     stall = meter.stop()
@@ -128,7 +130,11 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
     )
     before = client.calls_made
     await click_to_audio(tab, unheard)
-    await until(lambda: getattr(tab.service.message(unheard.key), "listened", False))
+    def heard_now() -> bool:
+        shown = tab.model.message_at(tab.model.row_of(unheard.key))
+        return shown is not None and shown.listened
+
+    await until(heard_now)
     await asyncio.sleep(0.2)
     print(
         f"first play of an unheard message: {client.calls_made - before} API calls "

@@ -95,7 +95,11 @@ class AppServices:
         from app.services.voicemail.store_adapter import DbVoicemailStore
 
         return VoicemailService(
-            self.api, DbVoicemailStore(self.db), self.media_subdir("voicemail")
+            self.api,
+            DbVoicemailStore(self.db),
+            self.media_subdir("voicemail"),
+            notifier=self.notifier,
+            check_seconds=self.settings.voicemail_check_seconds,
         )
 
     @cached_property

@@ -223,6 +223,40 @@ def audio_path(conn: sqlite3.Connection, key: VmKey) -> tuple[str, AudioFormat |
     return str(row[0]), None if row[1] is None else AudioFormat(row[1])
 
 
+def put_message(
+    conn: sqlite3.Connection, message: VoicemailMessage, *, remove: VmKey | None = None
+) -> None:
+    """Store one message as it is now (a flag change, or a move when ``remove`` is the
+    key it had); the voicemail service's optimistic changes and their roll-backs."""
+    with transaction(conn):
+        if remove is not None and remove != message.key:
+            conn.execute(
+                "DELETE FROM vm_messages WHERE mailbox = ? AND folder = ? AND message_num = ?",
+                remove,
+            )
+        _upsert(conn, _clean(message), drop_audio=False)
+
+
+def set_mailbox_counts(conn: sqlite3.Connection, mailbox: str, new: int, urgent: int) -> None:
+    """Counts of a mailbox as its stored messages give them (after a change made here)."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE vm_mailboxes SET new = ?, urgent = ? WHERE mailbox = ?",
+            (new, urgent, mailbox),
+        )
+
+
+def folder_counts(conn: sqlite3.Connection, mailbox: str) -> dict[str, tuple[int, int]]:
+    """Folder -> (unheard, urgent) over the stored messages of ``mailbox`` (empty
+    folders are absent); what the mailbox tree shows beside each folder."""
+    rows = conn.execute(
+        "SELECT folder, sum(listened = 0), sum(urgent != 0) FROM vm_messages"
+        " WHERE mailbox = ? GROUP BY folder",
+        (mailbox,),
+    ).fetchall()
+    return {r[0]: (int(r[1]), int(r[2])) for r in rows}
+
+
 def unlistened_count(conn: sqlite3.Connection, mailbox: str | None = None) -> int:
     if mailbox is None:
         row = conn.execute("SELECT count(*) FROM vm_messages WHERE listened = 0").fetchone()

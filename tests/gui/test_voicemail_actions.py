@@ -91,7 +91,7 @@ def test_urgent_and_refusal(
 
 
 def test_move_to_folder_from_the_menu(
-    tab: VoicemailTab, sandbox: SandboxServer, qtbot: QtBot
+    tab: VoicemailTab, sandbox: SandboxServer, qtbot: QtBot, arun: Any
 ) -> None:
     select_caller(tab, DANA)
     work = tab.message_actions.folder_action("Work")
@@ -102,7 +102,7 @@ def test_move_to_folder_from_the_menu(
     qtbot.waitUntil(lambda: row_of_caller(tab, DANA) == -1, timeout=5000)
     assert tab.selected_message() is not None  # the next row took the selection
     qtbot.waitUntil(lambda: _row(sandbox).folder == "Work", timeout=5000)
-    tab.open_folder("1001", "Work")
+    arun(tab.open_folder("1001", "Work"))
     assert row_of_caller(tab, DANA) == 0
 
 

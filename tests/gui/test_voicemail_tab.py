@@ -7,6 +7,7 @@ QtMultimedia's audio thread can deadlock inside ``qWait``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -70,7 +71,7 @@ def test_badge_counts_unheard_over_all_mailboxes(app_context: Any, qtbot: QtBot,
     badges: list[int] = []
     for created in open_tab(app_context, qtbot, arun, badges=badges):
         assert badges[-1] == 7
-        created.service.unread_changed.emit(created.service.unread_total())
+        created.service.unread_changed.emit(arun(created.service.overview()).unread_total)
         assert badges[-1] == 7
 
 
@@ -86,16 +87,16 @@ def test_sorting_by_caller_and_keyboard_navigation(tab: VoicemailTab, qtbot: QtB
     assert tab.message_actions.play.isEnabled()
 
 
-def test_folders_switch_and_empty_state(tab: VoicemailTab, qtbot: QtBot) -> None:
-    tab.open_folder("1001", "Old")
+def test_folders_switch_and_empty_state(tab: VoicemailTab, qtbot: QtBot, arun: Any) -> None:
+    arun(tab.open_folder("1001", "Old"))
     assert tab.proxy.rowCount() == 2
     assert tab.stack.currentWidget() is tab.table
-    tab.open_folder("1001", "Work")
+    arun(tab.open_folder("1001", "Work"))
     assert tab.proxy.rowCount() == 0
     assert tab.stack.currentWidget() is tab.empty_label
     assert tab.empty_label.text() == "No messages in Work."
     assert not tab.message_actions.delete.isEnabled()
-    tab.open_folder("1002", "INBOX")
+    arun(tab.open_folder("1002", "INBOX"))
     assert tab.proxy.rowCount() == 3
 
 
@@ -213,3 +214,35 @@ def test_in_the_main_window_badge_and_notification(
     assert main_window.tab_widget.tabText(index) == "Voicemail (8)"
     assert main_window.ctx.notifier.history[-1][1].startswith("From Tom Reilly")
     tab.shutdown()
+
+
+def test_a_change_while_a_folder_is_being_read_is_not_lost(
+    tab: VoicemailTab, arun: Any
+) -> None:
+    """The rows of a folder come from the store's worker thread; a change stored
+    meanwhile is applied on top of them, whichever arrives first."""
+    old = arun(tab.service.messages("1001", "Old"))[0]
+
+    async def switch_and_change() -> None:
+        opening = asyncio.ensure_future(tab.open_folder("1001", "Old"))
+        await tab.service.set_urgent(old, not old.urgent)
+        await opening
+
+    arun(switch_and_change())
+    row = tab.proxy.mapFromSource(tab.model.index(tab.model.row_of(old.key), 0)).row()
+    assert tab.proxy.index(row, Column.URGENT).data() == ("" if old.urgent else "Urgent")
+    assert tab.place == ("1001", "Old") and tab.proxy.rowCount() == 2
+
+
+def test_two_tabs_on_one_service_both_follow_a_change(
+    app_context: Any, qtbot: QtBot, arun: Any
+) -> None:
+    for first in open_tab(app_context, qtbot, arun):
+        for second in open_tab(app_context, qtbot, arun):
+            message = select_caller(first, DANA)
+            arun(first.set_heard(message, True))
+            for tab in (first, second):
+                row = row_of_caller(tab, DANA)
+                assert tab.proxy.index(row, Column.STATUS).data() == "Heard"
+                top = tab.tree.topLevelItem(0)
+                assert top is not None and top.text(1) == "4 new · 2 urgent"

@@ -42,8 +42,6 @@ QT_IN_SERVICES_FOR_NOW = {
     "app/services/lookups/service.py",
     "app/services/numbers/service.py",
     "app/services/polling.py",
-    "app/services/voicemail/poll.py",
-    "app/services/voicemail/service.py",
 }
 
 HTTP_MODULES = {"httpx", "http.server", "socketserver", "aiohttp", "requests", "urllib.request"}

@@ -1,88 +1,102 @@
-"""The periodic new-voicemail check and its desktop notification.
+"""The periodic new-voicemail check and its desktop notification (Qt-free).
 
-A ``PeriodicCheck`` timer (sync layer may use QtCore) calls ``VoicemailService.check_new``:
-one ``getVoicemails`` call per tick, plus the message list of a mailbox only
-when its counts moved. Ticks never overlap; a failing check is logged and
-reported once through ``check_failed`` (status bar), never as a dialog that
-would pile up while the network is down.
+A ``Poller`` calls ``VoicemailService.check_new``: one ``getVoicemails`` call
+per tick, plus the message list of a mailbox only when its counts moved. Checks
+never overlap; a failing check is logged and reported once through ``failed``
+(the tab shows it in the status bar), never as a dialog that would pile up
+while the network is down. Arrivals, found by a check or by a full refresh,
+become one desktop notification through the ``NotifierLike`` port.
 
-Signals:
-    check_failed(str): a check failed (the first failure of a run of them).
-    checked(int): a check finished; the number of new messages it found.
+The service owns one ``VoicemailPolling`` (``service.polling``); the tab only
+starts and stops it.
+
+Events:
+    failed(str): a check failed (the first failure of a run of them); status-bar text.
+    checked(int): a check succeeded; the number of new messages it found.
 """
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
-
-from app.domain.errors import UserFacingError
-from app.domain.models.voicemail import VoicemailMessage
 from app.domain.phone import format_number
-from app.services.polling import PeriodicCheck
-from app.services.root import NotifierLike
-from app.services.voicemail.service import VoicemailService
+from app.services.events import Event
+from app.services.polling import Poller
+from app.services.root import NotifierLike, RecordingNotifier
+from app.services.voicemail.read_models import Arrivals, caller_label
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from app.services.voicemail.service import VoicemailService
 
 
-def notification_text(
-    service: VoicemailService, arrived: list[VoicemailMessage]
-) -> tuple[str, str]:
+def notification_text(arrivals: Arrivals) -> tuple[str, str]:
     """``("New voicemail", "From Jane Roe (555) 123-4567, 0:42")`` or a summary for many."""
-    if len(arrived) == 1:
-        message = arrived[0]
-        caller = service.caller_label(message)
+    names = arrivals.names
+    if len(arrivals.messages) == 1:
+        message = arrivals.messages[0]
+        caller = caller_label(message, names)
         number = format_number(message.caller_number)
         who = caller if number in ("", caller) else f"{caller} {number}"
         minutes, seconds = divmod(message.duration_seconds, 60)
         urgent = "Urgent voicemail" if message.urgent else "New voicemail"
         return urgent, f"From {who}, {minutes}:{seconds:02d} (mailbox {message.mailbox})"
-    callers = sorted({service.caller_label(m) for m in arrived})
+    callers = sorted({caller_label(m, names) for m in arrivals.messages})
     shown = ", ".join(callers[:3]) + (" and others" if len(callers) > 3 else "")
-    return f"{len(arrived)} new voicemails", f"From {shown}"
+    return f"{len(arrivals.messages)} new voicemails", f"From {shown}"
 
 
-class VoicemailPoller(PeriodicCheck):
-    """Asks ``check_new`` on a timer; notifies about arrivals (from any sync)."""
-
-    checked = Signal(int)
+class VoicemailPolling:
+    """Runs ``check_new`` every ``interval_seconds``; notifies about arrivals (from any sync)."""
 
     def __init__(
         self,
         service: VoicemailService,
-        notifier: NotifierLike,
+        notifier: NotifierLike | None = None,
         *,
-        interval_seconds: int = 120,
-        parent: QObject | None = None,
+        interval_seconds: float = 120,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(interval_seconds=interval_seconds, parent=parent)
         self._service = service
-        self._notifier = notifier
-        self._failing = False
+        self._notifier: NotifierLike = notifier if notifier is not None else RecordingNotifier()
+        self._found = 0
+        self.failed: Event[str] = Event("voicemail.check_failed")
+        self.checked: Event[int] = Event("voicemail.checked")
+        self.poller = Poller(
+            self._check, interval_seconds=interval_seconds, name="voicemail", sleep=sleep
+        )
+        self.poller.failed.connect(self._on_poller_failed)
         # Arrivals found by a full refresh notify too, not only the timer's.
         service.new_voicemail.connect(self._on_service_new_voicemail)
 
+    @property
+    def active(self) -> bool:
+        return self.poller.active
+
+    def start(self) -> None:
+        """Start checking on the running loop (no-op when the interval is 0)."""
+        self.poller.start()
+
+    def stop(self) -> None:
+        """Stop checking; a check in flight is cancelled."""
+        self.poller.stop()
+
+    def set_interval(self, seconds: float) -> None:
+        self.poller.set_interval(seconds)
+
     async def check_now(self) -> int:
-        """One check; returns how many new messages it found (0 when it failed)."""
-        try:
-            arrived = await self._service.check_new()
-        except UserFacingError as exc:
-            log.warning("Voicemail check failed: %s", exc.message)
-            if not self._failing:
-                self._failing = True
-                self.check_failed.emit(f"Could not check for new voicemail: {exc.message}")
-            self.checked.emit(0)
-            return 0
-        self._failing = False
-        self.checked.emit(len(arrived))
-        return len(arrived)
+        """One check now; how many new messages it found (0 when it failed)."""
+        self._found = 0
+        ok = await self.poller.check_now()
+        return self._found if ok else 0
 
-    async def run_check(self) -> None:
-        await self.check_now()
+    async def _check(self) -> None:
+        self._found = len(await self._service.check_new())
+        self.checked.emit(self._found)
 
-    @Slot(list)
-    def _on_service_new_voicemail(self, arrived: list[VoicemailMessage]) -> None:
-        title, text = notification_text(self._service, arrived)
+    def _on_poller_failed(self, text: str) -> None:
+        self.failed.emit(f"Could not check for new voicemail: {text}")
+
+    def _on_service_new_voicemail(self, arrivals: Arrivals) -> None:
+        title, text = notification_text(arrivals)
         self._notifier.notify(title, text)

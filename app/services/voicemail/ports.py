@@ -7,24 +7,12 @@ changes, roll-back, new-message detection) reads without either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Protocol
 
 from app.domain.models.messages import PhonebookEntry
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
-from app.domain.phone import normalize
-
-
-def phonebook_names(entries: Iterable[PhonebookEntry]) -> dict[str, str]:
-    """Normalised number -> name; for a number listed twice the alphabetically first
-    name wins, as in the store's lookup."""
-    names: dict[str, str] = {}
-    for entry in sorted(entries, key=lambda e: e.name.casefold(), reverse=True):
-        number = normalize(entry.number)
-        if number and entry.name:
-            names[number] = entry.name
-    return names
+from app.services.voicemail.read_models import Key, MessageChanges, Overview
 
 
 class VoicemailApi(Protocol):
@@ -61,53 +49,42 @@ class VoicemailApi(Protocol):
     async def get_phonebook(self) -> list[PhonebookEntry]: ...
 
 
-@dataclass(slots=True)
-class VoicemailSnapshot:
-    """Everything the tab shows, as last stored: painted before the network answers."""
-
-    mailboxes: list[Mailbox] = field(default_factory=list)
-    folders: dict[str, list[VoicemailFolder]] = field(default_factory=dict)
-    messages: dict[str, list[VoicemailMessage]] = field(default_factory=dict)
-    #: Normalised number -> phonebook name.
-    names: dict[str, str] = field(default_factory=dict)
-
-
 class VoicemailStore(Protocol):
-    """Persistence of the voicemail view; every method runs off the UI thread."""
+    """The stored voicemail state, the only copy of it; every method runs off the
+    UI thread (one ``db.run`` each).
 
-    async def load(self) -> VoicemailSnapshot: ...
+    Writes return the change set they made (the store diffs rows itself), with
+    the mailbox's new counts, so announcing a change costs no second read.
+    """
 
-    async def save_mailboxes(self, mailboxes: Sequence[Mailbox]) -> None: ...
+    async def overview(self) -> Overview: ...
 
-    async def save_folders(self, mailbox: str, folders: Sequence[VoicemailFolder]) -> None: ...
+    async def messages(
+        self, mailbox: str, folder: str | None = None
+    ) -> list[VoicemailMessage]: ...
 
-    async def save_messages(self, mailbox: str, messages: Sequence[VoicemailMessage]) -> None: ...
+    async def message(self, key: Key) -> VoicemailMessage | None: ...
 
-    async def save_phonebook(self, entries: Sequence[PhonebookEntry]) -> None: ...
+    async def names(self) -> dict[str, str]: ...
 
+    async def save_mailboxes(self, mailboxes: Sequence[Mailbox]) -> list[MessageChanges]:
+        """Store the mailbox list; returns what left with mailboxes that are gone."""
+        ...
 
-class MemoryVoicemailStore:
-    """A store that keeps nothing across runs (tests of the logic; no database)."""
+    async def save_folders(self, mailbox: str, folders: Sequence[VoicemailFolder]) -> bool:
+        """Store a mailbox's folders; ``True`` when they differ from the stored ones."""
+        ...
 
-    def __init__(self) -> None:
-        self.snapshot = VoicemailSnapshot()
+    async def save_messages(
+        self, mailbox: str, messages: Sequence[VoicemailMessage]
+    ) -> MessageChanges: ...
 
-    async def load(self) -> VoicemailSnapshot:
-        return VoicemailSnapshot(
-            list(self.snapshot.mailboxes),
-            dict(self.snapshot.folders),
-            {k: list(v) for k, v in self.snapshot.messages.items()},
-            dict(self.snapshot.names),
-        )
+    async def put(self, message: VoicemailMessage, *, remove: Key | None = None) -> MessageChanges:
+        """Store one message as it is now (``remove``: the key it had before a move)."""
+        ...
 
-    async def save_mailboxes(self, mailboxes: Sequence[Mailbox]) -> None:
-        self.snapshot.mailboxes = list(mailboxes)
+    async def remove(self, message: VoicemailMessage) -> MessageChanges: ...
 
-    async def save_folders(self, mailbox: str, folders: Sequence[VoicemailFolder]) -> None:
-        self.snapshot.folders[mailbox] = list(folders)
-
-    async def save_messages(self, mailbox: str, messages: Sequence[VoicemailMessage]) -> None:
-        self.snapshot.messages[mailbox] = list(messages)
-
-    async def save_phonebook(self, entries: Sequence[PhonebookEntry]) -> None:
-        self.snapshot.names = phonebook_names(entries)
+    async def save_phonebook(self, entries: Sequence[PhonebookEntry]) -> dict[str, str]:
+        """Store the phonebook; returns the names (normalised number -> name)."""
+        ...

@@ -1,23 +1,23 @@
 """The voicemail service: mailboxes, folders, messages, audio, and every action.
 
-State lives here (one dict of messages per mailbox); the tab's Qt models
-follow it through signals and update themselves incrementally.
+Qt-free. The store is the only copy of the state: the service reads it for each
+question and announces every write as a ``MessageChanges`` (rows as stored,
+keys gone, the mailbox's new counts) that views apply.
 
-Every change is *optimistic*: the new state is announced before the API call;
-when the provider refuses, the previous state is put back, announced again,
-and a ``UserFacingError`` names the message and the provider's reason.
+Every change is *optimistic*: the new row is stored and announced before the
+API call; when the provider refuses, the previous row is stored and announced
+again, and an ``ActionRefused`` names the caller and the provider's reason.
+Commands return their change set (the message as stored in ``subject``).
 
 Audio is fetched once per message and format (``getVoicemailMessageFile``;
 the typed API decodes its line-wrapped base64) and cached on disk; concurrent
 requests for the same recording (a double click) share one API call.
 
-Signals:
-    mailboxes_changed(): the mailbox list or its new/urgent counts changed.
-    folders_changed(str): the folder list of a mailbox changed.
-    messages_changed(str): messages of a mailbox were added, changed or removed.
+Events:
+    overview_changed(Overview): mailboxes, folders, counts or phonebook names changed.
+    messages_changed(MessageChanges): messages of one mailbox were added, changed, removed.
     unread_changed(int): total unheard messages over all mailboxes (tab badge).
-    new_voicemail(list): messages that arrived since the previous check.
-    names_changed(): phonebook names changed (caller labels need a repaint).
+    new_voicemail(Arrivals): messages that arrived since the previous check.
 """
 
 from __future__ import annotations
@@ -25,169 +25,140 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-
 from app.domain.errors import UserFacingError
-from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
-from app.domain.phone import format_number, normalize
+from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailMessage
+from app.services.events import Event
+from app.services.root import NotifierLike
 from app.services.voicemail.audio import AudioCache, AudioFetcher
-from app.services.voicemail.ports import VoicemailApi, VoicemailStore, phonebook_names
+from app.services.voicemail.poll import VoicemailPolling
+from app.services.voicemail.ports import VoicemailApi, VoicemailStore
+from app.services.voicemail.read_models import (
+    Arrivals,
+    Key,
+    MessageChanges,
+    Overview,
+    caller_label,
+    identity,
+)
 
 log = logging.getLogger(__name__)
 
-Key = tuple[str, str, int]
-
-#: Folders every VoIP.ms mailbox has; shown before ``getVoicemailFolders`` answers.
-DEFAULT_FOLDERS = ("INBOX", "Old", "Urgent", "Work", "Family", "Friends")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def identity(message: VoicemailMessage) -> tuple[object, ...]:
-    """What makes a recording itself, beyond its (reusable) number."""
-    return (message.key, message.date, message.caller_number, message.duration_seconds)
-
-
-def count_unheard(messages: Iterable[VoicemailMessage]) -> tuple[int, int]:
-    """``(new, urgent)`` as ``getVoicemails`` counts them: unheard, and urgent."""
-    new = urgent = 0
-    for message in messages:
-        new += not message.listened
-        urgent += message.urgent
-    return new, urgent
 
 
 class ActionRefused(UserFacingError):
     """The provider refused a change; the list shows the previous state again."""
 
 
-class VoicemailService(QObject):
-    mailboxes_changed = Signal()
-    folders_changed = Signal(str)
-    messages_changed = Signal(str)
-    unread_changed = Signal(int)
-    new_voicemail = Signal(list)
-    names_changed = Signal()
-
+class VoicemailService:
     def __init__(
         self,
         api: VoicemailApi,
         store: VoicemailStore,
         cache_dir: Path,
         *,
-        parent: QObject | None = None,
+        notifier: NotifierLike | None = None,
+        check_seconds: float = 120,
     ) -> None:
-        super().__init__(parent)
         self._api = api
         self._store = store
         self.cache = AudioCache(cache_dir)
         self.audio = AudioFetcher(api, self.cache)
-        self._mailboxes: dict[str, Mailbox] = {}
-        self._folders: dict[str, list[VoicemailFolder]] = {}
-        self._messages: dict[str, dict[Key, VoicemailMessage]] = {}
+        self.overview_changed: Event[Overview] = Event("voicemail.overview_changed")
+        self.messages_changed: Event[MessageChanges] = Event("voicemail.messages_changed")
+        self.unread_changed: Event[int] = Event("voicemail.unread_changed")
+        self.new_voicemail: Event[Arrivals] = Event("voicemail.new_voicemail")
         #: Mailboxes whose messages came from the API at least once this session:
         #: only arrivals after that are "new" (no notification flood at start-up).
+        #: Session knowledge, not stored state.
         self._seen_live: set[str] = set()
-        self._names: dict[str, str] = {}
+        # A refresh and a timer check must not interleave: both would compare
+        # against the same stored rows and announce the same arrival twice.
+        self._sync_lock = asyncio.Lock()
+        # Each optimistic step reads the stored row and writes its new value; two
+        # commands interleaving there (a delete while the player marks the row
+        # heard) would write back a row the other just removed. Held only around
+        # the store, never around the API call.
+        self._edit_lock = asyncio.Lock()
+        #: The periodic check; the tab starts and stops it.
+        self.polling = VoicemailPolling(self, notifier, interval_seconds=check_seconds)
 
-    # --- reading state ------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop the periodic check (session end); a check in flight is cancelled."""
+        self.polling.stop()
 
-    def mailboxes(self) -> list[Mailbox]:
-        return list(self._mailboxes.values())
+    # --- reading (each one a read of the store, off the UI thread) --------------------
 
-    def mailbox(self, mailbox: str) -> Mailbox | None:
-        return self._mailboxes.get(mailbox)
+    async def overview(self) -> Overview:
+        return await self._store.overview()
 
-    def folders(self, mailbox: str) -> list[VoicemailFolder]:
-        known = self._folders.get(mailbox)
-        if known:
-            return list(known)
-        return [VoicemailFolder(name, name) for name in DEFAULT_FOLDERS]
+    async def mailbox(self, mailbox: str) -> Mailbox | None:
+        summary = (await self._store.overview()).summary(mailbox)
+        return None if summary is None else summary.box
 
-    def messages(self, mailbox: str, folder: str | None = None) -> list[VoicemailMessage]:
-        rows = self._messages.get(mailbox, {}).values()
-        return [m for m in rows if folder is None or m.folder == folder]
+    async def messages(self, mailbox: str, folder: str | None = None) -> list[VoicemailMessage]:
+        """Newest first."""
+        return await self._store.messages(mailbox, folder)
 
-    def message(self, key: Key) -> VoicemailMessage | None:
-        return self._messages.get(key[0], {}).get(key)
+    async def message(self, key: Key) -> VoicemailMessage | None:
+        return await self._store.message(key)
 
-    def name_for(self, number: str) -> str:
-        """The phonebook name of ``number``, or an empty string."""
-        return self._names.get(normalize(number), "")
-
-    def caller_name(self, message: VoicemailMessage) -> str:
-        """Phonebook name, else the caller-id name; empty for an unknown caller."""
-        return self.name_for(message.caller_number) or message.caller_name
-
-    def caller_label(self, message: VoicemailMessage) -> str:
+    async def caller_label(self, message: VoicemailMessage) -> str:
         """Phonebook name, else the caller-id name, else the formatted number."""
-        return (
-            self.name_for(message.caller_number)
-            or message.caller_name
-            or format_number(message.caller_number)
-            or "Unknown caller"
-        )
-
-    def unread_total(self) -> int:
-        return sum(box.new for box in self._mailboxes.values())
+        return caller_label(message, await self._store.names())
 
     # --- loading --------------------------------------------------------------------
 
-    async def load_cached(self) -> None:
-        """Fill the state from the store (no network): the tab paints at once."""
-        snapshot = await self._store.load()
-        self._names = dict(snapshot.names)
-        self.names_changed.emit()
-        self._mailboxes = {box.mailbox: box for box in snapshot.mailboxes}
-        self._folders = {k: list(v) for k, v in snapshot.folders.items()}
-        self._messages = {box: {m.key: m for m in rows} for box, rows in snapshot.messages.items()}
-        # Stored counts are the provider's as last fetched; the stored messages
-        # may be newer (changes made since), and they are what the list shows.
-        for name, box in self._mailboxes.items():
-            if name in self._messages:
-                new, urgent = count_unheard(self._messages[name].values())
-                self._mailboxes[name] = replace(box, new=new, urgent=urgent)
-        self.mailboxes_changed.emit()
-        for name in self._mailboxes:
-            self.folders_changed.emit(name)
-            self.messages_changed.emit(name)
-        self.unread_changed.emit(self.unread_total())
+    async def load_cached(self) -> Overview:
+        """Announce what the store has (no network): the tab paints at once."""
+        overview = await self._store.overview()
+        self.overview_changed.emit(overview)
+        self.unread_changed.emit(overview.unread_total)
+        return overview
 
     async def refresh(self) -> list[VoicemailMessage]:
         """Everything from the API: mailboxes, folders, messages, phonebook names.
 
         Returns the messages that arrived since the previous refresh or check.
         """
-        await self._refresh_names()
-        boxes = await self._api.get_voicemails()
-        await self._replace_mailboxes(boxes)
-        arrived: list[VoicemailMessage] = []
-        for box in boxes:
-            folders = await self._api.get_voicemail_folders(box.mailbox)
-            if folders != self._folders.get(box.mailbox):
-                self._folders[box.mailbox] = list(folders)
+        async with self._sync_lock:
+            await self._refresh_names()
+            boxes = await self._api.get_voicemails()
+            await self._save_mailboxes(boxes)
+            arrived: list[VoicemailMessage] = []
+            for box in boxes:
+                folders = await self._api.get_voicemail_folders(box.mailbox)
                 await self._store.save_folders(box.mailbox, folders)
-                self.folders_changed.emit(box.mailbox)
-            arrived += await self._reload_messages(box.mailbox)
-        self._announce(arrived)
-        return arrived
+                arrived += await self._reload_messages(box.mailbox)
+            # One overview after the whole refresh: new folders, names, counts.
+            self._announce_overview(await self._store.overview())
+            await self._announce(arrived)
+            return arrived
 
     async def check_new(self) -> list[VoicemailMessage]:
         """The periodic check: one cheap call, messages only for mailboxes that changed."""
-        boxes = await self._api.get_voicemails()
-        previous = dict(self._mailboxes)
-        await self._replace_mailboxes(boxes)
-        arrived: list[VoicemailMessage] = []
-        for box in boxes:
-            before = previous.get(box.mailbox)
-            counts_moved = before is None or (before.new, before.urgent) != (box.new, box.urgent)
-            if counts_moved or box.mailbox not in self._seen_live:
-                arrived += await self._reload_messages(box.mailbox)
-        self._announce(arrived)
-        return arrived
+        async with self._sync_lock:
+            boxes = await self._api.get_voicemails()
+            previous = {s.box.mailbox: s.box for s in (await self._store.overview()).mailboxes}
+            changed = await self._save_mailboxes(boxes) or list(previous.values()) != boxes
+            arrived: list[VoicemailMessage] = []
+            for box in boxes:
+                before = previous.get(box.mailbox)
+                counts_moved = before is None or (before.new, before.urgent) != (
+                    box.new,
+                    box.urgent,
+                )
+                if counts_moved or box.mailbox not in self._seen_live:
+                    arrived += await self._reload_messages(box.mailbox)
+            if changed:
+                # A mailbox came, went or was renamed; counts also travel with
+                # each ``messages_changed``.
+                self._announce_overview(await self._store.overview())
+            await self._announce(arrived)
+            return arrived
 
     async def _refresh_names(self) -> None:
         # Names are a nicety: a failing phonebook must not hide the voicemail.
@@ -197,185 +168,180 @@ class VoicemailService(QObject):
             log.warning("Phonebook unavailable, showing numbers only: %s", exc.message)
             return
         await self._store.save_phonebook(entries)
-        names = phonebook_names(entries)
-        if names != self._names:
-            self._names = names
-            self.names_changed.emit()
 
-    async def _replace_mailboxes(self, boxes: list[Mailbox]) -> None:
-        merged: dict[str, Mailbox] = {}
-        for box in boxes:
-            merged[box.mailbox] = box
-        for gone in set(self._messages) - set(merged):
-            del self._messages[gone]
-            self.messages_changed.emit(gone)
-        self._mailboxes = merged
-        await self._store.save_mailboxes(boxes)
-        self._emit_counts()
+    async def _save_mailboxes(self, boxes: list[Mailbox]) -> bool:
+        """Store the mailbox list; ``True`` when mailboxes went away."""
+        gone = await self._store.save_mailboxes(boxes)
+        for changes in gone:
+            self._seen_live.discard(changes.mailbox)
+            self.messages_changed.emit(changes)
+        return bool(gone)
 
     async def _reload_messages(self, mailbox: str) -> list[VoicemailMessage]:
         """All folders of ``mailbox`` from the API; returns the arrivals."""
         rows = await self._api.get_voicemail_messages(mailbox)
-        old = self._messages.get(mailbox, {})
-        known = {identity(m) for m in old.values()}
-        arrived = [m for m in rows if identity(m) not in known and not m.listened]
+        known = {identity(m) for m in await self._store.messages(mailbox)}
         live_before = mailbox in self._seen_live
         self._seen_live.add(mailbox)
-        fresh = {m.key: m for m in rows}
-        changed = fresh != old
-        self._messages[mailbox] = fresh
-        # Saved even when equal to what is shown: an optimistic change (a move)
-        # may be shown but not stored yet. The store diffs rows itself.
-        await self._store.save_messages(mailbox, rows)
-        if changed:
-            self.messages_changed.emit(mailbox)
-        self._recount(mailbox)
+        changes = await self._store.save_messages(mailbox, rows)
+        self._emit(changes)
+        arrived = [m for m in changes.changed if identity(m) not in known and not m.listened]
         return arrived if live_before else []
 
-    def _announce(self, arrived: list[VoicemailMessage]) -> None:
+    def _announce_overview(self, overview: Overview) -> None:
+        self.overview_changed.emit(overview)
+        self.unread_changed.emit(overview.unread_total)
+
+    async def _announce(self, arrived: list[VoicemailMessage]) -> None:
         if arrived:
-            self.new_voicemail.emit(arrived)
+            self.new_voicemail.emit(Arrivals(tuple(arrived), await self._store.names()))
 
-    # --- counts ---------------------------------------------------------------------
-
-    def _recount(self, mailbox: str) -> None:
-        """New/urgent of ``mailbox`` from its messages, once they are known."""
-        box = self._mailboxes.get(mailbox)
-        if box is None or mailbox not in self._messages:
-            return
-        new, urgent = count_unheard(self._messages[mailbox].values())
-        if (new, urgent) != (box.new, box.urgent):
-            self._mailboxes[mailbox] = replace(box, new=new, urgent=urgent)
-            self._emit_counts()
-
-    def _emit_counts(self) -> None:
-        self.mailboxes_changed.emit()
-        self.unread_changed.emit(self.unread_total())
+    def _emit(self, changes: MessageChanges) -> MessageChanges:
+        self.messages_changed.emit(changes)
+        self.unread_changed.emit(changes.unread_total)
+        return changes
 
     # --- optimistic changes -----------------------------------------------------------
 
-    def _put(self, message: VoicemailMessage, *, remove: Key | None = None) -> None:
-        rows = self._messages.setdefault(message.mailbox, {})
-        if remove is not None:
-            rows.pop(remove, None)
-        rows[message.key] = message
-        self.messages_changed.emit(message.mailbox)
-        self._recount(message.mailbox)
-
-    def _drop(self, message: VoicemailMessage) -> None:
-        self._messages.get(message.mailbox, {}).pop(message.key, None)
-        self.messages_changed.emit(message.mailbox)
-        self._recount(message.mailbox)
-
-    def _current(self, message: VoicemailMessage) -> VoicemailMessage:
-        current = self.message(message.key)
+    async def _current(self, message: VoicemailMessage) -> VoicemailMessage:
+        current = await self._store.message(message.key)
         if current is None:
             raise UserFacingError(
                 "This voicemail is no longer in the list; it may have been moved or deleted."
             )
         return current
 
-    def _refused(self, what: str, message: VoicemailMessage, exc: UserFacingError) -> ActionRefused:
-        caller = self.caller_label(message)
+    async def _refused(
+        self, what: str, message: VoicemailMessage, exc: UserFacingError
+    ) -> ActionRefused:
+        caller = await self.caller_label(message)
         return ActionRefused(
             f"Could not {what} the voicemail from {caller}: {exc.message}", detail=exc.detail
         )
 
-    async def _persist(self, mailbox: str) -> None:
-        await self._store.save_messages(mailbox, self.messages(mailbox))
+    @staticmethod
+    def _unchanged(message: VoicemailMessage) -> MessageChanges:
+        """Nothing to do (already so): an empty change set."""
+        return MessageChanges(message.mailbox, subject=message)
 
-    async def set_listened(self, message: VoicemailMessage, listened: bool) -> None:
-        before = self._current(message)
-        if before.listened == listened:
-            return
-        after = replace(before, listened=listened)
-        self._put(after)
-        try:
-            await self._api.mark_listened(
-                before.mailbox, before.folder, before.message_num, listened
+    async def _flag(
+        self,
+        message: VoicemailMessage,
+        verb: str,
+        *,
+        listened: bool | None = None,
+        urgent: bool | None = None,
+    ) -> MessageChanges:
+        """Store and announce the flag at once; the API call; roll back if refused."""
+        async with self._edit_lock:
+            before = await self._current(message)
+            after = replace(
+                before,
+                listened=before.listened if listened is None else listened,
+                urgent=before.urgent if urgent is None else urgent,
             )
-        except UserFacingError as exc:
-            if self.message(before.key) == after:
-                self._put(before)
-            verb = "mark as heard" if listened else "mark as unheard"
-            raise self._refused(verb, before, exc) from exc
-        await self._persist(before.mailbox)
-
-    async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> None:
-        before = self._current(message)
-        if before.urgent == urgent:
-            return
-        after = replace(before, urgent=urgent)
-        self._put(after)
+            if after == before:
+                return self._unchanged(before)
+            optimistic = self._emit(await self._store.put(after))
         try:
-            await self._api.mark_urgent(before.mailbox, before.folder, before.message_num, urgent)
+            if listened is not None:
+                await self._api.mark_listened(
+                    before.mailbox, before.folder, before.message_num, after.listened
+                )
+            else:
+                await self._api.mark_urgent(
+                    before.mailbox, before.folder, before.message_num, after.urgent
+                )
         except UserFacingError as exc:
-            if self.message(before.key) == after:
-                self._put(before)
-            verb = "mark as urgent" if urgent else "remove the urgent mark from"
-            raise self._refused(verb, before, exc) from exc
-        await self._persist(before.mailbox)
+            # Only when nothing newer (a sync) replaced the optimistic row meanwhile.
+            await self._put_back(before, unless_changed_from=after)
+            raise await self._refused(verb, before, exc) from exc
+        return replace(optimistic, subject=optimistic.changed[0] if optimistic.changed else after)
 
-    async def move(self, message: VoicemailMessage, folder: str) -> VoicemailMessage:
-        """Move to ``folder``; returns the message as the provider numbered it."""
-        before = self._current(message)
-        if before.folder == folder:
-            return before
-        # The provider numbers moved messages after the last one of the target
-        # folder; guess the same so the list rarely changes when it confirms.
-        taken = [m.message_num for m in self.messages(before.mailbox, folder)]
-        after = replace(before, folder=folder, message_num=max(taken, default=0) + 1)
-        self._put(after, remove=before.key)
+    async def _put_back(
+        self, before: VoicemailMessage, *, unless_changed_from: VoicemailMessage | None
+    ) -> None:
+        """Roll back to ``before`` if the row is still what this command made of it
+        (``None``: deleted); a sync that stored newer news meanwhile wins."""
+        async with self._edit_lock:
+            made = unless_changed_from
+            now = await self._store.message(before.key if made is None else made.key)
+            if now == made:
+                remove = None if made is None else made.key
+                self._emit(await self._store.put(before, remove=remove))
+
+    async def set_listened(self, message: VoicemailMessage, listened: bool) -> MessageChanges:
+        verb = "mark as heard" if listened else "mark as unheard"
+        return await self._flag(message, verb, listened=listened)
+
+    async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> MessageChanges:
+        verb = "mark as urgent" if urgent else "remove the urgent mark from"
+        return await self._flag(message, verb, urgent=urgent)
+
+    async def move(self, message: VoicemailMessage, folder: str) -> MessageChanges:
+        """Move to ``folder``; ``subject`` is the message as the provider numbered it."""
+        async with self._edit_lock:
+            before = await self._current(message)
+            if before.folder == folder:
+                return self._unchanged(before)
+            # The provider numbers moved messages after the last one of the target
+            # folder; guess the same so the list rarely changes when it confirms.
+            taken = [m.message_num for m in await self._store.messages(before.mailbox, folder)]
+            after = replace(before, folder=folder, message_num=max(taken, default=0) + 1)
+            optimistic = self._emit(await self._store.put(after, remove=before.key))
         try:
             await self._api.move_voicemail(
                 before.mailbox, before.folder, before.message_num, folder
             )
         except UserFacingError as exc:
-            if self.message(after.key) == after:
-                self._drop(after)
-                self._put(before)
-            raise self._refused(f"move to {folder}", before, exc) from exc
-        self.cache.forget(before)
+            await self._put_back(before, unless_changed_from=after)
+            raise await self._refused(f"move to {folder}", before, exc) from exc
+        await asyncio.to_thread(self.cache.forget, before)
         try:
-            await self._reload_messages(before.mailbox)
+            confirmed = optimistic.then(await self._reload(before.mailbox))
         except UserFacingError as exc:
             # The move happened; only the renumbering check failed. Keep the guess.
             log.warning("Could not re-read mailbox %s after a move: %s", before.mailbox, exc)
-            await self._persist(before.mailbox)
-        return self._find_moved(after) or after
+            confirmed = optimistic
+        moved = await self._find_moved(after) or after
+        return replace(confirmed, subject=moved)
 
-    def _find_moved(self, guess: VoicemailMessage) -> VoicemailMessage | None:
-        for candidate in self.messages(guess.mailbox, guess.folder):
+    async def _reload(self, mailbox: str) -> MessageChanges:
+        rows = await self._api.get_voicemail_messages(mailbox)
+        return self._emit(await self._store.save_messages(mailbox, rows))
+
+    async def _find_moved(self, guess: VoicemailMessage) -> VoicemailMessage | None:
+        for candidate in await self._store.messages(guess.mailbox, guess.folder):
             same = (candidate.date, candidate.caller_number, candidate.duration_seconds)
             if same == (guess.date, guess.caller_number, guess.duration_seconds):
                 return candidate
         return None
 
-    async def delete(self, message: VoicemailMessage) -> None:
-        before = self._current(message)
-        self._drop(before)
+    async def delete(self, message: VoicemailMessage) -> MessageChanges:
+        async with self._edit_lock:
+            before = await self._current(message)
+            removed = self._emit(await self._store.remove(before))
         try:
             await self._api.delete_voicemail(before.mailbox, before.folder, before.message_num)
         except UserFacingError as exc:
-            if self.message(before.key) is None:
-                self._put(before)
-            raise self._refused("delete", before, exc) from exc
+            await self._put_back(before, unless_changed_from=None)
+            raise await self._refused("delete", before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
-        await self._persist(before.mailbox)
+        return removed
 
     async def send_email(self, message: VoicemailMessage, address: str) -> None:
         address = address.strip()
         if not _EMAIL.match(address):
             raise UserFacingError(f"“{address}” is not an e-mail address.")
-        before = self._current(message)
+        before = await self._current(message)
         try:
             await self._api.send_voicemail_email(
                 before.mailbox, before.folder, before.message_num, address
             )
         except UserFacingError as exc:
-            raise self._refused(f"e-mail to {address}", before, exc) from exc
+            raise await self._refused(f"e-mail to {address}", before, exc) from exc
 
-    # --- audio (see voicemail_audio.AudioFetcher) ------------------------------------
+    # --- audio (see audio.AudioFetcher) -----------------------------------------------
 
     async def audio_for(
         self, message: VoicemailMessage, fmt: AudioFormat = AudioFormat.MP3, *, exact: bool = False

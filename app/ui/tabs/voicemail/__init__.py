@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.services.root import AppServices
-from app.services.voicemail.poll import VoicemailPoller
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail.view import VoicemailTab
@@ -17,11 +16,6 @@ __all__ = ["VoicemailTab", "create_tab"]
 
 
 def create_tab(ctx: AppServices, parent: QWidget | None = None) -> TabBase:
-    """Build the tab on the session's one voicemail service (``ctx.voicemail``)."""
-    service = ctx.voicemail
-    poller = VoicemailPoller(
-        service, ctx.notifier, interval_seconds=ctx.settings.voicemail_check_seconds
-    )
-    tab = VoicemailTab(ctx, service, poller, parent)
-    poller.setParent(tab)
-    return tab
+    """Build the tab on the session's one voicemail service (``ctx.voicemail``), which
+    also owns the periodic check (``service.polling``) the tab starts and stops."""
+    return VoicemailTab(ctx, ctx.voicemail, parent)

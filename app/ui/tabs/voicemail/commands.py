@@ -1,10 +1,12 @@
 """What the user can do to a voicemail: heard, urgent, move, delete, save, e-mail.
 
 A mixin of ``VoicemailTab``. Each action goes to ``VoicemailService`` through
-``run_operation`` (one message per failure; the service already rolled the
-list back). Questions to the user go through three hooks that tests replace,
-so nothing waits for a click in a test: ``confirm``, ``ask_save_path``,
-``ask_email``.
+``run_in_background`` (the one door: a refusal becomes one message; the service
+already rolled the list back). The list follows the change sets the service
+announces (nothing is re-read); a command's returned change set tells the
+caller what it did (``delete_message``: whether the row is gone). Questions
+to the user go through three hooks that tests replace, so nothing waits for a
+click in a test: ``confirm``, ``ask_save_path``, ``ask_email``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.domain.models.voicemail import VoicemailMessage
+from app.services.voicemail.read_models import MessageChanges, Overview, caller_label, caller_name
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background
@@ -29,16 +32,38 @@ if TYPE_CHECKING:
 
 
 class MessageCommands(TabBase):
-    """Base of ``VoicemailTab``. Needs from the tab: ``service``, ``selected_message``,
-    ``_announce``."""
+    """Base of ``VoicemailTab``. Needs from the tab: ``service``, ``overview``,
+    ``selected_message``, ``_announce``."""
 
     service: VoicemailService
+    overview: Overview
 
     def selected_message(self) -> VoicemailMessage | None:
         raise NotImplementedError
 
     def _announce(self, text: str) -> None:
         raise NotImplementedError
+
+    def caller_name(self, message: VoicemailMessage) -> str:
+        """Phonebook name, else caller id; empty for an unknown caller (no I/O: the
+        names came with the service's last ``Overview``)."""
+        return caller_name(message, self.overview.names)
+
+    def caller_label(self, message: VoicemailMessage) -> str:
+        return caller_label(message, self.overview.names)
+
+    async def _command(
+        self, work: Awaitable[MessageChanges], busy_text: str
+    ) -> MessageChanges | None:
+        """Run a command through the one door; its change set, ``None`` when refused.
+
+        The rows were already updated from the service's ``messages_changed``
+        (optimistic step, confirmation or roll-back, in the order they were
+        stored). Applying the returned set again here would be wrong: a later
+        command on the same row (a quick second click while a slow provider
+        answers the first) would be painted over by this older result.
+        """
+        return await run_in_background(self, work, busy_text=busy_text)
 
     # --- user hooks (tests replace these) ---------------------------------------------
 
@@ -70,9 +95,7 @@ class MessageCommands(TabBase):
 
     async def set_heard(self, message: VoicemailMessage, heard: bool) -> None:
         text = "Marking as heard…" if heard else "Marking as not heard…"
-        await run_in_background(
-            self, self.service.set_listened(message, heard), busy_text=text
-        )
+        await self._command(self.service.set_listened(message, heard), text)
 
     @async_slot()
     async def _on_urgent_triggered(self) -> None:
@@ -81,9 +104,7 @@ class MessageCommands(TabBase):
             await self.set_urgent(message, not message.urgent)
 
     async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> None:
-        await run_in_background(
-            self, self.service.set_urgent(message, urgent), busy_text="Saving…"
-        )
+        await self._command(self.service.set_urgent(message, urgent), "Saving…")
 
     @async_slot(str)
     async def _on_move_requested(self, folder: str) -> None:
@@ -92,8 +113,7 @@ class MessageCommands(TabBase):
             await self.move_message(message, folder)
 
     async def move_message(self, message: VoicemailMessage, folder: str) -> None:
-        work = self.service.move(message, folder)
-        await run_in_background(self, work, busy_text=f"Moving to {folder}…")
+        await self._command(self.service.move(message, folder), f"Moving to {folder}…")
 
     @async_slot()
     async def _on_delete_triggered(self) -> None:
@@ -102,14 +122,13 @@ class MessageCommands(TabBase):
             await self.delete_message(message)
 
     async def delete_message(self, message: VoicemailMessage) -> bool:
-        label = self.service.caller_label(message)
+        label = self.caller_label(message)
         when = format_received(message.date, None, _now())
         question = f"Delete the voicemail from {label} ({when})? This cannot be undone."
         if not await self.confirm(question, "Delete"):
             return False
-        work = self.service.delete(message)
-        await run_in_background(self, work, busy_text="Deleting voicemail…")
-        return self.service.message(message.key) is None
+        changes = await self._command(self.service.delete(message), "Deleting voicemail…")
+        return changes is not None and message.key in changes.removed
 
     @async_slot()
     async def _on_save_triggered(self) -> None:
@@ -118,7 +137,7 @@ class MessageCommands(TabBase):
             await self.save_audio(message)
 
     async def save_audio(self, message: VoicemailMessage) -> Path | None:
-        suggested = Path.home() / _file_name(self.service.caller_label(message), message)
+        suggested = Path.home() / _file_name(self.caller_label(message), message)
         destination = await self.ask_save_path(suggested)
         if destination is None:
             return None
@@ -138,8 +157,8 @@ class MessageCommands(TabBase):
             await self.send_email(message)
 
     async def send_email(self, message: VoicemailMessage) -> bool:
-        box = self.service.mailbox(message.mailbox)
-        address = await self.ask_email(box.email if box else "")
+        summary = self.overview.summary(message.mailbox)
+        address = await self.ask_email(summary.box.email if summary else "")
         if address is None:
             return False
         work = self.service.send_email(message, address)

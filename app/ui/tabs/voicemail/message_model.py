@@ -1,15 +1,16 @@
 """The message list of one mailbox folder, as a Qt table model.
 
-``apply(rows)`` (``KeyedRowsModel``, keyed on the message key) turns the
-service's current list into the smallest set of row removals, changes and
-insertions, so a mark-as-heard repaints one row and keeps the selection, and a
-500-message refresh does not reset the view.
+``apply_changes`` takes the service's change set (rows as stored, keys gone)
+and ``apply(rows)`` (``KeyedRowsModel``, keyed on the message key) turns it
+into the smallest set of row removals, changes and insertions, so a
+mark-as-heard repaints one row and keeps the selection, and a 500-message
+refresh does not reset the view.
 Sorting happens in a ``QSortFilterProxyModel`` on ``SORT_ROLE``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any
@@ -102,6 +103,20 @@ class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
 
     def message_at(self, row: int) -> VoicemailMessage | None:
         return self.row_at(row)
+
+    def apply_changes(
+        self, changed: Sequence[VoicemailMessage], removed: Sequence[Key], folder: str
+    ) -> bool:
+        """Apply a change set of the service to this folder's rows (rows of other
+        folders are ignored); ``False`` when it touched none of them."""
+        gone = set(removed)
+        mine = [m for m in changed if m.folder == folder]
+        if not mine and not any(self.row_of(key) >= 0 for key in gone):
+            return False
+        rows = {m.key: m for m in self.rows() if m.key not in gone}
+        rows.update((m.key, m) for m in mine)
+        self.apply(list(rows.values()))
+        return True
 
     def refresh_labels(self) -> None:
         """Phonebook names changed: repaint the caller column."""

@@ -1,18 +1,21 @@
 """The Voicemail tab: mailboxes and folders, the message list, the player.
 
 Everything the user does goes to ``VoicemailService`` through
-``run_operation`` (one message per failure). The list follows the service's
-signals; changes are optimistic there, so a click shows at once and a
-refusal puts the row back with a message.
+``run_in_background`` (one message per failure). The service's events reach
+the tab through ``QtEventListener``: an ``Overview`` fills the mailbox tree, a
+``MessageChanges`` is applied to the open folder's rows (no re-read). Changes
+are optimistic in the service, so a click shows at once and a refusal puts the
+row back with a message. Rows of another folder are read from the store (on
+its worker thread) when the user opens it.
 
 The actions on a message (and the three question hooks tests replace) are
-in ``commands.py``.
+in ``commands.py``, playback in ``playback.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -34,24 +37,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
-from app.domain.phone import format_number
 from app.services.root import AppServices
-from app.services.voicemail.poll import VoicemailPoller
-from app.services.voicemail.service import Key, VoicemailService
-from app.ui import feedback, style
+from app.services.voicemail.read_models import Key, MessageChanges, Overview, default_folders
+from app.services.voicemail.service import VoicemailService
+from app.ui import style
 from app.ui.async_slot import async_slot
-from app.ui.operations import run_in_background
+from app.ui.bridge import QtEventListener
 from app.ui.tabs.voicemail.actions import MessageActions
-from app.ui.tabs.voicemail.commands import MessageCommands
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
 from app.ui.tabs.voicemail.message_model import (
     MESSAGE_ROLE,
     SORT_ROLE,
     Column,
     MessageTableModel,
-    format_length,
-    format_received,
 )
+from app.ui.tabs.voicemail.playback import PlaybackCommands
 from app.ui.widgets.player import AudioPlayer
 from app.ui.widgets.record_table import record_table
 
@@ -61,7 +61,8 @@ NO_MAILBOX = (
 )
 
 
-class VoicemailTab(MessageCommands):
+
+class VoicemailTab(PlaybackCommands):
     key = "voicemail"
     title = "Voicemail"
 
@@ -69,19 +70,26 @@ class VoicemailTab(MessageCommands):
         self,
         ctx: AppServices,
         service: VoicemailService,
-        poller: VoicemailPoller,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         self.service = service
-        self.poller = poller
+        #: The service's periodic check: started by the first refresh, stopped by shutdown.
+        self.poller = service.polling
+        #: What the tree shows (mailboxes, folders, counts) and the phonebook names.
+        self.overview = Overview()
         self._place: tuple[str, str] | None = None
-        self._playing: Key | None = None
+        #: Set while the open folder's rows are read from the store; changes that
+        #: arrive meanwhile wait in ``_pending`` and are applied on top of them.
+        self._loading: asyncio.Event | None = None
+        self._pending: list[MessageChanges] = []
+        self._playing: VoicemailMessage | None = None
         self._refreshed = False
         self._playback_task: asyncio.Future[None] | None = None
+        self._open_task: asyncio.Future[None] | None = None
 
         self.tree = MailboxTree(self)
-        self.model = MessageTableModel(service.caller_name, parent=self)
+        self.model = MessageTableModel(self.caller_name, parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -131,15 +139,14 @@ class VoicemailTab(MessageCommands):
         self._show_empty_state()
 
     def _connect(self) -> None:
+        # The service lives on in the composition root; the listener drops these
+        # connections when Qt deletes the tab.
+        self._events = QtEventListener(self)
         s = self.service
-        s.mailboxes_changed.connect(self._on_service_mailboxes_changed)
-        s.folders_changed.connect(self._on_service_folders_changed)
-        s.messages_changed.connect(self._on_service_messages_changed)
-        s.names_changed.connect(self.model.refresh_labels)
-        # Signal to signal (not to ``.emit``): Qt drops the link when the tab goes,
-        # while the service lives on in the composition root (ctx).
-        s.unread_changed.connect(self.badge_changed)
-        self.poller.check_failed.connect(self.status_message)
+        self._events.listen(s.overview_changed, self._on_service_overview_changed)
+        self._events.listen(s.messages_changed, self._on_service_messages_changed)
+        self._events.listen(s.unread_changed, self.badge_changed.emit)
+        self._events.listen(self.poller.failed, self.status_message.emit)
         self.tree.folder_selected.connect(self._on_tree_folder_selected)
         selection = self.table.selectionModel()
         # Both: the current row moves before the selection follows it.
@@ -180,10 +187,12 @@ class VoicemailTab(MessageCommands):
 
     async def read_cache(self) -> None:
         await self.service.load_cached()
+        await self._folder_shown()
 
     async def refresh(self) -> None:
         await self.service.refresh()
         self._refreshed = True
+        await self._folder_shown()
         self._show_empty_state()
         if not self.poller.active:
             self.poller.start()
@@ -212,9 +221,10 @@ class VoicemailTab(MessageCommands):
         self._select_proxy_row(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         return True
 
-    def open_folder(self, mailbox: str, folder: str) -> None:
+    async def open_folder(self, mailbox: str, folder: str) -> None:
+        """Show ``mailbox``/``folder`` (its rows read from the store) and select a row."""
         self.tree.select(mailbox, folder)
-        self._show_folder(mailbox, folder)
+        await self._show_folder(mailbox, folder)
         if self.selected_message() is None:
             self._select_proxy_row(0)
 
@@ -230,27 +240,54 @@ class VoicemailTab(MessageCommands):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
-    def _show_folder(self, mailbox: str, folder: str) -> bool:
-        """Show another folder; ``False`` when it was already shown."""
-        if self._place == (mailbox, folder):
+    async def _show_folder(self, mailbox: str, folder: str) -> bool:
+        """Show another folder; ``False`` when it was already shown (or another was
+        asked for meanwhile)."""
+        place = (mailbox, folder)
+        if self._place == place:
+            await self._folder_shown()
             return False
-        self._place = (mailbox, folder)
-        self.model.replace_all(self.service.messages(mailbox, folder))
+        self._place = place
+        loading = self._loading = asyncio.Event()
+        self._pending = []
+        try:
+            rows = await self.service.messages(mailbox, folder)
+            if self._place != place:
+                return False  # the user went on to another folder
+            self.model.replace_all(rows)
+            for changes in self._pending:
+                self._apply_rows(changes)
+            self._pending = []
+        finally:
+            if self._loading is loading:
+                self._loading = None
+            loading.set()
         self._after_rows_changed()
         return True
+
+    async def _folder_shown(self) -> None:
+        """Wait until the open folder's rows are shown (first paint, a switch)."""
+        opening = self._open_task
+        # The first folder is opened by a task the first overview started; it may
+        # not have begun reading yet (events arrive synchronously).
+        if opening is not None and not opening.done() and opening is not asyncio.current_task():
+            await asyncio.shield(opening)
+        while self._loading is not None:
+            await self._loading.wait()
 
     def _after_rows_changed(self) -> None:
         self._show_empty_state()
         self.message_actions.update_for(self.selected_message(), self._folders())
 
     def _folders(self) -> list[VoicemailFolder]:
-        return self.service.folders(self._place[0]) if self._place else []
+        summary = self.overview.summary(self._place[0]) if self._place else None
+        return list(summary.folders if summary else default_folders())
 
     def _show_empty_state(self) -> None:
         if self.model.rowCount() > 0:
             self.stack.setCurrentWidget(self.table)
             return
-        if not self.service.mailboxes():
+        if not self.overview.mailboxes:
             self.empty_label.setText(NO_MAILBOX if self._refreshed else NO_MAILBOX_YET)
         else:
             names = {f.value: folder_title(f) for f in self._folders()}
@@ -258,57 +295,76 @@ class VoicemailTab(MessageCommands):
             self.empty_label.setText(f"No messages in {names.get(folder, folder)}.")
         self.stack.setCurrentWidget(self.empty_label)
 
-    def _unheard_by_folder(self, mailbox: str) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for message in self.service.messages(mailbox):
-            if not message.listened:
-                counts[message.folder] = counts.get(message.folder, 0) + 1
-        return counts
+    # --- service events ----------------------------------------------------------------
 
-    # --- service signals ---------------------------------------------------------------
-
-    def _on_service_mailboxes_changed(self) -> None:
-        boxes = self.service.mailboxes()
-        self.tree.set_mailboxes(boxes)
-        for box in boxes:
-            unheard = self._unheard_by_folder(box.mailbox)
-            self.tree.set_folders(box.mailbox, self.service.folders(box.mailbox), unheard)
-        if self._place is None and boxes:
-            self.open_folder(boxes[0].mailbox, "INBOX")
-        elif self._place is not None and self._place[0] not in {b.mailbox for b in boxes}:
+    def _on_service_overview_changed(self, overview: Overview) -> None:
+        names_moved = overview.names != self.overview.names
+        self.overview = overview
+        self.tree.set_mailboxes([s.box for s in overview.mailboxes])
+        for summary in overview.mailboxes:
+            self.tree.set_folders(summary.box.mailbox, summary.folders, dict(summary.unheard))
+        if names_moved:
+            self.model.refresh_labels()
+        boxes = [s.box.mailbox for s in overview.mailboxes]
+        if self._place is None and boxes and self._open_task is None:
+            # First paint: the first mailbox's INBOX, read from the store.
+            self._open_task = asyncio.ensure_future(self.open_folder(boxes[0], "INBOX"))
+        elif self._place is not None and self._place[0] not in boxes:
             self._place = None
+            self._open_task = None
             self.model.replace_all([])
         self._after_rows_changed()
 
-    def _on_service_folders_changed(self, mailbox: str) -> None:
-        unheard = self._unheard_by_folder(mailbox)
-        self.tree.set_folders(mailbox, self.service.folders(mailbox), unheard)
-        if self._place and self._place[0] == mailbox:
-            self.message_actions.update_for(self.selected_message(), self._folders())
+    def _on_service_messages_changed(self, changes: MessageChanges) -> None:
+        self.apply_changes(changes)
 
-    def _on_service_messages_changed(self, mailbox: str) -> None:
-        self.tree.set_unheard(mailbox, self._unheard_by_folder(mailbox))
-        if self._place is None or self._place[0] != mailbox:
+    def apply_changes(self, changes: MessageChanges) -> None:
+        """Show a change of the stored messages (an event, or a command's result).
+
+        Applying the same change set twice changes nothing the second time.
+        """
+        if changes.summary is not None:
+            self._set_summary(changes)
+        if self._playing is not None and self._playing.key in changes.removed:
+            self.player.clear()  # deleted or moved away while loaded
+            self._playing = None
+            self.now_playing.clear()
+        if self._place is None or self._place[0] != changes.mailbox:
             return
+        if self._loading is not None:
+            self._pending.append(changes)  # applied on top of the rows being read
+            return
+        self._apply_rows(changes)
+        self._after_rows_changed()
+
+    def _set_summary(self, changes: MessageChanges) -> None:
+        summary = changes.summary
+        assert summary is not None
+        boxes = tuple(
+            summary if s.box.mailbox == changes.mailbox else s for s in self.overview.mailboxes
+        )
+        self.overview = replace(self.overview, mailboxes=boxes)
+        self.tree.set_mailboxes([s.box for s in boxes])
+        self.tree.set_unheard(changes.mailbox, dict(summary.unheard))
+
+    def _apply_rows(self, changes: MessageChanges) -> None:
+        assert self._place is not None
         row = self.table.currentIndex().row()
         was_empty = self.model.rowCount() == 0
-        self.model.apply(self.service.messages(*self._place))
+        if not self.model.apply_changes(changes.changed, changes.removed, self._place[1]):
+            return
         if row >= 0 and self.selected_message() is None:
             # The selected row left (deleted, moved): keep the place in the list
             # so Delete, Delete, Delete walks down the folder.
             self._select_proxy_row(row)
         elif was_empty:
             self._select_proxy_row(0)  # first load: Enter plays the newest at once
-        if self._playing is not None and self.service.message(self._playing) is None:
-            self.player.clear()  # deleted or moved away while loaded
-            self._playing = None
-            self.now_playing.clear()
-        self._after_rows_changed()
 
     # --- view signals ------------------------------------------------------------------
 
-    def _on_tree_folder_selected(self, mailbox: str, folder: str) -> None:
-        if self._show_folder(mailbox, folder):
+    @async_slot(str, str)
+    async def _on_tree_folder_selected(self, mailbox: str, folder: str) -> None:
+        if await self._show_folder(mailbox, folder):
             self._select_proxy_row(0)
 
     def _on_table_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
@@ -323,75 +379,6 @@ class VoicemailTab(MessageCommands):
         if self.selected_message() is not None:
             self.message_actions.context_menu(self).popup(self.table.viewport().mapToGlobal(pos))
 
-    @async_slot(QModelIndex)
-    async def _on_table_activated(self, _index: QModelIndex) -> None:
-        await self.play_selected()
-
-    @async_slot()
-    async def _on_play_triggered(self) -> None:
-        await self.play_selected()
-
-    def _on_space_activated(self) -> None:
-        # Synchronous on purpose: pause must act on this key press, not on a
-        # later turn of the event loop.
-        message = self.selected_message()
-        if message is not None and message.key == self._playing and self.player.source:
-            self.player.toggle()
-        elif message is not None:
-            self._playback_task = asyncio.ensure_future(self.play(message))
-        else:
-            self.player.toggle()
-
-    # --- playback ----------------------------------------------------------------------
-
-    async def play_selected(self) -> None:
-        message = self.selected_message()
-        if message is not None:
-            await self.play(message)
-
-    async def play(self, message: VoicemailMessage) -> None:
-        """Fetch (once) and play ``message``; it is marked heard when sound starts."""
-        self._playing = message.key
-        label = self.service.caller_label(message)
-        self.now_playing.setText(f"Fetching the recording from {label}…")
-        path = await run_in_background(
-            self, self.service.audio_for(message), busy_text="Fetching voicemail…"
-        )
-        if self._playing != message.key:
-            return  # the user picked another message meanwhile
-        if path is None:
-            self.now_playing.clear()
-            return
-        self.now_playing.setText(self._describe(message))
-        self.player.load(path)
-
-    def _describe(self, message: VoicemailMessage) -> str:
-        number = format_number(message.caller_number)
-        label = self.service.caller_label(message)
-        who = label if number in ("", label) else f"{label} · {number}"
-        when = format_received(message.date, None, _now())
-        return f"{who} · {when} · {format_length(message.duration_seconds)}"
-
-    @async_slot()
-    async def _on_player_started(self) -> None:
-        message = self.service.message(self._playing) if self._playing else None
-        if message is not None and not message.listened:
-            await run_in_background(
-                self,
-                self.service.set_listened(message, True),
-                busy_text="Marking as heard…",
-            )
-
-    def _on_player_failed(self, text: str) -> None:
-        message = self.service.message(self._playing) if self._playing else None
-        if message is not None:
-            # A damaged download must not stick: the next try fetches it again.
-            self.service.forget_audio(message)
-        feedback.show_message(self, text, level=feedback.Level.WARNING)
 
     def _announce(self, text: str) -> None:
         self.status_message.emit(text)
-
-
-def _now() -> datetime:
-    return datetime.now().astimezone()
