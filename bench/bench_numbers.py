@@ -31,7 +31,6 @@ from app.sandbox import SandboxServer
 from app.services.lookups.service import LookupService
 from app.services.numbers.presets import PresetStore
 from app.services.numbers.service import NumbersService
-from app.services.numbers.wiring import DidStoreAdapter, LookupsAdapter
 from app.store.db import Database
 from app.store.dids import DidRepo
 from app.ui.pyside_fix import make_singletons_immortal
@@ -89,15 +88,14 @@ async def bench_sandbox() -> None:
                               min_interval=0)
         api = Api(client)
         db = Database.open(Path(tmp) / "c.db")
-        service = NumbersService(api, DidStoreAdapter(DidRepo(db)),
-                                 LookupsAdapter(LookupService(api, db)),
+        service = NumbersService(api, DidRepo(db), LookupService(api, db),
                                  PresetStore(Settings()))
         start = time.perf_counter()
         await service.refresh_lookups()
         await service.refresh()
         print(f"first load (11 target lists + servers + DIDs): "
               f"{_ms(time.perf_counter() - start)}")
-        numbers = [d.did for d in service.dids()]
+        numbers = [d.did for d in await service.dids()]
         reroutes, edits = [], []
         for i in range(5):
             target = Route(RouteKind.VOICEMAIL, "1001" if i % 2 == 0 else "1002")
@@ -111,7 +109,6 @@ async def bench_sandbox() -> None:
               f"; full edit (read + write): median {_ms(statistics.median(edits))}")
         await client.aclose()
         db.close()
-        del service  # a QObject: freed here, not during interpreter shutdown
     server.stop()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.domain.models.numbers import Did, Server
+from app.domain.models.numbers import Did, DidChangeSet, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 
@@ -164,6 +164,10 @@ class DidTableModel(QAbstractTableModel):
     def row_of(self, number: str) -> int:
         return self._row_by_number.get(number, -1)
 
+    def did(self, number: str) -> Did | None:
+        """The row of ``number`` as shown (a change in flight included)."""
+        return self.did_at(self.row_of(number))
+
     def set_lookups(self, lists: TargetLists, servers: Sequence[Server]) -> None:
         """New target lists / servers change only the words, so repaint every row."""
         self._lists = lists
@@ -179,12 +183,27 @@ class DidTableModel(QAbstractTableModel):
         # Remove rows that are gone, from the bottom so indexes stay valid.
         for row in range(len(self._rows) - 1, -1, -1):
             if self._rows[row].did not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self._row_by_number = {d.did: i for i, d in enumerate(self._rows)}
-                self.endRemoveRows()
+                self._remove_row(row)
         for did in dids:
             self.update_did(did, insert=True)
+
+    def apply_changes(self, changes: DidChangeSet) -> None:
+        """Apply a change set: rows gone are removed, changed rows repainted (or added).
+
+        Applying the same set twice changes nothing (equal rows are not repainted).
+        """
+        for number in changes.removed:
+            row = self.row_of(number)
+            if row >= 0:
+                self._remove_row(row)
+        for did in changes.changed:
+            self.update_did(did, insert=True)
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._row_by_number = {d.did: i for i, d in enumerate(self._rows)}
+        self.endRemoveRows()
 
     def update_did(self, did: Did, *, insert: bool = False) -> None:
         """Repaint the row of ``did`` (appending it when ``insert`` and it is new)."""

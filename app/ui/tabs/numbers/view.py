@@ -1,8 +1,13 @@
 """The Numbers tab: DIDs with their routing, quick reroute, presets, full edit, change log.
 
 Every change goes through ``NumbersService``, which shows it at once and rolls
-it back if the provider refuses; this view only mirrors the service's signals
-into its models and turns clicks into service calls via ``run_operation``.
+it back if the provider refuses. This view applies change sets (``DidChangeSet``)
+to its table: the one a command returns, and each one the service announces
+(heard through ``QtEventListener``: optimistic rows, rollbacks, refreshes).
+Applying a set twice changes nothing, and nothing is read again after a command.
+Clicks become service calls through ``run_operation``, the one place a
+``UserFacingError`` becomes a message. The target lists and servers the table
+shows names with are the view's (``choices``), read through the service.
 
 ``confirm`` (preset confirmation) and ``open_dialog`` are attributes so tests
 can answer or drive them without a modal dialog waiting for a click.
@@ -28,16 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.did_edit import DidEdit
-from app.domain.errors import UserFacingError
-from app.domain.models.numbers import Did
+from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, RoutingChoices
 from app.domain.phone import format_number
 from app.domain.routing import Route
 from app.domain.routing_labels import TargetLists, describe
-from app.services.numbers.presets import PlannedChange, RoutingPreset
+from app.services.numbers.presets import PlannedChange, RoutingPreset, plan
 from app.services.numbers.service import NumbersService
 from app.services.root import AppServices
 from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogView
@@ -78,6 +83,8 @@ class NumbersTab(TabBase):
         self.confirm: ConfirmPreset = confirm_preset
         #: Dialogs currently open (tests reach them here; kept referenced while open).
         self.open_dialogs: list[QDialog] = []
+        #: Target lists and servers the rows are described with (the lookup cache's).
+        self.choices = RoutingChoices()
 
         self.model = DidTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -130,10 +137,10 @@ class NumbersTab(TabBase):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
 
-        service.did_changed.connect(self._on_service_did_changed)
-        service.dids_replaced.connect(self._on_service_dids_replaced)
-        service.pending_changed.connect(self._on_service_pending_changed)
-        service.change_logged.connect(self._on_service_change_logged)
+        self._events = QtEventListener(self)
+        self._events.listen(service.dids_changed, self._on_service_dids_changed)
+        self._events.listen(service.pending_changed, self._on_service_pending_changed)
+        self._events.listen(service.change_logged, self._on_service_change_logged)
         self._update_actions()
         self._update_log_title()
 
@@ -173,20 +180,22 @@ class NumbersTab(TabBase):
     # --- TabBase -------------------------------------------------------------------
 
     async def read_cache(self) -> None:
-        await self.service.load_cached()
-        self._show_lookups()
-        self.model.set_dids(self.service.dids())
+        self._show_lookups(await self.service.routing_choices())
+        self.model.set_dids(await self.service.dids())
         self._after_rows_changed()
         await self._reload_log()
 
     async def refresh(self) -> None:
-        problems = await self.service.refresh_lookups()
-        self._show_lookups()
-        await self.service.refresh()
+        choices = await self.service.refresh_lookups()
+        self._show_lookups(choices)
+        self._apply(await self.service.refresh())
+        self._after_rows_changed()
         await self._reload_log()
-        if problems:
+        if choices.problems:
             # The numbers loaded; only some names fall back to ids. Say so quietly.
-            self.status_message.emit(f"Some target names could not be loaded: {problems[0]}")
+            self.status_message.emit(
+                f"Some target names could not be loaded: {choices.problems[0]}"
+            )
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
@@ -229,7 +238,7 @@ class NumbersTab(TabBase):
         elif len(selected) == 1:
             self.selection_label.setText(
                 f"{format_number(selected[0].did)}: "
-                f"{describe(selected[0].routing, self.service.target_lists())}"
+                f"{describe(selected[0].routing, self.choices.lists)}"
             )
         elif has_rows and self.proxy.rowCount() == 0:
             # Otherwise an empty table with no word on why.
@@ -251,35 +260,35 @@ class NumbersTab(TabBase):
                 header.resizeSection(column, min(header.sectionSize(column), cap))
         self._update_actions()
 
-    def _show_lookups(self) -> None:
-        lists = self.service.target_lists()
-        self.model.set_lookups(lists, self.service.servers())
-        self.log_model.set_lists(lists)
-        self.menu_builder.set_lists(lists)
+    def _show_lookups(self, choices: RoutingChoices) -> None:
+        self.choices = choices
+        self.model.set_lookups(choices.lists, choices.servers)
+        self.log_model.set_lists(choices.lists)
+        self.menu_builder.set_lists(choices.lists)
 
-    # --- service signals -----------------------------------------------------------
+    def _apply(self, changes: DidChangeSet) -> None:
+        rows = self.model.rowCount()
+        self.model.apply_changes(changes)
+        if self.model.rowCount() != rows:
+            self._after_rows_changed()
+        else:
+            self._update_actions()
 
-    def _on_service_did_changed(self, did: Did) -> None:
-        self.model.update_did(did)
-        self._update_actions()
+    # --- service events ------------------------------------------------------------
 
-    def _on_service_dids_replaced(self, dids: list[Did]) -> None:
-        self.model.set_dids(dids)
-        self._after_rows_changed()
+    def _on_service_dids_changed(self, changes: DidChangeSet) -> None:
+        self._apply(changes)
 
     def _on_service_pending_changed(self, number: str, what: str) -> None:
         self.model.set_pending(number, what or None)
 
-    @async_slot()
-    async def _on_service_change_logged(self) -> None:
-        await self._reload_log()
+    def _on_service_change_logged(self, entries: tuple[ChangeLogEntry, ...]) -> None:
+        # The new lines come with the event: the log is not read again.
+        self.log_model.add_entries(entries)
+        self._update_log_title()
 
     async def _reload_log(self) -> None:
-        try:
-            entries = await self.service.changes()
-        except UserFacingError:
-            return
-        self.log_model.set_entries(entries)
+        self.log_model.set_entries(await self.service.change_log())
         self._update_log_title()
 
     def _update_log_title(self) -> None:
@@ -305,10 +314,13 @@ class NumbersTab(TabBase):
 
     def _on_presets_menu_about_to_show(self) -> None:
         self.presets_menu.clear()
-        lists = self.service.target_lists()
+        lists = self.choices.lists
         presets = self.service.presets.all()
+        shown = self.model.dids()
         for number, preset in enumerate(presets, start=1):
-            changes = self.service.preview_preset(preset)
+            # Counted on the rows on show (a menu fills synchronously); applying plans
+            # again on the store.
+            changes = plan(preset, shown)
             suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
             text = f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
             if number <= PRESET_SHORTCUTS:
@@ -335,13 +347,14 @@ class NumbersTab(TabBase):
         numbers = [d.did for d in self.selected_dids()]
         if not numbers:
             return
-        target = describe(route, self.service.target_lists())
+        target = describe(route, self.choices.lists)
         outcome = await run_operation(
             self.route_button, self.service.reroute(numbers, route),
             busy_text=f"Routing {len(numbers)} number(s) to {target}…",
         )
         if outcome is not None:
-            self.status_message.emit(outcome.message(self.service.target_lists()))
+            self._apply(outcome.changes)
+            self.status_message.emit(outcome.message(self.choices.lists))
 
     @async_slot(object)
     async def _on_preset_triggered(self, preset: RoutingPreset) -> None:
@@ -361,8 +374,8 @@ class NumbersTab(TabBase):
         await self.apply_preset(presets[number - 1])
 
     async def apply_preset(self, preset: RoutingPreset) -> None:
-        changes = self.service.preview_preset(preset)
-        lists = self.service.target_lists()
+        changes = await self.service.preview_preset(preset)
+        lists = self.choices.lists
         if not changes:
             feedback.show_message(
                 self, f"“{preset.name}” is already in effect: nothing to change.",
@@ -376,6 +389,7 @@ class NumbersTab(TabBase):
             busy_text=f"Applying “{preset.name}”…",
         )
         if outcome is not None:
+            self._apply(outcome.changes)
             self.status_message.emit(f"“{preset.name}”: {outcome.message(lists)}")
 
     def open_presets_dialog(self) -> PresetsDialog:
@@ -385,7 +399,7 @@ class NumbersTab(TabBase):
 
         selected = [d.did for d in self.selected_dids()]
         dialog = PresetsDialog(
-            self.service.presets, self.service.dids(), self.service.target_lists(), self,
+            self.service.presets, self.model.dids(), self.choices.lists, self,
             # A multi-selection suggests "these numbers"; one row is just the cursor.
             selected=selected if len(selected) > 1 else (),
         )
@@ -433,10 +447,10 @@ class NumbersTab(TabBase):
     def open_edit_dialog(self, number: str) -> DidEditDialog | None:
         from app.ui.tabs.numbers.edit_dialog import DidEditDialog
 
-        did = self.service.did(number)
+        did = self.model.did(number)  # as shown; the service re-reads the store to save
         if did is None:
             return None
-        dialog = DidEditDialog(did, self.service.target_lists(), self.service.servers(), self)
+        dialog = DidEditDialog(did, self.choices.lists, self.choices.servers, self)
         # Read the values now: the dialog deletes itself once closed.
         dialog.accepted.connect(
             lambda: self._on_edit_dialog_accepted(dialog.did.did, dialog.edit())
@@ -452,6 +466,7 @@ class NumbersTab(TabBase):
             busy_text=f"Saving {format_number(number)}…",
         )
         if saved is not None:
+            self._apply(saved)
             self.status_message.emit(f"{format_number(number)} saved.")
 
     def _track(self, dialog: QDialog) -> None:
