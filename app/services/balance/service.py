@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -85,7 +86,14 @@ def balance_from_json(text: str) -> tuple[Balance, datetime] | None:
 class BalanceService:
     """The current figure (``balance``, ``fetched_at``, ``from_cache``) and its fetching."""
 
-    def __init__(self, api: Api, settings: Settings, db: Database | None = None) -> None:
+    def __init__(
+        self,
+        api: Api,
+        settings: Settings,
+        db: Database | None = None,
+        *,
+        poll_sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
         self._api = api
         self._settings = settings
         self._db = db
@@ -97,8 +105,9 @@ class BalanceService:
         self.changed: Event[Balance] = Event("balance.changed")
         self.failed: Event[str] = Event("balance.failed")
         self._inflight: asyncio.Future[Balance] | None = None
-        # Interval set by ``start`` (settings may change it between sessions of polling).
-        self.poller = Poller(self.refresh, interval_seconds=0, name="balance")
+        # Interval set by ``start`` (settings may change it while the app runs);
+        # ``poll_sleep`` lets a test say when the next tick comes.
+        self.poller = Poller(self.refresh, interval_seconds=0, name="balance", sleep=poll_sleep)
 
     # --- state ---------------------------------------------------------------------
 
