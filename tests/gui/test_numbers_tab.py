@@ -178,3 +178,23 @@ def test_a_filter_matching_nothing_says_so(tab: NumbersTab) -> None:
     assert tab.selection_label.text() == "No number matches “no such number”"
     tab.filter_edit.clear()
     assert tab.selection_label.text() == "Select numbers to reroute them"
+
+
+def test_changes_made_elsewhere_reach_the_table_and_log(
+    tab: NumbersTab, sandbox: SandboxServer, arun: Any
+) -> None:
+    # Not through the tab: the service's events (QtEventListener) carry the rows and
+    # the new log lines; the tab reads nothing again.
+    arun(tab.service.reroute([IVR], Route(RouteKind.VOICEMAIL, "1001")))
+    assert cell(tab, IVR, Column.ROUTING) == "Voicemail 1001 - Front desk"
+    assert tab.log_model.rowCount() == 1
+    assert "IVR Main menu → Voicemail 1001 - Front desk" in str(tab.log_model.index(0, 2).data())
+
+
+def test_refresh_drops_numbers_no_longer_on_the_account(
+    tab: NumbersTab, sandbox: SandboxServer, arun: Any
+) -> None:
+    del sandbox.state.dids[FAX]
+    arun(tab.refresh())
+    assert tab.model.rowCount() == 3 and tab.model.row_of(FAX) == -1
+    assert cell(tab, MAIN, Column.NUMBER) == "(617) 555-0100"

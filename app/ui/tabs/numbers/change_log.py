@@ -11,7 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.did_edit import FIELD_LABELS
 from app.domain.models.numbers import ChangeLogEntry
@@ -129,3 +136,23 @@ class ChangeLogView(QTableView):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         # Room for a typical refusal ("Refused: This is not a valid Ring group.").
         header.resizeSection(3, 340)
+
+
+class ChangeLogPanel(QWidget):
+    """The log under the table: a title saying whether anything was changed, and the view."""
+
+    def __init__(self, model: ChangeLogModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.title = QLabel(self)
+        self.title.setObjectName("changeLogTitle")
+        layout.addWidget(self.title)
+        self.view = ChangeLogView(model, self)
+        layout.addWidget(self.view)
+
+    def update_title(self) -> None:
+        suffix = ("changes made from this computer" if self._model.rowCount()
+                  else "nothing changed from this computer yet")
+        self.title.setText(f"<b>Change log</b> ({suffix})")

@@ -9,18 +9,18 @@ Clicks become service calls through ``run_operation``, the one place a
 ``UserFacingError`` becomes a message. The target lists and servers the table
 shows names with are the view's (``choices``), read through the service.
 
-``confirm`` (preset confirmation) and ``open_dialog`` are attributes so tests
-can answer or drive them without a modal dialog waiting for a click.
+``confirm`` (the preset confirmation) is an attribute so tests can answer it
+without a modal dialog waiting for a click.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -36,8 +36,8 @@ from app.domain.did_edit import DidEdit
 from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, RoutingChoices
 from app.domain.phone import format_number
 from app.domain.routing import Route
-from app.domain.routing_labels import TargetLists, describe
-from app.services.numbers.presets import PlannedChange, RoutingPreset, plan
+from app.domain.routing_labels import describe
+from app.services.numbers.presets import RoutingPreset
 from app.services.numbers.service import NumbersService
 from app.services.root import AppServices
 from app.ui import feedback
@@ -45,31 +45,23 @@ from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogView
+from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
 from app.ui.tabs.numbers.did_model import DID_ROLE, Column, DidTableModel
-from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
-from app.ui.tabs.numbers.toolbar import NumbersToolbar
+from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder, common_route, did_context_menu
+from app.ui.tabs.numbers.toolbar import (
+    PRESET_SHORTCUTS,
+    ConfirmPreset,
+    NumbersToolbar,
+    confirm_preset,
+    fill_presets_menu,
+    selection_text,
+    tab_shortcut,
+)
 from app.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from app.ui.tabs.numbers.edit_dialog import DidEditDialog
     from app.ui.tabs.numbers.presets_dialog import PresetsDialog
-
-#: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
-PRESET_SHORTCUTS = 9
-#: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
-ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
-                         Awaitable[bool]]
-
-
-async def confirm_preset(
-    parent: QWidget | None, preset: RoutingPreset, changes: Sequence[PlannedChange],
-    lists: TargetLists,
-) -> bool:
-    """The confirmation of ``presets_dialog``, which loads with the first preset used."""
-    from app.ui.tabs.numbers import presets_dialog
-
-    return await presets_dialog.confirm_preset(parent, preset, changes, lists)
 
 
 class NumbersTab(TabBase):
@@ -116,18 +108,12 @@ class NumbersTab(TabBase):
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
 
-        log_box = QWidget(self)
-        log_layout = QVBoxLayout(log_box)
-        log_layout.setContentsMargins(0, 4, 0, 0)
-        self.log_title = QLabel(log_box)
-        self.log_title.setObjectName("changeLogTitle")
-        log_layout.addWidget(self.log_title)
-        self.log_view = ChangeLogView(self.log_model, log_box)
-        log_layout.addWidget(self.log_view)
+        self.log_panel = ChangeLogPanel(self.log_model, self)
+        self.log_title, self.log_view = self.log_panel.title, self.log_panel.view
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(log_box)
+        self.splitter.addWidget(self.log_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         # Proportions, not pixels: Qt scales them to the real height when shown.
@@ -142,7 +128,7 @@ class NumbersTab(TabBase):
         self._events.listen(service.pending_changed, self._on_service_pending_changed)
         self._events.listen(service.change_logged, self._on_service_change_logged)
         self._update_actions()
-        self._update_log_title()
+        self.log_panel.update_title()
 
     # --- construction --------------------------------------------------------------
 
@@ -159,19 +145,11 @@ class NumbersTab(TabBase):
         self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
-        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
+        tab_shortcut(self, QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
         # Ctrl+1 .. Ctrl+9: the presets in menu order, each still confirmed first.
         for number in range(1, PRESET_SHORTCUTS + 1):
-            self._add_shortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                functools.partial(self._on_preset_shortcut_activated, number),
-            )
-
-    def _add_shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
-        # Only while the Numbers tab is on show: other tabs may use the same keys.
-        shortcut = QShortcut(keys, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
+            tab_shortcut(self, QKeySequence(f"Ctrl+{number}"),
+                         functools.partial(self._on_preset_shortcut_activated, number))
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -193,9 +171,8 @@ class NumbersTab(TabBase):
         await self._reload_log()
         if choices.problems:
             # The numbers loaded; only some names fall back to ids. Say so quietly.
-            self.status_message.emit(
-                f"Some target names could not be loaded: {choices.problems[0]}"
-            )
+            problem = choices.problems[0]
+            self.status_message.emit(f"Some target names could not be loaded: {problem}")
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
@@ -223,30 +200,16 @@ class NumbersTab(TabBase):
             if row >= 0:
                 selection.select(self.proxy.mapFromSource(self.model.index(row, 0)), flags)
 
-    def _common_route(self, dids: Sequence[Did]) -> Route | None:
-        routes = {d.routing for d in dids}
-        return next(iter(routes)) if len(routes) == 1 else None
-
     def _update_actions(self) -> None:
         selected = self.selected_dids()
         has_rows = self.model.rowCount() > 0
         self.route_button.setEnabled(bool(selected))
         self.edit_button.setEnabled(len(selected) == 1)
         self.presets_button.setEnabled(has_rows)
-        if len(selected) > 1:
-            self.selection_label.setText(f"{len(selected)} numbers selected")
-        elif len(selected) == 1:
-            self.selection_label.setText(
-                f"{format_number(selected[0].did)}: "
-                f"{describe(selected[0].routing, self.choices.lists)}"
-            )
-        elif has_rows and self.proxy.rowCount() == 0:
-            # Otherwise an empty table with no word on why.
-            self.selection_label.setText(
-                f"No number matches “{self.filter_edit.text().strip()}”"
-            )
-        else:
-            self.selection_label.setText("Select numbers to reroute them" if has_rows else "")
+        self.selection_label.setText(selection_text(
+            selected, self.choices.lists, rows=self.model.rowCount(),
+            shown=self.proxy.rowCount(), filter_text=self.filter_edit.text(),
+        ))
 
     def _after_rows_changed(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
@@ -285,16 +248,11 @@ class NumbersTab(TabBase):
     def _on_service_change_logged(self, entries: tuple[ChangeLogEntry, ...]) -> None:
         # The new lines come with the event: the log is not read again.
         self.log_model.add_entries(entries)
-        self._update_log_title()
+        self.log_panel.update_title()
 
     async def _reload_log(self) -> None:
         self.log_model.set_entries(await self.service.change_log())
-        self._update_log_title()
-
-    def _update_log_title(self) -> None:
-        suffix = ("changes made from this computer" if self.log_model.rowCount()
-                  else "nothing changed from this computer yet")
-        self.log_title.setText(f"<b>Change log</b> ({suffix})")
+        self.log_panel.update_title()
 
     # --- user actions --------------------------------------------------------------
 
@@ -310,34 +268,14 @@ class NumbersTab(TabBase):
         await run_operation(self.refresh_button, self.refresh(), busy_text="Loading numbers…")
 
     def _on_route_menu_about_to_show(self) -> None:
-        self.menu_builder.build(self.route_menu, self._common_route(self.selected_dids()))
+        self.menu_builder.build(self.route_menu, common_route(self.selected_dids()))
 
     def _on_presets_menu_about_to_show(self) -> None:
-        self.presets_menu.clear()
-        lists = self.choices.lists
-        presets = self.service.presets.all()
-        shown = self.model.dids()
-        for number, preset in enumerate(presets, start=1):
-            # Counted on the rows on show (a menu fills synchronously); applying plans
-            # again on the store.
-            changes = plan(preset, shown)
-            suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
-            text = f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
-            if number <= PRESET_SHORTCUTS:
-                # Shown in the menu's shortcut column; the tab's QShortcut does the work
-                # (an action shortcut too would make the keys ambiguous).
-                text += f"\tCtrl+{number}"
-            action = self.presets_menu.addAction(text)
-            action.setData(preset.name)
-            action.triggered.connect(
-                lambda _checked=False, p=preset: self._on_preset_triggered(p)
-            )
-        if not presets:
-            hint = self.presets_menu.addAction("No presets saved yet")
-            hint.setEnabled(False)
-        self.presets_menu.addSeparator()
-        manage = self.presets_menu.addAction("Manage presets…")
-        manage.triggered.connect(self.open_presets_dialog)
+        fill_presets_menu(
+            self.presets_menu, self.service.presets.all(), self.model.dids(),
+            self.choices.lists, on_apply=self._on_preset_triggered,
+            on_manage=self.open_presets_dialog,
+        )
 
     @async_slot(object)
     async def _on_menu_builder_route_chosen(self, route: Route) -> None:
@@ -413,23 +351,9 @@ class NumbersTab(TabBase):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def build_context_menu(self) -> QMenu:
-        selected = self.selected_dids()
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        count = len(selected)
-        title = ("Route calls to" if count <= 1 else f"Route {count} numbers to")
-        reroute = menu.addMenu(title)
-        reroute.setObjectName("contextReroute")
-        reroute.setEnabled(count > 0)
-        self.menu_builder.build(reroute, self._common_route(selected))
-        edit = menu.addAction("Edit…")
-        edit.setEnabled(count == 1)
-        edit.triggered.connect(self._on_edit_button_clicked)
-        menu.addSeparator()
-        copy = menu.addAction("Copy number")
-        copy.setEnabled(count == 1)
-        copy.triggered.connect(self._copy_number)
-        return menu
+        return did_context_menu(self, self.selected_dids(), self.menu_builder,
+                                on_edit=self._on_edit_button_clicked,
+                                on_copy=self._copy_number)
 
     def _copy_number(self) -> None:
         selected = self.selected_dids()
