@@ -134,13 +134,6 @@ class LookupService:
         self.changed.emit(name)
         return LookupResult(name, stored.rows, stored.fetched_at, False, False)
 
-    def peek(self, name: str) -> LookupResult | None:
-        """What the cache holds, without waiting for anything but a small local read."""
-        cached = self.cache.get_sync(name)
-        if cached is None:
-            return None
-        return LookupResult(name, cached.rows, cached.fetched_at, cached.is_stale, True)
-
     async def refresh_all(self, *, quiet: bool = False) -> dict[str, str | None]:
         """Fetch every list again. ``quiet`` swallows failures into the returned dict."""
         outcome: dict[str, str | None] = {}

@@ -218,3 +218,23 @@ def test_one_failing_target_list_does_not_stop_the_others(
     assert choices.problems == ("VoIP.ms did not answer.",)
     assert choices.lists[RouteKind.VOICEMAIL] == [RoutingTarget("1001", "Front desk")]
     assert RouteKind.QUEUE not in choices.lists
+
+
+def test_a_cancelled_change_frees_its_numbers(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, store = setup
+
+    async def scenario() -> None:
+        api.gate = asyncio.Event()  # the provider never answers
+        task = asyncio.create_task(service.reroute(["5550000001", "5550000002"], VM))
+        while not api.calls:
+            await asyncio.sleep(0)
+        assert service.is_pending("5550000001") and service.is_pending("5550000002")
+        task.cancel()  # the window closes
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(scenario())
+    assert not service.is_pending("5550000001") and not service.is_pending("5550000002")
+    assert store.dids["5550000001"].routing != VM  # nothing was confirmed
