@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
+from app.services.lookups.service import target_list_name
 from app.ui.tabs.numbers import create_tab
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.reroute_menu import find_action
@@ -198,3 +199,12 @@ def test_refresh_drops_numbers_no_longer_on_the_account(
     arun(tab.refresh())
     assert tab.model.rowCount() == 3 and tab.model.row_of(FAX) == -1
     assert cell(tab, MAIN, Column.NUMBER) == "(617) 555-0100"
+
+
+def test_a_list_refreshed_elsewhere_renames_targets_in_the_table(
+    tab: NumbersTab, app_context: Any, sandbox: SandboxServer, qtbot: QtBot, arun: Any
+) -> None:
+    sandbox.state.ivrs[0]["name"] = "Day menu"  # renamed on the portal
+    # The settings page's "Refresh this list" (or "Refresh all"), not the tab.
+    arun(app_context.lookups.get(target_list_name(RouteKind.IVR), refresh=True))
+    qtbot.waitUntil(lambda: cell(tab, IVR, Column.ROUTING) == "IVR Day menu", timeout=5000)

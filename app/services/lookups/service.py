@@ -52,6 +52,10 @@ def target_list_name(kind: RouteKind) -> str:
     return f"targets.{kind.value}"
 
 
+#: The lists a DID's routing and server are described with (the Numbers tab's words).
+ROUTING_LISTS = frozenset({"servers", *(target_list_name(kind) for kind in TARGET_KINDS)})
+
+
 def all_list_names() -> dict[str, str]:
     """Every cached list: name -> label, lookups first, then routing targets."""
     names = dict(LOOKUP_LISTS)

@@ -14,16 +14,19 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from app.domain.models.numbers import Did, DidChangeSet, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
+from app.ui.widgets.record_table import record_table
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -237,3 +240,35 @@ class DidTableModel(QAbstractTableModel):
 
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents, but long names and notes do not push the
+    other columns off-screen (the full text is in the tooltip)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in Column:
+        cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
+        header.resizeSection(column, min(header.sectionSize(column), cap))
+
+
+def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
+    """The DIDs table (sorted by number; the tab adds its context menu)."""
+    # Several numbers at once: bulk reroute and presets act on the selection.
+    table = record_table(parent, proxy, multi_select=True, grid=True)
+    table.setObjectName("didTable")
+    table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+def empty_note(parent: QWidget) -> QLabel:
+    """Shown instead of the table while there is no number."""
+    label = QLabel("No numbers yet. Refresh to load them from VoIP.ms.", parent)
+    label.setObjectName("numbersEmpty")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label

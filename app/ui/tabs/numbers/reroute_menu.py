@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.domain.models.numbers import Did
@@ -94,7 +94,6 @@ def did_context_menu(
     builder: RerouteMenuBuilder,
     *,
     on_edit: Callable[[], object],
-    on_copy: Callable[[], object],
 ) -> QMenu:
     """The table's context menu: reroute the selection, edit or copy one number."""
     menu = QMenu(parent)
@@ -111,7 +110,9 @@ def did_context_menu(
     menu.addSeparator()
     copy = menu.addAction("Copy number")
     copy.setEnabled(count == 1)
-    copy.triggered.connect(on_copy)
+    if count == 1:
+        number = selected[0].did
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(number))
     return menu
 
 

@@ -7,7 +7,8 @@ to its table: the one a command returns, and each one the service announces
 Applying a set twice changes nothing, and nothing is read again after a command.
 Clicks become service calls through ``run_operation``, the one place a
 ``UserFacingError`` becomes a message. The target lists and servers the table
-shows names with are the view's (``choices``), read through the service.
+shows names with are the view's (``choices``), read through the service again
+when the lookup service fetched one of them fresh (e.g. from the settings page).
 
 ``confirm`` (the preset confirmation) is an attribute so tests can answer it
 without a modal dialog waiting for a click.
@@ -20,11 +21,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
-    QLabel,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -37,6 +36,7 @@ from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, Routing
 from app.domain.phone import format_number
 from app.domain.routing import Route
 from app.domain.routing_labels import describe
+from app.services.lookups.service import ROUTING_LISTS
 from app.services.numbers.presets import RoutingPreset
 from app.services.numbers.service import NumbersService
 from app.services.root import AppServices
@@ -46,7 +46,13 @@ from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
-from app.ui.tabs.numbers.did_model import DID_ROLE, Column, DidTableModel
+from app.ui.tabs.numbers.did_model import (
+    DID_ROLE,
+    DidTableModel,
+    did_table,
+    empty_note,
+    fit_columns,
+)
 from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder, common_route, did_context_menu
 from app.ui.tabs.numbers.toolbar import (
     PRESET_SHORTCUTS,
@@ -57,7 +63,6 @@ from app.ui.tabs.numbers.toolbar import (
     selection_text,
     tab_shortcut,
 )
-from app.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from app.ui.tabs.numbers.edit_dialog import DidEditDialog
@@ -88,28 +93,16 @@ class NumbersTab(TabBase):
         self.menu_builder.route_chosen.connect(self._on_menu_builder_route_chosen)
 
         self._build_toolbar()
-        # Several numbers at once: bulk reroute and presets act on the selection.
-        self.table = record_table(self, self.proxy, multi_select=True, grid=True)
-        self.table.setObjectName("didTable")
-        self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table = did_table(self, self.proxy)
         self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-
-        self.empty_label = QLabel("No numbers yet. Refresh to load them from VoIP.ms.", self)
-        self.empty_label.setObjectName("numbersEmpty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = empty_note(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
 
         self.log_panel = ChangeLogPanel(self.log_model, self)
-        self.log_title, self.log_view = self.log_panel.title, self.log_panel.view
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.stack)
@@ -127,6 +120,9 @@ class NumbersTab(TabBase):
         self._events.listen(service.dids_changed, self._on_service_dids_changed)
         self._events.listen(service.pending_changed, self._on_service_pending_changed)
         self._events.listen(service.change_logged, self._on_service_change_logged)
+        # Lists fetched fresh elsewhere (the settings page) rename targets here too.
+        self._events.listen(ctx.lookups.changed, self._on_lookups_changed)
+        self._choices_stale = False
         self._update_actions()
         self.log_panel.update_title()
 
@@ -214,13 +210,7 @@ class NumbersTab(TabBase):
     def _after_rows_changed(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
         if self.model.rowCount():
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            # Long names and notes should not push the other columns off-screen;
-            # the full text is in the tooltip.
-            for column in Column:
-                cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
-                header.resizeSection(column, min(header.sectionSize(column), cap))
+            fit_columns(self.table)
         self._update_actions()
 
     def _show_lookups(self, choices: RoutingChoices) -> None:
@@ -241,6 +231,19 @@ class NumbersTab(TabBase):
 
     def _on_service_dids_changed(self, changes: DidChangeSet) -> None:
         self._apply(changes)
+
+    def _on_lookups_changed(self, name: str) -> None:
+        if name in ROUTING_LISTS and not self._choices_stale:
+            self._choices_stale = True
+            self._reread_choices()
+
+    @async_slot()
+    async def _reread_choices(self) -> None:
+        # One read for a burst of lists ("Refresh all"): a list fetched while we read
+        # marks the choices stale again, and they are read once more.
+        while self._choices_stale:
+            self._choices_stale = False
+            self._show_lookups(await self.service.routing_choices())
 
     def _on_service_pending_changed(self, number: str, what: str) -> None:
         self.model.set_pending(number, what or None)
@@ -352,13 +355,7 @@ class NumbersTab(TabBase):
 
     def build_context_menu(self) -> QMenu:
         return did_context_menu(self, self.selected_dids(), self.menu_builder,
-                                on_edit=self._on_edit_button_clicked,
-                                on_copy=self._copy_number)
-
-    def _copy_number(self) -> None:
-        selected = self.selected_dids()
-        if selected:
-            QGuiApplication.clipboard().setText(selected[0].did)
+                                on_edit=self._on_edit_button_clicked)
 
     def _on_table_double_clicked(self, *_args: object) -> None:
         self._on_edit_button_clicked()
