@@ -135,6 +135,11 @@ class AppServices:
 
     @cached_property
     def numbers(self) -> NumbersService:
-        from app.services.numbers.wiring import build_numbers_service
+        # The real objects satisfy the service's ports as they are (no adapters).
+        from app.services.numbers.presets import PresetStore
+        from app.services.numbers.service import NumbersService
+        from app.store.dids import DidRepo
 
-        return build_numbers_service(self)
+        return NumbersService(
+            self.api, DidRepo(self.db), self.lookups, PresetStore(self.settings)
+        )

@@ -1,21 +1,18 @@
-"""DIDs (phone numbers), the local change log, and reroute presets.
+"""DIDs (phone numbers) and the local change log.
 
 Each DID keeps the API's raw row (``raw``) beside the parsed columns, because
 ``setDIDInfo`` must send back every field unchanged (API-NOTES.md). The change
 log records each field a user changed: when, old, new, the API method, and
-whether the provider accepted it.
+whether the provider accepted it. (Routing presets are preferences and live in
+the settings file: ``app/services/numbers/presets.py``.)
 """
 
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
 
-from app.domain.models.numbers import Did
+from app.domain.models.numbers import ChangeLogEntry, Did
 from app.domain.phone import normalize
 from app.domain.routing import Route
 from app.store.db import Database, transaction
@@ -24,50 +21,6 @@ from app.store.rows import dumps, from_epoch, loads
 _DID_COLUMNS = ("did, description, routing, failover_busy, failover_unreachable,"
                 " failover_noanswer, voicemail, pop, dialtime, cnam, callerid_prefix, note,"
                 " billing_type, sms_enabled, raw, position")
-
-
-@dataclass(frozen=True, slots=True)
-class DidChange:
-    """One line of the change log (same fields as ``sync.numbers_ports.ChangeEntry``)."""
-
-    when: datetime
-    did: str
-    field: str
-    old: str
-    new: str
-    method: str
-    ok: bool
-    reason: str = ""
-
-
-class ChangeLike(Protocol):
-    """Anything shaped like a change entry (lets sync pass its own dataclass)."""
-
-    @property
-    def when(self) -> datetime: ...
-    @property
-    def did(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def old(self) -> str: ...
-    @property
-    def new(self) -> str: ...
-    @property
-    def method(self) -> str: ...
-    @property
-    def ok(self) -> bool: ...
-    @property
-    def reason(self) -> str: ...
-
-
-@dataclass(frozen=True, slots=True)
-class ReroutePreset:
-    """A saved reroute as stored: its name, route and numbers."""
-    name: str
-    route: Route
-    #: DIDs the preset applies to; empty means all.
-    dids: tuple[str, ...] = ()
 
 
 def _did_values(d: Did, position: int) -> tuple[object, ...]:
@@ -102,11 +55,17 @@ _UPSERT = (f"INSERT OR REPLACE INTO dids ({_DID_COLUMNS})"
            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def replace_dids(conn: sqlite3.Connection, dids: Sequence[Did]) -> None:
-    """The account's DIDs as just fetched: others are dropped, order kept."""
+def replace_dids(conn: sqlite3.Connection, dids: Sequence[Did]) -> list[str]:
+    """The account's DIDs as just fetched: others are dropped, order kept.
+
+    Returns the numbers dropped (the rest of a change set: the caller has the new rows).
+    """
+    wanted = {normalize(d.did) or d.did for d in dids}
     with transaction(conn):
+        before = [r[0] for r in conn.execute("SELECT did FROM dids ORDER BY position, did")]
         conn.execute("DELETE FROM dids")
         conn.executemany(_UPSERT, [_did_values(d, i) for i, d in enumerate(dids)])
+    return [number for number in before if number not in wanted]
 
 
 def put_did(conn: sqlite3.Connection, did: Did) -> None:
@@ -135,7 +94,7 @@ def get_did(conn: sqlite3.Connection, number: str) -> Did | None:
     return None if row is None else _did(row)
 
 
-def log_changes(conn: sqlite3.Connection, entries: Iterable[ChangeLike]) -> None:
+def log_changes(conn: sqlite3.Connection, entries: Iterable[ChangeLogEntry]) -> None:
     with transaction(conn):
         conn.executemany(
             "INSERT INTO did_changes (at, did, field, old, new, method, ok, reason)"
@@ -147,7 +106,7 @@ def log_changes(conn: sqlite3.Connection, entries: Iterable[ChangeLike]) -> None
 
 def list_changes(
     conn: sqlite3.Connection, did: str | None = None, limit: int = 200
-) -> list[DidChange]:
+) -> list[ChangeLogEntry]:
     """Newest first, for one DID or all."""
     if did is None:
         rows = conn.execute(
@@ -159,40 +118,14 @@ def list_changes(
             (normalize(did) or did, limit),
         ).fetchall()
     return [
-        DidChange(from_epoch(r["at"]), r["did"], r["field"], r["old"], r["new"], r["method"],
+        ChangeLogEntry(from_epoch(r["at"]), r["did"], r["field"], r["old"], r["new"], r["method"],
                   bool(r["ok"]), r["reason"])
         for r in rows
     ]
 
 
-def save_preset(conn: sqlite3.Connection, preset: ReroutePreset) -> None:
-    """Add or replace (by case-insensitive name) a reroute preset."""
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO reroute_presets (name, route, dids, created_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (name) DO UPDATE SET name = excluded.name, route = excluded.route,"
-            " dids = excluded.dids",
-            (preset.name, preset.route.to_api(), dumps([normalize(d) or d for d in preset.dids]),
-             int(time.time())),
-        )
-
-
-def list_presets(conn: sqlite3.Connection) -> list[ReroutePreset]:
-    rows = conn.execute(
-        "SELECT name, route, dids FROM reroute_presets ORDER BY name COLLATE NOCASE"
-    ).fetchall()
-    return [ReroutePreset(r["name"], Route.parse(r["route"]), tuple(loads(r["dids"], [])))
-            for r in rows]
-
-
-def delete_preset(conn: sqlite3.Connection, name: str) -> bool:
-    with transaction(conn):
-        cursor = conn.execute("DELETE FROM reroute_presets WHERE name = ?", (name,))
-    return cursor.rowcount > 0
-
-
 class DidRepo:
-    """Async front: ``load``, ``replace_all``, ``put``, ``log_changes``, ``changes``, presets."""
+    """Async front (database thread): ``load``, ``get``, ``replace_all``, ``put``, the log."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -203,23 +136,15 @@ class DidRepo:
     async def get(self, number: str) -> Did | None:
         return await self.db.run(get_did, number)
 
-    async def replace_all(self, dids: Sequence[Did]) -> None:
-        await self.db.run(replace_dids, list(dids))
+    async def replace_all(self, dids: Sequence[Did]) -> list[str]:
+        """Store the fresh list; returns the numbers no longer on the account."""
+        return await self.db.run(replace_dids, list(dids))
 
     async def put(self, did: Did) -> None:
         await self.db.run(put_did, did)
 
-    async def log_changes(self, entries: Sequence[ChangeLike]) -> None:
+    async def log_changes(self, entries: Sequence[ChangeLogEntry]) -> None:
         await self.db.run(log_changes, list(entries))
 
-    async def changes(self, did: str | None = None, limit: int = 200) -> list[DidChange]:
+    async def changes(self, did: str | None = None, limit: int = 200) -> list[ChangeLogEntry]:
         return await self.db.run(list_changes, did, limit)
-
-    async def presets(self) -> list[ReroutePreset]:
-        return await self.db.run(list_presets)
-
-    async def save_preset(self, preset: ReroutePreset) -> None:
-        await self.db.run(save_preset, preset)
-
-    async def delete_preset(self, name: str) -> bool:
-        return await self.db.run(delete_preset, name)

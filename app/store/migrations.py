@@ -326,6 +326,9 @@ MIGRATIONS: list[Migration] = [
     Migration("voicemail, fax, numbers", _V2_VOICEMAIL_FAX_DIDS),
     Migration("incremental thread summary on delete", _V3_INCREMENTAL_THREAD_DELETE),
     Migration("drop the unused outbox", _V4_DROP_OUTBOX),
+    # Routing presets are preferences kept in the settings file (they must survive a
+    # rebuilt cache); the table of v2 was never used.
+    Migration("drop the unused reroute_presets table", "DROP TABLE IF EXISTS reroute_presets;"),
 ]
 
 

@@ -462,10 +462,9 @@ class Shell:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 style.apply_theme(app, self.options.theme or self.settings.theme)
-            ctx.lookups.cache.ttl = timedelta(days=self.settings.lookup_ttl_days)
+            ctx.lookups.set_ttl(timedelta(days=self.settings.lookup_ttl_days))
             balance.start()
-            if balance.balance is not None:
-                balance.changed.emit(balance.balance)  # re-evaluate the low-balance warning
+            balance.announce()  # re-evaluate the low-balance warning
 
         dialog.applied.connect(_applied)
         dialog.sign_out_requested.connect(window.sign_out_requested)

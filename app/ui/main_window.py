@@ -41,6 +41,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
+from app.ui.bridge import QtEventListener
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
@@ -102,8 +103,9 @@ class MainWindow(QMainWindow):
         if remember_geometry:
             self._restore_geometry()
 
-        balance.changed.connect(self._on_balance_changed)
-        balance.failed.connect(self._on_balance_failed)
+        self._balance_events = QtEventListener(self)
+        self._balance_events.listen(balance.changed, self._on_balance_changed)
+        self._balance_events.listen(balance.failed, self._on_balance_failed)
         self.balance_widget.refresh_requested.connect(self._on_balance_refresh_requested)
         if balance.balance is not None:
             self._on_balance_changed(balance.balance)
@@ -312,9 +314,8 @@ class MainWindow(QMainWindow):
     async def _refresh_balance(self) -> None:
         self.balance_widget.set_busy(True)
         try:
-            await self.balance.refresh()
-        except UserFacingError:
-            pass  # ``failed`` already updated the header and status bar
+            # Never raises a refusal: ``failed`` updates the header and status bar.
+            await self.balance.check_now()
         finally:
             self.balance_widget.set_busy(False)
 

@@ -2,7 +2,9 @@
 
 The "Lists" page shows every cached list (servers/POPs, time zones, routing
 targets...) with its age, lets the user refresh them, and shows the rows of the
-selected one; the servers list shows names, POP numbers and "recommended".
+selected one; the servers list shows names, POP numbers and "recommended". It
+hears the lookup service (``changed``, through ``QtEventListener``), so the list
+on show follows a refresh made elsewhere (the main window's "Refresh all").
 
 Signals:
     applied(): settings were changed and saved (the app re-applies theme, timers).
@@ -46,6 +48,7 @@ from app.services.lookups.service import (
 )
 from app.ui import style
 from app.ui.async_slot import async_slot
+from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 
 if TYPE_CHECKING:
@@ -190,6 +193,8 @@ class SettingsDialog(QDialog):
             # Nothing is fetched until a list is picked; say so instead of an empty table.
             self.list_state.setText("Pick a list on the left to see the copy Switchboard keeps.")
             self.lists.currentItemChanged.connect(self._on_lists_current_item_changed)
+            self._events = QtEventListener(self)
+            self._events.listen(self._lookups.changed, self._on_lookups_changed)
         return page
 
     # --- lists ---------------------------------------------------------------------
@@ -236,6 +241,12 @@ class SettingsDialog(QDialog):
     @async_slot()
     async def _on_lists_current_item_changed(self) -> None:
         await self._load(self.current_list(), refresh=False)
+
+    @async_slot(str)
+    async def _on_lookups_changed(self, name: str) -> None:
+        # A fresh copy of the list on show arrived: show it (from the cache, no fetch).
+        if name == self.current_list() and self.refresh_list_button.isEnabled():
+            await self._load(name, refresh=False)
 
     @async_slot()
     async def _on_refresh_list_button_clicked(self) -> None:

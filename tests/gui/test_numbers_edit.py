@@ -39,10 +39,6 @@ EVERY_HEADER = [
 ]
 
 
-
-
-
-
 def open_editor(tab: NumbersTab, number: str) -> DidEditDialog:
     dialog = tab.open_edit_dialog(number)
     assert dialog is not None
@@ -51,7 +47,7 @@ def open_editor(tab: NumbersTab, number: str) -> DidEditDialog:
 
 @pytest.mark.parametrize("routing", EVERY_HEADER)
 def test_editor_round_trip_for_each_header(
-    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, routing: str
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, arun: Any, routing: str
 ) -> None:
     """Choose the target in the editor; it is sent, stored, and parses back the same."""
     route = Route.parse(routing)
@@ -69,7 +65,9 @@ def test_editor_round_trip_for_each_header(
     sent = sandbox.calls("setDIDInfo")[0].params
     assert sent["failover_noanswer"] == routing
     assert sandbox.state.dids[MAIN]["failover_noanswer"] == routing
-    assert tab.service.did(MAIN).failover_noanswer == route  # type: ignore[union-attr]
+    stored = arun(tab.service.did(MAIN))  # the store, not the table
+    assert stored is not None and stored.failover_noanswer == route
+    assert tab.model.did(MAIN).failover_noanswer == route  # type: ignore[union-attr]
 
 
 def test_literal_sip_uri_survives_an_unrelated_edit(
@@ -140,7 +138,7 @@ def test_full_edit_preserves_every_required_field(
 def test_pop_only_uses_set_did_pop(tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot) -> None:
     dialog = open_editor(tab, SALES)
     # Recommended servers are offered first.
-    servers = tab.service.servers()
+    servers = tab.choices.servers
     recommended = {s.pop for s in servers if s.recommended}
     first_pops = [dialog.pop.itemData(i) for i in range(len(recommended))]
     assert set(first_pops) == recommended

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
+from app.services.lookups.service import target_list_name
 from app.ui.tabs.numbers import create_tab
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.reroute_menu import find_action
@@ -178,3 +179,32 @@ def test_a_filter_matching_nothing_says_so(tab: NumbersTab) -> None:
     assert tab.selection_label.text() == "No number matches “no such number”"
     tab.filter_edit.clear()
     assert tab.selection_label.text() == "Select numbers to reroute them"
+
+
+def test_changes_made_elsewhere_reach_the_table_and_log(
+    tab: NumbersTab, sandbox: SandboxServer, arun: Any
+) -> None:
+    # Not through the tab: the service's events (QtEventListener) carry the rows and
+    # the new log lines; the tab reads nothing again.
+    arun(tab.service.reroute([IVR], Route(RouteKind.VOICEMAIL, "1001")))
+    assert cell(tab, IVR, Column.ROUTING) == "Voicemail 1001 - Front desk"
+    assert tab.log_model.rowCount() == 1
+    assert "IVR Main menu → Voicemail 1001 - Front desk" in str(tab.log_model.index(0, 2).data())
+
+
+def test_refresh_drops_numbers_no_longer_on_the_account(
+    tab: NumbersTab, sandbox: SandboxServer, arun: Any
+) -> None:
+    del sandbox.state.dids[FAX]
+    arun(tab.refresh())
+    assert tab.model.rowCount() == 3 and tab.model.row_of(FAX) == -1
+    assert cell(tab, MAIN, Column.NUMBER) == "(617) 555-0100"
+
+
+def test_a_list_refreshed_elsewhere_renames_targets_in_the_table(
+    tab: NumbersTab, app_context: Any, sandbox: SandboxServer, qtbot: QtBot, arun: Any
+) -> None:
+    sandbox.state.ivrs[0]["name"] = "Day menu"  # renamed on the portal
+    # The settings page's "Refresh this list" (or "Refresh all"), not the tab.
+    arun(app_context.lookups.get(target_list_name(RouteKind.IVR), refresh=True))
+    qtbot.waitUntil(lambda: cell(tab, IVR, Column.ROUTING) == "IVR Day menu", timeout=5000)

@@ -35,15 +35,6 @@ ALLOWED: dict[str, set[str]] = {
 # ``compiled_cache`` (code Python would compile from source every start).
 TOP_LEVEL_OK = {"app", "app.lazy_modules", "app.startup_timeline", "app.compiled_cache"}
 
-#: Services that still use QtCore (signals, timers) while they move to the Qt-free
-#: shape of docs/CONTRACTS.md; this list only shrinks.
-QT_IN_SERVICES_FOR_NOW = {
-    "app/services/balance/service.py",
-    "app/services/lookups/service.py",
-    "app/services/numbers/service.py",
-    "app/services/polling.py",
-}
-
 HTTP_MODULES = {"httpx", "http.server", "socketserver", "aiohttp", "requests", "urllib.request"}
 
 
@@ -88,7 +79,7 @@ def violations(path: Path) -> list[str]:
         )
         if widgets and layer != "ui":
             found.append(f"{where} (only ui uses QtWidgets/QtGui)")
-        if module.startswith("PySide6") and layer != "ui" and rel not in QT_IN_SERVICES_FOR_NOW:
+        if module.startswith("PySide6") and layer != "ui":
             found.append(f"{where} (Qt only in ui)")
         if (module in HTTP_MODULES or top == "httpx") and layer not in ("api", "sandbox"):
             found.append(f"{where} (HTTP only in api and sandbox)")

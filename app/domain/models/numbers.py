@@ -5,10 +5,12 @@ Conventions (UTC dates, normalised numbers, ``raw``): see ``app.domain.models``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from app.domain.routing import Route
+from app.domain.routing import Route, RouteKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +50,53 @@ class RoutingTarget:
 
     value: str
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLogEntry:
+    """One line of the local change log: a field of a DID, before and after.
+
+    The one type for it: the service writes it, the store keeps it, the view shows it.
+    """
+
+    when: datetime
+    did: str
+    field: str
+    old: str
+    new: str
+    method: str
+    ok: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DidChangeSet:
+    """What a command or a refresh changed: the DIDs' new rows, and numbers that went away.
+
+    The view applies it as is (no re-query). Applying one twice changes nothing, so
+    a view may apply both the set a command returns and the one the service
+    announces for the same change.
+    """
+
+    changed: tuple[Did, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+    def did(self, number: str) -> Did | None:
+        """The new row of ``number`` in this set, if it is one of the changed."""
+        return next((d for d in self.changed if d.did == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingChoices:
+    """What a DID can be routed to and registered on, as the lookup cache has it.
+
+    ``problems`` says why some list could not be refreshed (its names then fall
+    back to ids, or to the older copy).
+    """
+
+    lists: Mapping[RouteKind, Sequence[RoutingTarget]] = field(default_factory=dict)
+    servers: tuple[Server, ...] = ()
+    problems: tuple[str, ...] = ()

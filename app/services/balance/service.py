@@ -1,12 +1,16 @@
-"""The account balance shown in the header: fetched on a timer and on demand.
+"""The account balance shown in the header: fetched periodically and on demand.
 
 The last figure is kept in the account's cache (``sync_state`` key ``balance``):
 the header shows it at once on the next start, and offline, with the time it
 was fetched, until a fresh one arrives.
 
-Signals:
-    changed(object): the new ``Balance`` after a successful fetch.
-    failed(str): a readable reason when a fetch failed (the old figure stays shown).
+Qt-free: periodic fetches go through the one polling primitive (``Poller``), and
+the header hears the events through ``app/ui/bridge.py``.
+
+Events:
+    changed(Balance): the new figure after a successful fetch (or ``announce()``).
+    failed(str): a readable reason when a fetch failed (the old figure stays shown);
+        every failure, whether the poller or the user asked.
 """
 
 from __future__ import annotations
@@ -14,14 +18,15 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
 from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
+from app.services.events import Event
+from app.services.polling import Poller
 
 if TYPE_CHECKING:
     from app.api.typed import Api
@@ -78,18 +83,17 @@ def balance_from_json(text: str) -> tuple[Balance, datetime] | None:
     return (balance, fetched_at) if fetched_at.tzinfo is not None else None
 
 
-class BalanceService(QObject):
-    changed = Signal(object)
-    failed = Signal(str)
+class BalanceService:
+    """The current figure (``balance``, ``fetched_at``, ``from_cache``) and its fetching."""
 
     def __init__(
         self,
         api: Api,
         settings: Settings,
         db: Database | None = None,
-        parent: QObject | None = None,
+        *,
+        poll_sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(parent)
         self._api = api
         self._settings = settings
         self._db = db
@@ -98,10 +102,12 @@ class BalanceService(QObject):
         #: The figure shown is the one kept from an earlier run, not fetched now.
         self.from_cache = False
         self.last_error: str | None = None
+        self.changed: Event[Balance] = Event("balance.changed")
+        self.failed: Event[str] = Event("balance.failed")
         self._inflight: asyncio.Future[Balance] | None = None
-        self._timer_task: asyncio.Future[None] | None = None
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        # Interval set by ``start`` (settings may change it while the app runs);
+        # ``poll_sleep`` lets a test say when the next tick comes.
+        self.poller = Poller(self.refresh, interval_seconds=0, name="balance", sleep=poll_sleep)
 
     # --- state ---------------------------------------------------------------------
 
@@ -116,6 +122,11 @@ class BalanceService(QObject):
             and self.threshold > 0
             and self.balance.current < self.threshold
         )
+
+    def announce(self) -> None:
+        """Emit ``changed`` with the figure known now (the threshold may have changed)."""
+        if self.balance is not None:
+            self.changed.emit(self.balance)
 
     def load_cached(self) -> None:
         """Take the figure kept from the last run, if any (a small read: start-up)."""
@@ -151,6 +162,10 @@ class BalanceService(QObject):
             self._inflight = asyncio.ensure_future(self._fetch())
         return await asyncio.shield(self._inflight)
 
+    async def check_now(self) -> bool:
+        """Fetch now without raising: ``False`` when it failed (``failed`` said why)."""
+        return await self.poller.check_now()
+
     async def _fetch(self) -> Balance:
         try:
             balance = await self._api.get_balance()
@@ -166,32 +181,15 @@ class BalanceService(QObject):
         await self._keep(balance, self.fetched_at)
         return balance
 
-    # --- timer ---------------------------------------------------------------------
+    # --- polling -------------------------------------------------------------------
 
     def start(self) -> None:
-        """Refresh every ``balance_refresh_minutes`` (0 turns the timer off)."""
-        minutes = self._settings.balance_refresh_minutes
-        if minutes > 0:
-            self._timer.start(minutes * 60_000)
-        else:
-            self._timer.stop()
+        """Refresh every ``balance_refresh_minutes`` (0 turns polling off); call again
+        after the setting changed."""
+        self.poller.set_interval(self._settings.balance_refresh_minutes * 60)
+        self.poller.start()
 
     def stop(self) -> None:
-        self._timer.stop()
-        if self._timer_task is not None and not self._timer_task.done():
-            self._timer_task.cancel()
+        self.poller.stop()
         if self._inflight is not None and not self._inflight.done():
             self._inflight.cancel()
-
-    def _on_timer_timeout(self) -> None:
-        if self._timer_task is None or self._timer_task.done():
-            self._timer_task = asyncio.ensure_future(self._refresh_quietly())
-
-    async def _refresh_quietly(self) -> None:
-        # A timer refresh that fails is reported by ``failed`` (status bar), not a dialog.
-        try:
-            await self.refresh()
-        except UserFacingError:
-            pass
-        except asyncio.CancelledError:
-            pass

@@ -6,7 +6,9 @@ rarely. A copy younger than the TTL is used without asking the API; an older
 copy is refreshed, and when that fails (offline, API down) the old copy is
 still served together with the reason, so the Numbers tab keeps working.
 
-Signals:
+Qt-free: the settings dialog hears ``changed`` through ``app/ui/bridge.py``.
+
+Events:
     changed(str): a list was fetched fresh from the API (its name).
 """
 
@@ -17,13 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-
 from app.domain.errors import UserFacingError
 from app.domain.models.numbers import RoutingTarget, Server
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, RouteKind
 from app.domain.routing_labels import LISTED_KINDS
-from app.store.lookup_cache import LookupCache
+from app.services.events import Event
+from app.store.lookup_cache import CachedList, LookupCache
 
 if TYPE_CHECKING:
     from app.api.typed import Api
@@ -49,6 +50,10 @@ TARGET_KINDS: tuple[RouteKind, ...] = LISTED_KINDS
 
 def target_list_name(kind: RouteKind) -> str:
     return f"targets.{kind.value}"
+
+
+#: The lists a DID's routing and server are described with (the Numbers tab's words).
+ROUTING_LISTS = frozenset({"servers", *(target_list_name(kind) for kind in TARGET_KINDS)})
 
 
 def all_list_names() -> dict[str, str]:
@@ -91,8 +96,8 @@ def server_from_row(row: dict[str, Any]) -> Server:
     )
 
 
-class LookupService(QObject):
-    changed = Signal(str)
+class LookupService:
+    """Every lookup list through one TTL cache (``get``), plus typed helpers."""
 
     def __init__(
         self,
@@ -101,11 +106,14 @@ class LookupService(QObject):
         *,
         ttl: timedelta = timedelta(days=7),
         cache: LookupCache | None = None,
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         self._api = api
         self.cache = cache if cache is not None else LookupCache(db, ttl=ttl)
+        self.changed: Event[str] = Event("lookups.changed")
+
+    def set_ttl(self, ttl: timedelta) -> None:
+        """How long a copy is used without asking the API (the settings page changes it)."""
+        self.cache.ttl = ttl
 
     # --- generic -------------------------------------------------------------------
 
@@ -129,13 +137,6 @@ class LookupService(QObject):
         stored = await self.cache.put(name, rows)
         self.changed.emit(name)
         return LookupResult(name, stored.rows, stored.fetched_at, False, False)
-
-    def peek(self, name: str) -> LookupResult | None:
-        """What the cache holds, without waiting for anything but a small local read."""
-        cached = self.cache.get_sync(name)
-        if cached is None:
-            return None
-        return LookupResult(name, cached.rows, cached.fetched_at, cached.is_stale, True)
 
     async def refresh_all(self, *, quiet: bool = False) -> dict[str, str | None]:
         """Fetch every list again. ``quiet`` swallows failures into the returned dict."""
@@ -175,7 +176,23 @@ class LookupService(QObject):
         if kind is RouteKind.NONE:
             return []
         result = await self.get(target_list_name(kind), refresh=refresh)
-        return [
-            RoutingTarget(str(row.get("value", "")), str(row.get("label", "")))
-            for row in result.rows
-        ]
+        return _targets(result.rows)
+
+    # --- what the cache holds, without the network ---------------------------------
+
+    async def cached_routing_targets(self) -> dict[RouteKind, list[RoutingTarget]]:
+        """Each listed kind's targets as last fetched (kinds never fetched are left out)."""
+        out: dict[RouteKind, list[RoutingTarget]] = {}
+        for kind in TARGET_KINDS:
+            cached: CachedList | None = await self.cache.get(target_list_name(kind))
+            if cached is not None:
+                out[kind] = _targets(cached.rows)
+        return out
+
+    async def cached_servers(self) -> list[Server]:
+        cached = await self.cache.get("servers")
+        return [] if cached is None else [server_from_row(row) for row in cached.rows]
+
+
+def _targets(rows: list[dict[str, Any]]) -> list[RoutingTarget]:
+    return [RoutingTarget(str(row.get("value", "")), str(row.get("label", ""))) for row in rows]

@@ -1,33 +1,18 @@
 """What the Numbers service needs from the layers below, as small protocols.
 
-The service is written against these rather than the concrete ``Api``,
-``DidRepo`` and lookup service so each side can change without the other
-noticing; ``numbers_wiring`` adapts the real objects.
+The real objects satisfy them as they are (``Api``, the store's ``DidRepo``,
+``LookupService``; ``AppServices.numbers`` puts them together); the protocols keep
+the service's tests free to hand it small fakes for cases the sandbox cannot
+stage (an answer held back, a list that fails alone).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Protocol
 
-from app.domain.models.numbers import Did, RoutingTarget, Server
+from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget, Server
 from app.domain.routing import Route, RouteKind
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeEntry:
-    """One line of the local change log: a field of a DID, before and after."""
-
-    when: datetime
-    did: str
-    field: str
-    old: str
-    new: str
-    method: str
-    ok: bool
-    reason: str = ""
 
 
 class DidApi(Protocol):
@@ -40,15 +25,20 @@ class DidApi(Protocol):
 
 
 class DidStore(Protocol):
+    """The truth about the account's DIDs (the service keeps no copy of its own)."""
+
     async def load(self) -> list[Did]: ...
-    async def replace_all(self, dids: Sequence[Did]) -> None: ...
+    async def get(self, number: str) -> Did | None: ...
+    async def replace_all(self, dids: Sequence[Did]) -> list[str]: ...
     async def put(self, did: Did) -> None: ...
-    async def log_changes(self, entries: Sequence[ChangeEntry]) -> None: ...
-    async def changes(self, did: str | None, limit: int) -> list[ChangeEntry]: ...
+    async def log_changes(self, entries: Sequence[ChangeLogEntry]) -> None: ...
+    async def changes(self, did: str | None, limit: int) -> list[ChangeLogEntry]: ...
 
 
 class Lookups(Protocol):
-    async def cached_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]: ...
+    async def cached_routing_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]: ...
     async def cached_servers(self) -> Sequence[Server]: ...
-    async def targets(self, kind: RouteKind, *, force: bool = False) -> Sequence[RoutingTarget]: ...
-    async def servers(self, *, force: bool = False) -> Sequence[Server]: ...
+    async def routing_targets(
+        self, kind: RouteKind, *, refresh: bool = False
+    ) -> Sequence[RoutingTarget]: ...
+    async def servers(self, *, refresh: bool = False) -> Sequence[Server]: ...

@@ -1,30 +1,37 @@
-"""The Numbers service: DIDs from cache and API, rerouting, full edits, change log.
+"""The Numbers service: DIDs from the store and the API, rerouting, full edits, change log.
 
-Every change is *optimistic*: the new state is announced (``did_changed``)
-before the API call, with the row marked pending (``pending_changed``); when
-the provider refuses, the previous state is announced again and the refusal
-comes back as a ``UserFacingError`` naming the number and the provider's reason.
-Each attempt, accepted or refused, goes into the local change log.
+The store is the truth: the service keeps no copy of the DIDs. What it keeps is
+only what the store cannot know yet: the rows of changes still on their way to
+the provider (``_inflight``), shown to the user before the provider answered.
+
+Every change is *optimistic*: the new rows are announced (``dids_changed``)
+before the API call, marked pending (``pending_changed``); when the provider
+accepts, the row is stored and announced again; when it refuses, the stored row
+(unchanged) is announced again and the refusal comes back as a
+``UserFacingError`` naming the number and the provider's reason. Each attempt,
+accepted or refused, goes into the local change log. Commands return a
+``DidChangeSet`` (or a ``RerouteOutcome`` holding one) with the confirmed rows,
+so a view applies what changed without reading everything again.
 
 One change per DID at a time: a second change while the first is in flight
 would make "roll back to what it was" ambiguous, so it is refused up front.
+Each edit uses the narrowest API call that carries it (``app/domain/did_edit.py``).
 
-Signals:
-    did_changed(object): a ``Did`` whose shown state changed (optimistic, confirmed
-        or rolled back).
-    dids_replaced(list): the full list after a refresh from the API.
+Events:
+    dids_changed(DidChangeSet): rows whose shown state changed (optimistic,
+        confirmed, rolled back, or refreshed from the API) and numbers that went.
     pending_changed(str, str): DID and what is being saved; empty text when done.
-    change_logged(): a change-log entry was written.
+    change_logged(tuple[ChangeLogEntry, ...]): entries just written to the log, in
+        the order written.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-from PySide6.QtCore import QObject, Signal
+from typing import Any
 
 from app.domain.did_edit import (
     DidEdit,
@@ -36,31 +43,48 @@ from app.domain.did_edit import (
     validate,
 )
 from app.domain.errors import UserFacingError
-from app.domain.models.numbers import Did, RoutingTarget, Server
+from app.domain.models.numbers import (
+    ChangeLogEntry,
+    Did,
+    DidChangeSet,
+    RoutingChoices,
+    RoutingTarget,
+)
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import LISTED_KINDS, TargetLists, describe
-from app.services.numbers.ports import ChangeEntry, DidApi, DidStore, Lookups
+from app.services.events import Event
+from app.services.numbers.ports import DidApi, DidStore, Lookups
 from app.services.numbers.presets import PlannedChange, PresetStore, RoutingPreset, plan
 
 log = logging.getLogger(__name__)
 
 
+def _key(number: str) -> str:
+    """The store's key of a number (normalised; as given when it does not normalise)."""
+    return normalize(number) or number
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """A number whose change the provider refused, and why."""
+
     did: str
     reason: str
 
 
 @dataclass(slots=True)
 class RerouteOutcome:
-    """What a (bulk) reroute did: numbers moved, and the refusals with reasons."""
+    """What a (bulk) reroute did: numbers moved, and the refusals with reasons.
+
+    ``changes`` holds the confirmed rows (the view applies it as is).
+    """
 
     route: Route
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    changes: DidChangeSet = field(default_factory=DidChangeSet)
 
     def message(self, lists: TargetLists) -> str:
         target = describe(self.route, lists)
@@ -74,12 +98,22 @@ class RerouteOutcome:
         return " ".join(parts)
 
 
-class NumbersService(QObject):
-    did_changed = Signal(object)
-    dids_replaced = Signal(list)
-    pending_changed = Signal(str, str)
-    change_logged = Signal()
+def failure_text(outcome: RerouteOutcome, lists: TargetLists) -> str:
+    """One message for every refusal of a reroute: how many, which, and why."""
+    target = describe(outcome.route, lists)
+    lines = [f"{format_number(f.did)}: {f.reason}" for f in outcome.failed]
+    attempted = len(outcome.failed) + len(outcome.changed)
+    head = (
+        f"{len(outcome.failed)} of {attempted} numbers could not be routed to {target}"
+        if attempted > 1
+        else f"{format_number(outcome.failed[0].did)} could not be routed to {target}"
+    )
+    if len(lines) == 1 and not outcome.changed:
+        return f"{head}: {outcome.failed[0].reason}"
+    return head + ":\n" + "\n".join(lines)
 
+
+class NumbersService:
     def __init__(
         self,
         api: DidApi,
@@ -88,79 +122,72 @@ class NumbersService(QObject):
         presets: PresetStore,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         self._api = api
         self._store = store
         self._lookups = lookups
         self.presets = presets
         self._clock = clock
-        self._dids: dict[str, Did] = {}
-        self._pending: set[str] = set()
-        self._lists: dict[RouteKind, list[RoutingTarget]] = {}
-        self._servers: list[Server] = []
+        #: Numbers with a change in flight -> the row shown meanwhile (``None``: not
+        #: shown yet). Not stored state: the provider has not accepted it.
+        self._inflight: dict[str, Did | None] = {}
+        self.dids_changed: Event[DidChangeSet] = Event("numbers.dids_changed")
+        self.pending_changed: Event[str, str] = Event("numbers.pending_changed")
+        self.change_logged: Event[tuple[ChangeLogEntry, ...]] = Event("numbers.change_logged")
 
-    # --- reading -------------------------------------------------------------------
+    # --- read models (the store, with changes in flight shown as the user made them) --
 
-    def dids(self) -> list[Did]:
-        return list(self._dids.values())
+    async def dids(self) -> list[Did]:
+        return [self._shown(did) for did in await self._store.load()]
 
-    def did(self, number: str) -> Did | None:
-        return self._dids.get(normalize(number))
-
-    def target_lists(self) -> TargetLists:
-        return self._lists
-
-    def servers(self) -> list[Server]:
-        return list(self._servers)
+    async def did(self, number: str) -> Did | None:
+        did = await self._store.get(_key(number))
+        return None if did is None else self._shown(did)
 
     def is_pending(self, number: str) -> bool:
-        return normalize(number) in self._pending
+        return _key(number) in self._inflight
 
-    async def load_cached(self) -> list[Did]:
-        """DIDs, target lists and servers as the store last saw them (no network)."""
-        dids = await self._store.load()
-        self._dids = {d.did: d for d in dids}
-        cached = await self._lookups.cached_targets()
-        self._lists = {kind: list(rows) for kind, rows in cached.items()}
-        self._servers = list(await self._lookups.cached_servers())
-        return self.dids()
+    async def change_log(self, number: str | None = None,
+                         limit: int = 500) -> list[ChangeLogEntry]:
+        """Newest first, for one number or all."""
+        return await self._store.changes(_key(number) if number else None, limit)
 
-    async def refresh_lookups(self, *, force: bool = False) -> list[str]:
+    async def routing_choices(self) -> RoutingChoices:
+        """Target lists and servers as the lookup cache last saw them (no network)."""
+        lists = await self._lookups.cached_routing_targets()
+        servers = await self._lookups.cached_servers()
+        return RoutingChoices({k: list(v) for k, v in lists.items()}, tuple(servers))
+
+    async def refresh_lookups(self, *, force: bool = False) -> RoutingChoices:
         """Target lists and servers through the lookup cache (TTL; ``force`` refetches).
 
-        A list that cannot be fetched (and was never cached) keeps what we had:
-        the table still reads, only that kind's names fall back to ids. The
-        reasons are returned for the status bar.
+        A list that cannot be fetched and was never cached is left out: the table
+        still reads, only that kind's names fall back to ids. The reasons are in
+        ``problems`` for the status bar.
         """
         problems: list[str] = []
-        lists = dict(self._lists)
+        lists: dict[RouteKind, list[RoutingTarget]] = {}
         for kind in LISTED_KINDS:
             try:
-                lists[kind] = list(await self._lookups.targets(kind, force=force))
+                lists[kind] = list(await self._lookups.routing_targets(kind, refresh=force))
             except UserFacingError as exc:
                 problems.append(exc.message)
-        self._lists = lists
         try:
-            self._servers = list(await self._lookups.servers(force=force))
+            servers = tuple(await self._lookups.servers(refresh=force))
         except UserFacingError as exc:
+            servers = ()
             problems.append(exc.message)
-        return problems
+        return RoutingChoices(lists, servers, tuple(problems))
 
-    async def refresh(self) -> list[Did]:
-        """Fetch every DID; DIDs with a change in flight keep their optimistic state."""
+    # --- refresh -------------------------------------------------------------------
+
+    async def refresh(self) -> DidChangeSet:
+        """Fetch every DID into the store; DIDs with a change in flight keep showing it."""
         fresh = await self._api.get_dids()
-        await self._store.replace_all(fresh)
-        merged: dict[str, Did] = {}
-        for did in fresh:
-            merged[did.did] = self._dids[did.did] if did.did in self._pending else did
-        self._dids = merged
-        self.dids_replaced.emit(self.dids())
-        return self.dids()
-
-    async def changes(self, number: str | None = None, limit: int = 500) -> list[ChangeEntry]:
-        return await self._store.changes(normalize(number) if number else None, limit)
+        removed = await self._store.replace_all(fresh)
+        changes = DidChangeSet(tuple(self._shown(d) for d in fresh), tuple(removed))
+        self.dids_changed.emit(changes)
+        return changes
 
     # --- quick reroute -------------------------------------------------------------
 
@@ -174,142 +201,168 @@ class NumbersService(QObject):
         """
         if route.kind is not RouteKind.NONE and not route.value:
             raise UserFacingError("Choose where the calls should go first.")
-        outcome = RerouteOutcome(route)
-        targets: list[Did] = []
-        for number in numbers:
-            did = self._require(number)
-            if did.routing == route:
-                outcome.unchanged.append(did.did)
-            else:
-                targets.append(did)
-        self._check_not_pending(d.did for d in targets)
-        what = f"routing to {describe(route, self._lists)}"
-        for did in targets:
-            self._show_optimistic(did, apply(did, {"routing": route}), what)
-        for did in targets:
-            try:
-                await self._api.set_did_routing(did.did, route)
-            except UserFacingError as exc:
-                outcome.failed.append(Failure(did.did, exc.message))
-                await self._roll_back(did, {"routing": route}, "setDIDRouting", exc.message)
-            else:
-                outcome.changed.append(did.did)
-                await self._confirm(did, {"routing": route}, "setDIDRouting")
-        if outcome.failed:
-            raise UserFacingError(self._failure_text(outcome), detail=str(outcome.failed))
-        return outcome
+        wanted = list(dict.fromkeys(_key(n) for n in numbers))
+        self._reserve(wanted)
+        try:
+            stored = {did.did: did for did in await self._store.load()}
+            outcome = RerouteOutcome(route)
+            targets: list[Did] = []
+            for number in wanted:
+                did = stored.get(number)
+                if did is None:
+                    raise _not_yours(number)
+                if did.routing == route:
+                    outcome.unchanged.append(did.did)
+                    self._release([did.did])
+                else:
+                    targets.append(did)
+            lists = await self._lookups.cached_routing_targets()
+            change: dict[str, Any] = {"routing": route}
+            self._show_optimistic([apply(d, change) for d in targets],
+                                  f"routing to {describe(route, lists)}")
+            confirmed: list[Did] = []
+            for did in targets:
+                try:
+                    await self._api.set_did_routing(did.did, route)
+                except UserFacingError as exc:
+                    outcome.failed.append(Failure(did.did, exc.message))
+                    await self._roll_back(did, change, "setDIDRouting", exc.message)
+                else:
+                    outcome.changed.append(did.did)
+                    confirmed.append(
+                        await self._confirm(did, apply(did, change), change, "setDIDRouting")
+                    )
+            outcome.changes = DidChangeSet(tuple(confirmed))
+            if outcome.failed:
+                raise UserFacingError(failure_text(outcome, lists), detail=str(outcome.failed))
+            return outcome
+        finally:
+            self._release(wanted)
 
-    def preview_preset(self, preset: RoutingPreset) -> list[PlannedChange]:
-        return plan(preset, self.dids())
+    async def preview_preset(self, preset: RoutingPreset) -> list[PlannedChange]:
+        """The DIDs ``preset`` would reroute (those not already routed there)."""
+        return plan(preset, await self.dids())
 
     async def apply_preset(self, preset: RoutingPreset) -> RerouteOutcome:
-        numbers = [change.did.did for change in self.preview_preset(preset)]
+        dids = await self.dids()
+        numbers = [change.did.did for change in plan(preset, dids)]
         if not numbers:
-            return RerouteOutcome(preset.route, unchanged=[d.did for d in self.dids()])
+            return RerouteOutcome(preset.route, unchanged=[d.did for d in dids])
         return await self.reroute(numbers, preset.route)
 
     # --- full edit -----------------------------------------------------------------
 
-    async def save_edit(self, number: str, edit: DidEdit) -> Did:
-        """Apply ``edit`` with the narrowest call; returns the confirmed DID."""
+    async def save_edit(self, number: str, edit: DidEdit) -> DidChangeSet:
+        """Apply ``edit`` with the narrowest call; returns the confirmed row (empty set:
+        nothing differed)."""
         problems = validate(edit)
         if problems:
             raise UserFacingError(" ".join(problems))
-        current = self._require(number)
-        self._check_not_pending([current.did])
-        changes = changed_fields(current, edit)
-        method = choose_method(changes)
-        if method is WriteMethod.NOTHING:
-            return current
-        self._show_optimistic(current, apply(current, changes), "your changes")
+        key = _key(number)
+        self._reserve([key])
         try:
-            if method is WriteMethod.ROUTING:
-                await self._api.set_did_routing(current.did, changes["routing"])
-            elif method is WriteMethod.POP:
-                await self._api.set_did_pop(current.did, changes["pop"])
-            elif method is WriteMethod.VOICEMAIL:
-                await self._api.set_did_voicemail(current.did, changes["voicemail"])
-            else:
-                await self._write_full(current.did, changes)
-        except UserFacingError as exc:
-            await self._roll_back(current, changes, method.value, exc.message)
-            raise UserFacingError(
-                f"{format_number(current.did)} was not changed: {exc.message}",
-                detail=exc.detail,
-            ) from exc
-        return await self._confirm(current, changes, method.value)
+            current = await self._store.get(key)
+            if current is None:
+                raise _not_yours(number)
+            changes = changed_fields(current, edit)
+            method = choose_method(changes)
+            if method is WriteMethod.NOTHING:
+                return DidChangeSet()
+            self._show_optimistic([apply(current, changes)], "your changes")
+            try:
+                after = await self._write(current, changes, method)
+            except UserFacingError as exc:
+                await self._roll_back(current, changes, method.value, exc.message)
+                raise UserFacingError(
+                    f"{format_number(current.did)} was not changed: {exc.message}",
+                    detail=exc.detail,
+                ) from exc
+            return DidChangeSet((await self._confirm(current, after, changes, method.value),))
+        finally:
+            self._release([key])
 
-    async def _write_full(self, number: str, changes: dict[str, object]) -> None:
-        """Read-modify-write: the fresh DID carries every required field we did not touch."""
-        fresh = await self._api.get_did(number)
-        if fresh is None:
-            raise UserFacingError("This number is no longer on your account.")
-        # Someone may have changed other fields on the portal: keep theirs.
-        self._dids[number] = apply(fresh, changes)
-        await self._api.set_did_info(apply(fresh, changes))
+    async def _write(self, current: Did, changes: Mapping[str, Any],
+                     method: WriteMethod) -> Did:
+        """Send ``changes`` with ``method``; returns the row the provider now has."""
+        if method is WriteMethod.ROUTING:
+            await self._api.set_did_routing(current.did, changes["routing"])
+        elif method is WriteMethod.POP:
+            await self._api.set_did_pop(current.did, str(changes["pop"]))
+        elif method is WriteMethod.VOICEMAIL:
+            await self._api.set_did_voicemail(current.did, str(changes["voicemail"]))
+        else:
+            # Read-modify-write: the fresh DID carries every required field we did not
+            # touch, and keeps what someone changed on the portal since we loaded.
+            fresh = await self._api.get_did(current.did)
+            if fresh is None:
+                raise UserFacingError("This number is no longer on your account.")
+            after = apply(fresh, changes)
+            await self._api.set_did_info(after)
+            return after
+        return apply(current, changes)
 
     # --- bookkeeping ---------------------------------------------------------------
 
-    def _require(self, number: str) -> Did:
-        did = self._dids.get(normalize(number))
-        if did is None:
-            raise UserFacingError(f"{format_number(number)} is not one of your numbers (refresh?).")
-        return did
+    def _shown(self, did: Did) -> Did:
+        return self._inflight.get(did.did) or did
 
-    def _check_not_pending(self, numbers: Iterable[str]) -> None:
-        busy = [n for n in numbers if n in self._pending]
+    def _reserve(self, numbers: Sequence[str]) -> None:
+        """Claim ``numbers`` for one change, before the first await (no race between
+        the check and the claim)."""
+        busy = [n for n in numbers if n in self._inflight]
         if busy:
             shown = ", ".join(format_number(n) for n in busy)
             raise UserFacingError(
                 f"A change to {shown} is still being saved; try again in a moment."
             )
+        self._inflight.update(dict.fromkeys(numbers))
 
-    def _show_optimistic(self, before: Did, after: Did, what: str) -> None:
-        self._pending.add(before.did)
-        self._dids[before.did] = after
-        self.did_changed.emit(after)
-        self.pending_changed.emit(before.did, what)
+    def _release(self, numbers: Iterable[str]) -> None:
+        # Normally done by _confirm / _roll_back; this covers errors and cancellation.
+        for number in numbers:
+            self._inflight.pop(number, None)
 
-    async def _confirm(self, before: Did, changes: dict[str, object], method: str) -> Did:
-        confirmed = self._dids[before.did]
-        self._pending.discard(before.did)
-        await self._store.put(confirmed)
+    def _show_optimistic(self, after: Sequence[Did], what: str) -> None:
+        if not after:
+            return
+        for did in after:
+            self._inflight[did.did] = did
+        self.dids_changed.emit(DidChangeSet(tuple(after)))
+        for did in after:
+            self.pending_changed.emit(did.did, what)
+
+    async def _confirm(self, before: Did, after: Did, changes: Mapping[str, Any],
+                       method: str) -> Did:
+        await self._store.put(after)
         await self._log(before, changes, method, ok=True, reason="")
+        self._inflight.pop(before.did, None)
         self.pending_changed.emit(before.did, "")
-        self.did_changed.emit(confirmed)
-        return confirmed
+        self.dids_changed.emit(DidChangeSet((after,)))
+        return after
 
-    async def _roll_back(self, before: Did, changes: dict[str, object], method: str,
+    async def _roll_back(self, before: Did, changes: Mapping[str, Any], method: str,
                          reason: str) -> None:
-        self._dids[before.did] = before
-        self._pending.discard(before.did)
+        # The store never saw the refused change: its row is what to show again.
+        truth = await self._store.get(before.did) or before
+        self._inflight.pop(before.did, None)
         self.pending_changed.emit(before.did, "")
-        self.did_changed.emit(before)
+        self.dids_changed.emit(DidChangeSet((truth,)))
         await self._log(before, changes, method, ok=False, reason=reason)
 
-    async def _log(self, before: Did, changes: dict[str, object], method: str, *, ok: bool,
+    async def _log(self, before: Did, changes: Mapping[str, Any], method: str, *, ok: bool,
                    reason: str) -> None:
         when = self._clock()
-        entries = [
-            ChangeEntry(when, before.did, label, old, new, method, ok, reason)
+        entries = tuple(
+            ChangeLogEntry(when, before.did, label, old, new, method, ok, reason)
             for label, old, new in describe_changes(before, changes)
-        ]
+        )
         try:
             await self._store.log_changes(entries)
         except Exception:  # the log is a convenience: never turn a saved change into an error
             log.exception("Could not write the numbers change log")
             return
-        self.change_logged.emit()
+        self.change_logged.emit(entries)
 
-    def _failure_text(self, outcome: RerouteOutcome) -> str:
-        target = describe(outcome.route, self._lists)
-        lines = [f"{format_number(f.did)}: {f.reason}" for f in outcome.failed]
-        head = (
-            f"{len(outcome.failed)} of {len(outcome.failed) + len(outcome.changed)} numbers "
-            f"could not be routed to {target}"
-            if len(outcome.failed) + len(outcome.changed) > 1
-            else f"{format_number(outcome.failed[0].did)} could not be routed to {target}"
-        )
-        if len(lines) == 1 and not outcome.changed:
-            return f"{head}: {outcome.failed[0].reason}"
-        return head + ":\n" + "\n".join(lines)
+
+def _not_yours(number: str) -> UserFacingError:
+    return UserFacingError(f"{format_number(number)} is not one of your numbers (refresh?).")

@@ -1,12 +1,18 @@
-"""The balance kept between runs: its JSON form, and how old figures are labelled."""
+"""The balance: kept between runs (its JSON form, how old figures are labelled), and the
+Qt-free service that fetches it on demand and through the one ``Poller``."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+from app.config.settings import Settings
 from app.domain.models.balance import Balance
-from app.services.balance.service import balance_from_json, balance_to_json
+from app.sandbox import SandboxServer
+from app.services.balance.service import BalanceService, balance_from_json, balance_to_json
 from app.ui.widgets.balance import fetched_text
 
 FULL = Balance(
@@ -41,3 +47,69 @@ def test_fetched_text_names_the_day_when_it_is_not_today() -> None:
     assert fetched_text(earlier, now) == f"updated {earlier:%H:%M}"
     day_before = now - timedelta(days=1)
     assert fetched_text(day_before, now) == f"updated Nov 25 {day_before:%H:%M}"
+
+
+# --- the service, Qt-free, against the sandbox ---------------------------------------
+
+
+def test_refresh_announces_and_keeps_the_figure_for_next_time(
+    api: Any, db: Any, run: Any, tmp_path: Path
+) -> None:
+    settings = Settings(path=tmp_path / "s.json")
+    service = BalanceService(api, settings, db)
+    seen: list[Balance] = []
+    service.changed.connect(seen.append)
+    balance = run(service.refresh())
+    assert seen == [balance] and balance.current == Decimal("47.318250")
+    assert not service.from_cache and service.fetched_at is not None
+    again = BalanceService(api, settings, db)
+    again.load_cached()
+    assert again.from_cache and again.balance == balance
+    settings.low_balance_warning = 100.0
+    assert again.is_low()
+    heard: list[Balance] = []
+    again.changed.connect(heard.append)
+    again.announce()  # the threshold changed: listeners re-evaluate
+    assert heard == [balance]
+
+
+def test_failure_is_announced_and_check_now_never_raises(
+    api: Any, run: Any, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    service = BalanceService(api, Settings(path=tmp_path / "s.json"))
+    failed: list[str] = []
+    service.failed.connect(failed.append)
+    sandbox.state.api_enabled = False
+    assert run(service.check_now()) is False
+    assert len(failed) == 1 and failed[0] == service.last_error
+    assert service.balance is None
+
+
+def test_polls_through_the_poller_every_setting_minutes(
+    api: Any, run: Any, tmp_path: Path
+) -> None:
+    settings = Settings(path=tmp_path / "s.json")
+    settings.balance_refresh_minutes = 15
+
+    async def scenario() -> list[float]:
+        waits: list[float] = []
+        tick = asyncio.Queue[None]()
+        fetched = asyncio.Event()
+
+        async def sleep(seconds: float) -> None:
+            waits.append(seconds)
+            await tick.get()
+
+        service = BalanceService(api, settings, poll_sleep=sleep)
+        service.changed.connect(lambda _b: fetched.set())
+        service.start()
+        assert service.poller.active
+        tick.put_nowait(None)  # the first 15 minutes are over
+        await fetched.wait()
+        settings.balance_refresh_minutes = 0
+        service.start()  # settings applied: polling off
+        assert not service.poller.active
+        service.stop()
+        return waits
+
+    assert run(scenario())[0] == 15 * 60

@@ -1,7 +1,9 @@
 """NumbersService logic with in-memory ports: optimism, rollback, pending guard, log.
 
-These cover the service's own decisions quickly; the same paths run against
-the sandbox over real HTTP in tests/gui/test_numbers_*.py.
+These cover the service's own decisions quickly, and stage what the sandbox
+cannot (an answer held back, one list failing alone); the same paths run against
+the sandbox over real HTTP in test_numbers_sandbox_service.py (no Qt) and in
+tests/gui/test_numbers_*.py (the tab).
 """
 
 from __future__ import annotations
@@ -17,9 +19,8 @@ import pytest
 from app.config.settings import Settings
 from app.domain.did_edit import DidEdit
 from app.domain.errors import UserFacingError
-from app.domain.models.numbers import Did, RoutingTarget, Server
+from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, RoutingTarget, Server
 from app.domain.routing import Route, RouteKind
-from app.services.numbers.ports import ChangeEntry
 from app.services.numbers.presets import PresetStore, RoutingPreset
 from app.services.numbers.service import NumbersService
 from tests.unit.services.test_numbers_edit import make_did
@@ -67,36 +68,43 @@ class FakeApi:
 class FakeStore:
     def __init__(self) -> None:
         self.dids: dict[str, Did] = {}
-        self.log: list[ChangeEntry] = []
+        self.log: list[ChangeLogEntry] = []
 
     async def load(self) -> list[Did]:
         return list(self.dids.values())
 
-    async def replace_all(self, dids: Sequence[Did]) -> None:
+    async def get(self, number: str) -> Did | None:
+        return self.dids.get(number)
+
+    async def replace_all(self, dids: Sequence[Did]) -> list[str]:
+        removed = [n for n in self.dids if n not in {d.did for d in dids}]
         self.dids = {d.did: d for d in dids}
+        return removed
 
     async def put(self, did: Did) -> None:
         self.dids[did.did] = did
 
-    async def log_changes(self, entries: Sequence[ChangeEntry]) -> None:
+    async def log_changes(self, entries: Sequence[ChangeLogEntry]) -> None:
         self.log.extend(entries)
 
-    async def changes(self, did: str | None, limit: int) -> list[ChangeEntry]:
+    async def changes(self, did: str | None, limit: int) -> list[ChangeLogEntry]:
         rows = [e for e in reversed(self.log) if did is None or e.did == did]
         return rows[:limit]
 
 
 class FakeLookups:
-    async def cached_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]:
+    async def cached_routing_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]:
         return {RouteKind.VOICEMAIL: [RoutingTarget("1001", "Front desk")]}
 
     async def cached_servers(self) -> Sequence[Server]:
         return []
 
-    async def targets(self, kind: RouteKind, *, force: bool = False) -> list[RoutingTarget]:
-        return list((await self.cached_targets()).get(kind, []))
+    async def routing_targets(
+        self, kind: RouteKind, *, refresh: bool = False
+    ) -> list[RoutingTarget]:
+        return list((await self.cached_routing_targets()).get(kind, []))
 
-    async def servers(self, *, force: bool = False) -> list[Server]:
+    async def servers(self, *, refresh: bool = False) -> list[Server]:
         return []
 
 
@@ -110,7 +118,6 @@ def setup(tmp_path: Path) -> tuple[NumbersService, FakeApi, FakeStore]:
         api, store, FakeLookups(), PresetStore(Settings(path=tmp_path / "s.json")),
         clock=lambda: datetime(2024, 5, 1, tzinfo=UTC),
     )
-    asyncio.run(service.load_cached())
     return service, api, store
 
 
@@ -119,21 +126,29 @@ def test_bulk_reroute_partial_refusal_rolls_back_only_the_refused(
 ) -> None:
     service, api, store = setup
     api.refuse["5550000002"] = "This is not a valid mailbox."
-    seen: list[tuple[str, str]] = []
-    service.did_changed.connect(lambda d: seen.append((d.did, d.routing.to_api())))
+    sets: list[DidChangeSet] = []
+    service.dids_changed.connect(sets.append)
+    logged: list[ChangeLogEntry] = []
+    service.change_logged.connect(logged.extend)
     with pytest.raises(UserFacingError) as info:
         asyncio.run(service.reroute(["5550000001", "5550000002", "5550000003"], VM))
     assert "1 of 3 numbers could not be routed to Voicemail 1001 - Front desk" in info.value.message
     assert "(555) 000-0002: This is not a valid mailbox." in info.value.message
-    assert service.did("5550000001").routing == VM  # type: ignore[union-attr]
-    assert service.did("5550000002").routing.to_api() == "account:100001_VoIP"  # type: ignore[union-attr]
+    assert store.dids["5550000001"].routing == VM
+    assert store.dids["5550000002"].routing.to_api() == "account:100001_VoIP"
     assert store.dids["5550000003"].routing == VM
-    # Optimistic first (all three), then confirmations / the rollback.
+    assert asyncio.run(service.did("5550000002")) == store.dids["5550000002"]
+    # Optimistic first (all three rows in one set), then confirmations / the rollback.
+    assert [len(s.changed) for s in sets] == [3, 1, 1, 1]
+    seen = [(d.did, d.routing.to_api()) for s in sets for d in s.changed]
     assert seen[:3] == [(n, "vm:1001") for n in ("5550000001", "5550000002", "5550000003")]
-    assert ("5550000002", "account:100001_VoIP") in seen[3:]
+    assert seen[3:] == [("5550000001", "vm:1001"), ("5550000002", "account:100001_VoIP"),
+                        ("5550000003", "vm:1001")]
     assert [(e.did, e.ok) for e in store.log] == [
         ("5550000001", True), ("5550000002", False), ("5550000003", True)]
     assert store.log[1].reason == "This is not a valid mailbox."
+    assert logged == store.log  # each entry announced as written
+    assert not any(service.is_pending(n) for n in store.dids)
 
 
 def test_change_while_pending_is_refused(
@@ -169,7 +184,9 @@ def test_full_edit_reads_fresh_and_keeps_portal_changes(
     assert method == "setDIDInfo" and isinstance(sent, Did)
     assert ("getDIDsInfo", "5550000001") in api.calls
     assert (sent.note, sent.cnam, sent.callerid_prefix) == ("New note", False, "PORTAL")
-    assert saved.callerid_prefix == "PORTAL"
+    row = saved.did("5550000001")
+    assert row is not None and row.callerid_prefix == "PORTAL"
+    assert saved.changed == (sent,) and _store.dids["5550000001"] == sent
 
 
 def test_preset_with_nothing_to_change_makes_no_call(
@@ -177,9 +194,10 @@ def test_preset_with_nothing_to_change_makes_no_call(
 ) -> None:
     service, api, _store = setup
     preset = RoutingPreset("Day", make_did().routing)
-    assert service.preview_preset(preset) == []
+    assert asyncio.run(service.preview_preset(preset)) == []
     outcome = asyncio.run(service.apply_preset(preset))
     assert outcome.changed == [] and api.calls == []
+    assert not outcome.changes
 
 
 def test_one_failing_target_list_does_not_stop_the_others(
@@ -188,12 +206,35 @@ def test_one_failing_target_list_does_not_stop_the_others(
     service, _api, _store = setup
 
     class HalfBroken(FakeLookups):
-        async def targets(self, kind: RouteKind, *, force: bool = False) -> list[RoutingTarget]:
+        async def routing_targets(
+            self, kind: RouteKind, *, refresh: bool = False
+        ) -> list[RoutingTarget]:
             if kind is RouteKind.QUEUE:
                 raise UserFacingError("VoIP.ms did not answer.")
-            return await super().targets(kind, force=force)
+            return await super().routing_targets(kind, refresh=refresh)
 
     service._lookups = HalfBroken()
-    problems = asyncio.run(service.refresh_lookups())
-    assert problems == ["VoIP.ms did not answer."]
-    assert service.target_lists()[RouteKind.VOICEMAIL] == [RoutingTarget("1001", "Front desk")]
+    choices = asyncio.run(service.refresh_lookups())
+    assert choices.problems == ("VoIP.ms did not answer.",)
+    assert choices.lists[RouteKind.VOICEMAIL] == [RoutingTarget("1001", "Front desk")]
+    assert RouteKind.QUEUE not in choices.lists
+
+
+def test_a_cancelled_change_frees_its_numbers(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, store = setup
+
+    async def scenario() -> None:
+        api.gate = asyncio.Event()  # the provider never answers
+        task = asyncio.create_task(service.reroute(["5550000001", "5550000002"], VM))
+        while not api.calls:
+            await asyncio.sleep(0)
+        assert service.is_pending("5550000001") and service.is_pending("5550000002")
+        task.cancel()  # the window closes
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(scenario())
+    assert not service.is_pending("5550000001") and not service.is_pending("5550000002")
+    assert store.dids["5550000001"].routing != VM  # nothing was confirmed

@@ -74,3 +74,11 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     with pytest.raises(SchemaTooNewError):
         migrate(conn)
+
+
+def test_unused_reroute_presets_table_is_dropped(tmp_path: Path) -> None:
+    # Presets live in the settings file; v2 created a table nobody used.
+    conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    migrate(conn)
+    assert "reroute_presets" not in _tables(conn)
+    assert {"dids", "did_changes"} <= _tables(conn)

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from app.domain.models.fax import FaxFolder, FaxMessage
-from app.domain.models.numbers import Did
+from app.domain.models.numbers import ChangeLogEntry, Did
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.routing import Route, RouteKind
 from app.store import dids as did_store
@@ -141,30 +141,19 @@ def test_dids_round_trip_keep_raw_and_order(db: Database) -> None:
     assert db.run_sync(did_store.list_dids) == [edited, dids[1]]
     db.run_sync(did_store.put_did, _did("5551110002"))
     assert [d.did for d in db.run_sync(did_store.list_dids)][-1] == "5551110002"
-    db.run_sync(did_store.replace_dids, dids[1:])
+    # The numbers no longer on the account are reported (a change set's ``removed``).
+    assert db.run_sync(did_store.replace_dids, dids[1:]) == ["5551110000", "5551110002"]
     assert db.run_sync(did_store.get_did, "+1 555 111 0000") is None
 
 
 def test_change_log_newest_first_and_per_did(db: Database) -> None:
     repo = did_store.DidRepo(db)
     entries = [
-        did_store.DidChange(T0, "5551110000", "routing", "account:1", "vm:101", "setDIDRouting",
-                            True),
-        did_store.DidChange(T0 + timedelta(minutes=1), "5551110001", "pop", "3", "5",
-                            "setDIDPOP", False, "Invalid POP"),
+        ChangeLogEntry(T0, "5551110000", "routing", "account:1", "vm:101", "setDIDRouting",
+                       True),
+        ChangeLogEntry(T0 + timedelta(minutes=1), "5551110001", "pop", "3", "5",
+                       "setDIDPOP", False, "Invalid POP"),
     ]
     asyncio.run(repo.log_changes(entries))
     assert asyncio.run(repo.changes()) == entries[::-1]
     assert asyncio.run(repo.changes("5551110001")) == entries[1:]
-
-
-def test_reroute_presets(db: Database) -> None:
-    preset = did_store.ReroutePreset("After hours", Route.parse("vm:101"), ("+15551110000",))
-    db.run_sync(did_store.save_preset, preset)
-    db.run_sync(did_store.save_preset, replace(preset, name="after HOURS",
-                                               route=Route.parse("fwd:5559990000")))
-    presets = db.run_sync(did_store.list_presets)
-    assert [(p.name, p.route.to_api(), p.dids) for p in presets] == [
-        ("after HOURS", "fwd:5559990000", ("5551110000",))]
-    assert db.run_sync(did_store.delete_preset, "AFTER hours")
-    assert db.run_sync(did_store.list_presets) == []

@@ -11,12 +11,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.did_edit import FIELD_LABELS
+from app.domain.models.numbers import ChangeLogEntry
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe_raw
-from app.services.numbers.ports import ChangeEntry
 from app.ui.style import error_color
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +34,7 @@ _ROUTE_FIELDS = {
 HEADERS = ("When", "Number", "Change", "Result")
 
 
-def change_text(entry: ChangeEntry, lists: TargetLists) -> str:
+def change_text(entry: ChangeLogEntry, lists: TargetLists) -> str:
     if entry.field in _ROUTE_FIELDS:
         old, new = describe_raw(entry.old, lists), describe_raw(entry.new, lists)
     else:
@@ -35,7 +42,7 @@ def change_text(entry: ChangeEntry, lists: TargetLists) -> str:
     return f"{entry.field[:1].upper()}{entry.field[1:]}: {old} → {new}"
 
 
-def result_text(entry: ChangeEntry) -> str:
+def result_text(entry: ChangeLogEntry) -> str:
     return "Saved" if entry.ok else f"Refused: {entry.reason}" if entry.reason else "Refused"
 
 
@@ -44,7 +51,7 @@ class ChangeLogModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ChangeEntry] = []
+        self._rows: list[ChangeLogEntry] = []
         self._lists: TargetLists = {}
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -84,7 +91,7 @@ class ChangeLogModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
 
-    def set_entries(self, entries: Sequence[ChangeEntry]) -> None:
+    def set_entries(self, entries: Sequence[ChangeLogEntry]) -> None:
         """Entries newest first. Only the new head is inserted when the rest is unchanged."""
         entries = list(entries)
         fresh = len(entries) - len(self._rows)
@@ -99,7 +106,16 @@ class ChangeLogModel(QAbstractTableModel):
         self._rows = entries
         self.endResetModel()
 
-    def entries(self) -> list[ChangeEntry]:
+    def add_entries(self, entries: Sequence[ChangeLogEntry]) -> None:
+        """Entries just written (in the order written): inserted at the top, as the
+        store lists them (newest first; the last written first within one change)."""
+        if not entries:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(entries) - 1)
+        self._rows[:0] = reversed(entries)
+        self.endInsertRows()
+
+    def entries(self) -> list[ChangeLogEntry]:
         return list(self._rows)
 
 
@@ -120,3 +136,23 @@ class ChangeLogView(QTableView):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         # Room for a typical refusal ("Refused: This is not a valid Ring group.").
         header.resizeSection(3, 340)
+
+
+class ChangeLogPanel(QWidget):
+    """The log under the table: a title saying whether anything was changed, and the view."""
+
+    def __init__(self, model: ChangeLogModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.title = QLabel(self)
+        self.title.setObjectName("changeLogTitle")
+        layout.addWidget(self.title)
+        self.view = ChangeLogView(model, self)
+        layout.addWidget(self.view)
+
+    def update_title(self) -> None:
+        suffix = ("changes made from this computer" if self._model.rowCount()
+                  else "nothing changed from this computer yet")
+        self.title.setText(f"<b>Change log</b> ({suffix})")

@@ -14,16 +14,19 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
-from app.domain.models.numbers import Did, Server
+from app.domain.models.numbers import Did, DidChangeSet, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
+from app.ui.widgets.record_table import record_table
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -164,6 +167,10 @@ class DidTableModel(QAbstractTableModel):
     def row_of(self, number: str) -> int:
         return self._row_by_number.get(number, -1)
 
+    def did(self, number: str) -> Did | None:
+        """The row of ``number`` as shown (a change in flight included)."""
+        return self.did_at(self.row_of(number))
+
     def set_lookups(self, lists: TargetLists, servers: Sequence[Server]) -> None:
         """New target lists / servers change only the words, so repaint every row."""
         self._lists = lists
@@ -179,12 +186,27 @@ class DidTableModel(QAbstractTableModel):
         # Remove rows that are gone, from the bottom so indexes stay valid.
         for row in range(len(self._rows) - 1, -1, -1):
             if self._rows[row].did not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self._row_by_number = {d.did: i for i, d in enumerate(self._rows)}
-                self.endRemoveRows()
+                self._remove_row(row)
         for did in dids:
             self.update_did(did, insert=True)
+
+    def apply_changes(self, changes: DidChangeSet) -> None:
+        """Apply a change set: rows gone are removed, changed rows repainted (or added).
+
+        Applying the same set twice changes nothing (equal rows are not repainted).
+        """
+        for number in changes.removed:
+            row = self.row_of(number)
+            if row >= 0:
+                self._remove_row(row)
+        for did in changes.changed:
+            self.update_did(did, insert=True)
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._row_by_number = {d.did: i for i, d in enumerate(self._rows)}
+        self.endRemoveRows()
 
     def update_did(self, did: Did, *, insert: bool = False) -> None:
         """Repaint the row of ``did`` (appending it when ``insert`` and it is new)."""
@@ -218,3 +240,35 @@ class DidTableModel(QAbstractTableModel):
 
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents, but long names and notes do not push the
+    other columns off-screen (the full text is in the tooltip)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in Column:
+        cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
+        header.resizeSection(column, min(header.sectionSize(column), cap))
+
+
+def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
+    """The DIDs table (sorted by number; the tab adds its context menu)."""
+    # Several numbers at once: bulk reroute and presets act on the selection.
+    table = record_table(parent, proxy, multi_select=True, grid=True)
+    table.setObjectName("didTable")
+    table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+def empty_note(parent: QWidget) -> QLabel:
+    """Shown instead of the table while there is no number."""
+    label = QLabel("No numbers yet. Refresh to load them from VoIP.ms.", parent)
+    label.setObjectName("numbersEmpty")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label

@@ -1,6 +1,7 @@
 """The "Route calls to" menu: every target, one click to reroute.
 
-Used both as the toolbar button's menu and inside a DID's context menu. Targets
+Used both as the toolbar button's menu and inside a DID's context menu (built
+here too). Targets
 are grouped by kind in submenus (the lists can be long); kinds without any
 target are shown disabled with a reason rather than hidden, so the user learns
 why e.g. "Ring group" offers nothing. The entry the selection already uses is
@@ -12,10 +13,13 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+from app.domain.models.numbers import Did
 from app.domain.routing import ROUTE_KIND_LABELS, Route, RouteKind
 from app.domain.routing_labels import EDITOR_KINDS, TargetLists, target_text, targets_for
 
@@ -76,6 +80,40 @@ class RerouteMenuBuilder(QObject):
         action.setChecked(route == current)
         action.triggered.connect(lambda _checked=False, r=route: self.route_chosen.emit(r))
         return action
+
+
+def common_route(dids: Sequence[Did]) -> Route | None:
+    """The routing all of ``dids`` share (checked in the menu), if they share one."""
+    routes = {d.routing for d in dids}
+    return next(iter(routes)) if len(routes) == 1 else None
+
+
+def did_context_menu(
+    parent: QWidget,
+    selected: Sequence[Did],
+    builder: RerouteMenuBuilder,
+    *,
+    on_edit: Callable[[], object],
+) -> QMenu:
+    """The table's context menu: reroute the selection, edit or copy one number."""
+    menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    count = len(selected)
+    title = ("Route calls to" if count <= 1 else f"Route {count} numbers to")
+    reroute = menu.addMenu(title)
+    reroute.setObjectName("contextReroute")
+    reroute.setEnabled(count > 0)
+    builder.build(reroute, common_route(selected))
+    edit = menu.addAction("Edit…")
+    edit.setEnabled(count == 1)
+    edit.triggered.connect(on_edit)
+    menu.addSeparator()
+    copy = menu.addAction("Copy number")
+    copy.setEnabled(count == 1)
+    if count == 1:
+        number = selected[0].did
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(number))
+    return menu
 
 
 def find_action(menu: QMenu, route: Route) -> QAction | None:

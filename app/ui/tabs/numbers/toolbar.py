@@ -1,14 +1,34 @@
 """The Numbers tab's toolbar: refresh, "Route calls to", presets, edit, filter.
 
-Only widgets; the tab connects their signals to its slots and fills the menus
-when they are about to show (so they always reflect the current selection).
-Keyboard: Alt+R opens "Route calls to", Alt+P the presets, Alt+E edits (the
-underlined letters); Ctrl+F goes to the filter.
+The widgets, and what fills them: the tab connects their signals to its slots
+and fills the menus when they are about to show (so they always reflect the
+current selection). Keyboard: Alt+R opens "Route calls to", Alt+P the presets,
+Alt+E edits (the underlined letters); Ctrl+F goes to the filter, Ctrl+1 ... Ctrl+9
+apply the first nine presets (each confirmed first).
+
+The Presets menu is filled from the presets in the settings and the rows on
+show: each entry says where the calls would go and how many numbers would
+change (applying plans again, on the store).
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
+
+from app.domain.models.numbers import Did
+from app.domain.phone import format_number
+from app.domain.routing_labels import TargetLists, describe
+from app.services.numbers.presets import PlannedChange, RoutingPreset, plan
+
+#: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
+PRESET_SHORTCUTS = 9
+#: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
+ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
+                         Awaitable[bool]]
 
 
 def _button(parent: QWidget, name: str, text: str, tooltip: str = "") -> QToolButton:
@@ -63,3 +83,64 @@ class NumbersToolbar(QWidget):
         layout.addWidget(self.selection_label)
         layout.addStretch(1)
         layout.addWidget(self.filter_edit)
+
+
+async def confirm_preset(
+    parent: QWidget | None, preset: RoutingPreset, changes: Sequence[PlannedChange],
+    lists: TargetLists,
+) -> bool:
+    """The confirmation of ``presets_dialog``, which loads with the first preset used."""
+    from app.ui.tabs.numbers import presets_dialog
+
+    return await presets_dialog.confirm_preset(parent, preset, changes, lists)
+
+
+def fill_presets_menu(
+    menu: QMenu,
+    presets: Sequence[RoutingPreset],
+    shown: Sequence[Did],
+    lists: TargetLists,
+    *,
+    on_apply: Callable[[RoutingPreset], object],
+    on_manage: Callable[[], object],
+) -> None:
+    """One entry per preset (what it changes among ``shown``), then "Manage presets…"."""
+    menu.clear()
+    for number, preset in enumerate(presets, start=1):
+        # Counted on the rows on show: a menu fills synchronously.
+        changes = plan(preset, shown)
+        suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
+        text = f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
+        if number <= PRESET_SHORTCUTS:
+            # Shown in the menu's shortcut column; the tab's QShortcut does the work
+            # (an action shortcut too would make the keys ambiguous).
+            text += f"\tCtrl+{number}"
+        action = menu.addAction(text)
+        action.setData(preset.name)
+        action.triggered.connect(lambda _checked=False, p=preset: on_apply(p))
+    if not presets:
+        hint = menu.addAction("No presets saved yet")
+        hint.setEnabled(False)
+    menu.addSeparator()
+    manage = menu.addAction("Manage presets…")
+    manage.triggered.connect(on_manage)
+
+
+def tab_shortcut(tab: QWidget, keys: QKeySequence, slot: Callable[[], object]) -> None:
+    """``keys`` call ``slot`` only while ``tab`` is on show (other tabs may use them)."""
+    shortcut = QShortcut(keys, tab)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+
+
+def selection_text(selected: Sequence[Did], lists: TargetLists, *, rows: int, shown: int,
+                   filter_text: str) -> str:
+    """The line beside the buttons: what is selected, or why the table looks empty."""
+    if len(selected) > 1:
+        return f"{len(selected)} numbers selected"
+    if len(selected) == 1:
+        return f"{format_number(selected[0].did)}: {describe(selected[0].routing, lists)}"
+    if rows and not shown:
+        # Otherwise an empty table with no word on why.
+        return f"No number matches “{filter_text.strip()}”"
+    return "Select numbers to reroute them" if rows else ""

@@ -1,25 +1,29 @@
 """The Numbers tab: DIDs with their routing, quick reroute, presets, full edit, change log.
 
 Every change goes through ``NumbersService``, which shows it at once and rolls
-it back if the provider refuses; this view only mirrors the service's signals
-into its models and turns clicks into service calls via ``run_operation``.
+it back if the provider refuses. This view applies change sets (``DidChangeSet``)
+to its table: the one a command returns, and each one the service announces
+(heard through ``QtEventListener``: optimistic rows, rollbacks, refreshes).
+Applying a set twice changes nothing, and nothing is read again after a command.
+Clicks become service calls through ``run_operation``, the one place a
+``UserFacingError`` becomes a message. The target lists and servers the table
+shows names with are the view's (``choices``), read through the service again
+when the lookup service fetched one of them fresh (e.g. from the settings page).
 
-``confirm`` (preset confirmation) and ``open_dialog`` are attributes so tests
-can answer or drive them without a modal dialog waiting for a click.
+``confirm`` (the preset confirmation) is an attribute so tests can answer it
+without a modal dialog waiting for a click.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
-    QLabel,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -28,43 +32,41 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.did_edit import DidEdit
-from app.domain.errors import UserFacingError
-from app.domain.models.numbers import Did
+from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, RoutingChoices
 from app.domain.phone import format_number
 from app.domain.routing import Route
-from app.domain.routing_labels import TargetLists, describe
-from app.services.numbers.presets import PlannedChange, RoutingPreset
+from app.domain.routing_labels import describe
+from app.services.lookups.service import ROUTING_LISTS
+from app.services.numbers.presets import RoutingPreset
 from app.services.numbers.service import NumbersService
 from app.services.root import AppServices
 from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
-from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogView
-from app.ui.tabs.numbers.did_model import DID_ROLE, Column, DidTableModel
-from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder
-from app.ui.tabs.numbers.toolbar import NumbersToolbar
-from app.ui.widgets.record_table import record_table
+from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
+from app.ui.tabs.numbers.did_model import (
+    DID_ROLE,
+    DidTableModel,
+    did_table,
+    empty_note,
+    fit_columns,
+)
+from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder, common_route, did_context_menu
+from app.ui.tabs.numbers.toolbar import (
+    PRESET_SHORTCUTS,
+    ConfirmPreset,
+    NumbersToolbar,
+    confirm_preset,
+    fill_presets_menu,
+    selection_text,
+    tab_shortcut,
+)
 
 if TYPE_CHECKING:
     from app.ui.tabs.numbers.edit_dialog import DidEditDialog
     from app.ui.tabs.numbers.presets_dialog import PresetsDialog
-
-#: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
-PRESET_SHORTCUTS = 9
-#: ``confirm(parent, preset, changes, lists) -> bool``: asked before a preset is applied.
-ConfirmPreset = Callable[[QWidget | None, RoutingPreset, Sequence[PlannedChange], TargetLists],
-                         Awaitable[bool]]
-
-
-async def confirm_preset(
-    parent: QWidget | None, preset: RoutingPreset, changes: Sequence[PlannedChange],
-    lists: TargetLists,
-) -> bool:
-    """The confirmation of ``presets_dialog``, which loads with the first preset used."""
-    from app.ui.tabs.numbers import presets_dialog
-
-    return await presets_dialog.confirm_preset(parent, preset, changes, lists)
 
 
 class NumbersTab(TabBase):
@@ -78,6 +80,8 @@ class NumbersTab(TabBase):
         self.confirm: ConfirmPreset = confirm_preset
         #: Dialogs currently open (tests reach them here; kept referenced while open).
         self.open_dialogs: list[QDialog] = []
+        #: Target lists and servers the rows are described with (the lookup cache's).
+        self.choices = RoutingChoices()
 
         self.model = DidTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -89,38 +93,20 @@ class NumbersTab(TabBase):
         self.menu_builder.route_chosen.connect(self._on_menu_builder_route_chosen)
 
         self._build_toolbar()
-        # Several numbers at once: bulk reroute and presets act on the selection.
-        self.table = record_table(self, self.proxy, multi_select=True, grid=True)
-        self.table.setObjectName("didTable")
-        self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table = did_table(self, self.proxy)
         self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-
-        self.empty_label = QLabel("No numbers yet. Refresh to load them from VoIP.ms.", self)
-        self.empty_label.setObjectName("numbersEmpty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = empty_note(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
 
-        log_box = QWidget(self)
-        log_layout = QVBoxLayout(log_box)
-        log_layout.setContentsMargins(0, 4, 0, 0)
-        self.log_title = QLabel(log_box)
-        self.log_title.setObjectName("changeLogTitle")
-        log_layout.addWidget(self.log_title)
-        self.log_view = ChangeLogView(self.log_model, log_box)
-        log_layout.addWidget(self.log_view)
+        self.log_panel = ChangeLogPanel(self.log_model, self)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(log_box)
+        self.splitter.addWidget(self.log_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         # Proportions, not pixels: Qt scales them to the real height when shown.
@@ -130,12 +116,15 @@ class NumbersTab(TabBase):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
 
-        service.did_changed.connect(self._on_service_did_changed)
-        service.dids_replaced.connect(self._on_service_dids_replaced)
-        service.pending_changed.connect(self._on_service_pending_changed)
-        service.change_logged.connect(self._on_service_change_logged)
+        self._events = QtEventListener(self)
+        self._events.listen(service.dids_changed, self._on_service_dids_changed)
+        self._events.listen(service.pending_changed, self._on_service_pending_changed)
+        self._events.listen(service.change_logged, self._on_service_change_logged)
+        # Lists fetched fresh elsewhere (the settings page) rename targets here too.
+        self._events.listen(ctx.lookups.changed, self._on_lookups_changed)
+        self._choices_stale = False
         self._update_actions()
-        self._update_log_title()
+        self.log_panel.update_title()
 
     # --- construction --------------------------------------------------------------
 
@@ -152,19 +141,11 @@ class NumbersTab(TabBase):
         self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
-        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
+        tab_shortcut(self, QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
         # Ctrl+1 .. Ctrl+9: the presets in menu order, each still confirmed first.
         for number in range(1, PRESET_SHORTCUTS + 1):
-            self._add_shortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                functools.partial(self._on_preset_shortcut_activated, number),
-            )
-
-    def _add_shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
-        # Only while the Numbers tab is on show: other tabs may use the same keys.
-        shortcut = QShortcut(keys, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
+            tab_shortcut(self, QKeySequence(f"Ctrl+{number}"),
+                         functools.partial(self._on_preset_shortcut_activated, number))
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -173,20 +154,21 @@ class NumbersTab(TabBase):
     # --- TabBase -------------------------------------------------------------------
 
     async def read_cache(self) -> None:
-        await self.service.load_cached()
-        self._show_lookups()
-        self.model.set_dids(self.service.dids())
+        self._show_lookups(await self.service.routing_choices())
+        self.model.set_dids(await self.service.dids())
         self._after_rows_changed()
         await self._reload_log()
 
     async def refresh(self) -> None:
-        problems = await self.service.refresh_lookups()
-        self._show_lookups()
-        await self.service.refresh()
+        choices = await self.service.refresh_lookups()
+        self._show_lookups(choices)
+        self._apply(await self.service.refresh())
+        self._after_rows_changed()
         await self._reload_log()
-        if problems:
+        if choices.problems:
             # The numbers loaded; only some names fall back to ids. Say so quietly.
-            self.status_message.emit(f"Some target names could not be loaded: {problems[0]}")
+            problem = choices.problems[0]
+            self.status_message.emit(f"Some target names could not be loaded: {problem}")
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
@@ -214,78 +196,66 @@ class NumbersTab(TabBase):
             if row >= 0:
                 selection.select(self.proxy.mapFromSource(self.model.index(row, 0)), flags)
 
-    def _common_route(self, dids: Sequence[Did]) -> Route | None:
-        routes = {d.routing for d in dids}
-        return next(iter(routes)) if len(routes) == 1 else None
-
     def _update_actions(self) -> None:
         selected = self.selected_dids()
         has_rows = self.model.rowCount() > 0
         self.route_button.setEnabled(bool(selected))
         self.edit_button.setEnabled(len(selected) == 1)
         self.presets_button.setEnabled(has_rows)
-        if len(selected) > 1:
-            self.selection_label.setText(f"{len(selected)} numbers selected")
-        elif len(selected) == 1:
-            self.selection_label.setText(
-                f"{format_number(selected[0].did)}: "
-                f"{describe(selected[0].routing, self.service.target_lists())}"
-            )
-        elif has_rows and self.proxy.rowCount() == 0:
-            # Otherwise an empty table with no word on why.
-            self.selection_label.setText(
-                f"No number matches “{self.filter_edit.text().strip()}”"
-            )
-        else:
-            self.selection_label.setText("Select numbers to reroute them" if has_rows else "")
+        self.selection_label.setText(selection_text(
+            selected, self.choices.lists, rows=self.model.rowCount(),
+            shown=self.proxy.rowCount(), filter_text=self.filter_edit.text(),
+        ))
 
     def _after_rows_changed(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
         if self.model.rowCount():
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            # Long names and notes should not push the other columns off-screen;
-            # the full text is in the tooltip.
-            for column in Column:
-                cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
-                header.resizeSection(column, min(header.sectionSize(column), cap))
+            fit_columns(self.table)
         self._update_actions()
 
-    def _show_lookups(self) -> None:
-        lists = self.service.target_lists()
-        self.model.set_lookups(lists, self.service.servers())
-        self.log_model.set_lists(lists)
-        self.menu_builder.set_lists(lists)
+    def _show_lookups(self, choices: RoutingChoices) -> None:
+        self.choices = choices
+        self.model.set_lookups(choices.lists, choices.servers)
+        self.log_model.set_lists(choices.lists)
+        self.menu_builder.set_lists(choices.lists)
 
-    # --- service signals -----------------------------------------------------------
+    def _apply(self, changes: DidChangeSet) -> None:
+        rows = self.model.rowCount()
+        self.model.apply_changes(changes)
+        if self.model.rowCount() != rows:
+            self._after_rows_changed()
+        else:
+            self._update_actions()
 
-    def _on_service_did_changed(self, did: Did) -> None:
-        self.model.update_did(did)
-        self._update_actions()
+    # --- service events ------------------------------------------------------------
 
-    def _on_service_dids_replaced(self, dids: list[Did]) -> None:
-        self.model.set_dids(dids)
-        self._after_rows_changed()
+    def _on_service_dids_changed(self, changes: DidChangeSet) -> None:
+        self._apply(changes)
+
+    def _on_lookups_changed(self, name: str) -> None:
+        if name in ROUTING_LISTS and not self._choices_stale:
+            self._choices_stale = True
+            self._reread_choices()
+
+    @async_slot()
+    async def _reread_choices(self) -> None:
+        # One read for a burst of lists ("Refresh all"): a list fetched while we read
+        # marks the choices stale again, and they are read once more.
+        while self._choices_stale:
+            self._choices_stale = False
+            self._show_lookups(await self.service.routing_choices())
 
     def _on_service_pending_changed(self, number: str, what: str) -> None:
         self.model.set_pending(number, what or None)
 
-    @async_slot()
-    async def _on_service_change_logged(self) -> None:
-        await self._reload_log()
+    def _on_service_change_logged(self, entries: tuple[ChangeLogEntry, ...]) -> None:
+        # The new lines come with the event: the log is not read again.
+        self.log_model.add_entries(entries)
+        self.log_panel.update_title()
 
     async def _reload_log(self) -> None:
-        try:
-            entries = await self.service.changes()
-        except UserFacingError:
-            return
-        self.log_model.set_entries(entries)
-        self._update_log_title()
-
-    def _update_log_title(self) -> None:
-        suffix = ("changes made from this computer" if self.log_model.rowCount()
-                  else "nothing changed from this computer yet")
-        self.log_title.setText(f"<b>Change log</b> ({suffix})")
+        self.log_model.set_entries(await self.service.change_log())
+        self.log_panel.update_title()
 
     # --- user actions --------------------------------------------------------------
 
@@ -301,31 +271,14 @@ class NumbersTab(TabBase):
         await run_operation(self.refresh_button, self.refresh(), busy_text="Loading numbers…")
 
     def _on_route_menu_about_to_show(self) -> None:
-        self.menu_builder.build(self.route_menu, self._common_route(self.selected_dids()))
+        self.menu_builder.build(self.route_menu, common_route(self.selected_dids()))
 
     def _on_presets_menu_about_to_show(self) -> None:
-        self.presets_menu.clear()
-        lists = self.service.target_lists()
-        presets = self.service.presets.all()
-        for number, preset in enumerate(presets, start=1):
-            changes = self.service.preview_preset(preset)
-            suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
-            text = f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
-            if number <= PRESET_SHORTCUTS:
-                # Shown in the menu's shortcut column; the tab's QShortcut does the work
-                # (an action shortcut too would make the keys ambiguous).
-                text += f"\tCtrl+{number}"
-            action = self.presets_menu.addAction(text)
-            action.setData(preset.name)
-            action.triggered.connect(
-                lambda _checked=False, p=preset: self._on_preset_triggered(p)
-            )
-        if not presets:
-            hint = self.presets_menu.addAction("No presets saved yet")
-            hint.setEnabled(False)
-        self.presets_menu.addSeparator()
-        manage = self.presets_menu.addAction("Manage presets…")
-        manage.triggered.connect(self.open_presets_dialog)
+        fill_presets_menu(
+            self.presets_menu, self.service.presets.all(), self.model.dids(),
+            self.choices.lists, on_apply=self._on_preset_triggered,
+            on_manage=self.open_presets_dialog,
+        )
 
     @async_slot(object)
     async def _on_menu_builder_route_chosen(self, route: Route) -> None:
@@ -335,13 +288,14 @@ class NumbersTab(TabBase):
         numbers = [d.did for d in self.selected_dids()]
         if not numbers:
             return
-        target = describe(route, self.service.target_lists())
+        target = describe(route, self.choices.lists)
         outcome = await run_operation(
             self.route_button, self.service.reroute(numbers, route),
             busy_text=f"Routing {len(numbers)} number(s) to {target}…",
         )
         if outcome is not None:
-            self.status_message.emit(outcome.message(self.service.target_lists()))
+            self._apply(outcome.changes)
+            self.status_message.emit(outcome.message(self.choices.lists))
 
     @async_slot(object)
     async def _on_preset_triggered(self, preset: RoutingPreset) -> None:
@@ -361,8 +315,8 @@ class NumbersTab(TabBase):
         await self.apply_preset(presets[number - 1])
 
     async def apply_preset(self, preset: RoutingPreset) -> None:
-        changes = self.service.preview_preset(preset)
-        lists = self.service.target_lists()
+        changes = await self.service.preview_preset(preset)
+        lists = self.choices.lists
         if not changes:
             feedback.show_message(
                 self, f"“{preset.name}” is already in effect: nothing to change.",
@@ -376,6 +330,7 @@ class NumbersTab(TabBase):
             busy_text=f"Applying “{preset.name}”…",
         )
         if outcome is not None:
+            self._apply(outcome.changes)
             self.status_message.emit(f"“{preset.name}”: {outcome.message(lists)}")
 
     def open_presets_dialog(self) -> PresetsDialog:
@@ -385,7 +340,7 @@ class NumbersTab(TabBase):
 
         selected = [d.did for d in self.selected_dids()]
         dialog = PresetsDialog(
-            self.service.presets, self.service.dids(), self.service.target_lists(), self,
+            self.service.presets, self.model.dids(), self.choices.lists, self,
             # A multi-selection suggests "these numbers"; one row is just the cursor.
             selected=selected if len(selected) > 1 else (),
         )
@@ -399,28 +354,8 @@ class NumbersTab(TabBase):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def build_context_menu(self) -> QMenu:
-        selected = self.selected_dids()
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        count = len(selected)
-        title = ("Route calls to" if count <= 1 else f"Route {count} numbers to")
-        reroute = menu.addMenu(title)
-        reroute.setObjectName("contextReroute")
-        reroute.setEnabled(count > 0)
-        self.menu_builder.build(reroute, self._common_route(selected))
-        edit = menu.addAction("Edit…")
-        edit.setEnabled(count == 1)
-        edit.triggered.connect(self._on_edit_button_clicked)
-        menu.addSeparator()
-        copy = menu.addAction("Copy number")
-        copy.setEnabled(count == 1)
-        copy.triggered.connect(self._copy_number)
-        return menu
-
-    def _copy_number(self) -> None:
-        selected = self.selected_dids()
-        if selected:
-            QGuiApplication.clipboard().setText(selected[0].did)
+        return did_context_menu(self, self.selected_dids(), self.menu_builder,
+                                on_edit=self._on_edit_button_clicked)
 
     def _on_table_double_clicked(self, *_args: object) -> None:
         self._on_edit_button_clicked()
@@ -433,10 +368,10 @@ class NumbersTab(TabBase):
     def open_edit_dialog(self, number: str) -> DidEditDialog | None:
         from app.ui.tabs.numbers.edit_dialog import DidEditDialog
 
-        did = self.service.did(number)
+        did = self.model.did(number)  # as shown; the service re-reads the store to save
         if did is None:
             return None
-        dialog = DidEditDialog(did, self.service.target_lists(), self.service.servers(), self)
+        dialog = DidEditDialog(did, self.choices.lists, self.choices.servers, self)
         # Read the values now: the dialog deletes itself once closed.
         dialog.accepted.connect(
             lambda: self._on_edit_dialog_accepted(dialog.did.did, dialog.edit())
@@ -452,6 +387,7 @@ class NumbersTab(TabBase):
             busy_text=f"Saving {format_number(number)}…",
         )
         if saved is not None:
+            self._apply(saved)
             self.status_message.emit(f"{format_number(number)} saved.")
 
     def _track(self, dialog: QDialog) -> None:
