@@ -53,7 +53,12 @@ def test_first_backfill_uses_few_windows_and_marks_nothing_unread(
 
 
 def test_full_page_is_split_and_refetched(sandbox: Any, api: Any, db: Any, run: Any) -> None:
-    engine = MessageSync(api, db, backfill_days=30, limit=40)
+    # A limit below the window's SMS count, whatever today's date makes that count
+    # (the demo data is anchored to now: it was 39 or 41 depending on the hour).
+    today = sandbox.state.clock.today()
+    sms = sum(1 for r in sandbox.state.sms if today - timedelta(days=29) <= r.date.date())
+    assert sms >= 8
+    engine = MessageSync(api, db, backfill_days=30, limit=sms // 2)
     run(engine.sync())
     windows = [(c.params["from"], c.params["to"]) for c in sandbox.calls("getSMS")]
     assert len(windows) > 1  # the 30-day window was full at 40 rows and got split
