@@ -131,7 +131,16 @@ def _box(parent: QWidget | None, message: UserMessage) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(icons[message.level])
     box.setWindowTitle(message.title or _TITLES[message.level])
+    # Messages quote outside text (a caller's name, an SMS, a server's status):
+    # shown as Qt rich text, "<a href=file:///etc/passwd>" became a live link and
+    # "<img src=...>" loaded a file. Every message is plain text.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message.text)
+    from PySide6.QtWidgets import QLabel
+
+    for label in box.findChildren(QLabel):
+        # QMessageBox turns external links on for its label; nothing we show is a link.
+        label.setOpenExternalLinks(False)
     if message.detail:
         box.setDetailedText(message.detail)
     box.setWindowModality(Qt.WindowModality.WindowModal)
