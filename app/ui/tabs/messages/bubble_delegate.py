@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QSize,
     Qt,
@@ -179,9 +180,10 @@ class BubbleDelegate(QStyledItemDelegate):
             doc.setTextWidth(width)
             ideal = min(int(doc.idealWidth()) + 1, width)
             return QSize(ideal, int(doc.size().height()) + 1)
-        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
-        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), int(flags), text)
-        return QSize(rect.width() + 1, rect.height())
+        from app.ui.tabs.messages.text_wrap import wrapped_layout
+
+        _layout, size = wrapped_layout(text, font, width)
+        return size
 
     def layout(self, option: QStyleOptionViewItem, index: Index) -> BubbleGeometry:
         row = _row_object(index)
@@ -306,10 +308,12 @@ class BubbleDelegate(QStyledItemDelegate):
                 doc.documentLayout().draw(painter, context)
                 painter.translate(-geometry.text.topLeft())
             else:
+                from app.ui.tabs.messages.text_wrap import draw_wrapped
+
                 painter.setFont(font)
                 painter.setPen(ink)
-                flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
-                painter.drawText(geometry.text, int(flags), text)
+                draw_wrapped(painter, text, font, self._text_width(),
+                             QPointF(geometry.text.topLeft()))
         painter.setFont(small)
         faded = QColor(ink)
         faded.setAlphaF(0.7)
