@@ -89,6 +89,7 @@ class SetupDialog(QDialog):
         test_row.addWidget(self.ip_label, 1)
 
         self.result_label = QLabel(self)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes the server
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
@@ -143,11 +144,8 @@ class SetupDialog(QDialog):
 
     def _show_check(self, check: ConnectionCheck) -> None:
         self.ip_label.setText(f"Public IP: {check.ip}" if check.ip else "Public IP: unknown")
-        self.result_label.setObjectName("" if check.ok else "statusError")
+        style.set_look(self.result_label, style.PLAIN if check.ok else style.ERROR)
         self.result_label.setText(check.message)
-        # Re-polish so the object-name rule of the stylesheet applies after the change.
-        self.result_label.style().unpolish(self.result_label)
-        self.result_label.style().polish(self.result_label)
         self.result_label.show()
         # The dialog keeps its first height; a wrapped explanation of three lines would
         # otherwise squeeze (and clip) itself and the introduction above it.

@@ -95,6 +95,7 @@ def muted_color(palette: QPalette) -> QColor:
 #: used to be an application style sheet; setting one makes Qt route *every*
 #: widget through its style-sheet style, ~7 ms of the first paint on the 2-core
 #: machine and a little of every paint after it. Colours come from the palette.
+PLAIN = ""  #: no named look: the palette's own colours again
 MUTED = "mutedText"  #: secondary text
 BALANCE_DETAIL = "balanceDetail"  #: secondary text beside the balance
 ERROR = "statusError"  #: a problem, in red
@@ -114,6 +115,9 @@ def set_look(widget: QWidget, look: str) -> None:
 
 def _apply_look(widget: QWidget, palette: QPalette) -> None:
     look = widget.objectName()
+    if look not in _LOOKS:
+        widget.setPalette(QPalette())  # PLAIN: inherit again (a label that was an error)
+        return
     foreground: QColor | None = None
     if look in (MUTED, BALANCE_DETAIL):
         foreground = muted_color(palette)
