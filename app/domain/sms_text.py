@@ -36,19 +36,33 @@ class Counter:
     bytes: int
     parts: int
     over_sms: bool
+    characters: int = 0
 
     def label(self, mode: LongTextMode) -> str:
+        """What the compose box says under the text, in a customer's words.
+
+        "Characters" is a small lie kept on purpose: a text holds 160 *bytes*, so an
+        accent takes two and an emoji four; the count goes down by that much, as
+        phones' own counters do, without asking anyone to know what a byte is.
+        """
         if not self.over_sms:
-            return f"{self.bytes}/{SMS_MAX_BYTES} bytes"
+            left = SMS_MAX_BYTES - self.bytes
+            return f"{left} character{'s' if left != 1 else ''} left"
         if mode is LongTextMode.MMS:
-            return f"{self.bytes} bytes · sent as MMS"
-        return f"{self.bytes} bytes · {self.parts} SMS parts"
+            return "Sent as one long message (MMS)"
+        return f"Sent as {self.parts} texts"
+
+    def picture_label(self, pictures: int) -> str:
+        """The counter when pictures are attached (always one picture message)."""
+        left = MMS_MAX_CHARS - self.characters
+        return (f"Picture message with {pictures} picture{'s' if pictures != 1 else ''}"
+                f" · {left} character{'s' if left != 1 else ''} left")
 
 
 def count(text: str) -> Counter:
     size = utf8_len(text)
     parts = len(split_text(text, SMS_MAX_BYTES)) if size > SMS_MAX_BYTES else (1 if text else 0)
-    return Counter(bytes=size, parts=parts, over_sms=size > SMS_MAX_BYTES)
+    return Counter(bytes=size, parts=parts, over_sms=size > SMS_MAX_BYTES, characters=len(text))
 
 
 def split_text(text: str, max_bytes: int) -> list[str]:

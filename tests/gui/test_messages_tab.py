@@ -147,7 +147,7 @@ def test_send_from_compose_appends_a_bubble(
     _open_first(tab, qtbot)
     before = tab.pane.model.message_count()
     qtbot.keyClicks(tab.pane.compose.text, "We open at 7 tomorrow")
-    assert tab.pane.compose.counter.text() == "21/160 bytes"
+    assert tab.pane.compose.counter.text() == "139 characters left"
     tab.pane.compose.send_button.click()
     qtbot.waitUntil(lambda: tab.pane.model.message_count() == before + 1, timeout=5000)
     last = tab.pane.model.messages()[-1]

@@ -35,13 +35,22 @@ POLL_DAYS = 2
 def notification_text(faxes: tuple[FaxMessage, ...] | list[FaxMessage]) -> tuple[str, str]:
     if len(faxes) == 1:
         fax = faxes[0]
-        who = fax.stationid or format_number(fax.callerid) or "unknown sender"
         number = format_number(fax.callerid)
-        if number and number != who:
-            who = f"{who} ({number})"
+        station = fax.stationid.strip()
+        # A fax machine's station id is often just its own number ("4185550124"):
+        # then the formatted number says it once, not "4185550124 ((418) 555-0124)".
+        if station and _digits(station) != _digits(fax.callerid):
+            who = f"{station} ({number})" if number else station
+        else:
+            who = number or station or "unknown sender"
         return "New fax", f"From {who}, {fax.pages} page{'s' if fax.pages != 1 else ''}"
     pages = sum(f.pages for f in faxes)
     return f"{len(faxes)} new faxes", f"{pages} pages in all"
+
+
+def _digits(text: str) -> str:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
 class FaxPolling:

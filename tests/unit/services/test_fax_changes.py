@@ -157,3 +157,22 @@ def test_a_failed_check_is_reported_once_then_recovers(
     sandbox.state.ip_enabled = True
     assert run(polling.check())
     assert recovered == [True]
+
+
+def test_a_new_fax_notification_names_the_sender_once() -> None:
+    """Issue #15.14: not "From 4185550124 ((418) 555-0124)"."""
+    from app.services.fax.poll import notification_text
+
+    base = _fax_for_notification()
+    same = replace(base, stationid="4185550124", callerid="4185550124")
+    assert notification_text([same]) == ("New fax", "From (418) 555-0124, 3 pages")
+    named = replace(base, stationid="Acme Supply", callerid="14185550124")
+    assert notification_text([named]) == ("New fax", "From Acme Supply ((418) 555-0124), 3 pages")
+    anonymous = replace(base, stationid="", callerid="")
+    assert notification_text([anonymous])[1] == "From unknown sender, 3 pages"
+
+
+def _fax_for_notification() -> FaxMessage:
+    return FaxMessage(id=1, folder="INBOX", date=datetime(2026, 12, 4, tzinfo=UTC),
+                      callerid="", stationid="", destination="6175550133", description="",
+                      pages=3, duration_seconds=40, status="success")

@@ -19,8 +19,15 @@ def test_counter_counts_utf8_bytes_not_characters() -> None:
     assert not count("a" * 160).over_sms
     c = count("a" * 161)
     assert c.over_sms and c.parts == 2
-    assert c.label(LongTextMode.MMS) == "161 bytes · sent as MMS"
-    assert count("hi").label(LongTextMode.SPLIT) == "2/160 bytes"
+    assert c.label(LongTextMode.MMS) == "Sent as one long message (MMS)"
+    assert c.label(LongTextMode.SPLIT) == "Sent as 2 texts"
+    assert count("hi").label(LongTextMode.SPLIT) == "158 characters left"
+    assert count("é" * 79).label(LongTextMode.SPLIT) == "2 characters left"  # 2 bytes each
+    assert count("a" * 159).label(LongTextMode.SPLIT) == "1 character left"
+    assert count("Merci").picture_label(1) == (
+        "Picture message with 1 picture · 2043 characters left"
+    )
+    assert count("").picture_label(3).startswith("Picture message with 3 pictures")
 
 
 def test_split_never_cuts_a_character_and_keeps_the_text() -> None:

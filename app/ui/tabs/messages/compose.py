@@ -178,7 +178,7 @@ class ComposeWidget(QWidget):
         mode = LongTextMode.MMS if self._attachments else self.mode()
         label = counted.label(mode)
         if self._attachments:
-            label = f"{counted.bytes} bytes · MMS with {len(self._attachments)} image(s)"
+            label = counted.picture_label(len(self._attachments))
         self.counter.setText(label)
         self.mode_combo.setVisible(counted.over_sms)
 
