@@ -181,7 +181,7 @@ def test_attach_image_sends_an_mms(
     _open_first(tab, qtbot)
     tab.pane.compose.attach_button.click()
     qtbot.waitUntil(lambda: tab.pane.compose.attachment_count() == 1)
-    assert "MMS with 1 image" in tab.pane.compose.counter.text()
+    assert "Picture message with 1 picture" in tab.pane.compose.counter.text()
     tab.pane.compose.text.setPlainText("Menu")
     tab.pane.compose.send_button.click()
     qtbot.waitUntil(lambda: bool(sandbox.calls("sendMMS")), timeout=5000)
