@@ -8,6 +8,7 @@ inserts it, so selection and scroll position survive a poll.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -30,6 +31,8 @@ from app.ui.widgets.item_state import is_selected
 Index = QModelIndex | QPersistentModelIndex
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 11
+#: "(617) 555-0111" when the listed conversations use several of my numbers, else "".
+MY_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 12
 
 
 def contact_label(summary: ThreadSummary) -> str:
@@ -65,6 +68,8 @@ class ConversationModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ThreadSummary] = []
+        #: How many listed conversations each of my numbers has (whether to name it).
+        self._dids: Counter[str] = Counter()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -84,6 +89,8 @@ class ConversationModel(QAbstractListModel):
             return summary
         if role == UNREAD_ROLE:
             return summary.unread
+        if role == MY_NUMBER_ROLE:
+            return format_number(summary.did) if len(self._dids) > 1 else ""
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -96,6 +103,7 @@ class ConversationModel(QAbstractListModel):
     def set_all(self, summaries: Sequence[ThreadSummary]) -> None:
         self.beginResetModel()
         self._rows = sorted(summaries, key=_order)
+        self._dids = Counter(row.did for row in self._rows)
         self.endResetModel()
 
     def add_missing(self, summaries: Sequence[ThreadSummary]) -> None:
@@ -113,6 +121,7 @@ class ConversationModel(QAbstractListModel):
             block = runs[position]
             self.beginInsertRows(QModelIndex(), position, position + len(block) - 1)
             self._rows[position:position] = block
+            self._dids.update(row.did for row in block)
             self.endInsertRows()
 
     def upsert(self, summary: ThreadSummary) -> int:
@@ -122,6 +131,7 @@ class ConversationModel(QAbstractListModel):
         if old is None:
             self.beginInsertRows(QModelIndex(), target, target)
             self._rows.insert(target, summary)
+            self._dids[summary.did] += 1
             self.endInsertRows()
             return target
         if target == old:
@@ -142,6 +152,9 @@ class ConversationModel(QAbstractListModel):
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            self._dids[did] -= 1
+            if self._dids[did] <= 0:
+                del self._dids[did]
             self.endRemoveRows()
 
     def _position_for(self, summary: ThreadSummary, *, skip: int | None) -> int:
@@ -236,8 +249,14 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
             badge_width += 6
         painter.setPen(faded)
-        via = f"{format_number(summary.did)} · "
-        text = metrics.elidedText(via + snippet(summary), Qt.TextElideMode.ElideRight,
+        # The contact's number (not mine: issue #15.8) when a name stands above it,
+        # and which of my numbers only when the list mixes several.
+        parts = [format_number(summary.contact)] if summary.name else []
+        mine = index.data(MY_NUMBER_ROLE)
+        if mine:
+            parts.append(f"to …{mine[-4:]}")  # the full number is in the tooltip
+        prefix = "".join(f"{part} · " for part in parts)
+        text = metrics.elidedText(prefix + snippet(summary), Qt.TextElideMode.ElideRight,
                                   second.width() - badge_width)
         painter.drawText(second.adjusted(0, 0, -badge_width, 0),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
