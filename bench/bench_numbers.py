@@ -25,10 +25,11 @@ from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.config.settings import Settings
 from app.domain.did_edit import DidEdit
-from app.domain.models.numbers import Did, DidChangeSet, RoutingTarget
+from app.domain.models.numbers import Did, RoutingTarget
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.services.lookups.service import LookupService
+from app.services.numbers.changes import DidChangeSet
 from app.services.numbers.presets import PresetStore
 from app.services.numbers.service import NumbersService
 from app.store.db import Database

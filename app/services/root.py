@@ -92,11 +92,11 @@ class AppServices:
     @cached_property
     def voicemail(self) -> VoicemailService:
         from app.services.voicemail.service import VoicemailService
-        from app.services.voicemail.store_adapter import DbVoicemailStore
+        from app.store.voicemail import VoicemailRepo
 
         return VoicemailService(
             self.api,
-            DbVoicemailStore(self.db),
+            VoicemailRepo(self.db),
             self.media_subdir("voicemail"),
             notifier=self.notifier,
             check_seconds=self.settings.voicemail_check_seconds,

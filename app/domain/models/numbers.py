@@ -5,12 +5,11 @@ Conventions (UTC dates, normalised numbers, ``raw``): see ``app.domain.models``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.domain.routing import Route, RouteKind
+from app.domain.routing import Route
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,36 +66,3 @@ class ChangeLogEntry:
     method: str
     ok: bool
     reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class DidChangeSet:
-    """What a command or a refresh changed: the DIDs' new rows, and numbers that went away.
-
-    The view applies it as is (no re-query). Applying one twice changes nothing, so
-    a view may apply both the set a command returns and the one the service
-    announces for the same change.
-    """
-
-    changed: tuple[Did, ...] = ()
-    removed: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.changed or self.removed)
-
-    def did(self, number: str) -> Did | None:
-        """The new row of ``number`` in this set, if it is one of the changed."""
-        return next((d for d in self.changed if d.did == number), None)
-
-
-@dataclass(frozen=True, slots=True)
-class RoutingChoices:
-    """What a DID can be routed to and registered on, as the lookup cache has it.
-
-    ``problems`` says why some list could not be refreshed (its names then fall
-    back to ids, or to the older copy).
-    """
-
-    lists: Mapping[RouteKind, Sequence[RoutingTarget]] = field(default_factory=dict)
-    servers: tuple[Server, ...] = ()
-    problems: tuple[str, ...] = ()

@@ -1,14 +1,29 @@
-"""Mailboxes, folders and voicemail messages.
+"""Mailboxes, folders and voicemail messages, and the stored state read back.
 
 Conventions (UTC dates, normalised numbers, ``raw``): see ``app.domain.models``.
+
+``MailboxSummary``, ``Overview`` and ``StoredChange`` are what the store's
+``VoicemailRepo`` answers (read in the same hop as its write); the voicemail
+service turns a ``StoredChange`` into the ``MessageChanges`` it announces
+(``app.services.voicemail.changes``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from app.domain.models.messages import PhonebookEntry
+from app.domain.phone import normalize
+
+#: (mailbox, folder, message_num), as the API addresses a message.
+VoicemailKey = tuple[str, str, int]
+
+#: Folders every VoIP.ms mailbox has; shown before ``getVoicemailFolders`` answers.
+DEFAULT_FOLDERS = ("INBOX", "Old", "Urgent", "Work", "Family", "Friends")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +58,7 @@ class VoicemailMessage:
     listened: bool
 
     @property
-    def key(self) -> tuple[str, str, int]:
+    def key(self) -> VoicemailKey:
         return (self.mailbox, self.folder, self.message_num)
 
 
@@ -52,3 +67,65 @@ class AudioFormat(StrEnum):
     WAV = "wav"
     WAV49 = "wav49"
     GSM = "gsm"
+
+
+def default_folders() -> tuple[VoicemailFolder, ...]:
+    return tuple(VoicemailFolder(name, name) for name in DEFAULT_FOLDERS)
+
+
+def phonebook_names(entries: Iterable[PhonebookEntry]) -> dict[str, str]:
+    """Normalised number -> name; for a number listed twice the alphabetically first
+    name wins, as in the store's lookup."""
+    names: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.name.casefold(), reverse=True):
+        number = normalize(entry.number)
+        if number and entry.name:
+            names[number] = entry.name
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxSummary:
+    """One mailbox as the tree shows it.
+
+    ``box.new``/``box.urgent`` are counted over the stored messages once any are
+    stored (they may be newer than the provider's counts: changes made since).
+    """
+
+    box: Mailbox
+    folders: tuple[VoicemailFolder, ...]
+    #: Folder -> unheard messages in it (absent: none).
+    unheard: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Every mailbox with its folders and counts, and the phonebook names."""
+
+    mailboxes: tuple[MailboxSummary, ...] = ()
+    #: Normalised number -> phonebook name.
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def unread_total(self) -> int:
+        return sum(s.box.new for s in self.mailboxes)
+
+    def summary(self, mailbox: str) -> MailboxSummary | None:
+        return next((s for s in self.mailboxes if s.box.mailbox == mailbox), None)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredChange:
+    """What one write did to the stored messages of ``mailbox``, read back with it.
+
+    ``changed`` holds new or updated rows as now stored; ``removed`` the keys
+    that are gone (a move removes the old key and adds the new one).
+    """
+
+    mailbox: str
+    changed: tuple[VoicemailMessage, ...] = ()
+    removed: tuple[VoicemailKey, ...] = ()
+    #: The mailbox's counts after the write (``None``: the mailbox is gone).
+    summary: MailboxSummary | None = None
+    #: Unheard messages over all mailboxes after the write.
+    unread_total: int = 0

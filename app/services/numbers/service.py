@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -43,17 +42,18 @@ from app.domain.did_edit import (
     validate,
 )
 from app.domain.errors import UserFacingError
-from app.domain.models.numbers import (
-    ChangeLogEntry,
-    Did,
-    DidChangeSet,
-    RoutingChoices,
-    RoutingTarget,
-)
+from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
-from app.domain.routing_labels import LISTED_KINDS, TargetLists, describe
+from app.domain.routing_labels import LISTED_KINDS, describe
 from app.services.events import Event
+from app.services.numbers.changes import (
+    DidChangeSet,
+    Failure,
+    RerouteOutcome,
+    RoutingChoices,
+    failure_text,
+)
 from app.services.numbers.ports import DidApi, DidStore, Lookups
 from app.services.numbers.presets import PlannedChange, PresetStore, RoutingPreset, plan
 
@@ -63,54 +63,6 @@ log = logging.getLogger(__name__)
 def _key(number: str) -> str:
     """The store's key of a number (normalised; as given when it does not normalise)."""
     return normalize(number) or number
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A number whose change the provider refused, and why."""
-
-    did: str
-    reason: str
-
-
-@dataclass(slots=True)
-class RerouteOutcome:
-    """What a (bulk) reroute did: numbers moved, and the refusals with reasons.
-
-    ``changes`` holds the confirmed rows (the view applies it as is).
-    """
-
-    route: Route
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[Failure] = field(default_factory=list)
-    changes: DidChangeSet = field(default_factory=DidChangeSet)
-
-    def message(self, lists: TargetLists) -> str:
-        target = describe(self.route, lists)
-        parts: list[str] = []
-        if self.changed:
-            count = len(self.changed)
-            noun = "number" if count == 1 else "numbers"
-            parts.append(f"{count} {noun} now go to {target}.")
-        if self.unchanged and not self.changed and not self.failed:
-            parts.append(f"Already routed to {target}; nothing to change.")
-        return " ".join(parts)
-
-
-def failure_text(outcome: RerouteOutcome, lists: TargetLists) -> str:
-    """One message for every refusal of a reroute: how many, which, and why."""
-    target = describe(outcome.route, lists)
-    lines = [f"{format_number(f.did)}: {f.reason}" for f in outcome.failed]
-    attempted = len(outcome.failed) + len(outcome.changed)
-    head = (
-        f"{len(outcome.failed)} of {attempted} numbers could not be routed to {target}"
-        if attempted > 1
-        else f"{format_number(outcome.failed[0].did)} could not be routed to {target}"
-    )
-    if len(lines) == 1 and not outcome.changed:
-        return f"{head}: {outcome.failed[0].reason}"
-    return head + ":\n" + "\n".join(lines)
 
 
 class NumbersService:

@@ -24,7 +24,7 @@ from app.domain.phone import format_number
 from app.services.events import Event
 from app.services.polling import Poller
 from app.services.root import NotifierLike, RecordingNotifier
-from app.services.voicemail.read_models import Arrivals, caller_label
+from app.services.voicemail.changes import Arrivals, caller_label
 
 if TYPE_CHECKING:
     from app.services.voicemail.service import VoicemailService

@@ -1,8 +1,9 @@
 """What the voicemail service needs from the API and the store.
 
 Protocols rather than concrete classes: the typed ``Api`` and the store's
-repository satisfy them structurally, and the service's logic (optimistic
-changes, roll-back, new-message detection) reads without either.
+repository (``app.store.voicemail.VoicemailRepo``) satisfy them structurally,
+and the service's logic (optimistic changes, roll-back, new-message detection)
+reads without either.
 """
 
 from __future__ import annotations
@@ -11,8 +12,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from app.domain.models.messages import PhonebookEntry
-from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
-from app.services.voicemail.read_models import Key, MessageChanges, Overview
+from app.domain.models.voicemail import (
+    AudioFormat,
+    Mailbox,
+    Overview,
+    StoredChange,
+    VoicemailFolder,
+    VoicemailKey,
+    VoicemailMessage,
+)
 
 
 class VoicemailApi(Protocol):
@@ -53,8 +61,9 @@ class VoicemailStore(Protocol):
     """The stored voicemail state, the only copy of it; every method runs off the
     UI thread (one ``db.run`` each).
 
-    Writes return the change set they made (the store diffs rows itself), with
-    the mailbox's new counts, so announcing a change costs no second read.
+    Writes return what they changed (the store diffs rows itself), with the
+    mailbox's new counts read back in the same transaction, so announcing a
+    change costs no second read.
     """
 
     async def overview(self) -> Overview: ...
@@ -63,11 +72,11 @@ class VoicemailStore(Protocol):
         self, mailbox: str, folder: str | None = None
     ) -> list[VoicemailMessage]: ...
 
-    async def message(self, key: Key) -> VoicemailMessage | None: ...
+    async def message(self, key: VoicemailKey) -> VoicemailMessage | None: ...
 
     async def names(self) -> dict[str, str]: ...
 
-    async def save_mailboxes(self, mailboxes: Sequence[Mailbox]) -> list[MessageChanges]:
+    async def save_mailboxes(self, mailboxes: Sequence[Mailbox]) -> list[StoredChange]:
         """Store the mailbox list; returns what left with mailboxes that are gone."""
         ...
 
@@ -77,13 +86,15 @@ class VoicemailStore(Protocol):
 
     async def save_messages(
         self, mailbox: str, messages: Sequence[VoicemailMessage]
-    ) -> MessageChanges: ...
+    ) -> StoredChange: ...
 
-    async def put(self, message: VoicemailMessage, *, remove: Key | None = None) -> MessageChanges:
+    async def put(
+        self, message: VoicemailMessage, *, remove: VoicemailKey | None = None
+    ) -> StoredChange:
         """Store one message as it is now (``remove``: the key it had before a move)."""
         ...
 
-    async def remove(self, message: VoicemailMessage) -> MessageChanges: ...
+    async def remove(self, message: VoicemailMessage) -> StoredChange: ...
 
     async def save_phonebook(self, entries: Sequence[PhonebookEntry]) -> dict[str, str]:
         """Store the phonebook; returns the names (normalised number -> name)."""

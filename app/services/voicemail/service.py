@@ -33,9 +33,7 @@ from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailMessage
 from app.services.events import Event
 from app.services.root import NotifierLike
 from app.services.voicemail.audio import AudioCache, AudioFetcher
-from app.services.voicemail.poll import VoicemailPolling
-from app.services.voicemail.ports import VoicemailApi, VoicemailStore
-from app.services.voicemail.read_models import (
+from app.services.voicemail.changes import (
     Arrivals,
     Key,
     MessageChanges,
@@ -43,6 +41,8 @@ from app.services.voicemail.read_models import (
     caller_label,
     identity,
 )
+from app.services.voicemail.poll import VoicemailPolling
+from app.services.voicemail.ports import VoicemailApi, VoicemailStore
 
 log = logging.getLogger(__name__)
 
@@ -172,9 +172,9 @@ class VoicemailService:
     async def _save_mailboxes(self, boxes: list[Mailbox]) -> bool:
         """Store the mailbox list; ``True`` when mailboxes went away."""
         gone = await self._store.save_mailboxes(boxes)
-        for changes in gone:
-            self._seen_live.discard(changes.mailbox)
-            self.messages_changed.emit(changes)
+        for stored in gone:
+            self._seen_live.discard(stored.mailbox)
+            self.messages_changed.emit(MessageChanges.of(stored))
         return bool(gone)
 
     async def _reload_messages(self, mailbox: str) -> list[VoicemailMessage]:
@@ -183,8 +183,7 @@ class VoicemailService:
         known = {identity(m) for m in await self._store.messages(mailbox)}
         live_before = mailbox in self._seen_live
         self._seen_live.add(mailbox)
-        changes = await self._store.save_messages(mailbox, rows)
-        self._emit(changes)
+        changes = self._emit(MessageChanges.of(await self._store.save_messages(mailbox, rows)))
         arrived = [m for m in changes.changed if identity(m) not in known and not m.listened]
         return arrived if live_before else []
 
@@ -242,7 +241,7 @@ class VoicemailService:
             )
             if after == before:
                 return self._unchanged(before)
-            optimistic = self._emit(await self._store.put(after))
+            optimistic = self._emit(MessageChanges.of(await self._store.put(after)))
         try:
             if listened is not None:
                 await self._api.mark_listened(
@@ -268,7 +267,7 @@ class VoicemailService:
             now = await self._store.message(before.key if made is None else made.key)
             if now == made:
                 remove = None if made is None else made.key
-                self._emit(await self._store.put(before, remove=remove))
+                self._emit(MessageChanges.of(await self._store.put(before, remove=remove)))
 
     async def set_listened(self, message: VoicemailMessage, listened: bool) -> MessageChanges:
         verb = "mark as heard" if listened else "mark as unheard"
@@ -288,7 +287,9 @@ class VoicemailService:
             # folder; guess the same so the list rarely changes when it confirms.
             taken = [m.message_num for m in await self._store.messages(before.mailbox, folder)]
             after = replace(before, folder=folder, message_num=max(taken, default=0) + 1)
-            optimistic = self._emit(await self._store.put(after, remove=before.key))
+            optimistic = self._emit(
+                MessageChanges.of(await self._store.put(after, remove=before.key))
+            )
         try:
             await self._api.move_voicemail(
                 before.mailbox, before.folder, before.message_num, folder
@@ -308,7 +309,7 @@ class VoicemailService:
 
     async def _reload(self, mailbox: str) -> MessageChanges:
         rows = await self._api.get_voicemail_messages(mailbox)
-        return self._emit(await self._store.save_messages(mailbox, rows))
+        return self._emit(MessageChanges.of(await self._store.save_messages(mailbox, rows)))
 
     async def _find_moved(self, guess: VoicemailMessage) -> VoicemailMessage | None:
         for candidate in await self._store.messages(guess.mailbox, guess.folder):
@@ -320,7 +321,7 @@ class VoicemailService:
     async def delete(self, message: VoicemailMessage) -> MessageChanges:
         async with self._edit_lock:
             before = await self._current(message)
-            removed = self._emit(await self._store.remove(before))
+            removed = self._emit(MessageChanges.of(await self._store.remove(before)))
         try:
             await self._api.delete_voicemail(before.mailbox, before.folder, before.message_num)
         except UserFacingError as exc:

@@ -16,10 +16,11 @@ import pytest
 from app.config.settings import Settings
 from app.domain.did_edit import DidEdit
 from app.domain.errors import UserFacingError
-from app.domain.models.numbers import ChangeLogEntry, DidChangeSet
+from app.domain.models.numbers import ChangeLogEntry
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.services.lookups.service import LookupService
+from app.services.numbers.changes import DidChangeSet
 from app.services.numbers.presets import PresetStore, RoutingPreset
 from app.services.numbers.service import NumbersService
 from app.store.dids import DidRepo

@@ -19,8 +19,9 @@ import pytest
 from app.config.settings import Settings
 from app.domain.did_edit import DidEdit
 from app.domain.errors import UserFacingError
-from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, RoutingTarget, Server
+from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget, Server
 from app.domain.routing import Route, RouteKind
+from app.services.numbers.changes import DidChangeSet
 from app.services.numbers.presets import PresetStore, RoutingPreset
 from app.services.numbers.service import NumbersService
 from tests.unit.services.test_numbers_edit import make_did

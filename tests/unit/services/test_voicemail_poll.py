@@ -14,10 +14,10 @@ import pytest
 from app.domain.models.voicemail import VoicemailMessage
 from app.sandbox import SandboxServer
 from app.services.root import RecordingNotifier
+from app.services.voicemail.changes import Arrivals
 from app.services.voicemail.poll import VoicemailPolling, notification_text
-from app.services.voicemail.read_models import Arrivals
 from app.services.voicemail.service import VoicemailService
-from app.services.voicemail.store_adapter import DbVoicemailStore
+from app.store.voicemail import VoicemailRepo
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 
@@ -31,7 +31,7 @@ def notifier() -> RecordingNotifier:
 def service(
     api: Any, db: Any, tmp_path: Path, run: Run, notifier: RecordingNotifier
 ) -> VoicemailService:
-    svc = VoicemailService(api, DbVoicemailStore(db), tmp_path, notifier=notifier)
+    svc = VoicemailService(api, VoicemailRepo(db), tmp_path, notifier=notifier)
     run(svc.refresh())
     return svc
 

@@ -20,9 +20,9 @@ from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, VoicemailMessage
 from app.sandbox import SandboxServer
 from app.services.voicemail.audio import sniff_format
-from app.services.voicemail.read_models import Arrivals, MessageChanges, count_unheard
+from app.services.voicemail.changes import Arrivals, MessageChanges, count_unheard
 from app.services.voicemail.service import ActionRefused, VoicemailService
-from app.services.voicemail.store_adapter import DbVoicemailStore
+from app.store.voicemail import VoicemailRepo
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 FILE = "getVoicemailMessageFile"
@@ -30,7 +30,7 @@ FILE = "getVoicemailMessageFile"
 
 @pytest.fixture
 def service(api: Any, db: Any, tmp_path: Path, run: Run) -> VoicemailService:
-    svc = VoicemailService(api, DbVoicemailStore(db), tmp_path / "audio")
+    svc = VoicemailService(api, VoicemailRepo(db), tmp_path / "audio")
     run(svc.refresh())
     return svc
 
@@ -300,7 +300,7 @@ def test_check_new_finds_arrivals_only(
 def test_first_load_does_not_announce_old_messages(
     api: Any, db: Any, tmp_path: Path, run: Run
 ) -> None:
-    svc = VoicemailService(api, DbVoicemailStore(db), tmp_path)
+    svc = VoicemailService(api, VoicemailRepo(db), tmp_path)
     announced: list[Arrivals] = []
     svc.new_voicemail.connect(announced.append)
     run(svc.refresh())
@@ -313,9 +313,11 @@ def test_the_store_is_the_only_copy(
 ) -> None:
     """What another writer puts in the database is what the service answers: it
     keeps no copy of its own to go stale."""
+    from dataclasses import replace
+
     from app.store import voicemail as vm
 
     message = by_caller(DANA)
-    run(db.run(vm.set_flags, message.key, listened=True))
+    run(db.run(vm.put_message, replace(message, listened=True)))
     assert run(service.message(message.key)).listened is True
     assert _new(service, run, "1001") == 4

@@ -9,9 +9,9 @@ from typing import Any
 
 from app.domain.models.voicemail import Mailbox
 from app.sandbox import SandboxServer
-from app.services.voicemail.read_models import Overview, caller_label, caller_name
+from app.services.voicemail.changes import Overview, caller_label, caller_name
 from app.services.voicemail.service import VoicemailService
-from app.services.voicemail.store_adapter import DbVoicemailStore
+from app.store.voicemail import VoicemailRepo
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 
@@ -19,7 +19,7 @@ Run = Callable[[Coroutine[Any, Any, Any]], Any]
 def test_state_round_trips_through_the_database(
     api: Any, db: Any, tmp_path: Path, run: Run, sandbox: SandboxServer
 ) -> None:
-    first = VoicemailService(api, DbVoicemailStore(db), tmp_path)
+    first = VoicemailService(api, VoicemailRepo(db), tmp_path)
     run(first.refresh())
     dana = next(m for m in run(first.messages("1001")) if m.caller_number == "6175550142")
     run(first.set_listened(dana, True))
@@ -27,7 +27,7 @@ def test_state_round_trips_through_the_database(
     before = run(first.overview())
 
     sandbox.clear_log()
-    second = VoicemailService(api, DbVoicemailStore(db), tmp_path)
+    second = VoicemailService(api, VoicemailRepo(db), tmp_path)
     counts: list[int] = []
     shown: list[Overview] = []
     second.unread_changed.connect(counts.append)
@@ -53,12 +53,12 @@ def test_state_round_trips_through_the_database(
 
 
 def test_load_cached_on_an_empty_database(api: Any, db: Any, tmp_path: Path, run: Run) -> None:
-    service = VoicemailService(api, DbVoicemailStore(db), tmp_path)
+    service = VoicemailService(api, VoicemailRepo(db), tmp_path)
     overview = run(service.load_cached())
     assert overview.mailboxes == ()
     assert overview.unread_total == 0
     assert run(service.messages("1001")) == []
     # A mailbox known before its folders: the folders every mailbox has, INBOX first.
-    run(DbVoicemailStore(db).save_mailboxes([Mailbox("1001", "Front desk")]))
+    run(VoicemailRepo(db).save_mailboxes([Mailbox("1001", "Front desk")]))
     summary = run(service.overview()).summary("1001")
     assert summary is not None and summary.folders[0].value == "INBOX"

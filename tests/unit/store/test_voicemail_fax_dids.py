@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from app.domain.models.fax import FaxFolder, FaxMessage
 from app.domain.models.numbers import ChangeLogEntry, Did
-from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.routing import Route, RouteKind
 from app.store import dids as did_store
 from app.store import fax as fax_store
@@ -38,44 +38,43 @@ def test_mailboxes_and_folders_round_trip(db: Database) -> None:
     assert db.run_sync(vm.list_folders, "101") == folders
 
 
-def test_replace_folder_reports_inserted_removed_changed(db: Database) -> None:
-    first = db.run_sync(vm.replace_folder, "101", "INBOX", [_vm(1), _vm(2), _vm(3)])
+def test_replace_mailbox_messages_reports_inserted_removed_changed(db: Database) -> None:
+    first = db.run_sync(vm.replace_mailbox_messages, "101", [_vm(1), _vm(2), _vm(3)])
     assert [m.message_num for m in first.inserted] == [1, 2, 3]
-    db.run_sync(vm.set_audio_path, ("101", "INBOX", 1), "/cache/1.mp3", AudioFormat.MP3)
-    db.run_sync(vm.set_audio_path, ("101", "INBOX", 2), "/cache/2.mp3", AudioFormat.MP3)
     # 3 was deleted elsewhere; 1 was listened to; 2 was renumbered onto another recording.
     second = db.run_sync(
-        vm.replace_folder, "101", "INBOX",
+        vm.replace_mailbox_messages, "101",
         [_vm(1, listened=True), _vm(2, caller="+15553330000", date=T0)],
     )
     assert [m.message_num for m in second.removed] == [3]
     assert [(m.message_num, m.caller_number) for m in second.changed] == [
         (1, "5552220000"), (2, "5553330000")]
     assert second.inserted == []
-    # Flags changed: same recording, audio kept. Content changed: audio dropped.
-    assert db.run_sync(vm.audio_path, ("101", "INBOX", 1)) == ("/cache/1.mp3", AudioFormat.MP3)
-    assert db.run_sync(vm.audio_path, ("101", "INBOX", 2)) is None
     same = [_vm(1, listened=True), _vm(2, caller="5553330000", date=T0)]
-    unchanged = db.run_sync(vm.replace_folder, "101", "INBOX", same)
+    unchanged = db.run_sync(vm.replace_mailbox_messages, "101", same)
     assert not unchanged.any
-    # Other folders are untouched by a folder replace.
-    db.run_sync(vm.replace_folder, "101", "Old", [_vm(1, folder="Old")])
+    # Other mailboxes are untouched by a mailbox replace.
+    db.run_sync(vm.replace_mailbox_messages, "102", [_vm(1, mailbox="102", folder="Old")])
     assert [m.folder for m in db.run_sync(vm.list_messages, "101")].count("INBOX") == 2
-    assert len(db.run_sync(vm.list_messages, "101", "Old")) == 1
+    assert len(db.run_sync(vm.list_messages, "102", "Old")) == 1
 
 
 def test_voicemail_flags_delete_and_counts(db: Database) -> None:
+    db.run_sync(vm.replace_mailboxes, [Mailbox("101", "Front desk")])
     db.run_sync(vm.replace_mailbox_messages, "101", [_vm(1), _vm(2, folder="Old")])
-    assert db.run_sync(vm.unlistened_count) == 2
-    assert db.run_sync(vm.set_flags, ("101", "INBOX", 1), listened=True)
-    assert db.run_sync(vm.set_flags, ("101", "INBOX", 1), urgent=True)
+    assert db.run_sync(vm.folder_counts, "101") == {"INBOX": (1, 0), "Old": (1, 0)}
+    flagged = replace(_vm(1), listened=True, urgent=True)
+    change = db.run_sync(vm.put, flagged, None)
+    assert change.changed == (flagged,) and change.removed == ()
     stored = db.run_sync(vm.get_message, ("101", "INBOX", 1))
     assert stored is not None and stored.listened and stored.urgent
-    db.run_sync(vm.set_audio_path, ("101", "Old", 2), "/cache/2.wav", AudioFormat.WAV)
-    assert db.run_sync(vm.delete_message, ("101", "Old", 2)) == "/cache/2.wav"
-    assert db.run_sync(vm.unlistened_count, "101") == 0
+    assert db.run_sync(vm.delete_message, ("101", "Old", 2)) is True
+    assert db.run_sync(vm.delete_message, ("101", "Old", 2)) is False
+    assert db.run_sync(vm.folder_counts, "101") == {"INBOX": (0, 1)}
     repo = vm.VoicemailRepo(db)
-    assert [m.message_num for m in asyncio.run(repo.messages())] == [1]
+    assert [m.message_num for m in asyncio.run(repo.messages("101"))] == [1]
+    summary = asyncio.run(repo.overview()).summary("101")
+    assert summary is not None and (summary.box.new, summary.box.urgent) == (0, 1)
 
 
 def _fax(id_: int, folder: str = "inbox", hours: int = 0, **kw: object) -> FaxMessage:

@@ -23,9 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
-from app.domain.models.numbers import Did, DidChangeSet, Server
+from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
+from app.services.numbers.changes import DidChangeSet
 from app.ui.widgets.record_table import record_table
 
 _Index = QModelIndex | QPersistentModelIndex

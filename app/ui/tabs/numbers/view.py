@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.did_edit import DidEdit
-from app.domain.models.numbers import ChangeLogEntry, Did, DidChangeSet, RoutingChoices
+from app.domain.models.numbers import ChangeLogEntry, Did
 from app.domain.phone import format_number
 from app.domain.routing import Route
 from app.domain.routing_labels import describe
 from app.services.lookups.service import ROUTING_LISTS
+from app.services.numbers.changes import DidChangeSet, RoutingChoices
 from app.services.numbers.presets import RoutingPreset
 from app.services.numbers.service import NumbersService
 from app.services.root import AppServices

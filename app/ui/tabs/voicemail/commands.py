@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.domain.models.voicemail import VoicemailMessage
-from app.services.voicemail.read_models import MessageChanges, Overview, caller_label, caller_name
+from app.services.voicemail.changes import MessageChanges, Overview, caller_label, caller_name
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background

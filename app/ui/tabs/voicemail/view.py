@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
 from app.services.root import AppServices
-from app.services.voicemail.read_models import Key, MessageChanges, Overview, default_folders
+from app.services.voicemail.changes import Key, MessageChanges, Overview, default_folders
 from app.services.voicemail.service import VoicemailService
 from app.ui import style
 from app.ui.async_slot import async_slot

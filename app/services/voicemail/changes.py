@@ -6,6 +6,10 @@ its roll-back), announces a ``MessageChanges``: the rows as now stored, the
 keys that left, and the new counts of the mailbox. A view applies that to what
 it shows instead of asking for everything again.
 
+The read models of the stored state (``Overview``, ``MailboxSummary``,
+``default_folders``) are domain models (the store's repository answers them);
+they are re-exported here so the tab imports what it shows from one place.
+
 Caller labels are pure functions of a message and the phonebook names, so the
 tab computes them for every painted row without a round trip to the service.
 """
@@ -15,47 +19,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from app.domain.models.messages import PhonebookEntry
-from app.domain.models.voicemail import Mailbox, VoicemailFolder, VoicemailMessage
+from app.domain.models.voicemail import MailboxSummary as MailboxSummary
+from app.domain.models.voicemail import Overview as Overview
+from app.domain.models.voicemail import StoredChange, VoicemailKey, VoicemailMessage
+from app.domain.models.voicemail import default_folders as default_folders
 from app.domain.phone import format_number, normalize
 
 #: (mailbox, folder, message_num), as the API addresses a message.
-Key = tuple[str, str, int]
-
-#: Folders every VoIP.ms mailbox has; shown before ``getVoicemailFolders`` answers.
-DEFAULT_FOLDERS = ("INBOX", "Old", "Urgent", "Work", "Family", "Friends")
+Key = VoicemailKey
 
 UNKNOWN_CALLER = "Unknown caller"
-
-
-@dataclass(frozen=True, slots=True)
-class MailboxSummary:
-    """One mailbox as the tree shows it.
-
-    ``box.new``/``box.urgent`` are counted over the stored messages once any are
-    stored (they may be newer than the provider's counts: changes made since).
-    """
-
-    box: Mailbox
-    folders: tuple[VoicemailFolder, ...]
-    #: Folder -> unheard messages in it (absent: none).
-    unheard: Mapping[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Overview:
-    """Every mailbox with its folders and counts, and the phonebook names."""
-
-    mailboxes: tuple[MailboxSummary, ...] = ()
-    #: Normalised number -> phonebook name.
-    names: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def unread_total(self) -> int:
-        return sum(s.box.new for s in self.mailboxes)
-
-    def summary(self, mailbox: str) -> MailboxSummary | None:
-        return next((s for s in self.mailboxes if s.box.mailbox == mailbox), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +48,13 @@ class MessageChanges:
     unread_total: int = 0
     #: For a command: the message it acted on, as now stored (``None`` once deleted).
     subject: VoicemailMessage | None = None
+
+    @classmethod
+    def of(cls, stored: StoredChange) -> MessageChanges:
+        """The change set of what a store write did."""
+        return cls(
+            stored.mailbox, stored.changed, stored.removed, stored.summary, stored.unread_total
+        )
 
     @property
     def any(self) -> bool:
@@ -106,21 +86,6 @@ class Arrivals:
 
     messages: tuple[VoicemailMessage, ...]
     names: Mapping[str, str] = field(default_factory=dict)
-
-
-def default_folders() -> tuple[VoicemailFolder, ...]:
-    return tuple(VoicemailFolder(name, name) for name in DEFAULT_FOLDERS)
-
-
-def phonebook_names(entries: Iterable[PhonebookEntry]) -> dict[str, str]:
-    """Normalised number -> name; for a number listed twice the alphabetically first
-    name wins, as in the store's lookup."""
-    names: dict[str, str] = {}
-    for entry in sorted(entries, key=lambda e: e.name.casefold(), reverse=True):
-        number = normalize(entry.number)
-        if number and entry.name:
-            names[number] = entry.name
-    return names
 
 
 def caller_name(message: VoicemailMessage, names: Mapping[str, str]) -> str:

@@ -1,0 +1,103 @@
+"""What the Numbers service returns and announces: change sets and read models.
+
+The store is the truth about the DIDs; a command or a refresh returns (and
+``NumbersService.dids_changed`` announces) a ``DidChangeSet`` with the rows as
+now shown, so a view applies what changed instead of reading everything again.
+A reroute answers a ``RerouteOutcome`` (which numbers moved, which were refused
+and why) holding the change set of the confirmed rows. ``RoutingChoices`` is
+what a DID can be routed to, as the lookup cache has it.
+
+The stored change log's row, ``ChangeLogEntry``, is a domain model
+(``app.domain.models.numbers``): the service writes it, the store keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from app.domain.models.numbers import Did, RoutingTarget, Server
+from app.domain.phone import format_number
+from app.domain.routing import Route, RouteKind
+from app.domain.routing_labels import TargetLists, describe
+
+
+@dataclass(frozen=True, slots=True)
+class DidChangeSet:
+    """What a command or a refresh changed: the DIDs' new rows, and numbers that went away.
+
+    The view applies it as is (no re-query). Applying one twice changes nothing, so
+    a view may apply both the set a command returns and the one the service
+    announces for the same change.
+    """
+
+    changed: tuple[Did, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+    def did(self, number: str) -> Did | None:
+        """The new row of ``number`` in this set, if it is one of the changed."""
+        return next((d for d in self.changed if d.did == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingChoices:
+    """What a DID can be routed to and registered on, as the lookup cache has it.
+
+    ``problems`` says why some list could not be refreshed (its names then fall
+    back to ids, or to the older copy).
+    """
+
+    lists: Mapping[RouteKind, Sequence[RoutingTarget]] = field(default_factory=dict)
+    servers: tuple[Server, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A number whose change the provider refused, and why."""
+
+    did: str
+    reason: str
+
+
+@dataclass(slots=True)
+class RerouteOutcome:
+    """What a (bulk) reroute did: numbers moved, and the refusals with reasons.
+
+    ``changes`` holds the confirmed rows (the view applies it as is).
+    """
+
+    route: Route
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    changes: DidChangeSet = field(default_factory=DidChangeSet)
+
+    def message(self, lists: TargetLists) -> str:
+        target = describe(self.route, lists)
+        parts: list[str] = []
+        if self.changed:
+            count = len(self.changed)
+            noun = "number" if count == 1 else "numbers"
+            parts.append(f"{count} {noun} now go to {target}.")
+        if self.unchanged and not self.changed and not self.failed:
+            parts.append(f"Already routed to {target}; nothing to change.")
+        return " ".join(parts)
+
+
+def failure_text(outcome: RerouteOutcome, lists: TargetLists) -> str:
+    """One message for every refusal of a reroute: how many, which, and why."""
+    target = describe(outcome.route, lists)
+    lines = [f"{format_number(f.did)}: {f.reason}" for f in outcome.failed]
+    attempted = len(outcome.failed) + len(outcome.changed)
+    head = (
+        f"{len(outcome.failed)} of {attempted} numbers could not be routed to {target}"
+        if attempted > 1
+        else f"{format_number(outcome.failed[0].did)} could not be routed to {target}"
+    )
+    if len(lines) == 1 and not outcome.changed:
+        return f"{head}: {outcome.failed[0].reason}"
+    return head + ":\n" + "\n".join(lines)
