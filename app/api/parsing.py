@@ -70,7 +70,7 @@ def as_int(value: object, default: int = 0) -> int:
     except ValueError:
         try:
             return int(Decimal(text))
-        except (InvalidOperation, ValueError):
+        except (InvalidOperation, ValueError, OverflowError):  # "inf", "1e309", "NaN"
             return default
 
 
@@ -79,9 +79,10 @@ def as_decimal(value: object) -> Decimal | None:
     if not text:
         return None
     try:
-        return Decimal(text)
+        amount = Decimal(text)
     except InvalidOperation:
         return None
+    return amount if amount.is_finite() else None  # "NaN", "inf": no amount at all
 
 
 def as_bool(value: object) -> bool:
