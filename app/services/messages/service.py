@@ -10,7 +10,9 @@ Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``)
         deleted, read flags); the command that did it returned the same change.
 
 Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
-Commands return change sets (``changes.py``) read back from the store.
+Commands return change sets (``changes.py``) read back from the store in one
+round trip. The store is reached only through the ports of ``ports.py``
+(``AppServices.messages`` passes ``app.store.messages_repo.MessagesRepo``).
 Polling runs on a ``Poller`` (setting ``messages_poll_seconds``); a poll and an
 on-demand refresh never overlap (one lock), and a failed poll is reported
 quietly (``poll_failed``), never as a dialog. Media retries wait on a task.
@@ -39,14 +41,9 @@ from app.services.messages.sender import MessageSender, SendFailed
 from app.services.messages.sync import MessageSync, Progress, SyncReport
 from app.services.polling import Poller
 from app.services.root import NotifierLike
-from app.store.db import Database
-from app.store.media import media_paths_of, media_slots_of
-from app.store.messages import delete_message, get_messages, thread_messages
-from app.store.phonebook import name_for, replace_phonebook
-from app.store.threads import get_thread, get_threads, mark_thread_read, mark_thread_unread
 
 if TYPE_CHECKING:
-    from app.api.typed import Api  # httpx: not needed to show the cache
+    from app.services.messages.ports import MessagesApi, MessagesStore
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +58,8 @@ RELOAD_ABOVE = 200
 class MessagesService(MessageReads):
     def __init__(
         self,
-        api: Api,
-        db: Database,
+        api: MessagesApi,
+        store: MessagesStore,
         settings: Settings,
         media_folder: Path,
         *,
@@ -71,14 +68,15 @@ class MessagesService(MessageReads):
         sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         """``sleep`` (tests): how the poller and the media retries wait (asyncio.sleep)."""
-        super().__init__(db)
+        super().__init__(store)
+        self.store: MessagesStore = store
         self.api = api
         self.settings = settings
         self.notifier = notifier
-        self.engine = MessageSync(api, db, provider_tz=settings.provider_timezone,
+        self.engine = MessageSync(api, store, provider_tz=settings.provider_timezone,
                                   backfill_days=settings.messages_backfill_days)
-        self.outgoing = MessageSender(api, db, self.engine)
-        self.media = MediaDownloader(api, db, media_folder, api_url=api_url)
+        self.outgoing = MessageSender(api, store, self.engine)
+        self.media = MediaDownloader(api, store, media_folder, api_url=api_url)
         self.synced: Event[SyncChange] = Event("messages.synced")
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
         self.unread_changed: Event[int] = Event("messages.unread_changed")
@@ -139,15 +137,13 @@ class MessagesService(MessageReads):
         return change
 
     async def _sync_change(self, report: SyncReport) -> SyncChange:
-        unread = await self.unread_count()
         changed = [*report.inserted, *report.updated]
         if len(changed) > RELOAD_ABOVE:
-            return SyncChange(report, reload=True, unread_total=unread)
+            return SyncChange(report, reload=True, unread_total=await self.unread_count())
         keys = {(m.did, m.contact) for m in changed}
-        threads = await self.db.run(get_threads, keys)
-        upserted = await self.db.run(get_messages, [m.key for m in changed])
-        return SyncChange(report, reload=False, threads=threads, upserted=tuple(upserted),
-                          unread_total=unread)
+        now = await self.store.snapshot(keys, [m.key for m in changed])
+        return SyncChange(report, reload=False, threads=now.threads,
+                          upserted=tuple(now.messages), unread_total=now.unread_total)
 
     async def _refresh_phonebook(self) -> None:
         """Contact names for the list (at most every ``PHONEBOOK_TTL``; optional)."""
@@ -159,7 +155,7 @@ class MessagesService(MessageReads):
         except UserFacingError as exc:
             log.info("Phonebook not refreshed: %s", exc.message)
             return
-        await self.db.run(replace_phonebook, entries)
+        await self.store.replace_phonebook(entries)
         self._phonebook_at = now
 
     def _announce(self, messages: Sequence[Message]) -> None:
@@ -175,7 +171,8 @@ class MessagesService(MessageReads):
                                  f"From {len(senders)} contact(s)")
             return
         for message in messages:
-            name = await self.db.run(name_for, message.contact) or format_number(message.contact)
+            name = (await self.store.phonebook_name(message.contact)
+                    or format_number(message.contact))
             text = " ".join(message.text.split()) or ("Image" if message.media else "")
             if len(text) > SNIPPET_CHARS:
                 text = text[: SNIPPET_CHARS - 1] + "…"
@@ -198,13 +195,13 @@ class MessagesService(MessageReads):
         if not updated:
             return ()
         self._spawn(self.download_media())
-        return tuple(await self.db.run(get_messages, [m.key for m in updated]))
+        return tuple(await self.store.messages([m.key for m in updated]))
 
     async def download_media(self) -> list[int]:
         """Download what is due, then schedule the next retry (if any)."""
         ready = await self.media.download_due()
         for pk in ready:
-            paths = await self.db.run(media_slots_of, pk)
+            paths = await self.store.media_slots(pk)
             self.media_ready.emit(MediaReady(pk, tuple(paths)))
         delay = await self.media.next_due_in()
         if delay is not None:
@@ -230,11 +227,11 @@ class MessagesService(MessageReads):
     ) -> ThreadChange:
         """The conversation as stored now; announced (``thread_changed``, ``unread_changed``)."""
         did, contact = normalize(did) or did, normalize(contact) or contact
-        stored = await self.db.run(get_messages, [m.key for m in upserted]) if upserted else []
+        now = await self.store.snapshot([(did, contact)], [m.key for m in upserted])
         change = ThreadChange(
-            did, contact, await self.db.run(get_thread, did, contact),
-            upserted=tuple(stored), removed=tuple(removed),
-            unread_total=await self.unread_count(),
+            did, contact, now.threads[(did, contact)],
+            upserted=tuple(now.messages), removed=tuple(removed),
+            unread_total=now.unread_total,
         )
         self.thread_changed.emit(change)
         self.unread_changed.emit(change.unread_total)
@@ -257,13 +254,12 @@ class MessagesService(MessageReads):
 
     async def delete(self, stored: StoredMessage) -> ThreadChange:
         message = stored.message
-        files: list[str] = []
         if message.kind is MessageKind.SMS:
             await self.api.delete_sms(message.id)
         else:
             await self.api.delete_mms(message.id)
-            files = await self.db.run(media_paths_of, stored.pk)
-        await self.db.run(delete_message, message.kind, message.id)
+        # The files the message had are read in the same transaction as the delete.
+        files = await self.store.delete(message.kind, message.id)
         if files:
             try:
                 await self.media.discard_files(files)
@@ -273,19 +269,19 @@ class MessagesService(MessageReads):
 
     async def mark_read(self, did: str, contact: str) -> ThreadChange | None:
         """Read every message of the conversation; None when none was unread."""
-        if not await self.db.run(mark_thread_read, did, contact):
+        if not await self.store.mark_read(did, contact):
             return None
         return await self._thread_change(did, contact)
 
     async def mark_unread(self, did: str, contact: str) -> ThreadChange | None:
         """Mark the last received message unread; None when nothing was received here."""
-        if not await self.db.run(mark_thread_unread, did, contact):
+        if not await self.store.mark_unread(did, contact):
             return None
         return await self._thread_change(did, contact)
 
     async def export(self, did: str, contact: str, path: Path, label: str) -> int:
         """Write the whole conversation to ``path`` (.csv -> CSV, anything else -> text)."""
-        stored = await self.db.run(thread_messages, did, contact, limit=1_000_000)
+        stored = await self.store.thread_messages(did, contact, limit=1_000_000)
         messages = [s.message for s in stored]
         if path.suffix.lower() == ".csv":
             content = to_csv(messages)
