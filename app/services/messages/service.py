@@ -13,9 +13,10 @@ Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
 Commands return change sets (``changes.py``) read back from the store in one
 round trip. The store is reached only through the ports of ``ports.py``
 (``AppServices.messages`` passes ``app.store.messages_repo.MessagesRepo``).
-Polling runs on a ``Poller`` (setting ``messages_poll_seconds``); a poll and an
-on-demand refresh never overlap (one lock), and a failed poll is reported
-quietly (``poll_failed``), never as a dialog. Media retries wait on a task.
+Polling and the new-message notifications live in ``poll.py`` (a ``Poller``,
+setting ``messages_poll_seconds``); a poll and an on-demand refresh never overlap
+(one lock), and a failed poll is reported quietly (``poll_failed``), never as a
+dialog. Media retries wait on a task.
 """
 
 from __future__ import annotations
@@ -30,16 +31,16 @@ from typing import TYPE_CHECKING, Any
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind, StoredMessage
-from app.domain.phone import format_number, normalize
+from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
 from app.services.events import Event
 from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
 from app.services.messages.export import to_csv, to_text, write_atomically
 from app.services.messages.media import MediaDownloader
+from app.services.messages.poll import MessagesPolling
 from app.services.messages.reads import MessageReads
 from app.services.messages.sender import MessageSender, SendFailed
 from app.services.messages.sync import MessageSync, Progress, SyncReport
-from app.services.polling import Poller
 from app.services.root import NotifierLike
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SNIPPET_CHARS = 80
 #: Seconds between phonebook refreshes (names change rarely).
 PHONEBOOK_TTL = 1800.0
 #: A sync changing more messages than this (a backfill) asks the view to reload the
@@ -82,9 +82,11 @@ class MessagesService(MessageReads):
         self.unread_changed: Event[int] = Event("messages.unread_changed")
         self.thread_changed: Event[ThreadChange] = Event("messages.thread_changed")
         self._sleep = sleep
-        self.poller = Poller(self._poll, interval_seconds=settings.messages_poll_seconds,
-                             name="messages", sleep=sleep)
-        self.poll_failed: Event[str] = self.poller.failed
+        self.polling = MessagesPolling(self, notifier,
+                                       interval_seconds=settings.messages_poll_seconds,
+                                       sleep=sleep)
+        self.poller = self.polling.poller
+        self.poll_failed: Event[str] = self.polling.failed
         self._sync_lock = asyncio.Lock()
         self._phonebook_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -95,11 +97,11 @@ class MessagesService(MessageReads):
     # --- polling -------------------------------------------------------------------
 
     def start_polling(self) -> None:
-        self.poller.start()
+        self.polling.start()
 
     def stop(self) -> None:
         """Stop polling and every background task (window closing)."""
-        self.poller.stop()
+        self.polling.stop()
         for task in list(self._tasks):
             task.cancel()
 
@@ -109,12 +111,12 @@ class MessagesService(MessageReads):
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _poll(self) -> None:
-        # A refresh the user asked for is running: this tick has nothing to add.
-        if not self._sync_lock.locked():
-            await self.refresh()
-
     # --- sync ----------------------------------------------------------------------
+
+    @property
+    def syncing(self) -> bool:
+        """A sync (poll or refresh) is running."""
+        return self._sync_lock.locked()
 
     async def refresh(self, progress: Progress | None = None) -> SyncChange:
         """Sync now (first backfill or poll); notifies new inbound messages."""
@@ -122,7 +124,8 @@ class MessagesService(MessageReads):
             report = await self.engine.sync(progress)
             await self._refresh_phonebook()
         # Notified first: the desktop notification should not wait for the rest.
-        self._announce(report.new_inbound)
+        if report.new_inbound:
+            self._spawn(self.polling.announce(list(report.new_inbound)))
         new_mms = [m for m in report.inserted if m.kind is MessageKind.MMS and not m.media]
         if new_mms and not report.backfill:
             await self.media.resolve_missing(new_mms)
@@ -157,26 +160,6 @@ class MessagesService(MessageReads):
             return
         await self.store.replace_phonebook(entries)
         self._phonebook_at = now
-
-    def _announce(self, messages: Sequence[Message]) -> None:
-        if not messages or self.notifier is None:
-            return
-        self._spawn(self._notify(list(messages)))
-
-    async def _notify(self, messages: list[Message]) -> None:
-        assert self.notifier is not None
-        if len(messages) > 3:
-            senders = {m.contact for m in messages}
-            self.notifier.notify(f"{len(messages)} new messages",
-                                 f"From {len(senders)} contact(s)")
-            return
-        for message in messages:
-            name = (await self.store.phonebook_name(message.contact)
-                    or format_number(message.contact))
-            text = " ".join(message.text.split()) or ("Image" if message.media else "")
-            if len(text) > SNIPPET_CHARS:
-                text = text[: SNIPPET_CHARS - 1] + "…"
-            self.notifier.notify(f"New message from {name}", text)
 
     # --- media ---------------------------------------------------------------------
 
