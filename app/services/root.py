@@ -24,10 +24,12 @@ if TYPE_CHECKING:
     from app.services.balance.service import BalanceService
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
+    from app.services.messages.changes import FirstScreen
     from app.services.messages.service import MessagesService
     from app.services.numbers.service import NumbersService
     from app.services.voicemail.service import VoicemailService
     from app.store.db import Database
+    from app.store.messages_repo import MessagesRepo
 
 
 class NotifierLike(Protocol):
@@ -103,6 +105,20 @@ class AppServices:
         )
 
     @cached_property
+    def messages_store(self) -> MessagesRepo:
+        """The messages feature's repository (its service's store ports)."""
+        from app.store.messages_repo import MessagesRepo
+
+        return MessagesRepo(self.db)
+
+    def messages_first_screen(self, limit: int) -> FirstScreen:
+        """The Messages tab's first screenful, read synchronously before the first paint
+        (without building the service: it loads asyncio and the sync modules)."""
+        from app.services.messages.reads import first_screen
+
+        return first_screen(self.messages_store, limit)
+
+    @cached_property
     def messages(self) -> MessagesService:
         # The sync modules are not needed for the first paint of the Messages tab
         # (the list comes from the store) and cost ~10 ms: built on first use.
@@ -110,7 +126,7 @@ class AppServices:
 
         return MessagesService(
             self.api,
-            self.db,
+            self.messages_store,
             self.settings,
             self.media_subdir("mms"),
             notifier=self.notifier,

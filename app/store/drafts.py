@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from app.domain.models.messages import Draft as Draft
 from app.domain.phone import normalize
-from app.store.db import Database, transaction
+from app.store.db import transaction
 from app.store.rows import dumps, from_epoch, loads
 
 
@@ -42,26 +42,11 @@ def save_draft(
         )
 
 
-def set_draft_error(conn: sqlite3.Connection, did: str, contact: str, error: str) -> bool:
-    """Record why the last send failed; False if there is no draft."""
-    with transaction(conn):
-        cursor = conn.execute(
-            "UPDATE drafts SET last_error = ? WHERE did = ? AND contact = ?",
-            (error, _norm(did), _norm(contact)),
-        )
-    return cursor.rowcount > 0
-
-
 def get_draft(conn: sqlite3.Connection, did: str, contact: str) -> Draft | None:
     row = conn.execute(
         "SELECT * FROM drafts WHERE did = ? AND contact = ?", (_norm(did), _norm(contact))
     ).fetchone()
     return None if row is None else _draft(row)
-
-
-def list_drafts(conn: sqlite3.Connection) -> list[Draft]:
-    rows = conn.execute("SELECT * FROM drafts ORDER BY updated_at DESC").fetchall()
-    return [_draft(r) for r in rows]
 
 
 def clear_draft(conn: sqlite3.Connection, did: str, contact: str) -> None:
@@ -80,26 +65,3 @@ def _draft(row: sqlite3.Row) -> Draft:
         updated_at=from_epoch(row["updated_at"]),
         attachments=tuple(loads(row["attachments"], [])),
     )
-
-
-class DraftRepo:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def save(
-        self, did: str, contact: str, text: str, last_error: str = "",
-        attachments: Sequence[str] = (),
-    ) -> None:
-        await self.db.run(save_draft, did, contact, text, last_error, list(attachments))
-
-    async def get(self, did: str, contact: str) -> Draft | None:
-        return await self.db.run(get_draft, did, contact)
-
-    async def all(self) -> list[Draft]:
-        return await self.db.run(list_drafts)
-
-    async def set_error(self, did: str, contact: str, error: str) -> bool:
-        return await self.db.run(set_draft_error, did, contact, error)
-
-    async def clear(self, did: str, contact: str) -> None:
-        await self.db.run(clear_draft, did, contact)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.models.messages import MessageKind
-from app.store.db import Database, transaction
+from app.store.db import transaction
 
 MAX_ATTEMPTS = 8
 BASE_DELAY_S = 30
@@ -57,14 +57,6 @@ def _item(row: sqlite3.Row) -> MediaItem:
         next_retry_at=int(row["next_retry_at"]),
         last_error=row["last_error"],
     )
-
-
-def enqueue_media(conn: sqlite3.Connection, url: str, message_pk: int | None = None) -> None:
-    """Queue a URL not linked to a stored message (e.g. media of an outgoing MMS)."""
-    with transaction(conn):
-        conn.execute(
-            "INSERT OR IGNORE INTO media (url, message_pk) VALUES (?, ?)", (url, message_pk)
-        )
 
 
 def get_media(conn: sqlite3.Connection, url: str) -> MediaItem | None:
@@ -111,16 +103,6 @@ def media_failed(conn: sqlite3.Connection, url: str, error: str, now: int) -> Me
             (attempts, state.value, now + retry_delay(attempts), error, now, url),
         )
     return get_media(conn, url)
-
-
-def retry_media_now(conn: sqlite3.Connection, url: str, now: int) -> None:
-    """The user asked to try again: back to pending, due now, attempts reset."""
-    with transaction(conn):
-        conn.execute(
-            "UPDATE media SET state = 'pending', attempts = 0, next_retry_at = ?, updated_at = ?"
-            " WHERE url = ? AND state != 'done'",
-            (now, now, url),
-        )
 
 
 def media_for_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> list[MediaItem]:
@@ -176,32 +158,3 @@ def media_paths_of(conn: sqlite3.Connection, message_pk: int) -> list[str]:
 def cached_paths(conn: sqlite3.Connection) -> set[str]:
     """Every local path the cache knows (to clean orphaned files)."""
     return {r[0] for r in conn.execute("SELECT path FROM media WHERE path IS NOT NULL")}
-
-
-class MediaRepo:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def enqueue(self, url: str) -> None:
-        await self.db.run(enqueue_media, url)
-
-    async def get(self, url: str) -> MediaItem | None:
-        return await self.db.run(get_media, url)
-
-    async def due(self, now: int, limit: int = 20) -> list[MediaItem]:
-        return await self.db.run(due_media, now, limit)
-
-    async def next_due_at(self) -> int | None:
-        return await self.db.run(next_media_due_at)
-
-    async def done(self, url: str, path: str, now: int) -> None:
-        await self.db.run(media_done, url, path, now)
-
-    async def failed(self, url: str, error: str, now: int) -> MediaItem | None:
-        return await self.db.run(media_failed, url, error, now)
-
-    async def retry_now(self, url: str, now: int) -> None:
-        await self.db.run(retry_media_now, url, now)
-
-    async def for_message(self, kind: MessageKind, id_: int) -> list[MediaItem]:
-        return await self.db.run(media_for_message, kind, id_)

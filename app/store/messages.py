@@ -3,8 +3,9 @@
 Style used by every repository of this package: the work is done by plain
 synchronous functions taking the connection (``upsert_messages(conn, ...)``),
 so a caller can compose several in one ``db.run`` call and one transaction;
-the repository class (``MessageRepo(db)``) offers the same operations as
-``async`` methods that run them on the database thread.
+the messages feature's repository (``messages_repo.MessagesRepo(db)``) offers
+what its service needs as ``async`` methods that run them on the database
+thread.
 
 Read flags: inbound messages inserted by the first backfill are stored read
 (``mark_read=True``), later-polled ones unread; sent messages are always read.
@@ -23,7 +24,7 @@ from app.domain.models.messages import Cursor as Cursor
 from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.models.messages import StoredMessage as StoredMessage
 from app.domain.phone import normalize
-from app.store.db import Database, transaction
+from app.store.db import transaction
 from app.store.rows import dumps, from_epoch, loads, to_epoch
 
 MESSAGE_COLUMNS = "pk, kind, id, date, direction, did, contact, text, media, read"
@@ -150,28 +151,6 @@ def delete_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> boo
     return cursor.rowcount > 0
 
 
-def delete_messages(
-    conn: sqlite3.Connection, keys: Iterable[tuple[MessageKind, int]]
-) -> int:
-    """Delete several messages in one transaction; returns how many existed."""
-    with transaction(conn):
-        cursor = conn.executemany(
-            "DELETE FROM messages WHERE kind = ? AND id = ?", [(k.value, i) for k, i in keys]
-        )
-    return cursor.rowcount
-
-
-def thread_message_keys(
-    conn: sqlite3.Connection, did: str, contact: str
-) -> list[tuple[MessageKind, int]]:
-    """Every (kind, id) of a conversation, oldest first (to delete it on the provider)."""
-    rows = conn.execute(
-        "SELECT kind, id FROM messages WHERE did = ? AND contact = ? ORDER BY date, pk",
-        (normalize(did) or did, normalize(contact) or contact),
-    ).fetchall()
-    return [(MessageKind(r[0]), int(r[1])) for r in rows]
-
-
 def thread_messages(
     conn: sqlite3.Connection,
     did: str,
@@ -207,17 +186,6 @@ def thread_messages(
     return [row_to_stored(r) for r in reversed(rows)]
 
 
-def latest_message_date(conn: sqlite3.Connection, kind: MessageKind | None = None) -> int | None:
-    """Epoch seconds of the newest stored message (of one kind), for sync windows."""
-    if kind is None:
-        row = conn.execute("SELECT max(date) FROM messages").fetchone()
-    else:
-        row = conn.execute(
-            "SELECT max(date) FROM messages WHERE kind = ?", (kind.value,)
-        ).fetchone()
-    return None if row[0] is None else int(row[0])
-
-
 def count_messages(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM messages").fetchone()[0])
 
@@ -235,44 +203,3 @@ def find_sent_match(
         (normalize(did) or did, normalize(contact) or contact, since, until, text),
     ).fetchone()
     return None if row is None else row_to_stored(row)
-
-
-class MessageRepo:
-    """Async front for the message functions (each runs on the database thread)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def upsert(self, messages: Iterable[Message], *, mark_read: bool = False) -> UpsertResult:
-        return await self.db.run(upsert_messages, list(messages), mark_read=mark_read)
-
-    async def get(self, kind: MessageKind, id_: int) -> StoredMessage | None:
-        return await self.db.run(get_message, kind, id_)
-
-    async def delete(self, kind: MessageKind, id_: int) -> bool:
-        return await self.db.run(delete_message, kind, id_)
-
-    async def delete_many(self, keys: Iterable[tuple[MessageKind, int]]) -> int:
-        return await self.db.run(delete_messages, list(keys))
-
-    async def thread_keys(self, did: str, contact: str) -> list[tuple[MessageKind, int]]:
-        return await self.db.run(thread_message_keys, did, contact)
-
-    async def thread_messages(
-        self, did: str, contact: str, *, limit: int = 50,
-        before: Cursor | None = None, after: Cursor | None = None,
-    ) -> list[StoredMessage]:
-        return await self.db.run(
-            thread_messages, did, contact, limit=limit, before=before, after=after
-        )
-
-    async def latest_date(self, kind: MessageKind | None = None) -> int | None:
-        return await self.db.run(latest_message_date, kind)
-
-    async def count(self) -> int:
-        return await self.db.run(count_messages)
-
-    async def find_sent_match(
-        self, did: str, contact: str, text: str, since: int, until: int
-    ) -> StoredMessage | None:
-        return await self.db.run(find_sent_match, did, contact, text, since, until)

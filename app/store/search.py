@@ -23,7 +23,6 @@ from app.domain.sms_text import MARK_OPEN as MARK_OPEN
 from app.domain.sms_text import escape_rich_text as escape_rich_text
 from app.domain.sms_text import snippet_html as snippet_html
 from app.domain.sms_text import strip_marks as strip_marks
-from app.store.db import Database
 from app.store.messages import MESSAGE_COLUMNS, row_to_stored
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -73,21 +72,3 @@ def search_messages(
         (MARK_OPEN, MARK_CLOSE, snippet_tokens, MARK_OPEN, MARK_CLOSE, *params, limit, offset),
     ).fetchall()
     return [SearchHit(row_to_stored(r), r["snip"], r["high"]) for r in rows]
-
-
-def rebuild_search_index(conn: sqlite3.Connection) -> None:
-    """Recreate the FTS index from the messages table (repair tool)."""
-    conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')")
-
-
-class SearchRepo:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def search(
-        self, text: str, *, did: str | None = None, contact: str | None = None,
-        limit: int = 50, offset: int = 0,
-    ) -> list[SearchHit]:
-        return await self.db.run(
-            search_messages, text, did=did, contact=contact, limit=limit, offset=offset
-        )

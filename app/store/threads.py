@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from app.domain.models.messages import Direction, MessageKind
 from app.domain.models.messages import ThreadSummary as ThreadSummary
 from app.domain.phone import normalize
-from app.store.db import Database, transaction
+from app.store.db import transaction
 from app.store.rows import from_epoch
 
 _SELECT = """
@@ -83,14 +83,6 @@ def get_threads(
     return {(did, contact): get_thread(conn, did, contact) for did, contact in keys}
 
 
-def count_threads(conn: sqlite3.Connection, did: str | None = None) -> int:
-    if did is None:
-        return int(conn.execute("SELECT count(*) FROM threads").fetchone()[0])
-    return int(
-        conn.execute("SELECT count(*) FROM threads WHERE did = ?", (_norm(did),)).fetchone()[0]
-    )
-
-
 def unread_total(conn: sqlite3.Connection, did: str | None = None) -> int:
     """Unread inbound messages in all threads (of one DID): for badges and the tray."""
     if did is None:
@@ -129,36 +121,3 @@ def mark_thread_unread(conn: sqlite3.Connection, did: str, contact: str) -> bool
 def thread_dids(conn: sqlite3.Connection) -> list[str]:
     """DIDs that have at least one conversation (for the DID filter)."""
     return [r[0] for r in conn.execute("SELECT DISTINCT did FROM threads ORDER BY did")]
-
-
-class ThreadRepo:
-    """Async front for the conversation functions."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def page(
-        self, *, did: str | None = None, limit: int = 100, offset: int = 0,
-        unread_only: bool = False,
-    ) -> list[ThreadSummary]:
-        return await self.db.run(
-            list_threads, did=did, limit=limit, offset=offset, unread_only=unread_only
-        )
-
-    async def get(self, did: str, contact: str) -> ThreadSummary | None:
-        return await self.db.run(get_thread, did, contact)
-
-    async def count(self, did: str | None = None) -> int:
-        return await self.db.run(count_threads, did)
-
-    async def unread_total(self, did: str | None = None) -> int:
-        return await self.db.run(unread_total, did)
-
-    async def mark_read(self, did: str, contact: str) -> int:
-        return await self.db.run(mark_thread_read, did, contact)
-
-    async def mark_unread(self, did: str, contact: str) -> bool:
-        return await self.db.run(mark_thread_unread, did, contact)
-
-    async def dids(self) -> list[str]:
-        return await self.db.run(thread_dids)

@@ -1,10 +1,17 @@
 """The messages feature's Qt-free service.
 
-``service.MessagesService`` (built by ``AppServices.messages``) is the one object
-the Messages tab talks to; it is a ``reads.MessageReads`` (every read model) and
-adds sync, polling, media and commands that return ``changes`` change sets.
-``reads.first_screen`` is the small synchronous read the tab makes before the
-first paint. ``sync``, ``sender``, ``media`` and ``export`` are its parts.
+The shape every feature follows (issue #12):
+
+* ``service.MessagesService`` (built by ``AppServices.messages``): the one object
+  the Messages tab talks to; typed ``Event`` s, async reads, commands that return
+  change sets;
+* ``ports``: what it needs from the api and the store (``Protocol`` s), implemented
+  by ``app.store.messages_repo.MessagesRepo`` (passed in by the composition root);
+* ``changes``: the read models and change sets it returns and announces;
+* ``poll``: its periodic check on a ``Poller`` and the new-message notifications;
+* its parts: ``reads`` (every read model, and ``first_screen``, the small
+  synchronous read the tab makes before the first paint through
+  ``AppServices.messages_first_screen``), ``sync``, ``sender``, ``media``, ``export``.
 
 Nothing is imported here: the tab's first paint loads only ``reads``.
 """

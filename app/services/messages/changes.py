@@ -1,4 +1,4 @@
-"""What a command or a sync changed: the change sets the Messages tab applies.
+"""The read models and change sets the Messages service returns and announces.
 
 One state policy (issue #12): the store is the truth. A command of
 ``MessagesService`` writes the store, then returns what changed, read back from
@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 
 MessageKey = tuple[MessageKind, int]
 ThreadKey = tuple[str, str]
+
+#: A page of a conversation: messages oldest first, and ``{pk: [path or None]}``
+#: of their downloaded pictures.
+Page = tuple[list[StoredMessage], dict[int, list[str | None]]]
+
+
+@dataclass(frozen=True, slots=True)
+class FirstScreen:
+    """What the tab shows before the first paint: the newest conversations, the badge."""
+
+    threads: list[ThreadSummary]
+    unread_total: int
+    #: Only ``limit`` conversations were read: the rest come with ``threads(offset=)``.
+    partial: bool
 
 
 @dataclass(frozen=True, slots=True)

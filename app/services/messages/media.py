@@ -28,20 +28,10 @@ from urllib.parse import urljoin
 
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind
-from app.store.db import Database
-from app.store.media import (
-    MediaItem,
-    cached_paths,
-    due_media,
-    media_done,
-    media_failed,
-    media_paths_for_thread,
-    next_media_due_at,
-)
-from app.store.messages import upsert_messages
 
 if TYPE_CHECKING:
-    from app.api.typed import Api  # httpx: not needed to show the cache
+    from app.services.messages.ports import MediaStore, MessagesApi
+    from app.store.media import MediaItem
 
 log = logging.getLogger(__name__)
 
@@ -101,15 +91,15 @@ def cache_name(url: str, data: bytes) -> str:
 class MediaDownloader:
     def __init__(
         self,
-        api: Api,
-        db: Database,
+        api: MessagesApi,
+        store: MediaStore,
         folder: Path,
         *,
         api_url: str,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.api = api
-        self.db = db
+        self.store = store
         self.folder = folder
         self.api_url = api_url
         self.clock = clock
@@ -117,7 +107,7 @@ class MediaDownloader:
 
     async def download_due(self, limit: int = 20) -> list[int]:
         """Fetch every download that is due; returns the message pks that got a file."""
-        items = await self.db.run(due_media, int(self.clock()), limit)
+        items = await self.store.due_media(int(self.clock()), limit)
         ready: list[int] = []
         for item in items:
             if await self._download(item) and item.message_pk is not None:
@@ -126,14 +116,14 @@ class MediaDownloader:
 
     async def next_due_in(self) -> float | None:
         """Seconds until the next retry is due (0 if already due), None if nothing pending."""
-        due_at = await self.db.run(next_media_due_at)
+        due_at = await self.store.next_media_due_at()
         if due_at is None:
             return None
         return max(0.0, due_at - self.clock())
 
     async def _referenced_names(self) -> set[str]:
         """File names of the media folder that messages in the store still use."""
-        return {Path(p).name for p in await self.db.run(cached_paths)}
+        return {Path(p).name for p in await self.store.cached_paths()}
 
     async def remove_orphans(self) -> int:
         """Delete cached files that no message in the store refers to; how many went."""
@@ -158,9 +148,6 @@ class MediaDownloader:
 
         return await asyncio.to_thread(unlink_all)
 
-    async def paths_for_thread(self, did: str, contact: str) -> dict[int, list[str | None]]:
-        return await self.db.run(media_paths_for_thread, did, contact)
-
     async def _download(self, item: MediaItem) -> bool:
         url = absolute_url(item.url, self.api_url)
         try:
@@ -171,11 +158,11 @@ class MediaDownloader:
             await asyncio.to_thread(_write, path, data)
         except (UserFacingError, OSError) as exc:
             message = exc.message if isinstance(exc, UserFacingError) else str(exc)
-            state = await self.db.run(media_failed, item.url, message, int(self.clock()))
+            state = await self.store.media_failed(item.url, message, int(self.clock()))
             log.info("Media %s not downloaded (%s); attempt %s", item.url, message,
                      state.attempts if state else "?")
             return False
-        await self.db.run(media_done, item.url, str(path), int(self.clock()))
+        await self.store.media_done(item.url, str(path), int(self.clock()))
         return True
 
     async def resolve_missing(self, messages: Iterable[Message]) -> list[Message]:
@@ -198,7 +185,7 @@ class MediaDownloader:
 
                 updated.append(replace(message, media=tuple(urls)))
         if updated:
-            await self.db.run(upsert_messages, updated)
+            await self.store.upsert(updated)
         return updated
 
 

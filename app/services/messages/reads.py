@@ -1,37 +1,33 @@
 """The read side of the Messages service: every read model the tab shows.
 
 The UI never imports the store: it asks ``MessagesService`` (which is a
-``MessageReads``) for conversations, pages, search hits and drafts. Reads run
-on the database worker (``db.run``), never on the GUI thread, except
-:func:`first_screen`: one screenful of the list read synchronously before the
-window first paints, small by design (``limit``), so the start shows the cache
-at once without loading asyncio or the sync modules.
+``MessageReads``) for conversations, pages, search hits and drafts. Reads go
+through the store port (``ports.ReadStore``) and run on the database worker,
+never on the GUI thread, except :func:`first_screen`: one screenful of the list
+read synchronously before the window first paints, small by design (``limit``),
+so the start shows the cache at once without loading asyncio or the sync
+modules (the tab reaches it through ``AppServices.messages_first_screen``).
 
-This module stays light (domain and store only, no asyncio read at import or
+This module stays light (domain only at run time, no asyncio read at import or
 construction) for that reason.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.domain.models.messages import (
-    Cursor,
-    Draft,
-    MessageKind,
-    SearchHit,
-    StoredMessage,
-    ThreadSummary,
-)
-from app.store.drafts import get_draft
-from app.store.media import media_paths_for_thread
-from app.store.messages import get_message, thread_messages
-from app.store.search import search_messages
-from app.store.threads import get_thread, list_threads, thread_dids, unread_total
+from app.services.messages.changes import FirstScreen, Page
 
 if TYPE_CHECKING:
-    from app.store.db import Database
+    from app.domain.models.messages import (
+        Cursor,
+        Draft,
+        MessageKind,
+        SearchHit,
+        StoredMessage,
+        ThreadSummary,
+    )
+    from app.services.messages.ports import FirstScreenStore, ReadStore
 
 #: Messages shown when a conversation opens; older pages load while scrolling up
 #: (laying out 5,000 bubbles at once would take most of a second).
@@ -40,42 +36,31 @@ THREAD_LOAD_LIMIT = 20_000
 #: More conversations than any account has: "all of them".
 ALL_THREADS = 100_000
 
-#: A page of a conversation: messages oldest first, and ``{pk: [path or None]}``
-#: of their downloaded pictures.
-Page = tuple[list[StoredMessage], dict[int, list[str | None]]]
+__all__ = ["ALL_THREADS", "PAGE_SIZE", "THREAD_LOAD_LIMIT", "FirstScreen", "MessageReads",
+           "Page", "first_screen"]
 
 
-@dataclass(frozen=True, slots=True)
-class FirstScreen:
-    """What the tab shows before the first paint: the newest conversations, the badge."""
-
-    threads: list[ThreadSummary]
-    unread_total: int
-    #: Only ``limit`` conversations were read: the rest come with ``threads(offset=)``.
-    partial: bool
-
-
-def first_screen(db: Database, limit: int) -> FirstScreen:
+def first_screen(store: FirstScreenStore, limit: int) -> FirstScreen:
     """Synchronous, small start-up read (before the paint; no service built yet)."""
-    threads = db.run_sync(list_threads, limit=limit)
-    return FirstScreen(threads, db.run_sync(unread_total), len(threads) == limit)
+    threads, unread = store.first_screen_sync(limit)
+    return FirstScreen(threads, unread, len(threads) == limit)
 
 
 class MessageReads:
-    """Reads of the messages cache, on the database worker."""
+    """Reads of the messages cache, through the store port."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
 
     async def threads(self, did: str | None = None, *, offset: int = 0) -> list[ThreadSummary]:
         """Conversations newest first (of one DID), from ``offset`` on."""
-        return await self.db.run(list_threads, did=did, limit=ALL_THREADS, offset=offset)
+        return await self.store.threads(did, limit=ALL_THREADS, offset=offset)
 
     async def summary(self, did: str, contact: str) -> ThreadSummary | None:
-        return await self.db.run(get_thread, did, contact)
+        return await self.store.thread(did, contact)
 
     async def dids(self) -> list[str]:
-        return await self.db.run(thread_dids)
+        return await self.store.dids()
 
     async def conversation(
         self,
@@ -91,28 +76,20 @@ class MessageReads:
         Default: the newest ``limit`` messages. ``before``: the page just older
         than a cursor (scrolling up). ``around``: ``limit`` messages older than
         the cursor and everything from it to the newest (jump to a search hit).
+        One read of the store: the page and its media paths agree.
         """
-        if around is not None:
-            older = await self.db.run(thread_messages, did, contact, limit=limit,
-                                      before=around)
-            newer = await self.db.run(thread_messages, did, contact, limit=THREAD_LOAD_LIMIT,
-                                      after=(around[0], around[1] - 1))
-            messages = older + newer
-        else:
-            messages = await self.db.run(thread_messages, did, contact, limit=limit,
-                                         before=before)
-        media = await self.db.run(media_paths_for_thread, did, contact)
-        return messages, media
+        return await self.store.page(did, contact, limit=limit, before=before, around=around,
+                                     newer_limit=THREAD_LOAD_LIMIT)
 
     async def unread_count(self) -> int:
-        return await self.db.run(unread_total)
+        return await self.store.unread_total()
 
     async def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
-        return await self.db.run(search_messages, text, limit=limit)
+        return await self.store.search(text, limit=limit)
 
     async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None:
-        return await self.db.run(get_message, kind, id_)
+        return await self.store.message(kind, id_)
 
     async def draft(self, did: str, contact: str) -> Draft | None:
         """The unsent text of a conversation (kept by a failed send), if any."""
-        return await self.db.run(get_draft, did, contact)
+        return await self.store.draft(did, contact)

@@ -36,15 +36,11 @@ from app.domain.sms_text import (
     validate_text,
 )
 from app.domain.timeutil import provider_date
-from app.services.messages.sync import MessageSync
-from app.store.db import Database
-from app.store.drafts import clear_draft, save_draft
-from app.store.messages import find_sent_match, upsert_messages
-from app.store.rows import to_epoch
 
 if TYPE_CHECKING:
-    from app.api.typed import Api  # httpx: not needed to show the cache
     from app.services.messages.changes import ThreadChange
+    from app.services.messages.ports import MessagesApi, SendStore
+    from app.services.messages.sync import MessageSync
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +73,8 @@ class SendOutcome:
 class MessageSender:
     def __init__(
         self,
-        api: Api,
-        db: Database,
+        api: MessagesApi,
+        store: SendStore,
         sync: MessageSync,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -86,7 +82,7 @@ class MessageSender:
         sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self.api = api
-        self.db = db
+        self.store = store
         self.sync = sync
         self.now = now
         # A slow provider may record the message a little after we gave up
@@ -114,7 +110,7 @@ class MessageSender:
         """
         did, contact = normalize(did), normalize(contact)
         self._validate(did, contact, text, images)
-        await self.db.run(save_draft, did, contact, text, "", list(attachment_paths))
+        await self.store.save_draft(did, contact, text, "", attachment_paths)
         kind, parts = plan_parts(text, media_count=len(images), mode=mode)
         outcome = SendOutcome()
         for index, part in enumerate(parts):
@@ -141,7 +137,7 @@ class MessageSender:
                                  unsent_text="".join(parts[index:])) from exc
             if message is not None:
                 outcome.sent.append(message)
-        await self.db.run(clear_draft, did, contact)
+        await self.store.clear_draft(did, contact)
         return outcome
 
     # --- steps -------------------------------------------------------------------------
@@ -176,7 +172,7 @@ class MessageSender:
             remote_id = await self.api.send_sms(did, contact, text)
             msg_kind = MessageKind.SMS
         message = Message(msg_kind, int(remote_id), started, Direction.SENT, did, contact, text)
-        await self.db.run(upsert_messages, [message], mark_read=True)
+        await self.store.upsert([message], mark_read=True)
         return message
 
     async def _reconcile(
@@ -193,10 +189,9 @@ class MessageSender:
                 log.warning("Could not fetch history to reconcile a timed-out send",
                             exc_info=True)
                 continue
-            await self.db.run(upsert_messages, rows, mark_read=True)
-            since = to_epoch(started - RECONCILE_WINDOW)
-            until = to_epoch(self.now() + RECONCILE_WINDOW)
-            match = await self.db.run(find_sent_match, did, contact, text, since, until)
+            since, until = started - RECONCILE_WINDOW, self.now() + RECONCILE_WINDOW
+            # One transaction: the fetched rows are stored, then searched.
+            match = await self.store.upsert_and_find_sent(rows, did, contact, text, since, until)
             if match is not None:
                 log.info("Timed-out send found in history as %s %s", match.message.kind,
                          match.message.id)
@@ -209,8 +204,7 @@ class MessageSender:
     ) -> None:
         # The draft keeps exactly what did not go out, so "Send" again never
         # duplicates a part that was delivered.
-        await self.db.run(save_draft, did, contact, "".join(unsent_parts), error,
-                          list(attachments))
+        await self.store.save_draft(did, contact, "".join(unsent_parts), error, attachments)
 
 
 def _refused_text(reason: str, outcome: SendOutcome, total: int) -> str:

@@ -10,10 +10,13 @@ Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``)
         deleted, read flags); the command that did it returned the same change.
 
 Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
-Commands return change sets (``changes.py``) read back from the store.
-Polling runs on a ``Poller`` (setting ``messages_poll_seconds``); a poll and an
-on-demand refresh never overlap (one lock), and a failed poll is reported
-quietly (``poll_failed``), never as a dialog. Media retries wait on a task.
+Commands return change sets (``changes.py``) read back from the store in one
+round trip. The store is reached only through the ports of ``ports.py``
+(``AppServices.messages`` passes ``app.store.messages_repo.MessagesRepo``).
+Polling and the new-message notifications live in ``poll.py`` (a ``Poller``,
+setting ``messages_poll_seconds``); a poll and an on-demand refresh never overlap
+(one lock), and a failed poll is reported quietly (``poll_failed``), never as a
+dialog. Media retries wait on a task.
 """
 
 from __future__ import annotations
@@ -28,29 +31,23 @@ from typing import TYPE_CHECKING, Any
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind, StoredMessage
-from app.domain.phone import format_number, normalize
+from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
 from app.services.events import Event
 from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
 from app.services.messages.export import to_csv, to_text, write_atomically
 from app.services.messages.media import MediaDownloader
+from app.services.messages.poll import MessagesPolling
 from app.services.messages.reads import MessageReads
 from app.services.messages.sender import MessageSender, SendFailed
 from app.services.messages.sync import MessageSync, Progress, SyncReport
-from app.services.polling import Poller
 from app.services.root import NotifierLike
-from app.store.db import Database
-from app.store.media import media_paths_of, media_slots_of
-from app.store.messages import delete_message, get_messages, thread_messages
-from app.store.phonebook import name_for, replace_phonebook
-from app.store.threads import get_thread, get_threads, mark_thread_read, mark_thread_unread
 
 if TYPE_CHECKING:
-    from app.api.typed import Api  # httpx: not needed to show the cache
+    from app.services.messages.ports import MessagesApi, MessagesStore
 
 log = logging.getLogger(__name__)
 
-SNIPPET_CHARS = 80
 #: Seconds between phonebook refreshes (names change rarely).
 PHONEBOOK_TTL = 1800.0
 #: A sync changing more messages than this (a backfill) asks the view to reload the
@@ -61,8 +58,8 @@ RELOAD_ABOVE = 200
 class MessagesService(MessageReads):
     def __init__(
         self,
-        api: Api,
-        db: Database,
+        api: MessagesApi,
+        store: MessagesStore,
         settings: Settings,
         media_folder: Path,
         *,
@@ -71,22 +68,25 @@ class MessagesService(MessageReads):
         sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         """``sleep`` (tests): how the poller and the media retries wait (asyncio.sleep)."""
-        super().__init__(db)
+        super().__init__(store)
+        self.store: MessagesStore = store
         self.api = api
         self.settings = settings
         self.notifier = notifier
-        self.engine = MessageSync(api, db, provider_tz=settings.provider_timezone,
+        self.engine = MessageSync(api, store, provider_tz=settings.provider_timezone,
                                   backfill_days=settings.messages_backfill_days)
-        self.outgoing = MessageSender(api, db, self.engine)
-        self.media = MediaDownloader(api, db, media_folder, api_url=api_url)
+        self.outgoing = MessageSender(api, store, self.engine)
+        self.media = MediaDownloader(api, store, media_folder, api_url=api_url)
         self.synced: Event[SyncChange] = Event("messages.synced")
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
         self.unread_changed: Event[int] = Event("messages.unread_changed")
         self.thread_changed: Event[ThreadChange] = Event("messages.thread_changed")
         self._sleep = sleep
-        self.poller = Poller(self._poll, interval_seconds=settings.messages_poll_seconds,
-                             name="messages", sleep=sleep)
-        self.poll_failed: Event[str] = self.poller.failed
+        self.polling = MessagesPolling(self, notifier,
+                                       interval_seconds=settings.messages_poll_seconds,
+                                       sleep=sleep)
+        self.poller = self.polling.poller
+        self.poll_failed: Event[str] = self.polling.failed
         self._sync_lock = asyncio.Lock()
         self._phonebook_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -97,11 +97,11 @@ class MessagesService(MessageReads):
     # --- polling -------------------------------------------------------------------
 
     def start_polling(self) -> None:
-        self.poller.start()
+        self.polling.start()
 
     def stop(self) -> None:
         """Stop polling and every background task (window closing)."""
-        self.poller.stop()
+        self.polling.stop()
         for task in list(self._tasks):
             task.cancel()
 
@@ -111,12 +111,12 @@ class MessagesService(MessageReads):
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _poll(self) -> None:
-        # A refresh the user asked for is running: this tick has nothing to add.
-        if not self._sync_lock.locked():
-            await self.refresh()
-
     # --- sync ----------------------------------------------------------------------
+
+    @property
+    def syncing(self) -> bool:
+        """A sync (poll or refresh) is running."""
+        return self._sync_lock.locked()
 
     async def refresh(self, progress: Progress | None = None) -> SyncChange:
         """Sync now (first backfill or poll); notifies new inbound messages."""
@@ -124,7 +124,8 @@ class MessagesService(MessageReads):
             report = await self.engine.sync(progress)
             await self._refresh_phonebook()
         # Notified first: the desktop notification should not wait for the rest.
-        self._announce(report.new_inbound)
+        if report.new_inbound:
+            self._spawn(self.polling.announce(list(report.new_inbound)))
         new_mms = [m for m in report.inserted if m.kind is MessageKind.MMS and not m.media]
         if new_mms and not report.backfill:
             await self.media.resolve_missing(new_mms)
@@ -139,15 +140,13 @@ class MessagesService(MessageReads):
         return change
 
     async def _sync_change(self, report: SyncReport) -> SyncChange:
-        unread = await self.unread_count()
         changed = [*report.inserted, *report.updated]
         if len(changed) > RELOAD_ABOVE:
-            return SyncChange(report, reload=True, unread_total=unread)
+            return SyncChange(report, reload=True, unread_total=await self.unread_count())
         keys = {(m.did, m.contact) for m in changed}
-        threads = await self.db.run(get_threads, keys)
-        upserted = await self.db.run(get_messages, [m.key for m in changed])
-        return SyncChange(report, reload=False, threads=threads, upserted=tuple(upserted),
-                          unread_total=unread)
+        now = await self.store.snapshot(keys, [m.key for m in changed])
+        return SyncChange(report, reload=False, threads=now.threads,
+                          upserted=tuple(now.messages), unread_total=now.unread_total)
 
     async def _refresh_phonebook(self) -> None:
         """Contact names for the list (at most every ``PHONEBOOK_TTL``; optional)."""
@@ -159,27 +158,8 @@ class MessagesService(MessageReads):
         except UserFacingError as exc:
             log.info("Phonebook not refreshed: %s", exc.message)
             return
-        await self.db.run(replace_phonebook, entries)
+        await self.store.replace_phonebook(entries)
         self._phonebook_at = now
-
-    def _announce(self, messages: Sequence[Message]) -> None:
-        if not messages or self.notifier is None:
-            return
-        self._spawn(self._notify(list(messages)))
-
-    async def _notify(self, messages: list[Message]) -> None:
-        assert self.notifier is not None
-        if len(messages) > 3:
-            senders = {m.contact for m in messages}
-            self.notifier.notify(f"{len(messages)} new messages",
-                                 f"From {len(senders)} contact(s)")
-            return
-        for message in messages:
-            name = await self.db.run(name_for, message.contact) or format_number(message.contact)
-            text = " ".join(message.text.split()) or ("Image" if message.media else "")
-            if len(text) > SNIPPET_CHARS:
-                text = text[: SNIPPET_CHARS - 1] + "…"
-            self.notifier.notify(f"New message from {name}", text)
 
     # --- media ---------------------------------------------------------------------
 
@@ -198,13 +178,13 @@ class MessagesService(MessageReads):
         if not updated:
             return ()
         self._spawn(self.download_media())
-        return tuple(await self.db.run(get_messages, [m.key for m in updated]))
+        return tuple(await self.store.messages([m.key for m in updated]))
 
     async def download_media(self) -> list[int]:
         """Download what is due, then schedule the next retry (if any)."""
         ready = await self.media.download_due()
         for pk in ready:
-            paths = await self.db.run(media_slots_of, pk)
+            paths = await self.store.media_slots(pk)
             self.media_ready.emit(MediaReady(pk, tuple(paths)))
         delay = await self.media.next_due_in()
         if delay is not None:
@@ -230,11 +210,11 @@ class MessagesService(MessageReads):
     ) -> ThreadChange:
         """The conversation as stored now; announced (``thread_changed``, ``unread_changed``)."""
         did, contact = normalize(did) or did, normalize(contact) or contact
-        stored = await self.db.run(get_messages, [m.key for m in upserted]) if upserted else []
+        now = await self.store.snapshot([(did, contact)], [m.key for m in upserted])
         change = ThreadChange(
-            did, contact, await self.db.run(get_thread, did, contact),
-            upserted=tuple(stored), removed=tuple(removed),
-            unread_total=await self.unread_count(),
+            did, contact, now.threads[(did, contact)],
+            upserted=tuple(now.messages), removed=tuple(removed),
+            unread_total=now.unread_total,
         )
         self.thread_changed.emit(change)
         self.unread_changed.emit(change.unread_total)
@@ -257,13 +237,12 @@ class MessagesService(MessageReads):
 
     async def delete(self, stored: StoredMessage) -> ThreadChange:
         message = stored.message
-        files: list[str] = []
         if message.kind is MessageKind.SMS:
             await self.api.delete_sms(message.id)
         else:
             await self.api.delete_mms(message.id)
-            files = await self.db.run(media_paths_of, stored.pk)
-        await self.db.run(delete_message, message.kind, message.id)
+        # The files the message had are read in the same transaction as the delete.
+        files = await self.store.delete(message.kind, message.id)
         if files:
             try:
                 await self.media.discard_files(files)
@@ -273,19 +252,19 @@ class MessagesService(MessageReads):
 
     async def mark_read(self, did: str, contact: str) -> ThreadChange | None:
         """Read every message of the conversation; None when none was unread."""
-        if not await self.db.run(mark_thread_read, did, contact):
+        if not await self.store.mark_read(did, contact):
             return None
         return await self._thread_change(did, contact)
 
     async def mark_unread(self, did: str, contact: str) -> ThreadChange | None:
         """Mark the last received message unread; None when nothing was received here."""
-        if not await self.db.run(mark_thread_unread, did, contact):
+        if not await self.store.mark_unread(did, contact):
             return None
         return await self._thread_change(did, contact)
 
     async def export(self, did: str, contact: str, path: Path, label: str) -> int:
         """Write the whole conversation to ``path`` (.csv -> CSV, anything else -> text)."""
-        stored = await self.db.run(thread_messages, did, contact, limit=1_000_000)
+        stored = await self.store.thread_messages(did, contact, limit=1_000_000)
         messages = [s.message for s in stored]
         if path.suffix.lower() == ".csv":
             content = to_csv(messages)

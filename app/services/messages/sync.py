@@ -37,12 +37,10 @@ from app.domain.date_windows import (
 )
 from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.timeutil import provider_date
-from app.store.db import Database
-from app.store.messages import UpsertResult, upsert_messages
-from app.store.sync_state import get_state, set_state
 
 if TYPE_CHECKING:
-    from app.api.typed import Api  # httpx: not needed to show the cache
+    from app.services.messages.ports import MessagesApi, SyncStore
+    from app.store.messages import UpsertResult
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +82,8 @@ class MessageSync:
 
     def __init__(
         self,
-        api: Api,
-        db: Database,
+        api: MessagesApi,
+        store: SyncStore,
         *,
         provider_tz: str = "America/New_York",
         backfill_days: int = 365,
@@ -93,7 +91,7 @@ class MessageSync:
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.api = api
-        self.db = db
+        self.store = store
         self.zone = ZoneInfo(provider_tz)
         self.backfill_days = backfill_days
         self.limit = limit
@@ -190,7 +188,7 @@ class MessageSync:
                             current.window.start)
             # Big pages are de-duplicated off the event loop (tens of thousands of rows).
             unique = await asyncio.to_thread(dedupe, rows) if len(rows) > 2000 else dedupe(rows)
-            result = await self.db.run(upsert_messages, unique, mark_read=mark_read)
+            result = await self.store.upsert(unique, mark_read=mark_read)
             report.absorb(result, history=mark_read)
         return extra
 
@@ -210,8 +208,8 @@ class MessageSync:
     # --- state -----------------------------------------------------------------------
 
     async def _get_date(self, key: str) -> date | None:
-        value = await self.db.run(get_state, key)
+        value = await self.store.get_state(key)
         return date.fromisoformat(value) if value else None
 
     async def _set_date(self, key: str, value: date) -> None:
-        await self.db.run(set_state, key, value.isoformat())
+        await self.store.set_state(key, value.isoformat())

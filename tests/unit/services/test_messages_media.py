@@ -17,6 +17,7 @@ from app.services.messages.media import (
 from app.services.messages.sync import MessageSync
 from app.store.media import MediaState, cached_paths, get_media, media_for_message
 from app.store.messages import delete_message
+from app.store.messages_repo import MessagesRepo
 
 
 def _did(sandbox: Any) -> str:
@@ -26,11 +27,11 @@ def _did(sandbox: Any) -> str:
 def test_inbound_mms_image_lands_in_the_cache(
     sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
 ) -> None:
-    engine = MessageSync(api, db, backfill_days=1)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=1)
     run(engine.sync())
     mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"])
     run(engine.sync())
-    downloader = MediaDownloader(api, db, tmp_path / "mms", api_url=sandbox.url)
+    downloader = MediaDownloader(api, MessagesRepo(db), tmp_path / "mms", api_url=sandbox.url)
     ready = run(downloader.download_due())
     [item] = run(db.run(media_for_message, MessageKind.MMS, mms_id))
     assert item.state is MediaState.DONE and item.message_pk in ready
@@ -42,17 +43,17 @@ def test_404_is_retried_later_then_succeeds(
     sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
 ) -> None:
     did = _did(sandbox)
-    engine = MessageSync(api, db, backfill_days=1)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=1)
     run(engine.sync())
     sandbox.state.media_delay_seconds = 0.5  # fresh uploads 404 for half a second
     from app.sandbox import resources
     from app.services.messages.sender import MessageSender
 
-    sent = run(MessageSender(api, db, engine).send(did, "4185550178", "Menu",
+    sent = run(MessageSender(api, MessagesRepo(db), engine).send(did, "4185550178", "Menu",
                                                     [resources.read("media", "receipt.png")]))
     run(engine.sync())  # the history now has the MMS and its media link
     clock = [time.time()]
-    downloader = MediaDownloader(api, db, tmp_path / "mms", api_url=sandbox.url,
+    downloader = MediaDownloader(api, MessagesRepo(db), tmp_path / "mms", api_url=sandbox.url,
                                  clock=lambda: clock[0])
     first = run(downloader.download_due(limit=100))
     [item] = run(db.run(media_for_message, MessageKind.MMS, sent.sent[0].id))
@@ -80,13 +81,13 @@ def test_link_helpers() -> None:
 
 
 def _downloaded_mms(sandbox: Any, api: Any, db: Any, run: Any, folder: Path) -> tuple[int, Path]:
-    engine = MessageSync(api, db, backfill_days=1)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=1)
     run(engine.sync())
     # A picture of its own (distinct): one another message shares is rightly kept.
     mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"],
                                        distinct=True)
     run(engine.sync())
-    run(MediaDownloader(api, db, folder, api_url=sandbox.url).download_due())
+    run(MediaDownloader(api, MessagesRepo(db), folder, api_url=sandbox.url).download_due())
     [item] = run(db.run(media_for_message, MessageKind.MMS, mms_id))
     assert item.path is not None
     return mms_id, Path(item.path)
@@ -107,14 +108,14 @@ def test_files_no_message_refers_to_are_removed_once_old_enough(
     old = _aged(folder / "0123456789abcdef01234567.jpg", ORPHAN_GRACE_S + 60)
     partial = _aged(folder / "fedcba.png.part", ORPHAN_GRACE_S + 60)  # interrupted download
     fresh = _aged(folder / "abcdef.gif", 5)  # maybe a download about to be recorded
-    downloader = MediaDownloader(api, db, folder, api_url=sandbox.url)
+    downloader = MediaDownloader(api, MessagesRepo(db), folder, api_url=sandbox.url)
     assert run(downloader.remove_orphans()) == 2
     assert picture.exists() and fresh.exists()
     assert not old.exists() and not partial.exists()
 
     # Its message deleted (here directly in the store), the picture is an orphan too.
     run(db.run(delete_message, MessageKind.MMS, mms_id))
-    later = MediaDownloader(api, db, folder, api_url=sandbox.url,
+    later = MediaDownloader(api, MessagesRepo(db), folder, api_url=sandbox.url,
                             clock=lambda: time.time() + ORPHAN_GRACE_S + 1)
     assert run(later.remove_orphans()) == 2
     assert not picture.exists() and not fresh.exists()
@@ -122,7 +123,8 @@ def test_files_no_message_refers_to_are_removed_once_old_enough(
     referenced = {Path(p).name for p in run(db.run(cached_paths))}
     assert {p.name for p in folder.iterdir()} == referenced
     assert run(later.remove_orphans()) == 0
-    missing = MediaDownloader(api, db, tmp_path / "never-created", api_url=sandbox.url)
+    missing = MediaDownloader(api, MessagesRepo(db), tmp_path / "never-created",
+                              api_url=sandbox.url)
     assert run(missing.remove_orphans()) == 0
 
 
@@ -131,7 +133,7 @@ def test_discarding_a_deleted_message_s_files_spares_shared_and_foreign_ones(
 ) -> None:
     folder = tmp_path / "mms"
     mms_id, picture = _downloaded_mms(sandbox, api, db, run, folder)
-    downloader = MediaDownloader(api, db, folder, api_url=sandbox.url)
+    downloader = MediaDownloader(api, MessagesRepo(db), folder, api_url=sandbox.url)
     elsewhere = _aged(tmp_path / "not-ours.jpg", 0)
     # Still referenced by a message in the store: kept.
     assert run(downloader.discard_files([str(picture), str(elsewhere)])) == 0

@@ -19,6 +19,7 @@ from app.services.messages.sender import MessageSender, SendFailed
 from app.services.messages.sync import MessageSync
 from app.store.drafts import get_draft
 from app.store.messages import get_message
+from app.store.messages_repo import MessagesRepo
 
 CONTACT = "4185550142"
 
@@ -28,7 +29,8 @@ def _did(sandbox: Any) -> str:
 
 
 def _sender(api: Any, db: Any) -> MessageSender:
-    return MessageSender(api, db, MessageSync(api, db), reconcile_delays=(0.0, 1.2))
+    store = MessagesRepo(db)
+    return MessageSender(api, store, MessageSync(api, store), reconcile_delays=(0.0, 1.2))
 
 
 def _calls(sandbox: Any, method: str, at_least: int = 1) -> list[Any]:

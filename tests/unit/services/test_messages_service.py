@@ -20,6 +20,7 @@ from app.services.messages.sender import SendFailed
 from app.services.messages.service import MessagesService
 from app.services.root import RecordingNotifier
 from app.store.media import media_for_message
+from app.store.messages_repo import MessagesRepo
 
 CONTACT = "4185550142"
 #: The poll interval of these tests: the fake sleep below waits for a tick on it.
@@ -100,7 +101,7 @@ def service(api: Any, db: Any, sandbox: Any, tmp_path: Path, ticks: Ticks,
     settings = Settings(path=None)
     settings.messages_backfill_days = 30
     settings.messages_poll_seconds = POLL_SECONDS
-    created = MessagesService(api, db, settings, tmp_path / "mms",
+    created = MessagesService(api, MessagesRepo(db), settings, tmp_path / "mms",
                               notifier=AwaitableNotifier(), api_url=sandbox.url,
                               sleep=ticks.sleep)
     yield created

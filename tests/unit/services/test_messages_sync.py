@@ -12,6 +12,7 @@ from app.domain.models.messages import Direction, MessageKind
 from app.domain.timeutil import provider_date
 from app.services.messages.sync import KEY_BACKFILLED_FROM, KINDS, MessageSync
 from app.store.messages import count_messages, get_message
+from app.store.messages_repo import MessagesRepo
 from app.store.sync_state import get_state
 from app.store.threads import mark_thread_read, unread_total
 
@@ -39,7 +40,7 @@ def _in_range(sandbox: Any, days: int) -> int:
 def test_first_backfill_uses_few_windows_and_marks_nothing_unread(
     sandbox: Any, api: Any, db: Any, run: Any
 ) -> None:
-    engine = MessageSync(api, db, backfill_days=365)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=365)
     seen: list[tuple[int, int]] = []
     report = run(engine.sync(lambda done, total, _text: seen.append((done, total))))
     calls = sandbox.calls("getSMS") + sandbox.calls("getMMS")
@@ -58,7 +59,7 @@ def test_full_page_is_split_and_refetched(sandbox: Any, api: Any, db: Any, run: 
     today = sandbox.state.clock.today()
     sms = sum(1 for r in sandbox.state.sms if today - timedelta(days=29) <= r.date.date())
     assert sms >= 8
-    engine = MessageSync(api, db, backfill_days=30, limit=sms // 2)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=30, limit=sms // 2)
     run(engine.sync())
     windows = [(c.params["from"], c.params["to"]) for c in sandbox.calls("getSMS")]
     assert len(windows) > 1  # the 30-day window was full at 40 rows and got split
@@ -74,7 +75,7 @@ def test_single_full_day_is_split_per_did(sandbox: Any, api: Any, db: Any, run: 
         for i in range(12):
             state.add_text("sms", date=noon + timedelta(minutes=i), type_=i % 2, did=did,
                            contact="4185550199", message=f"burst {i}")
-    engine = MessageSync(api, db, backfill_days=1, limit=8)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=1, limit=8)
     report = run(engine.sync())
     params = [c.params for c in sandbox.calls("getSMS")]
     assert any("did" in p for p in params) or any("type" in p for p in params)
@@ -84,7 +85,7 @@ def test_single_full_day_is_split_per_did(sandbox: Any, api: Any, db: Any, run: 
 def test_poll_overlaps_a_day_dedups_and_marks_new_inbound_unread(
     sandbox: Any, api: Any, db: Any, run: Any
 ) -> None:
-    engine = MessageSync(api, db, backfill_days=10)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=10)
     run(engine.sync())
     before = run(db.run(count_messages))
     did = _sms_did(sandbox)
@@ -117,7 +118,8 @@ def test_dst_wall_clock_dates_become_utc(sandbox: Any, api: Any, db: Any, run: A
                               message="summer").id
         w_id = state.add_text("sms", date=winter, type_=1, did=did, contact="4185550100",
                               message="winter").id
-    engine = MessageSync(api, db, backfill_days=(today - date(today.year, 1, 1)).days + 1)
+    engine = MessageSync(api, MessagesRepo(db),
+                         backfill_days=(today - date(today.year, 1, 1)).days + 1)
     run(engine.sync())
     s = run(db.run(get_message, MessageKind.SMS, s_id)).message
     w = run(db.run(get_message, MessageKind.SMS, w_id)).message
@@ -129,7 +131,7 @@ def test_dst_wall_clock_dates_become_utc(sandbox: Any, api: Any, db: Any, run: A
 def test_cancelled_backfill_resumes_with_older_windows(
     sandbox: Any, api: Any, db: Any, run: Any
 ) -> None:
-    engine = MessageSync(api, db, backfill_days=200)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=200)
 
     async def cancel_after_first_window() -> None:
         # Progress reports the start of each request; the third (SMS of the second
@@ -164,7 +166,7 @@ def test_poll_after_months_offline_stays_within_92_day_windows(
     from app.services.messages.sync import KEY_SYNCED_TO
     from app.store.sync_state import set_state
 
-    engine = MessageSync(api, db, backfill_days=200)
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=200)
     run(engine.sync())
     today = sandbox.state.clock.today()
     run(db.run(set_state, KEY_SYNCED_TO, (today - timedelta(days=150)).isoformat()))

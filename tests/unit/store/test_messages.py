@@ -6,7 +6,6 @@ from dataclasses import replace
 from app.domain.models.messages import Direction, MessageKind
 from app.store.db import Database
 from app.store.messages import (
-    MessageRepo,
     count_messages,
     delete_message,
     find_sent_match,
@@ -14,9 +13,9 @@ from app.store.messages import (
     thread_messages,
     upsert_messages,
 )
+from app.store.messages_repo import MessagesRepo
 from app.store.rows import to_epoch
 from app.store.threads import (
-    ThreadRepo,
     get_thread,
     list_threads,
     mark_thread_read,
@@ -158,11 +157,11 @@ def test_find_sent_match_for_timeout_reconciliation(db: Database) -> None:
 
 def test_async_repositories_round_trip(db: Database) -> None:
     async def main() -> tuple[int, int, int]:
-        messages, threads = MessageRepo(db), ThreadRepo(db)
-        result = await messages.upsert([make_message(1), make_message(2)])
-        page = await threads.page()
-        await threads.mark_read(DID, "5552220000")
-        return len(result.inserted), page[0].unread, await threads.unread_total()
+        repo = MessagesRepo(db)
+        result = await repo.upsert([make_message(1), make_message(2)])
+        page = await repo.threads(limit=100)
+        await repo.mark_read(DID, "5552220000")
+        return len(result.inserted), page[0].unread, await repo.unread_total()
 
     assert asyncio.run(main()) == (2, 2, 0)
 
@@ -220,9 +219,11 @@ def test_thread_table_matches_messages_after_mixed_operations(db: Database) -> N
 def test_deleting_a_whole_conversation(db: Database) -> None:
     db.run_sync(upsert_messages, [make_message(i) for i in range(1, 301)])
     db.run_sync(upsert_messages, [make_message(900, contact="5553330000")])
-    keys = asyncio.run(MessageRepo(db).thread_keys(DID, "+15552220000"))
+    keys = [s.message.key
+            for s in db.run_sync(thread_messages, DID, "+15552220000", limit=1000)]
     assert len(keys) == 300 and keys[0] == (MessageKind.SMS, 1)
-    assert asyncio.run(MessageRepo(db).delete_many(keys)) == 300
+    deleted = db.run_sync(lambda c: sum(delete_message(c, kind, id_) for kind, id_ in keys))
+    assert deleted == 300
     assert db.run_sync(get_thread, DID, "5552220000") is None
     assert [t.contact for t in db.run_sync(list_threads)] == ["5553330000"]
     assert db.run_sync(unread_total) == 1

@@ -7,10 +7,9 @@ import sqlite3
 
 from app.domain.models.messages import MessageKind, PhonebookEntry
 from app.store.db import Database
-from app.store.drafts import DraftRepo, clear_draft, get_draft, save_draft, set_draft_error
+from app.store.drafts import clear_draft, get_draft, save_draft
 from app.store.media import (
     MAX_ATTEMPTS,
-    MediaRepo,
     MediaState,
     due_media,
     media_done,
@@ -18,9 +17,9 @@ from app.store.media import (
     media_for_message,
     next_media_due_at,
     retry_delay,
-    retry_media_now,
 )
 from app.store.messages import upsert_messages
+from app.store.messages_repo import MessagesRepo
 from app.store.migrations import MIGRATIONS, migrate
 from app.store.phonebook import all_names, name_for, replace_phonebook
 from app.store.sync_state import SyncState, get_state, set_state, states_with_prefix
@@ -29,9 +28,8 @@ from tests.unit.store.conftest import DID, make_message
 
 
 def test_drafts_per_conversation_with_error(db: Database) -> None:
-    db.run_sync(save_draft, "+15551110000", "5552220000", "hello", now=100)
+    db.run_sync(save_draft, "+15551110000", "5552220000", "hello", "Not enough funds", now=100)
     db.run_sync(save_draft, DID, "5553330000", "other", "", ["/tmp/a.jpg"], now=200)
-    assert db.run_sync(set_draft_error, DID, "5552220000", "Not enough funds")
     draft = db.run_sync(get_draft, DID, "(555) 222-0000")
     assert draft is not None and (draft.text, draft.last_error) == ("hello", "Not enough funds")
     db.run_sync(save_draft, DID, "5552220000", "hello again", now=300)
@@ -39,9 +37,8 @@ def test_drafts_per_conversation_with_error(db: Database) -> None:
     assert replaced is not None and replaced.text == "hello again" and replaced.last_error == ""
     db.run_sync(clear_draft, DID, "5552220000")
     assert db.run_sync(get_draft, DID, "5552220000") is None
-    assert not db.run_sync(set_draft_error, DID, "5552220000", "x")
-    drafts = asyncio.run(DraftRepo(db).all())
-    assert [(d.contact, d.attachments) for d in drafts] == [("5553330000", ("/tmp/a.jpg",))]
+    other = asyncio.run(MessagesRepo(db).draft(DID, "5553330000"))
+    assert other is not None and other.attachments == ("/tmp/a.jpg",)
 
 
 def test_sync_state_values_and_prefix(db: Database) -> None:
@@ -73,12 +70,10 @@ def test_media_retry_backoff_then_gives_up(db: Database) -> None:
         item = db.run_sync(media_failed, url, "404", 2000 * attempt)
     assert item is not None and item.state is MediaState.FAILED and item.attempts == MAX_ATTEMPTS
     assert db.run_sync(due_media, 10**10) == []
-    db.run_sync(retry_media_now, url, 5)
-    assert [m.attempts for m in db.run_sync(due_media, 5)] == [0]
     db.run_sync(media_done, url, "/cache/a.jpg", 6)
     items = db.run_sync(media_for_message, MessageKind.MMS, 1)
     assert [(i.state, i.path) for i in items] == [(MediaState.DONE, "/cache/a.jpg")]
-    assert asyncio.run(MediaRepo(db).due(10**10)) == []
+    assert asyncio.run(MessagesRepo(db).due_media(10**10, 20)) == []
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.domain.models.messages import SearchHit, ThreadSummary
-from app.services.messages.reads import first_screen
 from app.services.root import AppServices
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
@@ -117,7 +116,7 @@ class MessagesTab(ConversationActions, TabBase):
     def load_cached(self) -> None:
         # Before the first paint: a small synchronous read, without building the
         # service (it loads asyncio and the sync modules).
-        cached = first_screen(self.ctx.db, FIRST_SCREEN)
+        cached = self.ctx.messages_first_screen(FIRST_SCREEN)
         self._set_summaries(cached.threads)
         self._rest_pending = cached.partial
         self.badge_changed.emit(cached.unread_total)
