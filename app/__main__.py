@@ -2,9 +2,9 @@
 
 Builds the QApplication and its qasync loop, shows the main window, runs
 ``Shell.run()`` on that loop to completion and returns its exit code. The Qt
-application never quits by itself (last window closed); the shell's coroutine decides when the run is over, then closes the
-client and database *before* the loop stops (awaiting after ``app.quit()``
-fails, see STACK.md).
+application never quits by itself (last window closed); the shell's coroutine
+decides when the run is over, then closes the client and database *before* the
+loop stops (awaiting after ``app.quit()`` fails, see STACK.md).
 
 Start-up order is chosen for the time to the first painted window: the account's
 cache database is opened (and checked) on a thread *while* Qt and the UI modules

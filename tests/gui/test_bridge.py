@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QObject, QThread
+from pytestqt.qtbot import QtBot
 
 from app.services.events import Event
 from app.ui.bridge import QtEventListener
