@@ -1,7 +1,9 @@
 # Two commands matter (see README): `make demo` and `make test`.
 # Both create .venv on first use and reinstall when pyproject.toml changes.
+# Another interpreter gets its own venv: `make test PYTHON=python3.13 VENV=.venv313`
+# (what .ci/run does for the second supported Python).
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # fonts-noto-color-emoji: customers text emoji; without a colour emoji font Qt draws boxes.
@@ -39,6 +41,7 @@ display-deps:
 demo: system-deps display-deps $(STAMP)
 	$(PY) -m app --demo
 
+# pytest's own exit codes pass through: 5 (no test collected) fails like a failed test.
 test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
@@ -56,4 +59,4 @@ sandbox: $(STAMP)
 	$(PY) -m app.sandbox --port 8765
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .venv313 .pytest_cache .mypy_cache .ruff_cache

@@ -1,14 +1,17 @@
 """Command line: ``switchboard`` / ``python -m app``.
 
-Builds the QApplication on a qasync loop, runs ``Shell.run()`` to completion and
-returns its exit code. The Qt application never quits by itself (last window
-closed); the shell's coroutine decides when the run is over, then closes the
-client and database *before* the loop stops (awaiting after ``app.quit()``
-fails, see STACK.md).
+Builds the QApplication and its qasync loop, shows the main window, runs
+``Shell.run()`` on that loop to completion and returns its exit code. The Qt
+application never quits by itself (last window closed); the shell's coroutine
+decides when the run is over, then closes the client and database *before* the
+loop stops (awaiting after ``app.quit()`` fails, see STACK.md).
 
 Start-up order is chosen for the time to the first painted window: the account's
 cache database is opened (and checked) on a thread *while* Qt and the UI modules
-are imported, since SQLite does that work without holding the GIL.
+are imported, since SQLite does that work without holding the GIL. asyncio and
+qasync are imported like any module, and the qasync loop is the current loop
+before the window is built: whatever a widget or service schedules while the
+window is built simply runs once the loop runs (no stand-ins, nothing held).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, compiled_cache, lazy_modules
+from app import __version__, compiled_cache
 from app.startup_timeline import mark
 
 # The standard modules only some paths need (argparse, tempfile, threading, ...)
@@ -29,10 +32,12 @@ from app.startup_timeline import mark
 if TYPE_CHECKING:
     import argparse
 
+    from app.compiled_cache import CompiledCache
     from app.config.paths import AppPaths
     from app.config.secrets import Credentials
     from app.config.settings import Settings
     from app.store.db import Database
+    from app.ui.app import Shell
 
 log = logging.getLogger("app")
 
@@ -138,9 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     mark("python")  # the interpreter, site and this module
     # Code Python would compile from source this start (PySide6's support package,
     # the methods @dataclass writes, regular expressions) comes from the cache
-    # until the first paint (app.compiled_cache).
-    home = compiled_cache.beside_bytecode()
-    compiled = compiled_cache.CompiledCache(*([home] if home is not None else []))
+    # until the first paint (app.compiled_cache; off with SWITCHBOARD_NO_COMPILED_CACHE=1).
+    # A packager's pre-filled copy beside the bytecode serves from here on; the
+    # user's own file once the paths are known (below).
+    prefilled = compiled_cache.beside_bytecode()
+    compiled = compiled_cache.CompiledCache(read_only=[prefilled] if prefilled else [])
     compiled.start()
     try:
         return _run(argv, compiled)
@@ -150,8 +157,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> int:
     args = build_parser().parse_args(argv)
-    # asyncio loads when qasync needs it, after the window painted (app.lazy_modules).
-    lazy_modules.defer("asyncio")
     # No cyclic garbage collection until the window has painted (the shell turns
     # it back on then): start-up allocates hundreds of thousands of long-lived
     # objects (modules, classes, Qt wrappers) and the collector would walk them
@@ -170,7 +175,7 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
         data_dir = Path(temp_dir)
     paths = AppPaths.resolve(data_dir)
-    # Where the compiled code goes when the app's own folder is read-only.
+    # The user's cache folder: the only place the compiled code is written.
     compiled.add_location(paths.cache_dir / compiled_cache.CACHE_NAME)
     from app.config.logsetup import close_logging, setup_logging
     from app.config.secrets import Credentials, CredentialSource
@@ -208,12 +213,21 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
 
         skip_feature_source_scan()  # before the UI modules are imported
         mark("qtcore")
-        from app.ui import async_slot, crash, feedback, style
-        from app.ui.app import LaunchOptions, Shell, create_qapplication, wait_for_first_paint
+        import asyncio
+
+        import qasync
+
+        from app.ui import crash, feedback, style
+        from app.ui.app import LaunchOptions, Shell, create_qapplication
         from app.ui.qtlog import install_qt_message_handler
 
         mark("ui-modules")
         qapp = create_qapplication()
+        # The loop exists before anything that may schedule work on it (slots,
+        # services): that work waits in the loop until it runs, right below.
+        loop = qasync.QEventLoop(qapp)
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(crash.asyncio_handler)
         install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
         if snapshot:
@@ -231,26 +245,9 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             exit_after_paint=args.exit_after_paint,
         )
         shell = Shell(paths, settings, options, early_db=early_db)
-        # The window is built and painted from the cache first, on Qt's own loop;
-        # slots that need asyncio meanwhile wait for it (app.ui.async_slot).
-        async_slot.hold()
         mark("qapplication")
-        window = shell.open_window()
-        if window is not None:
-            wait_for_first_paint(window)
-        compiled.stop()
-        compiled.save()
-        mark("after-paint")
-        import asyncio
-
-        import qasync
-
-        loop = qasync.QEventLoop(qapp)
-        asyncio.set_event_loop(loop)
-        loop.set_exception_handler(crash.asyncio_handler)
-        async_slot.release()
         with loop:
-            code: int = loop.run_until_complete(shell.run())
+            code: int = loop.run_until_complete(_session(shell, compiled))
         log.info("Switchboard exiting with %d", code)
         return code
     finally:
@@ -271,6 +268,20 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             import shutil
 
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+async def _session(shell: Shell, compiled: CompiledCache) -> int:
+    """The whole run on the qasync loop: the window painted from the cache first."""
+    from app.ui.app import wait_for_first_paint
+
+    window = shell.open_window()
+    if window is not None:
+        await wait_for_first_paint(window)
+    # Start-up is over: what it compiled is kept for the next one.
+    compiled.stop()
+    compiled.save()
+    mark("after-paint")
+    return await shell.run()
 
 
 if __name__ == "__main__":

@@ -13,19 +13,28 @@ development machine):
 - Regular expressions compiled at import time, above all by that support
   package (~40 patterns, ~13 ms).
 
-:class:`CompiledCache` keeps the results in one ``marshal`` file beside the
-app's own bytecode (:func:`beside_bytecode`; in the user's cache folder when
-that is read-only), so it serves from the first line of ``main()``. While it is
-started, ``compile`` is wrapped for exactly those support files,
-``dataclasses`` sees an ``exec`` that looks the source text up first, and
-``re`` builds a pattern it has seen from the compiled program it recorded (the
-arguments of ``_sre.compile``, which is what ``re`` itself ends with). A hit
-needs the *same* input (source compared byte for byte, no hash; the same
-pattern and flags), so a changed class or a PySide6 update compiles as usual
-and the file is rewritten once, after the paint. The file is tagged with the
-interpreter's bytecode magic number: another Python never reads it. Nothing
-here can fail a start: a missing, damaged or unwritable cache, or a Python
-whose ``re`` is built differently, only means compiling as before.
+:class:`CompiledCache` keeps the results in one ``marshal`` file in the user's
+cache folder (``AppPaths.cache_dir``; with ``--data-dir``, under that folder).
+Nothing is ever written into the installation at run time; a packager may
+pre-fill a read-only copy beside the app's bytecode (:func:`beside_bytecode`:
+copy the user's file there after one start), which then serves from the first
+line of ``main()``, before the user's folder is known. While it is started,
+``compile`` is wrapped for exactly those support files, ``dataclasses`` sees an
+``exec`` that looks the source text up first, and ``re`` builds a pattern it has
+seen from the compiled program it recorded (the arguments of ``_sre.compile``,
+which is what ``re`` itself ends with). A hit needs the *same* input (source
+compared byte for byte, no hash; the same pattern and flags), so a changed class
+or a PySide6 update compiles as usual and the file is rewritten once, after the
+paint. The file is keyed on the exact interpreter (bytecode magic number,
+implementation, ``sys.hexversion``, the full ``sys.version``) and ``_sre.MAGIC``
+(the format of a compiled pattern): any other Python, even a rebuild of the
+same version, ignores it. Nothing here can fail a start: a missing, damaged or
+unwritable cache, or a Python whose ``re`` is built differently, only means
+compiling as before.
+
+Kill switch: ``SWITCHBOARD_NO_COMPILED_CACHE=1`` in the environment turns all of
+it off (nothing read, patched or written), e.g. to rule the cache out when
+something looks wrong at start-up.
 
 (PySide6's own switch for the first part, ``SBK_EMBED=0``, writes the files
 into the installed ``shiboken6`` package, which a user's installation may not
@@ -43,7 +52,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib.util import MAGIC_NUMBER, cache_from_source
 from pathlib import Path
 from types import CodeType, ModuleType
@@ -55,6 +64,26 @@ log = logging.getLogger(__name__)
 #: and the bytecode are its own), so two Pythons sharing a cache folder never
 #: take turns rewriting one file.
 CACHE_NAME = f"startup-code.{sys.implementation.cache_tag or 'python'}.marshal"
+#: Set (to anything but "" or "0") to switch the cache off (module docstring).
+DISABLE_VARIABLE = "SWITCHBOARD_NO_COMPILED_CACHE"
+
+
+def _interpreter_key() -> bytes:
+    """What a file must start with to be read by this interpreter (module docstring)."""
+    import _sre
+
+    return MAGIC_NUMBER + (
+        f"\n{sys.implementation.name} {sys.hexversion:#x} sre={_sre.MAGIC} {sys.version}\n"
+    ).encode("utf-8", "backslashreplace")
+
+
+#: The header of every cache file this interpreter reads and writes.
+HEADER = _interpreter_key()
+
+
+def disabled() -> bool:
+    """Whether the kill switch (``SWITCHBOARD_NO_COMPILED_CACHE``) is set."""
+    return os.environ.get(DISABLE_VARIABLE, "") not in ("", "0")
 #: Files of PySide6's embedded support package, as its importer names them.
 _SUPPORT_PREFIXES = ("shibokensupport/", "signature_bootstrap")
 #: More entries than this and the ones this run did not use are dropped.
@@ -83,12 +112,13 @@ class Entries:
 
 
 def beside_bytecode() -> Path | None:
-    """The cache's usual place: with the app's compiled modules (``__pycache__``,
-    or under ``sys.pycache_prefix``), where Python keeps what it compiled itself.
+    """Where a packager may put a pre-filled, read-only cache: with the app's
+    compiled modules (``__pycache__``, or under ``sys.pycache_prefix``).
 
-    Known before anything is configured, so the cache can serve from the first
-    line of ``main()``; it is derived from the code, not the user's data, so one
-    file serves every account and ``--data-dir``. ``None`` without a cache tag.
+    Known before anything is configured, so such a file serves from the first
+    line of ``main()``. Only read, never written by the app (the installation
+    may be read-only, and is not the app's to change). ``None`` without a cache
+    tag.
     """
     if sys.implementation.cache_tag is None:
         return None
@@ -96,38 +126,41 @@ def beside_bytecode() -> Path | None:
 
 
 class CompiledCache:
-    """Compiled code kept in the first of ``cache_files`` that can be read (and
-    written: a read-only installation keeps it in the user's cache folder, see
-    :meth:`add_location`)."""
+    """Compiled code read from ``read_only`` files and from ``cache_files``, and
+    written to the first of ``cache_files`` that can be written (more places:
+    :meth:`add_location`). All of it off when :func:`disabled`."""
 
-    def __init__(self, *cache_files: Path) -> None:
+    def __init__(self, *cache_files: Path, read_only: Iterable[Path] = ()) -> None:
+        self.enabled = not disabled()
         self.cache_files = list(cache_files)
         self.entries = Entries()
-        self._read_one = False  # whether a file had entries
-        for cache_file in self.cache_files:
-            self.entries = read_entries(cache_file)
-            if len(self.entries):
-                self._read_one = True
-                break
+        #: Everything read from disk: ``save`` writes only if this run used more.
+        self._stored = Entries()
         self.hits = 0
         self.misses = 0
         self._used = Entries()
         self._restore: list[tuple[Any, str, Any]] = []
+        for cache_file in (*read_only, *cache_files):
+            self._merge(cache_file)
 
     def add_location(self, cache_file: Path) -> None:
-        """Another place for the file, tried after the others (read now if nothing
-        was found there, written if they cannot be)."""
+        """Another writable place for the file, tried after the others; what it
+        holds is served from now on."""
         self.cache_files.append(cache_file)
-        if not self._read_one:  # (what was compiled meanwhile is in the entries already)
-            found = read_entries(cache_file)
-            self._read_one = bool(len(found))
-            self.entries.files.update(found.files)
-            self.entries.texts.update(found.texts)
-            self.entries.regexes.update(found.regexes)
+        self._merge(cache_file)
+
+    def _merge(self, cache_file: Path) -> None:
+        if not self.enabled:
+            return
+        found = read_entries(cache_file)
+        for mine, theirs in ((self.entries, found), (self._stored, found)):
+            mine.files.update(theirs.files)
+            mine.texts.update(theirs.texts)
+            mine.regexes.update(theirs.regexes)
 
     def start(self) -> None:
         """Serve compiled code from now on (to PySide6's importer, ``@dataclass``, ``re``)."""
-        if self._restore:
+        if self._restore or not self.enabled:
             return
         real_compile = builtins.compile
         self._patch(builtins, "compile", self._wrap_compile(real_compile))
@@ -160,13 +193,28 @@ class CompiledCache:
             self.stop()
 
     def save(self) -> None:
-        """Write the file if this run compiled something it did not have."""
-        if not self.misses:
+        """Write the file if this run used code that no file read had.
+
+        (Code compiled before the user's file was known, e.g. argparse's
+        patterns, is a miss on every start, but no reason to rewrite the file
+        when the file has it.)"""
+        if not self.enabled or not self._has_new():
             return
         entries = self.entries if len(self.entries) <= MAX_ENTRIES else self._used
         for cache_file in self.cache_files:
             if write_entries(cache_file, entries):
                 return
+
+    def _has_new(self) -> bool:
+        used, stored = self._used, self._stored
+        return (
+            any(
+                name not in stored.files or stored.files[name][0] != source
+                for name, (source, _) in used.files.items()
+            )
+            or any(text not in stored.texts for text in used.texts)
+            or any(key not in stored.regexes for key in used.regexes)
+        )
 
     def _patch(self, owner: Any, name: str, replacement: Any) -> None:
         self._restore.append((owner, name, vars(owner).get(name, _ABSENT)))
@@ -291,10 +339,10 @@ def read_entries(cache_file: Path) -> Entries:
         data = cache_file.read_bytes()
     except OSError:
         return Entries()
-    if not data.startswith(MAGIC_NUMBER):
+    if not data.startswith(HEADER):  # another interpreter's (or an old) file
         return Entries()
     try:
-        loaded = marshal.loads(data[len(MAGIC_NUMBER) :])
+        loaded = marshal.loads(data[len(HEADER) :])
     except (EOFError, ValueError, TypeError):
         log.warning("Ignoring a damaged %s", cache_file)
         return Entries()
@@ -330,7 +378,7 @@ def write_entries(cache_file: Path, entries: Entries) -> bool:
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         data = marshal.dumps((entries.files, entries.texts, entries.regexes))
-        temp.write_bytes(MAGIC_NUMBER + data)
+        temp.write_bytes(HEADER + data)
         os.replace(temp, cache_file)
     except (OSError, ValueError) as exc:
         log.info("Could not keep the compiled start-up code in %s: %s", cache_file, exc)

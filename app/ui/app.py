@@ -22,10 +22,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app import __version__, lazy_modules
+from app import __version__
 from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
@@ -45,6 +45,7 @@ from app.ui import feedback, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.pyside_fix import make_singletons_immortal
+from app.ui.tab_loader import TABS
 
 log = logging.getLogger(__name__)
 
@@ -91,37 +92,53 @@ class _FirstPaint:
         window.first_paint_drawn.connect(self.on_drawn)
 
     def on_drawn(self) -> None:
-        # asyncio is meant to load after this paint (app.lazy_modules); say so.
-        asyncio_state = "loaded" if lazy_modules.is_loaded("asyncio") else "deferred"
         mark("painted")
+        # Whether the window painted inside the running asyncio loop, as it must
+        # (app.__main__; tests/gui/test_startup_order.py checks it).
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            loop_state = "none"
+        else:
+            loop_state = "running"
+        # Only the tab on show is meant to be imported before this paint (tab_loader).
+        tabs = ",".join(key for key, _ in TABS if f"app.ui.tabs.{key}" in sys.modules)
         print(
-            f"switchboard: first paint rss_mb={_rss_mb():.0f} asyncio={asyncio_state}",
+            f"switchboard: first paint rss_mb={_rss_mb():.0f} loop={loop_state} tabs={tabs}",
             flush=True,
         )
         QTimer.singleShot(0, self._window.close)
 
 
-def wait_for_first_paint(window: MainWindow, timeout_ms: int = 1000) -> None:
-    """Run Qt's own event loop until ``window`` has painted once (at most ``timeout_ms``).
+async def wait_for_first_paint(window: MainWindow, timeout: float = 1.0) -> None:
+    """Return once ``window`` has painted once (at most ``timeout`` seconds).
 
-    ``app.__main__`` loads asyncio and qasync only after this returns: the user
-    sees the window while they load.
+    ``app.__main__`` runs the session only after this: the user sees the window
+    from the cache before the network and the other tabs get their turn. The
+    time-out covers a window that never paints (started minimised).
     """
     if window.painted:
         return
-    waiter = QEventLoop()
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(waiter.quit)
-    window.first_painted.connect(waiter.quit)
-    timer.start(timeout_ms)
-    waiter.exec()
-    timer.stop()
-    window.first_painted.disconnect(waiter.quit)
+    painted = asyncio.get_running_loop().create_future()
+
+    def on_painted() -> None:
+        if not painted.done():
+            painted.set_result(None)
+
+    window.first_painted.connect(on_painted)
+    try:
+        await asyncio.wait({painted}, timeout=timeout)
+    finally:
+        window.first_painted.disconnect(on_painted)
+        painted.cancel()
 
 
 def create_qapplication() -> QApplication:
-    """The process's QApplication; it never quits on its own (the shell ends the run)."""
+    """The process's QApplication; it never quits on its own (the shell ends the run).
+
+    The one place the app applies ``make_singletons_immortal`` (a no-op where
+    the PySide6 bug it works around cannot happen).
+    """
     make_singletons_immortal()
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
@@ -182,9 +199,10 @@ class _Password:
 class _OpenSession:
     """A session whose window is shown; ``Shell._run_session`` carries it on.
 
-    It may be opened before any asyncio loop exists (``Shell.open_window``), so
-    it records how the window closed in plain attributes, not in a future. Its
-    ``credentials`` are ``None`` while the password is still in the keyring.
+    It is opened by ``Shell.open_window`` (synchronous, before ``run()``), so it
+    records how the window closed in plain attributes and makes a future only
+    when ``run()`` waits for it. Its ``credentials`` are ``None`` while the
+    password is still in the keyring.
     """
 
     def __init__(
@@ -282,11 +300,12 @@ class Shell:
     # --- the application's life ------------------------------------------------------
 
     def open_window(self) -> MainWindow | None:
-        """Build and show the main window from the cache, before any event loop runs.
+        """Build and show the main window from the cache, without awaiting anything.
 
-        ``app.__main__`` calls this, waits for the first paint, and only then loads
-        asyncio and qasync and runs ``run()``, which carries on with this window.
-        ``None`` (nothing shown) when the account is not known yet: ``run()`` asks.
+        ``app.__main__`` calls this on the qasync loop, waits for the first paint,
+        and only then runs ``run()``, which carries on with this window (network,
+        keyring, the other tabs). ``None`` (nothing shown) when the account is not
+        known yet: ``run()`` asks.
         """
         credentials = self.ready_credentials()
         if credentials is not None:

@@ -1,55 +1,28 @@
 """``@async_slot``: a Qt slot that runs a coroutine on the asyncio (qasync) loop.
 
-It does what ``qasync.asyncSlot`` does (a ``Slot`` that wraps the coroutine in a
+It does what ``qasync.asyncSlot`` does: a ``Slot`` that wraps the coroutine in a
 task, drops trailing signal arguments the coroutine does not take, and hands an
-escaping exception to ``sys.excepthook``, see ``app.ui.crash``), with two
-differences that exist for the start-up time:
+escaping exception to ``sys.excepthook`` (``app.ui.crash``). Ours because the
+task is returned (tests await it) and the failure goes to the excepthook
+whatever qasync version is installed.
 
-* Decorating imports neither qasync nor asyncio. The window's modules are
-  imported, and the window painted, *before* asyncio and qasync are loaded
-  (``app.__main__``): the two cost ~35 ms that the first paint does not need.
-* Between ``hold()`` and ``release()`` (the start-up, until the qasync loop is
-  the current loop) a call is queued instead of started, and started by
-  ``release()`` in the order it came. Outside that window, e.g. in tests, a call
-  is scheduled at once, exactly like ``asyncSlot``.
+The qasync loop is the current loop before the main window is built
+(``app.__main__``), so a slot called while the window is built schedules its
+task on that loop; the task runs as soon as the loop does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import sys
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import Any, ParamSpec
 
 from PySide6.QtCore import Slot
 
-if TYPE_CHECKING:
-    import asyncio
-
 P = ParamSpec("P")
-
-#: ``None``: calls are scheduled at once. A list: the calls held until ``release()``.
-_held: list[Callable[[], object]] | None = None
-
-
-def hold() -> None:
-    """Queue slot calls from now on: no asyncio loop exists yet."""
-    global _held
-    if _held is None:
-        _held = []
-
-
-def release() -> None:
-    """Start the queued calls (the asyncio loop is now the current loop); stop queueing."""
-    global _held
-    calls, _held = _held or [], None
-    for call in calls:
-        call()
-
-
-def holding() -> bool:
-    return _held is not None
 
 
 def _report_failure(task: asyncio.Future[Any]) -> None:
@@ -86,7 +59,7 @@ def async_slot(
 ) -> Callable[[Callable[P, Coroutine[Any, Any, Any]]], Callable[P, Any]]:
     """Decorate ``async def`` methods connected to Qt signals (see the module).
 
-    The decorated method returns the task (``None`` while calls are held).
+    The decorated method returns the task.
     """
 
     def decorate(fn: Callable[P, Coroutine[Any, Any, Any]]) -> Callable[P, Any]:
@@ -94,23 +67,13 @@ def async_slot(
 
         @Slot(*slot_types)
         @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> asyncio.Future[Any] | None:
+        def wrapper(*args: Any, **kwargs: Any) -> asyncio.Future[Any]:
             args = _fitting_args(signature, args, kwargs)
-            if _held is not None:
-                _held.append(functools.partial(_start, fn, args, kwargs))
-                return None
-            return _start(fn, args, kwargs)
+            task = asyncio.ensure_future(fn(*args, **kwargs))
+            task.add_done_callback(_report_failure)
+            return task
 
         return wrapper
 
     return decorate
 
-
-def _start(
-    fn: Callable[..., Coroutine[Any, Any, Any]], args: tuple[Any, ...], kwargs: dict[str, Any]
-) -> asyncio.Future[Any]:
-    import asyncio  # loaded by now: the loop runs (or tests set one)
-
-    task = asyncio.ensure_future(fn(*args, **kwargs))
-    task.add_done_callback(_report_failure)
-    return task

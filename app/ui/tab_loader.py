@@ -1,28 +1,57 @@
-"""Finds each tab's factory and stands in honestly for the ones that are missing.
+"""The main window's tabs: their order, titles, and how each one is built.
 
-The tabs are built by separate pieces of work (``app/ui/tabs/<key>``); a tab that
-cannot be imported must not take the whole window down, and must not pretend
-either: it gets an empty state saying the part is not available.
+Each tab module is imported by an explicit ``from ... import create_tab`` in a
+small function of its own (not ``importlib`` by name), so that:
+
+* PyInstaller and other freezers see every tab by reading this file;
+* only the tab on show is imported before the first paint (the main window
+  calls the function of that tab alone; the others follow after the paint);
+* a tab that fails to import or to construct is a bug like any other: the
+  exception propagates to the crash handler (``app.ui.crash``) instead of being
+  turned into a placeholder that hides it.
+
+To add a tab: write ``app/ui/tabs/<key>/__init__.py`` with
+``create_tab(ctx, parent) -> TabBase``, add a ``_<key>`` function below, and
+list it in ``TABS`` / ``_FACTORIES``.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-from app.domain.errors import UserFacingError
-from app.ui import style
-from app.ui.tabs.base import TabBase
-
 if TYPE_CHECKING:
-    from app.services.root import AppServices
+    from PySide6.QtWidgets import QWidget
 
-log = logging.getLogger(__name__)
+    from app.services.root import AppServices
+    from app.ui.tabs.base import TabBase
+
+TabFactory = Callable[["AppServices", "QWidget | None"], "TabBase"]
+
+
+def _voicemail() -> TabFactory:
+    from app.ui.tabs.voicemail import create_tab
+
+    return create_tab
+
+
+def _messages() -> TabFactory:
+    from app.ui.tabs.messages import create_tab
+
+    return create_tab
+
+
+def _fax() -> TabFactory:
+    from app.ui.tabs.fax import create_tab
+
+    return create_tab
+
+
+def _numbers() -> TabFactory:
+    from app.ui.tabs.numbers import create_tab
+
+    return create_tab
+
 
 #: (key, title) of the main window's tabs, in display order.
 TABS: tuple[tuple[str, str], ...] = (
@@ -31,62 +60,24 @@ TABS: tuple[tuple[str, str], ...] = (
     ("fax", "Fax"),
     ("numbers", "Numbers"),
 )
-NOT_AVAILABLE = "This part of Switchboard is not available yet"
 
-TabFactory = Callable[["AppServices", QWidget | None], TabBase]
-
-
-def find_factory(key: str) -> tuple[TabFactory | None, str]:
-    """``(create_tab, "")`` or ``(None, reason)`` for the tab ``key``."""
-    try:
-        module = importlib.import_module(f"app.ui.tabs.{key}")
-    except ImportError as exc:
-        log.warning("Tab %s unavailable: %s", key, exc)
-        return None, f"{type(exc).__name__}: {exc}"
-    factory = getattr(module, "create_tab", None)
-    if not callable(factory):
-        log.warning("Tab %s unavailable: app.ui.tabs.%s has no create_tab", key, key)
-        return None, f"app.ui.tabs.{key} has no create_tab()"
-    return factory, ""
+#: key -> the function that imports that tab's module and returns its ``create_tab``.
+_FACTORIES: dict[str, Callable[[], TabFactory]] = {
+    "voicemail": _voicemail,
+    "messages": _messages,
+    "fax": _fax,
+    "numbers": _numbers,
+}
 
 
-class PlaceholderTab(TabBase):
-    """Empty state for a tab that could not be built. Its load always 'fails'."""
-
-    def __init__(
-        self, ctx: AppServices, key: str, title: str, reason: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ctx, parent)
-        self.key, self.title, self.reason = key, title, reason
-        heading = QLabel(title, self)
-        style.set_look(heading, style.TITLE)
-        text = QLabel(NOT_AVAILABLE + ".", self)
-        style.set_look(text, style.MUTED)
-        text.setWordWrap(True)
-        # The technical reason is for whoever reads the log or hovers: not the main text.
-        text.setToolTip(reason)
-        for label in (heading, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(heading)
-        layout.addWidget(text)
-        layout.addStretch(2)
-
-    async def refresh(self) -> None:
-        raise UserFacingError(f"{NOT_AVAILABLE}.", detail=self.reason)
+def factory_of(key: str) -> TabFactory:
+    """``create_tab`` of the tab ``key`` (its module is imported now, once)."""
+    return _FACTORIES[key]()
 
 
 def build_tab(ctx: AppServices, key: str, title: str, parent: QWidget | None) -> TabBase:
-    factory, reason = find_factory(key)
-    if factory is not None:
-        try:
-            tab = factory(ctx, parent)
-        except Exception as exc:  # a broken tab must not stop the window from opening
-            log.exception("Creating tab %s failed", key)
-            reason = f"{type(exc).__name__}: {exc}"
-        else:
-            tab.key = tab.key or key
-            tab.title = tab.title or title
-            return tab
-    return PlaceholderTab(ctx, key, title, reason, parent)
+    """The tab ``key``, built; whatever goes wrong propagates (it is a bug)."""
+    tab = factory_of(key)(ctx, parent)
+    tab.key = tab.key or key
+    tab.title = tab.title or title
+    return tab

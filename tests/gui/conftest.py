@@ -36,10 +36,8 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.ui import feedback
-from app.ui.pyside_fix import make_singletons_immortal
 
-# PySide6 6.12 on Python 3.11 over-releases None/True/False (see the module).
-make_singletons_immortal()
+# (PySide6's None/True/False refcount bug: tests/conftest.py applies the one fix.)
 
 T = TypeVar("T")
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
-from app.ui.tab_loader import NOT_AVAILABLE, TABS, PlaceholderTab
+from app.ui import tab_loader
+from app.ui.tab_loader import TABS
 
 
 def _start(qtbot: QtBot, window: Any) -> dict[str, str | None]:
@@ -29,11 +31,9 @@ def test_window_shows_tabs_and_balance(qtbot: QtBot, main_window: Any) -> None:
     detail = main_window.balance_widget.detail.text()
     assert "spent today" in detail and "5 calls today" in detail
     assert not main_window.balance_widget.warning.isVisible()
-    # Every tab either loaded or is an honest placeholder whose failure is reported.
-    for key, error in results.items():
-        tab = main_window.tabs[key]
-        if isinstance(tab, PlaceholderTab):
-            assert error is not None and NOT_AVAILABLE in error
+    # Every tab is the real one from its own package (there are no placeholders).
+    for key in results:
+        assert type(main_window.tabs[key]).__module__.startswith(f"app.ui.tabs.{key}"), key
     failed = [k for k, e in results.items() if e]
     if failed:
         assert main_window.error_label.isVisible()
@@ -49,6 +49,44 @@ def test_only_the_shown_tab_is_built_before_start(qtbot: QtBot, main_window: Any
     main_window.ensure_all_tabs()
     assert list(main_window.tabs) == [key for key, _ in TABS]
     assert main_window.current_key() == "numbers"
+
+
+def test_a_tab_that_fails_to_import_or_build_is_a_bug_not_a_placeholder(
+    main_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The exception reaches the caller (and so the crash handler); no tab stands in.
+    def broken_import() -> Any:
+        raise ImportError("No module named 'app.ui.tabs.numbers.broken'")
+
+    def broken_factory() -> Any:
+        def create_tab(ctx: Any, parent: Any) -> Any:
+            raise RuntimeError("tab constructor bug")
+
+        return create_tab
+
+    monkeypatch.setitem(tab_loader._FACTORIES, "numbers", broken_import)
+    with pytest.raises(ImportError, match="broken"):
+        main_window.show_tab("numbers")
+    monkeypatch.setitem(tab_loader._FACTORIES, "numbers", broken_factory)
+    with pytest.raises(RuntimeError, match="tab constructor bug"):
+        main_window.show_tab("numbers")
+    assert "numbers" not in main_window.tabs
+
+
+def test_every_tab_is_imported_by_a_static_import_statement() -> None:
+    # What PyInstaller follows: ``from app.ui.tabs.<key> import create_tab`` in
+    # tab_loader, one per tab, and a factory for each tab of the bar.
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(tab_loader.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and [a.name for a in node.names] == ["create_tab"]
+    }
+    assert imported == {f"app.ui.tabs.{key}" for key, _ in TABS}
+    assert set(tab_loader._FACTORIES) == {key for key, _ in TABS}
 
 
 def test_badges_follow_the_tabs(qtbot: QtBot, main_window: Any) -> None:

@@ -1,16 +1,14 @@
-"""``app.ui.async_slot``: coroutine slots, held during start-up, errors to excepthook."""
+"""``app.ui.async_slot``: coroutine slots as tasks on the current loop, errors to excepthook."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterator
 from types import TracebackType
 from typing import Any
 
 import pytest
 
-from app.ui import async_slot as slots
 from app.ui.async_slot import async_slot
 
 
@@ -32,12 +30,6 @@ class Probe:
         raise RuntimeError("slot bug")
 
 
-@pytest.fixture(autouse=True)
-def not_holding() -> Iterator[None]:
-    yield
-    slots.release()  # never leave the module holding for other tests
-
-
 def test_call_runs_the_coroutine_as_a_task_and_drops_extra_signal_args() -> None:
     probe = Probe()
 
@@ -52,20 +44,20 @@ def test_call_runs_the_coroutine_as_a_task_and_drops_extra_signal_args() -> None
     assert probe.calls == [("no_args",), ("one_arg", 7)]
 
 
-def test_held_calls_start_in_order_on_release() -> None:
+def test_calls_before_the_loop_runs_start_in_order_once_it_runs() -> None:
+    # What app.__main__ relies on: the loop is the current loop before the window
+    # is built, so slots called meanwhile schedule tasks that run when it runs.
     probe = Probe()
-    slots.hold()
-    assert slots.holding()
-    assert probe.one_arg(1) is None  # no loop yet: queued, not started
-    assert probe.no_args() is None
-    assert probe.calls == []
-
-    async def main() -> None:
-        slots.release()
-        assert not slots.holding()
-        await asyncio.sleep(0.01)
-
-    asyncio.run(main())
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        first = probe.one_arg(1)
+        second = probe.no_args()
+        assert probe.calls == []  # scheduled, not started
+        loop.run_until_complete(asyncio.gather(first, second))
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
     assert probe.calls == [("one_arg", 1), ("no_args",)]
 
 

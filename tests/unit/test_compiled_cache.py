@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
+import os
 import re
 import subprocess
 import sys
+import textwrap
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
-from app.compiled_cache import CACHE_NAME, CompiledCache, Entries, read_entries, write_entries
+import pytest
+
+from app.compiled_cache import (
+    CACHE_NAME,
+    DISABLE_VARIABLE,
+    HEADER,
+    CompiledCache,
+    Entries,
+    read_entries,
+    write_entries,
+)
 from app.compiled_cache import beside_bytecode as compiled_cache_home
 
 IMPORT_PYSIDE_AND_COUNT = (
@@ -153,7 +166,7 @@ def test_a_read_only_home_keeps_the_code_in_the_next_place(tmp_path: Path) -> No
     assert second.misses == 0 and second.hits > 0
 
 
-def test_the_usual_place_is_beside_the_apps_bytecode() -> None:
+def test_the_prefilled_place_is_beside_the_apps_bytecode() -> None:
     import importlib.util
     import sys
 
@@ -182,3 +195,118 @@ def test_the_next_place_is_read_even_when_code_was_compiled_before_it_was_known(
         second.add_location(fallback)
         _define_point()
     assert second.hits > 0
+
+
+def test_a_prefilled_file_is_read_but_never_written(tmp_path: Path) -> None:
+    prefilled = tmp_path / "install" / "__pycache__" / CACHE_NAME
+    first = CompiledCache(prefilled)  # (a packager's run, writing it)
+    with first.active():
+        _define_point()
+    first.save()
+    before = prefilled.read_bytes()
+
+    user = tmp_path / "user-cache" / CACHE_NAME
+    second = CompiledCache(read_only=[prefilled])
+    with second.active():
+        _define_point()
+        re.compile(r"only this run compiles me \d+ prefilled-test")  # something new
+    assert second.hits > 0 and second.misses == 1
+    second.save()  # nowhere writable yet: nothing written anywhere
+    assert prefilled.read_bytes() == before and not user.exists()
+    second.add_location(user)
+    second.save()
+    assert prefilled.read_bytes() == before  # the installation is never written
+    assert len(read_entries(user)) == len(read_entries(prefilled)) + 1
+
+
+def test_code_compiled_before_the_users_file_was_read_does_not_rewrite_it(
+    tmp_path: Path,
+) -> None:
+    user = tmp_path / "user-cache" / CACHE_NAME
+    pattern = r"compiled before the user's file was read \d+ rewrite-test"
+    first = CompiledCache(user)
+    with first.active():
+        re.compile(pattern)
+    first.save()
+    stamp = user.stat().st_mtime_ns
+    os.utime(user, ns=(stamp - 10**9, stamp - 10**9))
+
+    re.purge()
+    second = CompiledCache()
+    with second.active():
+        re.compile(pattern)  # a miss: the file is not known yet
+        second.add_location(user)
+    assert second.misses == 1
+    second.save()
+    assert user.stat().st_mtime_ns == stamp - 10**9  # it had it: not rewritten
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        MAGIC_NUMBER,  # the old format: bytecode magic number only
+        HEADER.replace(b"sre=", b"sre=1"),  # another re engine
+        HEADER.replace(f"{sys.hexversion:#x}".encode(), b"0x30b00f0"),  # another release
+        HEADER[:-2] + b"+\n",  # same version, another build
+    ],
+)
+def test_a_file_of_another_interpreter_is_ignored(tmp_path: Path, header: bytes) -> None:
+    cache_file = tmp_path / CACHE_NAME
+    code = compile("x = 1", "<string>", "exec")
+    cache_file.write_bytes(header + marshal.dumps(({}, {"x = 1": code}, {})))
+    assert len(read_entries(cache_file)) == 0
+    cache_file.write_bytes(HEADER + marshal.dumps(({}, {"x = 1": code}, {})))
+    assert len(read_entries(cache_file)) == 1  # (the same file with this one's header)
+
+
+#: ``python -m app`` as far as its window: prints whether the cache is serving then.
+_MAIN_PROBE = textwrap.dedent(
+    """
+    import builtins, dataclasses, sys
+    from app import __main__ as entry
+    from app.ui import app as shell_module
+
+    def open_window(self):
+        serving = builtins.compile.__name__ != "compile" or "exec" in vars(dataclasses)
+        print("serving" if serving else "off", flush=True)
+        return None
+
+    async def run(self):
+        return 0
+
+    shell_module.Shell.open_window = open_window
+    shell_module.Shell.run = run
+    sys.exit(entry.main(sys.argv[1:]))
+    """
+)
+
+
+def _main_probe(tmp_path: Path, *, kill_switch: bool) -> tuple[str, list[Path]]:
+    data = tmp_path / ("off" if kill_switch else "on")
+    env = {
+        **{k: v for k, v in os.environ.items() if k != DISABLE_VARIABLE},
+        "QT_QPA_PLATFORM": "offscreen",
+        "VOIPMS_API_USERNAME": "a@example.com",
+        "VOIPMS_API_PASSWORD": "secret-pw",
+        "HOME": str(tmp_path / "home"),
+        "PYTHONPYCACHEPREFIX": str(tmp_path / "pycache"),  # beside_bytecode() in here
+    }
+    if kill_switch:
+        env[DISABLE_VARIABLE] = "1"
+    args = ["--data-dir", str(data), "--api-url", "http://127.0.0.1:9"]
+    result = subprocess.run(
+        [sys.executable, "-c", _MAIN_PROBE, *args],
+        capture_output=True, text=True, timeout=60, env=env, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip(), sorted(data.rglob("startup-code.*"))
+
+
+def test_canary_the_kill_switch_really_turns_the_cache_off(tmp_path: Path) -> None:
+    # The probe does see the cache when it is on (so "off" below means something)...
+    state, files = _main_probe(tmp_path, kill_switch=False)
+    assert state == "serving" and files
+    assert not list((tmp_path / "pycache").rglob("startup-code.*"))  # never into the install
+    # ...and with the variable set nothing is patched, read or written.
+    state, files = _main_probe(tmp_path, kill_switch=True)
+    assert state == "off" and files == []

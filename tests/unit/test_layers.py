@@ -31,9 +31,9 @@ ALLOWED: dict[str, set[str]] = {
 }
 # ``app/__init__.py`` (version, user agent) is importable by everyone, and so are
 # the start-up helpers beside it, which import nothing of the app themselves:
-# ``lazy_modules`` (deferred asyncio), ``startup_timeline`` (bench phases) and
-# ``compiled_cache`` (code Python would compile from source every start).
-TOP_LEVEL_OK = {"app", "app.lazy_modules", "app.startup_timeline", "app.compiled_cache"}
+# ``startup_timeline`` (bench phases) and ``compiled_cache`` (code Python would
+# compile from source every start).
+TOP_LEVEL_OK = {"app", "app.startup_timeline", "app.compiled_cache"}
 
 HTTP_MODULES = {"httpx", "http.server", "socketserver", "aiohttp", "requests", "urllib.request"}
 
