@@ -32,19 +32,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from app.ui.pyside_fix import make_singletons_immortal
-
-make_singletons_immortal()
-
-from app.api.client import VoipMsClient  # noqa: E402
-from app.api.typed import Api  # noqa: E402
-from app.config.settings import Settings  # noqa: E402
-from app.services.root import AppServices  # noqa: E402
-from app.store.db import Database  # noqa: E402
-from app.ui.tabs.fax import create_tab  # noqa: E402
-from app.ui.tabs.fax.compose_merge import merge_attachments  # noqa: E402
-from app.ui.tabs.fax.view import FaxTab  # noqa: E402
-from bench.common import StallMeter, start_sandbox  # noqa: E402
+from app.api.client import VoipMsClient
+from app.api.typed import Api
+from app.config.settings import Settings
+from app.services.root import AppServices
+from app.store.db import Database
+from app.ui.app import create_qapplication
+from app.ui.tabs.fax import create_tab
+from app.ui.tabs.fax.compose_merge import merge_attachments
+from app.ui.tabs.fax.view import FaxTab
+from bench.common import StallMeter, start_sandbox
 
 PAGES = 20
 SELECTIONS = 5
@@ -142,7 +139,7 @@ async def run(tab: FaxTab, app: QApplication, meter: StallMeter, work: Path) -> 
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = create_qapplication()  # the app's one place for the PySide6 fix
     assert isinstance(app, QApplication)
     proc, url, user, password = start_sandbox()
     work = Path(tempfile.mkdtemp(prefix="bench-fax-"))

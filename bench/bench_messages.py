@@ -38,6 +38,7 @@ from app.services.messages.reads import PAGE_SIZE
 from app.services.root import AppServices
 from app.store.db import Database
 from app.store.search import search_messages
+from app.ui.app import create_qapplication
 from app.ui.tabs.messages.tab import MessagesTab
 from bench.common import StallMeter, rss_mb, start_sandbox
 
@@ -203,12 +204,10 @@ async def measure(app: QApplication, url: str, user: str, password: str) -> None
 
 def main() -> None:
     """Entry point for ``python -m bench messages`` (like every bench module)."""
-    from app.ui.pyside_fix import make_singletons_immortal
 
-    make_singletons_immortal()
     proc, url, user, password = start_sandbox(quiet_stderr=True)
     try:
-        app = QApplication.instance() or QApplication(sys.argv)
+        app = create_qapplication()  # the app's one place for the PySide6 fix
         assert isinstance(app, QApplication)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

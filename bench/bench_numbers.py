@@ -19,8 +19,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from app.api.client import VoipMsClient
 from app.api.typed import Api
 from app.config.settings import Settings
@@ -34,7 +32,7 @@ from app.services.numbers.presets import PresetStore
 from app.services.numbers.service import NumbersService
 from app.store.db import Database
 from app.store.dids import DidRepo
-from app.ui.pyside_fix import make_singletons_immortal
+from app.ui.app import create_qapplication
 from app.ui.tabs.numbers.did_model import Column, DidTableModel
 
 ROUTES = ["account:100001_a", "fwd:1", "vm:1001", "sip:1", "grp:1", "ivr:1", "queue:1",
@@ -119,8 +117,7 @@ async def bench_sandbox() -> None:
 
 
 def main() -> int:
-    make_singletons_immortal()
-    app = QApplication.instance() or QApplication([])
+    app = create_qapplication()  # the app's one place for the PySide6 fix
     bench_model()
     asyncio.run(bench_sandbox())
     app.processEvents()

@@ -31,18 +31,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from app.ui.pyside_fix import make_singletons_immortal
-
-make_singletons_immortal()
-
-from app.api.client import VoipMsClient  # noqa: E402
-from app.api.typed import Api  # noqa: E402
-from app.config.settings import Settings  # noqa: E402
-from app.domain.models.voicemail import VoicemailMessage  # noqa: E402
-from app.services.root import AppServices  # noqa: E402
-from app.store.db import Database  # noqa: E402
-from app.ui.tabs.voicemail import VoicemailTab, create_tab  # noqa: E402
-from bench.common import StallMeter, start_sandbox  # noqa: E402
+from app.api.client import VoipMsClient
+from app.api.typed import Api
+from app.config.settings import Settings
+from app.domain.models.voicemail import VoicemailMessage
+from app.services.root import AppServices
+from app.store.db import Database
+from app.ui.app import create_qapplication
+from app.ui.tabs.voicemail import VoicemailTab, create_tab
+from bench.common import StallMeter, start_sandbox
 
 CLICKS = 10
 
@@ -154,7 +151,7 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = create_qapplication()  # the app's one place for the PySide6 fix
     assert isinstance(app, QApplication)
     proc, url, user, password = start_sandbox()
     work = Path(tempfile.mkdtemp(prefix="bench-voicemail-"))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from app.api.typed import Api
     from app.config.settings import Settings
+    from app.services.account.session import DatabaseSource
     from app.services.balance.service import BalanceService
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
@@ -66,6 +67,36 @@ class AppServices:
         self.media_dir = media_dir
         #: Desktop notifications: ``notifier.notify("New voicemail", "From ...")``.
         self.notifier: NotifierLike = notifier if notifier is not None else RecordingNotifier()
+
+    @classmethod
+    def open(
+        cls,
+        api: Api,
+        database_file: Path,
+        settings: Settings,
+        media_dir: Path,
+        notifier: NotifierLike | None = None,
+        *,
+        early: DatabaseSource | None = None,
+    ) -> AppServices:
+        """The services of one account, on its cache database (opened, or taken from
+        ``early`` when that opened the same file ahead of time)."""
+        from app.services.account.session import open_database
+
+        return cls(api, open_database(database_file, early), settings, media_dir, notifier)
+
+    @property
+    def recovery_notice(self) -> str | None:
+        """What happened to the cache file at open (rebuilt, read-only...), for the user."""
+        return self.db.recovery_notice
+
+    def close(self) -> None:
+        """Stop what the built services run and close the cache (end of a session)."""
+        for service in self.built():
+            stop = getattr(service, "stop", None)
+            if callable(stop):
+                stop()
+        self.db.close()
 
     def media_subdir(self, name: str) -> Path:
         path = self.media_dir / name

@@ -20,7 +20,6 @@ import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -33,6 +32,7 @@ from app.config.settings import Settings
 from app.services.account.session import (
     ConnectionCheck,
     ConnectionOptions,
+    DatabaseSource,
     check_connection,
     close_api,
     open_api,
@@ -40,7 +40,6 @@ from app.services.account.session import (
 from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
-from app.store.db import Database
 from app.ui import feedback, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
@@ -76,12 +75,6 @@ def _rss_mb() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class DatabaseSource(Protocol):
-    """A database opened ahead of time (``app.__main__.EarlyDatabase``)."""
-
-    def take(self, path: Path) -> Database | None: ...
 
 
 class _FirstPaint:
@@ -373,14 +366,11 @@ class Shell:
         password = _Password(credentials.password if credentials is not None else None)
         # Deferred: httpx and the client only after the window painted from the cache.
         api = open_api(username, password, self.connection_options(), deferred=True)
-        db = self._open_database(account.database_file)
         notifier = Notifier(self.settings)
-        ctx = AppServices(
-            api=api,
-            db=db,
-            settings=self.settings,
-            media_dir=account.media_dir,
-            notifier=notifier,
+        # The cache opened ahead by ``__main__`` when it guessed the account right.
+        early, self.early_db = self.early_db, None
+        ctx = AppServices.open(
+            api, account.database_file, self.settings, account.media_dir, notifier, early=early
         )
         balance = ctx.balance
         balance.load_cached()  # shown in the header at the first paint
@@ -402,8 +392,8 @@ class Shell:
         if self.options.exit_after_paint:
             self._first_paint = _FirstPaint(window)
         window.show()
-        if db.recovery_notice:
-            feedback.show_message(window, db.recovery_notice, level=feedback.Level.WARNING)
+        if ctx.recovery_notice:
+            feedback.show_message(window, ctx.recovery_notice, level=feedback.Level.WARNING)
         return opened
 
     async def _run_session(self, opened: _OpenSession) -> tuple[str, int]:
@@ -431,7 +421,7 @@ class Shell:
             opened.notifier.close()
             await _finish_background_tasks()
             await close_api(ctx.api)
-            ctx.db.close()
+            ctx.close()
             self.settings.save()
             window.deleteLater()
             self.window = None
@@ -465,12 +455,6 @@ class Shell:
         opened.credentials = found
         opened.password.value = found.password
         return None
-
-    def _open_database(self, path: Path) -> Database:
-        """The account's cache, opened ahead by ``__main__`` when it guessed right."""
-        early, self.early_db = self.early_db, None
-        db = early.take(path) if early is not None else None
-        return db if db is not None else Database.open(path)
 
     def open_settings(self, ctx: AppServices, balance: BalanceService, window: MainWindow) -> None:
         from app.ui.settings_dialog import SettingsDialog

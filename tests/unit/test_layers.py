@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "config": {"domain"},
     "sandbox": {"domain"},
     "services": {"domain", "api", "store", "config"},
-    "ui": {"domain", "api", "store", "config", "services"},
+    # The UI reaches data only through services: never the store or the API.
+    "ui": {"domain", "config", "services"},
     "__main__": {"domain", "api", "store", "config", "services", "ui", "sandbox"},
 }
 # ``app/__init__.py`` (version, user agent) is importable by everyone, and so are

@@ -16,13 +16,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
 
 if TYPE_CHECKING:
     from app.api.typed import Api
+    from app.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -188,3 +190,19 @@ async def check_connection(api: Api) -> ConnectionCheck:
     return ConnectionCheck(
         True, ip, f"Connected. VoIP.ms sees this computer as {ip}.", balance=balance
     )
+
+
+def open_database(path: Path, early: DatabaseSource | None = None) -> Database:
+    """The account's cache, taken from ``early`` when it opened that very file ahead
+    of time (``app.__main__.EarlyDatabase``), else opened now (and repaired if need be:
+    ``Database.recovery_notice`` says what happened)."""
+    from app.store.db import Database
+
+    db = early.take(path) if early is not None else None
+    return db if db is not None else Database.open(path)
+
+
+class DatabaseSource(Protocol):
+    """A database opened ahead of time (``app.__main__.EarlyDatabase``)."""
+
+    def take(self, path: Path) -> Database | None: ...

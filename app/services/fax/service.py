@@ -94,6 +94,10 @@ class FaxService:
         #: The periodic check; the UI only starts and stops it.
         self.polling = FaxPolling(self, notifier, interval_seconds=poll_seconds)
 
+    def stop(self) -> None:
+        """Stop the periodic check (end of the session)."""
+        self.polling.stop()
+
     @functools.cached_property
     def _tz(self) -> ZoneInfo:
         # On first use (a refresh), not at construction: the zone database is not

@@ -88,8 +88,7 @@ class MessageSender:
         # A slow provider may record the message a little after we gave up
         # waiting: look a few times before declaring it unsent.
         self.reconcile_delays = tuple(reconcile_delays)
-        # ``None``: asyncio.sleep, looked up when used. asyncio is loaded after the
-        # first paint (app.lazy_modules), and a sender is created before it.
+        # ``None``: asyncio.sleep, looked up when used (tests pass their own).
         self._sleep = sleep
 
     async def send(

@@ -5,12 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.services.root import AppServices
-from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail.view import VoicemailTab
-
-# The shell applies it at start-up; tests and benchmarks build the tab directly.
-make_singletons_immortal()
 
 __all__ = ["VoicemailTab", "create_tab"]
 
