@@ -14,10 +14,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain.models.messages import PhonebookEntry
 from app.domain.phone import normalize
+
+if TYPE_CHECKING:
+    # Only named in a signature: the messages models are not built for the
+    # Voicemail tab's first paint (~3 ms).
+    from app.domain.models.messages import PhonebookEntry
 
 #: (mailbox, folder, message_num), as the API addresses a message.
 VoicemailKey = tuple[str, str, int]
