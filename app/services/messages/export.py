@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.domain.models.messages import Direction, Message
 from app.domain.phone import format_number
+from app.domain.spreadsheet import safe_cell
 
 CSV_HEADER = ("date", "direction", "our_number", "contact", "kind", "text", "media")
 
@@ -26,6 +27,7 @@ def to_csv(messages: Sequence[Message], *, tz: tzinfo | None = None) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for m in sorted(messages, key=lambda m: (m.date, m.id)):
+        # Text from senders (and links) is neutralised: a spreadsheet must not run it.
         writer.writerow(
             (
                 m.date.astimezone(tz).isoformat(timespec="seconds"),
@@ -33,8 +35,8 @@ def to_csv(messages: Sequence[Message], *, tz: tzinfo | None = None) -> str:
                 m.did,
                 m.contact,
                 m.kind.value,
-                m.text,
-                " ".join(m.media),
+                safe_cell(m.text),
+                safe_cell(" ".join(m.media)),
             )
         )
     return buffer.getvalue()
