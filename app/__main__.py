@@ -246,8 +246,15 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         )
         shell = Shell(paths, settings, options, early_db=early_db)
         mark("qapplication")
-        with loop:
-            code: int = loop.run_until_complete(_session(shell, compiled))
+        from app.ui.interrupt import InterruptHandler
+
+        # Ctrl+C / SIGTERM: close every window, which ends the run the normal way.
+        interrupt = InterruptHandler(qapp.closeAllWindows)
+        try:
+            with loop:
+                code: int = loop.run_until_complete(_session(shell, compiled))
+        finally:
+            interrupt.close()
         log.info("Switchboard exiting with %d", code)
         return code
     finally:

@@ -414,6 +414,7 @@ class Shell:
                 )
                 window.close()
             elif not opened.is_closed:
+                log.info("Session of %s started", opened.username)
                 window.start()
             result = await opened.wait_closed()
         finally:
