@@ -181,8 +181,28 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
     from app.config.secrets import Credentials, CredentialSource
     from app.config.settings import Settings
 
-    paths.ensure()
-    setup_logging(paths.log_file)
+    try:
+        paths.ensure()
+        setup_logging(paths.log_file)
+    except OSError as exc:
+        # A read-only or unusable data folder: one clear sentence, not a traceback.
+        where = exc.filename or paths.settings_file.parent
+        if temp_dir is not None:
+            import shutil
+
+            shutil.rmtree(temp_dir, ignore_errors=True)
+        return _cannot_start(
+            f"Switchboard cannot write to its data folder ({where}): "
+            f"{exc.strerror or exc}. Make the folder writable, free some disk space, or "
+            "start Switchboard with --data-dir pointing to a folder you can write to."
+        )
+    if args.api_url:
+        from app.api.client import InsecureEndpoint, require_secure_url
+
+        try:
+            require_secure_url(args.api_url)
+        except InsecureEndpoint as exc:
+            return _cannot_start(exc.message)
     # Python's warnings (e.g. a library's coroutine left unawaited when a request
     # is cancelled) go to the log file, not onto the user's terminal.
     logging.captureWarnings(True)
@@ -275,6 +295,27 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             import shutil
 
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _cannot_start(message: str) -> int:
+    """Say why the app cannot start: on the terminal, and in a dialog on a desktop."""
+    import os
+
+    print(f"switchboard: {message}", file=sys.stderr)
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    has_display = sys.platform != "linux" or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if has_display and platform not in ("offscreen", "minimal"):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        box = QMessageBox(QMessageBox.Icon.Critical, "Switchboard cannot start", message)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a path or an address
+        box.exec()  # no event loop runs yet: a plain modal dialog is fine here
+        del app
+    return 1
 
 
 async def _session(shell: Shell, compiled: CompiledCache) -> int:
