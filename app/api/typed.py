@@ -18,6 +18,8 @@ The helpers live in one module per area and are mixed together here:
 * ``typed_numbers``: get_ip, get_balance, get_dids, get_did, set_did_routing,
   set_did_info, set_did_pop, set_did_voicemail, get_servers,
   get_routing_targets, get_lookup
+* ``typed_phones``: get_sub_accounts, get_registration, set_sub_account,
+  get_mailbox_settings, set_voicemail
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from __future__ import annotations
 from app.api.typed_fax import FaxApi
 from app.api.typed_messages import MessagesApi
 from app.api.typed_numbers import LOOKUPS, TARGET_SOURCES, NumbersApi
+from app.api.typed_phones import PhonesApi
 from app.api.typed_voicemail import VoicemailApi
 
 __all__ = ["LOOKUPS", "TARGET_SOURCES", "Api"]
 
 
-class Api(MessagesApi, VoicemailApi, FaxApi, NumbersApi):
+class Api(MessagesApi, VoicemailApi, FaxApi, NumbersApi, PhonesApi):
     """Every typed VoIP.ms helper the app uses, on one shared client."""

@@ -112,6 +112,12 @@ class Settings:
         limits=(0, DAY_SECONDS),
     )
     fax_email: str = _setting("", "E-mail address last used to send or copy a fax.")
+    phones_poll_seconds: int = _setting(
+        120,
+        "How often the phones' registrations are checked, in seconds (0 = only on demand;"
+        " each check costs one API call per phone).",
+        limits=(0, DAY_SECONDS),
+    )
     voicemail_check_seconds: int = _setting(
         120,
         "How often new voicemail is checked for, in seconds (0 = only on demand).",

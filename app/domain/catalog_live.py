@@ -24,4 +24,18 @@ LIVE_EXTRAS: dict[str, dict[str, str]] = {
         "sms_sip_account": "PHP client setDIDInfo",
         "sms_sip_account_enabled": "PHP client setDIDInfo",
     },
+    "setSubAccount": {
+        # getSubAccounts returns these and createSubAccount takes them; the
+        # reference's setSubAccount forgets them. As a one-field write wipes what
+        # it is not sent, a read-modify-write sends them back (unverified live).
+        "transcribe": "getSubAccounts output; createSubAccount parameter",
+        "transcription_locale": "getSubAccounts output; createSubAccount parameter",
+        "transcription_email": "getSubAccounts output; createSubAccount parameter",
+        "transcription_start_delay": "PHP client setSubAccount",
+        "enable_internal_cnam": "PHP client setSubAccount",
+        "internal_cnam": "PHP client setSubAccount",
+        "call_pickup_behavior": "PHP client setSubAccount",
+        "dialing_mode": "PHP client setSubAccount",
+        "tf_carrier": "PHP client setSubAccount",
+    },
 }

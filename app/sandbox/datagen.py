@@ -42,6 +42,9 @@ def build_state(clock: SandboxClock, *, seed: int = 1, profile: str = "demo") ->
     _messages(state, rng, anchor)
     _voicemails(state, rng, anchor)
     _faxes(state, rng, anchor)
+    from app.sandbox.datagen_phones import add_phones
+
+    add_phones(state, seed)
     if profile == "large":
         from app.sandbox.datagen_large import add_bulk_history
 

@@ -180,6 +180,14 @@ class SandboxState:
     live_quirks: set[str] = field(default_factory=lambda: set(LIVE_QUIRKS))
     emails_sent: list[Row] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    # Phones (datagen_phones, handlers/phones): the main account's number, where each
+    # account registers (account -> getRegistrationStatus row), the phone that drops
+    # off on a schedule, and a test hook: account -> registered, over the schedule.
+    main_account: str = ""
+    registrations: dict[str, Row] = field(default_factory=dict)
+    flaky_account: str = ""
+    flaky_period_seconds: float = 600.0
+    registration_overrides: dict[str, bool] = field(default_factory=dict)
 
     # --- id helpers ------------------------------------------------------------
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.services.messages.changes import FirstScreen
     from app.services.messages.service import MessagesService
     from app.services.numbers.service import NumbersService
+    from app.services.phones.service import PhonesService
     from app.services.voicemail.service import VoicemailService
     from app.store.db import Database
     from app.store.messages_repo import MessagesRepo
@@ -105,7 +106,7 @@ class AppServices:
 
     def built(self) -> list[object]:
         """The services built so far (for shutdown: only these have anything to stop)."""
-        names = ("balance", "lookups", "voicemail", "messages", "fax", "numbers")
+        names = ("balance", "lookups", "voicemail", "messages", "fax", "numbers", "phones")
         return [self.__dict__[name] for name in names if name in self.__dict__]
 
     @cached_property
@@ -189,4 +190,19 @@ class AppServices:
 
         return NumbersService(
             self.api, DidRepo(self.db), self.lookups, PresetStore(self.settings)
+        )
+
+    @cached_property
+    def phones(self) -> PhonesService:
+        from app.services.phones.service import PhonesService
+        from app.store.dids import DidRepo
+        from app.store.phones import PhoneRepo
+
+        return PhonesService(
+            self.api,
+            PhoneRepo(self.db),
+            DidRepo(self.db),
+            self.lookups,
+            notifier=self.notifier,
+            poll_seconds=self.settings.phones_poll_seconds,
         )

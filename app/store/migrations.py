@@ -320,6 +320,21 @@ DROP TABLE IF EXISTS outbox;
 """
 
 
+# Phones (issue #18): one row per sub-account (and the main account), the
+# getSubAccounts row without its password, the last registration checked
+# (JSON, NULL until checked) and the numbers that ring it.
+_V6_PHONES = """
+CREATE TABLE phones (
+    account TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    is_main INTEGER NOT NULL DEFAULT 0,
+    raw TEXT NOT NULL,
+    numbers TEXT NOT NULL DEFAULT '[]',
+    registration TEXT
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration("messages, threads, search, media, drafts, outbox, sync state, lookups",
               _V1_MESSAGES),
@@ -329,6 +344,7 @@ MIGRATIONS: list[Migration] = [
     # Routing presets are preferences kept in the settings file (they must survive a
     # rebuilt cache); the table of v2 was never used.
     Migration("drop the unused reroute_presets table", "DROP TABLE IF EXISTS reroute_presets;"),
+    Migration("phones: sub-accounts and their last known registration", _V6_PHONES),
 ]
 
 

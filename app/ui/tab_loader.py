@@ -59,6 +59,7 @@ TABS: tuple[tuple[str, str], ...] = (
     ("messages", "Messages"),
     ("fax", "Fax"),
     ("numbers", "Numbers"),
+    ("phones", "Phones"),
 )
 
 #: key -> the function that imports that tab's module and returns its ``create_tab``.

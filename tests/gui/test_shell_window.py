@@ -23,7 +23,7 @@ def _start(qtbot: QtBot, window: Any) -> dict[str, str | None]:
 
 def test_window_shows_tabs_and_balance(qtbot: QtBot, main_window: Any) -> None:
     results = _start(qtbot, main_window)
-    assert [main_window.tab_widget.tabText(i).split(" (")[0] for i in range(4)] == [
+    assert [main_window.tab_widget.tabText(i).split(" (")[0] for i in range(len(TABS))] == [
         title for _, title in TABS
     ]
     assert set(results) == {key for key, _ in TABS}

@@ -1,0 +1,97 @@
+"""Periodic registration check and the offline / back-online notifications (Qt-free).
+
+Every ``interval`` the service checks each stored phone's registration (one
+``getRegistrationStatus`` per phone: the method takes one account) through the
+shared ``Poller``. Any check (the poller's or a refresh) that sees a phone go
+offline or come back raises one notification through ``NotifierLike``.
+
+Events (the ``Poller``'s):
+    failed(str): a periodic check failed (the first of a run of failures only).
+    recovered(): a check succeeded after failures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from app.services.events import Event
+from app.services.phones.changes import Transition
+from app.services.polling import Poller
+
+if TYPE_CHECKING:
+    from app.services.phones.service import PhonesService
+    from app.services.root import NotifierLike
+
+#: Shortest interval honoured (a phone re-registers every few minutes at most).
+MIN_SECONDS = 30
+
+
+def effective_interval(seconds: float) -> float:
+    """``0`` stays off; anything else is at least ``MIN_SECONDS``."""
+    return 0.0 if seconds <= 0 else max(float(MIN_SECONDS), seconds)
+
+
+def notification_text(transitions: tuple[Transition, ...]) -> tuple[str, str]:
+    offline = [t.label for t in transitions if not t.online]
+    back = [t.label for t in transitions if t.online]
+    if len(transitions) == 1:
+        t = transitions[0]
+        if t.online:
+            return "Phone back online", f"{t.label} is registered again and can take calls."
+        return "Phone offline", f"{t.label} is not registered: calls to it will not ring."
+    parts = []
+    if offline:
+        parts.append("Offline: " + ", ".join(offline))
+    if back:
+        parts.append("Back online: " + ", ".join(back))
+    title = f"{len(offline)} phones offline" if offline and not back else "Phones changed"
+    return title, ". ".join(parts)
+
+
+class PhonesPolling:
+    """Checks registrations on a schedule; notifies when a phone drops off or comes back."""
+
+    def __init__(
+        self,
+        service: PhonesService,
+        notifier: NotifierLike | None,
+        *,
+        interval_seconds: float,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        self._service = service
+        self._notifier = notifier
+        self.poller = Poller(
+            service.check_registrations,
+            interval_seconds=effective_interval(interval_seconds),
+            name="phones",
+            sleep=sleep,
+        )
+        self.failed: Event[str] = self.poller.failed
+        self.recovered: Event[()] = self.poller.recovered
+        service.registration_changed.connect(self._on_registration_changed)
+
+    @property
+    def active(self) -> bool:
+        return self.poller.active
+
+    @property
+    def interval(self) -> float:
+        return self.poller.interval
+
+    def set_interval(self, seconds: float) -> None:
+        self.poller.set_interval(effective_interval(seconds))
+
+    def start(self) -> None:
+        self.poller.start()
+
+    def stop(self) -> None:
+        self.poller.stop()
+
+    async def check_now(self) -> bool:
+        return await self.poller.check_now()
+
+    def _on_registration_changed(self, transitions: tuple[Transition, ...]) -> None:
+        if self._notifier is not None and transitions:
+            self._notifier.notify(*notification_text(transitions))

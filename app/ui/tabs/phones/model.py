@@ -1,0 +1,144 @@
+"""The phones table: one row per phone, plain strings only (names are outside text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.models.numbers import Server
+from app.domain.models.phones import Phone
+from app.domain.phone import format_number
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PHONE = 0
+    STATUS = 1
+    WHERE = 2
+    ADDRESS = 3
+    NEXT = 4
+    NUMBERS = 5
+
+
+HEADERS = {Column.PHONE: "Phone", Column.STATUS: "Status", Column.WHERE: "Server",
+           Column.ADDRESS: "Address", Column.NEXT: "Re-registers", Column.NUMBERS: "Rings for"}
+
+
+def when(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%b %d %H:%M")
+
+
+def status_text(phone: Phone) -> str:
+    reg = phone.registration
+    if reg is None:
+        return "Not checked yet"
+    return "Online" if reg.registered else "Offline"
+
+
+def server_text(phone: Phone, servers: dict[str, Server]) -> str:
+    reg = phone.registration
+    point = reg.first if reg is not None else None
+    if point is None:
+        return ""
+    known = servers.get(point.server_pop)
+    return (known.name if known is not None else "") or point.server_name or point.server_hostname
+
+
+def address_text(phone: Phone) -> str:
+    reg = phone.registration
+    point = reg.first if reg is not None else None
+    if point is None:
+        return ""
+    transport = f" ({point.transport})" if point.transport else ""
+    return f"{point.ip}{transport}"
+
+
+class PhonesModel(QAbstractTableModel):
+    """Rows keyed by account; ``apply`` takes the phones as the change set leaves them."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.phones: list[Phone] = []
+        self.servers: dict[str, Server] = {}
+
+    def set_servers(self, servers: Sequence[Server]) -> None:
+        if servers:
+            self.servers = {s.pop: s for s in servers}
+
+    def apply(self, phones: Sequence[Phone]) -> None:
+        """Rows removed, inserted and changed in place (selection survives a poll)."""
+        wanted = {p.account for p in phones}
+        for row in reversed(range(len(self.phones))):
+            if self.phones[row].account not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.phones[row]
+                self.endRemoveRows()
+        index = {p.account: i for i, p in enumerate(self.phones)}
+        for phone in phones:
+            at = index.get(phone.account)
+            if at is None:
+                end = len(self.phones)
+                self.beginInsertRows(QModelIndex(), end, end)
+                self.phones.append(phone)
+                self.endInsertRows()
+            else:
+                self.phones[at] = phone
+        if self.phones:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.phones) - 1, len(Column) - 1))
+
+    def phone_at(self, row: int) -> Phone | None:
+        return self.phones[row] if 0 <= row < len(self.phones) else None
+
+    def row_of(self, account: str) -> int:
+        return next((i for i, p in enumerate(self.phones) if p.account == account), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.phones)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        phone = self.phone_at(index.row())
+        if phone is None or not index.isValid():
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(phone, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(phone, column)
+        return None
+
+    def text(self, phone: Phone, column: Column) -> str:
+        reg = phone.registration
+        point = reg.first if reg is not None else None
+        if column is Column.PHONE:
+            return phone.label
+        if column is Column.STATUS:
+            return status_text(phone)
+        if column is Column.WHERE:
+            return server_text(phone, self.servers)
+        if column is Column.ADDRESS:
+            return address_text(phone)
+        if column is Column.NEXT:
+            return when(point.expires) if point is not None else ""
+        return ", ".join(format_number(n) for n in phone.numbers)
+
+    def tooltip(self, phone: Phone, column: Column) -> str:
+        if column is Column.PHONE:
+            return phone.account
+        if column is Column.STATUS and phone.registration is not None:
+            return f"Last checked {when(phone.registration.checked_at)}"
+        return self.text(phone, column)
