@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.domain.timeutil import to_provider_wallclock
-from app.sandbox import datagen_static, resources
+from app.sandbox import datagen_calls, datagen_static, resources
 from app.sandbox.datagen_content import (
     CONTACTS,
     CUSTOMER_CONVERSATIONS,
@@ -42,6 +42,7 @@ def build_state(clock: SandboxClock, *, seed: int = 1, profile: str = "demo") ->
     _messages(state, rng, anchor)
     _voicemails(state, rng, anchor)
     _faxes(state, rng, anchor)
+    datagen_calls.add_calls(state, random.Random(seed + 18), anchor, profile)
     if profile == "large":
         from app.sandbox.datagen_large import add_bulk_history
 

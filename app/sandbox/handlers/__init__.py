@@ -1,5 +1,5 @@
 """Method handlers; importing this package registers them in ``base.HANDLERS``."""
 
-from app.sandbox.handlers import dids, fax, general, lookups, messages, voicemail
+from app.sandbox.handlers import calls, dids, fax, general, lookups, messages, voicemail
 
-__all__ = ["dids", "fax", "general", "lookups", "messages", "voicemail"]
+__all__ = ["calls", "dids", "fax", "general", "lookups", "messages", "voicemail"]
