@@ -232,6 +232,13 @@ class MainWindow(QMainWindow):
     def show_tab(self, key: str) -> None:
         self.tab_widget.setCurrentWidget(self._materialize(key))
 
+    async def open_conversation(self, did: str, contact: str) -> None:
+        """Show the Messages tab on the conversation with ``contact`` (text back)."""
+        self.show_tab("messages")
+        opener = getattr(self.tabs.get("messages"), "open_conversation", None)
+        if opener is not None:
+            await opener(did, contact)
+
     def current_key(self) -> str:
         widget = self.tab_widget.currentWidget()
         return next((k for k, t in self.tabs.items() if t is widget), "")

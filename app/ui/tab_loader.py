@@ -30,6 +30,7 @@ TABS: tuple[tuple[str, str], ...] = (
     ("messages", "Messages"),
     ("fax", "Fax"),
     ("numbers", "Numbers"),
+    ("calls", "Calls"),
 )
 NOT_AVAILABLE = "This part of Switchboard is not available yet"
 
