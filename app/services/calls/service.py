@@ -178,11 +178,11 @@ class CallsService:
     async def mark_seen(self, rows: Sequence[CallRow]) -> CallChanges:
         """The user looked at these calls (no change set when none was unseen)."""
         ids = [r.id for r in rows if r.unseen_missed]
-        if not ids:
-            return CallChanges()
+        updated = await self.store.mark_seen(ids) if ids else []
+        if not updated:
+            return CallChanges()  # seen already (the row the view held was older)
         return self._announce(CallChanges(
-            upserted=tuple(await self.store.mark_seen(ids)),
-            unseen=await self.store.unseen_count()))
+            upserted=tuple(updated), unseen=await self.store.unseen_count()))
 
     async def mark_all_seen(self) -> CallChanges:
         updated = await self.store.mark_seen(None)
