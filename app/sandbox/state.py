@@ -212,6 +212,8 @@ class SandboxState:
     calls: list[SandboxCall] = field(default_factory=list)
     call_recordings: list[SandboxRecording] = field(default_factory=list)
     next_call_id: int = 1
+    #: getCDR's index: UTC timestamps of ``calls`` (rebuilt when the list's length changes).
+    call_keys: list[float] = field(default_factory=list)
 
     # --- id helpers ------------------------------------------------------------
 

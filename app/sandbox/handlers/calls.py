@@ -18,7 +18,7 @@ from typing import Any
 
 from app.sandbox import resources
 from app.sandbox.handlers.base import Call, Reply, date_window, fmt_dt, handler
-from app.sandbox.state import SandboxCall, SandboxRecording
+from app.sandbox.state import SandboxCall, SandboxRecording, SandboxState
 
 _FLAGS = {"answered": "ANSWERED", "noanswer": "NO ANSWER", "busy": "BUSY", "failed": "FAILED"}
 
@@ -59,7 +59,7 @@ def get_cdr(call: Call) -> dict[str, Any]:
     # Rows are sorted by UTC time: only those near the window are looked at.
     lo_day = datetime.combine(window[0], datetime.min.time()) - shift - timedelta(days=1)
     hi_day = datetime.combine(window[1], datetime.min.time()) - shift + timedelta(days=2)
-    keys = _keys(call.state.calls)
+    keys = _keys(call.state)
     start = bisect.bisect_left(keys, lo_day.timestamp() - 86400)
     stop = bisect.bisect_right(keys, hi_day.timestamp() + 86400)
     out = []
@@ -87,18 +87,12 @@ def get_cdr(call: Call) -> dict[str, Any]:
     } for local, row in out]}
 
 
-_KEYS_CACHE: dict[int, tuple[int, list[float]]] = {}
-
-
-def _keys(rows: list[SandboxCall]) -> list[float]:
-    """UTC timestamps of the (sorted) calls, cached while the list keeps its length."""
-    cached = _KEYS_CACHE.get(id(rows))
-    if cached is None or cached[0] != len(rows):
-        rows.sort(key=lambda r: r.when)
-        cached = (len(rows), [r.when.timestamp() for r in rows])
-        _KEYS_CACHE.clear()
-        _KEYS_CACHE[id(rows)] = cached
-    return cached[1]
+def _keys(state: SandboxState) -> list[float]:
+    """UTC timestamps of the calls, sorted; rebuilt when calls were added."""
+    if len(state.call_keys) != len(state.calls):
+        state.calls.sort(key=lambda r: r.when)
+        state.call_keys = [r.when.timestamp() for r in state.calls]
+    return state.call_keys
 
 
 def _recording(call: Call) -> SandboxRecording:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -160,6 +160,25 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
         if row.recording is not None:
             lines.append(f"Recorded ({format_seconds(row.recording.seconds)})")
         return "\n".join(lines)
+
+    def show_rows(self, rows: list[CallRow]) -> None:
+        """Become ``rows`` (newest first): removals and changes in place, new rows
+        inserted where they belong (``apply`` alone would append them at the end)."""
+        keys = {r.id for r in rows}
+        self.apply([r for r in rows if r.id in self._row_of or r.id not in keys])
+        index = 0
+        while index < len(rows):
+            if rows[index].id in self._row_of:
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(rows) and rows[end + 1].id not in self._row_of:
+                end += 1
+            self.beginInsertRows(QModelIndex(), index, end)
+            self._rows[index:index] = rows[index:end + 1]
+            self._reindex()
+            self.endInsertRows()
+            index = end + 1
 
     def refresh_all(self) -> None:
         self.emit_columns_changed(0, len(Column) - 1)

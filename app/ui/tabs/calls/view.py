@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -267,7 +267,7 @@ class CallsTab(TabBase):
             return  # the user changed the filter meanwhile; that reload follows
         self._filter = wanted
         self._more = len(rows) == PAGE
-        self.model.apply(rows)
+        self.model.show_rows(rows)
         self.totals_label.setText(totals_text(totals))
         self._show_state()
         self.update_actions()
@@ -329,7 +329,7 @@ class CallsTab(TabBase):
                     shown[row.id] = row
             ordered = sorted(shown.values(), reverse=True, key=lambda r: (
                 r.call.date.timestamp() if r.call.date else 0, r.id))
-            self.model.apply(ordered)
+            self.model.show_rows(ordered)
             self._show_state()
             self.update_actions()
             self._schedule_totals()
@@ -384,13 +384,17 @@ class CallsTab(TabBase):
         if self._more and value >= bar.maximum() - 5:
             await self.load_more()
 
-    @async_slot(QItemSelection, QItemSelection)
-    async def _on_table_selection_changed(self, *_: object) -> None:
+    def _on_table_selection_changed(self, *_: object) -> None:
+        # Synchronous: the buttons follow the selection at once (keyboard users).
         self.update_actions()
         row = self.selected_row()
         if row is not None and row.unseen_missed:
-            await run_in_background(self, self.service.mark_seen([row]),
-                                    busy_text="Marking the call seen…")
+            self._mark_seen_soon(row)
+
+    @async_slot(object)
+    async def _mark_seen_soon(self, row: CallRow) -> None:
+        await run_in_background(self, self.service.mark_seen([row]),
+                                busy_text="Marking the call seen…")
 
     @async_slot(QModelIndex)
     async def _on_table_activated(self, _index: QModelIndex) -> None:
