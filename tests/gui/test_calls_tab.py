@@ -118,7 +118,8 @@ def test_new_missed_call_arrives_badge_and_selecting_marks_seen(
     assert arun(calls_tab.poller.check())
     qtbot.waitUntil(lambda: calls_tab.model.row_of(uid) == 0, timeout=5_000)
     assert badges[-1] == before + 1
-    assert app_context.notifier  # notified through the port (recorded by the Notifier)
+    expected = ("Missed call", "From Dana Whitfield ((617) 555-0142)")
+    assert app_context.notifier.history[-1] == expected
     row = calls_tab.model.rows()[0]
     assert row.unseen_missed and calls_tab.model.text(row, Column.NAME) == "Dana Whitfield"
     calls_tab.table.selectRow(0)

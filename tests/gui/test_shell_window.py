@@ -21,13 +21,14 @@ def _start(qtbot: QtBot, window: Any) -> dict[str, str | None]:
 
 def test_window_shows_tabs_and_balance(qtbot: QtBot, main_window: Any) -> None:
     results = _start(qtbot, main_window)
-    assert [main_window.tab_widget.tabText(i).split(" (")[0] for i in range(4)] == [
+    assert [main_window.tab_widget.tabText(i).split(" (")[0] for i in range(len(TABS))] == [
         title for _, title in TABS
     ]
     assert set(results) == {key for key, _ in TABS}
     assert main_window.balance_widget.amount.text() == "$47.32"
     detail = main_window.balance_widget.detail.text()
     assert "spent today" in detail and "5 calls today" in detail
+    assert "days left" in detail  # the 30-day forecast (getTransactionHistory)
     assert not main_window.balance_widget.warning.isVisible()
     # Every tab either loaded or is an honest placeholder whose failure is reported.
     for key, error in results.items():

@@ -205,3 +205,21 @@ def test_sandbox_getcdr_rules(api: Any, client: Any, run: Any) -> None:
     assert info.value.status == "invalid_timezone"
     # An empty range (no_cdr) is an empty list.
     assert run(api.get_cdr(date(2001, 1, 1), date(2001, 1, 2), offset=-5)) == []
+
+
+def test_balance_forecast_and_days_left_warning(api: Any, run: Any) -> None:
+    from app.config.settings import Settings
+    from app.services.balance.service import BalanceService
+
+    settings = Settings(path=None)
+    service = BalanceService(api, settings)
+    run(service.refresh())
+    forecast = service.forecast
+    assert forecast is not None and forecast.days_left is not None and forecast.daily_spend > 0
+    # daily_spend is rounded to 1/100 of a cent for display; days_left is not.
+    assert abs(forecast.days_left - int(Decimal("47.318250") / forecast.daily_spend)) <= 1
+    assert not service.is_short()
+    settings.low_balance_days = forecast.days_left + 1
+    assert service.is_short()
+    settings.low_balance_days = 0
+    assert not service.is_short()
