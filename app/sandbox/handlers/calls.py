@@ -18,6 +18,7 @@ from typing import Any
 
 from app.sandbox import resources
 from app.sandbox.handlers.base import Call, Reply, date_window, fmt_dt, handler
+from app.sandbox.handlers.fallback import check_required
 from app.sandbox.state import SandboxCall, SandboxRecording, SandboxState
 
 _FLAGS = {"answered": "ANSWERED", "noanswer": "NO ANSWER", "busy": "BUSY", "failed": "FAILED"}
@@ -47,6 +48,7 @@ def get_call_accounts(call: Call) -> dict[str, Any]:
 
 @handler("getCDR")
 def get_cdr(call: Call) -> dict[str, Any]:
+    check_required(call)  # the first missing one answers, as for every method
     offset = _offset(call)
     window = date_window(call, "date_from", "date_to", required=True)
     wanted = {d for flag, d in _FLAGS.items() if call.flag(flag)} or set(_FLAGS.values())
