@@ -307,14 +307,9 @@ def _cannot_start(message: str) -> int:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     )
     if has_display and platform not in ("offscreen", "minimal"):
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from app.ui.cannot_start import show_cannot_start
 
-        app = QApplication.instance() or QApplication([sys.argv[0]])
-        box = QMessageBox(QMessageBox.Icon.Critical, "Switchboard cannot start", message)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a path or an address
-        box.exec()  # no event loop runs yet: a plain modal dialog is fine here
-        del app
+        show_cannot_start(message)
     return 1
 
 

@@ -18,12 +18,15 @@ The helpers live in one module per area and are mixed together here:
 * ``typed_numbers``: get_ip, get_balance, get_dids, get_did, set_did_routing,
   set_did_info, set_did_pop, set_did_voicemail, get_servers,
   get_routing_targets, get_lookup
+* ``typed_calls``: get_cdr, get_call_recordings, get_call_recording_audio,
+  delete_call_recording, set_phonebook, get_transactions
 * ``typed_phones``: get_sub_accounts, get_registration, set_sub_account,
   get_mailbox_settings, set_voicemail
 """
 
 from __future__ import annotations
 
+from app.api.typed_calls import CallsApi
 from app.api.typed_fax import FaxApi
 from app.api.typed_messages import MessagesApi
 from app.api.typed_numbers import LOOKUPS, TARGET_SOURCES, NumbersApi
@@ -33,5 +36,5 @@ from app.api.typed_voicemail import VoicemailApi
 __all__ = ["LOOKUPS", "TARGET_SOURCES", "Api"]
 
 
-class Api(MessagesApi, VoicemailApi, FaxApi, NumbersApi, PhonesApi):
+class Api(MessagesApi, VoicemailApi, FaxApi, NumbersApi, CallsApi, PhonesApi):
     """Every typed VoIP.ms helper the app uses, on one shared client."""

@@ -123,6 +123,20 @@ class Settings:
         "How often new voicemail is checked for, in seconds (0 = only on demand).",
         limits=(0, DAY_SECONDS),
     )
+    calls_poll_seconds: int = _setting(
+        120,
+        "How often new calls (and missed calls) are fetched, in seconds (0 = only on demand).",
+        limits=(0, DAY_SECONDS),
+    )
+    call_link_scheme: str = _setting(
+        "tel", "Links that call back open as 'tel:' or 'sip:' (whichever your softphone takes).",
+        choices=("tel", "sip"),
+    )
+    low_balance_days: int = _setting(
+        3,
+        "Warn when the balance lasts fewer than this many days at the recent pace (0 = never).",
+        limits=(0, 365),
+    )
 
     #: Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, metadata={"internal": True})

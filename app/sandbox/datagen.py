@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.domain.timeutil import to_provider_wallclock
-from app.sandbox import datagen_static, resources
+from app.sandbox import datagen_calls, datagen_static, resources
 from app.sandbox.datagen_content import (
     CONTACTS,
     CUSTOMER_CONVERSATIONS,
@@ -45,6 +45,7 @@ def build_state(clock: SandboxClock, *, seed: int = 1, profile: str = "demo") ->
     from app.sandbox.datagen_phones import add_phones
 
     add_phones(state, seed)
+    datagen_calls.add_calls(state, random.Random(seed + 18), anchor, profile)
     if profile == "large":
         from app.sandbox.datagen_large import add_bulk_history
 

@@ -122,6 +122,34 @@ class FaxMessage:
     data: bytes | None = None  # uploaded file (sendFaxMessage)
 
 
+@dataclass
+class SandboxCall:
+    """One CDR kept by the sandbox (``when`` is UTC: getCDR shifts it by ``timezone``)."""
+    uniqueid: str
+    when: datetime  # aware UTC
+    callerid: str  # '"Name" <number>' or a number
+    destination: str
+    description: str
+    account: str
+    disposition: str  # ANSWERED | NO ANSWER | BUSY | FAILED
+    seconds: int
+    rate: Decimal
+    total: Decimal
+    destination_type: str = "IN:USA"
+
+
+@dataclass
+class SandboxRecording:
+    """A call recording kept by the sandbox (audio: a shipped voicemail clip)."""
+    id: str
+    account: str
+    date: datetime  # naive provider wall clock
+    destination: str
+    incoming: bool
+    seconds: int
+    clip: str
+
+
 #: How live accounts differ from the reference (API-NOTES.md), each reproduced by
 #: the sandbox and on by default, as a live account behaves; a test switches one
 #: off with ``state.live_quirks.discard(name)`` (``reset()`` turns all back on).
@@ -188,6 +216,12 @@ class SandboxState:
     flaky_account: str = ""
     flaky_period_seconds: float = 600.0
     registration_overrides: dict[str, bool] = field(default_factory=dict)
+    #: Call history, sorted by ``when`` (getCDR bisects it); recordings of some calls.
+    calls: list[SandboxCall] = field(default_factory=list)
+    call_recordings: list[SandboxRecording] = field(default_factory=list)
+    next_call_id: int = 1
+    #: getCDR's index: UTC timestamps of ``calls`` (rebuilt when the list's length changes).
+    call_keys: list[float] = field(default_factory=list)
 
     # --- id helpers ------------------------------------------------------------
 
@@ -274,6 +308,20 @@ class SandboxState:
             self.next_fax_id += 1
             self.faxes.append(fax)
             return fax.id
+
+    def deliver_call(self, caller: str, did: str, *, caller_name: str = "",
+                     disposition: str = "NO ANSWER", seconds: int = 0,
+                     account: str = "") -> str:
+        """An inbound call ends now (missed by default); returns its uniqueid."""
+        with self.lock:
+            uid = str(self.next_call_id)
+            self.next_call_id += 1
+            callerid = f'"{caller_name}" <{caller}>' if caller_name else caller
+            self.calls.append(SandboxCall(
+                uid, self.clock.now_utc().replace(microsecond=0), callerid, did,
+                "Inbound - Local Caller", account, disposition, seconds, Decimal(0),
+                Decimal(0)))
+            return uid
 
     # --- send accounting -------------------------------------------------------
 

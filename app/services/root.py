@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.config.settings import Settings
     from app.services.account.session import DatabaseSource
     from app.services.balance.service import BalanceService
+    from app.services.calls.service import CallsService
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
     from app.services.messages.changes import FirstScreen
@@ -106,7 +107,9 @@ class AppServices:
 
     def built(self) -> list[object]:
         """The services built so far (for shutdown: only these have anything to stop)."""
-        names = ("balance", "lookups", "voicemail", "messages", "fax", "numbers", "phones")
+        names = (
+            "balance", "lookups", "voicemail", "messages", "fax", "numbers", "calls", "phones"
+        )
         return [self.__dict__[name] for name in names if name in self.__dict__]
 
     @cached_property
@@ -190,6 +193,23 @@ class AppServices:
 
         return NumbersService(
             self.api, DidRepo(self.db), self.lookups, PresetStore(self.settings)
+        )
+
+    @cached_property
+    def calls(self) -> CallsService:
+        from app.services.calls.service import CallsService
+        from app.store.calls import CallRepo
+        from app.store.sync_state import SyncState
+
+        return CallsService(
+            self.api,
+            CallRepo(self.db),
+            SyncState(self.db),
+            self.media_subdir("recordings"),
+            dids_api=self.api,
+            provider_tz=self.settings.provider_timezone,
+            notifier=self.notifier,
+            poll_seconds=self.settings.calls_poll_seconds,
         )
 
     @cached_property

@@ -335,6 +335,42 @@ CREATE TABLE phones (
 """
 
 
+# Call history (issue #18): one row per CDR keyed by the provider's uniqueid;
+# the cost in millionths of a dollar (SUM stays exact); ``seen`` is ours (the API
+# has no such flag): a missed call not yet looked at counts in the tab's badge.
+_V7_CALLS = """
+CREATE TABLE calls (
+    id          TEXT    PRIMARY KEY,
+    date        INTEGER NOT NULL,
+    inbound     INTEGER NOT NULL CHECK (inbound IN (0, 1)),
+    number      TEXT    NOT NULL DEFAULT '',
+    caller_name TEXT    NOT NULL DEFAULT '',
+    did         TEXT    NOT NULL DEFAULT '',
+    account     TEXT    NOT NULL DEFAULT '',
+    outcome     TEXT    NOT NULL,
+    seconds     INTEGER NOT NULL DEFAULT 0,
+    cost        INTEGER NOT NULL DEFAULT 0,
+    description TEXT    NOT NULL DEFAULT '',
+    seen        INTEGER NOT NULL DEFAULT 1
+) WITHOUT ROWID;
+CREATE INDEX calls_date ON calls (date DESC);
+CREATE INDEX calls_unseen ON calls (seen) WHERE seen = 0;
+
+CREATE TABLE call_recordings (
+    id         TEXT    PRIMARY KEY,
+    account    TEXT    NOT NULL DEFAULT '',
+    date       INTEGER NOT NULL,
+    number     TEXT    NOT NULL DEFAULT '',
+    inbound    INTEGER NOT NULL DEFAULT 1,
+    seconds    INTEGER NOT NULL DEFAULT 0,
+    call_id    TEXT,
+    audio_path TEXT
+) WITHOUT ROWID;
+CREATE INDEX call_recordings_call ON call_recordings (call_id);
+CREATE INDEX call_recordings_date ON call_recordings (date);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration("messages, threads, search, media, drafts, outbox, sync state, lookups",
               _V1_MESSAGES),
@@ -345,6 +381,7 @@ MIGRATIONS: list[Migration] = [
     # rebuilt cache); the table of v2 was never used.
     Migration("drop the unused reroute_presets table", "DROP TABLE IF EXISTS reroute_presets;"),
     Migration("phones: sub-accounts and their last known registration", _V6_PHONES),
+    Migration("call history and call recordings", _V7_CALLS),
 ]
 
 

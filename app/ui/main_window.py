@@ -232,6 +232,13 @@ class MainWindow(QMainWindow):
     def show_tab(self, key: str) -> None:
         self.tab_widget.setCurrentWidget(self._materialize(key))
 
+    async def open_conversation(self, did: str, contact: str) -> None:
+        """Show the Messages tab on the conversation with ``contact`` (text back)."""
+        self.show_tab("messages")
+        opener = getattr(self.tabs.get("messages"), "open_conversation", None)
+        if opener is not None:
+            await opener(did, contact)
+
     def current_key(self) -> str:
         widget = self.tab_widget.currentWidget()
         return next((k for k, t in self.tabs.items() if t is widget), "")
@@ -352,19 +359,23 @@ class MainWindow(QMainWindow):
 
     def _on_balance_changed(self, balance: Balance) -> None:
         self.balance_widget.show_balance(
-            balance, fetched_at=self.balance.fetched_at, threshold=self.balance.threshold
+            balance, fetched_at=self.balance.fetched_at, threshold=self.balance.threshold,
+            forecast=self.balance.forecast, short=self.balance.is_short(),
         )
-        low = self.balance.is_low()
+        low = self.balance.is_low() or self.balance.is_short()
         if self.balance.from_cache:
             # The figure kept from the last run: the warning strip shows, but the
             # notification waits for a fresh figure (the last run may have sent it).
             return
         if low and not self._warned_low:
             # Once per drop below the threshold, not on every timer refresh.
+            forecast = self.balance.forecast
+            reason = (f"under the {format_money(self.balance.threshold)} warning level"
+                      if self.balance.is_low() or forecast is None
+                      else f"{forecast.text()} at the recent pace")
             self.ctx.notifier.notify(
                 "Low VoIP.ms balance",
-                f"The balance is {format_money(balance.current)}, under the "
-                f"{format_money(self.balance.threshold)} warning level.",
+                f"The balance is {format_money(balance.current)}, {reason}.",
             )
         self._warned_low = low
 

@@ -53,10 +53,23 @@ def _numbers() -> TabFactory:
     return create_tab
 
 
+def _calls() -> TabFactory:
+    from app.ui.tabs.calls import create_tab
+
+    return create_tab
+
+
+def _phones() -> TabFactory:
+    from app.ui.tabs.phones import create_tab
+
+    return create_tab
+
+
 #: (key, title) of the main window's tabs, in display order.
 TABS: tuple[tuple[str, str], ...] = (
     ("voicemail", "Voicemail"),
     ("messages", "Messages"),
+    ("calls", "Calls"),
     ("fax", "Fax"),
     ("numbers", "Numbers"),
     ("phones", "Phones"),
@@ -68,6 +81,8 @@ _FACTORIES: dict[str, Callable[[], TabFactory]] = {
     "messages": _messages,
     "fax": _fax,
     "numbers": _numbers,
+    "calls": _calls,
+    "phones": _phones,
 }
 
 

@@ -30,6 +30,7 @@ def test_window_shows_tabs_and_balance(qtbot: QtBot, main_window: Any) -> None:
     assert main_window.balance_widget.amount.text() == "$47.32"
     detail = main_window.balance_widget.detail.text()
     assert "spent today" in detail and "5 calls today" in detail
+    assert "days left" in detail  # the 30-day forecast (getTransactionHistory)
     assert not main_window.balance_widget.warning.isVisible()
     # Every tab is the real one from its own package (there are no placeholders).
     for key in results:

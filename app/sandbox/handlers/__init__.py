@@ -1,5 +1,14 @@
 """Method handlers; importing this package registers them in ``base.HANDLERS``."""
 
-from app.sandbox.handlers import dids, fax, general, lookups, messages, phones, voicemail
+from app.sandbox.handlers import (
+    calls,
+    dids,
+    fax,
+    general,
+    lookups,
+    messages,
+    phones,
+    voicemail,
+)
 
-__all__ = ["dids", "fax", "general", "lookups", "messages", "phones", "voicemail"]
+__all__ = ["calls", "dids", "fax", "general", "lookups", "messages", "phones", "voicemail"]

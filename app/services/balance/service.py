@@ -19,7 +19,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from app.services.polling import Poller
 if TYPE_CHECKING:
     from app.api.typed import Api
     from app.config.settings import Settings
+    from app.domain.calls import Forecast
     from app.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,8 @@ class BalanceService:
         #: The figure shown is the one kept from an earlier run, not fetched now.
         self.from_cache = False
         self.last_error: str | None = None
+        #: Average daily spend over 30 days and days left (``getTransactionHistory``).
+        self.forecast: Forecast | None = None
         self.changed: Event[Balance] = Event("balance.changed")
         self.failed: Event[str] = Event("balance.failed")
         self._inflight: asyncio.Future[Balance] | None = None
@@ -122,6 +125,25 @@ class BalanceService:
             and self.threshold > 0
             and self.balance.current < self.threshold
         )
+
+    def is_short(self) -> bool:
+        """True when the balance lasts fewer than ``low_balance_days`` at the recent pace."""
+        days = self._settings.low_balance_days
+        left = self.forecast.days_left if self.forecast is not None else None
+        return days > 0 and left is not None and left < days
+
+    async def _forecast(self, balance: Balance) -> None:
+        # Optional: the balance shows without it when the history cannot be read.
+        from app.domain.calls import forecast
+
+        today = datetime.now(UTC).date()
+        try:
+            rows = await self._api.get_transactions(today - timedelta(days=29), today)
+        except UserFacingError as exc:
+            log.info("No balance forecast: %s", exc.message)
+            return
+        spent = [-t.amount for t in rows if t.amount < 0]
+        self.forecast = forecast(balance.current, spent, days=30)
 
     def announce(self) -> None:
         """Emit ``changed`` with the figure known now (the threshold may have changed)."""
@@ -174,6 +196,7 @@ class BalanceService:
             self.failed.emit(exc.message)
             raise
         self.balance = balance
+        await self._forecast(balance)
         self.fetched_at = datetime.now(UTC)
         self.from_cache = False
         self.last_error = None

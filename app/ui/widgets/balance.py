@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from app.domain.calls import Forecast
 from app.domain.models.balance import Balance
 from app.ui import style
 from app.ui.widgets.strips import TintedStrip
@@ -80,22 +81,27 @@ class BalanceWidget(QWidget):
         row.addWidget(self.refresh_button)
 
     def show_balance(
-        self, balance: Balance, *, fetched_at: datetime | None, threshold: Decimal
+        self, balance: Balance, *, fetched_at: datetime | None, threshold: Decimal,
+        forecast: Forecast | None = None, short: bool = False,
     ) -> None:
         self.amount.setText(format_money(balance.current))
         # A figure kept from an earlier day: its "today" was that day, so only the
         # balance and when it was fetched are shown until a fresh one arrives.
         same_day = fetched_at is None or fetched_today(fetched_at)
         detail = today_text(balance) if same_day else ""
+        if forecast is not None and forecast.days_left is not None:
+            detail = f"{forecast.text()} · {detail}" if detail else forecast.text()
         if fetched_at is not None:
             stamp = fetched_text(fetched_at)
             detail = f"{detail} · {stamp}" if detail else stamp
         self.detail.setText(detail)
         self.detail.setToolTip("")
         low = threshold > 0 and balance.current < threshold
-        self.warning.setVisible(low)
+        self.warning.setVisible(low or short)
         if low:
             self.warning.setText(f"Low balance: under {format_money(threshold)}")
+        elif short and forecast is not None:
+            self.warning.setText(f"Low balance: {forecast.text()}")
 
     def show_error(self, message: str, *, have_figure: bool) -> None:
         """Keep the last figure (if any) and say the refresh failed."""

@@ -1,0 +1,1 @@
+"""Calls: call history, missed calls, recordings (issue #18)."""

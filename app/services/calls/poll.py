@@ -1,0 +1,78 @@
+"""Periodic call-history check and the notification for new missed calls (Qt-free).
+
+Every ``interval`` the service syncs from the last synced day (a day's overlap)
+through the shared ``Poller``; any sync that finds new missed calls raises one
+notification through the ``NotifierLike`` port.
+
+Events (the ``Poller``'s): failed(str), recovered().
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.domain.models.calls import CallRow
+from app.domain.phone import format_number
+from app.services.events import Event
+from app.services.polling import Poller
+
+if TYPE_CHECKING:
+    from app.services.calls.service import CallsService
+    from app.services.root import NotifierLike
+
+
+def caller_label(row: CallRow) -> str:
+    """Phonebook name, else the caller-id name, else the formatted number."""
+    call = row.call
+    return row.contact or call.caller_name or format_number(call.number) or "Unknown caller"
+
+
+def notification_text(rows: tuple[CallRow, ...]) -> tuple[str, str]:
+    if len(rows) == 1:
+        row = rows[0]
+        who = caller_label(row)
+        number = format_number(row.call.number)
+        if number and number != who:
+            who = f"{who} ({number})"
+        return "Missed call", f"From {who}"
+    names = ", ".join(dict.fromkeys(caller_label(r) for r in rows[:3]))
+    more = "…" if len(rows) > 3 else ""
+    return f"{len(rows)} missed calls", f"From {names}{more}"
+
+
+class CallsPolling:
+    """Syncs recent calls on a schedule; notifies about new missed calls."""
+
+    def __init__(
+        self, service: CallsService, notifier: NotifierLike | None, *, interval_seconds: float
+    ) -> None:
+        self._service = service
+        self._notifier = notifier
+        self.poller = Poller(self._check, interval_seconds=interval_seconds, name="calls")
+        self.failed: Event[str] = self.poller.failed
+        self.recovered: Event[()] = self.poller.recovered
+        service.new_missed.connect(self._on_service_new_missed)
+
+    def set_interval(self, seconds: float) -> None:
+        self.poller.set_interval(seconds)
+
+    def start(self) -> None:
+        self.poller.start()
+
+    def stop(self) -> None:
+        self.poller.stop()
+
+    @property
+    def active(self) -> bool:
+        return self.poller.active
+
+    async def check(self) -> bool:
+        return await self.poller.check_now()
+
+    async def _check(self) -> None:
+        await self._service.sync()
+
+    def _on_service_new_missed(self, rows: tuple[CallRow, ...]) -> None:
+        if self._notifier is not None:
+            title, text = notification_text(rows)
+            self._notifier.notify(title, text)

@@ -1,0 +1,184 @@
+"""The call history as a Qt table model (rows are ``CallRow``s, keyed on the call id).
+
+Outside text (names from caller ids and the phonebook) is returned as plain
+strings; the view never renders it as rich text. Unseen missed calls are bold.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from app.domain.models.calls import CallRow, Outcome
+from app.domain.phone import format_number
+from app.services.calls.poll import caller_label
+from app.ui import style
+from app.ui.models.keyed_rows import Index, KeyedRowsModel
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class Column(IntEnum):
+    DATE = 0
+    DIRECTION = 1
+    NAME = 2
+    NUMBER = 3
+    DID = 4
+    PHONE = 5
+    DURATION = 6
+    OUTCOME = 7
+    COST = 8
+    RECORDING = 9
+
+
+HEADERS = {
+    Column.DATE: "Date", Column.DIRECTION: "", Column.NAME: "Name", Column.NUMBER: "Number",
+    Column.DID: "My number", Column.PHONE: "Phone", Column.DURATION: "Duration",
+    Column.OUTCOME: "Outcome", Column.COST: "Cost", Column.RECORDING: "Recording",
+}
+OUTCOME_TEXT = {Outcome.ANSWERED: "Answered", Outcome.MISSED: "Missed", Outcome.BUSY: "Busy",
+                Outcome.FAILED: "Failed"}
+
+
+def format_when(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "Unknown date"
+    local = moment.astimezone()
+    today = now.astimezone().date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"Today {clock}"
+    label = f"{local:%b} {local.day}"
+    if local.year != today.year:
+        label += f", {local.year}"
+    return f"{label} {clock}"
+
+
+def format_seconds(seconds: int) -> str:
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_cost(cost: Decimal) -> str:
+    return f"${cost:.2f}" if cost >= Decimal("0.01") or not cost else f"${cost:.4f}"
+
+
+def phone_label(account: str) -> str:
+    """``284561_frontdesk`` -> ``frontdesk``; the main account stays as it is."""
+    return account.split("_", 1)[1] if "_" in account else account
+
+
+def outcome_text(row: CallRow) -> str:
+    call = row.call
+    if call.outcome is Outcome.MISSED and not call.inbound:
+        return "No answer"
+    return OUTCOME_TEXT[call.outcome]
+
+
+class CallTableModel(KeyedRowsModel[CallRow, str]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(len(Column), parent)
+
+    def row_key(self, row: CallRow) -> str:
+        return row.id
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[Column(section)]
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.DIRECTION:
+                return "Incoming or outgoing"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.FontRole and row.unseen_missed:
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            return font
+        if (role == Qt.ItemDataRole.ForegroundRole and column == Column.OUTCOME
+                and row.call.missed):
+            return style.error_color(QApplication.palette())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                Column.DURATION, Column.COST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{HEADERS[column] or 'Direction'}: {self.text(row, column)}"
+        return None
+
+    def text(self, row: CallRow, column: Column) -> str:
+        call = row.call
+        if column == Column.DATE:
+            return format_when(call.date, datetime.now().astimezone())
+        if column == Column.DIRECTION:
+            return "↙ In" if call.inbound else "↗ Out"
+        if column == Column.NAME:
+            return caller_label(row)
+        if column == Column.NUMBER:
+            return format_number(call.number) or "Unknown"
+        if column == Column.DID:
+            return format_number(call.did) if call.did else ""
+        if column == Column.PHONE:
+            return phone_label(call.account)
+        if column == Column.DURATION:
+            return format_seconds(call.seconds) if call.seconds else ""
+        if column == Column.OUTCOME:
+            return outcome_text(row)
+        if column == Column.COST:
+            return format_cost(call.cost) if call.cost else ""
+        return "● Recorded" if row.recording is not None else ""
+
+    def tooltip(self, row: CallRow) -> str:
+        call = row.call
+        lines = [
+            f"{'Incoming' if call.inbound else 'Outgoing'} call, "
+            f"{outcome_text(row).lower()}",
+            f"{caller_label(row)} · {format_number(call.number) or 'unknown number'}",
+        ]
+        if call.did:
+            lines.append(f"{'To' if call.inbound else 'From'} my number {format_number(call.did)}")
+        if call.account:
+            lines.append(f"Phone: {call.account}")
+        if row.recording is not None:
+            lines.append(f"Recorded ({format_seconds(row.recording.seconds)})")
+        return "\n".join(lines)
+
+    def show_rows(self, rows: list[CallRow]) -> None:
+        """Become ``rows`` (newest first): removals and changes in place, new rows
+        inserted where they belong (``apply`` alone would append them at the end)."""
+        keys = {r.id for r in rows}
+        self.apply([r for r in rows if r.id in self._row_of or r.id not in keys])
+        index = 0
+        while index < len(rows):
+            if rows[index].id in self._row_of:
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(rows) and rows[end + 1].id not in self._row_of:
+                end += 1
+            self.beginInsertRows(QModelIndex(), index, end)
+            self._rows[index:index] = rows[index:end + 1]
+            self._reindex()
+            self.endInsertRows()
+            index = end + 1
+
+    def refresh_all(self) -> None:
+        self.emit_columns_changed(0, len(Column) - 1)

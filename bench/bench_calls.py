@@ -1,0 +1,117 @@
+"""Calls benchmark against the sandbox's "large" profile (100k calls over a year).
+
+Prints FIGURE lines (no assertions), with the targets of issue #18:
+
+* ``calls_sync_stall_ms``: the longest event-loop stall while the first sync
+  stores a year of history (target <= 16 ms; a 5 ms ticker measures gaps);
+* ``calls_first_page_ms``: the tab's first page of history read from the store
+  and shown (target < 100 ms);
+* ``calls_filter_median_ms``: a filter or search, from the change until the
+  rows and totals are shown, median over several (target < 30 ms).
+
+The sandbox runs in a child process so its work does not count as our stalls.
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench calls``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from app.ui.pyside_fix import make_singletons_immortal
+
+make_singletons_immortal()
+
+from app.api.client import VoipMsClient  # noqa: E402
+from app.api.typed import Api  # noqa: E402
+from app.config.settings import Settings  # noqa: E402
+from app.services.root import AppServices  # noqa: E402
+from app.ui.tabs.calls import create_tab  # noqa: E402
+from app.ui.tabs.calls.view import CallsTab  # noqa: E402
+from bench.common import StallMeter, start_sandbox  # noqa: E402
+
+
+async def run(tab: CallsTab, meter: StallMeter) -> None:
+    tab.service.backfill_days = 365
+    meter.start()
+    started = time.perf_counter()
+    result = await tab.service.sync()
+    sync_ms = (time.perf_counter() - started) * 1000
+    stall = meter.stop()
+    print(f"sync of a year: {result.fetched} calls in {sync_ms:.0f} ms")
+    print(f"FIGURE calls_sync_stall_ms {stall:.1f} ms (target <= 16)")
+
+    firsts = []
+    for _ in range(5):
+        tab.model.show_rows([])
+        started = time.perf_counter()
+        await tab.reload()
+        await asyncio.sleep(0)
+        firsts.append((time.perf_counter() - started) * 1000)
+    print(f"first page: {tab.model.rowCount()} rows of {tab.totals_label.text()}")
+    print(f"FIGURE calls_first_page_ms {statistics.median(firsts):.1f} ms (target < 100)")
+
+    timings = []
+    steps = [("outcome", "missed"), ("search", "555-01"), ("search", "caller"),
+             ("search", ""), ("outcome", "answered"), ("period", 90), ("period", 7),
+             ("outcome", "all"), ("search", "617555"), ("search", "")]
+    for what, value in steps:
+        started = time.perf_counter()
+        if what == "search":
+            tab.search.blockSignals(True)
+            tab.search.setText(str(value))
+            tab.search.blockSignals(False)
+        else:
+            combo = tab.outcome if what == "outcome" else tab.period
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(value))
+            combo.blockSignals(False)
+        await tab.reload()
+        timings.append((time.perf_counter() - started) * 1000)
+    print("filters: " + ", ".join(f"{t:.0f}" for t in timings) + " ms")
+    print(f"FIGURE calls_filter_median_ms {statistics.median(timings):.1f} ms (target < 30)")
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    proc, url, user, password = start_sandbox(quiet_stderr=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-calls-"))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    client = VoipMsClient(user, password, base_url=url, min_interval=0)
+    from app.store.db import Database
+
+    ctx = AppServices(api=Api(client), db=Database.open(work / "cache.sqlite3"),
+                      settings=Settings(path=None), media_dir=work / "media")
+    tab = create_tab(ctx)
+    assert isinstance(tab, CallsTab)
+    tab.resize(1280, 800)
+    tab.show()
+    meter = StallMeter()
+    try:
+        loop.run_until_complete(run(tab, meter))
+        tab.shutdown()
+        loop.run_until_complete(client.aclose())
+    finally:
+        ctx.db.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
