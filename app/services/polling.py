@@ -115,3 +115,50 @@ class Poller:
             self._failing = False
             self.recovered.emit()
         return True
+
+
+class FeaturePolling:
+    """A feature's periodic check: a ``Poller`` around ``_check``, the same surface in
+    every feature (the UI starts and stops it, tests drive it with ``sleep``).
+
+    Subclasses name themselves (``name``), implement ``_check`` and hook their
+    notifications to the service's events.
+    """
+
+    name = "poll"
+
+    def __init__(
+        self,
+        *,
+        interval_seconds: float,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        self.poller = Poller(
+            self._check, interval_seconds=interval_seconds, name=self.name, sleep=sleep
+        )
+        self.failed: Event[str] = self.poller.failed
+        self.recovered: Event[()] = self.poller.recovered
+
+    async def _check(self) -> None:
+        raise NotImplementedError
+
+    def set_interval(self, seconds: float) -> None:
+        self.poller.set_interval(seconds)
+
+    def start(self) -> None:
+        self.poller.start()
+
+    def stop(self) -> None:
+        self.poller.stop()
+
+    @property
+    def active(self) -> bool:
+        return self.poller.active
+
+    @property
+    def interval(self) -> float:
+        return self.poller.interval
+
+    async def check(self) -> bool:
+        """One check now; ``False`` when it failed (reported through ``failed``)."""
+        return await self.poller.check_now()

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.models.calls import CallRow
 from app.domain.phone import format_number
-from app.services.events import Event
-from app.services.polling import Poller
+from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
     from app.services.calls.service import CallsService
@@ -40,34 +39,18 @@ def notification_text(rows: tuple[CallRow, ...]) -> tuple[str, str]:
     return f"{len(rows)} missed calls", f"From {names}{more}"
 
 
-class CallsPolling:
+class CallsPolling(FeaturePolling):
     """Syncs recent calls on a schedule; notifies about new missed calls."""
+
+    name = "calls"
 
     def __init__(
         self, service: CallsService, notifier: NotifierLike | None, *, interval_seconds: float
     ) -> None:
         self._service = service
         self._notifier = notifier
-        self.poller = Poller(self._check, interval_seconds=interval_seconds, name="calls")
-        self.failed: Event[str] = self.poller.failed
-        self.recovered: Event[()] = self.poller.recovered
+        super().__init__(interval_seconds=interval_seconds)
         service.new_missed.connect(self._on_service_new_missed)
-
-    def set_interval(self, seconds: float) -> None:
-        self.poller.set_interval(seconds)
-
-    def start(self) -> None:
-        self.poller.start()
-
-    def stop(self) -> None:
-        self.poller.stop()
-
-    @property
-    def active(self) -> bool:
-        return self.poller.active
-
-    async def check(self) -> bool:
-        return await self.poller.check_now()
 
     async def _check(self) -> None:
         await self._service.sync()

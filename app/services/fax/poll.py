@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
-from app.services.events import Event
-from app.services.polling import Poller
+from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
     from app.services.fax.service import FaxService
@@ -53,11 +52,13 @@ def _digits(text: str) -> str:
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
-class FaxPolling:
+class FaxPolling(FeaturePolling):
     """Syncs the recent fax window on a schedule; notifies about new inbound faxes.
 
     Built by ``FaxService`` (one per service); ``0`` seconds keeps it off.
     """
+
+    name = "fax"
 
     def __init__(
         self,
@@ -69,29 +70,8 @@ class FaxPolling:
     ) -> None:
         self._service = service
         self._notifier = notifier
-        self.poller = Poller(
-            self._check, interval_seconds=interval_seconds, name="fax", sleep=sleep
-        )
-        self.failed: Event[str] = self.poller.failed
-        self.recovered: Event[()] = self.poller.recovered
+        super().__init__(interval_seconds=interval_seconds, sleep=sleep)
         service.new_faxes.connect(self._on_service_new_faxes)
-
-    def set_interval(self, seconds: float) -> None:
-        self.poller.set_interval(seconds)
-
-    def start(self) -> None:
-        self.poller.start()
-
-    def stop(self) -> None:
-        self.poller.stop()
-
-    @property
-    def active(self) -> bool:
-        return self.poller.active
-
-    async def check(self) -> bool:
-        """One check now; ``False`` when it failed (reported through ``failed``)."""
-        return await self.poller.check_now()
 
     async def _check(self) -> None:
         await self._service.sync(days=POLL_DAYS)

@@ -18,8 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from app.domain.phone import format_number
-from app.services.events import Event
-from app.services.polling import Poller
+from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
     from app.domain.models.messages import Message
@@ -39,11 +38,13 @@ def snippet(message: Message) -> str:
     return text
 
 
-class MessagesPolling:
+class MessagesPolling(FeaturePolling):
     """Syncs on a schedule and announces new inbound messages.
 
     Built by ``MessagesService`` (one per service); ``0`` seconds keeps it off.
     """
+
+    name = "messages"
 
     def __init__(
         self,
@@ -55,15 +56,7 @@ class MessagesPolling:
     ) -> None:
         self._service = service
         self._notifier = notifier
-        self.poller = Poller(self._check, interval_seconds=interval_seconds, name="messages",
-                             sleep=sleep)
-        self.failed: Event[str] = self.poller.failed
-
-    def start(self) -> None:
-        self.poller.start()
-
-    def stop(self) -> None:
-        self.poller.stop()
+        super().__init__(interval_seconds=interval_seconds, sleep=sleep)
 
     async def _check(self) -> None:
         # A refresh the user asked for is running: this tick has nothing to add.

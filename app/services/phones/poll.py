@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from app.services.events import Event
 from app.services.phones.changes import Transition
-from app.services.polling import Poller
+from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
     from app.services.phones.service import PhonesService
@@ -49,8 +48,10 @@ def notification_text(transitions: tuple[Transition, ...]) -> tuple[str, str]:
     return title, ". ".join(parts)
 
 
-class PhonesPolling:
+class PhonesPolling(FeaturePolling):
     """Checks registrations on a schedule; notifies when a phone drops off or comes back."""
+
+    name = "phones"
 
     def __init__(
         self,
@@ -62,32 +63,14 @@ class PhonesPolling:
     ) -> None:
         self._service = service
         self._notifier = notifier
-        self.poller = Poller(
-            service.check_registrations,
-            interval_seconds=effective_interval(interval_seconds),
-            name="phones",
-            sleep=sleep,
-        )
-        self.failed: Event[str] = self.poller.failed
-        self.recovered: Event[()] = self.poller.recovered
+        super().__init__(interval_seconds=effective_interval(interval_seconds), sleep=sleep)
         service.registration_changed.connect(self._on_registration_changed)
 
-    @property
-    def active(self) -> bool:
-        return self.poller.active
-
-    @property
-    def interval(self) -> float:
-        return self.poller.interval
+    async def _check(self) -> None:
+        await self._service.check_registrations()
 
     def set_interval(self, seconds: float) -> None:
-        self.poller.set_interval(effective_interval(seconds))
-
-    def start(self) -> None:
-        self.poller.start()
-
-    def stop(self) -> None:
-        self.poller.stop()
+        super().set_interval(effective_interval(seconds))
 
     async def check_now(self) -> bool:
         return await self.poller.check_now()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.phone import format_number
 from app.services.events import Event
-from app.services.polling import Poller
+from app.services.polling import FeaturePolling
 from app.services.root import NotifierLike, RecordingNotifier
 from app.services.voicemail.changes import Arrivals, caller_label
 
@@ -46,8 +46,10 @@ def notification_text(arrivals: Arrivals) -> tuple[str, str]:
     return f"{len(arrivals.messages)} new voicemails", f"From {shown}"
 
 
-class VoicemailPolling:
+class VoicemailPolling(FeaturePolling):
     """Runs ``check_new`` every ``interval_seconds``; notifies about arrivals (from any sync)."""
+
+    name = "voicemail"
 
     def __init__(
         self,
@@ -60,29 +62,13 @@ class VoicemailPolling:
         self._service = service
         self._notifier: NotifierLike = notifier if notifier is not None else RecordingNotifier()
         self._found = 0
-        self.failed: Event[str] = Event("voicemail.check_failed")
+        super().__init__(interval_seconds=interval_seconds, sleep=sleep)
+        # Its own ``failed``: the poller's text, said as a voicemail check.
+        self.failed = Event("voicemail.check_failed")
         self.checked: Event[int] = Event("voicemail.checked")
-        self.poller = Poller(
-            self._check, interval_seconds=interval_seconds, name="voicemail", sleep=sleep
-        )
         self.poller.failed.connect(self._on_poller_failed)
         # Arrivals found by a full refresh notify too, not only the timer's.
         service.new_voicemail.connect(self._on_service_new_voicemail)
-
-    @property
-    def active(self) -> bool:
-        return self.poller.active
-
-    def start(self) -> None:
-        """Start checking on the running loop (no-op when the interval is 0)."""
-        self.poller.start()
-
-    def stop(self) -> None:
-        """Stop checking; a check in flight is cancelled."""
-        self.poller.stop()
-
-    def set_interval(self, seconds: float) -> None:
-        self.poller.set_interval(seconds)
 
     async def check_now(self) -> int:
         """One check now; how many new messages it found (0 when it failed)."""
