@@ -216,6 +216,15 @@ class MessagesRepo:
     async def clear_draft(self, did: str, contact: str) -> None:
         await self.db.run(clear_draft, did, contact)
 
+    def save_draft_sync(
+        self, did: str, contact: str, text: str, attachments: Sequence[str] = ()
+    ) -> None:
+        """Blocking: only when the window closes (no loop turn left to await on)."""
+        if text or attachments:
+            self.db.run_sync(save_draft, did, contact, text, "", list(attachments))
+        else:
+            self.db.run_sync(clear_draft, did, contact)
+
     async def upsert_and_find_sent(
         self, rows: Iterable[Message], did: str, contact: str, text: str, since: datetime,
         until: datetime,

@@ -266,3 +266,66 @@ def test_link_click_goes_to_the_opener(tab: MessagesTab, dialogs: FakeDialogs) -
     assert tab.pane.view.editTriggers() == tab.pane.view.EditTrigger.NoEditTriggers
     assert Qt.ItemFlag.ItemIsSelectable in tab.conversations.flags(tab.conversations.index(0))
 
+
+
+# --- drafts: typed text is never thrown away (issue #13.2) -----------------------------
+
+TYPED = "See you at 10 - Réunion à 10h demain — merci 🎉"
+
+
+def _type(tab: MessagesTab, qtbot: QtBot) -> None:
+    """Keys for the ASCII part (QTest cannot press an emoji), then the rest as input."""
+    qtbot.keyClicks(tab.pane.compose.text, "See you at 10")
+    tab.pane.compose.text.insertPlainText(" - Réunion à 10h demain — merci 🎉")
+
+
+def _open_row(tab: MessagesTab, qtbot: QtBot, row: int) -> Any:
+    summary = tab.conversations.summary_at(row)
+    assert summary is not None
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        tab.list_view.setCurrentIndex(tab.conversations.index(row))
+    return summary
+
+
+def test_text_typed_is_saved_after_a_pause(tab: MessagesTab, qtbot: QtBot, arun: Any) -> None:
+    first = _open_first(tab, qtbot)
+    _type(tab, qtbot)
+    qtbot.waitUntil(lambda: (arun(tab.service.draft(first.did, first.contact)) or None)
+                    is not None, timeout=5000)
+    draft = arun(tab.service.draft(first.did, first.contact))
+    assert draft is not None and draft.text == TYPED
+
+
+def test_switching_conversation_keeps_what_was_typed(
+    tab: MessagesTab, qtbot: QtBot, arun: Any
+) -> None:
+    first = _open_first(tab, qtbot)
+    _type(tab, qtbot)
+    _open_row(tab, qtbot, 1)  # right away: no pause for the debounce
+    assert tab.pane.compose.text.toPlainText() != TYPED
+    back = _open_row(tab, qtbot, tab.conversations.row_of(first.did, first.contact) or 0)
+    assert (back.did, back.contact) == (first.did, first.contact)
+    assert tab.pane.compose.text.toPlainText() == TYPED
+
+
+def test_closing_the_window_keeps_what_was_typed(
+    tab: MessagesTab, qtbot: QtBot, arun: Any
+) -> None:
+    first = _open_first(tab, qtbot)
+    _type(tab, qtbot)
+    tab.shutdown()  # what the main window does when it closes, before any pause
+    draft = arun(tab.service.draft(first.did, first.contact))
+    assert draft is not None and draft.text == TYPED
+
+
+def test_opening_a_conversation_does_not_erase_its_stored_draft(
+    tab: MessagesTab, qtbot: QtBot, arun: Any
+) -> None:
+    first = _open_first(tab, qtbot)
+    arun(tab.service.keep_draft(first.did, first.contact, "kept from yesterday"))
+    _open_row(tab, qtbot, 1)
+    _open_row(tab, qtbot, tab.conversations.row_of(first.did, first.contact) or 0)
+    assert tab.pane.compose.text.toPlainText() == "kept from yesterday"
+    assert not tab._draft_timer.isActive()  # filling the box schedules no save
+    draft = arun(tab.service.draft(first.did, first.contact))
+    assert draft is not None and draft.text == "kept from yesterday"

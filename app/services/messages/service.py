@@ -250,6 +250,21 @@ class MessagesService(MessageReads):
                 log.info("Cached media of a deleted message kept: %s", exc)
         return await self._thread_change(message.did, message.contact, removed=[message.key])
 
+    async def keep_draft(
+        self, did: str, contact: str, text: str, attachments: Sequence[str] = ()
+    ) -> None:
+        """What is typed in a conversation's compose box, kept as its draft (or cleared)."""
+        if text or attachments:
+            await self.store.save_draft(did, contact, text, "", attachments)
+        else:
+            await self.store.clear_draft(did, contact)
+
+    def keep_draft_now(
+        self, did: str, contact: str, text: str, attachments: Sequence[str] = ()
+    ) -> None:
+        """``keep_draft`` that is done when it returns (the window is closing)."""
+        self.store.save_draft_sync(did, contact, text, attachments)
+
     async def mark_read(self, did: str, contact: str) -> ThreadChange | None:
         """Read every message of the conversation; None when none was unread."""
         if not await self.store.mark_read(did, contact):

@@ -164,6 +164,9 @@ class ComposeWidget(QWidget):
         self._rebuild_chips()
         return max(0, len(attachments) - room)
 
+    def attachment_paths(self) -> list[Path]:
+        return [attachment.path for attachment in self._attachments]
+
     def attachment_count(self) -> int:
         return len(self._attachments)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from app.domain.phone import format_number, normalize
 from app.domain.sms_text import MAX_ATTACHMENTS
 from app.ui import feedback
 from app.ui.async_slot import async_slot
-from app.ui.operations import run_operation
+from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.messages.compose import Attachment
 from app.ui.tabs.messages.conversation_model import contact_label
 
@@ -41,6 +41,9 @@ else:
 
 log = logging.getLogger(__name__)
 
+#: Typing pause after which the compose box is kept as the conversation's draft.
+DRAFT_SAVE_MS = 800
+
 class ConversationActions(_TabPart):
     if TYPE_CHECKING:  # provided by MessagesTab
         pane: ConversationPane
@@ -58,6 +61,16 @@ class ConversationActions(_TabPart):
 
     def connect_pane(self, long_text_mode: str) -> None:
         pane = self.pane
+        # Typed text is kept as the conversation's draft while typing (debounced),
+        # when another conversation opens and when the window closes (issue #13.2).
+        from PySide6.QtCore import QTimer
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self._on_draft_timer_timeout)
+        self._draft_quiet = False  # set while the tab itself fills or clears the box
+        pane.compose.text.textChanged.connect(self._on_compose_text_changed)
         pane.compose.send_requested.connect(self._on_compose_send_requested)
         pane.compose.attach_requested.connect(self._on_compose_attach_requested)
         pane.compose.long_text_mode_changed.connect(self._on_compose_mode_changed)
@@ -75,8 +88,9 @@ class ConversationActions(_TabPart):
                                 focus: tuple[MessageKind, int] | None = None) -> None:
         """Show one conversation (its newest page), mark it read, restore its draft."""
         did, contact = normalize(did) or did, normalize(contact) or contact
+        await self.flush_draft()  # what was typed in the conversation being left
         self._open = (did, contact)
-        self.pane.compose.clear()
+        self._fill_compose_quietly(self.pane.compose.clear)
         summary = await self.service.summary(did, contact)
         self.pane.view.close_text_editor()
         self.pane.show_thread(summary.name if summary else "", did, contact)
@@ -99,7 +113,9 @@ class ConversationActions(_TabPart):
             self.pane.view.scrollToBottom()
         draft = await self.service.draft(did, contact)
         if draft is not None and not self.pane.compose.text.toPlainText():
-            self.pane.compose.set_draft(draft.text, draft.last_error)
+            self._fill_compose_quietly(
+                lambda: self.pane.compose.set_draft(draft.text, draft.last_error)
+            )
             attachments, _refused = await self._load_pictures(draft.attachments)
             self.pane.compose.add_attachments(attachments)
         if summary is not None and summary.unread:
@@ -110,6 +126,49 @@ class ConversationActions(_TabPart):
         task = asyncio.ensure_future(self._resolve_media(did, contact, messages))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    # --- drafts ---------------------------------------------------------------------
+
+    def _fill_compose_quietly(self, change: Callable[[], None]) -> None:
+        """A change of the compose box that is not the user typing (no draft save)."""
+        self._draft_quiet = True
+        try:
+            change()
+        finally:
+            self._draft_quiet = False
+
+    def _on_compose_text_changed(self) -> None:
+        if not self._draft_quiet and self._open is not None:
+            self._draft_timer.start()  # restarts: saved once typing pauses
+
+    def _typed(self) -> tuple[str, tuple[str, ...]]:
+        compose = self.pane.compose
+        return compose.text.toPlainText(), tuple(str(p) for p in compose.attachment_paths())
+
+    async def flush_draft(self) -> None:
+        """Save the open conversation's typed text now if a save is pending."""
+        if self._open is None or not self._draft_timer.isActive():
+            return
+        self._draft_timer.stop()
+        text, paths = self._typed()
+        await self.service.keep_draft(*self._open, text, paths)
+
+    def flush_draft_now(self) -> None:
+        """``flush_draft`` done before returning (the window is closing)."""
+        if self._open is None or not self._draft_timer.isActive():
+            return
+        self._draft_timer.stop()
+        text, paths = self._typed()
+        self.service.keep_draft_now(*self._open, text, paths)
+
+    @async_slot()
+    async def _on_draft_timer_timeout(self) -> None:
+        if self._open is None:
+            return
+        key = self._open
+        text, paths = self._typed()
+        await run_in_background(self, self.service.keep_draft(*key, text, paths),
+                                busy_text="Saving the draft…")
 
     async def mark_open_read(self) -> None:
         if self._open is not None:
@@ -177,12 +236,13 @@ class ConversationActions(_TabPart):
         contact = self._open[1]
         images = [a.data for a in payload.attachments]
         paths = [str(a.path) for a in payload.attachments]
+        self._draft_timer.stop()  # the sender keeps the draft itself until it is sent
         result = await run_operation(self.pane.compose.send_button,
                                      self._send(did, contact, payload.text, images, paths),
                                      busy_text="Sending…")
         if result is None:
             return  # the draft (and why) is in the box: see _send
-        self.pane.compose.clear()
+        self._fill_compose_quietly(self.pane.compose.clear)
         if (did, contact) != self._open:
             await self.open_conversation(did, contact)
         self._apply_thread_change(result.change)
@@ -204,7 +264,8 @@ class ConversationActions(_TabPart):
                 self._apply_thread_change(exc.change)
             self.pane.compose.show_error(exc.message)
             if exc.unsent_text and exc.unsent_text != text:
-                self.pane.compose.text.setPlainText(exc.unsent_text)
+                unsent = exc.unsent_text  # already kept as the draft by the sender
+                self._fill_compose_quietly(lambda: self.pane.compose.text.setPlainText(unsent))
             raise
 
     async def _load_pictures(self, paths: Sequence[str | Path]) -> tuple[list[Attachment], str]:

@@ -144,6 +144,7 @@ class MessagesTab(ConversationActions, TabBase):
         self.service.start_polling()
 
     def shutdown(self) -> None:
+        self.flush_draft_now()  # typed text survives closing the window
         self._events.close()
         if self._service is not None:
             self._service.stop()
