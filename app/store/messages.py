@@ -73,8 +73,13 @@ def upsert_messages(
     rows can come back without their links).
     """
     result = UpsertResult()
+    # Oldest first, and by the provider's id within one second: a conversation is
+    # read in (date, pk) order, so the three parts of a long text sent in the same
+    # second must get their pks in the order they were written (the API lists them
+    # newest first, which used to show part 3/3 above part 1/3: issue #15.3).
+    ordered = sorted(messages, key=lambda m: (to_epoch(m.date), m.kind.value, m.id))
     with transaction(conn):
-        for message in messages:
+        for message in ordered:
             did, contact = _normalised(message)
             media = list(message.media)
             row = conn.execute(

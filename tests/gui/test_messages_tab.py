@@ -233,12 +233,14 @@ def test_export_csv_and_text(tab: MessagesTab, dialogs: FakeDialogs, qtbot: QtBo
     summary = _open_first(tab, qtbot)
     dialogs.save_to = tmp_path / "thread.csv"
     tab.pane.export_button.click()
-    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(),
+                    timeout=15_000)
     rows = list(csv.reader(dialogs.save_to.open(encoding="utf-8")))
     assert rows[0][0] == "date" and len(rows) == summary.total + 1
     dialogs.save_to = tmp_path / "thread.txt"
     tab.pane.export_button.click()
-    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(),
+                    timeout=15_000)
     assert dialogs.save_to.read_text(encoding="utf-8").startswith("Conversation with ")
 
 

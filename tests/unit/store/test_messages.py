@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from pathlib import Path
 
 from app.domain.models.messages import Direction, MessageKind
 from app.store.db import Database
@@ -227,3 +228,25 @@ def test_deleting_a_whole_conversation(db: Database) -> None:
     assert db.run_sync(get_thread, DID, "5552220000") is None
     assert [t.contact for t in db.run_sync(list_threads)] == ["5553330000"]
     assert db.run_sync(unread_total) == 1
+
+
+def test_parts_of_a_text_in_the_same_second_read_in_the_order_they_were_written(
+    tmp_path: Path,
+) -> None:
+    """Issue #15.3: the API lists newest first; part 3/3 must not show above part 1/3."""
+    from datetime import UTC, datetime
+
+    from app.domain.models.messages import Direction, Message, MessageKind
+    from app.store.db import Database
+    from app.store.messages import thread_messages, upsert_messages
+
+    moment = datetime(2026, 12, 4, 15, 0, 7, tzinfo=UTC)
+    parts = [
+        Message(kind=MessageKind.SMS, id=500 + n, date=moment, direction=Direction.RECEIVED,
+                did="6175550100", contact="4185550123", text=f"part {n}/3")
+        for n in (1, 2, 3)
+    ]
+    with Database.open(tmp_path / "store.db") as db:
+        db.run_sync(upsert_messages, list(reversed(parts)))  # as getSMS lists them
+        shown = db.run_sync(thread_messages, "6175550100", "4185550123", limit=10)
+    assert [s.message.text for s in shown] == ["part 1/3", "part 2/3", "part 3/3"]
