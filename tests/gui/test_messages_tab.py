@@ -256,10 +256,15 @@ def test_mark_unread_and_new_conversation(
         tab.new_button.click()
     assert tab.pane.title.text() == "(418) 555-0111"
     assert tab.pane.model.message_count() == 0
+    # Issue #15.4: the previous contact no longer looks open in the list.
+    assert tab.list_view.selectionModel().selectedIndexes() == []
     tab.pane.compose.text.setPlainText("Hello from the bakery")
     tab.pane.compose.send_button.click()
     qtbot.waitUntil(lambda: tab.conversations.row_of(_did(sandbox), "4185550111") is not None,
                     timeout=5000)
+    new_row = tab.conversations.row_of(_did(sandbox), "4185550111")
+    qtbot.waitUntil(lambda: [i.row() for i in tab.list_view.selectionModel().selectedIndexes()]
+                    == [new_row], timeout=5000)
 
 
 def test_link_click_goes_to_the_opener(tab: MessagesTab, dialogs: FakeDialogs) -> None:

@@ -229,6 +229,8 @@ class MessagesTab(ConversationActions, TabBase):
             self.conversations.remove(did, contact)
         else:
             self.conversations.upsert(summary)
+            if self._open == (did, contact):
+                self._select_row_of(did, contact)  # the open one is the highlighted one
         self._update_list_state()
 
     def _did_filter(self) -> str | None:
@@ -246,10 +248,21 @@ class MessagesTab(ConversationActions, TabBase):
     def _select_row_of(self, did: str, contact: str) -> None:
         """Highlight a conversation in the list without reopening it."""
         row = self.conversations.row_of(did, contact)
-        if row is not None and self.list_view.currentIndex().row() != row:
-            self.list_view.selectionModel().blockSignals(True)
+        selection = self.list_view.selectionModel()
+        if row is None:
+            # A conversation not listed yet (a new one): no other row may look open
+            # (issue #15.4); its row is selected when its first message lists it.
+            from PySide6.QtCore import QItemSelectionModel, QModelIndex
+
+            selection.blockSignals(True)
+            selection.clearSelection()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            selection.blockSignals(False)
+            self.list_view.viewport().update()
+        elif self.list_view.currentIndex().row() != row:
+            selection.blockSignals(True)
             self.list_view.setCurrentIndex(self.conversations.index(row))
-            self.list_view.selectionModel().blockSignals(False)
+            selection.blockSignals(False)
 
     def _known_dids(self) -> list[str]:
         return self.left.known_dids()
