@@ -9,9 +9,12 @@ reads without either.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.domain.models.messages import PhonebookEntry
+if TYPE_CHECKING:
+    # Named only: the messages models are not built for the Voicemail tab's paint.
+    from app.domain.models.messages import PhonebookEntry
+
 from app.domain.models.voicemail import (
     AudioFormat,
     Mailbox,

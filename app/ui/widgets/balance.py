@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from app.domain.calls import Forecast
 from app.domain.models.balance import Balance
 from app.ui import style
 from app.ui.widgets.strips import TintedStrip
+
+if TYPE_CHECKING:
+    # Named only: the calls rules are not needed for the header's first paint.
+    from app.domain.calls import Forecast
 
 
 def format_money(amount: Decimal) -> str:
