@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.config.settings import Settings
     from app.store.db import Database
     from app.ui.app import Shell
+    from app.ui.single_instance import SingleInstance
 
 log = logging.getLogger("app")
 
@@ -267,14 +268,25 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         shell = Shell(paths, settings, options, early_db=early_db)
         mark("qapplication")
         from app.ui.interrupt import InterruptHandler
+        from app.ui.single_instance import SingleInstance
 
+        # One instance per data folder: a second start brings the first to the front.
+        instance = SingleInstance(paths.database_file.parent)
+        if not instance.acquire():
+            print(
+                "switchboard: Switchboard is already running with this data folder; "
+                "its window was brought to the front.",
+                file=sys.stderr,
+            )
+            return 0
         # Ctrl+C / SIGTERM: close every window, which ends the run the normal way.
         interrupt = InterruptHandler(qapp.closeAllWindows)
         try:
             with loop:
-                code: int = loop.run_until_complete(_session(shell, compiled))
+                code: int = loop.run_until_complete(_session(shell, compiled, instance))
         finally:
             interrupt.close()
+            instance.release()
         log.info("Switchboard exiting with %d", code)
         return code
     finally:
@@ -313,7 +325,7 @@ def _cannot_start(message: str) -> int:
     return 1
 
 
-async def _session(shell: Shell, compiled: CompiledCache) -> int:
+async def _session(shell: Shell, compiled: CompiledCache, instance: SingleInstance) -> int:
     """The whole run on the qasync loop: the window painted from the cache first."""
     from app.ui.app import wait_for_first_paint
 
@@ -324,6 +336,8 @@ async def _session(shell: Shell, compiled: CompiledCache) -> int:
     compiled.stop()
     compiled.save()
     mark("after-paint")
+    # A later start on this data folder brings this window to the front.
+    instance.listen(shell.bring_to_front)
     return await shell.run()
 
 

@@ -340,6 +340,17 @@ class Shell:
                 self.sign_out(credentials)
             credentials = None
 
+    def bring_to_front(self) -> None:
+        """Show the window on top (another start on this data folder asked for it)."""
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     def _remember(self, credentials: Credentials) -> None:
         self.credentials = credentials
         register_secret(credentials.password)
