@@ -138,9 +138,29 @@ def test_transport_fault_rolls_back_too(
     sandbox.faults.inject("http_503", methods="setDIDRouting")
     tab.select_numbers([IVR])
     tab.menu_builder.route_chosen.emit(Route(RouteKind.SYSTEM, "hangup"))
-    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=5000)
+    # A menu (IVR) line is asked about first (issue #15.2), then the refusal is told.
+    qtbot.waitUntil(lambda: len(user_messages) == 2, timeout=5000)
+    assert user_messages.texts[0].startswith("Route this number to System: hang up?")
     assert cell(tab, IVR, Column.ROUTING) == "IVR Main menu"
-    assert "could not be routed to System: hang up" in user_messages.texts[0]
+    assert "could not be routed to System: hang up" in user_messages.texts[1]
+
+
+def test_several_numbers_are_confirmed_by_name_and_a_no_changes_nothing(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, user_messages: Any
+) -> None:
+    """Issue #15.2: selecting several numbers and picking a target used to reroute all of
+    them at once, fax line included, without a word."""
+    before = {n: cell(tab, n, Column.ROUTING) for n in (MAIN, IVR)}
+    user_messages.answer = False
+    sandbox.clear_log()
+    tab.select_numbers([MAIN, IVR])
+    tab.menu_builder.route_chosen.emit(Route(RouteKind.SYSTEM, "hangup"))
+    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=5000)
+    question = user_messages.texts[0]
+    assert question.startswith("Route 2 numbers to System: hang up?")
+    assert "(617) 555-0100" in question and "(617) 555-0122" in question
+    assert {n: cell(tab, n, Column.ROUTING) for n in (MAIN, IVR)} == before
+    assert not [r for r in sandbox.request_log if r.method.startswith("set")]
 
 
 def test_cached_rows_show_before_any_network(

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.domain.did_edit import DidEdit
 from app.domain.models.numbers import ChangeLogEntry, Did
 from app.domain.phone import format_number
-from app.domain.routing import Route
+from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import describe
 from app.services.lookups.service import ROUTING_LISTS
 from app.services.numbers.changes import DidChangeSet, RoutingChoices
@@ -286,10 +286,15 @@ class NumbersTab(TabBase):
         await self.reroute_selected(route)
 
     async def reroute_selected(self, route: Route) -> None:
-        numbers = [d.did for d in self.selected_dids()]
+        dids = self.selected_dids()
+        numbers = [d.did for d in dids]
         if not numbers:
             return
         target = describe(route, self.choices.lists)
+        question = reroute_question(dids, route, target, self.choices)
+        if question and not await feedback.ask(self, question, yes_text="Reroute",
+                                               title="Reroute numbers"):
+            return
         outcome = await run_operation(
             self.route_button, self.service.reroute(numbers, route),
             busy_text=f"Routing {len(numbers)} number(s) to {target}…",
@@ -396,3 +401,30 @@ class NumbersTab(TabBase):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self.open_dialogs.remove(dialog)
                                 if dialog in self.open_dialogs else None)
+
+
+def _is_special(did: Did) -> bool:
+    """A number whose callers would be lost by a reroute made in passing: a menu (IVR)
+    or a fax line (SIP to a fax gateway, or a fax by its description or note)."""
+    text = f"{did.description} {did.note} {did.routing.value}".lower()
+    return did.routing.kind is RouteKind.IVR or "fax" in text
+
+
+def reroute_question(dids: Sequence[Did], route: Route, target: str,
+                     choices: RoutingChoices) -> str:
+    """The confirmation a reroute needs, naming each number, or "" (issue #15.2).
+
+    One ordinary number reroutes at once (the quick reroute is the point of the tab);
+    several numbers, a menu line or a fax line are asked about first.
+    """
+    changing = [d for d in dids if d.routing != route]
+    if not changing or (len(changing) == 1 and not _is_special(changing[0])):
+        return ""
+    lines = []
+    for did in changing:
+        name = f" ({did.note})" if did.note else ""
+        now = describe(did.routing, choices.lists)
+        lines.append(f"{format_number(did.did)}{name}: now {now}")
+    count = len(changing)
+    head = f"Route {count} numbers to {target}?" if count > 1 else f"Route this number to {target}?"
+    return head + "\n\n" + "\n".join(lines)
