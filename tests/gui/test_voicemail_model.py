@@ -100,3 +100,14 @@ def test_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
     model.apply([_msg(2), _msg(5), _msg(11)])
     qtmodeltester.check(model)
+
+
+def test_every_list_writes_yesterday_the_same_way() -> None:
+    """Issue #15.14: Voicemail, Calls and Fax use one date wording."""
+    from app.ui.dates import list_date
+    from app.ui.tabs.fax.message_model import format_date
+
+    yesterday = NOW - timedelta(days=1)
+    assert list_date(yesterday, NOW).startswith("Yesterday ")
+    assert format_date(yesterday, NOW) == list_date(yesterday, NOW)
+    assert format_received(yesterday, None, NOW) == list_date(yesterday, NOW)

@@ -19,6 +19,7 @@ from app.domain.models.calls import CallRow, Outcome
 from app.domain.phone import format_number
 from app.services.calls.poll import caller_label
 from app.ui import style
+from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,20 +45,6 @@ HEADERS = {
 }
 OUTCOME_TEXT = {Outcome.ANSWERED: "Answered", Outcome.MISSED: "Missed", Outcome.BUSY: "Busy",
                 Outcome.FAILED: "Failed"}
-
-
-def format_when(moment: datetime | None, now: datetime) -> str:
-    if moment is None:
-        return "Unknown date"
-    local = moment.astimezone()
-    today = now.astimezone().date()
-    clock = local.strftime("%H:%M")
-    if local.date() == today:
-        return f"Today {clock}"
-    label = f"{local:%b} {local.day}"
-    if local.year != today.year:
-        label += f", {local.year}"
-    return f"{label} {clock}"
 
 
 def format_seconds(seconds: int) -> str:
@@ -127,7 +114,7 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
     def text(self, row: CallRow, column: Column) -> str:
         call = row.call
         if column == Column.DATE:
-            return format_when(call.date, datetime.now().astimezone())
+            return list_date(call.date, datetime.now().astimezone())
         if column == Column.DIRECTION:
             return "↙ In" if call.inbound else "↗ Out"
         if column == Column.NAME:

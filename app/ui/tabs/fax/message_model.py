@@ -22,6 +22,7 @@ from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
 from app.services.fax.rules import is_inbound
 from app.ui import style
+from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,18 +49,8 @@ HEADERS = {
 
 
 def format_date(moment: datetime | None, now: datetime) -> str:
-    """In the computer's zone: ``Today 10:24``, ``Mar 2 10:24``, ``Mar 2, 2025 10:24``."""
-    if moment is None:
-        return "Unknown date"
-    local = moment.astimezone()
-    today = now.astimezone().date()
-    clock = local.strftime("%H:%M")
-    if local.date() == today:
-        return f"Today {clock}"
-    label = f"{local:%b} {local.day}"
-    if local.year != today.year:
-        label += f", {local.year}"
-    return f"{label} {clock}"
+    """The fax's date as every list writes it (``app/ui/dates.py``)."""
+    return list_date(moment, now)
 
 
 def format_duration(seconds: int) -> str:

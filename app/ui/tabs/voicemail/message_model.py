@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.models.voicemail import VoicemailMessage
 from app.domain.phone import format_number
 from app.ui import style
+from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 
 Key = tuple[str, str, int]
@@ -56,22 +57,8 @@ def format_length(seconds: int) -> str:
 
 
 def format_received(moment: datetime | None, tz: tzinfo | None, now: datetime) -> str:
-    """Date in the user's zone: ``Today 10:24``, ``Yesterday 18:02``, ``Mar 2 10:24``,
-    ``Mar 2, 2025 10:24`` for other years. ``tz=None`` is the computer's zone."""
-    if moment is None:
-        return "Unknown date"
-    local = moment.astimezone(tz)
-    today = now.astimezone(tz).date()
-    clock = local.strftime("%H:%M")
-    days = (today - local.date()).days
-    if days == 0:
-        return f"Today {clock}"
-    if days == 1:
-        return f"Yesterday {clock}"
-    day = f"{local:%b} {local.day}"
-    if local.year == today.year:
-        return f"{day} {clock}"
-    return f"{day}, {local.year} {clock}"
+    """The received date as every list writes it (``app/ui/dates.py``)."""
+    return list_date(moment, now, tz)
 
 
 class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
