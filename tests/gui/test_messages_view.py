@@ -193,8 +193,11 @@ def test_failed_mms_keeps_its_image_with_the_draft(
     sandbox.state.daily_send_limit = 0
     tab.pane.compose.send_button.click()
     qtbot.waitUntil(lambda: bool(user_messages.texts), timeout=5000)
-    # Leave and come back: text, error and picture are all still there.
-    tab.pane.compose.clear()
+    # Leave (another conversation) and come back: text, error and picture are all
+    # still there. (Emptying the box by hand would now rightly clear the draft.)
+    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+        arun(tab.open_conversation(did, "4185550157"))
+    assert tab.pane.compose.text.toPlainText() == ""
     with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
         arun(tab.open_conversation(did, "4185550158"))
     assert tab.pane.compose.text.toPlainText() == "Your receipt"
