@@ -222,3 +222,28 @@ def test_recording_play_save_and_delete(
     assert len(sandbox.state.call_recordings) == 5
     assert not calls_tab.play_button.isEnabled()
     assert user_messages.texts == []
+
+
+def test_a_bulk_change_reads_the_page_again_instead_of_merging_every_row(
+    calls_tab: CallsTab, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first sync of a big account announces tens of thousands of rows: merging them
+    on the GUI thread froze the window (~450 ms for 100k calls, issue #18's bench)."""
+    from app.services.calls.changes import CallChanges
+    from app.ui.tabs.calls import view
+
+    rows = calls_tab.model.rows()
+    monkeypatch.setattr(view, "BULK_CHANGE_ROWS", len(rows) - 1)
+    pages: list[object] = []
+    original = calls_tab.service.page
+
+    async def counted_page(*args: Any, **kwargs: Any) -> Any:
+        pages.append(args)
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(calls_tab.service, "page", counted_page)
+    shown_before = calls_tab.model.rows()
+    calls_tab.apply_changes(CallChanges(upserted=tuple(rows)))
+    assert calls_tab.model.rows() == shown_before  # nothing merged on this thread
+    qtbot.waitUntil(lambda: bool(pages), timeout=5_000)  # the page is read again
+    qtbot.waitUntil(lambda: calls_tab.model.rowCount() == len(shown_before), timeout=5_000)

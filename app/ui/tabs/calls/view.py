@@ -53,6 +53,8 @@ PERIODS = ((1, "Today"), (7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90
            (0, "All calls"))
 OUTCOMES = (("all", "All calls"), ("missed", "Missed"), ("answered", "Answered"))
 PAGE = 200
+#: More changed rows than this are shown by reading the page again, not merged.
+BULK_CHANGE_ROWS = 500
 
 
 @runtime_checkable
@@ -314,6 +316,13 @@ class CallsTab(TabBase):
         """Show what a sync or command changed in the store (no re-read of the list)."""
         if changes.unseen is not None:
             self.badge_changed.emit(changes.unseen)
+        if len(changes.upserted) > BULK_CHANGE_ROWS:
+            # A first sync or a long backfill: merging tens of thousands of rows here
+            # froze the window (~450 ms for 100k calls); the shown page is read again
+            # from the store on its thread instead.
+            self._schedule_reload()
+            self._schedule_totals()
+            return
         if changes.upserted:
             shown = {r.id: r for r in self.model.rows()}
             oldest = self.model.row_at(self.model.rowCount() - 1) if self._more else None
