@@ -81,8 +81,11 @@ class RerouteOutcome:
         parts: list[str] = []
         if self.changed:
             count = len(self.changed)
-            noun = "number" if count == 1 else "numbers"
-            parts.append(f"{count} {noun} now go to {target}.")
+            if count == 1:
+                # "(617) 555-0100 now goes to ...": not "1 number now go to ..." (#15.14).
+                parts.append(f"{format_number(self.changed[0])} now goes to {target}.")
+            else:
+                parts.append(f"{count} numbers now go to {target}.")
         if self.unchanged and not self.changed and not self.failed:
             parts.append(f"Already routed to {target}; nothing to change.")
         return " ".join(parts)

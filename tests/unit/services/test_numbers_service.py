@@ -239,3 +239,16 @@ def test_a_cancelled_change_frees_its_numbers(
     asyncio.run(scenario())
     assert not service.is_pending("5550000001") and not service.is_pending("5550000002")
     assert store.dids["5550000001"].routing != VM  # nothing was confirmed
+
+
+def test_the_reroute_message_reads_as_a_sentence() -> None:
+    """Issue #15.14: not "1 number now go to ..."."""
+    from app.domain.routing import Route, RouteKind
+    from app.services.numbers.changes import RerouteOutcome
+
+    lists: dict[RouteKind, list[object]] = {}
+    one = RerouteOutcome(route=Route(RouteKind.VOICEMAIL, "1001"), changed=["6175550100"])
+    assert one.message(lists).startswith("(617) 555-0100 now goes to ")
+    two = RerouteOutcome(route=Route(RouteKind.VOICEMAIL, "1001"),
+                         changed=["6175550100", "6175550111"])
+    assert two.message(lists).startswith("2 numbers now go to ")

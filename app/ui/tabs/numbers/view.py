@@ -297,7 +297,8 @@ class NumbersTab(TabBase):
             return
         outcome = await run_operation(
             self.route_button, self.service.reroute(numbers, route),
-            busy_text=f"Routing {len(numbers)} number(s) to {target}…",
+            busy_text=(f"Routing {format_number(numbers[0])} to {target}…" if len(numbers) == 1
+                       else f"Routing {len(numbers)} numbers to {target}…"),
         )
         if outcome is not None:
             self._apply(outcome.changes)
