@@ -1,0 +1,41 @@
+"""Running the real app in a child process, for tests of what only a process shows
+(signals, a second start, a start that cannot work)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def start(*args: str) -> subprocess.Popen[str]:
+    """``python -m app *args`` in the background, output captured."""
+    return subprocess.Popen([sys.executable, "-m", "app", *args], cwd=ROOT, env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m app *args`` to its end (60 s at most)."""
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=ENV,
+                          capture_output=True, text=True, timeout=60)
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)  # polling a file another process writes; not ordering
+    return False
+
+
+def app_log(data: Path) -> str:
+    """The log of a run with ``--data-dir data`` ("" before it exists)."""
+    path = data / "logs" / "switchboard.log"
+    return path.read_text(errors="replace") if path.exists() else ""
