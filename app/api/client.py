@@ -14,6 +14,11 @@ decoded JSON object of a successful answer. On the way:
    status raises the matching ``StatusError``;
 6. reads are retried per ``retry.should_retry``; writes never.
 
+With a ``link`` (the app's connectivity state, ``app/api/link.py``) the client
+also stops at once when VoIP.ms cannot be reached: a read is refused, or
+abandoned while it waits, with ``Unreachable`` instead of retrying one call
+after another into a dead network; a write gets one probe first.
+
 Redirects are never followed: ``www.voip.ms`` answers 301 and turns the POST
 into a GET that then fails confusingly, so a 3xx says "wrong address" instead.
 """
@@ -26,8 +31,8 @@ import json
 import logging
 import ssl
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 import httpx
@@ -40,14 +45,22 @@ from app.api.errors import (
     ApiError,
     RateLimited,
     TransportError,
+    Unreachable,
     error_for_status,
 )
 from app.api.ratelimit import SleepFn, Throttle
 from app.api.redact import Secret, install_log_filter, redact
-from app.api.retry import RetryPolicy, should_retry
+from app.api.retry import RetryPolicy, is_read, should_retry
 from app.domain.media_types import sniff
 
+if TYPE_CHECKING:
+    from app.api.link import Link
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: The cheap read a connectivity probe sends.
+PROBE_METHOD = "getBalance"
 
 DEFAULT_URL = "https://voip.ms/api/v1/rest.php"
 #: Beyond this many characters of query string a call goes as a POST.
@@ -160,8 +173,11 @@ class VoipMsClient:
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
-        #: HTTP requests sent (retries included): lets tests prove nothing was sent.
+        #: HTTP requests sent (retries and probes included): lets tests prove
+        #: nothing was sent.
         self.calls_made = 0
+        #: The app's connectivity state (``app/api/link.py``); ``None``: none.
+        self.link: Link | None = None
         self._unknown_statuses_seen: set[tuple[str, str]] = set()
 
     def __repr__(self) -> str:
@@ -189,17 +205,29 @@ class VoipMsClient:
             if value is not None
         }
         spec = catalog.validate(method, clean)
+        read = is_read(method)
         attempt = 0
         while True:
             attempt += 1
             try:
-                async with self._throttle:
+                link = self.link
+                if link is not None:
+                    await link.admit(method, read=read)
+                await self._enter_slot(read)
+                try:
+                    if link is not None:
+                        # The state may have changed while this call was queued.
+                        await link.admit(method, read=read)
                     try:
                         return await self._call_once(method, clean, spec)
                     except RateLimited:
                         # Pause every queued call, not only this one.
                         self._throttle.pause_for(self.retry.rate_limit_pause)
                         raise
+                finally:
+                    self._throttle.leave()
+            except Unreachable:
+                raise  # never retried: the connectivity service probes instead
             except ApiError as error:
                 delay = should_retry(method, error, attempt, self.retry)
                 if delay is None:
@@ -209,8 +237,63 @@ class VoipMsClient:
                     # A rate limit is waited out by the throttle's pause instead.
                     await self._sleep(delay)
 
+    async def _enter_slot(self, read: bool) -> None:
+        """Wait for the call slot; a read stops waiting when the state turns offline."""
+        link = self.link
+        if link is None or not read:
+            await self._throttle.__aenter__()
+            return
+        entering = asyncio.ensure_future(self._throttle.__aenter__())
+        await self._unless_lost(entering, link, on_late=lambda _: self._throttle.leave())
+
+    async def _unless_lost(
+        self,
+        task: asyncio.Future[T],
+        link: Link,
+        *,
+        on_late: Callable[[T], object] | None = None,
+        stall_method: str = "",
+    ) -> T:
+        """``task``'s result, unless the state turns offline first (``Unreachable``).
+
+        With ``stall_method`` a task still running after ``link.stall_seconds``
+        is reported once as stalled. A task that completes after it was given
+        up is handed to ``on_late`` (a slot acquired just then is given back).
+        """
+        lost = link.lost()
+        waiting: set[asyncio.Future[Any]] = {task, lost}
+        try:
+            done, _ = await asyncio.wait(
+                waiting,
+                timeout=link.stall_seconds if stall_method else None,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            if not done:
+                link.stalled(stall_method)
+                await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            _abandon(task, on_late)
+            raise
+        if task.done():
+            return task.result()
+        _abandon(task, on_late)
+        raise Unreachable(detail="given up: the connectivity state turned offline")
+
+    async def probe(self, timeout: float) -> None:
+        """One cheap read (``getBalance``) that proves VoIP.ms answers, for the
+        connectivity service: outside the call queue (a hung call must not hold
+        it up), one attempt, a short time-out. Raises ``ApiError``."""
+        spec = catalog.validate(PROBE_METHOD, {})
+        await self._call_once(PROBE_METHOD, {}, spec, timeout=timeout, watched=False)
+
     async def _call_once(
-        self, method: str, params: dict[str, str], spec: catalog.MethodSpec
+        self,
+        method: str,
+        params: dict[str, str],
+        spec: catalog.MethodSpec,
+        *,
+        timeout: float | None = None,
+        watched: bool = True,
     ) -> dict[str, Any]:
         fields = {
             "api_username": self.username,
@@ -223,22 +306,63 @@ class VoipMsClient:
         )
         self.calls_made += 1
         log.debug("VoIP.ms %s %s (%s)", "POST" if use_post else "GET", method, ", ".join(params))
+        # httpx's own default when no time-out is given for this request.
+        per_request: Any = timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT
+        request: Awaitable[httpx.Response]
+        if use_post:
+            # (None, value) parts make httpx send multipart/form-data fields.
+            files = {name: (None, value) for name, value in fields.items()}
+            request = self._http.post(self.base_url, files=files, timeout=per_request)
+        else:
+            request = self._http.get(self.base_url, params=fields, timeout=per_request)
+        link = self.link if watched else None
         try:
-            if use_post:
-                # (None, value) parts make httpx send multipart/form-data fields.
-                files = {name: (None, value) for name, value in fields.items()}
-                response = await self._http.post(self.base_url, files=files)
+            if link is None:
+                response = await request
+            elif is_read(method):
+                response = await self._unless_lost(
+                    asyncio.ensure_future(request), link, stall_method=method
+                )
             else:
-                response = await self._http.get(self.base_url, params=fields)
+                response = await self._stall_watched(request, link, method)
         except httpx.TimeoutException as exc:
-            raise self._network_error(method, "timeout", exc) from None
+            raise self._unanswered(link, method, "timeout", exc) from None
         except httpx.HTTPError as exc:
-            raise self._network_error(method, "network", exc) from None
+            raise self._unanswered(link, method, "network", exc) from None
+        if link is not None:
+            link.answered()
         if len(response.content) > BIG_BODY_BYTES:
             # Decoding a multi-megabyte answer (a year of SMS) takes tens of ms:
             # off the event loop, so the UI keeps painting.
             return await asyncio.to_thread(self._interpret, method, spec, response)
         return self._interpret(method, spec, response)
+
+    async def _stall_watched(
+        self, request: Awaitable[httpx.Response], link: Link, method: str
+    ) -> httpx.Response:
+        """A write's answer: never given up (it may have gone through), but a
+        stall is reported so the app learns early that the network is gone."""
+        task = asyncio.ensure_future(request)
+        try:
+            done, _ = await asyncio.wait({task}, timeout=link.stall_seconds)
+            if not done:
+                link.stalled(method)
+            return await task
+        except BaseException:
+            task.cancel()
+            raise
+
+    def _unanswered(
+        self, link: Link | None, method: str, kind: str, exc: Exception
+    ) -> ApiError:
+        error = self._network_error(method, kind, exc)
+        if link is not None and error.no_answer:
+            link.unanswered(error)
+            if is_read(method) and link.lost().done():
+                # This failure turned the app offline: the read ends the way every
+                # other one does now, with the one "can't reach" error.
+                return Unreachable(method=method, detail=error.detail)
+        return error
 
     def media_host_allowed(self, url: str) -> bool:
         """Only the provider's media hosts over https, or the API's own origin (sandbox).
@@ -275,6 +399,8 @@ class VoipMsClient:
                 method="media",
                 detail=f"refused host: {url[:200]!r}",
             )
+        if self.link is not None:
+            await self.link.admit("media", read=True)
         try:
             async with asyncio.timeout(MEDIA_TOTAL_SECONDS):
                 data = await self._read_media(url)
@@ -339,7 +465,13 @@ class VoipMsClient:
             # Not retried: the request may have arrived (API-NOTES.md).
             message += " The change may still have gone through: check before trying again."
         detail = self._redact(f"{type(exc).__name__}: {exc}")
-        return TransportError(message, kind=kind, method=method, detail=detail)
+        # Refused, unknown host, no route, connect time-out: no connection at all.
+        connect_failed = kind != "certificate" and isinstance(
+            exc, httpx.ConnectError | httpx.ConnectTimeout
+        )
+        return TransportError(
+            message, kind=kind, method=method, detail=detail, connect_failed=connect_failed
+        )
 
     def _body_head(self, response: httpx.Response) -> str:
         head = response.content[:BODY_HEAD_BYTES].decode("utf-8", errors="replace")
@@ -423,3 +555,17 @@ class VoipMsClient:
             )
         assert isinstance(data, dict)
         return data
+
+
+def _abandon(task: asyncio.Future[T], on_late: Callable[[T], object] | None) -> None:
+    """Stop waiting for ``task``: cancel it, and settle whatever it still produces."""
+
+    def settle(done: asyncio.Future[T]) -> None:
+        if done.cancelled():
+            return
+        error = done.exception()  # retrieved: an abandoned failure is not "never retrieved"
+        if error is None and on_late is not None:
+            on_late(done.result())
+
+    task.cancel()
+    task.add_done_callback(settle)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.services.account.session import DatabaseSource
     from app.services.balance.service import BalanceService
     from app.services.calls.service import CallsService
+    from app.services.connectivity.service import ConnectivityService
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
     from app.services.messages.changes import FirstScreen
@@ -108,9 +109,20 @@ class AppServices:
     def built(self) -> list[object]:
         """The services built so far (for shutdown: only these have anything to stop)."""
         names = (
-            "balance", "lookups", "voicemail", "messages", "fax", "numbers", "calls", "phones"
+            "balance", "lookups", "voicemail", "messages", "fax", "numbers", "calls", "phones",
+            "connectivity",
         )
         return [self.__dict__[name] for name in names if name in self.__dict__]
+
+    @cached_property
+    def connectivity(self) -> ConnectivityService:
+        """The one "can't reach VoIP.ms" state, fed by the API client."""
+        from app.services.account.session import attach_link
+        from app.services.connectivity.service import ConnectivityService
+
+        service = ConnectivityService(self.api.client)
+        attach_link(self.api, service)
+        return service
 
     @cached_property
     def balance(self) -> BalanceService:
