@@ -45,11 +45,13 @@ from app.ui.bridge import QtEventListener
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
+from app.ui.widgets.offline_bar import OfflineBar
 from app.ui.widgets.status_bar import SyncStatusBar
 from app.ui.widgets.strips import HeaderBar
 
 if TYPE_CHECKING:
     from app.services.balance.service import BalanceService
+    from app.services.connectivity.service import ConnectivityService
     from app.services.root import AppServices
 
 log = logging.getLogger(__name__)
@@ -86,12 +88,20 @@ class MainWindow(QMainWindow):
         self._warned_low = False
         self._started = False
         self._start_requested = False
+        #: A refresh of everything is running (Refresh everything, the first load,
+        #: the one after VoIP.ms answers again): another one would only queue behind.
+        self._refreshing_all = False
+        self._connectivity: ConnectivityService | None = None
 
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._build_header(account_label))
+        # Hidden until VoIP.ms cannot be reached; bound to the service with the
+        # first network work (``connectivity``), after the first paint.
+        self.offline_bar = OfflineBar(central)
+        column.addWidget(self.offline_bar)
         self.tab_widget = QTabWidget(central)
         self.tab_widget.setDocumentMode(True)
         column.addWidget(self.tab_widget, 1)
@@ -253,8 +263,20 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        self.connectivity()  # before the first request: it must see the first failure
         self._spawn(self._build_rest_then_load())
         self.balance.start()
+
+    def connectivity(self) -> ConnectivityService:
+        """The app's connectivity state, bound to the bar on first use (not before the
+        first paint: the window paints from the cache without it)."""
+        if self._connectivity is None:
+            service = self._connectivity = self.ctx.connectivity
+            if self.balance.fetched_at is not None:
+                service.note_contact(self.balance.fetched_at)
+            self.offline_bar.bind(service)
+            self._balance_events.listen(service.restored, self._on_connectivity_restored)
+        return self._connectivity
 
     async def _build_rest_then_load(self) -> None:
         # One tab per turn of the event loop, so the window that just painted
@@ -291,9 +313,13 @@ class MainWindow(QMainWindow):
 
     async def _initial_load(self) -> None:
         self.sync_label.setText("Refreshing from VoIP.ms…")
-        balance_task = asyncio.ensure_future(self._refresh_balance())
-        results = await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
-        await balance_task
+        self._refreshing_all = True
+        try:
+            balance_task = asyncio.ensure_future(self._refresh_balance())
+            results = await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
+            await balance_task
+        finally:
+            self._refreshing_all = False
         self.load_errors = dict(zip(self.tabs, results, strict=True))
         self._show_sync_summary()
         self.initial_load_finished.emit(dict(self.load_errors))
@@ -306,8 +332,9 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             log.info("Refreshing %s failed: %s (%s)", key, exc.message, exc.detail)
             self.load_errors[key] = exc.message
-            # Say it now; the summary after the last tab may be a while away.
-            self.show_error(f"{tab.title}: {exc.message}")
+            if not _is_offline(exc):  # offline: the one bar says it, not every tab
+                # Say it now; the summary after the last tab may be a while away.
+                self.show_error(f"{tab.title}: {exc.message}")
             return exc.message
         except asyncio.CancelledError:
             raise
@@ -329,6 +356,14 @@ class MainWindow(QMainWindow):
     def _show_sync_summary(self) -> None:
         failed = {k: e for k, e in self.load_errors.items() if e}
         stamp = datetime.now().strftime("%H:%M")
+        if failed and not self.connectivity().online:
+            # The bar under the header says it once; the tabs show their saved data.
+            offline = _offline_message()
+            failed = {k: e for k, e in failed.items() if e != offline}
+            if not failed:
+                self.sync_label.setText("Showing saved data")
+                self.show_error("")
+                return
         if not failed:
             self.sync_label.setText(f"Up to date · {stamp}")
             self.show_error("")
@@ -381,14 +416,28 @@ class MainWindow(QMainWindow):
 
     def _on_balance_failed(self, message: str) -> None:
         self.balance_widget.show_error(message, have_figure=self.balance.balance is not None)
-        self.show_error(f"Balance: {message}")
+        if message != _offline_message():  # offline: the bar says it
+            self.show_error(f"Balance: {message}")
 
     @async_slot()
     async def _on_balance_refresh_requested(self) -> None:
         await self._refresh_balance()
 
+    async def _reachable(self) -> bool:
+        """Offline: try VoIP.ms once now (the user asked for fresh data); ``False`` when
+        it still cannot be reached (the bar says so)."""
+        connectivity = self.connectivity()
+        return connectivity.online or await connectivity.check_now()
+
+    def _on_connectivity_restored(self) -> None:
+        # VoIP.ms answers again: what was shown while offline is brought up to date.
+        if self._started and not self._closing and not self._refreshing_all:
+            self._spawn(self._refresh_all())
+
     @async_slot()
     async def _on_refresh_triggered(self) -> None:
+        if not await self._reachable():
+            return
         key = self.current_key()
         self.sync_label.setText(f"Refreshing {self.tabs[key].title}…")
         balance_task = asyncio.ensure_future(self._refresh_balance())
@@ -398,11 +447,22 @@ class MainWindow(QMainWindow):
 
     @async_slot()
     async def _on_refresh_all_triggered(self) -> None:
-        self.sync_label.setText("Refreshing everything…")
-        balance_task = asyncio.ensure_future(self._refresh_balance())
-        await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
-        await self.ctx.lookups.refresh_all(quiet=True)
-        await balance_task
+        await self._refresh_all()
+
+    async def _refresh_all(self) -> None:
+        if self._refreshing_all:
+            return  # one is running: a second would only queue behind it
+        self._refreshing_all = True
+        try:
+            if not await self._reachable():
+                return
+            self.sync_label.setText("Refreshing everything…")
+            balance_task = asyncio.ensure_future(self._refresh_balance())
+            await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
+            await self.ctx.lookups.refresh_all(quiet=True)
+            await balance_task
+        finally:
+            self._refreshing_all = False
         self._show_sync_summary()
 
     @async_slot()
@@ -453,6 +513,8 @@ class MainWindow(QMainWindow):
                     self.saveGeometry().toBase64().data()
                 ).decode("ascii")
             self.balance.stop()
+            if self._connectivity is not None:
+                self._connectivity.stop()
             for task in list(self._tasks):
                 task.cancel()
             for key, tab in self.tabs.items():
@@ -462,3 +524,16 @@ class MainWindow(QMainWindow):
                     log.exception("Shutting down tab %s failed", key)
             self.closed.emit()
         super().closeEvent(event)
+
+
+def _is_offline(error: UserFacingError) -> bool:
+    """Refused because VoIP.ms cannot be reached (the connectivity bar's business)."""
+    from app.services.connectivity.service import Unreachable
+
+    return isinstance(error, Unreachable)
+
+
+def _offline_message() -> str:
+    from app.services.connectivity.service import Unreachable
+
+    return Unreachable.MESSAGE

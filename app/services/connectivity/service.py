@@ -39,6 +39,8 @@ from app.services.connectivity.changes import LinkStatus
 from app.services.connectivity.ports import Prober
 from app.services.events import Event
 
+__all__ = ["ConnectivityService", "Unreachable"]
+
 log = logging.getLogger(__name__)
 
 #: Seconds between recovery probes while offline (the last one repeats).

@@ -2,8 +2,9 @@
 
 "Network gone" is the sandbox's cable pulled (``app/sandbox/cable.py``: the
 port refuses connections and the open ones are cut) or a sandbox that never
-answers (the ``timeout`` fault); "back" is the cable plugged in again. The recovery loop's sleep is handed to the
-test, which releases it: nothing waits for real time to order events.
+answers (the ``timeout`` fault); "back" is the cable plugged in again. The
+recovery loop's sleep is handed to the test, which releases it: nothing waits
+for real time to order events.
 """
 
 from __future__ import annotations
