@@ -31,7 +31,7 @@ import json
 import logging
 import ssl
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 
@@ -256,21 +256,20 @@ class VoipMsClient:
     ) -> T:
         """``task``'s result, unless the state turns offline first (``Unreachable``).
 
-        With ``stall_method`` a task still running after ``link.stall_seconds``
-        is reported once as stalled. A task that completes after it was given
-        up is handed to ``on_late`` (a slot acquired just then is given back).
+        With ``stall_method`` a task still running is reported as stalled
+        (``_stall_reports``). A task that completes after it was given up is
+        handed to ``on_late`` (a slot acquired just then is given back).
         """
         lost = link.lost()
         waiting: set[asyncio.Future[Any]] = {task, lost}
         try:
-            done, _ = await asyncio.wait(
-                waiting,
-                timeout=link.stall_seconds if stall_method else None,
-                return_when=asyncio.FIRST_COMPLETED,
-            )
-            if not done:
+            for pause in _stall_reports(link) if stall_method else (None,):
+                done, _ = await asyncio.wait(
+                    waiting, timeout=pause, return_when=asyncio.FIRST_COMPLETED
+                )
+                if done:
+                    break
                 link.stalled(stall_method)
-                await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
         except BaseException:
             _abandon(task, on_late)
             raise
@@ -344,8 +343,10 @@ class VoipMsClient:
         stall is reported so the app learns early that the network is gone."""
         task = asyncio.ensure_future(request)
         try:
-            done, _ = await asyncio.wait({task}, timeout=link.stall_seconds)
-            if not done:
+            for pause in _stall_reports(link):
+                done, _ = await asyncio.wait({task}, timeout=pause)
+                if done:
+                    break
                 link.stalled(method)
             return await task
         except BaseException:
@@ -555,6 +556,17 @@ class VoipMsClient:
             )
         assert isinstance(data, dict)
         return data
+
+
+def _stall_reports(link: Link) -> Iterator[float | None]:
+    """The pauses between "still no answer" reports of one request: after
+    ``stall_seconds``, then twice as long each time (1, 3, 7, 15... s), so a
+    request that is merely slow costs a few probes, not one per second, while
+    a network that dies during a long request is still noticed in seconds."""
+    pause = link.stall_seconds
+    while True:
+        yield pause
+        pause *= 2
 
 
 def _abandon(task: asyncio.Future[T], on_late: Callable[[T], object] | None) -> None:

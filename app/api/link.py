@@ -14,8 +14,9 @@ The conversation, per request:
 2. while a read waits (for the call slot or for its answer) it is raced
    against ``link.lost()``: when the state turns offline it stops at once with
    ``Unreachable`` instead of waiting out its time-out;
-3. a request without an answer after ``link.stall_seconds`` is reported once
-   with ``link.stalled()`` (the service may probe);
+3. a request without an answer after ``link.stall_seconds`` is reported with
+   ``link.stalled()``, and again after twice as long each time (the service
+   may probe);
 4. the outcome: ``link.answered()`` for any HTTP answer (even an error
    status: VoIP.ms was reached), ``link.unanswered(error)`` for a network
    failure (``TransportError.no_answer``).

@@ -22,6 +22,7 @@ from app.sandbox import SandboxServer
 from app.sandbox.cable import SandboxCable
 from app.services.connectivity.changes import LinkStatus
 from app.ui.widgets.offline_bar import bar_text
+from tests.gui.conftest import _cancel_pending
 
 
 @pytest.fixture
@@ -53,10 +54,13 @@ def window(
     ctx.connectivity.stall_seconds = 0.3
     ctx.connectivity.probe_timeout = 1.0
     main = MainWindow(ctx, ctx.balance, account_label=sandbox.username)
-    qtbot.addWidget(main)
     main.show()
     yield main
+    # Closed here rather than by qtbot (which would close it before this runs):
+    # a refresh still running is cancelled first, then the window, then the client.
+    _cancel_pending(qtbot)
     main.close()
+    main.deleteLater()
     ctx.connectivity.stop()
     ctx.balance.stop()
     arun(client.aclose())

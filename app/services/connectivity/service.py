@@ -6,8 +6,9 @@ another: "Refresh everything" had not finished after 91 s. With it:
 * the first request that gets no answer for a network reason decides for
   everyone: a connection that cannot be made at all (refused, unknown host, no
   route) turns the state offline at once; a dropped or silent one (read
-  time-out, connection closed) or a request without an answer after
-  ``stall_seconds`` starts one cheap probe, and the probe decides;
+  time-out, connection closed) or a request still waiting after
+  ``stall_seconds`` (then 3, 7, 15 s...) starts one cheap probe, and the probe
+  decides;
 * while offline, every read is refused (``Unreachable``) without a request,
   reads waiting in the queue or for their answer stop at once, and a write
   gets one probe of its own before it may go out (a send is never lost to a
@@ -46,14 +47,10 @@ log = logging.getLogger(__name__)
 #: Seconds between recovery probes while offline (the last one repeats).
 BACKOFF: tuple[float, ...] = (5.0, 10.0, 30.0, 60.0)
 #: A request without an answer this long makes the service probe.
-STALL_SECONDS = 1.5
+STALL_SECONDS = 1.0
 #: A probe without an answer this long means VoIP.ms cannot be reached. Short:
 #: a getBalance answers in well under a second on a working line.
 PROBE_TIMEOUT = 3.0
-#: After a stall probe found VoIP.ms answering (the server is slow, not gone),
-#: slow requests do not probe again for this long: a slow year sync must not
-#: add a probe per page.
-STALL_PROBE_GAP = 20.0
 
 
 class ConnectivityService:
@@ -84,8 +81,9 @@ class ConnectivityService:
         self._reason = ""
         self._last_contact: datetime | None = None
         self._heard_at: float | None = None
-        self._stall_ok_at: float | None = None
         self._probe: asyncio.Task[bool] | None = None
+        #: A probe is waiting for its answer (cleared before its verdict is announced).
+        self._probing = False
         self._lost: asyncio.Future[None] | None = None
         self._recovery: asyncio.Task[None] | None = None
         self._next_probe_at: float | None = None
@@ -104,7 +102,7 @@ class ConnectivityService:
             online=self._online,
             last_contact=self._last_contact,
             reason=self._reason,
-            probing=self._probe is not None and not self._probe.done(),
+            probing=self._probing,
         )
 
     def seconds_to_next_probe(self) -> float | None:
@@ -147,13 +145,12 @@ class ConnectivityService:
         return self._lost
 
     def stalled(self, method: str) -> None:
-        now = self._clock()
-        if self._heard_at is not None and now - self._heard_at < self.stall_seconds:
-            return  # something else answered meanwhile: slow, not gone
-        if self._stall_ok_at is not None and now - self._stall_ok_at < STALL_PROBE_GAP:
-            return
-        log.info("%s has had no answer for %.1f s: probing VoIP.ms", method, self.stall_seconds)
-        self._start_probe(stall=True)
+        # The client reports a waiting request after 1 s, 3 s, 7 s...: a slow one
+        # costs a probe or two, and a network that dies meanwhile is still noticed.
+        if self._heard_at is not None and self._clock() - self._heard_at < self.stall_seconds:
+            return  # something answered meanwhile: slow, not gone
+        log.info("%s is waiting for its answer: probing VoIP.ms", method)
+        self._start_probe()
 
     def answered(self) -> None:
         self._heard_at = self._clock()
@@ -176,15 +173,16 @@ class ConnectivityService:
         """Probe now (or join the probe on its way); ``True`` when VoIP.ms answered."""
         return await asyncio.shield(self._start_probe())
 
-    def _start_probe(self, *, stall: bool = False) -> asyncio.Task[bool]:
+    def _start_probe(self) -> asyncio.Task[bool]:
         if self._probe is None or self._probe.done():
             self._probe = asyncio.get_running_loop().create_task(
-                self._run_probe(stall), name="connectivity-probe"
+                self._run_probe(), name="connectivity-probe"
             )
+            self._probing = True
             self._emit()
         return self._probe
 
-    async def _run_probe(self, stall: bool) -> bool:
+    async def _run_probe(self) -> bool:
         self.probes += 1
         failure: TransportError | None = None
         try:
@@ -200,26 +198,23 @@ class ConnectivityService:
         except ApiError as exc:  # a status: VoIP.ms answered (and will say it again)
             log.info("Probe answered with %s", exc.detail)
         finally:
-            self._probe_done_soon()
+            self._probing = False
         if failure is not None:
             log.info("Probe got no answer: %s", failure.detail)
             self._go_offline(failure)
             return False
-        if stall:
-            self._stall_ok_at = self._clock()
+        was_online = self._online
         self.answered()
+        if was_online:
+            self._emit()  # no transition: still say the probe is over
         return True
-
-    def _probe_done_soon(self) -> None:
-        # ``changed`` with ``probing=False`` once this task has really ended.
-        asyncio.get_running_loop().call_soon(self._emit)
 
     # --- transitions -----------------------------------------------------------------
 
     def _go_offline(self, error: TransportError) -> None:
         self._reason = error.message
         if not self._online:
-            self._emit()
+            self._emit()  # still offline; the probe is over
             return
         log.warning("VoIP.ms cannot be reached (%s): offline", error.detail)
         self._online = False
@@ -261,3 +256,4 @@ class ConnectivityService:
                 task.cancel()
         self._recovery = None
         self._next_probe_at = None
+        self._probing = False

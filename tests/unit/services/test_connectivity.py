@@ -184,7 +184,8 @@ def test_a_slow_server_is_not_offline(sandbox: SandboxServer, run: Any) -> None:
             answer = await client.call("getDIDsInfo")
             assert answer["status"] == "success"
             assert service.online
-            assert service.probes == 1  # the stall was checked once, and VoIP.ms answered
+            # Probed after 0.2 s and 0.6 s of waiting (not every 0.2 s): VoIP.ms answered.
+            assert 1 <= service.probes <= 2
         finally:
             service.stop()
             await client.aclose()
