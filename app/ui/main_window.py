@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         title = QLabel("Switchboard", header)
         style.set_look(title, style.TITLE)
         self.account_label = QLabel(account_label, header)
+        self.account_label.setTextFormat(Qt.TextFormat.PlainText)  # typed by the user
         style.set_look(self.account_label, style.MUTED)
         names.addWidget(title)
         names.addWidget(self.account_label)

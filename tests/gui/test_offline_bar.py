@@ -165,4 +165,4 @@ def test_bar_words_are_plain_and_say_when() -> None:
     assert text.startswith("Can't reach VoIP.ms. Showing saved data (last contact Today ")
     assert text.endswith("Trying again in 25 s.")
     probing = LinkStatus(online=False, last_contact=None, probing=True)
-    assert bar_text(probing, None, now) == "Can't reach VoIP.ms. Showing saved data. Checking now…"
+    assert bar_text(probing, None, now) == "Can't reach VoIP.ms. Checking now…"

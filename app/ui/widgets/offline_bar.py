@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 
 def bar_text(status: LinkStatus, next_try: float | None, now: datetime) -> str:
     """What the bar says: the state, the last contact, the next try."""
-    parts = ["Can't reach VoIP.ms. Showing saved data"]
+    parts = ["Can't reach VoIP.ms."]
     if status.last_contact is not None:
-        parts[0] += f" (last contact {list_date(status.last_contact, now)})"
-    parts[0] += "."
+        parts[0] = (
+            f"Can't reach VoIP.ms. Showing saved data (last contact "
+            f"{list_date(status.last_contact, now)})."
+        )
     if status.probing:
         parts.append("Checking now…")
     elif next_try is not None:
@@ -46,7 +48,7 @@ class OfflineBar(QFrame):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("Retry", self)
+        self.retry_button = QPushButton("&Retry", self)
         self.retry_button.setToolTip("Try to reach VoIP.ms now")
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         row = QHBoxLayout(self)
