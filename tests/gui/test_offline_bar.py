@@ -98,6 +98,7 @@ def test_network_gone_shows_one_bar_and_comes_back(
     qtbot: QtBot, window: Any, cable: SandboxCable, sandbox: SandboxServer,
     user_messages: Any, how: str,
 ) -> None:
+    window.ctx.connectivity.backoff = (600.0,)  # only Retry brings it back here
     results = _start(qtbot, window)
     assert not any(results.values())
     assert not window.offline_bar.isVisible()
@@ -122,7 +123,10 @@ def test_network_gone_shows_one_bar_and_comes_back(
 
     cable.plug()
     sandbox.clear_log()
-    qtbot.mouseClick(window.offline_bar.retry_button, Qt.MouseButton.LeftButton)
+    if how == "pulled":
+        qtbot.mouseClick(window.offline_bar.retry_button, Qt.MouseButton.LeftButton)
+    else:  # keyboard only: Alt+T ("Re&try")
+        qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not window.offline_bar.isVisible(), timeout=10_000)
     # Back online: everything is refreshed without being asked.
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Up to date"), timeout=30_000)

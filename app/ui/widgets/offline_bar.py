@@ -48,7 +48,7 @@ class OfflineBar(QFrame):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("&Retry", self)
+        self.retry_button = QPushButton("Re&try", self)
         self.retry_button.setToolTip("Try to reach VoIP.ms now")
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         row = QHBoxLayout(self)
