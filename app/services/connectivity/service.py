@@ -89,6 +89,9 @@ class ConnectivityService:
         self._next_probe_at: float | None = None
         #: Probes sent (tests and the benchmark count them).
         self.probes = 0
+        #: The session ended: no recovery loop starts any more (quitting must not
+        #: wait for one).
+        self._stopped = False
 
     # --- state ---------------------------------------------------------------------
 
@@ -220,9 +223,10 @@ class ConnectivityService:
         self._online = False
         if self._lost is not None and not self._lost.done():
             self._lost.set_result(None)
-        self._recovery = asyncio.get_running_loop().create_task(
-            self._recover(), name="connectivity-recovery"
-        )
+        if not self._stopped:
+            self._recovery = asyncio.get_running_loop().create_task(
+                self._recover(), name="connectivity-recovery"
+            )
         self._emit()
 
     def _go_online(self) -> None:
@@ -251,6 +255,7 @@ class ConnectivityService:
 
     def stop(self) -> None:
         """End of the session: no probe or recovery left behind."""
+        self._stopped = True
         for task in (self._recovery, self._probe):
             if task is not None and not task.done():
                 task.cancel()

@@ -323,3 +323,58 @@ async def _until(condition: Any) -> None:
     async with asyncio.timeout(10):
         while not condition():
             await asyncio.sleep(0.01)
+
+
+def test_after_stop_no_recovery_loop_is_left_behind(line: SandboxCable, run: Any) -> None:
+    async def main() -> None:
+        client, service, ticks = make(line.url)
+        try:
+            service.stop()  # the window closed; a refresh still fails afterwards
+            line.pull()
+            with pytest.raises(Unreachable):
+                await client.call("getBalance")
+            assert not service.online
+            assert service.seconds_to_next_probe() is None
+            pending = [t for t in asyncio.all_tasks() if t.get_name() == "connectivity-recovery"]
+            assert pending == []
+        finally:
+            await client.aclose()
+
+    run(main())
+
+
+def test_a_text_sent_while_offline_is_not_sent_and_kept(
+    line: SandboxCable, sandbox: SandboxServer, db: Any, run: Any
+) -> None:
+    """Refused before the wire: "not sent" (never "may have been sent"), the text kept."""
+    from app.api.typed import Api
+    from app.services.messages.sender import MessageSender, SendFailed
+    from app.services.messages.sync import MessageSync
+    from app.store.drafts import get_draft
+    from app.store.messages_repo import MessagesRepo
+
+    did = next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
+
+    async def main() -> SendFailed:
+        client, service, _ = make(line.url)
+        store = MessagesRepo(db)
+        api = Api(client)
+        sender = MessageSender(api, store, MessageSync(api, store), reconcile_delays=(0.0,))
+        try:
+            line.pull()
+            with pytest.raises(Unreachable):
+                await client.call("getBalance")
+            with pytest.raises(SendFailed) as failed:
+                await sender.send(did, "4185550142", "Your cake is ready")
+            return failed.value
+        finally:
+            service.stop()
+            await client.aclose()
+
+    sandbox.clear_log()
+    error = run(main())
+    assert error.message.startswith("The message was not sent: Can't reach VoIP.ms.")
+    assert "kept in the box" in error.message
+    assert sandbox.calls("sendSMS") == []
+    draft = run(db.run(get_draft, did, "4185550142"))
+    assert draft is not None and "Your cake is ready" in str(draft)
