@@ -327,7 +327,7 @@ async def _until(condition: Any) -> None:
 
 def test_after_stop_no_recovery_loop_is_left_behind(line: SandboxCable, run: Any) -> None:
     async def main() -> None:
-        client, service, ticks = make(line.url)
+        client, service, _ = make(line.url)
         try:
             service.stop()  # the window closed; a refresh still fails afterwards
             line.pull()
