@@ -169,6 +169,10 @@ def test_a_server_that_never_answers_turns_offline_without_waiting_out_the_timeo
             assert not service.online
             assert service.probes == 1
             assert client.calls_made == 2  # the stalled read and the probe
+            # Back: nothing given up held on to the call slot.
+            sandbox.faults.clear()
+            assert await service.check_now() is True
+            assert (await client.call("getDIDsInfo"))["status"] == "success"
         finally:
             service.stop()
             await client.aclose()
