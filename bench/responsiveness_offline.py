@@ -101,9 +101,9 @@ async def _one_case(name: str, profile: str) -> OfflineCase:
         before = client.calls_made
         started = time.perf_counter()
         window.refresh_all_action.trigger()
-        shown = await _until(window.offline_bar.isVisible, LIMIT_S)
+        shown = await _until(window.connectivity_bar.isVisible, LIMIT_S)
         seconds = time.perf_counter() - started if shown else LIMIT_S
-        text = window.offline_bar.label.text()
+        text = window.connectivity_bar.label.text()
         over = await _until(lambda: not window._refreshing_all, LIMIT_S)
         finished = time.perf_counter() - started if over else LIMIT_S
         return OfflineCase(name, seconds, finished, client.calls_made - before, text)

@@ -45,7 +45,7 @@ from app.ui.bridge import QtEventListener
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
-from app.ui.widgets.offline_bar import OfflineBar
+from app.ui.widgets.connectivity_bar import ConnectivityBar
 from app.ui.widgets.status_bar import SyncStatusBar
 from app.ui.widgets.strips import HeaderBar
 
@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self._build_header(account_label))
         # Hidden until VoIP.ms cannot be reached; bound to the service with the
         # first network work (``connectivity``), after the first paint.
-        self.offline_bar = OfflineBar(central)
-        column.addWidget(self.offline_bar)
+        self.connectivity_bar = ConnectivityBar(central)
+        column.addWidget(self.connectivity_bar)
         self.tab_widget = QTabWidget(central)
         self.tab_widget.setDocumentMode(True)
         column.addWidget(self.tab_widget, 1)
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             service = self._connectivity = self.ctx.connectivity
             if self.balance.fetched_at is not None:
                 service.note_contact(self.balance.fetched_at)
-            self.offline_bar.bind(service)
+            self.connectivity_bar.bind(service)
             self._balance_events.listen(service.restored, self._on_connectivity_restored)
         return self._connectivity
 

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from app.sandbox import SandboxServer
 from app.sandbox.cable import SandboxCable
 from app.services.connectivity.changes import LinkStatus
-from app.ui.widgets.offline_bar import bar_text
+from app.ui.widgets.connectivity_bar import bar_text
 from tests.gui.conftest import _cancel_pending
 
 
@@ -101,7 +101,7 @@ def test_network_gone_shows_one_bar_and_comes_back(
     window.ctx.connectivity.backoff = (600.0,)  # only Retry brings it back here
     results = _start(qtbot, window)
     assert not any(results.values())
-    assert not window.offline_bar.isVisible()
+    assert not window.connectivity_bar.isVisible()
     shown = _rows(window)
     assert sum(shown.values()) > 0
     client = window.ctx.api.client
@@ -109,9 +109,9 @@ def test_network_gone_shows_one_bar_and_comes_back(
 
     cable.pull() if how == "pulled" else cable.swallow()
     _refresh_everything_from_the_keyboard(qtbot, window)
-    qtbot.waitUntil(window.offline_bar.isVisible, timeout=15_000)
+    qtbot.waitUntil(window.connectivity_bar.isVisible, timeout=15_000)
 
-    text = window.offline_bar.label.text()
+    text = window.connectivity_bar.label.text()
     assert text.startswith("Can't reach VoIP.ms. Showing saved data (last contact Today ")
     # One request found it out (and one probe when the line swallows): no retry storm.
     assert client.calls_made - before <= 2
@@ -124,10 +124,10 @@ def test_network_gone_shows_one_bar_and_comes_back(
     cable.plug()
     sandbox.clear_log()
     if how == "pulled":
-        qtbot.mouseClick(window.offline_bar.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.connectivity_bar.retry_button, Qt.MouseButton.LeftButton)
     else:  # keyboard only: Alt+T ("Re&try")
         qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: not window.offline_bar.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.connectivity_bar.isVisible(), timeout=10_000)
     # Back online: everything is refreshed without being asked.
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Up to date"), timeout=30_000)
     assert {"getBalance", "getDIDsInfo"} <= {r.method for r in sandbox.request_log}
@@ -141,11 +141,11 @@ def test_the_bar_goes_by_itself_when_the_network_returns(
     _start(qtbot, window)
     cable.pull()
     window.refresh_all_action.trigger()
-    qtbot.waitUntil(window.offline_bar.isVisible, timeout=15_000)
-    qtbot.waitUntil(lambda: "Trying again in" in window.offline_bar.label.text()
-                    or "Checking" in window.offline_bar.label.text(), timeout=5_000)
+    qtbot.waitUntil(window.connectivity_bar.isVisible, timeout=15_000)
+    qtbot.waitUntil(lambda: "Trying again in" in window.connectivity_bar.label.text()
+                    or "Checking" in window.connectivity_bar.label.text(), timeout=5_000)
     cable.plug()
-    qtbot.waitUntil(lambda: not window.offline_bar.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.connectivity_bar.isVisible(), timeout=15_000)
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Up to date"), timeout=30_000)
 
 
@@ -155,7 +155,7 @@ def test_a_wrong_password_keeps_its_own_words(
 ) -> None:
     results = _start(qtbot, window)
     assert all(results.values())
-    assert not window.offline_bar.isVisible()
+    assert not window.connectivity_bar.isVisible()
     assert window.ctx.connectivity.online
     assert all("did not accept the user name or API password" in str(e) for e in results.values())
     assert "did not accept the user name or API password" in window.error_label.text()

@@ -39,7 +39,7 @@ def bar_text(status: LinkStatus, next_try: float | None, now: datetime) -> str:
     return " ".join(parts)
 
 
-class OfflineBar(QFrame):
+class ConnectivityBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAutoFillBackground(True)
