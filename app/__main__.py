@@ -198,7 +198,7 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             "start Switchboard with --data-dir pointing to a folder you can write to."
         )
     if args.api_url:
-        from app.api.client import InsecureEndpoint, require_secure_url
+        from app.api.endpoint import InsecureEndpoint, require_secure_url
 
         try:
             require_secure_url(args.api_url)
