@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,8 +117,13 @@ class VoicemailTab(PlaybackCommands):
         # The mailbox's own settings (e-mail, attach audio, time zone, language,
         # transcription) are edited in the Phones tab; this is the way there.
         self.settings_action = self.toolbar.addAction("Mailbox settings…")
+        # The toolbar would strip the ellipsis (Qt's iconText); it says a dialog follows.
+        self.settings_action.setIconText("Mailbox settings…")
         self.settings_action.setToolTip(
             "E-mail, attached audio, time zone, language and transcription of this mailbox")
+        settings_button = self.toolbar.widgetForAction(self.settings_action)
+        if isinstance(settings_button, QToolButton):
+            settings_button.setAutoRaise(False)  # framed like the actions beside it
         self.now_playing = QLabel(self)
         style.set_look(self.now_playing, style.MUTED)
         # Wraps rather than widening the window for a very long caller name.
