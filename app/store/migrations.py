@@ -382,6 +382,9 @@ MIGRATIONS: list[Migration] = [
     Migration("drop the unused reroute_presets table", "DROP TABLE IF EXISTS reroute_presets;"),
     Migration("phones: sub-accounts and their last known registration", _V6_PHONES),
     Migration("call history and call recordings", _V7_CALLS),
+    # The Calls tab links each inbound call to the voicemail its caller left.
+    Migration("voicemail by caller, for the calls tab's link",
+              "CREATE INDEX vm_messages_caller ON vm_messages (caller_number, date);"),
 ]
 
 

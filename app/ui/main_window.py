@@ -239,6 +239,20 @@ class MainWindow(QMainWindow):
         if opener is not None:
             await opener(did, contact)
 
+    async def open_voicemail(self, key: tuple[str, str, int]) -> None:
+        """Show the Voicemail tab on one message (a call's "Voicemail" link)."""
+        self.show_tab("voicemail")
+        opener = getattr(self.tabs.get("voicemail"), "open_message", None)
+        if opener is not None:
+            await opener(key)
+
+    async def open_mailbox_settings(self, mailbox: str) -> None:
+        """Show the Phones tab's settings of ``mailbox`` (from the Voicemail tab)."""
+        self.show_tab("phones")
+        opener = getattr(self.tabs.get("phones"), "mailbox_settings", None)
+        if opener is not None:
+            await opener(mailbox)
+
     def current_key(self) -> str:
         widget = self.tab_widget.currentWidget()
         return next((k for k, t in self.tabs.items() if t is widget), "")

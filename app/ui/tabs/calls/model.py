@@ -41,7 +41,7 @@ class Column(IntEnum):
 HEADERS = {
     Column.DATE: "Date", Column.DIRECTION: "", Column.NAME: "Name", Column.NUMBER: "Number",
     Column.DID: "My number", Column.PHONE: "Phone", Column.DURATION: "Duration",
-    Column.OUTCOME: "Outcome", Column.COST: "Cost", Column.RECORDING: "Recording",
+    Column.OUTCOME: "Outcome", Column.COST: "Cost", Column.RECORDING: "Audio",
 }
 OUTCOME_TEXT = {Outcome.ANSWERED: "Answered", Outcome.MISSED: "Missed", Outcome.BUSY: "Busy",
                 Outcome.FAILED: "Failed"}
@@ -131,7 +131,7 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
             return outcome_text(row)
         if column == Column.COST:
             return format_cost(call.cost) if call.cost else ""
-        return "● Recorded" if row.recording is not None else ""
+        return audio_text(row)
 
     def tooltip(self, row: CallRow) -> str:
         call = row.call
@@ -146,6 +146,8 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
             lines.append(f"Phone: {call.account}")
         if row.recording is not None:
             lines.append(f"Recorded ({format_seconds(row.recording.seconds)})")
+        if row.voicemail is not None:
+            lines.append("The caller left a voicemail (press Enter to open it)")
         return "\n".join(lines)
 
     def show_rows(self, rows: list[CallRow]) -> None:
@@ -169,3 +171,13 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
 
     def refresh_all(self) -> None:
         self.emit_columns_changed(0, len(Column) - 1)
+
+
+def audio_text(row: CallRow) -> str:
+    """What the Audio column says: a recording of the call, a voicemail left in it."""
+    parts = []
+    if row.recording is not None:
+        parts.append("● Recorded")
+    if row.voicemail is not None:
+        parts.append("✉ Voicemail")
+    return " · ".join(parts)
