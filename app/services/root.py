@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.services.messages.service import MessagesService
     from app.services.numbers.service import NumbersService
     from app.services.phones.service import PhonesService
+    from app.services.sends import InFlightSends
     from app.services.voicemail.service import VoicemailService
     from app.store.db import Database
     from app.store.messages_repo import MessagesRepo
@@ -140,6 +141,13 @@ class AppServices:
         )
 
     @cached_property
+    def sends(self) -> InFlightSends:
+        """Sends on the wire now (all features): the window waits for them to close."""
+        from app.services.sends import InFlightSends
+
+        return InFlightSends()
+
+    @cached_property
     def messages_store(self) -> MessagesRepo:
         """The messages feature's repository (its service's store ports)."""
         from app.store.messages_repo import MessagesRepo
@@ -166,6 +174,7 @@ class AppServices:
             self.media_subdir("mms"),
             notifier=self.notifier,
             api_url=self.api.client.base_url,
+            in_flight=self.sends,
         )
 
     @cached_property
