@@ -91,11 +91,12 @@ def orphans_to_unknown(
 ) -> list[JournalEntry]:
     """``sending`` entries no task is sending any more (a crash, a kill) -> ``unknown``."""
     marks = ", ".join("?" for _ in kinds)
-    keep_marks = ", ".join("?" for _ in keep) or "NULL"
+    # (``id NOT IN (NULL)`` would match nothing: no clause when nothing is kept.)
+    spared = f" AND id NOT IN ({', '.join('?' for _ in keep)})" if keep else ""
     with transaction(conn):
         conn.execute(
             f"UPDATE send_journal SET state = ?, error = ?, updated = ? WHERE state = ?"
-            f" AND kind IN ({marks}) AND id NOT IN ({keep_marks})",
+            f" AND kind IN ({marks}){spared}",
             (SendState.UNKNOWN.value, error, int(time.time()), SendState.SENDING.value,
              *(k.value for k in kinds), *keep),
         )
