@@ -10,6 +10,8 @@ Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``)
         deleted, read flags); the command that did it returned the same change.
     sends_changed(JournalEntry): a send's journal entry changed state (sending,
         sent, failed, unknown; issue #13.1): the conversation's pending sends.
+    sends_reconciled(ThreadChange): an unconfirmed send was found in the history
+        (in the background): its conversation with the rows found.
 
 Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
 Commands return change sets (``changes.py``) read back from the store in one
@@ -87,6 +89,7 @@ class MessagesService(MessageReads):
         self.outgoing = MessageSender(api, store, self.engine, in_flight=in_flight,
                                       reconcile_delays=reconcile_delays)
         self.sends_changed: Event[JournalEntry] = self.outgoing.journal_changed
+        self.sends_reconciled: Event[ThreadChange] = Event("messages.sends_reconciled")
         self.media = MediaDownloader(api, store, media_folder, api_url=api_url)
         self.synced: Event[SyncChange] = Event("messages.synced")
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
@@ -284,8 +287,8 @@ class MessagesService(MessageReads):
         results = await self.outgoing.check(delays=delays)
         for result in results:
             if result.found:
-                await self._thread_change(result.entry.did, result.entry.contact,
-                                          upserted=result.found)
+                self.sends_reconciled.emit(await self._thread_change(
+                    result.entry.did, result.entry.contact, upserted=result.found))
         return [result.entry for result in results]
 
     async def send_again(self, entry_id: int, images: Sequence[bytes] = ()) -> SendResult:
