@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.services.account.session import DatabaseSource
     from app.services.balance.service import BalanceService
     from app.services.calls.service import CallsService
+    from app.services.fax.send import FaxSender
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
     from app.services.messages.changes import FirstScreen
@@ -192,6 +193,18 @@ class AppServices:
             notifier=self.notifier,
             poll_seconds=self.settings.fax_poll_seconds,
         )
+
+    @cached_property
+    def fax_sender(self) -> FaxSender:
+        """Sends composed faxes, journalled (issue #13.1) and awaited at close."""
+        from app.services.fax.journal import FEATURE, FaxJournal
+        from app.services.fax.send import FaxSender
+        from app.store.send_journal import SendJournalRepo
+
+        sends = self.sends
+        journal = FaxJournal(SendJournalRepo(self.db), self.fax,
+                             busy=lambda: sends.ids(FEATURE))
+        return FaxSender(self.fax, journal=journal, in_flight=sends)
 
     @cached_property
     def numbers(self) -> NumbersService:

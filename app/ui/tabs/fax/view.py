@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.fax import FaxMessage
+from app.domain.models.sends import JournalEntry, SendState
+from app.domain.phone import format_number
 from app.services.fax.changes import FaxChanges, UnreadState
 from app.services.fax.rules import is_inbound
 from app.services.fax.send import FaxSender
@@ -69,7 +71,7 @@ class FaxTab(FaxActionsMixin):
         super().__init__(ctx, parent)
         self.service = service
         self.poller = service.polling
-        self.fax_sender = FaxSender(service)
+        self.fax_sender: FaxSender = ctx.fax_sender
         self.dialogs = dialogs or FaxDialogs()
         self.outbox = ctx.media_subdir("fax") / "outbox"
         self._folder = "INBOX"
@@ -194,6 +196,24 @@ class FaxTab(FaxActionsMixin):
         self._show_list_state()
         if not self.poller.active:
             self.poller.start()
+            # Fax sends a previous run left unfinished, looked for in Sent (#13.1).
+            if self.fax_sender.journal is not None:
+                unconfirmed = await self.fax_sender.journal.recover()
+                self._announce_unconfirmed(unconfirmed)
+
+    def _announce_unconfirmed(self, entries: list[JournalEntry]) -> None:
+        """Interrupted fax sends, in words (the status line; plain text)."""
+        for entry in entries:
+            to = format_number(entry.contact)
+            if entry.state is SendState.SENT:
+                self.status_message.emit(f"The fax to {to} that was being sent when "
+                                         "Switchboard stopped went out (it is in Sent).")
+            elif entry.state is SendState.FAILED:
+                self.status_message.emit(f"The fax to {to} that was being sent when "
+                                         "Switchboard stopped was not sent: send it again.")
+            else:
+                self.status_message.emit(f"The fax to {to} may have been sent: VoIP.ms "
+                                         "could not be reached to check. It is not resent.")
 
     def shutdown(self) -> None:
         self.poller.stop()
