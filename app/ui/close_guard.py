@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 CLOSE_WAIT_S = 10.0
 
 
+@runtime_checkable
 class _BusyWindow(Protocol):
     def begin_busy(self, text: str, cancel: None) -> object: ...
 
@@ -50,23 +51,23 @@ class CloseGuard:
             return False
         event.ignore()
         if self._waiting is None:
-            self._waiting = asyncio.ensure_future(self._finish_then_close())
+            count = self.sends.count
+            log.info("Close held: %d send(s) on the wire", count)
+            # The note shows at once; the window closes when the wait is over.
+            busy = (self.window.begin_busy(finishing_text(count), None)
+                    if isinstance(self.window, _BusyWindow) else None)
+            self._waiting = asyncio.ensure_future(self._finish_then_close(busy))
         return True
 
-    async def _finish_then_close(self) -> None:
-        busy: object = None
+    async def _finish_then_close(self, busy: object) -> None:
         window = self.window
-        count = self.sends.count
-        log.info("Close held: %d send(s) on the wire", count)
-        if hasattr(window, "begin_busy"):
-            busy = window.begin_busy(finishing_text(count), None)
         try:
             if not await self.sends.wait(self.timeout_s):
                 log.warning("Sends still unanswered after %.0f s: recorded as unknown",
                             self.timeout_s)
                 await self.sends.cancel_all()
         finally:
-            if busy is not None and hasattr(window, "end_busy"):
+            if busy is not None and isinstance(window, _BusyWindow):
                 window.end_busy(busy)
             self._released = True
             window.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -66,8 +67,17 @@ class FaxJournal:
             self.changed.emit(entry)
 
     async def pending(self) -> list[JournalEntry]:
-        """Fax sends the user still has to see (sending, unconfirmed, not sent)."""
-        return await self.store.journal_shown(FAX_KINDS)
+        """Fax sends the user still has to see (sending, unconfirmed, not sent).
+
+        One left ``sending`` by a killed run reads as being checked (``recover``
+        makes it so in the store once the tab starts)."""
+        busy = set(self._busy())
+        return [e if e.state is not SendState.SENDING or e.id in busy
+                else replace(e, state=SendState.UNKNOWN, error=INTERRUPTED_TEXT)
+                for e in await self.store.journal_shown(FAX_KINDS)]
+
+    async def entry(self, entry_id: int) -> JournalEntry | None:
+        return await self.store.journal_entry(entry_id)
 
     async def recover(self) -> list[JournalEntry]:
         """At start: what a killed run left ``sending`` -> ``unknown``; then checked."""

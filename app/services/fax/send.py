@@ -193,6 +193,24 @@ class FaxSender:
             log.info("Fax sent; refreshing the Sent folder failed: %s", exc.message)
             return FaxChanges()
 
+    async def send_again(self, entry_id: int) -> FaxChanges:
+        """Send a journalled fax that surely did not go out ("Not sent"), as a new send."""
+        entry = await self.journal.entry(entry_id) if self.journal is not None else None
+        if (entry is None or entry.state is not SendState.FAILED or entry.closed
+                or not entry.attachments):
+            raise UserFacingError("This fax is no longer waiting to be sent again.")
+        extra = entry.extra
+        fax = OutgoingFax(
+            to_number=entry.contact, from_number=entry.did,
+            sender_name=extra.get("sender_name", ""), station_id=extra.get("station_id", ""),
+            email_copy=extra.get("email_copy", ""), document=Path(entry.attachments[0]),
+            pages=int(extra.get("pages", "1") or 1),
+        )
+        changes = await self.send(fax)
+        assert self.journal is not None
+        await self.journal.mark(entry_id, SendState.FAILED, entry.error, closed=True)
+        return changes
+
     async def _mark(self, entry_id: int | None, state: SendState, error: str = "", *,
                     closed: bool = False) -> None:
         if self.journal is not None and entry_id is not None:

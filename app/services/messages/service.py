@@ -29,6 +29,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ from app.domain.sms_text import LongTextMode
 from app.services.events import Event
 from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
 from app.services.messages.export import to_csv, to_text, write_atomically
+from app.services.messages.journal import INTERRUPTED_TEXT
 from app.services.messages.media import MediaDownloader
 from app.services.messages.poll import MessagesPolling
 from app.services.messages.reads import MessageReads
@@ -266,8 +268,13 @@ class MessagesService(MessageReads):
     # --- the send journal (issue #13.1) -------------------------------------------------
 
     async def pending_sends(self, did: str, contact: str) -> list[JournalEntry]:
-        """The conversation's sends still to show: sending, unconfirmed, not sent."""
-        return await self.store.journal_shown(MESSAGE_KINDS, did, contact)
+        """The conversation's sends still to show: sending, unconfirmed, not sent.
+
+        One left ``sending`` by a killed run reads as being checked (``recover_sends``
+        makes it so in the store once polling starts)."""
+        return [e if e.state is not SendState.SENDING or self.sending(e.id)
+                else replace(e, state=SendState.UNKNOWN, error=INTERRUPTED_TEXT)
+                for e in await self.store.journal_shown(MESSAGE_KINDS, did, contact)]
 
     def cancel_send(self, entry_id: int) -> bool:
         """Stop waiting for a send (it is journalled unknown, then reconciled)."""

@@ -30,8 +30,8 @@ from app.domain.models.messages import StoredMessage
 from app.domain.phone import format_number
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
-from app.ui.tabs.messages.pending_sends import PendingSends
 from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel
+from app.ui.widgets.pending_sends import PendingSends
 
 
 class BubbleView(QListView):

@@ -1,4 +1,5 @@
-"""The open conversation's sends that are not (yet) confirmed, above the compose box.
+"""Sends that are not (yet) confirmed: above a conversation's compose box (Messages)
+and above the fax list (Fax).
 
 One line per journal entry (issue #13.1, #16.3): "Sending…", then after
 ``STILL_SENDING_AFTER_S`` without an answer "Still sending…" with **Cancel**;
@@ -15,13 +16,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.domain.models.sends import JournalEntry, SendState
+from app.domain.models.sends import JournalEntry, SendKind, SendState
+from app.domain.phone import format_number
 from app.services.messages.journal import OFFLINE_TEXT, STILL_SENDING_AFTER_S, state_words
 
 PREVIEW_CHARS = 60
 
 
 def preview(entry: JournalEntry) -> str:
+    if entry.kind is SendKind.FAX:
+        return f"Fax to {format_number(entry.contact)} · {entry.text}"
     text = " ".join(entry.unsent_text.split())
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS - 1] + "…"
