@@ -55,6 +55,7 @@ from app.store.messages import (
 from app.store.phonebook import name_for, replace_phonebook
 from app.store.rows import to_epoch
 from app.store.search import search_messages
+from app.store.send_journal import SendJournalRepo
 from app.store.sync_state import get_state, set_state
 from app.store.threads import get_thread as _get_thread
 from app.store.threads import (
@@ -126,8 +127,9 @@ def _upsert_and_find_sent(
         return find_sent_match(conn, did, contact, text, to_epoch(since), to_epoch(until))
 
 
-class MessagesRepo:
-    """Async store operations of the messages feature (each one ``db.run``)."""
+class MessagesRepo(SendJournalRepo):
+    """Async store operations of the messages feature (each one ``db.run``); the
+    send journal's too (``SendJournalRepo``: the sender's one store)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

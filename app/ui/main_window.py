@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.load_errors: dict[str, str | None] = {}
         self._tasks: set[asyncio.Future[None]] = set()
         self._closing = False
+        from app.ui.close_guard import CloseGuard
+
+        self._close_guard = CloseGuard(self, ctx.sends)
         self._painted = False
         self._first_paint_done = False
         self._warned_low = False
@@ -459,6 +462,8 @@ class MainWindow(QMainWindow):
             crash.report_bug(exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and self._close_guard.hold(event):
+            return  # a send is on the wire: closes once it is answered (bounded)
         if not self._closing:
             self._closing = True
             self.ctx.settings.last_tab = self.current_key() or self.ctx.settings.last_tab

@@ -29,6 +29,7 @@ from app.domain.models.messages import (
     StoredMessage,
     ThreadSummary,
 )
+from app.services.messages.journal import SendJournal
 
 if TYPE_CHECKING:
     from app.services.messages.changes import Page
@@ -106,7 +107,7 @@ class SyncStore(Upserts, Protocol):
     async def set_state(self, key: str, value: str) -> None: ...
 
 
-class SendStore(Upserts, Protocol):
+class SendStore(Upserts, SendJournal, Protocol):
     async def save_draft(
         self, did: str, contact: str, text: str, last_error: str = "",
         attachments: Sequence[str] = (),

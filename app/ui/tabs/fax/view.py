@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.fax import FaxMessage
+from app.domain.models.sends import JournalEntry, SendState
+from app.domain.phone import format_number
 from app.services.fax.changes import FaxChanges, UnreadState
 from app.services.fax.rules import is_inbound
 from app.services.fax.send import FaxSender
@@ -40,12 +42,13 @@ from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
-from app.ui.operations import run_in_background
+from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.fax.actions import FaxActionsMixin
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.tabs.fax.folder_list import FolderList, display_name
 from app.ui.tabs.fax.message_model import SORT_ROLE, Column, FaxTableModel
 from app.ui.widgets.pdf_view import PdfViewer
+from app.ui.widgets.pending_sends import PendingSends
 from app.ui.widgets.record_table import record_table
 
 #: (days, label) offered by the period selector.
@@ -69,7 +72,7 @@ class FaxTab(FaxActionsMixin):
         super().__init__(ctx, parent)
         self.service = service
         self.poller = service.polling
-        self.fax_sender = FaxSender(service)
+        self.fax_sender: FaxSender = ctx.fax_sender
         self.dialogs = dialogs or FaxDialogs()
         self.outbox = ctx.media_subdir("fax") / "outbox"
         self._folder = "INBOX"
@@ -106,6 +109,8 @@ class FaxTab(FaxActionsMixin):
         style.set_look(self.count_label, style.MUTED)
 
         self.preview = PdfViewer(self, placeholder=PREVIEW_EMPTY)
+        #: Fax sends not confirmed yet (sending, checking, not sent): issue #13.1.
+        self.pending = PendingSends(self)
         self.build_actions()  # FaxActionsMixin: buttons above the preview
         self._layout()
         self._connect()
@@ -161,6 +166,7 @@ class FaxTab(FaxActionsMixin):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(top)
+        content_layout.addWidget(self.pending)
         content_layout.addWidget(self.content_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -180,6 +186,13 @@ class FaxTab(FaxActionsMixin):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.period.currentIndexChanged.connect(self._on_period_current_index_changed)
         self.send_button.clicked.connect(self._on_send_button_clicked)
+        journal = self.fax_sender.journal
+        if journal is not None:
+            self._events.listen(journal.changed, self._on_journal_changed)
+            self.pending.cancel_requested.connect(self._on_pending_cancel_requested)
+            self.pending.send_again_requested.connect(self._on_pending_send_again_requested)
+            self.pending.dismiss_requested.connect(self._on_pending_dismiss_requested)
+            self.pending.check_requested.connect(self._on_pending_check_requested)
         self.connect_actions()  # FaxActionsMixin
 
     # --- TabBase ----------------------------------------------------------------------
@@ -187,6 +200,8 @@ class FaxTab(FaxActionsMixin):
     async def read_cache(self) -> None:
         self.apply_changes(await self.service.overview())
         self._schedule_reload()
+        if self.fax_sender.journal is not None:
+            self.pending.set_entries(await self.fax_sender.journal.pending())
 
     async def refresh(self) -> None:
         await self.service.sync(days=self.days)
@@ -194,6 +209,48 @@ class FaxTab(FaxActionsMixin):
         self._show_list_state()
         if not self.poller.active:
             self.poller.start()
+            # Fax sends a previous run left unfinished, looked for in Sent (#13.1).
+            if self.fax_sender.journal is not None:
+                self._announce_found(await self.fax_sender.journal.recover())
+
+    def _announce_found(self, entries: list[JournalEntry]) -> None:
+        """Interrupted fax sends found in Sent leave the strip: say where they went."""
+        for entry in entries:
+            if entry.state is SendState.SENT:
+                self.status_message.emit(
+                    f"The fax to {format_number(entry.contact)} that was being sent when "
+                    "Switchboard stopped went out: it is in Sent.")
+
+    # --- pending fax sends (the send journal) -----------------------------------------
+
+    def _on_journal_changed(self, entry: JournalEntry) -> None:
+        self.pending.apply(entry)
+
+    def _on_pending_cancel_requested(self, entry_id: int) -> None:
+        if not self.ctx.sends.cancel(("fax", entry_id)):
+            self.status_message.emit("That fax is no longer being sent.")
+
+    @async_slot(int)
+    async def _on_pending_send_again_requested(self, entry_id: int) -> None:
+        row = self.pending.rows.get(entry_id)
+        changes = await run_operation(row.again_button if row is not None else None,
+                                      self.fax_sender.send_again(entry_id),
+                                      busy_text="Sending the fax…")
+        if changes is not None:
+            self.apply_changes(changes)
+
+    @async_slot(int)
+    async def _on_pending_dismiss_requested(self, entry_id: int) -> None:
+        if self.fax_sender.journal is not None:
+            await run_in_background(self, self.fax_sender.journal.dismiss(entry_id),
+                                    busy_text="Discarding…")
+
+    @async_slot()
+    async def _on_pending_check_requested(self) -> None:
+        if self.fax_sender.journal is not None:
+            found = await run_in_background(self, self.fax_sender.journal.check(),
+                                            busy_text="Checking unconfirmed faxes…")
+            self._announce_found(found or [])
 
     def shutdown(self) -> None:
         self.poller.stop()

@@ -31,6 +31,7 @@ from app.domain.phone import format_number
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
 from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel
+from app.ui.widgets.pending_sends import PendingSends
 
 
 class BubbleView(QListView):
@@ -115,6 +116,8 @@ class ConversationPane(QWidget):
         self.export_button.setToolTip("Save this conversation as CSV or text")
         self.export_button.clicked.connect(self.export_requested)
         self.compose = ComposeWidget(self)
+        #: Sends not confirmed yet (sending, checking, not sent): issue #13.1.
+        self.pending = PendingSends(self)
         self.empty = QLabel("Choose a conversation on the left, or start a new one.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -131,6 +134,7 @@ class ConversationPane(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(header)
         body_layout.addWidget(self.view, 1)
+        body_layout.addWidget(self.pending)
         body_layout.addWidget(self.compose)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
@@ -144,6 +148,7 @@ class ConversationPane(QWidget):
     def show_empty(self) -> None:
         self.view.close_text_editor()
         self.model.clear()
+        self.pending.set_entries([])
         self.stack.setCurrentIndex(0)
 
     def show_thread(self, name: str, did: str, contact: str) -> None:

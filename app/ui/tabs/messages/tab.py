@@ -109,6 +109,8 @@ class MessagesTab(ConversationActions, TabBase):
             self._events.listen(service.media_ready, self._on_service_media_ready)
             self._events.listen(service.unread_changed, self.badge_changed.emit)
             self._events.listen(service.poll_failed, self.status_message.emit)
+            self._events.listen(service.sends_changed, self._on_service_sends_changed)
+            self._events.listen(service.sends_reconciled, self._apply_thread_change)
         return self._service
 
     # --- TabBase -------------------------------------------------------------------
