@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.services.lookups.service import LookupService
-from app.store.lookup_cache import LookupCache
+from app.store.lookup_cache import LookupCache, read_lookup
 from app.ui.settings_dialog import SettingsDialog
 
 
@@ -77,3 +77,25 @@ def test_settings_page_follows_a_refresh_made_elsewhere(
     arun(lookups.get("timezones", refresh=True))
     qtbot.waitUntil(lambda: dialog.list_state.text() != first, timeout=10_000)
     assert dialog.rows_table.rowCount() == rows + 1
+
+
+def test_first_load_of_the_window_fills_every_list_in_the_background(
+    qtbot: QtBot, main_window: Any, arun: Any, sandbox: SandboxServer
+) -> None:
+    from app.services.lookups.service import all_list_names
+
+    lookups = main_window.ctx.lookups
+    assert all(arun(lookups.cache.get(name)) is None for name in all_list_names())
+    with qtbot.waitSignal(main_window.initial_load_finished, timeout=20_000):
+        main_window.start()
+    assert lookups.polling.running  # started once the tabs' first load was over
+
+    def all_cached() -> bool:
+        return all(
+            main_window.ctx.db.run_sync(read_lookup, name) is not None for name in all_list_names()
+        )
+
+    qtbot.waitUntil(all_cached, timeout=20_000)  # the settings page was never opened
+    assert len(sandbox.calls("getTimezones")) == 1 and len(sandbox.calls("getAllowedCodecs")) == 1
+    lookups.stop()  # what AppServices.close() does at the end of a session
+    assert not lookups.polling.running
