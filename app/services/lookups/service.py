@@ -20,6 +20,7 @@ Events:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -63,11 +64,28 @@ def target_list_name(kind: RouteKind) -> str:
 ROUTING_LISTS = frozenset({"servers", *(target_list_name(kind) for kind in TARGET_KINDS)})
 
 
+#: What the user calls each routing-target list (plural: it is a list of them).
+TARGET_LIST_LABELS: dict[RouteKind, str] = {
+    RouteKind.ACCOUNT: "Sub-accounts",
+    RouteKind.FORWARD: "Call forwardings",
+    RouteKind.VOICEMAIL: "Voicemail boxes",
+    RouteKind.SIP: "SIP URIs",
+    RouteKind.RING_GROUP: "Ring groups",
+    RouteKind.IVR: "IVR menus",
+    RouteKind.RECORDING: "Recordings",
+    RouteKind.QUEUE: "Call queues",
+    RouteKind.CALLBACK: "Callbacks",
+    RouteKind.TIME_CONDITION: "Time conditions",
+    RouteKind.DISA: "DISAs",
+}
+
+
 def all_list_names() -> dict[str, str]:
     """Every cached list: name -> label, lookups first, then routing targets."""
     names = dict(LOOKUP_LISTS)
     for kind in TARGET_KINDS:
-        names[target_list_name(kind)] = f"Routing: {ROUTE_KIND_LABELS[kind]}"
+        label = TARGET_LIST_LABELS.get(kind) or ROUTE_KIND_LABELS[kind]
+        names[target_list_name(kind)] = f"Routing: {label}"
     return names
 
 
@@ -182,10 +200,32 @@ class LookupService:
             outcome[name] = None
         return outcome
 
-    async def refresh_all(self, *, quiet: bool = False) -> dict[str, str | None]:
-        """Fetch every list again. ``quiet`` swallows failures into the returned dict."""
+    async def cached(self, name: str) -> LookupResult | None:
+        """The copy of ``name`` in the cache, without the network (``None``: never fetched)."""
+        copy = await self.cache.get(name)
+        if copy is None:
+            return None
+        return LookupResult(name, copy.rows, copy.fetched_at, copy.is_stale, True)
+
+    @property
+    def ttl(self) -> timedelta:
+        return self.cache.ttl
+
+    async def refresh_all(
+        self,
+        *,
+        quiet: bool = False,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> dict[str, str | None]:
+        """Fetch every list again. ``quiet`` swallows failures into the returned dict.
+
+        ``progress(done, total, name)`` is called before each list (and once at the end).
+        """
         outcome: dict[str, str | None] = {}
-        for name in all_list_names():
+        names = all_list_names()
+        for done, name in enumerate(names):
+            if progress is not None:
+                progress(done, len(names), name)
             try:
                 result = await self.get(name, refresh=True)
             except UserFacingError as exc:
@@ -194,6 +234,8 @@ class LookupService:
                 outcome[name] = exc.message
             else:
                 outcome[name] = result.error
+        if progress is not None:
+            progress(len(names), len(names), "")
         return outcome
 
     async def _fetch(self, name: str) -> list[dict[str, Any]]:
