@@ -15,11 +15,27 @@ from zoneinfo import ZoneInfo
 
 from app.api.typed import LOOKUPS, TARGET_SOURCES
 from app.domain.calls import utc_offset_hours
+from app.domain.media_types import MediaKind, sniff
 from app.domain.models.messages import MessageKind
 from app.services.check.runner import CheckLine, Judge, RecordingApi, nothing_to_read
 
 #: How far back the dated reads look (the app's windows are <= 92 days).
 DAYS_BACK = 30
+
+
+def is_pdf(data: bytes) -> str | None:
+    """A fax document the viewer can open starts with ``%PDF``."""
+    if data.lstrip()[:5].startswith(b"%PDF"):
+        return None
+    return f"the document is not a PDF (it starts {data[:12]!r})"
+
+
+def is_sound(data: bytes) -> str | None:
+    """A recording the player can play is a sound file by its bytes."""
+    found = sniff(data)
+    if found is not None and found.kind is MediaKind.AUDIO:
+        return None
+    return f"the recording is not a sound file (it starts {data[:12]!r})"
 
 
 async def check_reads(api: RecordingApi) -> AsyncIterator[CheckLine]:
@@ -74,7 +90,7 @@ async def check_reads(api: RecordingApi) -> AsyncIterator[CheckLine]:
     if not faxes:
         yield seen(nothing_to_read("getFaxMessagePDF", "fax"))
     else:
-        line, _ = await judge.read("getFaxMessagePDF", api.get_fax_pdf(faxes[0].id))
+        line, _ = await judge.read("getFaxMessagePDF", api.get_fax_pdf(faxes[0].id), is_pdf)
         yield seen(line)
 
     # Calls
@@ -134,6 +150,7 @@ async def _voicemail_messages(judge: Judge, mailboxes: list[str]) -> AsyncIterat
     line, _ = await judge.read(
         "getVoicemailMessageFile",
         api.get_voicemail_audio(first.mailbox, first.folder, first.message_num),
+        is_sound,
     )
     yield line
 
@@ -149,6 +166,6 @@ async def _recordings(judge: Judge, since: date, today: date) -> AsyncIterator[C
         return
     first = recordings[0]
     line, _ = await judge.read(
-        "getCallRecording", api.get_call_recording_audio(first.account, first.id)
+        "getCallRecording", api.get_call_recording_audio(first.account, first.id), is_sound
     )
     yield line

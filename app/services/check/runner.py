@@ -11,7 +11,7 @@ read it). Nothing is retried: the check reports what the account answers now.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
@@ -94,7 +94,13 @@ class Judge:
     def __init__(self, api: RecordingApi) -> None:
         self.api = api
 
-    async def read(self, method: str, read: Awaitable[T]) -> tuple[CheckLine, T | None]:
+    async def read(
+        self,
+        method: str,
+        read: Awaitable[T],
+        content: Callable[[T], str | None] | None = None,
+    ) -> tuple[CheckLine, T | None]:
+        """``content``: what is wrong with the result itself (a file that is no PDF)."""
         self.api.answers.pop(method, None)
         try:
             result = await read
@@ -111,6 +117,8 @@ class Judge:
         raw = self.api.answers.get(method)
         accepted = ACCEPTED_KEYS.get(method, ())
         problem = shape_problem(method, raw, accepted) if raw is not None else None
+        if not problem and content is not None:
+            problem = content(result)
         if problem:
             return CheckLine(method, Verdict.SHAPE, problem), None
         count = _count(result)
