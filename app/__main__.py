@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", choices=("system", "light", "dark"), help="colour scheme for this run"
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the account: run every read Switchboard uses once (nothing is "
+        "changed), print one line per API method, exit 0 when all answered as expected",
+    )
     # For the start-up benchmark and tests; not for users.
     parser.add_argument("--demo-profile", default="demo", help=argparse.SUPPRESS)
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
@@ -224,6 +230,8 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         loopback = bool(api_url and "://127.0.0.1" in api_url)
 
         settings = Settings.load(paths.settings_file)
+        if args.check:  # Qt-free: usable over SSH, done before anything of the UI loads
+            return _check(args, settings, fixed, api_url, loopback)
         database_file = _account_to_show(fixed, settings, paths)
         if database_file is not None:
             early_db = EarlyDatabase(database_file)
@@ -307,6 +315,27 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             import shutil
 
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _check(
+    args: argparse.Namespace,
+    settings: Settings,
+    fixed: Credentials | None,
+    api_url: str | None,
+    loopback: bool,
+) -> int:
+    from app.services.check.cli import NO_CREDENTIALS, find_credentials, run_check
+
+    credentials = find_credentials(settings, fixed)
+    if credentials is None:
+        print(NO_CREDENTIALS, file=sys.stderr)
+        return 1
+    return run_check(
+        credentials,
+        base_url=api_url or settings.api_url,
+        provider_tz=settings.provider_timezone,
+        min_interval=0.0 if loopback else 0.25,
+    )
 
 
 def _cannot_start(message: str) -> int:

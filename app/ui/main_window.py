@@ -313,6 +313,11 @@ class MainWindow(QMainWindow):
         await balance_task
         self.load_errors = dict(zip(self.tabs, results, strict=True))
         self._show_sync_summary()
+        # The lookup lists (time zones, codecs, POPs, routing targets...) are fetched
+        # now, in the background, not when the settings page first opens: so they are
+        # there offline. After the tabs' load, so they never compete with it.
+        if not self._closing:
+            self.ctx.lookups.polling.start()
         self.initial_load_finished.emit(dict(self.load_errors))
 
     async def _refresh_tab(self, key: str) -> str | None:
