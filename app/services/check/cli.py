@@ -13,7 +13,8 @@ import asyncio
 import sys
 from typing import TextIO
 
-from app.api.client import DEFAULT_URL, VoipMsClient
+from app.api.client import VoipMsClient
+from app.api.endpoint import DEFAULT_URL
 from app.api.retry import RetryPolicy
 from app.config.logsetup import register_secret
 from app.config.secrets import Credentials, SecretStore, credentials_from_env
