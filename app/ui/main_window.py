@@ -42,6 +42,7 @@ from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.plain_text import plain_tooltip
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
@@ -338,7 +339,8 @@ class MainWindow(QMainWindow):
         first_key, first_error = next(iter(failed.items()))
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
         self.show_error(f"{titles[first_key]}: {first_error}{more}")
-        self.error_label.setToolTip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items()))
+        self.error_label.setToolTip(
+            plain_tooltip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items())))
 
     def show_error(self, text: str) -> None:
         """The last error, in the status bar; empty text clears it."""

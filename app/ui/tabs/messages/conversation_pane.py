@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.messages import StoredMessage
 from app.domain.phone import format_number
+from app.ui.plain_text import plain_label
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
 from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel
@@ -103,12 +104,14 @@ class ConversationPane(QWidget):
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
+        plain_label(self.title)  # a contact's name
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("conversationSubtitle")
+        plain_label(self.subtitle)
         self.unread_button = QPushButton("Mark unread", self)
         self.unread_button.clicked.connect(self.mark_unread_requested)
         self.export_button = QPushButton("Export…", self)
