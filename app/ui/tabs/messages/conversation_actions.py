@@ -79,6 +79,7 @@ class ConversationActions(_TabPart):
         pane.export_requested.connect(self._on_pane_export_requested)
         pane.delete_requested.connect(self._on_pane_delete_requested)
         pane.image_requested.connect(self._on_pane_image_requested)
+        pane.media_retry_requested.connect(self._on_pane_media_retry_requested)
         pane.link_requested.connect(self.dialogs.open_url)
         pane.older_requested.connect(self._on_pane_older_requested)
 
@@ -352,6 +353,15 @@ class ConversationActions(_TabPart):
                                      busy_text="Deleting…")
         if change is not None:
             self._apply_thread_change(change)
+
+    @async_slot(int)
+    async def _on_pane_media_retry_requested(self, pk: int) -> None:
+        # The pictures arrive through ``media_ready`` like any download.
+        ready = await run_in_background(self, self.service.retry_media(pk),
+                                        busy_text="Downloading the pictures…")
+        if ready is not None and pk not in ready:
+            self.status_message.emit("The pictures could not be downloaded; Switchboard will "
+                                     "try again later.")
 
     def _on_pane_image_requested(self, path: str) -> None:
         from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture

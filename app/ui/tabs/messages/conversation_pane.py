@@ -85,6 +85,8 @@ class ConversationPane(QWidget):
     export_requested = Signal()
     delete_requested = Signal(object)
     image_requested = Signal(str)
+    #: The pk of a message whose missing pictures the user wants downloaded again.
+    media_retry_requested = Signal(int)
     link_requested = Signal(str)
     older_requested = Signal()
 
@@ -190,6 +192,8 @@ class ConversationPane(QWidget):
         paths = self.model.index(row).data(MEDIA_ROLE) or []
         if position < len(paths) and paths[position]:
             self.image_requested.emit(str(paths[position]))
+        elif (stored := self.model.stored_at(row)) is not None:
+            self.media_retry_requested.emit(stored.pk)  # the placeholder says: try again
 
     def _on_view_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -210,6 +214,9 @@ class ConversationPane(QWidget):
             if path:
                 action = menu.addAction(f"Open image {position + 1}")
                 action.triggered.connect(lambda _=False, p=path: self.image_requested.emit(p))
+        if None in (index.data(MEDIA_ROLE) or []):
+            retry = menu.addAction("Download pictures again")
+            retry.triggered.connect(lambda: self.media_retry_requested.emit(stored.pk))
         menu.addSeparator()
         delete = menu.addAction("Delete message…")
         delete.triggered.connect(lambda: self.delete_requested.emit(stored))
