@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.config.logsetup import private
 from app.config.settings import Settings
 from app.domain.sms_text import escape_rich_text
 
@@ -51,7 +52,7 @@ class Notifier(QObject):
 
     def notify(self, title: str, text: str) -> None:
         self.history.append((title, text))
-        log.info("Notification: %s: %s", title, text)
+        log.info("Notification: %s: %s", private(title), private(text))  # names, bodies
         self.notified.emit(title, text)
         if not self._settings.notifications:
             return
