@@ -23,7 +23,7 @@ def _set_expired(sandbox: Any, expired: bool) -> None:
             uploaded.expired = expired
 
 
-def test_clicking_the_placeholder_of_a_failed_picture_downloads_it_again(
+def test_clicking_the_placeholder_of_a_failed_picture_downloads_it_again_then_opens_it(
     tab: MessagesTab, sandbox: Any, app_context: Any, arun: Any, qtbot: QtBot
 ) -> None:
     mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550171", "Our new sign",
@@ -50,3 +50,11 @@ def test_clicking_the_placeholder_of_a_failed_picture_downloads_it_again(
     qtbot.waitUntil(lambda: bool(tab.pane.model.index(row).data(MEDIA_ROLE)[0]), timeout=10_000)
     [item] = arun(app_context.db.run(media_for_message, MessageKind.MMS, mms_id))
     assert item.state is MediaState.DONE
+
+    # Opened full size, the window says whose picture it is and when (not a file hash).
+    tab.pane.delegate.image_activated.emit(row, 0)
+    qtbot.waitUntil(lambda: bool(tab._viewers), timeout=5000)
+    title = tab._viewers[-1].windowTitle()
+    assert title.startswith("Picture from (418) 555-0171 - "), title
+    assert ":" in title.rsplit(" - ", 1)[1] and ".jpg" not in title, title  # "Today 10:24"
+    tab._viewers[-1].close()

@@ -278,8 +278,11 @@ class AudioPlayer(QWidget):
         self.notice_label.setVisible(True)
 
     def hide_notice(self) -> None:
+        announced = self.notice_label.text() == NO_OUTPUT_NOTICE
         self.notice_label.clear()
         self.notice_label.setVisible(False)
+        if announced:
+            self.notice.emit("")  # its copy in the status bar goes too (issue #15.14)
 
     # --- slots -----------------------------------------------------------------------
 

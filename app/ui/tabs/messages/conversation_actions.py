@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import UserFacingError
-from app.domain.models.messages import MessageKind, StoredMessage
+from app.domain.models.messages import Direction, MessageKind, StoredMessage
 from app.domain.phone import format_number, normalize
 from app.domain.sms_text import MAX_ATTACHMENTS
 from app.ui import feedback
@@ -363,10 +363,27 @@ class ConversationActions(_TabPart):
             self.status_message.emit("The pictures could not be downloaded; Switchboard will "
                                      "try again later.")
 
+    def _picture_title(self, path: str) -> str:
+        """ "Picture from <contact> - <date>" (or "sent to") for the message holding ``path``."""
+        from datetime import datetime
+
+        from app.ui.dates import list_date
+        from app.ui.tabs.messages.thread_model import MEDIA_ROLE
+
+        model = self.pane.model
+        who = self.pane.title.text() or "this conversation"
+        for row in range(model.rowCount()):
+            stored = model.stored_at(row)
+            if stored is not None and path in (model.index(row).data(MEDIA_ROLE) or []):
+                when = list_date(stored.message.date, datetime.now().astimezone())
+                sent = stored.message.direction is Direction.SENT
+                return f"Picture {'sent to' if sent else 'from'} {who} - {when}"
+        return f"Picture from {who}"
+
     def _on_pane_image_requested(self, path: str) -> None:
         from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture
 
-        viewer = ImageViewer(Path(path), self.dialogs, self)
+        viewer = ImageViewer(Path(path), self.dialogs, self, title=self._picture_title(path))
         viewer.destroyed.connect(lambda: self._viewers.remove(viewer)
                                  if viewer in self._viewers else None)
         self._viewers.append(viewer)
