@@ -379,7 +379,10 @@ class AudioPlayer(QWidget):
             return self._player, self._audio_output
         from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
 
+        from app.ui.qtlog import quiet_ffmpeg
+
         player = QMediaPlayer(self)
+        quiet_ffmpeg()  # now FFmpeg is loaded; it would print on the terminal (#15.17)
         # Kept on self on purpose (STACK.md): a collected output stalls playback.
         output = _new_audio_output(self)
         player.setAudioOutput(output)
