@@ -211,6 +211,25 @@ def test_every_tab_dialog_and_message_shows_outside_text_as_plain_text(
     phones.open_dialog.reject()
     qtbot.waitUntil(task.done)
 
+    # Search hits quote bodies and names in their own rich-text labels.
+    messages = tabs["messages"]
+    main_window.show_tab("messages")
+    messages.search.field.setText("bold")
+    qtbot.waitUntil(lambda: messages.search.results.count() > 0, timeout=5000)
+    problems += leaks(main_window)
+    messages.search.field.setText("")
+
+    # The presets dialog (number descriptions), a phone's set-up and its mailbox.
+    presets = numbers.open_presets_dialog()
+    problems += leaks(presets)
+    presets.reject()
+    for opener in (phones.set_up, lambda _phone: phones.mailbox_settings("1001")):
+        task = asyncio.ensure_future(opener(phones.selected_phone()))
+        qtbot.waitUntil(lambda: phones.open_dialog is not None, timeout=10_000)
+        problems += leaks(phones.open_dialog)
+        phones.open_dialog.reject()
+        qtbot.waitUntil(task.done)
+
     # A folder renamed: the question quotes its name.
     folder = next(f for f in arun(fax.service.folders()) if f.name == HOSTILE)
     task = asyncio.ensure_future(fax.rename_folder(folder))
