@@ -55,7 +55,10 @@ _ffmpeg_quieted = False
 
 def _handler(msg_type: QtMsgType, context: QMessageLogContext, message: str) -> None:
     category = context.category or "default"
-    logger = log if category == "default" else logging.getLogger(f"qt.{category}")
+    if category == "default":
+        logger = log
+    else:  # "qt.multimedia.ffmpeg" as it is; an application's own category under "qt."
+        logger = logging.getLogger(category if category.startswith("qt.") else f"qt.{category}")
     logger.log(_LEVELS.get(msg_type, logging.WARNING), "%s", message)
 
 

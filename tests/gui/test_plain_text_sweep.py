@@ -127,6 +127,8 @@ def leaks(root: QWidget) -> list[str]:
             text = widget.text()
             if raw_markup(text) and renders_rich(text, widget.textFormat()):
                 found.append(f"label {where}: {text[:120]!r}")
+            if raw_markup(text) and widget.openExternalLinks():
+                found.append(f"label opening links {where}: {text[:120]!r}")
         boxed = isinstance(widget, QMessageBox) and raw_markup(widget.text())
         if boxed and renders_rich(widget.text(), widget.textFormat()):
             found.append(f"message box {where}: {widget.text()[:120]!r}")
