@@ -2,8 +2,9 @@
 
 A session against the sandbox with the log file on: a sync that brings a text,
 a voicemail and a fax from a named contact (notifications), a text sent from the
-compose box, and a delete question quoting it. The log file then holds none of
-the bodies, the name, the contact's number in any format, nor the password.
+compose box, a delete question quoting it, and a fax sent to the contact. The log
+file then holds none of the bodies, the name, the contact's number in any format,
+nor the password.
 """
 
 from __future__ import annotations
@@ -70,6 +71,18 @@ def test_a_session_logs_no_bodies_names_numbers_or_password(
     last = messages.pane.model.stored_at(messages.pane.model.rowCount() - 1)
     messages.pane.delete_requested.emit(last)
     qtbot.waitUntil(lambda: any(SENT[:20] in text for text in user_messages.texts), timeout=5000)
+
+    # A fax sent to the contact's number (through the tab's sender, as Send does).
+    from app.services.fax.send import OutgoingFax
+    from tests.unit.services.test_fax_send import PDF
+
+    document = log_file.parent / "composed.pdf"
+    document.write_bytes(PDF)
+    fax_number = next(iter(state.fax_numbers))["did"]
+    arun(main_window.tabs["fax"].fax_sender.send(OutgoingFax(
+        to_number=NUMBER, from_number=fax_number, sender_name=NAME, station_id="BAKERY",
+        email_copy="", document=document, pages=1)))
+    assert any(call.params.get("to_number") == NUMBER for call in sandbox.calls("sendFaxMessage"))
 
     for handler in logging.getLogger().handlers:
         handler.flush()
