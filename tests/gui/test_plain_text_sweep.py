@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.domain.routing import Route
 from app.sandbox import SandboxServer
 from app.ui import feedback
 from app.ui.notify import tray_text
+from app.ui.tabs.fax.message_model import FAX_ROLE
 
 IMAGE = '<img src="file:///etc/passwd">'
 LINK = '<a href="file:///etc/passwd">open me</a>'
@@ -255,6 +257,39 @@ def test_every_tab_dialog_and_message_shows_outside_text_as_plain_text(
     assert any(HOSTILE in f"{title} {text}" for title, text in notes), notes
     problems += [f"notification {title!r}: {text!r}" for title, text in notes
                  if raw_markup(tray_text(title, "linux") + tray_text(text, "linux"))]
+
+    # Confirmations quoting outside text (each declined): deleting a voicemail, a fax,
+    # a text, and rerouting every number (their notes and targets named).
+    main_window.show_tab("voicemail")
+    voicemail = tabs["voicemail"]
+    heard = voicemail.selected_message()
+    assert heard is not None
+    arun(voicemail.delete_message(heard))
+    main_window.show_tab("fax")
+    fax.open_folder("INBOX")
+    qtbot.waitUntil(lambda: fax.proxy.rowCount() > 0, timeout=5000)
+    assert fax.select_fax(fax.proxy.index(0, 0).data(FAX_ROLE).id)
+    arun(fax.delete_fax(fax.selected_fax()))
+    main_window.show_tab("messages")
+    arun(main_window.open_conversation(did, "6175550142"))
+    pane = messages.pane
+    pane.delete_requested.emit(pane.model.stored_at(pane.model.rowCount() - 1))
+    main_window.show_tab("numbers")
+    numbers.select_numbers(list(sandbox.state.dids))
+    arun(numbers.reroute_selected(Route.parse("vm:1001")))
+    qtbot.waitUntil(lambda: len(user_messages) >= 4, timeout=5000)
+    quoted = [text for text in user_messages.texts if BOLD in text]
+    assert len(quoted) >= 3, [text[:70] for text in user_messages.texts]
+
+    # The set-up dialog showing what a server said.
+    from app.config.secrets import SecretStore
+    from app.services.account.session import ConnectionCheck
+    from app.ui.setup_dialog import SetupDialog
+
+    setup = SetupDialog(SecretStore(), lambda *_: None)  # type: ignore[arg-type]  # never asked
+    qtbot.addWidget(setup)
+    setup._show_check(ConnectionCheck(False, None, f"VoIP.ms said: {HOSTILE}"))
+    problems += leaks(setup)
 
     # Every message and confirmation the user saw, as the real message box shows it.
     for message in user_messages:
