@@ -63,6 +63,7 @@ def make_hostile(sandbox: SandboxServer) -> None:
             vm.callerid = _caller("6175550142")
         for row in state.mailboxes.values():
             row["name"] = HOSTILE
+            row["email"] = f"{BOLD}@example.com"
         for folder in state.fax_folders:
             if folder.name == "Invoices":
                 for fax in state.faxes:
