@@ -265,6 +265,9 @@ def test_every_tab_dialog_and_message_shows_outside_text_as_plain_text(
     voicemail = tabs["voicemail"]
     heard = voicemail.selected_message()
     assert heard is not None
+    # What "now playing" says of it (filled as when it plays; playing needs FFmpeg).
+    voicemail.now_playing.setText(voicemail._describe(heard))
+    problems += leaks(voicemail)
     arun(voicemail.delete_message(heard))
     main_window.show_tab("fax")
     fax.open_folder("INBOX")
