@@ -251,13 +251,14 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         from app.ui.qtlog import install_qt_message_handler
 
         mark("ui-modules")
+        # Before the QApplication: what Qt says while it starts goes to the log too.
+        install_qt_message_handler()
         qapp = create_qapplication()
         # The loop exists before anything that may schedule work on it (slots,
         # services): that work waits in the loop until it runs, right below.
         loop = qasync.QEventLoop(qapp)
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(crash.asyncio_handler)
-        install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
         if snapshot:
             # No dialog may block a snapshot run: messages go to the log only.

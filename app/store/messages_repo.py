@@ -42,6 +42,7 @@ from app.store.media import (
     media_paths_of,
     media_slots_of,
     next_media_due_at,
+    retry_media_now,
 )
 from app.store.messages import (
     UpsertResult,
@@ -259,6 +260,9 @@ class MessagesRepo(SendJournalRepo):
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None:
         return await self.db.run(media_failed, url, error, now)
+
+    async def retry_media_now(self, message_pk: int) -> int:
+        return await self.db.run(retry_media_now, message_pk)
 
     async def media_slots(self, message_pk: int) -> list[str | None]:
         return await self.db.run(media_slots_of, message_pk)

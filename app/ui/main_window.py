@@ -42,6 +42,7 @@ from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.plain_text import plain_tooltip
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         # Short names used all over this class (and by tests).
         self.sync_label = self.status.sync_label
         self.error_label = self.status.error_label
+        #: What the sync label says when no tab has something to say (#15.14).
+        self._summary_text = self.sync_label.text()
+        self._tab_status_shown = False
         self.busy_bar = self.status.busy_bar
         self.cancel_button = self.status.cancel_button
 
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
         if stand_in is not None:
             stand_in.deleteLater()
         tab.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
-        tab.status_message.connect(self.sync_label.setText)
+        tab.status_message.connect(self._on_tab_status_message)
         try:
             tab.load_cached()
         except Exception as exc:  # the cache failing is a bug, but show the window anyway
@@ -217,6 +221,14 @@ class MainWindow(QMainWindow):
     def _on_tab_widget_current_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
             self._materialize(TABS[index][0])
+        # What the tab left said ("No audio output device...") is not about this one.
+        if self._tab_status_shown:
+            self._on_tab_status_message("")
+
+    def _on_tab_status_message(self, text: str) -> None:
+        """A tab's word in the status bar; empty: back to the sync summary (#15.14)."""
+        self._tab_status_shown = bool(text)
+        self.sync_label.setText(text or self._summary_text)
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.window_geometry
@@ -351,16 +363,20 @@ class MainWindow(QMainWindow):
     def _show_sync_summary(self) -> None:
         failed = {k: e for k, e in self.load_errors.items() if e}
         stamp = datetime.now().strftime("%H:%M")
+        self._tab_status_shown = False
         if not failed:
-            self.sync_label.setText(f"Up to date · {stamp}")
+            self._summary_text = f"Up to date · {stamp}"
+            self.sync_label.setText(self._summary_text)
             self.show_error("")
             return
-        self.sync_label.setText(f"Refreshed at {stamp} with problems")
+        self._summary_text = f"Refreshed at {stamp} with problems"
+        self.sync_label.setText(self._summary_text)
         titles = {key: self.tabs[key].title for key in failed}
         first_key, first_error = next(iter(failed.items()))
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
         self.show_error(f"{titles[first_key]}: {first_error}{more}")
-        self.error_label.setToolTip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items()))
+        self.error_label.setToolTip(
+            plain_tooltip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items())))
 
     def show_error(self, text: str) -> None:
         """The last error, in the status bar; empty text clears it."""

@@ -132,6 +132,8 @@ class MediaStore(Upserts, Protocol):
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None: ...
 
+    async def retry_media_now(self, message_pk: int) -> int: ...
+
 
 class MessagesStore(ReadStore, SyncStore, SendStore, MediaStore, Protocol):
     """Everything above, plus what ``MessagesService``'s own commands need."""

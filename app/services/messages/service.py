@@ -224,6 +224,16 @@ class MessagesService(MessageReads):
         self._media_retry = None  # this one is running: a new schedule must not cancel it
         await self.download_media()
 
+    async def retry_media(self, message_pk: int) -> list[int]:
+        """Download one message's missing pictures now, even ones given up on.
+
+        The user asked (the picture placeholder's "try again"); the files arrive
+        through ``media_ready`` like any download. Returns the message pks that got
+        files; a failure is recorded for the next retry, as for any download.
+        """
+        await self.media.retry_now(message_pk)
+        return await self.download_media()
+
     # --- commands (each returns what changed) ---------------------------------------
 
     async def _thread_change(

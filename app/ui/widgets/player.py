@@ -278,8 +278,11 @@ class AudioPlayer(QWidget):
         self.notice_label.setVisible(True)
 
     def hide_notice(self) -> None:
+        announced = self.notice_label.text() == NO_OUTPUT_NOTICE
         self.notice_label.clear()
         self.notice_label.setVisible(False)
+        if announced:
+            self.notice.emit("")  # its copy in the status bar goes too (issue #15.14)
 
     # --- slots -----------------------------------------------------------------------
 
@@ -376,7 +379,10 @@ class AudioPlayer(QWidget):
             return self._player, self._audio_output
         from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
 
+        from app.ui.qtlog import quiet_ffmpeg
+
         player = QMediaPlayer(self)
+        quiet_ffmpeg()  # now FFmpeg is loaded; it would print on the terminal (#15.17)
         # Kept on self on purpose (STACK.md): a collected output stalls playback.
         output = _new_audio_output(self)
         player.setAudioOutput(output)

@@ -44,6 +44,7 @@ from app.services.voicemail.service import VoicemailService
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.plain_text import plain_label
 from app.ui.tabs.voicemail.actions import MessageActions
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
 from app.ui.tabs.voicemail.message_model import (
@@ -124,7 +125,7 @@ class VoicemailTab(PlaybackCommands):
         settings_button = self.toolbar.widgetForAction(self.settings_action)
         if isinstance(settings_button, QToolButton):
             settings_button.setAutoRaise(False)  # framed like the actions beside it
-        self.now_playing = QLabel(self)
+        self.now_playing = plain_label(QLabel(self))  # quotes the caller's name
         style.set_look(self.now_playing, style.MUTED)
         # Wraps rather than widening the window for a very long caller name.
         self.now_playing.setWordWrap(True)
