@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
+from app.domain.phone import format_number
 from app.services.fax.rules import fax_label
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
@@ -300,6 +301,7 @@ class FaxActionsMixin(TabBase):
             dialog = ComposeFaxDialog(
                 self.service, self.fax_sender, self.outbox, self.dialogs,
                 email_default=self.ctx.settings.fax_email,
+                email_copy=self.ctx.settings.fax_email_copy,
                 parent=self,
             )
             dialog.sent.connect(self._on_compose_sent)
@@ -309,17 +311,60 @@ class FaxActionsMixin(TabBase):
         self.compose.open()
         return self.compose
 
+    async def send_again(self, fax: FaxMessage) -> ComposeFaxDialog | None:
+        """A new fax to ``fax``'s number with its document (a failed fax, "Send again").
+
+        Never sends by itself: the compose dialog opens filled in, and the user
+        checks and presses Send (a fax that "failed" may still have reached part
+        of its pages).
+        """
+        draft = self.compose
+        if draft is not None and draft.has_content():
+            if not await self.dialogs.confirm(
+                self, "Replace the fax you were writing with this one?", "Replace",
+                "Send again",
+            ):
+                return None
+            draft.discard()
+            self.compose = None
+            draft.close()
+            draft.deleteLater()
+        copy = await run_in_background(
+            self, self._resend_copy(fax), busy_text="Preparing the fax again…"
+        )
+        if copy is None:
+            return None
+        dialog = self.open_compose()
+        dialog.to_edit.setText(format_number(fax.destination))
+        await dialog.add_files([copy])
+        return dialog
+
+    async def _resend_copy(self, fax: FaxMessage) -> Path:
+        """A copy of ``fax``'s PDF in the outbox (the cache may drop its own)."""
+        source = await self.service.pdf(fax)
+        target = self.outbox / f"Fax {fax.id} to {fax.destination or 'unknown'}.pdf"
+        try:
+            await asyncio.to_thread(self.outbox.mkdir, parents=True, exist_ok=True)
+            await asyncio.to_thread(shutil.copyfile, source, target)
+        except OSError as exc:
+            raise UserFacingError(
+                f"Could not prepare the fax again: {exc.strerror or exc}."
+            ) from exc
+        return target
+
     def _on_compose_sent(self, text: str) -> None:
         self.status_message.emit(text)
         dialog, self.compose = self.compose, None
         if dialog is not None:
             if dialog.email_copy_used:
                 self.ctx.settings.fax_email = dialog.email_copy_used
+            # Ticked or not, as at this send: the next fax starts the same way.
+            self.ctx.settings.fax_email_copy = dialog.email_copy_checked
             dialog.deleteLater()
 
     def _on_compose_rejected(self) -> None:
         dialog = self.compose
-        if dialog is not None and not dialog.files:
+        if dialog is not None and not dialog.has_content():
             # Nothing worth keeping: start fresh next time.
             self.compose = None
             dialog.deleteLater()

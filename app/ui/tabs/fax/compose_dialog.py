@@ -18,9 +18,10 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -59,15 +62,20 @@ from app.ui.operations import run_in_background
 from app.ui.tabs.fax.compose_merge import (
     AttachmentError,
     MergeResult,
-    merge_attachments,
     unsupported,
 )
+from app.ui.tabs.fax.compose_pages import CoverPage, build_fax
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
 
 log = logging.getLogger(__name__)
 
-PREVIEW_PLACEHOLDER = "Attach documents to see the fax here, page by page, before sending it."
+PREVIEW_PLACEHOLDER = (
+    "Attach documents or type a message to see the fax here, page by page, before "
+    "sending it."
+)
+#: Typing pauses this long before the typed pages and the cover are laid out again.
+RELAYOUT_DELAY_MS = 600
 
 
 class ComposeFaxDialog(QDialog):
@@ -83,6 +91,7 @@ class ComposeFaxDialog(QDialog):
         dialogs: FaxDialogs,
         *,
         email_default: str = "",
+        email_copy: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,10 +128,37 @@ class ComposeFaxDialog(QDialog):
         self.station_edit.setMaxLength(MAX_STATION_ID)
         self.station_edit.setPlaceholderText("Shown on the recipient's fax machine")
         self.copy_check = QCheckBox("E-mail me a copy", self)
+        self.copy_check.setChecked(email_copy)  # as at the last send (settings)
         self.email_edit = QLineEdit(email_default, self)
         self.email_edit.setPlaceholderText("you@example.com")
         self.email_edit.setAccessibleName("E-mail address for the copy")
-        self.email_edit.setEnabled(False)
+        self.email_edit.setEnabled(email_copy)
+        #: Whether "E-mail me a copy" was ticked for the fax that went out.
+        self.email_copy_checked = email_copy
+
+        self.typed_edit = QPlainTextEdit(self)
+        self.typed_edit.setPlaceholderText(
+            "Type a message to fax (optional): it becomes the first page(s), before the "
+            "attached documents."
+        )
+        self.typed_edit.setAccessibleName("Typed message")
+        self.typed_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users)
+        self.cover_box = QGroupBox("Add a cover page", self)
+        self.cover_box.setCheckable(True)
+        self.cover_box.setChecked(False)
+        self.cover_to_edit = QLineEdit(self)
+        self.cover_to_edit.setPlaceholderText("Who the fax is for")
+        self.cover_to_edit.setAccessibleName("Cover page: to")
+        self.cover_subject_edit = QLineEdit(self)
+        self.cover_subject_edit.setAccessibleName("Cover page: subject")
+        self.cover_note_edit = QPlainTextEdit(self)
+        self.cover_note_edit.setAccessibleName("Cover page: note")
+        self.cover_note_edit.setTabChangesFocus(True)
+        self.cover_note_edit.setMaximumHeight(70)
+        #: Typing re-lays the pages out once the user pauses, not at every key.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(RELAYOUT_DELAY_MS)
 
         self.attachments = QListWidget(self)
         self.attachments.setAccessibleName("Attached documents")
@@ -190,6 +226,15 @@ class ComposeFaxDialog(QDialog):
         left_layout.addWidget(heading)
         left_layout.addWidget(self.attachments, 1)
         left_layout.addLayout(file_buttons)
+        message_label = QLabel("&Message:", self)
+        message_label.setBuddy(self.typed_edit)
+        left_layout.addWidget(message_label)
+        left_layout.addWidget(self.typed_edit, 1)
+        cover_form = QFormLayout(self.cover_box)
+        cover_form.addRow("T&o:", self.cover_to_edit)
+        cover_form.addRow("Su&bject:", self.cover_subject_edit)
+        cover_form.addRow("N&ote:", self.cover_note_edit)
+        left_layout.addWidget(self.cover_box)
         left_layout.addWidget(self.summary)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -210,6 +255,13 @@ class ComposeFaxDialog(QDialog):
     def _connect(self) -> None:
         self.to_edit.textChanged.connect(self._on_to_edit_text_changed)
         self.copy_check.toggled.connect(self.email_edit.setEnabled)
+        self._relayout_timer.timeout.connect(self._on_relayout_timer_timeout)
+        for edit in (self.typed_edit, self.cover_note_edit):
+            edit.textChanged.connect(self._relayout_timer.start)
+        for line in (self.cover_to_edit, self.cover_subject_edit, self.name_edit):
+            line.textChanged.connect(self._on_cover_text_changed)
+        self.to_edit.textChanged.connect(self._on_cover_text_changed)
+        self.cover_box.toggled.connect(self._relayout_timer.start)
         self.attachments.currentRowChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
@@ -266,7 +318,7 @@ class ComposeFaxDialog(QDialog):
         self._merge_generation += 1
         generation = self._merge_generation
         self._refresh_list()
-        if not self.files:
+        if not self.has_pages():
             self.merged = None
             self.preview.clear()
             self._update_summary()
@@ -276,8 +328,10 @@ class ComposeFaxDialog(QDialog):
         self.send_button.setEnabled(False)
         files = list(self.files)
         self._culprit = None
+        self._relayout_timer.stop()  # this merge includes the typed pages as they are
         result = await run_in_background(
-            self, self._merge(files, generation), busy_text="Preparing the fax document…"
+            self, self._merge(files, generation, self.typed_edit.toPlainText(), self.cover()),
+            busy_text="Preparing the fax document…",
         )
         if generation != self._merge_generation:
             return  # the list changed meanwhile; a newer merge is on its way
@@ -296,9 +350,13 @@ class ComposeFaxDialog(QDialog):
         self._update_summary()
         self._update_buttons()
 
-    async def _merge(self, files: list[Path], generation: int) -> MergeResult | None:
+    async def _merge(
+        self, files: list[Path], generation: int, typed: str, cover: CoverPage | None
+    ) -> MergeResult | None:
         try:
-            return await asyncio.to_thread(merge_attachments, files, self._document)
+            return await asyncio.to_thread(
+                build_fax, files, typed, cover, self._document, today=date.today()
+            )
         except AttachmentError as exc:
             if generation != self._merge_generation:
                 return None  # the list changed meanwhile: this failure no longer matters
@@ -325,8 +383,8 @@ class ComposeFaxDialog(QDialog):
     def _update_summary(self) -> None:
         if self.merged is None:
             self.summary.setText(
-                f"Nothing attached yet. The fax document may be up to "
-                f"{size_text(MAX_FAX_FILE_BYTES)}."
+                f"Nothing to send yet: attach documents or type a message. The fax "
+                f"document may be up to {size_text(MAX_FAX_FILE_BYTES)}."
             )
             return
         size = self.merged.size_bytes
@@ -340,6 +398,33 @@ class ComposeFaxDialog(QDialog):
         self.summary.setText(text)
 
     # --- state ----------------------------------------------------------------------
+
+    def has_pages(self) -> bool:
+        """Whether there is something to fax: attachments or a typed message."""
+        return (
+            bool(self.files)
+            or bool(self.typed_edit.toPlainText().strip())
+            or self.cover_box.isChecked()
+        )
+
+    def has_content(self) -> bool:
+        """Whether closing would throw away something the user entered."""
+        return self.has_pages() or bool(self.to_edit.text().strip())
+
+    def cover(self) -> CoverPage | None:
+        """The cover page as filled in, or None when it is not wanted."""
+        if not self.cover_box.isChecked():
+            return None
+        number = str(self.from_combo.currentData() or "")
+        return CoverPage(
+            to=self.cover_to_edit.text(),
+            sender=self.name_edit.text(),
+            subject=self.cover_subject_edit.text(),
+            note=self.cover_note_edit.toPlainText(),
+            to_number=format_number(self.to_edit.text()) if is_valid_nanp(self.to_edit.text())
+            else self.to_edit.text().strip(),
+            from_number=format_number(number) if number else "",
+        )
 
     def outgoing(self) -> OutgoingFax:
         return OutgoingFax(
@@ -361,7 +446,10 @@ class ComposeFaxDialog(QDialog):
         self.add_button.setEnabled(not busy)
         self.send_button.setEnabled(self.merged is not None and not busy)
         self.discard_button.setEnabled(not busy)
-        for widget in (self.to_edit, self.name_edit, self.station_edit, self.copy_check):
+        for widget in (
+            self.to_edit, self.name_edit, self.station_edit, self.copy_check, self.typed_edit,
+            self.cover_box,
+        ):
             widget.setEnabled(not busy)
         self.email_edit.setEnabled(self.copy_check.isChecked() and not busy)
         self.from_combo.setEnabled(bool(self.from_combo.currentData()) and not busy)
@@ -369,6 +457,12 @@ class ComposeFaxDialog(QDialog):
     def discard(self) -> None:
         """Forget the draft and its merged file."""
         self.files.clear()
+        for line in (self.to_edit, self.cover_to_edit, self.cover_subject_edit):
+            line.clear()
+        self.typed_edit.clear()
+        self.cover_note_edit.clear()
+        self.cover_box.setChecked(False)
+        self._relayout_timer.stop()  # clearing the fields is not something to lay out
         self.merged = None
         self.preview.clear()
         with contextlib.suppress(OSError):
@@ -384,6 +478,16 @@ class ComposeFaxDialog(QDialog):
             self.to_hint.setText("Too many digits for a US or Canadian number.")
         else:
             self.to_hint.setText("")
+
+    def _on_cover_text_changed(self, *_: object) -> None:
+        # What the cover page shows changed: lay it out again (when there is one).
+        if self.cover_box.isChecked():
+            self._relayout_timer.start()
+
+    @async_slot()
+    async def _on_relayout_timer_timeout(self) -> None:
+        if not self.sending:
+            await self._remerge()
 
     @async_slot()
     async def _on_add_button_clicked(self) -> None:
@@ -417,7 +521,7 @@ class ComposeFaxDialog(QDialog):
 
     @async_slot()
     async def _on_discard_button_clicked(self) -> None:
-        if self.files and not await self.dialogs.confirm(
+        if self.has_content() and not await self.dialogs.confirm(
             self, "Discard this fax? The attached documents are not changed.", "Discard",
             "Discard fax",
         ):
@@ -463,6 +567,7 @@ class ComposeFaxDialog(QDialog):
             return False
         if fax.email_copy and valid_email(fax.email_copy):
             self.email_copy_used = fax.email_copy
+        self.email_copy_checked = self.copy_check.isChecked()
         self.status.setText("")
         self.sent.emit(f"Fax to {to} sent ({fax.pages} page{'s' if fax.pages != 1 else ''}).")
         self.discard()
