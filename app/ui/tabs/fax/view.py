@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +41,7 @@ from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import chain_tab_order
 from app.ui.operations import run_in_background
 from app.ui.tabs.fax.actions import FaxActionsMixin
 from app.ui.tabs.fax.dialogs import FaxDialogs
@@ -115,6 +117,14 @@ class FaxTab(FaxActionsMixin):
         self._connect()
         self._show_list_state()
         self.update_actions()
+        # Tab follows what the eye sees: folders, the row above the list, the list,
+        # then the failed fax's "Send again" and the preview.
+        chain_tab_order(
+            self.folders.list, self.folders.new_button, self.folders.rename_button,
+            self.folders.delete_button, self.send_button, self.period, self.move_button,
+            self.delete_button, self.email_button, self.save_button, self.print_button,
+            self.table, self.failure_bar.button,
+        )
 
     # --- construction ---------------------------------------------------------------
 
@@ -204,6 +214,9 @@ class FaxTab(FaxActionsMixin):
         self._show_list_state()
         if not self.poller.active:
             self.poller.start()
+
+    def start_new(self) -> None:
+        self.open_compose()
 
     def shutdown(self) -> None:
         self.poller.stop()
@@ -341,6 +354,8 @@ class FaxTab(FaxActionsMixin):
             path = await run_in_background(
                 self, self.service.pdf(fax), busy_text="Loading the fax…"
             )
+            if not shiboken6.isValid(self.preview):
+                return  # the window closed while the fax was loading
             if self._shown_id != fax.id:
                 return  # another fax was selected meanwhile
             if path is None:
