@@ -22,6 +22,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
 from app.domain.phone import format_number
 from app.services.fax.rules import fax_label
+from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
@@ -74,7 +75,7 @@ class FaxActionsMixin(TabBase):
     def build_actions(self) -> None:
         self.move_button = self._tool_button("Move to ▾", "Move the fax to another folder")
         # The text carries the arrow: the style's indicator overlaps the text.
-        self.move_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        style.hide_menu_indicator(self.move_button)
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -185,7 +185,11 @@ class ComposeFaxDialog(QDialog):
         self.send_button = self.buttons.addButton(
             "Send fax", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        # Text only, like "Send fax" and "Discard": the standard Close button's
+        # icon comes from the platform's theme and was dark on the dark palette.
+        self.close_button = self.buttons.addButton(
+            "Close", QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.close_button.setToolTip("Close; the fax stays here until you send or discard it")
         self.discard_button = self.buttons.addButton(
             "Discard", QDialogButtonBox.ButtonRole.DestructiveRole
