@@ -48,6 +48,7 @@ class FaxActionsMixin(TabBase):
     table: QTableView
     outbox: Path
     compose: ComposeFaxDialog | None = None
+    draft_restore: asyncio.Task[bool] | None = None
 
     def selected_fax(self) -> FaxMessage | None:
         raise NotImplementedError
@@ -308,6 +309,8 @@ class FaxActionsMixin(TabBase):
             dialog.sent.connect(self._on_compose_sent)
             dialog.rejected.connect(self._on_compose_rejected)
             self.compose = dialog
+            # The fax left unsent last time (closed, or the app quit) comes back.
+            self.draft_restore = self.spawn(dialog.restore_draft())
             self.spawn(dialog.load_numbers())
         self.compose.open()
         return self.compose

@@ -21,6 +21,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.services.fax.drafts import FaxDraft
 from app.services.fax.rules import valid_email
 from app.services.fax.send import (
     MAX_FAX_FILE_BYTES,
@@ -76,6 +78,8 @@ PREVIEW_PLACEHOLDER = (
 )
 #: Typing pauses this long before the typed pages and the cover are laid out again.
 RELAYOUT_DELAY_MS = 600
+#: ...and this long before what was typed is saved as a draft.
+DRAFT_SAVE_DELAY_MS = 800
 
 
 class ComposeFaxDialog(QDialog):
@@ -159,6 +163,14 @@ class ComposeFaxDialog(QDialog):
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(RELAYOUT_DELAY_MS)
+        #: Typing is saved as a draft once the user pauses (issue #13 point 2).
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._restoring = False
+        self._draft_saves: set[asyncio.Task[None]] = set()
+        #: The "From" number of a restored draft, chosen once the numbers are loaded.
+        self._wanted_from = ""
 
         self.attachments = QListWidget(self)
         self.attachments.setAccessibleName("Attached documents")
@@ -192,8 +204,9 @@ class ComposeFaxDialog(QDialog):
         )
         self.close_button.setToolTip("Close; the fax stays here until you send or discard it")
         self.discard_button = self.buttons.addButton(
-            "Discard", QDialogButtonBox.ButtonRole.DestructiveRole
+            "Discard draft", QDialogButtonBox.ButtonRole.DestructiveRole
         )
+        self.discard_button.setToolTip("Forget this fax: fields, message and attachments")
 
         self._layout()
         self._connect()
@@ -266,6 +279,19 @@ class ComposeFaxDialog(QDialog):
             line.textChanged.connect(self._on_cover_text_changed)
         self.to_edit.textChanged.connect(self._on_cover_text_changed)
         self.cover_box.toggled.connect(self._relayout_timer.start)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        for line in (
+            self.to_edit, self.name_edit, self.station_edit, self.email_edit,
+            self.cover_to_edit, self.cover_subject_edit,
+        ):
+            line.textChanged.connect(self._schedule_draft_save)
+        for edit in (self.typed_edit, self.cover_note_edit):
+            edit.textChanged.connect(self._schedule_draft_save)
+        self.copy_check.toggled.connect(self._schedule_draft_save)
+        self.cover_box.toggled.connect(self._schedule_draft_save)
+        self.from_combo.currentIndexChanged.connect(self._schedule_draft_save)
+        # Closed (Close, Esc, the window's X): what is there is kept at once.
+        self.rejected.connect(self.save_draft_now)
         self.attachments.currentRowChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
@@ -302,7 +328,8 @@ class ComposeFaxDialog(QDialog):
                 label += f" — {number.description}"
             self.from_combo.addItem(label, number.did)
         self.from_combo.setEnabled(True)
-        index = self.from_combo.findData(current) if current else 0
+        wanted = self._wanted_from or current
+        index = self.from_combo.findData(wanted) if wanted else 0
         self.from_combo.setCurrentIndex(max(0, index))
         self._update_buttons()
 
@@ -319,6 +346,7 @@ class ComposeFaxDialog(QDialog):
 
     async def _remerge(self) -> None:
         """Merge the current list; a file that cannot be read is named and left out."""
+        self._schedule_draft_save()  # the list of files is part of the draft
         self._merge_generation += 1
         generation = self._merge_generation
         self._refresh_list()
@@ -337,8 +365,8 @@ class ComposeFaxDialog(QDialog):
             self, self._merge(files, generation, self.typed_edit.toPlainText(), self.cover()),
             busy_text="Preparing the fax document…",
         )
-        if generation != self._merge_generation:
-            return  # the list changed meanwhile; a newer merge is on its way
+        if generation != self._merge_generation or not shiboken6.isValid(self.preview):
+            return  # the list changed (or the fax was discarded) meanwhile
         if result is None:
             bad = self._culprit
             if bad is not None and bad in self.files:
@@ -368,6 +396,12 @@ class ComposeFaxDialog(QDialog):
             # (run_in_background) tell the user.
             self._culprit = next((f for f in files if f.name in exc.message), None)
             raise
+        except OSError as exc:
+            if generation != self._merge_generation:
+                return None  # discarded meanwhile: its half-written file was removed
+            raise AttachmentError(
+                f"Could not prepare the fax document: {exc.strerror or exc}."
+            ) from exc
 
     def _refresh_list(self) -> None:
         row = self.attachments.currentRow()
@@ -430,6 +464,80 @@ class ComposeFaxDialog(QDialog):
             from_number=format_number(number) if number else "",
         )
 
+    # --- draft ------------------------------------------------------------------------
+
+    def draft(self) -> FaxDraft:
+        """Every field as it is now (what ``save_draft_now`` keeps)."""
+        return FaxDraft(
+            to_number=self.to_edit.text(),
+            from_number=str(self.from_combo.currentData() or self._wanted_from),
+            sender_name=self.name_edit.text(),
+            station_id=self.station_edit.text(),
+            email_copy=self.copy_check.isChecked(),
+            email=self.email_edit.text(),
+            typed_text=self.typed_edit.toPlainText(),
+            cover=self.cover_box.isChecked(),
+            cover_to=self.cover_to_edit.text(),
+            cover_subject=self.cover_subject_edit.text(),
+            cover_note=self.cover_note_edit.toPlainText(),
+            files=tuple(str(path) for path in self.files),
+        )
+
+    async def restore_draft(self) -> bool:
+        """Fill the dialog from the stored draft, if any; True when one was restored.
+
+        Attached files that no longer exist are left out and named.
+        """
+        draft = await self.service.drafts.load()
+        if draft is None or self.has_content():
+            return False
+        self._restoring = True
+        try:
+            self.to_edit.setText(draft.to_number)
+            self._wanted_from = draft.from_number
+            index = self.from_combo.findData(draft.from_number)
+            if index >= 0:
+                self.from_combo.setCurrentIndex(index)
+            self.name_edit.setText(draft.sender_name)
+            self.station_edit.setText(draft.station_id)
+            self.copy_check.setChecked(draft.email_copy)
+            if draft.email:
+                self.email_edit.setText(draft.email)
+            self.typed_edit.setPlainText(draft.typed_text)
+            self.cover_box.setChecked(draft.cover)
+            self.cover_to_edit.setText(draft.cover_to)
+            self.cover_subject_edit.setText(draft.cover_subject)
+            self.cover_note_edit.setPlainText(draft.cover_note)
+            paths = [Path(p) for p in draft.files]
+            self.files = [p for p in paths if p.is_file()]
+        finally:
+            self._restoring = False
+        gone = [p.name for p in paths if p not in self.files]
+        note = "Your unsent fax is back, as you left it."
+        if gone:
+            note += f" No longer found, left out: {', '.join(gone)}."
+        self.status.setText(note)
+        await self._remerge()
+        return True
+
+    def _schedule_draft_save(self, *_: object) -> None:
+        if not self._restoring and not self.sending:
+            self._draft_timer.start()
+
+    def save_draft_now(self) -> None:
+        """Keep the fields in the store now (closing, or typing paused)."""
+        self._draft_timer.stop()
+        if self._restoring:
+            return
+        task = asyncio.ensure_future(self.service.drafts.save(self.draft()))
+        self._draft_saves.add(task)  # a reference until done
+        task.add_done_callback(self._draft_saves.discard)
+
+    async def drafts_saved(self) -> None:
+        """Wait for the draft writes under way (tests, closing)."""
+        if self._draft_saves:
+            await asyncio.gather(*self._draft_saves)
+
     def outgoing(self) -> OutgoingFax:
         return OutgoingFax(
             to_number=self.to_edit.text(),
@@ -467,6 +575,11 @@ class ComposeFaxDialog(QDialog):
         self.cover_note_edit.clear()
         self.cover_box.setChecked(False)
         self._relayout_timer.stop()  # clearing the fields is not something to lay out
+        self._draft_timer.stop()
+        self._merge_generation += 1  # a merge under way is for a fax that is gone
+        task = asyncio.ensure_future(self.service.drafts.discard())
+        self._draft_saves.add(task)
+        task.add_done_callback(self._draft_saves.discard)
         self.merged = None
         self.preview.clear()
         with contextlib.suppress(OSError):
@@ -490,7 +603,7 @@ class ComposeFaxDialog(QDialog):
 
     @async_slot()
     async def _on_relayout_timer_timeout(self) -> None:
-        if not self.sending:
+        if not self.sending and shiboken6.isValid(self.preview):
             await self._remerge()
 
     @async_slot()

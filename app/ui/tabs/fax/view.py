@@ -219,6 +219,8 @@ class FaxTab(FaxActionsMixin):
         self.open_compose()
 
     def shutdown(self) -> None:
+        if self.compose is not None:
+            self.compose.save_draft_now()  # the window closes: keep what was typed
         self.poller.stop()
         self._events.close()
         self.cancel_background()
