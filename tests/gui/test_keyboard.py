@@ -99,9 +99,12 @@ def test_ctrl_f_focuses_the_search_and_esc_clears_it(
     tab = loaded(window, "numbers", qtbot, arun)
     tab.table.setFocus()  # type: ignore[attr-defined]
     qtbot.waitUntil(tab.table.hasFocus, timeout=2_000)  # type: ignore[attr-defined]
-    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     box = tab.search_box()
-    assert box is not None and box.hasFocus()
+    assert box is not None
+    box.setText("555")
+    tab.table.setFocus()  # type: ignore[attr-defined]
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus() and box.selectedText() == "555"
     QTest.keyClicks(box, "617")
     assert box.text() == "617"
     press(Qt.Key.Key_Escape)
