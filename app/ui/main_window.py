@@ -42,6 +42,7 @@ from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import Shortcuts
 from app.ui.plain_text import plain_tooltip
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_tabs()
+        # Keyboard shortcuts (a "Go" menu): app/ui/keyboard.py.
+        self.shortcuts = Shortcuts(self)
         self._remember_geometry = remember_geometry
         if remember_geometry:
             self._restore_geometry()

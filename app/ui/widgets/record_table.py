@@ -46,4 +46,7 @@ def record_table(
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     use_familiar_sort_arrows(table.horizontalHeader())
+    # Tab leaves the list for the next control (a toolbar) instead of walking its
+    # cells: 38 presses never got out of the voicemail list (issue #15 point 9).
+    table.setTabKeyNavigation(False)
     return table
