@@ -56,6 +56,10 @@ class Poller:
         self._failing = False
         self._reported = False
         self.interval = 0.0
+        #: A lower bound on the wait that a feature may raise between checks (its
+        #: share of the API's request budget, a back-off) without restarting the
+        #: schedule as ``set_interval`` does; the wait is never below ``interval``.
+        self.floor = 0.0
         self.failed: Event[str] = Event(f"{name}.failed")
         self.recovered: Event[()] = Event(f"{name}.recovered")
         self.set_interval(interval_seconds)
@@ -95,7 +99,7 @@ class Poller:
     async def _run(self) -> None:
         sleep = self._sleep or asyncio.sleep
         while True:
-            await sleep(self.interval)
+            await sleep(max(self.interval, self.floor))
             try:
                 await self._one_check()
             except Exception as exc:  # a bug: report it once and stop polling

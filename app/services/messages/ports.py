@@ -29,6 +29,7 @@ from app.domain.models.messages import (
     StoredMessage,
     ThreadSummary,
 )
+from app.services.messages.journal import SendJournal
 
 if TYPE_CHECKING:
     from app.services.messages.changes import Page
@@ -106,7 +107,7 @@ class SyncStore(Upserts, Protocol):
     async def set_state(self, key: str, value: str) -> None: ...
 
 
-class SendStore(Upserts, Protocol):
+class SendStore(Upserts, SendJournal, Protocol):
     async def save_draft(
         self, did: str, contact: str, text: str, last_error: str = "",
         attachments: Sequence[str] = (),
@@ -130,6 +131,8 @@ class MediaStore(Upserts, Protocol):
     async def media_done(self, url: str, path: str, now: int) -> None: ...
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None: ...
+
+    async def retry_media_now(self, message_pk: int) -> int: ...
 
 
 class MessagesStore(ReadStore, SyncStore, SendStore, MediaStore, Protocol):

@@ -30,6 +30,7 @@ from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import TargetLists, target_text
+from app.domain.sms_text import escape_rich_text
 from app.ui.tabs.numbers.routing_editor import RoutingEditor
 
 
@@ -51,7 +52,8 @@ class DidEditDialog(QDialog):
         self.did = did
         title = format_number(did.did)
         self.setWindowTitle(f"Edit {title}")
-        heading = QLabel(f"<b>{title}</b>" + (f" — {did.description}" if did.description else ""))
+        about = f" — {escape_rich_text(did.description)}" if did.description else ""  # outside text
+        heading = QLabel(f"<b>{title}</b>{about}")
         heading.setTextFormat(Qt.TextFormat.RichText)
 
         self.routing = self._editor(lists, did.routing, "editRouting", allow_none=True)
