@@ -109,11 +109,9 @@ async def _one_case(name: str, profile: str) -> OfflineCase:
         return OfflineCase(name, seconds, finished, client.calls_made - before, text)
     finally:
         window.close()
-        ctx.connectivity.stop()
-        ctx.balance.stop()
+        ctx.close()  # stops every service built (pollers, probes) and the cache
         await asyncio.sleep(0)
         await client.aclose()
-        ctx.db.close()
         cable.close()
         sandbox.stop()  # wakes the requests it holds in the blackhole
         window.deleteLater()
