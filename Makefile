@@ -93,13 +93,14 @@ bundle-check: bundle
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/check_bundle.py dist/switchboard
 
 # The launcher entry and icon for this user (XDG_DATA_HOME, default ~/.local/share).
-# EXEC: the command the launcher runs (default: this checkout's venv).
+# EXEC: the command the launcher runs (default: this checkout's venv; the bundle:
+# make install-desktop EXEC=$$PWD/dist/switchboard/switchboard).
 EXEC ?= $(abspath $(VENV))/bin/switchboard
 install-desktop: $(STAMP)
-	sh packaging/install-desktop.sh install "$(EXEC)"
+	$(PY) -m app.ui.desktop_files install --exec '"$(EXEC)"'
 
-uninstall-desktop:
-	sh packaging/install-desktop.sh uninstall
+uninstall-desktop: $(STAMP)
+	$(PY) -m app.ui.desktop_files uninstall
 
 clean:
 	rm -rf .venv .venv313 .pytest_cache .mypy_cache .ruff_cache build dist

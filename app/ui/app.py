@@ -41,8 +41,11 @@ from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
 from app.ui import feedback, style
+from app.ui.desktop import TrayKeeper, app_icon
+from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
+from app.ui.notify_open import NotificationOpener
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tab_loader import TABS
 
@@ -137,6 +140,10 @@ def create_qapplication() -> QApplication:
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
+    # The window class launchers match to switchboard.desktop (with `python -m app`
+    # it would be "__main__.py"), and the icon of every window, the tray included.
+    qapp.setDesktopFileName(DESKTOP_ID)
+    qapp.setWindowIcon(app_icon())
     qapp.setQuitOnLastWindowClosed(False)
     return qapp
 
@@ -213,6 +220,8 @@ class _OpenSession:
         self.balance, self.window = balance, window
         self.outcome = "quit"
         self.is_closed = False
+        #: Closing hides the window instead, with "keep running in the tray" on.
+        self.tray_keeper: TrayKeeper | None = None
         self._closed: asyncio.Future[str] | None = None
 
     def on_sign_out(self) -> None:
@@ -399,7 +408,13 @@ class Shell:
         window.sign_out_requested.connect(opened.on_sign_out)
         window.first_painted.connect(_end_startup)
         QTimer.singleShot(5000, _end_startup)  # in case it never paints (started minimised)
-        window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))
+        window.settings_requested.connect(
+            lambda: self.open_settings(ctx, balance, window, opened.tray_keeper)
+        )
+        # A click on a notification opens its item; closing may keep the app in the tray.
+        NotificationOpener(notifier, window)
+        if self.options.snapshot_dir is None:
+            opened.tray_keeper = TrayKeeper(window, notifier.tray, self.settings)
         if self.options.exit_after_paint:
             self._first_paint = _FirstPaint(window)
         window.show()
@@ -468,7 +483,13 @@ class Shell:
         opened.password.value = found.password
         return None
 
-    def open_settings(self, ctx: AppServices, balance: BalanceService, window: MainWindow) -> None:
+    def open_settings(
+        self,
+        ctx: AppServices,
+        balance: BalanceService,
+        window: MainWindow,
+        tray_keeper: TrayKeeper | None = None,
+    ) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, ctx.lookups, self.credentials, window)
@@ -480,6 +501,8 @@ class Shell:
             ctx.lookups.set_ttl(timedelta(days=self.settings.lookup_ttl_days))
             balance.start()
             balance.announce()  # re-evaluate the low-balance warning
+            if tray_keeper is not None:
+                tray_keeper.update()  # "keep running in the tray" may have been turned on
 
         dialog.applied.connect(_applied)
         dialog.sign_out_requested.connect(window.sign_out_requested)

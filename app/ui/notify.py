@@ -1,67 +1,126 @@
-"""Desktop notifications (new voicemail, message, fax).
+"""Desktop notifications (new voicemail, message, fax, missed call, phone offline, low balance).
 
-Tabs call ``ctx.notifier.notify(title, text)``. Every notification is recorded in
-``history`` (tests read it); it reaches the system tray only when one exists and
-the user has not turned notifications off in the settings.
+Services call ``notifier.notify(title, text, target)`` (the ``NotifierLike``
+port). Every notification is recorded in ``history`` / ``targets`` (tests read
+them); it reaches the screen, unless the user turned notifications off:
+
+* through the system tray's balloon where the desktop has a tray;
+* otherwise through the freedesktop notification service on the session bus
+  (``app/ui/notify_dbus.py``): stock GNOME, tiling desktops, anything with a
+  notification daemon and no tray;
+* otherwise only the log says it.
+
+A click on a notification emits ``activated(target)``; the shell opens that tab
+and row (``app/ui/notify_open.py``). Nothing here loads before the first
+notification: the tray's and D-Bus's classes cost start-up time for nothing.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
 
 from app.config.settings import Settings
+from app.services.notifications import NotifyTarget
+from app.ui.desktop_tray import AppTray, tray_available
 
 if TYPE_CHECKING:
-    # The tray icon's classes load with the first notification: their Python types
-    # (QIcon's ~100 theme-icon names among them) cost ~1.5 ms of the first paint.
-    from PySide6.QtWidgets import QSystemTrayIcon
+    from app.ui.notify_dbus import FreedesktopNotifications
 
 log = logging.getLogger(__name__)
+#: D-Bus notifications remembered for a click (older ones are forgotten first).
+REMEMBERED = 50
 
 
 class Notifier(QObject):
     """Signals:
     notified(str, str): title and text of a notification that was raised.
+    activated(object): a notification was clicked: its ``NotifyTarget`` (or ``None``).
     """
 
     notified = Signal(str, str)
+    activated = Signal(object)
 
-    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        tray: AppTray | None = None,
+        has_tray: Callable[[], bool] = tray_available,
+        # The notification service's client; returning ``None``: none (tests).
+        dbus: Callable[[], FreedesktopNotifications | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._tray: QSystemTrayIcon | None = None
+        self.tray = tray if tray is not None else AppTray(self)
+        self._has_tray = has_tray
+        self._make_dbus = dbus
+        self._dbus: FreedesktopNotifications | None = None
+        self._dbus_checked = False
+        #: The target of the tray's last balloon (the tray says only "clicked").
+        self._tray_target: NotifyTarget | None = None
+        #: D-Bus notification id -> target, for ``ActionInvoked``.
+        self._dbus_targets: dict[int, NotifyTarget | None] = {}
         self.history: list[tuple[str, str]] = []
+        self.targets: list[NotifyTarget | None] = []
+        self.tray.message_clicked.connect(self._on_tray_message_clicked)
 
-    def notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None:
         self.history.append((title, text))
+        self.targets.append(target)
         log.info("Notification: %s: %s", title, text)
         self.notified.emit(title, text)
         if not self._settings.notifications:
             return
-        from PySide6.QtWidgets import QSystemTrayIcon
+        if self._has_tray():
+            self._tray_target = target
+            self.tray.show_message(title, text)
+            return
+        dbus = self._ensure_dbus()
+        if dbus is None:
+            log.info("No tray and no notification service: the notification is only logged")
+            return
+        number = dbus.show(title, text)
+        if number is not None:
+            self._dbus_targets[number] = target
+            while len(self._dbus_targets) > REMEMBERED:
+                del self._dbus_targets[next(iter(self._dbus_targets))]
 
-        tray = self._ensure_tray()
-        if tray is not None:
-            tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+    def _ensure_dbus(self) -> FreedesktopNotifications | None:
+        if not self._dbus_checked:
+            self._dbus_checked = True
+            if self._make_dbus is not None:
+                dbus = self._make_dbus()
+            else:
+                from app.ui.desktop_files import icon_file
+                from app.ui.notify_dbus import FreedesktopNotifications
 
-    def _ensure_tray(self) -> QSystemTrayIcon | None:
-        from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QSystemTrayIcon
+                dbus = FreedesktopNotifications(icon=icon_file(), parent=self)
+            if dbus is not None and dbus.available():
+                dbus.invoked.connect(self._on_dbus_invoked)
+                dbus.closed.connect(self._on_dbus_closed)
+                self._dbus = dbus
+            else:
+                log.info("No notification service on the session bus")
+        return self._dbus
 
-        if self._tray is None and QSystemTrayIcon.isSystemTrayAvailable():
-            app = QApplication.instance()
-            icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
-            self._tray = QSystemTrayIcon(icon, self)
-            self._tray.setToolTip("Switchboard")
-            self._tray.show()
-        return self._tray
+    def _on_tray_message_clicked(self) -> None:
+        self.activated.emit(self._tray_target)
+
+    def _on_dbus_invoked(self, number: int) -> None:
+        if number in self._dbus_targets:
+            self.activated.emit(self._dbus_targets.pop(number))
+
+    def _on_dbus_closed(self, number: int) -> None:
+        # ActionInvoked comes before NotificationClosed: nothing is lost by forgetting now.
+        self._dbus_targets.pop(number, None)
 
     def close(self) -> None:
-        if self._tray is not None:
-            self._tray.hide()
-            self._tray.deleteLater()
-            self._tray = None
+        self.tray.close()
+        if self._dbus is not None:
+            self._dbus.close()
+            self._dbus = None

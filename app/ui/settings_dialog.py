@@ -49,7 +49,9 @@ from app.services.lookups.service import (
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.feedback import Level, show_message
 from app.ui.operations import run_operation
+from app.ui.settings_desktop import DesktopSection
 
 if TYPE_CHECKING:
     from app.config.secrets import Credentials
@@ -134,6 +136,8 @@ class SettingsDialog(QDialog):
         ):
             widget.setToolTip(described[name][1])
             form.addRow(label, widget)
+        self.desktop = DesktopSection(s, page)
+        form.addRow(self.desktop)
         return page
 
     def _account_page(self, credentials: Credentials | None) -> QWidget:
@@ -283,7 +287,10 @@ class SettingsDialog(QDialog):
         s.lookup_ttl_days = self.ttl_days.value()
         s.notifications = self.notifications.isChecked()
         s.theme = str(self.theme.currentData())
+        problem = self.desktop.apply(s)
         s.save()
+        if problem is not None:
+            show_message(self.parentWidget(), problem, level=Level.WARNING)
         self.applied.emit()
         self.accept()
 
