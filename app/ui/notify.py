@@ -11,7 +11,9 @@ them); it reaches the screen, unless the user turned notifications off:
 * otherwise only the log says it.
 
 A click on a notification emits ``activated(target)``; the shell opens that tab
-and row (``app/ui/notify_open.py``). Nothing here loads before the first
+and row (``app/ui/notify_open.py``). A D-Bus notification is sent on a worker
+thread (a hung notification server must not hold the window); its id comes back
+to this thread through a queued signal. Nothing here loads before the first
 notification: the tray's and D-Bus's classes cost start-up time for nothing.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -43,6 +46,8 @@ class Notifier(QObject):
 
     notified = Signal(str, str)
     activated = Signal(object)
+    #: (id, target) of a D-Bus notification the server took; emitted by the worker.
+    _sent = Signal(int, object)
 
     def __init__(
         self,
@@ -65,6 +70,13 @@ class Notifier(QObject):
         self._tray_target: NotifyTarget | None = None
         #: D-Bus notification id -> target, for ``ActionInvoked``.
         self._dbus_targets: dict[int, NotifyTarget | None] = {}
+        #: Clicks on ids whose ``_sent`` has not arrived yet (a worker thread's race).
+        self._early_clicks: set[int] = set()
+        #: One thread, so notifications reach the server in the order they were raised.
+        self._sender: ThreadPoolExecutor | None = None
+        self._sent.connect(self._on_sent)
+        #: The latest D-Bus send (tests see that ``notify`` did not wait for it).
+        self.last_send: Future[int | None] | None = None
         self.history: list[tuple[str, str]] = []
         self.targets: list[NotifyTarget | None] = []
         self.tray.message_clicked.connect(self._on_tray_message_clicked)
@@ -84,11 +96,27 @@ class Notifier(QObject):
         if dbus is None:
             log.info("No tray and no notification service: the notification is only logged")
             return
-        number = dbus.show(title, text)
+        if self._sender is None:
+            self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notify")
+        future = self._sender.submit(dbus.send, title, text)
+        future.add_done_callback(lambda done: self._on_send_done(done, target))
+        self.last_send = future
+
+    def _on_send_done(self, done: Future[int | None], target: NotifyTarget | None) -> None:
+        """On the worker thread: hand the id to the GUI thread (a queued signal)."""
+        number = done.result() if not done.cancelled() else None
         if number is not None:
-            self._dbus_targets[number] = target
-            while len(self._dbus_targets) > REMEMBERED:
-                del self._dbus_targets[next(iter(self._dbus_targets))]
+            self._sent.emit(number, target)
+
+    def _on_sent(self, number: int, target: object) -> None:
+        kept = target if isinstance(target, NotifyTarget) else None
+        if number in self._early_clicks:
+            self._early_clicks.discard(number)
+            self.activated.emit(kept)
+            return
+        self._dbus_targets[number] = kept
+        while len(self._dbus_targets) > REMEMBERED:
+            del self._dbus_targets[next(iter(self._dbus_targets))]
 
     def _ensure_dbus(self) -> FreedesktopNotifications | None:
         if not self._dbus_checked:
@@ -114,12 +142,19 @@ class Notifier(QObject):
     def _on_dbus_invoked(self, number: int) -> None:
         if number in self._dbus_targets:
             self.activated.emit(self._dbus_targets.pop(number))
+        else:  # clicked before its id came back from the worker (or another app's)
+            if len(self._early_clicks) >= REMEMBERED:
+                self._early_clicks.clear()
+            self._early_clicks.add(number)
 
     def _on_dbus_closed(self, number: int) -> None:
         # ActionInvoked comes before NotificationClosed: nothing is lost by forgetting now.
         self._dbus_targets.pop(number, None)
 
     def close(self) -> None:
+        if self._sender is not None:
+            self._sender.shutdown(wait=False, cancel_futures=True)
+            self._sender = None
         self.tray.close()
         if self._dbus is not None:
             self._dbus.close()

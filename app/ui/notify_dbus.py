@@ -124,24 +124,36 @@ class FreedesktopNotifications(QObject):
         self._app_name = app_name
         self._desktop_entry = desktop_entry
         self._icon = str(icon) if icon is not None else desktop_entry
-        self._interface: QDBusInterface | None = None
         self._markup: bool | None = None
         self._types_owner: QObject | None = None
         self._listening = False
 
     def available(self) -> bool:
-        """A session bus with a notification server on it (running or activatable)."""
+        """A session bus with a notification server on it (running or activatable).
+
+        When there is one, the interface is described and its signals heard (on
+        this, the GUI thread), ready for ``send`` from any thread.
+        """
         if not self._bus.isConnected():
             return False
         names = self._bus.interface()
-        if names.isServiceRegistered(SERVICE).value():
-            return True
-        activatable = names.activatableServiceNames().value() or []
-        return SERVICE in activatable
+        found = bool(names.isServiceRegistered(SERVICE).value()) or SERVICE in (
+            names.activatableServiceNames().value() or []
+        )
+        if found and not self._listening:
+            self._export_types()  # before Qt reads the server's own description
+            self._listen()
+        return found
 
-    def show(self, title: str, text: str) -> int | None:
-        """Send one notification; its id (``None``: the server did not take it)."""
-        interface = self._ensure_interface()
+    def send(self, title: str, text: str) -> int | None:
+        """Send one notification and wait for its id (``None``: the server did not take it).
+
+        Blocking (up to ``CALL_TIMEOUT_MS``): ``Notifier`` calls it on a worker
+        thread. Qt's D-Bus connection may be used from any thread; each call
+        makes its own interface object, in the calling thread.
+        """
+        interface = QDBusInterface(SERVICE, PATH, INTERFACE, self._bus)
+        interface.setTimeout(CALL_TIMEOUT_MS)
         body = escape_markup(text) if self._body_is_markup(interface) else text
         hints = {"desktop-entry": self._desktop_entry}
         number = QMetaObject.invokeMethod(
@@ -155,14 +167,6 @@ class FreedesktopNotifications(QObject):
             log.warning("The notification server refused a notification: %s", error.message())
             return None
         return number
-
-    def _ensure_interface(self) -> QDBusInterface:
-        if self._interface is None:
-            self._export_types()  # before Qt reads the server's own description
-            self._listen()
-            self._interface = QDBusInterface(SERVICE, PATH, INTERFACE, self._bus, self)
-            self._interface.setTimeout(CALL_TIMEOUT_MS)
-        return self._interface
 
     def _export_types(self) -> None:
         """Qt reads our description of the interface once; later interfaces reuse it."""
@@ -189,6 +193,7 @@ class FreedesktopNotifications(QObject):
             reply = interface.call("GetCapabilities")
             arguments = reply.arguments()
             capabilities = arguments[0] if arguments and isinstance(arguments[0], list) else []
+            # Asked once; two threads asking at once would both store the same answer.
             self._markup = "body-markup" in capabilities
         return self._markup
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,7 +97,15 @@ class NotificationDaemon:
         """What a click on the newest notification does: its "default" action."""
         subprocess.run(["dunstctl", "action", "0"], env=self.env(), check=True, timeout=10)
 
+    def pause(self) -> None:
+        """Freeze dunst (SIGSTOP): a notification server that does not answer."""
+        self._processes[-1].send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self._processes[-1].send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
+        self.resume()
         for process in reversed(self._processes):
             process.terminate()
         for process in self._processes:

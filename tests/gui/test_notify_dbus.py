@@ -96,6 +96,33 @@ def test_clicking_a_voicemail_notification_opens_its_row(
         notifier.close()
 
 
+def test_a_server_that_does_not_answer_does_not_hold_the_window(
+    notification_daemon: NotificationDaemon, tmp_path: Path, qtbot: QtBot
+) -> None:
+    notifier = _notifier(notification_daemon, tmp_path, "notify-hung")
+    try:
+        notifier.notify("First", "the server is fine")
+        assert wait_for(lambda: "First" in notification_daemon.printed(), timeout=20)
+        notification_daemon.pause()
+        notifier.notify("Second", "the server is frozen")
+        # notify() came back while the server cannot have answered: sent on a worker.
+        assert notifier.last_send is not None and not notifier.last_send.done()
+        notification_daemon.resume()
+        assert wait_for(lambda: "Second" in notification_daemon.printed(), timeout=20)
+    finally:
+        notification_daemon.resume()
+        notifier.close()
+
+
+def test_a_click_before_the_id_came_back_still_opens(tmp_path: Path, qtbot: QtBot) -> None:
+    notifier = Notifier(Settings(path=tmp_path / "s.json"), dbus=lambda: None)
+    target = NotifyTarget("calls", ("call-7",))
+    notifier._on_dbus_invoked(7)  # ActionInvoked overtook the worker's answer
+    with qtbot.waitSignal(notifier.activated, timeout=1000) as clicked:
+        notifier._on_sent(7, target)
+    assert clicked.args == [target]
+
+
 def test_notifications_off_sends_nothing(
     notification_daemon: NotificationDaemon, tmp_path: Path, qtbot: QtBot
 ) -> None:
