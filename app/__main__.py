@@ -341,6 +341,9 @@ async def _session(shell: Shell, compiled: CompiledCache, instance: SingleInstan
     window = shell.open_window()
     if window is not None:
         await wait_for_first_paint(window)
+    from app.ui.desktop import apply_app_icon
+
+    apply_app_icon()  # after the paint: see apply_app_icon
     # Start-up is over: what it compiled is kept for the next one.
     compiled.stop()
     compiled.save()

@@ -41,7 +41,7 @@ from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
 from app.ui import feedback, style
-from app.ui.desktop import TrayKeeper, app_icon
+from app.ui.desktop import TrayKeeper
 from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
@@ -141,9 +141,9 @@ def create_qapplication() -> QApplication:
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
     # The window class launchers match to switchboard.desktop (with `python -m app`
-    # it would be "__main__.py"), and the icon of every window, the tray included.
+    # it would be "__main__.py"); it must be set before a window is shown. The icon
+    # follows the first paint (``apply_app_icon``: the SVG engine costs ~1.5 ms).
     qapp.setDesktopFileName(DESKTOP_ID)
-    qapp.setWindowIcon(app_icon())
     qapp.setQuitOnLastWindowClosed(False)
     return qapp
 

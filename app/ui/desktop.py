@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config.settings import Settings
 from app.ui.desktop_files import DESKTOP_ID, icon_file
@@ -28,6 +28,17 @@ def app_icon() -> QIcon:
     path = icon_file()
     # QIcon reads the file only when something is drawn with it (no start-up cost).
     return QIcon(str(path)) if path is not None else QIcon.fromTheme(DESKTOP_ID)
+
+
+def apply_app_icon() -> None:
+    """The app icon on every window (those shown already too), the tray's included.
+
+    Called once the first window has painted (``app.__main__``): loading the SVG
+    icon engine is start-up time the first paint does not need.
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
 
 
 class TrayKeeper(QObject):

@@ -16,7 +16,7 @@ from app.config.settings import Settings
 from app.services.notifications import NotifyTarget, voicemail_target
 from app.ui import desktop_files
 from app.ui.app import create_qapplication
-from app.ui.desktop import TrayKeeper
+from app.ui.desktop import TrayKeeper, apply_app_icon
 from app.ui.desktop_tray import AppTray
 from app.ui.notify_open import open_target
 from app.ui.settings_desktop import DesktopSection
@@ -26,6 +26,7 @@ def test_the_application_names_its_desktop_entry_and_icon(qapp: QApplication) ->
     app = create_qapplication()
     assert app is qapp
     assert app.desktopFileName() == "switchboard"
+    apply_app_icon()  # what app.__main__ does once the window painted
     icon = app.windowIcon()
     assert not icon.isNull()
     assert not icon.pixmap(32, 32).isNull()  # the SVG renders (QtSvg is there)
