@@ -292,8 +292,11 @@ def _run_in(
                 file=sys.stderr,
             )
             return 0
-        # Ctrl+C / SIGTERM: close every window, which ends the run the normal way.
-        interrupt = InterruptHandler(qapp.closeAllWindows)
+        # Ctrl+C / SIGTERM: close every window (one hidden in the tray too), which
+        # ends the run the normal way.
+        from app.ui.desktop import close_every_window
+
+        interrupt = InterruptHandler(lambda: close_every_window(shell.window))
         try:
             with loop:
                 code: int = loop.run_until_complete(_session(shell, compiled, instance))

@@ -41,6 +41,17 @@ def apply_app_icon() -> None:
         app.setWindowIcon(app_icon())
 
 
+def close_every_window(main_window: QWidget | None) -> None:
+    """Ctrl+C / SIGTERM: close every window, the main window hidden in the tray too.
+
+    ``QApplication.closeAllWindows`` skips hidden windows; the run ends only when
+    the main window closes.
+    """
+    QApplication.closeAllWindows()
+    if main_window is not None:
+        main_window.close()
+
+
 class TrayKeeper(QObject):
     """Closing ``window`` hides it while ``settings.keep_in_tray`` is on and a tray exists.
 

@@ -16,7 +16,7 @@ from app.config.settings import Settings
 from app.services.notifications import NotifyTarget, voicemail_target
 from app.ui import desktop_files
 from app.ui.app import create_qapplication
-from app.ui.desktop import TrayKeeper, apply_app_icon
+from app.ui.desktop import TrayKeeper, apply_app_icon, close_every_window
 from app.ui.desktop_tray import AppTray
 from app.ui.notify_open import open_target
 from app.ui.settings_desktop import DesktopSection
@@ -90,6 +90,27 @@ def test_without_the_setting_closing_closes(qtbot: QtBot, tmp_path: Path) -> Non
     window, keeper, tray = _keeper(qtbot, tmp_path, keep=False)
     assert not tray.shown
     assert keeper.eventFilter(window, _UserClose()) is False
+
+
+@OFFSCREEN_TRAY
+def test_ctrl_c_closes_a_window_hidden_in_the_tray(qtbot: QtBot, tmp_path: Path) -> None:
+    window, keeper, tray = _keeper(qtbot, tmp_path, keep=True)
+    closed: list[bool] = []
+    original = window.closeEvent
+
+    def record(event: QCloseEvent) -> None:
+        closed.append(True)
+        original(event)
+
+    window.closeEvent = record  # type: ignore[method-assign]
+    try:
+        keeper.hide_to_tray()
+        QApplication.closeAllWindows()  # what Ctrl+C did: it skips hidden windows
+        assert closed == []
+        close_every_window(window)  # what it does now
+        assert closed == [True]
+    finally:
+        tray.close()
 
 
 @pytest.fixture
