@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.config.settings import Settings
 from app.services.notifications import NotifyTarget
+from app.ui import crash
 from app.ui.desktop_tray import AppTray, tray_available
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class Notifier(QObject):
     activated = Signal(object)
     #: (id, target) of a D-Bus notification the server took; emitted by the worker.
     _sent = Signal(int, object)
+    #: An exception ``send`` raised on the worker (a bug).
+    _send_failed = Signal(object)
 
     def __init__(
         self,
@@ -75,6 +78,8 @@ class Notifier(QObject):
         #: One thread, so notifications reach the server in the order they were raised.
         self._sender: ThreadPoolExecutor | None = None
         self._sent.connect(self._on_sent)
+        self._send_failed.connect(self._on_send_failed)
+        self._closed = False
         #: The latest D-Bus send (tests see that ``notify`` did not wait for it).
         self.last_send: Future[int | None] | None = None
         self.history: list[tuple[str, str]] = []
@@ -103,10 +108,20 @@ class Notifier(QObject):
         self.last_send = future
 
     def _on_send_done(self, done: Future[int | None], target: NotifyTarget | None) -> None:
-        """On the worker thread: hand the id to the GUI thread (a queued signal)."""
-        number = done.result() if not done.cancelled() else None
+        """On the worker thread: hand the outcome to the GUI thread (queued signals)."""
+        if done.cancelled() or self._closed:
+            return
+        error = done.exception()
+        if error is not None:  # a bug in sending: the crash handler, on the GUI thread
+            self._send_failed.emit(error)
+            return
+        number = done.result()
         if number is not None:
             self._sent.emit(number, target)
+
+    def _on_send_failed(self, error: object) -> None:
+        if isinstance(error, Exception):
+            crash.report_bug(error)
 
     def _on_sent(self, number: int, target: object) -> None:
         kept = target if isinstance(target, NotifyTarget) else None
@@ -152,6 +167,7 @@ class Notifier(QObject):
         self._dbus_targets.pop(number, None)
 
     def close(self) -> None:
+        self._closed = True
         if self._sender is not None:
             self._sender.shutdown(wait=False, cancel_futures=True)
             self._sender = None

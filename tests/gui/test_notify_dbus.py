@@ -10,11 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from app.config.settings import Settings
 from app.services.notifications import NotifyTarget, conversation_target, voicemail_target
+from app.ui import crash
 from app.ui.desktop_files import icon_file
 from app.ui.notify import Notifier
 from app.ui.notify_dbus import FreedesktopNotifications, needs_typed_interface
@@ -145,3 +148,35 @@ def test_pyside_still_cannot_send_a_uint32() -> None:
     interface description; this test then fails to say so."""
     assert needs_typed_interface()
 
+
+
+class _BrokenService(QObject):
+    """A notification service client whose send has a bug."""
+
+    invoked = Signal(int)
+    closed = Signal(int)
+
+    def available(self) -> bool:
+        return True
+
+    def send(self, title: str, text: str) -> int | None:
+        raise ValueError("a bug in sending")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_bug_in_sending_reaches_the_crash_handler(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported: list[BaseException] = []
+    monkeypatch.setattr(crash, "report_bug", reported.append)
+    broken = _BrokenService()
+    notifier = Notifier(Settings(path=tmp_path / "s.json"), has_tray=lambda: False,
+                        dbus=lambda: broken)  # type: ignore[arg-type,return-value]
+    try:
+        notifier.notify("New fax", "2 pages")
+        qtbot.waitUntil(lambda: bool(reported), timeout=5000)
+        assert isinstance(reported[0], ValueError)
+    finally:
+        notifier.close()
