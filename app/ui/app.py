@@ -414,7 +414,9 @@ class Shell:
         # A click on a notification opens its item; closing may keep the app in the tray.
         NotificationOpener(notifier, window)
         if self.options.snapshot_dir is None:
-            opened.tray_keeper = TrayKeeper(window, notifier.tray, self.settings)
+            keeper = TrayKeeper(window, notifier.tray, self.settings)
+            window.first_painted.connect(keeper.update)  # the tray icon: not before the paint
+            opened.tray_keeper = keeper
         if self.options.exit_after_paint:
             self._first_paint = _FirstPaint(window)
         window.show()

@@ -76,7 +76,7 @@ class TrayKeeper(QObject):
         window.installEventFilter(self)
         tray.open_requested.connect(self.show_window)
         tray.quit_requested.connect(self.quit)
-        self.update()
+        # ``update()`` shows the tray icon: the shell calls it once the window painted.
 
     @property
     def active(self) -> bool:

@@ -47,6 +47,7 @@ def _keeper(qtbot: QtBot, tmp_path: Path, *, keep: bool) -> tuple[QWidget, TrayK
     settings.keep_in_tray = keep
     tray = AppTray()
     keeper = TrayKeeper(window, tray, settings, has_tray=lambda: True)
+    keeper.update()  # what the shell does once the window painted
     return window, keeper, tray
 
 
