@@ -4,6 +4,7 @@ session), the settings' Desktop section, and what a clicked notification opens."
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.config.paths import AppPaths
+from app.config.secrets import Credentials, CredentialSource
 from app.config.settings import Settings
+from app.sandbox import SandboxServer
 from app.services.notifications import NotifyTarget, voicemail_target
 from app.ui import desktop_files
-from app.ui.app import create_qapplication
+from app.ui.app import LaunchOptions, Shell, create_qapplication
 from app.ui.desktop import TrayKeeper, apply_app_icon, close_every_window
 from app.ui.desktop_tray import AppTray
 from app.ui.notify_open import open_target
@@ -182,3 +186,26 @@ def test_a_voicemail_target_opens_its_tab_and_row(main_window: Any, arun: Any) -
 def test_a_target_without_an_item_shows_the_tab(main_window: Any, arun: Any) -> None:
     arun(open_target(main_window, NotifyTarget("phones")))
     assert main_window.current_key() == "phones"
+
+
+def test_a_session_opens_what_a_notification_click_names(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path, qloop: Any
+) -> None:
+    """The shell wires every session: notifier clicks -> the window, and the tray keeper."""
+    paths = AppPaths.under(tmp_path / "data")
+    paths.ensure()
+    credentials = Credentials(sandbox.username, sandbox.password, CredentialSource.SESSION)
+    options = LaunchOptions(api_url=sandbox.url, min_interval=0, fixed_credentials=credentials)
+    shell = Shell(paths, Settings.load(paths.settings_file), options)
+    window = shell.open_window()
+    assert window is not None
+    opened = shell._opened
+    assert opened is not None and opened.tray_keeper is not None
+    session = asyncio.ensure_future(shell.run())
+    try:
+        opened.notifier.activated.emit(NotifyTarget("phones"))
+        qtbot.waitUntil(lambda: window.current_key() == "phones", timeout=10_000)
+    finally:
+        window.close()
+        qtbot.waitUntil(session.done, timeout=30_000)
+    assert session.result() == 0
