@@ -164,6 +164,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> int:
     args = build_parser().parse_args(argv)
+    # Before anything is created: without a display Qt would abort the process
+    # (exit 134, an xcb message, a demo folder left behind).
+    from app.ui.desktop_session import missing_display
+
+    no_display = missing_display()
+    if no_display is not None:
+        print(f"switchboard: {no_display}", file=sys.stderr)
+        return 1
+    if args.demo and args.data_dir is None:
+        import shutil
+        import tempfile
+
+        # The demo's data folder goes with the run, however the run ends.
+        temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
+        try:
+            return _run_in(args, compiled, Path(temp_dir))
+        finally:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+    return _run_in(args, compiled, args.data_dir)
+
+
+def _run_in(
+    args: argparse.Namespace, compiled: compiled_cache.CompiledCache, data_dir: Path | None
+) -> int:
     # No cyclic garbage collection until the window has painted (the shell turns
     # it back on then): start-up allocates hundreds of thousands of long-lived
     # objects (modules, classes, Qt wrappers) and the collector would walk them
@@ -173,14 +197,7 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
     from app.config.paths import AppPaths
 
     snapshot = args.snapshot is not None
-    temp_dir: str | None = None
     sandbox = None
-    data_dir: Path | None = args.data_dir
-    if args.demo and data_dir is None:
-        import tempfile
-
-        temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
-        data_dir = Path(temp_dir)
     paths = AppPaths.resolve(data_dir)
     # The user's cache folder: the only place the compiled code is written.
     compiled.add_location(paths.cache_dir / compiled_cache.CACHE_NAME)
@@ -194,10 +211,6 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
     except OSError as exc:
         # A read-only or unusable data folder: one clear sentence, not a traceback.
         where = exc.filename or paths.settings_file.parent
-        if temp_dir is not None:
-            import shutil
-
-            shutil.rmtree(temp_dir, ignore_errors=True)
         return _cannot_start(
             f"Switchboard cannot write to its data folder ({where}): "
             f"{exc.strerror or exc}. Make the folder writable, free some disk space, or "
@@ -288,8 +301,11 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
                 file=sys.stderr,
             )
             return 0
-        # Ctrl+C / SIGTERM: close every window, which ends the run the normal way.
-        interrupt = InterruptHandler(qapp.closeAllWindows)
+        # Ctrl+C / SIGTERM: close every window (one hidden in the tray too), which
+        # ends the run the normal way.
+        from app.ui.desktop import close_every_window
+
+        interrupt = InterruptHandler(lambda: close_every_window(shell.window))
         try:
             with loop:
                 code: int = loop.run_until_complete(_session(shell, compiled, instance))
@@ -312,10 +328,6 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         import warnings
 
         warnings.simplefilter("ignore")
-        if temp_dir is not None:
-            import shutil
-
-            shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 def _check(
@@ -362,6 +374,9 @@ async def _session(shell: Shell, compiled: CompiledCache, instance: SingleInstan
     window = shell.open_window()
     if window is not None:
         await wait_for_first_paint(window)
+    from app.ui.desktop import apply_app_icon
+
+    apply_app_icon()  # after the paint: see apply_app_icon
     # Start-up is over: what it compiled is kept for the next one.
     compiled.stop()
     compiled.save()

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.services.lookups.service import LookupService
     from app.services.messages.changes import FirstScreen
     from app.services.messages.service import MessagesService
+    from app.services.notifications import NotifyTarget
     from app.services.numbers.service import NumbersService
     from app.services.phones.service import PhonesService
     from app.services.sends import InFlightSends
@@ -39,9 +40,12 @@ if TYPE_CHECKING:
 
 
 class NotifierLike(Protocol):
-    """What services call for a desktop notification (``app/ui/notify.py: Notifier``)."""
+    """What services call for a desktop notification (``app/ui/notify.py: Notifier``).
 
-    def notify(self, title: str, text: str) -> None: ...
+    ``target``: what a click on the notification opens (``None``: the window).
+    """
+
+    def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None: ...
 
 
 class RecordingNotifier:
@@ -49,9 +53,11 @@ class RecordingNotifier:
 
     def __init__(self) -> None:
         self.history: list[tuple[str, str]] = []
+        self.targets: list[NotifyTarget | None] = []
 
-    def notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None:
         self.history.append((title, text))
+        self.targets.append(target)
 
 
 class AppServices:

@@ -43,8 +43,11 @@ from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
 from app.ui import feedback, style
+from app.ui.desktop import TrayKeeper
+from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
+from app.ui.notify_open import NotificationOpener
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tab_loader import TABS
 
@@ -150,6 +153,10 @@ def create_qapplication() -> QApplication:
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
+    # The window class launchers match to switchboard.desktop (with `python -m app`
+    # it would be "__main__.py"); it must be set before a window is shown. The icon
+    # follows the first paint (``apply_app_icon``: the SVG engine costs ~1.5 ms).
+    qapp.setDesktopFileName(DESKTOP_ID)
     qapp.setQuitOnLastWindowClosed(False)
     return qapp
 
@@ -238,6 +245,8 @@ class _OpenSession:
         #: Shown from the cache without a password (``OfflineBar`` on top).
         self.offline_bar: OfflineBar | None = None
         self.sign_in_task: asyncio.Future[None] | None = None
+        #: Closing hides the window instead, with "keep running in the tray" on.
+        self.tray_keeper: TrayKeeper | None = None
         self._closed: asyncio.Future[str] | None = None
 
     def on_sign_out(self) -> None:
@@ -427,7 +436,15 @@ class Shell:
         window.sign_out_requested.connect(opened.on_sign_out)
         window.first_painted.connect(_end_startup)
         QTimer.singleShot(5000, _end_startup)  # in case it never paints (started minimised)
-        window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))
+        window.settings_requested.connect(
+            lambda: self.open_settings(ctx, balance, window, opened.tray_keeper)
+        )
+        # A click on a notification opens its item; closing may keep the app in the tray.
+        NotificationOpener(notifier, window)
+        if self.options.snapshot_dir is None:
+            keeper = TrayKeeper(window, notifier.tray, self.settings)
+            window.first_painted.connect(keeper.update)  # the tray icon: not before the paint
+            opened.tray_keeper = keeper
         if self.options.exit_after_paint:
             self._first_paint = _FirstPaint(window)
         window.show()
@@ -535,7 +552,13 @@ class Shell:
         log.info("Session of %s started (signed in from offline)", opened.username)
         opened.window.start()
 
-    def open_settings(self, ctx: AppServices, balance: BalanceService, window: MainWindow) -> None:
+    def open_settings(
+        self,
+        ctx: AppServices,
+        balance: BalanceService,
+        window: MainWindow,
+        tray_keeper: TrayKeeper | None = None,
+    ) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, ctx.lookups, self.credentials, window)
@@ -547,6 +570,8 @@ class Shell:
             ctx.lookups.set_ttl(timedelta(days=self.settings.lookup_ttl_days))
             balance.start()
             balance.announce()  # re-evaluate the low-balance warning
+            if tray_keeper is not None:
+                tray_keeper.update()  # "keep running in the tray" may have been turned on
 
         dialog.applied.connect(_applied)
         dialog.sign_out_requested.connect(window.sign_out_requested)
