@@ -60,11 +60,19 @@ async def take_snapshots(window: MainWindow, directory: Path, *, timeout: float)
     rows: dict[str, int] = {}
     for key in window.tabs:
         window.show_tab(key)
+        # What a user works on, on show: a conversation open, a fax shown, and a
+        # routing edit in its own picture (issue #15: the screenshots show them).
+        dialogs = await window.tabs[key].showcase() if not results.get(key) else []
         await settle()
         path = directory / f"{key}.png"
         rows[key] = shown_rows(window.tabs[key])
         if not window.grab().save(str(path)):
             results[key] = results.get(key) or f"could not write {path}"
+        for name, dialog in dialogs:
+            await settle()
+            if not dialog.grab().save(str(directory / f"{name}.png")):
+                results[key] = results.get(key) or f"could not write {name}.png"
+            dialog.close()
     write_summary(directory, results, rows)
     failed = {key: error for key, error in results.items() if error}
     for key, error in failed.items():

@@ -50,7 +50,8 @@ def test_demo_snapshot_succeeds(tmp_path: Path) -> None:
     result = _run(["--demo", "--snapshot", str(shots)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == ""
-    assert _pngs(shots) == {f"{key}.png" for key in KEYS}
+    # One picture per tab, and the routing editor in its own (TabBase.showcase).
+    assert _pngs(shots) == {f"{key}.png" for key in KEYS} | {"numbers-edit.png"}
     # The machine-readable summary the bundle's smoke test reads: every tab, with data.
     assert check_bundle.summary_problems(shots, KEYS) == []
 

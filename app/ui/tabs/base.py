@@ -69,3 +69,9 @@ class TabBase(QWidget):
 
     def start_new(self) -> None:
         """Start what the tab makes (a conversation, a fax): Ctrl+N / Ctrl+Shift+N."""
+
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """``--snapshot``: show what a user works on here (a conversation open, a fax
+        shown); returns dialogs opened for their own picture as ``(name, dialog)``.
+        The snapshot closes them. By default the tab is pictured as it is."""
+        return []

@@ -400,6 +400,13 @@ class FaxTab(FaxActionsMixin):
         self.empty_label.setText(text)
         self.list_stack.setCurrentWidget(self.empty_label)
 
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """The newest fax of the folder on show, previewed."""
+        fax = self.model.fax_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row())
+        if fax is not None and self.select_fax(fax.id):
+            await self.show_fax(fax)
+        return []
+
     # --- preview ------------------------------------------------------------------------
 
     async def show_fax(self, fax: FaxMessage) -> None:

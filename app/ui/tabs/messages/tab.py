@@ -322,6 +322,13 @@ class MessagesTab(ConversationActions, TabBase):
         self.search.show_hits(text, hits, names)
         self.left.show_search(bool(text.strip()))
 
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """The newest conversation open, unless one is open already."""
+        summaries = self._summaries()
+        if summaries and self._open is None:
+            await self.open_conversation(summaries[0].did, summaries[0].contact)
+        return []
+
     def _summaries(self) -> list[ThreadSummary]:
         rows = range(self.conversations.rowCount())
         return [s for r in rows if (s := self.conversations.summary_at(r)) is not None]

@@ -399,6 +399,17 @@ class NumbersTab(TabBase):
             self._apply(saved)
             self.status_message.emit(f"{format_number(number)} saved.")
 
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """The first number selected and its routing editor open (``numbers-edit.png``)."""
+        if self.model.rowCount() == 0:
+            return []
+        did = self.model.did_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row())
+        if did is None:
+            return []
+        self.table.selectRow(0)
+        dialog = self.open_edit_dialog(did.did)
+        return [("numbers-edit", dialog)] if dialog is not None else []
+
     def _track(self, dialog: QDialog) -> None:
         self.open_dialogs.append(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
