@@ -11,7 +11,7 @@ cannot clobber a field someone else changed on the portal meanwhile.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -147,3 +147,32 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+#: The change log keeps a field by its label; undo needs the field back.
+FIELD_NAMES: dict[str, str] = {label: name for name, label in FIELD_LABELS.items()}
+_ROUTE_NAMES = frozenset(("routing", "failover_busy", "failover_unreachable",
+                          "failover_noanswer"))
+
+
+def restore_values(entries: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """``(field label, old text)`` lines of the change log -> the fields to write back.
+
+    The inverse of ``describe_changes``: an undo writes each field's old value. A
+    line whose field or value cannot be read back raises ``ValueError`` (a log
+    written by another version): nothing is guessed.
+    """
+    out: dict[str, Any] = {}
+    for label, text in entries:
+        name = FIELD_NAMES.get(label)
+        if name is None:
+            raise ValueError(f"unknown field in the change log: {label!r}")
+        if name in _ROUTE_NAMES:
+            out[name] = Route.parse(text)
+        elif name == "dialtime":
+            out[name] = int(text)
+        elif name == "cnam":
+            out[name] = {"yes": True, "no": False}[text]
+        else:
+            out[name] = text
+    return out

@@ -382,6 +382,14 @@ MIGRATIONS: list[Migration] = [
     Migration("drop the unused reroute_presets table", "DROP TABLE IF EXISTS reroute_presets;"),
     Migration("phones: sub-accounts and their last known registration", _V6_PHONES),
     Migration("call history and call recordings", _V7_CALLS),
+    # Undo (issue #15.2): the log lines one command wrote share a change id, so
+    # "Undo" restores every number and field that command changed. Lines written
+    # before get one id per number and instant (each was its own change).
+    Migration("numbers change log: change ids for undo", """
+ALTER TABLE did_changes ADD COLUMN change_id TEXT NOT NULL DEFAULT '';
+UPDATE did_changes SET change_id = printf('old-%s-%.6f', did, at);
+CREATE INDEX did_changes_change_id ON did_changes (change_id);
+"""),
 ]
 
 
