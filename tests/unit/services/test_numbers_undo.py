@@ -81,7 +81,7 @@ def test_undo_of_a_full_edit_restores_every_field_it_touched(
     before = dict(sandbox.state.dids[MAIN])
     saved = run(service.save_edit(MAIN, DidEdit(
         routing=HANGUP, failover_busy=Route(RouteKind.NONE, ""), dialtime=30,
-        cnam=not (before["cnam"] in ("1", 1, True)), note="Closed")))
+        cnam=before["cnam"] not in ("1", 1, True), note="Closed")))
     assert saved.change_id
     run(service.undo(saved.change_id))
     after = sandbox.state.dids[MAIN]
