@@ -27,6 +27,7 @@ Events:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -213,6 +214,8 @@ class NumbersService:
         problems = validate(edit)
         if problems:
             raise UserFacingError(" ".join(problems))
+        if edit.forward_to_new:
+            edit = await self._forwardings_for(edit)
         key = _key(number)
         self._reserve([key])
         try:
@@ -310,6 +313,40 @@ class NumbersService:
                 self._release([number])
         return plans
 
+    async def _forwardings_for(self, edit: DidEdit) -> DidEdit:
+        """``edit`` with each typed number turned into a ``fwd:`` route (#15.15).
+
+        A forwarding to the same number is reused; otherwise one is created with
+        ``setForwarding``. The forwardings list is then fetched again so the new
+        one has its name everywhere (a failure there only leaves the id shown).
+        """
+        lists = await self._lookups.cached_routing_targets()
+        known = list(lists.get(RouteKind.FORWARD, ()))
+        routes: dict[str, Any] = {}
+        created = False
+        for name, typed in edit.forward_to_new:
+            wanted = normalize(typed) or typed
+            existing = next((t for t in known if _forwards_to(t, wanted)), None)
+            if existing is not None:
+                routes[name] = Route(RouteKind.FORWARD, existing.value)
+                continue
+            try:
+                forwarding = await self._api.create_forwarding(wanted)
+            except UserFacingError as exc:
+                raise UserFacingError(
+                    f"Could not set up forwarding to {format_number(wanted)}: {exc.message}",
+                    detail=exc.detail,
+                ) from exc
+            known.append(RoutingTarget(forwarding, f"{forwarding} - {wanted}"))
+            routes[name] = Route(RouteKind.FORWARD, forwarding)
+            created = True
+        if created:
+            try:
+                await self._lookups.routing_targets(RouteKind.FORWARD, refresh=True)
+            except UserFacingError as exc:
+                log.warning("Forwardings not refreshed after creating one: %s", exc.message)
+        return dataclasses.replace(edit, forward_to_new=(), **routes)
+
     async def _write(self, current: Did, changes: Mapping[str, Any],
                      method: WriteMethod) -> Did:
         """Send ``changes`` with ``method``; returns the row the provider now has."""
@@ -391,6 +428,12 @@ class NumbersService:
             log.exception("Could not write the numbers change log")
             return
         self.change_logged.emit(entries)
+
+
+def _forwards_to(target: RoutingTarget, number: str) -> bool:
+    """Whether the forwarding ``target`` ("<id> - <number> - <name>") rings ``number``."""
+    parts = target.label.split(" - ")
+    return any(normalize(part) == number for part in parts[1:2])
 
 
 def _new_change_id() -> str:

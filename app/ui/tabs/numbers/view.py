@@ -47,12 +47,12 @@ from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
+from app.ui.tabs.numbers.columns import ColumnFitter
 from app.ui.tabs.numbers.did_model import (
     DID_ROLE,
     DidTableModel,
     did_table,
     empty_note,
-    fit_columns,
 )
 from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder, common_route, did_context_menu
 from app.ui.tabs.numbers.toolbar import (
@@ -96,6 +96,7 @@ class NumbersTab(TabBase):
 
         self._build_toolbar()
         self.table = did_table(self, self.proxy)
+        self.columns = ColumnFitter(self.table)
         self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -222,7 +223,7 @@ class NumbersTab(TabBase):
     def _after_rows_changed(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
         if self.model.rowCount():
-            fit_columns(self.table)
+            self.columns.fit()
         self._update_actions()
 
     def _show_lookups(self, choices: RoutingChoices) -> None:
