@@ -27,6 +27,7 @@ from app.domain.models.messages import (
     MessageKind,
     PhonebookEntry,
     SearchHit,
+    SearchResults,
     StoredMessage,
     ThreadSummary,
 )
@@ -54,7 +55,7 @@ from app.store.messages import (
 )
 from app.store.phonebook import name_for, replace_phonebook
 from app.store.rows import to_epoch
-from app.store.search import search_messages
+from app.store.search import search_everything, search_messages
 from app.store.sync_state import get_state, set_state
 from app.store.threads import get_thread as _get_thread
 from app.store.threads import (
@@ -167,6 +168,9 @@ class MessagesRepo:
 
     async def search(self, text: str, *, limit: int) -> list[SearchHit]:
         return await self.db.run(search_messages, text, limit=limit)
+
+    async def search_everything(self, text: str, *, limit: int, offset: int) -> SearchResults:
+        return await self.db.run(search_everything, text, limit=limit, offset=offset)
 
     async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None:
         return await self.db.run(get_message, kind, id_)

@@ -26,6 +26,7 @@ from app.domain.models.messages import (
     MessageKind,
     PhonebookEntry,
     SearchHit,
+    SearchResults,
     StoredMessage,
     ThreadSummary,
 )
@@ -88,6 +89,8 @@ class ReadStore(Protocol):
     async def unread_total(self) -> int: ...
 
     async def search(self, text: str, *, limit: int) -> list[SearchHit]: ...
+
+    async def search_everything(self, text: str, *, limit: int, offset: int) -> SearchResults: ...
 
     async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None: ...
 
