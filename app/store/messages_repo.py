@@ -35,6 +35,7 @@ from app.store.db import Database, transaction
 from app.store.drafts import clear_draft, get_draft, save_draft
 from app.store.media import (
     MediaItem,
+    attach_sent_media,
     cached_paths,
     due_media,
     media_done,
@@ -258,6 +259,10 @@ class MessagesRepo:
 
     async def media_done(self, url: str, path: str, now: int) -> None:
         await self.db.run(media_done, url, path, now)
+
+    async def attach_sent_media(self, kind: MessageKind, id_: int,
+                                files: list[tuple[str, str]], now: int) -> int | None:
+        return await self.db.run(attach_sent_media, kind, id_, files, now)
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None:
         return await self.db.run(media_failed, url, error, now)

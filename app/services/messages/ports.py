@@ -134,6 +134,9 @@ class MediaStore(Upserts, Protocol):
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None: ...
 
+    async def attach_sent_media(self, kind: MessageKind, id_: int,
+                                files: list[tuple[str, str]], now: int) -> int | None: ...
+
 
 class MessagesStore(ReadStore, SyncStore, SendStore, MediaStore, Protocol):
     """Everything above, plus what ``MessagesService``'s own commands need."""

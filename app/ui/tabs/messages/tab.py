@@ -221,6 +221,8 @@ class MessagesTab(ConversationActions, TabBase):
             for kind, id_ in change.removed:
                 self.pane.model.remove_message(kind, id_)
             self.pane.model.add_messages(change.upserted)
+            for ready in change.media:  # a sent picture, shown at once (#15.7)
+                self.pane.model.set_media(ready.pk, list(ready.paths))
         self.badge_changed.emit(change.unread_total)
 
     def _show_summary(self, did: str, contact: str, summary: ThreadSummary | None) -> None:
