@@ -46,7 +46,8 @@ def status_text(results: SearchResults) -> str:
     parts = []
     if results.conversations_total:
         parts.append(_count(results.conversations_total, "conversation", "conversations"))
-    parts.append(_count(results.messages_total, "message", "messages"))
+    if results.messages_total or not parts:
+        parts.append(_count(results.messages_total, "message", "messages"))
     return " · ".join(parts)
 
 
@@ -144,7 +145,7 @@ class SearchPanel(QWidget):
 
     def _add_heading(self, text: str) -> None:
         item = QListWidgetItem(text, self.results)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: shown, never selected
         font = item.font()
         font.setBold(True)
         item.setFont(font)
@@ -163,8 +164,8 @@ class SearchPanel(QWidget):
         local = summary.last_date.astimezone()
         item = QListWidgetItem(self.results)
         item.setData(CONVERSATION_ROLE, summary)
-        # The plain text serves keyboard search and accessibility; the label paints.
-        item.setText(f"{summary.name} {number}".strip())
+        # For screen readers; the label paints (an item text would be drawn under it).
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{summary.name} {number}".strip())
         who = (f"<b>{escape_rich_text(summary.name)}</b> · {escape_rich_text(number)}"
                if summary.name else f"<b>{escape_rich_text(number)}</b>")
         count = _count(summary.total, "message", "messages")
