@@ -184,3 +184,16 @@ def test_the_heading_shows_a_hostile_description_as_plain_text(
     assert heading.textFormat() == Qt.TextFormat.PlainText
     assert heading.text() == "(617) 555-0100 — <b>BOSTON</b> &amp; <a href='x'>co</a>"
     dialog.reject()
+
+
+def test_the_route_menu_speaks_plainly_and_keeps_technical_kinds_under_advanced(
+    tab: NumbersTab,
+) -> None:
+    tab.select_numbers([MAIN])
+    tab.route_menu.aboutToShow.emit()
+    top = [a.text() for a in tab.route_menu.actions() if a.menu() is not None]
+    assert "Phones (sub-accounts)" in top and "Phone menus (IVR)" in top
+    assert not any("DISA" in t or "SIP" in t for t in top)
+    advanced = next(a.menu() for a in tab.route_menu.actions() if a.text() == "Advanced")
+    inner = [a.text() for a in advanced.actions()]
+    assert "Dial out through this number (DISA)" in inner and "SIP addresses" in inner

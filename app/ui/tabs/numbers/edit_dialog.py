@@ -46,7 +46,8 @@ from app.domain.phone import format_number
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import TargetLists, target_text
 from app.ui import style
-from app.ui.tabs.numbers.routing_editor import ADVANCED_KINDS, ADVANCED_SYSTEM, RoutingEditor
+from app.ui.tabs.numbers.routing_editor import RoutingEditor
+from app.ui.tabs.numbers.words import ADVANCED_KINDS, ADVANCED_SYSTEM
 
 _ROUTE_FIELDS = ("routing", "failover_busy", "failover_unreachable", "failover_noanswer")
 
