@@ -118,3 +118,29 @@ def test_a_refused_change_offers_nothing_to_undo(
     assert not entry.ok and entry.change_id
     with pytest.raises(UserFacingError, match="nothing to undo"):
         run(service.undo(entry.change_id))
+
+
+def test_forwarding_to_a_typed_number_that_the_provider_refuses_says_why(
+    service: NumbersService, sandbox: SandboxServer, run: Any
+) -> None:
+    # One of the account's own numbers: the reference's invalid_forwarding_did.
+    edit = DidEdit(routing=Route(RouteKind.FORWARD, ""), forward_to_new=(("routing", SALES),))
+    with pytest.raises(UserFacingError) as raised:
+        run(service.save_edit(MAIN, edit))
+    assert raised.value.message.startswith("Could not set up forwarding to (617) 555-0111:")
+    assert sandbox.state.dids[MAIN]["routing"] == "account:284561_frontdesk"
+    assert not service.is_pending(MAIN)
+
+
+def test_a_typed_number_creates_one_forwarding_for_two_fields(
+    service: NumbersService, sandbox: SandboxServer, run: Any
+) -> None:
+    edit = DidEdit(routing=Route(RouteKind.FORWARD, ""),
+                   failover_busy=Route(RouteKind.FORWARD, ""),
+                   forward_to_new=(("routing", "514 555 0123"),
+                                   ("failover_busy", "(514) 555-0123")))
+    sandbox.clear_log()
+    run(service.save_edit(MAIN, edit))
+    assert len(sandbox.calls("setForwarding")) == 1
+    state = sandbox.state.dids[MAIN]
+    assert state["routing"] == state["failover_busy"] and state["routing"].startswith("fwd:")
