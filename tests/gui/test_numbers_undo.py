@@ -132,3 +132,23 @@ def test_a_partial_undo_names_the_numbers_restored_and_not(
     for number in (MAIN, SALES):
         shown_hangup = cell(tab, number, Column.ROUTING) == "System: hang up"
         assert shown_hangup == (number not in restored)
+
+
+def test_undoing_an_older_change_overwritten_since_asks_first(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot, user_messages: Any, arun: Any
+) -> None:
+    arun(tab.service.reroute([IVR], HANGUP))
+    arun(tab.service.reroute([IVR], Route(RouteKind.VOICEMAIL, "1001")))  # changed again
+    tab.log_panel.select_row(1)  # the first change (IVR -> hang up)
+    user_messages.answer = False
+    sandbox.clear_log()
+    qtbot.mouseClick(tab.log_panel.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=5000)
+    assert user_messages.texts[0].endswith(
+        "(617) 555-0122: routing is now Voicemail 1001 - Front desk")
+    assert not [r for r in sandbox.request_log if r.method.startswith("set")]
+    assert sandbox.state.dids[IVR]["routing"] == "vm:1001"
+    user_messages.answer = True
+    qtbot.mouseClick(tab.log_panel.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sandbox.state.dids[IVR]["routing"] == "ivr:4636"
+                    and _settled(tab, IVR), timeout=5000)

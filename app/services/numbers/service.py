@@ -286,6 +286,30 @@ class NumbersService:
         finally:
             self._release(numbers)
 
+    async def undo_conflicts(self, change_id: str) -> list[str]:
+        """Fields the change set that were changed again since, in words (empty: none).
+
+        Undoing such a change puts the old value back over the later one: the view
+        asks first, naming them.
+        """
+        lines = [e for e in await self._store.changes_of(change_id) if e.ok]
+        stored = {did.did: did for did in await self._store.load()}
+        out: list[str] = []
+        lists = await self._lookups.cached_routing_targets()
+        for line in lines:
+            did = stored.get(line.did)
+            if did is None:
+                continue
+            try:
+                (name, new), = restore_values([(line.field, line.new)]).items()
+            except ValueError:
+                continue
+            now = getattr(did, name)
+            if now != new:
+                shown = describe(now, lists) if isinstance(now, Route) else str(now)
+                out.append(f"{format_number(did.did)}: {line.field} is now {shown}")
+        return out
+
     async def _plan_undo(self, by_number: Mapping[str, Sequence[ChangeLogEntry]],
                          outcome: UndoOutcome) -> list[tuple[Did, dict[str, Any]]]:
         """Per number, the fields that still differ from their value before the change."""

@@ -427,6 +427,14 @@ class NumbersTab(TabBase):
 
     @async_slot(str)
     async def _on_log_panel_undo_requested(self, change_id: str) -> None:
+        # An older change may have been changed again since: say what undo overwrites.
+        conflicts = await self.service.undo_conflicts(change_id)
+        if conflicts and not await feedback.ask(
+            self, "These were changed again since; undoing puts the earlier values back "
+                  "over them:\n\n" + "\n".join(conflicts),
+            yes_text="Undo anyway", title="Undo an older change",
+        ):
+            return
         await self.undo_change(change_id, self.log_panel.undo_button)
 
     @async_slot()
