@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.domain.routing import RouteKind
+from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
+from app.services.lookups.service import target_list_name
 from app.ui.tabs.numbers.did_model import HEADERS, Column
 from app.ui.tabs.numbers.edit_dialog import DidEditDialog
 from app.ui.tabs.numbers.view import NumbersTab
@@ -197,3 +198,16 @@ def test_the_route_menu_speaks_plainly_and_keeps_technical_kinds_under_advanced(
     advanced = next(a.menu() for a in tab.route_menu.actions() if a.text() == "Advanced")
     inner = [a.text() for a in advanced.actions()]
     assert "Dial out through this number (DISA)" in inner and "SIP addresses" in inner
+
+
+def test_a_longer_routing_after_a_change_is_still_whole(
+    tab: NumbersTab, app_context: Any, sandbox: SandboxServer, qtbot: QtBot, arun: Any
+) -> None:
+    _resize(tab, qtbot, 1100, 700)
+    before = tab.table.columnWidth(Column.ROUTING)
+    sandbox.state.forwardings[0]["description"] = "Owner mobile, evenings and weekends"
+    arun(app_context.lookups.get(target_list_name(RouteKind.FORWARD), refresh=True))
+    arun(tab.service.reroute([SALES], Route(RouteKind.FORWARD, "18635")))
+    qtbot.waitUntil(lambda: tab.table.columnWidth(Column.ROUTING) > before, timeout=5000)
+    assert _routing_is_whole(tab)
+    assert tab.table.horizontalScrollBar().maximum() == 0
