@@ -72,6 +72,8 @@ class SearchPanel(QWidget):
         #: What the list holds now (the first page and any loaded after it).
         self.shown: SearchResults | None = None
         self._names: dict[str, str] = {}
+        #: A next page was asked for and has not arrived: a second click asks nothing.
+        self.loading_more = False
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -94,6 +96,7 @@ class SearchPanel(QWidget):
 
     def clear_results(self) -> None:
         self.shown = None
+        self.loading_more = False
         self.results.clear()
         self.results.hide()
         self.status.hide()
@@ -102,6 +105,7 @@ class SearchPanel(QWidget):
         """The first page of a search (replaces what was shown)."""
         self.results.clear()
         self.shown = results
+        self.loading_more = False
         self._names = dict(names)
         for summary in results.conversations:
             if summary.name:
@@ -124,6 +128,7 @@ class SearchPanel(QWidget):
         """The next page of messages, after the ones shown."""
         if self.shown is None or page.query != self.shown.query:
             return
+        self.loading_more = False
         self._remove_more_row()
         merged = self.shown.messages + page.messages
         self.shown = SearchResults(
@@ -207,6 +212,7 @@ class SearchPanel(QWidget):
         if summary is not None:
             self.conversation_activated.emit(summary)
             return
-        if item.data(MORE_ROLE):
+        if item.data(MORE_ROLE) and not self.loading_more:
+            self.loading_more = True
             item.setText("Loading…")
             self.more_requested.emit()
