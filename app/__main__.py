@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", choices=("system", "light", "dark"), help="colour scheme for this run"
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the account: run every read Switchboard uses once (nothing is "
+        "changed), print one line per API method, exit 0 when all answered as expected",
+    )
     # For the start-up benchmark and tests; not for users.
     parser.add_argument("--demo-profile", default="demo", help=argparse.SUPPRESS)
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
@@ -198,7 +204,7 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             "start Switchboard with --data-dir pointing to a folder you can write to."
         )
     if args.api_url:
-        from app.api.client import InsecureEndpoint, require_secure_url
+        from app.api.endpoint import InsecureEndpoint, require_secure_url
 
         try:
             require_secure_url(args.api_url)
@@ -224,6 +230,8 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         loopback = bool(api_url and "://127.0.0.1" in api_url)
 
         settings = Settings.load(paths.settings_file)
+        if args.check:  # Qt-free: usable over SSH, done before anything of the UI loads
+            return _check(args, settings, fixed, api_url, loopback)
         database_file = _account_to_show(fixed, settings, paths)
         if database_file is not None:
             early_db = EarlyDatabase(database_file)
@@ -243,13 +251,14 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         from app.ui.qtlog import install_qt_message_handler
 
         mark("ui-modules")
+        # Before the QApplication: what Qt says while it starts goes to the log too.
+        install_qt_message_handler()
         qapp = create_qapplication()
         # The loop exists before anything that may schedule work on it (slots,
         # services): that work waits in the loop until it runs, right below.
         loop = qasync.QEventLoop(qapp)
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(crash.asyncio_handler)
-        install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
         if snapshot:
             # No dialog may block a snapshot run: messages go to the log only.
@@ -307,6 +316,27 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
             import shutil
 
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _check(
+    args: argparse.Namespace,
+    settings: Settings,
+    fixed: Credentials | None,
+    api_url: str | None,
+    loopback: bool,
+) -> int:
+    from app.services.check.cli import NO_CREDENTIALS, find_credentials, run_check
+
+    credentials = find_credentials(settings, fixed)
+    if credentials is None:
+        print(NO_CREDENTIALS, file=sys.stderr)
+        return 1
+    return run_check(
+        credentials,
+        base_url=api_url or settings.api_url,
+        provider_tz=settings.provider_timezone,
+        min_interval=0.0 if loopback else 0.25,
+    )
 
 
 def _cannot_start(message: str) -> int:

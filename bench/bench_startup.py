@@ -97,7 +97,7 @@ EMPTY_WINDOW_CACHED = EMPTY_WINDOW.replace(
 )
 
 PYCACHE = tempfile.mkdtemp(prefix="switchboard-bench-pyc-")
-TAB_KEYS = ("voicemail", "messages", "fax", "numbers")
+TAB_KEYS = ("voicemail", "messages", "calls", "fax", "numbers", "phones")
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -21,7 +21,6 @@ into a GET that then fails confusingly, so a 3xx says "wrong address" instead.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
 import ssl
@@ -34,6 +33,7 @@ import httpx
 
 from app import USER_AGENT
 from app.api import catalog
+from app.api.endpoint import DEFAULT_URL, require_secure_url
 from app.api.errors import (
     EMPTY_LIST_STATUSES,
     NOT_EMPTY_NO_STATUSES,
@@ -49,7 +49,6 @@ from app.domain.media_types import sniff
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "https://voip.ms/api/v1/rest.php"
 #: Beyond this many characters of query string a call goes as a POST.
 MAX_GET_QUERY = 1500
 #: Methods that carry files (base64) even when the file happens to be small.
@@ -93,41 +92,6 @@ def _certificate_failure(exc: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
-
-
-class InsecureEndpoint(ApiError):
-    """An API address that would send the password in clear (``http://`` off this computer).
-
-    A ``UserFacingError``: the address comes from the user (a setting, ``--api-url``).
-    """
-
-
-def require_secure_url(url: str) -> None:
-    """Refuse a plain ``http://`` API address unless it is this computer (the sandbox).
-
-    Every call carries the API password; over ``http://`` anyone on the way
-    could read it. Raises ``InsecureEndpoint`` with a sentence for the user.
-    """
-    parts = urlsplit(url)
-    if parts.scheme == "https":
-        return
-    if parts.scheme == "http":
-        host = (parts.hostname or "").lower()
-        if host == "localhost" or _is_loopback(host):
-            return
-        raise InsecureEndpoint(
-            f"Switchboard will not send the API password over plain http:// ({url}): "
-            "anyone on the network could read it. Use the https:// address "
-            f"({DEFAULT_URL})."
-        )
-    raise InsecureEndpoint(f"Not a web address Switchboard can use for the API: {url}")
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class VoipMsClient:

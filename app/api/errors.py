@@ -185,7 +185,7 @@ class StatusError(ApiError):
 
     def __init__(self, status: str, message: str | None = None, *, method: str = "") -> None:
         self.status = status
-        text = message if message is not None else message_for(status)
+        text = message if message is not None else message_for(status, method)
         detail = f"status={status}" + (f" method={method}" if method else "")
         super().__init__(text, method=method, detail=detail)
 

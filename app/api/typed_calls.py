@@ -109,6 +109,13 @@ class CallsApi(TypedBase):
     async def delete_call_recording(self, account: str, recording_id: str) -> None:
         await self._call("delCallRecording", account=account, callrecording=recording_id)
 
+    async def send_call_recording_email(self, account: str, recording_id: str,
+                                        email: str) -> str:
+        """E-mail the recording (audio and details) to ``email``; the provider's words back."""
+        data = await self._call("sendCallRecordingEmail", account=account,
+                                callrecording=recording_id, email=email)
+        return parsing.as_str(data.get("msg"))
+
     async def set_phonebook(self, name: str, number: str, *, note: str = "") -> str:
         """Add a phonebook entry; returns its id."""
         data = await self._call("setPhonebook", name=name, number=number, note=note or None)

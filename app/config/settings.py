@@ -137,6 +137,9 @@ class Settings:
         "Warn when the balance lasts fewer than this many days at the recent pace (0 = never).",
         limits=(0, 365),
     )
+    fax_email_copy: bool = _setting(
+        False, "Tick \"E-mail me a copy\" when sending a fax (remembered from the last send)."
+    )
 
     #: Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, metadata={"internal": True})

@@ -44,7 +44,7 @@ def build_state(clock: SandboxClock, *, seed: int = 1, profile: str = "demo") ->
     _faxes(state, rng, anchor)
     from app.sandbox.datagen_phones import add_phones
 
-    add_phones(state, seed)
+    add_phones(state, seed, profile)
     datagen_calls.add_calls(state, random.Random(seed + 18), anchor, profile)
     if profile == "large":
         from app.sandbox.datagen_large import add_bulk_history

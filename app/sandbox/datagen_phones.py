@@ -22,8 +22,16 @@ _WHERE = {
 _WORDS = ("Maple", "Rye", "Crumb", "Proof", "Oven", "Flour", "Knead", "Loaf")
 
 
-def add_phones(state: SandboxState, seed: int) -> None:
+#: ``profile="large"``: a business with several shops, each with a few phones.
+LARGE_SITES = ("downtown", "harbor", "airport", "mall", "campus", "northend", "southend",
+               "westgate", "eastside")
+LARGE_STATIONS = ("register", "backroom", "office", "drive")
+
+
+def add_phones(state: SandboxState, seed: int, profile: str = "demo") -> None:
     rng = random.Random(seed * 7919 + 18)
+    if profile == "large":
+        _add_large_sites(state, rng)
     main = state.sub_accounts[0]["account"].partition("_")[0] if state.sub_accounts else ""
     state.main_account = main
     for row in state.sub_accounts:
@@ -46,3 +54,30 @@ def add_phones(state: SandboxState, seed: int) -> None:
             "register_transport": transport,
         }
     state.flaky_account = f"{main}_kitchen" if main else ""
+    if profile == "large":
+        # Most of the shops' phones are registered; one in five is unplugged.
+        for index, row in enumerate(state.sub_accounts[len(_WHERE) - 1:]):
+            if index % 5 == 4:
+                continue
+            server = state.servers[index % len(state.servers)] if state.servers else {}
+            state.registrations[row["account"]] = {
+                **state.registrations.get(main, {}),
+                "server_pop": server.get("server_pop", "5"),
+                "server_hostname": server.get("server_hostname", ""),
+                "register_ip": f"198.51.100.{10 + index}",
+                "register_port": str(5060 + index),
+                "register_transport": ("UDP", "TCP", "TLS")[index % 3],
+            }
+
+
+def _add_large_sites(state: SandboxState, rng: random.Random) -> None:
+    from app.sandbox.datagen import _sub_account
+
+    next_id = 99800
+    for site in LARGE_SITES:
+        for station in LARGE_STATIONS:
+            description = f"{site.title()} {station}"
+            callerid = f"617555{rng.randrange(1000, 9999):04d}"
+            state.sub_accounts.append(
+                _sub_account(next_id, f"{site}{station}", description, callerid))
+            next_id += 1

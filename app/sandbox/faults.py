@@ -23,6 +23,9 @@ FAULT_KINDS = frozenset({
     "disconnect",  # close the connection without any answer
     "redirect",  # 301 to a www. URL; following it turns POST into GET -> missing_method
     "soap_fault",  # HTTP 500 with a SOAP fault XML body
+    # The call runs at once (a send is executed), then the answer is held for
+    # ``delay`` seconds (default 30): the provider went silent after doing it.
+    "hang_after",
 })
 
 # Faults that prevent the call from running at all (nothing changes server-side).
@@ -61,7 +64,7 @@ class FaultInjector:
             names = frozenset({methods})
         else:
             names = frozenset(str(m) for m in methods)  # type: ignore[attr-defined]
-        if kind == "timeout" and delay <= 0:
+        if kind in ("timeout", "hang_after") and delay <= 0:
             delay = 30.0
         with self._lock:
             self._faults.append(Fault(kind, count, names, delay))

@@ -12,6 +12,7 @@ strings) is switched off.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import sys
@@ -181,6 +182,9 @@ class SandboxServer:
                 return {"status": "api_not_enabled"}
             if not self.state.ip_enabled:
                 return {"status": "ip_not_enabled"}
+        canned = self.state.canned_answers.get(method)
+        if canned is not None:
+            return copy.deepcopy(canned)
         fn = HANDLERS.get(method)
         if fn is None and not is_known_method(method):
             return {"status": "invalid_method"}
@@ -273,7 +277,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._log(method, params, verb, "")
             self._send_fault(fault, sandbox)
             return
-        if fault is not None and fault.delay > 0:
+        if fault is not None and fault.delay > 0 and fault.kind != "hang_after":
             sandbox._sleep(fault.delay)
         try:
             answer = sandbox.dispatch(params, self.client_address[0], verb)
@@ -284,6 +288,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._send(500, b"sandbox handler error", "text/plain")
             return
         payload = encode_json(answer)
+        if fault is not None and fault.kind == "hang_after":
+            # Executed and logged; the answer is held (the client gives up first).
+            self._log(method, params, verb, str(answer.get("status", "")))
+            sandbox._sleep(fault.delay)
+            self._send(200, payload, "application/json; charset=utf-8")
+            return
         if fault is not None and fault.kind == "truncated_json":
             payload = payload[: max(1, len(payload) // 2)]
         elif fault is not None and fault.kind == "empty_body":

@@ -54,6 +54,10 @@ class Poller:
         self._task: asyncio.Task[None] | None = None
         self._failing = False
         self.interval = 0.0
+        #: A lower bound on the wait that a feature may raise between checks (its
+        #: share of the API's request budget, a back-off) without restarting the
+        #: schedule as ``set_interval`` does; the wait is never below ``interval``.
+        self.floor = 0.0
         self.failed: Event[str] = Event(f"{name}.failed")
         self.recovered: Event[()] = Event(f"{name}.recovered")
         self.set_interval(interval_seconds)
@@ -93,7 +97,7 @@ class Poller:
     async def _run(self) -> None:
         sleep = self._sleep or asyncio.sleep
         while True:
-            await sleep(self.interval)
+            await sleep(max(self.interval, self.floor))
             try:
                 await self._one_check()
             except Exception as exc:  # a bug: report it once and stop polling

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from app.services.account.session import DatabaseSource
     from app.services.balance.service import BalanceService
     from app.services.calls.service import CallsService
+    from app.services.fax.send import FaxSender
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
     from app.services.messages.changes import FirstScreen
     from app.services.messages.service import MessagesService
     from app.services.numbers.service import NumbersService
     from app.services.phones.service import PhonesService
+    from app.services.sends import InFlightSends
     from app.services.voicemail.service import VoicemailService
     from app.store.db import Database
     from app.store.messages_repo import MessagesRepo
@@ -140,6 +142,13 @@ class AppServices:
         )
 
     @cached_property
+    def sends(self) -> InFlightSends:
+        """Sends on the wire now (all features): the window waits for them to close."""
+        from app.services.sends import InFlightSends
+
+        return InFlightSends()
+
+    @cached_property
     def messages_store(self) -> MessagesRepo:
         """The messages feature's repository (its service's store ports)."""
         from app.store.messages_repo import MessagesRepo
@@ -166,6 +175,7 @@ class AppServices:
             self.media_subdir("mms"),
             notifier=self.notifier,
             api_url=self.api.client.base_url,
+            in_flight=self.sends,
         )
 
     @cached_property
@@ -183,6 +193,18 @@ class AppServices:
             notifier=self.notifier,
             poll_seconds=self.settings.fax_poll_seconds,
         )
+
+    @cached_property
+    def fax_sender(self) -> FaxSender:
+        """Sends composed faxes, journalled (issue #13.1) and awaited at close."""
+        from app.services.fax.journal import FEATURE, FaxJournal
+        from app.services.fax.send import FaxSender
+        from app.store.send_journal import SendJournalRepo
+
+        sends = self.sends
+        journal = FaxJournal(SendJournalRepo(self.db), self.fax,
+                             busy=lambda: sends.ids(FEATURE))
+        return FaxSender(self.fax, journal=journal, in_flight=sends)
 
     @cached_property
     def numbers(self) -> NumbersService:

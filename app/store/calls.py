@@ -8,6 +8,7 @@ of a dollar so totals add up exactly.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -28,7 +29,19 @@ _CONTACT = ("(SELECT p.name FROM phonebook AS p WHERE p.number_norm = c.number A
             " ORDER BY p.name LIMIT 1) AS contact")
 _REC_COLUMNS = "r.id AS r_id, r.account AS r_account, r.date AS r_date, r.number AS r_number," \
     " r.inbound AS r_inbound, r.seconds AS r_seconds"
-_SELECT = (f"SELECT {_COLUMNS}, {_CONTACT}, {_REC_COLUMNS} FROM calls AS c"
+#: A voicemail belongs to an inbound call from its number when it was left from
+#: VM_BEFORE_SECONDS before the call's start (clocks of the CDR and the mailbox
+#: differ a little) to VM_AFTER_SECONDS after its end (the greeting, the message).
+VM_BEFORE_SECONDS = 60
+VM_AFTER_SECONDS = 600
+_VOICEMAIL = (
+    "(SELECT json_array(v.mailbox, v.folder, v.message_num) FROM vm_messages AS v"
+    " WHERE c.inbound = 1 AND c.number != '' AND v.caller_number = c.number"
+    f" AND v.date BETWEEN c.date - {VM_BEFORE_SECONDS}"
+    f" AND c.date + c.seconds + {VM_AFTER_SECONDS}"
+    " ORDER BY v.date LIMIT 1) AS voicemail"
+)
+_SELECT = (f"SELECT {_COLUMNS}, {_CONTACT}, {_REC_COLUMNS}, {_VOICEMAIL} FROM calls AS c"
            " LEFT JOIN call_recordings AS r ON r.call_id = c.id")
 #: A recording belongs to the call with its number that started within this many seconds.
 LINK_SECONDS = 120
@@ -54,7 +67,11 @@ def _row(row: sqlite3.Row) -> CallRow:
             id=row["r_id"], account=row["r_account"], date=opt_from_epoch(row["r_date"]),
             number=row["r_number"], inbound=bool(row["r_inbound"]), seconds=row["r_seconds"],
         )
-    return CallRow(_call(row), row["contact"] or "", bool(row["seen"]), recording)
+    voicemail = None
+    if row["voicemail"]:
+        mailbox, folder, number = json.loads(row["voicemail"])
+        voicemail = (str(mailbox), str(folder), int(number))
+    return CallRow(_call(row), row["contact"] or "", bool(row["seen"]), recording, voicemail)
 
 
 def _values(c: CallRecord, seen: bool) -> tuple[object, ...]:
@@ -289,6 +306,14 @@ def set_audio_path(conn: sqlite3.Connection, id_: str, path: str | None) -> None
         conn.execute("UPDATE call_recordings SET audio_path = ? WHERE id = ?", (path, id_))
 
 
+def mailbox_email(conn: sqlite3.Connection) -> str:
+    """The first mailbox's e-mail address (where the account's voicemail goes), or ""."""
+    row = conn.execute(
+        "SELECT email FROM vm_mailboxes WHERE email != '' ORDER BY position, mailbox LIMIT 1"
+    ).fetchone()
+    return str(row[0]) if row else ""
+
+
 def audio_path(conn: sqlite3.Connection, id_: str) -> str | None:
     row = conn.execute("SELECT audio_path FROM call_recordings WHERE id = ?", (id_,)).fetchone()
     return None if row is None or row[0] is None else str(row[0])
@@ -342,3 +367,6 @@ class CallRepo:
 
     async def audio_path(self, id_: str) -> str | None:
         return await self.db.run(audio_path, id_)
+
+    async def mailbox_email(self) -> str:
+        return await self.db.run(mailbox_email)

@@ -65,11 +65,16 @@ def get_media(conn: sqlite3.Connection, url: str) -> MediaItem | None:
 
 
 def due_media(conn: sqlite3.Connection, now: int, limit: int = 20) -> list[MediaItem]:
-    """Pending downloads whose retry time has come, oldest schedule first."""
+    """Pending downloads whose retry time has come, oldest schedule first.
+
+    A retry scheduled further ahead than the longest backoff was scheduled under a
+    wall clock that has since been put back (a year ahead, then corrected): it is
+    due now, not in a year (issue #13.14).
+    """
     rows = conn.execute(
-        "SELECT * FROM media WHERE state = 'pending' AND next_retry_at <= ?"
+        "SELECT * FROM media WHERE state = 'pending' AND (next_retry_at <= ? OR next_retry_at > ?)"
         " ORDER BY next_retry_at, url LIMIT ?",
-        (now, limit),
+        (now, now + MAX_DELAY_S, limit),
     ).fetchall()
     return [_item(r) for r in rows]
 
@@ -103,6 +108,20 @@ def media_failed(conn: sqlite3.Connection, url: str, error: str, now: int) -> Me
             (attempts, state.value, now + retry_delay(attempts), error, now, url),
         )
     return get_media(conn, url)
+
+
+def retry_media_now(conn: sqlite3.Connection, message_pk: int) -> int:
+    """The user asked: one message's missing media is due at once, given up on or not.
+
+    Due first (``next_retry_at`` 0) with a fresh backoff; returns how many items.
+    """
+    with transaction(conn):
+        cursor = conn.execute(
+            "UPDATE media SET state = 'pending', attempts = 0, next_retry_at = 0"
+            " WHERE message_pk = ? AND state != 'done'",
+            (message_pk,),
+        )
+    return cursor.rowcount
 
 
 def media_for_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> list[MediaItem]:

@@ -44,6 +44,7 @@ from app.store.media import (
     media_paths_of,
     media_slots_of,
     next_media_due_at,
+    retry_media_now,
 )
 from app.store.messages import (
     UpsertResult,
@@ -57,6 +58,7 @@ from app.store.messages import (
 from app.store.phonebook import name_for, replace_phonebook
 from app.store.rows import to_epoch
 from app.store.search import search_everything, search_messages
+from app.store.send_journal import SendJournalRepo
 from app.store.sync_state import get_state, set_state
 from app.store.threads import get_thread as _get_thread
 from app.store.threads import (
@@ -128,8 +130,9 @@ def _upsert_and_find_sent(
         return find_sent_match(conn, did, contact, text, to_epoch(since), to_epoch(until))
 
 
-class MessagesRepo:
-    """Async store operations of the messages feature (each one ``db.run``)."""
+class MessagesRepo(SendJournalRepo):
+    """Async store operations of the messages feature (each one ``db.run``); the
+    send journal's too (``SendJournalRepo``: the sender's one store)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -266,6 +269,9 @@ class MessagesRepo:
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None:
         return await self.db.run(media_failed, url, error, now)
+
+    async def retry_media_now(self, message_pk: int) -> int:
+        return await self.db.run(retry_media_now, message_pk)
 
     async def media_slots(self, message_pk: int) -> list[str | None]:
         return await self.db.run(media_slots_of, message_pk)

@@ -371,6 +371,31 @@ CREATE INDEX call_recordings_date ON call_recordings (date);
 """
 
 
+# The send journal (issue #13.1): every send recorded before it goes on the wire,
+# with its part plan and state, so an interrupted send is reconciled with the
+# history after a restart instead of coming back as a draft Send would repeat.
+_V8_SEND_JOURNAL = """
+CREATE TABLE send_journal (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind        TEXT    NOT NULL CHECK (kind IN ('sms', 'mms', 'fax')),
+    state       TEXT    NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'unknown')),
+    did         TEXT    NOT NULL,
+    contact     TEXT    NOT NULL,
+    text        TEXT    NOT NULL DEFAULT '',
+    attachments TEXT    NOT NULL DEFAULT '[]',
+    parts       TEXT    NOT NULL DEFAULT '[]',
+    done_parts  INTEGER NOT NULL DEFAULT 0,
+    created     INTEGER NOT NULL,
+    updated     INTEGER NOT NULL,
+    error       TEXT    NOT NULL DEFAULT '',
+    closed      INTEGER NOT NULL DEFAULT 0,
+    extra       TEXT    NOT NULL DEFAULT '{}'
+);
+CREATE INDEX send_journal_open ON send_journal (state) WHERE state IN ('sending', 'unknown');
+CREATE INDEX send_journal_thread ON send_journal (did, contact);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration("messages, threads, search, media, drafts, outbox, sync state, lookups",
               _V1_MESSAGES),
@@ -382,6 +407,10 @@ MIGRATIONS: list[Migration] = [
     Migration("drop the unused reroute_presets table", "DROP TABLE IF EXISTS reroute_presets;"),
     Migration("phones: sub-accounts and their last known registration", _V6_PHONES),
     Migration("call history and call recordings", _V7_CALLS),
+    Migration("send journal", _V8_SEND_JOURNAL),
+    # The Calls tab links each inbound call to the voicemail its caller left.
+    Migration("voicemail by caller, for the calls tab's link",
+              "CREATE INDEX vm_messages_caller ON vm_messages (caller_number, date);"),
     # Undo (issue #15.2): the log lines one command wrote share a change id, so
     # "Undo" restores every number and field that command changed. Lines written
     # before get one id per number and instant (each was its own change).

@@ -20,8 +20,9 @@ import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -29,6 +30,7 @@ from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
 from app.config.settings import Settings
+from app.domain.errors import UserFacingError
 from app.services.account.session import (
     ConnectionCheck,
     ConnectionOptions,
@@ -45,6 +47,9 @@ from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tab_loader import TABS
+
+if TYPE_CHECKING:
+    from app.ui.widgets.offline_bar import OfflineBar
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +82,11 @@ def _rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: Imported only after the first paint: nothing on screen before it needs them
+#: (the first request does), and together they cost ~40 ms of start-up.
+AFTER_PAINT_MODULES = ("httpx", "phonenumbers", "app.api.client")
+
+
 class _FirstPaint:
     """Closes the window right after its first paint (start-up benchmark)."""
 
@@ -96,8 +106,11 @@ class _FirstPaint:
             loop_state = "running"
         # Only the tab on show is meant to be imported before this paint (tab_loader).
         tabs = ",".join(key for key, _ in TABS if f"app.ui.tabs.{key}" in sys.modules)
+        # The libraries that only the first request needs (tens of ms of imports).
+        early = ",".join(name for name in AFTER_PAINT_MODULES if name in sys.modules) or "none"
         print(
-            f"switchboard: first paint rss_mb={_rss_mb():.0f} loop={loop_state} tabs={tabs}",
+            f"switchboard: first paint rss_mb={_rss_mb():.0f} loop={loop_state} "
+            f"early={early} tabs={tabs}",
             flush=True,
         )
         QTimer.singleShot(0, self._window.close)
@@ -167,6 +180,10 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
     await asyncio.sleep(0)  # let done-callbacks of the cancelled tasks run
 
 
+#: What a refresh or a change says while the window shows the cache offline.
+OFFLINE_ACTION_TEXT = (
+    "You are offline: sign in (the bar at the top of the window) to refresh or make changes."
+)
 NO_CREDENTIALS = (
     "switchboard: no VoIP.ms credentials (sign in once, or set "
     "VOIPMS_API_USERNAME and VOIPMS_API_PASSWORD)"
@@ -182,9 +199,14 @@ class _Password:
 
     def __init__(self, value: str | None) -> None:
         self.value = value
+        #: The user declined to sign in: the window shows the cache, read-only.
+        self.offline = False
 
     def __call__(self) -> str:
-        if self.value is None:  # a bug: something used the API before start()
+        if self.value is None:
+            if self.offline:  # a refresh or a change asked for while offline
+                raise UserFacingError(OFFLINE_ACTION_TEXT)
+            # A bug: something used the API before start().
             raise RuntimeError("the API was used before the password was read")
         return self.value
 
@@ -213,6 +235,9 @@ class _OpenSession:
         self.balance, self.window = balance, window
         self.outcome = "quit"
         self.is_closed = False
+        #: Shown from the cache without a password (``OfflineBar`` on top).
+        self.offline_bar: OfflineBar | None = None
+        self.sign_in_task: asyncio.Future[None] | None = None
         self._closed: asyncio.Future[str] | None = None
 
     def on_sign_out(self) -> None:
@@ -338,6 +363,9 @@ class Shell:
                 return code
             if credentials is not None:
                 self.sign_out(credentials)
+            else:  # signed out while offline: no password to forget, the account still
+                self.settings.api_username = ""
+                self.settings.save()
             credentials = None
 
     def bring_to_front(self) -> None:
@@ -424,7 +452,7 @@ class Shell:
                     window, self.options.snapshot_dir, timeout=self.options.snapshot_timeout
                 )
                 window.close()
-            elif not opened.is_closed:
+            elif not opened.is_closed and opened.offline_bar is None:
                 log.info("Session of %s started", opened.username)
                 window.start()
             result = await opened.wait_closed()
@@ -458,7 +486,9 @@ class Shell:
             gc.enable()  # start-up is over: see _end_startup
             found = await self.ask_for_credentials()
             if found is None:
-                return "quit", 0
+                # The cache is on screen: keep it, read-only, until the user signs in.
+                self._go_offline(opened)
+                return None
             # The account folder is keyed the same way (``AppPaths.for_account``).
             if found.username.strip().lower() != opened.username.strip().lower():
                 self._switch_to = found
@@ -467,6 +497,43 @@ class Shell:
         opened.credentials = found
         opened.password.value = found.password
         return None
+
+    def _go_offline(self, opened: _OpenSession) -> None:
+        """Keep the window (the cache) without a password, under ``OfflineBar``."""
+        from app.ui.widgets.offline_bar import OfflineBar
+
+        log.info("No password for %s: showing the cache offline", opened.username)
+        opened.password.offline = True
+        bar = OfflineBar(opened.window)
+        opened.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        opened.offline_bar = bar
+
+        def sign_in() -> None:
+            if opened.sign_in_task is None or opened.sign_in_task.done():
+                opened.sign_in_task = asyncio.ensure_future(self._sign_in_offline(opened))
+
+        bar.sign_in_requested.connect(sign_in)
+
+    async def _sign_in_offline(self, opened: _OpenSession) -> None:
+        """"Sign in…" on the offline bar: the set-up dialog, then the session starts."""
+        found = await self.ask_for_credentials()
+        if found is None or opened.is_closed:
+            return  # still offline
+        if found.username.strip().lower() != opened.username.strip().lower():
+            self._switch_to = found  # another account: its own window
+            opened.outcome = "switch"
+            opened.window.close()
+            return
+        self._remember(found)
+        opened.credentials = found
+        opened.password.value = found.password
+        opened.password.offline = False
+        bar, opened.offline_bar = opened.offline_bar, None
+        if bar is not None:
+            opened.window.removeToolBar(bar)
+            bar.deleteLater()
+        log.info("Session of %s started (signed in from offline)", opened.username)
+        opened.window.start()
 
     def open_settings(self, ctx: AppServices, balance: BalanceService, window: MainWindow) -> None:
         from app.ui.settings_dialog import SettingsDialog

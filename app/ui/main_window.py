@@ -42,6 +42,8 @@ from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import Shortcuts
+from app.ui.plain_text import plain_tooltip
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self.load_errors: dict[str, str | None] = {}
         self._tasks: set[asyncio.Future[None]] = set()
         self._closing = False
+        from app.ui.close_guard import CloseGuard
+
+        self._close_guard = CloseGuard(self, ctx.sends)
         self._painted = False
         self._first_paint_done = False
         self._warned_low = False
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_tabs()
+        # Keyboard shortcuts (a "Go" menu): app/ui/keyboard.py.
+        self.shortcuts = Shortcuts(self)
         self._remember_geometry = remember_geometry
         if remember_geometry:
             self._restore_geometry()
@@ -136,6 +143,9 @@ class MainWindow(QMainWindow):
         # Short names used all over this class (and by tests).
         self.sync_label = self.status.sync_label
         self.error_label = self.status.error_label
+        #: What the sync label says when no tab has something to say (#15.14).
+        self._summary_text = self.sync_label.text()
+        self._tab_status_shown = False
         self.busy_bar = self.status.busy_bar
         self.cancel_button = self.status.cancel_button
 
@@ -198,7 +208,7 @@ class MainWindow(QMainWindow):
         if stand_in is not None:
             stand_in.deleteLater()
         tab.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
-        tab.status_message.connect(self.sync_label.setText)
+        tab.status_message.connect(self._on_tab_status_message)
         try:
             tab.load_cached()
         except Exception as exc:  # the cache failing is a bug, but show the window anyway
@@ -214,6 +224,14 @@ class MainWindow(QMainWindow):
     def _on_tab_widget_current_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
             self._materialize(TABS[index][0])
+        # What the tab left said ("No audio output device...") is not about this one.
+        if self._tab_status_shown:
+            self._on_tab_status_message("")
+
+    def _on_tab_status_message(self, text: str) -> None:
+        """A tab's word in the status bar; empty: back to the sync summary (#15.14)."""
+        self._tab_status_shown = bool(text)
+        self.sync_label.setText(text or self._summary_text)
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.window_geometry
@@ -238,6 +256,20 @@ class MainWindow(QMainWindow):
         opener = getattr(self.tabs.get("messages"), "open_conversation", None)
         if opener is not None:
             await opener(did, contact)
+
+    async def open_voicemail(self, key: tuple[str, str, int]) -> None:
+        """Show the Voicemail tab on one message (a call's "Voicemail" link)."""
+        self.show_tab("voicemail")
+        opener = getattr(self.tabs.get("voicemail"), "open_message", None)
+        if opener is not None:
+            await opener(key)
+
+    async def open_mailbox_settings(self, mailbox: str) -> None:
+        """Show the Phones tab's settings of ``mailbox`` (from the Voicemail tab)."""
+        self.show_tab("phones")
+        opener = getattr(self.tabs.get("phones"), "mailbox_settings", None)
+        if opener is not None:
+            await opener(mailbox)
 
     def current_key(self) -> str:
         widget = self.tab_widget.currentWidget()
@@ -296,6 +328,11 @@ class MainWindow(QMainWindow):
         await balance_task
         self.load_errors = dict(zip(self.tabs, results, strict=True))
         self._show_sync_summary()
+        # The lookup lists (time zones, codecs, POPs, routing targets...) are fetched
+        # now, in the background, not when the settings page first opens: so they are
+        # there offline. After the tabs' load, so they never compete with it.
+        if not self._closing:
+            self.ctx.lookups.polling.start()
         self.initial_load_finished.emit(dict(self.load_errors))
 
     async def _refresh_tab(self, key: str) -> str | None:
@@ -329,16 +366,20 @@ class MainWindow(QMainWindow):
     def _show_sync_summary(self) -> None:
         failed = {k: e for k, e in self.load_errors.items() if e}
         stamp = datetime.now().strftime("%H:%M")
+        self._tab_status_shown = False
         if not failed:
-            self.sync_label.setText(f"Up to date · {stamp}")
+            self._summary_text = f"Up to date · {stamp}"
+            self.sync_label.setText(self._summary_text)
             self.show_error("")
             return
-        self.sync_label.setText(f"Refreshed at {stamp} with problems")
+        self._summary_text = f"Refreshed at {stamp} with problems"
+        self.sync_label.setText(self._summary_text)
         titles = {key: self.tabs[key].title for key in failed}
         first_key, first_error = next(iter(failed.items()))
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
         self.show_error(f"{titles[first_key]}: {first_error}{more}")
-        self.error_label.setToolTip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items()))
+        self.error_label.setToolTip(
+            plain_tooltip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items())))
 
     def show_error(self, text: str) -> None:
         """The last error, in the status bar; empty text clears it."""
@@ -445,6 +486,8 @@ class MainWindow(QMainWindow):
             crash.report_bug(exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and self._close_guard.hold(event):
+            return  # a send is on the wire: closes once it is answered (bounded)
         if not self._closing:
             self._closing = True
             self.ctx.settings.last_tab = self.current_key() or self.ctx.settings.last_tab

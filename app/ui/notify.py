@@ -8,12 +8,15 @@ the user has not turned notifications off in the settings.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.config.logsetup import private
 from app.config.settings import Settings
+from app.domain.sms_text import escape_rich_text
 
 if TYPE_CHECKING:
     # The tray icon's classes load with the first notification: their Python types
@@ -21,6 +24,17 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
+
+
+def tray_text(text: str, platform: str = sys.platform) -> str:
+    """``text`` as the system's notification shows it verbatim.
+
+    On Linux Qt hands the text to the desktop's notification server, which reads
+    ``<a>``, ``<img>`` and ``&amp;`` as markup (the freedesktop "body-markup"):
+    a caller's name or an SMS there must be escaped (issue #13.5). Windows and
+    macOS show notification text as it is.
+    """
+    return escape_rich_text(text) if platform.startswith("linux") else text
 
 
 class Notifier(QObject):
@@ -38,7 +52,7 @@ class Notifier(QObject):
 
     def notify(self, title: str, text: str) -> None:
         self.history.append((title, text))
-        log.info("Notification: %s: %s", title, text)
+        log.info("Notification: %s: %s", private(title), private(text))  # names, bodies
         self.notified.emit(title, text)
         if not self._settings.notifications:
             return
@@ -46,7 +60,8 @@ class Notifier(QObject):
 
         tray = self._ensure_tray()
         if tray is not None:
-            tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+            tray.showMessage(tray_text(title), tray_text(text),
+                             QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def _ensure_tray(self) -> QSystemTrayIcon | None:
         from PySide6.QtGui import QIcon

@@ -14,9 +14,12 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def start(*args: str) -> subprocess.Popen[str]:
-    """``python -m app *args`` in the background, output captured."""
-    return subprocess.Popen([sys.executable, "-m", "app", *args], cwd=ROOT, env=ENV,
+def start(*args: str, env: dict[str, str] | None = None,
+          module: str = "app") -> subprocess.Popen[str]:
+    """``python -m app *args`` in the background, output captured (``env`` added to
+    the environment; ``module``: another entry point, e.g. a test driver of the app)."""
+    return subprocess.Popen([sys.executable, "-m", module, *args], cwd=ROOT,
+                            env={**ENV, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

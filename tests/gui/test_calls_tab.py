@@ -247,3 +247,80 @@ def test_a_bulk_change_reads_the_page_again_instead_of_merging_every_row(
     assert calls_tab.model.rows() == shown_before  # nothing merged on this thread
     qtbot.waitUntil(lambda: bool(pages), timeout=5_000)  # the page is read again
     qtbot.waitUntil(lambda: calls_tab.model.rowCount() == len(shown_before), timeout=5_000)
+
+
+def test_email_a_recording_offers_the_mailbox_address_and_remembers_the_typed_one(
+    main_window: Any, dialogs: ScriptedCallDialogs, qtbot: QtBot, sandbox: SandboxServer,
+    arun: Any, user_messages: Any
+) -> None:
+    voicemail = main_window.tabs.get("voicemail") or main_window._materialize("voicemail")
+    arun(voicemail.refresh())  # caches the mailboxes (their e-mail address)
+    main_window.show_tab("calls")
+    tab = main_window.tabs["calls"]
+    tab.dialogs = dialogs
+    arun(tab.refresh())
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5_000)
+    index = row_index(tab, lambda r: r.recording is not None)
+    tab.table.selectRow(index)
+    assert tab.email_button.isEnabled()
+    statuses: list[str] = []
+    tab.status_message.connect(statuses.append)
+    dialogs.text = "owner@example.com"
+    tab.email_button.click()
+    qtbot.waitUntil(lambda: bool(statuses), timeout=5_000)
+    assert "frontdesk@maplestreetbakery.example" in dialogs.questions[0]
+    assert statuses == ["The recording is on its way to owner@example.com."]
+    recording = tab.model.rows()[index].recording
+    assert sandbox.state.emails_sent[-1] == {
+        "kind": "callrecording", "to": "owner@example.com", "id": recording.id}
+    tab.email_button.click()  # the next one offers the address just used
+    qtbot.waitUntil(lambda: len(dialogs.questions) == 2, timeout=5_000)
+    assert dialogs.questions[1].endswith("[owner@example.com]")
+    qtbot.waitUntil(lambda: len(statuses) == 2 and tab.email_button.isEnabled(), timeout=5_000)
+    dialogs.text = "not an address"
+    tab.email_button.click()
+    qtbot.waitUntil(lambda: bool(user_messages.texts), timeout=5_000)
+    assert "not an e-mail address" in user_messages.texts[0]
+
+
+def test_voicemail_link_opens_the_message_in_the_voicemail_tab(
+    main_window: Any, qtbot: QtBot, arun: Any
+) -> None:
+    voicemail = main_window.tabs.get("voicemail") or main_window._materialize("voicemail")
+    arun(voicemail.refresh())
+    main_window.show_tab("calls")
+    tab = main_window.tabs["calls"]
+    arun(tab.refresh())
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5_000)
+    index = row_index(tab, lambda r: r.voicemail is not None)
+    row = tab.model.rows()[index]
+    assert "Voicemail" in tab.model.text(row, Column.RECORDING)
+    without = row_index(tab, lambda r: r.voicemail is None and r.recording is None)
+    tab.table.selectRow(without)
+    assert not tab.voicemail_button.isEnabled()
+    tab.table.selectRow(index)
+    assert tab.voicemail_button.isEnabled()
+    tab.voicemail_button.click()
+    qtbot.waitUntil(lambda: main_window.current_key() == "voicemail"
+                    and voicemail.selected_message() is not None, timeout=10_000)
+    assert voicemail.selected_message().key == row.voicemail
+
+
+def test_voicemail_tab_opens_the_mailbox_settings_in_phones(
+    main_window: Any, qtbot: QtBot, arun: Any
+) -> None:
+    from app.ui.tabs.phones.dialogs import MailboxDialog
+
+    voicemail = main_window.tabs.get("voicemail") or main_window._materialize("voicemail")
+    arun(voicemail.refresh())
+    main_window.show_tab("voicemail")
+    arun(voicemail.open_folder("1001", "INBOX"))
+    voicemail.settings_action.trigger()
+    qtbot.waitUntil(lambda: "phones" in main_window.tabs, timeout=5_000)
+    phones = main_window.tabs["phones"]
+    qtbot.waitUntil(lambda: isinstance(phones.open_dialog, MailboxDialog), timeout=10_000)
+    assert main_window.current_key() == "phones"
+    dialog = phones.open_dialog
+    assert dialog.email.text() == "frontdesk@maplestreetbakery.example"
+    dialog.reject()
+    qtbot.waitUntil(lambda: phones.open_dialog is None, timeout=5_000)

@@ -66,6 +66,9 @@ def test_each_tab_paints_on_the_running_loop_and_the_run_ends_cleanly(
         first_paint = [line for line in result.stdout.splitlines() if "first paint" in line]
         assert len(first_paint) == 1, f"{key}: {result.stdout}"
         assert "loop=running" in first_paint[0], f"{key}: {first_paint[0]}"
+        # Nothing the first request needs (httpx, phonenumbers) was imported before
+        # the paint, even with --api-url checked on the command line.
+        assert " early=none " in first_paint[0], f"{key}: {first_paint[0]}"
         # Only the tab on show was imported before the paint.
         assert first_paint[0].endswith(f" tabs={key}"), f"{key}: {first_paint[0]}"
         # The phases the start-up benchmark reports, in the order they happen.

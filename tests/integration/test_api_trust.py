@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from app.api.client import InsecureEndpoint, VoipMsClient, require_secure_url
+from app.api.client import VoipMsClient
+from app.api.endpoint import InsecureEndpoint, require_secure_url
 from app.api.errors import TransportError
 from app.services.account.session import ConnectionOptions, check_connection, open_api
 

@@ -68,11 +68,16 @@ class Transaction:
 
 @dataclass(frozen=True, slots=True)
 class CallRow:
-    """A call as the history shows it: the record, the phonebook name, seen, its recording."""
+    """A call as the history shows it: the record, the phonebook name, seen, its recording.
+
+    ``voicemail`` is the voicemail the caller left during this call (the
+    Voicemail tab's key: mailbox, folder, message number), when one is cached.
+    """
     call: CallRecord
     contact: str = ""
     seen: bool = True
     recording: CallRecording | None = None
+    voicemail: tuple[str, str, int] | None = None
 
     @property
     def id(self) -> str:

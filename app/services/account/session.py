@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from app.api.endpoint import DEFAULT_URL
 from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
 
@@ -30,9 +31,8 @@ log = logging.getLogger(__name__)
 
 API_PAGE = "Main Menu > SOAP & REST/JSON API on voip.ms"
 
-#: ``app.api.client.DEFAULT_URL``, repeated so that knowing the endpoint does not
-#: import httpx (``_build_api`` checks the two agree).
-VOIPMS_URL = "https://voip.ms/api/v1/rest.php"
+#: The real endpoint (``app.api.endpoint`` imports no httpx, so knowing it is cheap).
+VOIPMS_URL = DEFAULT_URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +91,9 @@ class DeferredApi:
 
 
 def _build_api(username: str, password: str, options: ConnectionOptions) -> Api:
-    from app.api.client import DEFAULT_URL, VoipMsClient
+    from app.api.client import VoipMsClient
     from app.api.typed import Api
 
-    if DEFAULT_URL != VOIPMS_URL:  # pragma: no cover - a forgotten edit
-        log.warning("session.VOIPMS_URL differs from the client's %s", DEFAULT_URL)
     client = VoipMsClient(
         username,
         password,

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.calls import CallFilter, cdr_windows, csv_cell, day_range_utc
+from app.domain.email_address import valid_email
 from app.domain.errors import UserFacingError
 from app.domain.models.calls import CallRecording, CallRow, Totals
 from app.domain.phone import format_number, normalize
@@ -236,6 +237,24 @@ class CallsService:
             raise UserFacingError(f"Could not save the recording to {target}: {exc.strerror}") \
                 from exc
         return target
+
+    async def default_recording_email(self) -> str:
+        """Where a recording is e-mailed unless the user types another address:
+        the address the account's voicemail goes to."""
+        return await self.store.mailbox_email()
+
+    async def email_recording(self, recording: CallRecording, email: str) -> str:
+        """Have VoIP.ms e-mail the recording to ``email``; the sentence to show."""
+        email = email.strip()
+        if not valid_email(email):
+            raise UserFacingError(
+                f"“{email}” is not an e-mail address. Type one like name@example.com.")
+        try:
+            await self.api.send_call_recording_email(recording.account, recording.id, email)
+        except UserFacingError as exc:
+            raise UserFacingError(f"Could not e-mail the recording: {exc.message}",
+                                  detail=exc.detail) from exc
+        return f"The recording is on its way to {email}."
 
     async def delete_recording(self, recording: CallRecording) -> CallChanges:
         try:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+# Re-exported: the fax service and tab import it from here.
+from app.domain.email_address import valid_email as valid_email
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
 from app.domain.phone import format_number
@@ -18,7 +20,6 @@ from app.domain.phone import format_number
 SYSTEM_FOLDERS = ("INBOX", "SENT")
 #: ``from``/``to`` may span at most 92 days (API-NOTES.md): 91 days between them.
 MAX_WINDOW_DAYS = 91
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FOLDER_NAME = re.compile(r"^[A-Za-z0-9 _-]{1,40}$")
 
 
@@ -34,10 +35,6 @@ def fax_label(fax: FaxMessage) -> str:
         who = format_number(fax.callerid) if fax.callerid else fax.stationid or "unknown sender"
         return f"the fax from {who}"
     return f"the fax to {format_number(fax.destination) or 'unknown number'}"
-
-
-def valid_email(text: str) -> bool:
-    return bool(_EMAIL.match(text.strip()))
 
 
 def plan_windows(today: date, days: int) -> list[tuple[date, date]]:

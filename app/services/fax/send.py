@@ -26,10 +26,14 @@ from pathlib import Path
 
 from app.api.errors import StatusError, TransportError
 from app.domain.errors import UserFacingError
+from app.domain.models.sends import SendState
 from app.domain.phone import format_number, is_valid_nanp, normalize
 from app.services.fax.changes import FaxChanges
+from app.services.fax.journal import FEATURE, FaxJournal
 from app.services.fax.rules import valid_email
 from app.services.fax.service import FaxService
+from app.services.messages.journal import CANCELLED_TEXT
+from app.services.sends import InFlightSends
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +107,15 @@ class FaxSender:
         service: FaxService,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        journal: FaxJournal | None = None,
+        in_flight: InFlightSends | None = None,
     ) -> None:
+        """``journal`` (the running app: ``AppServices.fax_sender``): every send is
+        recorded before it goes out and reconciled after an interruption."""
         self.service = service
         self._clock = clock
+        self.journal = journal
+        self.in_flight = in_flight if in_flight is not None else InFlightSends()
 
     async def send(self, fax: OutgoingFax) -> FaxChanges:
         """Send ``fax``; raises SendFailed / SendUncertain with a clear sentence.
@@ -123,6 +133,22 @@ class FaxSender:
         problems = check_outgoing(fax, size=len(data))
         if problems:
             raise SendFailed(" ".join(problems))
+        if self.journal is None:
+            return await self._send(fax, data, None)
+        entry = await self.journal.begin(
+            normalize(fax.to_number), normalize(fax.from_number),
+            f"{fax.pages} page{'s' if fax.pages != 1 else ''}", str(fax.document),
+            {"sender_name": fax.sender_name, "station_id": fax.station_id,
+             "email_copy": fax.email_copy, "pages": str(fax.pages)})
+        with self.in_flight.tracking((FEATURE, entry.id)):
+            try:
+                return await self._send(fax, data, entry.id)
+            except asyncio.CancelledError:
+                await asyncio.shield(self.journal.mark(entry.id, SendState.UNKNOWN,
+                                                       CANCELLED_TEXT))
+                raise
+
+    async def _send(self, fax: OutgoingFax, data: bytes, entry_id: int | None) -> FaxChanges:
         started = self._clock()
         to = format_number(fax.to_number)
         try:
@@ -138,7 +164,9 @@ class FaxSender:
             found = await self._found_in_sent(fax, started)
             if found is not None:
                 log.info("Fax to %s timed out but is in the Sent folder", to)
+                await self._mark(entry_id, SendState.SENT)
                 return found
+            await self._mark(entry_id, SendState.UNKNOWN, "No answer from VoIP.ms.")
             raise SendUncertain(
                 f"VoIP.ms did not answer while sending the fax to {to}: it may have been "
                 "sent. Check the Sent folder in a few minutes before sending it again.",
@@ -150,17 +178,43 @@ class FaxSender:
                 if exc.status == "exceeds_file_size"
                 else ""
             )
+            # Refused: the compose dialog keeps the fax; nothing left to show here.
+            await self._mark(entry_id, SendState.FAILED, exc.message, closed=True)
             raise SendFailed(
                 f"The fax to {to} was not sent: {exc.message}{advice} "
                 "Your fax is kept: you can correct it and send it again.",
                 detail=exc.detail,
             ) from exc
+        await self._mark(entry_id, SendState.SENT)
         # The outcome (status, pages) shows up in Sent with the next listing.
         try:
             return (await self.service.sync(days=2)).changes
         except UserFacingError as exc:
             log.info("Fax sent; refreshing the Sent folder failed: %s", exc.message)
             return FaxChanges()
+
+    async def send_again(self, entry_id: int) -> FaxChanges:
+        """Send a journalled fax that surely did not go out ("Not sent"), as a new send."""
+        entry = await self.journal.entry(entry_id) if self.journal is not None else None
+        if (entry is None or entry.state is not SendState.FAILED or entry.closed
+                or not entry.attachments):
+            raise UserFacingError("This fax is no longer waiting to be sent again.")
+        extra = entry.extra
+        fax = OutgoingFax(
+            to_number=entry.contact, from_number=entry.did,
+            sender_name=extra.get("sender_name", ""), station_id=extra.get("station_id", ""),
+            email_copy=extra.get("email_copy", ""), document=Path(entry.attachments[0]),
+            pages=int(extra.get("pages", "1") or 1),
+        )
+        changes = await self.send(fax)
+        assert self.journal is not None
+        await self.journal.mark(entry_id, SendState.FAILED, entry.error, closed=True)
+        return changes
+
+    async def _mark(self, entry_id: int | None, state: SendState, error: str = "", *,
+                    closed: bool = False) -> None:
+        if self.journal is not None and entry_id is not None:
+            await self.journal.mark(entry_id, state, error, closed=closed)
 
     async def _found_in_sent(self, fax: OutgoingFax, started: datetime) -> FaxChanges | None:
         """The sync's changes when the fax is in Sent after all, else ``None``."""

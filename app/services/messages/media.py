@@ -29,6 +29,7 @@ from urllib.parse import urljoin
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind
 from app.services.messages.changes import MediaReady
+from app.store.media import MAX_DELAY_S
 
 if TYPE_CHECKING:
     from app.services.messages.ports import MediaStore, MessagesApi
@@ -120,7 +121,14 @@ class MediaDownloader:
         due_at = await self.store.next_media_due_at()
         if due_at is None:
             return None
-        return max(0.0, due_at - self.clock())
+        delay = due_at - self.clock()
+        # Further ahead than any backoff: scheduled before the wall clock was put
+        # back; ``due_media`` takes it now (issue #13.14).
+        return 0.0 if delay > MAX_DELAY_S else max(0.0, delay)
+
+    async def retry_now(self, message_pk: int) -> int:
+        """Make one message's missing media due at once (the user asked); how many."""
+        return await self.store.retry_media_now(message_pk)
 
     async def _referenced_names(self) -> set[str]:
         """File names of the media folder that messages in the store still use."""

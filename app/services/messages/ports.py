@@ -30,6 +30,7 @@ from app.domain.models.messages import (
     StoredMessage,
     ThreadSummary,
 )
+from app.services.messages.journal import SendJournal
 
 if TYPE_CHECKING:
     from app.services.messages.changes import Page
@@ -109,7 +110,7 @@ class SyncStore(Upserts, Protocol):
     async def set_state(self, key: str, value: str) -> None: ...
 
 
-class SendStore(Upserts, Protocol):
+class SendStore(Upserts, SendJournal, Protocol):
     async def save_draft(
         self, did: str, contact: str, text: str, last_error: str = "",
         attachments: Sequence[str] = (),
@@ -136,6 +137,8 @@ class MediaStore(Upserts, Protocol):
 
     async def attach_sent_media(self, kind: MessageKind, id_: int,
                                 files: list[tuple[str, str]], now: int) -> int | None: ...
+
+    async def retry_media_now(self, message_pk: int) -> int: ...
 
 
 class MessagesStore(ReadStore, SyncStore, SendStore, MediaStore, Protocol):

@@ -8,6 +8,10 @@ Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``)
     unread_changed(int): total unread inbound messages (the tab's badge).
     thread_changed(ThreadChange): a conversation changed outside a sync (sent,
         deleted, read flags); the command that did it returned the same change.
+    sends_changed(JournalEntry): a send's journal entry changed state (sending,
+        sent, failed, unknown; issue #13.1): the conversation's pending sends.
+    sends_reconciled(ThreadChange): an unconfirmed send was found in the history
+        (in the background): its conversation with the rows found.
 
 Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
 Commands return change sets (``changes.py``) read back from the store in one
@@ -25,23 +29,27 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind, StoredMessage
+from app.domain.models.sends import JournalEntry, SendState
 from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
 from app.services.events import Event
 from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
 from app.services.messages.export import to_csv, to_text, write_atomically
+from app.services.messages.journal import INTERRUPTED_TEXT
 from app.services.messages.media import MediaDownloader
 from app.services.messages.poll import MessagesPolling
 from app.services.messages.reads import MessageReads
-from app.services.messages.sender import MessageSender, SendFailed
+from app.services.messages.sender import MESSAGE_KINDS, MessageSender, SendFailed
 from app.services.messages.sync import MessageSync, Progress, SyncReport
 from app.services.root import NotifierLike
+from app.services.sends import InFlightSends
 
 if TYPE_CHECKING:
     from app.services.messages.ports import MessagesApi, MessagesStore
@@ -66,8 +74,13 @@ class MessagesService(MessageReads):
         notifier: NotifierLike | None = None,
         api_url: str = "",
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        in_flight: InFlightSends | None = None,
+        reconcile_delays: Sequence[float] = (0.0, 1.5, 4.0),
     ) -> None:
-        """``sleep`` (tests): how the poller and the media retries wait (asyncio.sleep)."""
+        """``sleep`` (tests): how the poller and the media retries wait (asyncio.sleep).
+        ``in_flight``: the app's registry of sends on the wire (the window waits for
+        them before closing). ``reconcile_delays``: when an unconfirmed send is
+        looked for in the history again (tests pass shorter ones)."""
         super().__init__(store)
         self.store: MessagesStore = store
         self.api = api
@@ -75,7 +88,10 @@ class MessagesService(MessageReads):
         self.notifier = notifier
         self.engine = MessageSync(api, store, provider_tz=settings.provider_timezone,
                                   backfill_days=settings.messages_backfill_days)
-        self.outgoing = MessageSender(api, store, self.engine)
+        self.outgoing = MessageSender(api, store, self.engine, in_flight=in_flight,
+                                      reconcile_delays=reconcile_delays)
+        self.sends_changed: Event[JournalEntry] = self.outgoing.journal_changed
+        self.sends_reconciled: Event[ThreadChange] = Event("messages.sends_reconciled")
         self.media = MediaDownloader(api, store, media_folder, api_url=api_url)
         self.synced: Event[SyncChange] = Event("messages.synced")
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
@@ -98,6 +114,9 @@ class MessagesService(MessageReads):
 
     def start_polling(self) -> None:
         self.polling.start()
+        # Sends a previous run left unfinished (a crash, a kill, a closed window)
+        # are reconciled with the history before they can be sent again.
+        self._spawn(self.recover_sends())
 
     def stop(self) -> None:
         """Stop polling and every background task (window closing)."""
@@ -134,6 +153,9 @@ class MessagesService(MessageReads):
             self.synced.emit(change)
         self.unread_changed.emit(change.unread_total)
         self._spawn(self.download_media())
+        if await self.store.journal_open(MESSAGE_KINDS):
+            # VoIP.ms answers again: unconfirmed sends can be checked now.
+            self._spawn(self.check_sends())
         if not self._orphans_removed:
             self._orphans_removed = True
             self._spawn(self.media.remove_orphans())
@@ -202,6 +224,16 @@ class MessagesService(MessageReads):
         self._media_retry = None  # this one is running: a new schedule must not cancel it
         await self.download_media()
 
+    async def retry_media(self, message_pk: int) -> list[int]:
+        """Download one message's missing pictures now, even ones given up on.
+
+        The user asked (the picture placeholder's "try again"); the files arrive
+        through ``media_ready`` like any download. Returns the message pks that got
+        files; a failure is recorded for the next retry, as for any download.
+        """
+        await self.media.retry_now(message_pk)
+        return await self.download_media()
+
     # --- commands (each returns what changed) ---------------------------------------
 
     async def _thread_change(
@@ -222,16 +254,24 @@ class MessagesService(MessageReads):
 
     async def send(
         self, did: str, contact: str, text: str, images: Sequence[bytes] = (),
-        attachment_paths: Sequence[str] = (),
+        attachment_paths: Sequence[str] = (), *, replaces: int | None = None,
     ) -> SendResult:
-        """Send; raises ``SendFailed`` (with ``change`` and ``unsent_text``) when not all went."""
+        """Send; raises ``SendFailed`` (with ``change`` and ``unsent_text``) when not all went.
+
+        Cancelled (``cancel_send``), the send stays in the journal as unknown and
+        is reconciled with the history in the background (never assumed unsent).
+        """
         mode = LongTextMode(self.settings.messages_long_text
                             if self.settings.messages_long_text in ("split", "mms") else "split")
         try:
             outcome = await self.outgoing.send(did, contact, text, images, mode=mode,
-                                               attachment_paths=attachment_paths)
+                                               attachment_paths=attachment_paths,
+                                               replaces=replaces)
         except SendFailed as exc:
             exc.change = await self._thread_change(did, contact, upserted=exc.sent)
+            raise
+        except asyncio.CancelledError:
+            self._spawn(self.check_sends(delays=self.outgoing.reconcile_delays))
             raise
         # The pictures just sent show at once, from what went out (issue #15.7).
         sent_mms = next((m for m in outcome.sent if m.kind is MessageKind.MMS), None)
@@ -245,6 +285,52 @@ class MessagesService(MessageReads):
             media = [ready] if ready is not None else []
         return SendResult(outcome, await self._thread_change(
             did, contact, upserted=outcome.sent, media=media))
+
+    # --- the send journal (issue #13.1) -------------------------------------------------
+
+    async def pending_sends(self, did: str, contact: str) -> list[JournalEntry]:
+        """The conversation's sends still to show: sending, unconfirmed, not sent.
+
+        One left ``sending`` by a killed run reads as being checked (``recover_sends``
+        makes it so in the store once polling starts)."""
+        return [e if e.state is not SendState.SENDING or self.sending(e.id)
+                else replace(e, state=SendState.UNKNOWN, error=INTERRUPTED_TEXT)
+                for e in await self.store.journal_shown(MESSAGE_KINDS, did, contact)]
+
+    def cancel_send(self, entry_id: int) -> bool:
+        """Stop waiting for a send (it is journalled unknown, then reconciled)."""
+        return self.outgoing.in_flight.cancel(("messages", entry_id))
+
+    def sending(self, entry_id: int) -> bool:
+        return ("messages", entry_id) in self.outgoing.in_flight
+
+    async def recover_sends(self) -> list[JournalEntry]:
+        """At start: what a previous run left unfinished, reconciled with the history."""
+        if await self.outgoing.recover():
+            return await self.check_sends()
+        return []
+
+    async def check_sends(self, *, delays: Sequence[float] = (0.0,)) -> list[JournalEntry]:
+        """Reconcile every unconfirmed send; what was found is shown as sent."""
+        results = await self.outgoing.check(delays=delays)
+        for result in results:
+            if result.found:
+                self.sends_reconciled.emit(await self._thread_change(
+                    result.entry.did, result.entry.contact, upserted=result.found))
+        return [result.entry for result in results]
+
+    async def send_again(self, entry_id: int, images: Sequence[bytes] = ()) -> SendResult:
+        """Send what a failed (surely not sent) entry did not deliver, as a new send."""
+        entry = await self.store.journal_entry(entry_id)
+        if entry is None or entry.state is not SendState.FAILED or entry.closed:
+            raise UserFacingError("This message is no longer waiting to be sent again.")
+        attachments = entry.attachments if entry.done_parts == 0 else ()
+        return await self.send(entry.did, entry.contact, entry.unsent_text,
+                               images if attachments else (), attachments, replaces=entry.id)
+
+    async def dismiss_send(self, entry_id: int) -> JournalEntry | None:
+        """Forget a failed send (the user does not want it sent)."""
+        return await self.outgoing.close_entry(entry_id)
 
     async def delete(self, stored: StoredMessage) -> ThreadChange:
         message = stored.message

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from app.api.errors import RateLimited
 from app.services.phones.changes import Transition
 from app.services.polling import FeaturePolling
 
@@ -24,11 +25,24 @@ if TYPE_CHECKING:
 
 #: Shortest interval honoured (a phone re-registers every few minutes at most).
 MIN_SECONDS = 30
+#: The registration check's share of the API's request budget: one call per phone
+#: per check, on average at most one call every this many seconds. VoIP.ms counts
+#: requests per minute per account (API-NOTES.md); the checks stay a small part
+#: of what the account may spend, so sends and refreshes never queue behind them.
+SECONDS_PER_CALL = 10.0
+#: After ``api_limit_exceeded`` the wait doubles up to this, and resets on success.
+MAX_BACKOFF_SECONDS = 15 * 60
 
 
 def effective_interval(seconds: float) -> float:
     """``0`` stays off; anything else is at least ``MIN_SECONDS``."""
     return 0.0 if seconds <= 0 else max(float(MIN_SECONDS), seconds)
+
+
+def budget_floor(phones: int, *, backoff: float = 0.0) -> float:
+    """The least wait between checks of ``phones`` phones: their share of the budget,
+    or the rate-limit back-off when that is longer."""
+    return max(phones * SECONDS_PER_CALL, min(backoff, MAX_BACKOFF_SECONDS))
 
 
 def notification_text(transitions: tuple[Transition, ...]) -> tuple[str, str]:
@@ -64,10 +78,23 @@ class PhonesPolling(FeaturePolling):
         self._service = service
         self._notifier = notifier
         super().__init__(interval_seconds=effective_interval(interval_seconds), sleep=sleep)
+        #: Phones seen by the last check (each costs one call) and the current back-off.
+        self._phones = 0
+        self._backoff = 0.0
         service.registration_changed.connect(self._on_registration_changed)
 
     async def _check(self) -> None:
-        await self._service.check_registrations()
+        try:
+            changes = await self._service.check_registrations()
+        except RateLimited:
+            # The account is over its per-minute budget: check less often until a
+            # check gets through (the client has paused its queue already).
+            self._backoff = max(self.interval, self._backoff * 2)
+            self.poller.floor = budget_floor(self._phones, backoff=self._backoff)
+            raise
+        self._backoff = 0.0
+        self._phones = len(changes.upserted)
+        self.poller.floor = budget_floor(self._phones)
 
     def set_interval(self, seconds: float) -> None:
         super().set_interval(effective_interval(seconds))

@@ -99,6 +99,14 @@ def test_large_profile_volume() -> None:
     assert len({(m.did, m.contact) for m in state.sms}) >= 1_500
     assert len(state.voicemails) >= 500
     assert len(state.faxes) >= 1_000
+    # Forty phones in nine shops (the phones benchmark), one in five of the shops' unplugged.
+    from app.sandbox.handlers.phones import is_registered
+
+    accounts = [row["account"] for row in state.sub_accounts]
+    assert len(accounts) == 39 and len(set(accounts)) == 39
+    assert all(row.get("password") for row in state.sub_accounts)
+    offline = [a for a in accounts[3:] if not is_registered(state, a)]
+    assert len(offline) == 36 // 5
 
 
 def test_today_has_messages_even_just_after_midnight_in_new_york() -> None:

@@ -223,3 +223,58 @@ def test_balance_forecast_and_days_left_warning(api: Any, run: Any) -> None:
     assert service.is_short()
     settings.low_balance_days = 0
     assert not service.is_short()
+
+
+def test_recording_is_emailed_to_the_mailbox_address_or_one_typed(
+    service: CallsService, sandbox: SandboxServer, api: Any, db: Any, tmp_path: Path, run: Any
+) -> None:
+    from app.services.voicemail.service import VoicemailService
+    from app.store.voicemail import VoicemailRepo
+
+    run(service.sync())
+    rec = next(r for r in run(service.page(CallFilter(), limit=1000)) if r.recording).recording
+    assert rec is not None
+    # Before the voicemail is cached there is no address to offer.
+    assert run(service.default_recording_email()) == ""
+    run(VoicemailService(api, VoicemailRepo(db), tmp_path / "vm").refresh())
+    default = run(service.default_recording_email())
+    assert "@" in default
+
+    words = run(service.email_recording(rec, f"  {default} "))
+    assert default in words
+    assert sandbox.state.emails_sent[-1] == {"kind": "callrecording", "to": default, "id": rec.id}
+
+    sent = len(sandbox.state.emails_sent)
+    with pytest.raises(UserFacingError, match="not an e-mail address"):
+        run(service.email_recording(rec, "dana at example"))
+    assert len(sandbox.state.emails_sent) == sent  # refused before any call
+    gone = type(rec)(id="nope", account=rec.account, date=rec.date, number=rec.number,
+                     inbound=rec.inbound, seconds=rec.seconds)
+    with pytest.raises(UserFacingError, match="Could not e-mail the recording"):
+        run(service.email_recording(gone, default))
+
+
+def test_a_call_links_to_the_voicemail_its_caller_left(
+    service: CallsService, sandbox: SandboxServer, api: Any, db: Any, tmp_path: Path, run: Any
+) -> None:
+    from app.services.voicemail.service import VoicemailService
+    from app.store.voicemail import VoicemailRepo
+
+    voicemail = VoicemailService(api, VoicemailRepo(db), tmp_path / "vm")
+    run(voicemail.refresh())
+    run(service.sync())
+    rows = run(service.page(CallFilter(), limit=5000))
+    linked = [r for r in rows if r.voicemail is not None]
+    # The sandbox has a missed call just before every voicemail (same caller).
+    assert len(linked) == len(sandbox.state.voicemails)
+    assert all(r.call.inbound for r in linked)
+    keys = {r.voicemail for r in linked}
+    assert len(keys) == len(linked)  # one call per voicemail, no voicemail twice
+    for row in linked:
+        mailbox, folder, number = row.voicemail  # type: ignore[misc]
+        vm = next(v for v in sandbox.state.voicemails
+                  if v.mailbox == mailbox and v.folder == folder and v.message_num == number)
+        caller_digits = "".join(c for c in vm.callerid if c.isdigit())
+        assert row.call.number[-10:] == caller_digits[-10:]
+    # Outgoing calls and calls from other numbers are not linked.
+    assert not any(r.voicemail for r in rows if not r.call.inbound)

@@ -114,3 +114,27 @@ def test_poller_stops_on_a_bug_and_reports_it_to_the_loop() -> None:
 
     assert asyncio.run(main()) is False
     assert reported == ["buggy: polling stopped by a bug"]
+
+
+def test_a_feature_raises_the_wait_with_floor_without_restarting_the_schedule() -> None:
+    clock = _Clock()
+
+    async def main() -> None:
+        finished = asyncio.Event()
+        checks = 0
+
+        async def check() -> None:
+            nonlocal checks
+            checks += 1
+            poller.floor = 300 if checks == 1 else 10  # e.g. a back-off, then a small budget
+            if checks == 3:
+                finished.set()
+
+        poller = Poller(check, interval_seconds=60, name="t", sleep=clock.sleep)
+        poller.start()
+        await asyncio.wait_for(finished.wait(), 5)
+        poller.stop()
+
+    asyncio.run(main())
+    # The first wait is the interval, the second the floor, then never below the interval.
+    assert clock.waits[:3] == [60, 300, 60]

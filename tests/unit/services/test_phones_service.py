@@ -218,3 +218,38 @@ def test_poller_runs_the_check(online: SandboxServer, service: PhonesService, ru
     assert not polling.active and polling.interval == 0
     assert run(polling.check_now())
     assert next(p.account for p in run(service.phones())) == MAIN  # first poll listed them
+
+
+def test_poll_wait_follows_the_rate_budget_and_backs_off_when_limited(
+    online: SandboxServer, db: Any, event_loop: Any, run: Any
+) -> None:
+    from app.api.client import VoipMsClient
+    from app.api.retry import RetryPolicy
+    from app.api.typed import Api
+    from app.services.phones.poll import MAX_BACKOFF_SECONDS, SECONDS_PER_CALL, budget_floor
+
+    async def no_wait(_seconds: float) -> None:  # the client's minute of pause, skipped
+        return None
+
+    client = VoipMsClient(online.username, online.password, base_url=online.url,
+                          min_interval=0, retry=RetryPolicy(jitter=lambda d: 0.0), sleep=no_wait)
+    api = Api(client)
+    service = PhonesService(api, PhoneRepo(db), DidRepo(db), LookupService(api, db))
+    polling: PhonesPolling = service.polling
+    polling.set_interval(30)
+    assert run(polling.check())
+    # Four phones, one call each: the wait leaves the API most of its budget.
+    assert polling.poller.floor == 4 * SECONDS_PER_CALL
+    online.faults.inject("rate_limit", count=10_000, methods={"getRegistrationStatus"})
+    assert not run(polling.check())
+    assert polling.poller.floor == 4 * SECONDS_PER_CALL  # 30 s doubled from 0 is 30 < 40
+    assert not run(polling.check())
+    assert polling.poller.floor == 60  # doubled again
+    for _ in range(10):
+        run(polling.check())
+    assert polling.poller.floor == MAX_BACKOFF_SECONDS
+    online.faults.clear()
+    assert run(polling.check())
+    assert polling.poller.floor == 4 * SECONDS_PER_CALL  # back to the budget
+    assert budget_floor(50) == 500 and budget_floor(1, backoff=10**9) == MAX_BACKOFF_SECONDS
+    event_loop.run_until_complete(client.aclose())

@@ -21,6 +21,7 @@ from app.services.calls.poll import caller_label
 from app.ui import style
 from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
+from app.ui.plain_text import plain_tooltip
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -41,7 +42,7 @@ class Column(IntEnum):
 HEADERS = {
     Column.DATE: "Date", Column.DIRECTION: "", Column.NAME: "Name", Column.NUMBER: "Number",
     Column.DID: "My number", Column.PHONE: "Phone", Column.DURATION: "Duration",
-    Column.OUTCOME: "Outcome", Column.COST: "Cost", Column.RECORDING: "Recording",
+    Column.OUTCOME: "Outcome", Column.COST: "Cost", Column.RECORDING: "Audio",
 }
 OUTCOME_TEXT = {Outcome.ANSWERED: "Answered", Outcome.MISSED: "Missed", Outcome.BUSY: "Busy",
                 Outcome.FAILED: "Failed"}
@@ -106,7 +107,7 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
                 Column.DURATION, Column.COST):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row)
+            return plain_tooltip(self.tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{HEADERS[column] or 'Direction'}: {self.text(row, column)}"
         return None
@@ -131,7 +132,7 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
             return outcome_text(row)
         if column == Column.COST:
             return format_cost(call.cost) if call.cost else ""
-        return "● Recorded" if row.recording is not None else ""
+        return audio_text(row)
 
     def tooltip(self, row: CallRow) -> str:
         call = row.call
@@ -146,6 +147,8 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
             lines.append(f"Phone: {call.account}")
         if row.recording is not None:
             lines.append(f"Recorded ({format_seconds(row.recording.seconds)})")
+        if row.voicemail is not None:
+            lines.append("The caller left a voicemail (press Enter to open it)")
         return "\n".join(lines)
 
     def show_rows(self, rows: list[CallRow]) -> None:
@@ -169,3 +172,13 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
 
     def refresh_all(self) -> None:
         self.emit_columns_changed(0, len(Column) - 1)
+
+
+def audio_text(row: CallRow) -> str:
+    """What the Audio column says: a recording of the call, a voicemail left in it."""
+    parts = []
+    if row.recording is not None:
+        parts.append("● Recorded")
+    if row.voicemail is not None:
+        parts.append("✉ Voicemail")
+    return " · ".join(parts)

@@ -64,6 +64,13 @@ class ConversationOpener(Protocol):
     async def open_conversation(self, did: str, contact: str) -> None: ...
 
 
+@runtime_checkable
+class VoicemailOpener(Protocol):
+    """The main window: shows the Voicemail tab on one message (mailbox, folder, number)."""
+
+    async def open_voicemail(self, key: tuple[str, str, int]) -> None: ...
+
+
 def totals_text(totals: Totals) -> str:
     calls = f"{totals.calls:,} call{'s' if totals.calls != 1 else ''}"
     minutes = f"{format_seconds(totals.seconds)} talk time"
@@ -120,6 +127,12 @@ class CallsTab(TabBase):
         self.play_button = self._button("Play recording", "Play the call's recording")
         self.save_button = self._button("Save recording…", "Save the recording as an MP3 file")
         self.delete_button = self._button("Delete recording…", "Delete the recording at VoIP.ms")
+        self.email_button = self._button("E-mail recording…",
+                                         "Have VoIP.ms e-mail the recording to an address")
+        self.voicemail_button = self._button("Voicemail",
+                                             "Open the voicemail the caller left")
+        #: The address the last recording went to (the next one is offered the same).
+        self._recording_email = ""
         self.now_playing = QLabel("", self)
         self.now_playing.setTextFormat(Qt.TextFormat.PlainText)
         style.set_look(self.now_playing, style.MUTED)
@@ -154,7 +167,7 @@ class CallsTab(TabBase):
                   Column.NUMBER: "(555) 555-5555", Column.DID: "(555) 555-5555",
                   Column.PHONE: "frontdesk", Column.DURATION: "Duration",
                   Column.OUTCOME: "No answer", Column.COST: "$0.0000",
-                  Column.RECORDING: "● Recorded"}
+                  Column.RECORDING: "✉ Voicemail"}
         for column, sample in widths.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
         return table
@@ -166,7 +179,7 @@ class CallsTab(TabBase):
         filters.addWidget(self.search, 1)
         actions = QHBoxLayout()
         for button in (self.call_button, self.text_button, self.copy_button,
-                       self.contact_button):
+                       self.contact_button, self.voicemail_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.seen_button)
@@ -174,6 +187,7 @@ class CallsTab(TabBase):
         self.player_row.addWidget(self.play_button)
         self.player_row.addWidget(self.now_playing, 1)
         self.player_row.addWidget(self.save_button)
+        self.player_row.addWidget(self.email_button)
         self.player_row.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -204,6 +218,8 @@ class CallsTab(TabBase):
         self.play_button.clicked.connect(self._on_play_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.email_button.clicked.connect(self._on_email_button_clicked)
+        self.voicemail_button.clicked.connect(self._on_voicemail_button_clicked)
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table)
         copy.activated.connect(self._on_copy_button_clicked)
 
@@ -221,6 +237,9 @@ class CallsTab(TabBase):
         self._show_state()
         if not self.poller.active:
             self.poller.start()
+
+    def search_box(self) -> QLineEdit:
+        return self.search
 
     def shutdown(self) -> None:
         self.poller.stop()
@@ -372,8 +391,10 @@ class CallsTab(TabBase):
         if row is not None and (row.contact or not has_number):
             self.contact_button.setEnabled(False)
         recorded = row is not None and row.recording is not None
-        for button in (self.play_button, self.save_button, self.delete_button):
+        for button in (self.play_button, self.save_button, self.email_button,
+                       self.delete_button):
             button.setEnabled(recorded)
+        self.voicemail_button.setEnabled(row is not None and row.voicemail is not None)
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
     # --- slots ------------------------------------------------------------------------------
@@ -410,6 +431,20 @@ class CallsTab(TabBase):
         row = self.selected_row()
         if row is not None and row.recording is not None:
             await self.play(row)
+        elif row is not None and row.voicemail is not None:
+            await self.open_voicemail(row)
+
+    @async_slot()
+    async def _on_voicemail_button_clicked(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            await self.open_voicemail(row)
+
+    async def open_voicemail(self, row: CallRow) -> None:
+        """Show the voicemail this caller left, in the Voicemail tab."""
+        window = self.window()
+        if row.voicemail is not None and isinstance(window, VoicemailOpener):
+            await window.open_voicemail(row.voicemail)
 
     def _on_call_button_clicked(self) -> None:
         row = self.selected_row()
@@ -528,6 +563,24 @@ class CallsTab(TabBase):
                                     busy_text="Saving the recording…")
         if saved is not None:
             self.status_message.emit(f"Saved {saved.name}")
+
+    @async_slot()
+    async def _on_email_button_clicked(self) -> None:
+        row = self.selected_row()
+        if row is None or row.recording is None:
+            return
+        default = self._recording_email or await self.service.default_recording_email()
+        email = await self.dialogs.ask_text(
+            self, "E-mail recording",
+            f"Send the recording of the call with {caller_label(row)} to:", default)
+        if email is None:
+            return
+        sent = await run_operation(self.email_button,
+                                   self.service.email_recording(row.recording, email),
+                                   busy_text="Asking VoIP.ms to e-mail the recording…")
+        if sent is not None:
+            self._recording_email = email.strip()
+            self.status_message.emit(sent)
 
     @async_slot()
     async def _on_delete_button_clicked(self) -> None:

@@ -329,7 +329,8 @@ class BubbleDelegate(QStyledItemDelegate):
             painter.setPen(ink)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
-            label = "Image not available yet" if path is None else "Image cannot be shown"
+            label = ("Picture not downloaded\nClick to try again" if path is None
+                     else "Image cannot be shown")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             return
         target = pixmap.rect()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import UserFacingError
-from app.domain.models.messages import MessageKind, StoredMessage
+from app.domain.models.messages import Direction, MessageKind, StoredMessage
 from app.domain.phone import format_number, normalize
 from app.domain.sms_text import MAX_ATTACHMENTS
 from app.ui import feedback
@@ -28,6 +28,7 @@ from app.ui.tabs.messages.conversation_model import contact_label
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
+    from app.domain.models.sends import JournalEntry
     from app.services.messages.changes import MediaReady, SendResult, ThreadChange
     from app.services.messages.service import MessagesService
     from app.ui.tabs.base import TabBase
@@ -79,8 +80,13 @@ class ConversationActions(_TabPart):
         pane.export_requested.connect(self._on_pane_export_requested)
         pane.delete_requested.connect(self._on_pane_delete_requested)
         pane.image_requested.connect(self._on_pane_image_requested)
+        pane.media_retry_requested.connect(self._on_pane_media_retry_requested)
         pane.link_requested.connect(self.dialogs.open_url)
         pane.older_requested.connect(self._on_pane_older_requested)
+        pane.pending.cancel_requested.connect(self._on_pending_cancel_requested)
+        pane.pending.send_again_requested.connect(self._on_pending_send_again_requested)
+        pane.pending.dismiss_requested.connect(self._on_pending_dismiss_requested)
+        pane.pending.check_requested.connect(self._on_pending_check_requested)
 
     # --- opening and paging --------------------------------------------------------
 
@@ -105,6 +111,10 @@ class ConversationActions(_TabPart):
         total = summary.total if summary is not None else len(messages)
         self.pane.model.set_thread(did, contact, messages, media,
                                    has_older=len(messages) < total)
+        pending = await self.service.pending_sends(did, contact)
+        if self._open != (did, contact):
+            return
+        self.pane.pending.set_entries(pending)
         if focus is not None:
             row = self.pane.model.row_of(*focus)
             if row is not None:
@@ -262,11 +272,64 @@ class ConversationActions(_TabPart):
             # error itself is reported by run_operation.
             if exc.change is not None:
                 self._apply_thread_change(exc.change)
+            if exc.kept_in_journal:
+                # Not confirmed either way: the text is a pending send (shown above the
+                # box), never offered for another Send until it is checked.
+                self._clear_sent_text(did, contact, text)
+                raise
             self.pane.compose.show_error(exc.message)
             if exc.unsent_text and exc.unsent_text != text:
                 unsent = exc.unsent_text  # already kept as the draft by the sender
                 self._fill_compose_quietly(lambda: self.pane.compose.text.setPlainText(unsent))
             raise
+        except asyncio.CancelledError:
+            # Cancel while VoIP.ms was silent: journalled unknown and being checked.
+            self._clear_sent_text(did, contact, text)
+            raise
+
+    def _clear_sent_text(self, did: str, contact: str, text: str) -> None:
+        """The box no longer holds a text the journal holds (unless the user changed it)."""
+        if self._open == (did, contact) and self.pane.compose.text.toPlainText() == text:
+            self._fill_compose_quietly(self.pane.compose.clear)
+
+    # --- pending sends (the send journal) -------------------------------------------
+
+    def _on_service_sends_changed(self, entry: JournalEntry) -> None:
+        if self._open == (entry.did, entry.contact):
+            self.pane.pending.apply(entry)
+
+    def _on_pending_cancel_requested(self, entry_id: int) -> None:
+        if not self.service.cancel_send(entry_id):
+            self.status_message.emit("That message is no longer being sent.")
+
+    @async_slot(int)
+    async def _on_pending_send_again_requested(self, entry_id: int) -> None:
+        row = self.pane.pending.rows.get(entry_id)
+        if row is None:
+            return
+        entry = row.entry
+        images: list[bytes] = []
+        if entry.attachments and entry.done_parts == 0:
+            attachments, problems = await self._load_pictures(entry.attachments)
+            if problems:
+                feedback.show_message(self, f"The message was not sent again: {problems}",
+                                      level=feedback.Level.WARNING)
+                return
+            images = [a.data for a in attachments]
+        result = await run_operation(row.again_button, self.service.send_again(entry_id, images),
+                                     busy_text="Sending…")
+        if result is not None:
+            self._apply_thread_change(result.change)
+
+    @async_slot(int)
+    async def _on_pending_dismiss_requested(self, entry_id: int) -> None:
+        await run_in_background(self, self.service.dismiss_send(entry_id),
+                                busy_text="Discarding…")
+
+    @async_slot()
+    async def _on_pending_check_requested(self) -> None:
+        await run_in_background(self, self.service.check_sends(),
+                                busy_text="Checking unconfirmed messages…")
 
     async def _load_pictures(self, paths: Sequence[str | Path]) -> tuple[list[Attachment], str]:
         """Downscaled pictures ready to attach, and why some could not be read ("")."""
@@ -353,10 +416,36 @@ class ConversationActions(_TabPart):
         if change is not None:
             self._apply_thread_change(change)
 
+    @async_slot(int)
+    async def _on_pane_media_retry_requested(self, pk: int) -> None:
+        # The pictures arrive through ``media_ready`` like any download.
+        ready = await run_in_background(self, self.service.retry_media(pk),
+                                        busy_text="Downloading the pictures…")
+        if ready is not None and pk not in ready:
+            self.status_message.emit("The pictures could not be downloaded; Switchboard will "
+                                     "try again later.")
+
+    def _picture_title(self, path: str) -> str:
+        """ "Picture from <contact> - <date>" (or "sent to") for the message holding ``path``."""
+        from datetime import datetime
+
+        from app.ui.dates import list_date
+        from app.ui.tabs.messages.thread_model import MEDIA_ROLE
+
+        model = self.pane.model
+        who = self.pane.title.text() or "this conversation"
+        for row in range(model.rowCount()):
+            stored = model.stored_at(row)
+            if stored is not None and path in (model.index(row).data(MEDIA_ROLE) or []):
+                when = list_date(stored.message.date, datetime.now().astimezone())
+                sent = stored.message.direction is Direction.SENT
+                return f"Picture {'sent to' if sent else 'from'} {who} - {when}"
+        return f"Picture from {who}"
+
     def _on_pane_image_requested(self, path: str) -> None:
         from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture
 
-        viewer = ImageViewer(Path(path), self.dialogs, self)
+        viewer = ImageViewer(Path(path), self.dialogs, self, title=self._picture_title(path))
         viewer.destroyed.connect(lambda: self._viewers.remove(viewer)
                                  if viewer in self._viewers else None)
         self._viewers.append(viewer)

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.messages import StoredMessage
 from app.domain.phone import format_number
+from app.ui.plain_text import plain_label
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
 from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel
+from app.ui.widgets.pending_sends import PendingSends
 
 
 class BubbleView(QListView):
@@ -84,6 +86,8 @@ class ConversationPane(QWidget):
     export_requested = Signal()
     delete_requested = Signal(object)
     image_requested = Signal(str)
+    #: The pk of a message whose missing pictures the user wants downloaded again.
+    media_retry_requested = Signal(int)
     link_requested = Signal(str)
     older_requested = Signal()
 
@@ -103,18 +107,22 @@ class ConversationPane(QWidget):
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
+        plain_label(self.title)  # a contact's name
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("conversationSubtitle")
+        plain_label(self.subtitle)
         self.unread_button = QPushButton("Mark unread", self)
         self.unread_button.clicked.connect(self.mark_unread_requested)
         self.export_button = QPushButton("Export…", self)
         self.export_button.setToolTip("Save this conversation as CSV or text")
         self.export_button.clicked.connect(self.export_requested)
         self.compose = ComposeWidget(self)
+        #: Sends not confirmed yet (sending, checking, not sent): issue #13.1.
+        self.pending = PendingSends(self)
         self.empty = QLabel("Choose a conversation on the left, or start a new one.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -131,6 +139,7 @@ class ConversationPane(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(header)
         body_layout.addWidget(self.view, 1)
+        body_layout.addWidget(self.pending)
         body_layout.addWidget(self.compose)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
@@ -144,6 +153,7 @@ class ConversationPane(QWidget):
     def show_empty(self) -> None:
         self.view.close_text_editor()
         self.model.clear()
+        self.pending.set_entries([])
         self.stack.setCurrentIndex(0)
 
     def show_thread(self, name: str, did: str, contact: str) -> None:
@@ -187,6 +197,8 @@ class ConversationPane(QWidget):
         paths = self.model.index(row).data(MEDIA_ROLE) or []
         if position < len(paths) and paths[position]:
             self.image_requested.emit(str(paths[position]))
+        elif (stored := self.model.stored_at(row)) is not None:
+            self.media_retry_requested.emit(stored.pk)  # the placeholder says: try again
 
     def _on_view_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -207,6 +219,9 @@ class ConversationPane(QWidget):
             if path:
                 action = menu.addAction(f"Open image {position + 1}")
                 action.triggered.connect(lambda _=False, p=path: self.image_requested.emit(p))
+        if None in (index.data(MEDIA_ROLE) or []):
+            retry = menu.addAction("Download pictures again")
+            retry.triggered.connect(lambda: self.media_retry_requested.emit(stored.pk))
         menu.addSeparator()
         delete = menu.addAction("Delete message…")
         delete.triggered.connect(lambda: self.delete_requested.emit(stored))

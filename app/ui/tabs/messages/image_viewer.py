@@ -23,11 +23,14 @@ from app.ui.tabs.messages.dialogs import MessageDialogs
 
 
 class ImageViewer(QDialog):
-    def __init__(self, path: Path, dialogs: MessageDialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, dialogs: MessageDialogs, parent: QWidget | None = None,
+                 *, title: str = "Picture") -> None:
         super().__init__(parent)
         self.path = path
         self.dialogs = dialogs
-        self.setWindowTitle(f"Image · {path.name}")
+        # Who sent it and when ("Picture from Dana Whitfield - Today 10:24"): the file's
+        # own name is a hash of its link, meaningless to anyone (issue #15.14).
+        self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         pixmap = QPixmap(str(path))
         self.image = QLabel(self)

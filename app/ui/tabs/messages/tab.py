@@ -17,7 +17,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.models.messages import SearchHit, ThreadSummary
 from app.services.root import AppServices
@@ -111,6 +111,8 @@ class MessagesTab(ConversationActions, TabBase):
             self._events.listen(service.media_ready, self._on_service_media_ready)
             self._events.listen(service.unread_changed, self.badge_changed.emit)
             self._events.listen(service.poll_failed, self.status_message.emit)
+            self._events.listen(service.sends_changed, self._on_service_sends_changed)
+            self._events.listen(service.sends_reconciled, self._apply_thread_change)
         return self._service
 
     # --- TabBase -------------------------------------------------------------------
@@ -144,6 +146,12 @@ class MessagesTab(ConversationActions, TabBase):
         await self._load_cached_rest()
         await self._sync(show_progress=True)
         self.service.start_polling()
+
+    def search_box(self) -> QLineEdit:
+        return self.left.search.field
+
+    def start_new(self) -> None:
+        self.new_button.click()
 
     def shutdown(self) -> None:
         self.flush_draft_now()  # typed text survives closing the window

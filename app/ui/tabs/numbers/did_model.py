@@ -27,6 +27,7 @@ from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 from app.services.numbers.changes import DidChangeSet
+from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.record_table import record_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -108,11 +109,13 @@ class DidTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             pending = self._pending.get(did.did)
             if pending:
-                return f"Saving: {pending}"
+                return plain_tooltip(f"Saving: {pending}")
             if column in (Column.ROUTING, Column.BUSY, Column.UNREACHABLE, Column.NO_ANSWER):
-                return f"{self.display_text(did, column)}\n({self._route_of(did, column)})"
+                return plain_tooltip(
+                    f"{self.display_text(did, column)}\n({self._route_of(did, column)})")
             text = self.display_text(did, column)
-            return text if column in (Column.DESCRIPTION, Column.NOTE) and text else None
+            return plain_tooltip(text) if column in (Column.DESCRIPTION, Column.NOTE) and text \
+                else None
         if role == Qt.ItemDataRole.FontRole and did.did in self._pending:
             font = QFont()
             font.setItalic(True)

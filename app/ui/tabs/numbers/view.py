@@ -24,6 +24,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Q
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QLineEdit,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -98,7 +99,8 @@ class NumbersTab(TabBase):
         self.table = did_table(self, self.proxy)
         self.columns = ColumnFitter(self.table)
         self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        # Enter and a double click (activated) open the number's editor.
+        self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.empty_label = empty_note(self)
         self.stack = QStackedWidget(self)
@@ -154,15 +156,12 @@ class NumbersTab(TabBase):
         self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
-        tab_shortcut(self, QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
+        # Ctrl+F is the window's (app/ui/keyboard.py, through search_box): one here
+        # too made the key ambiguous and neither fired.
         # Ctrl+1 .. Ctrl+9: the presets in menu order, each still confirmed first.
         for number in range(1, PRESET_SHORTCUTS + 1):
             tab_shortcut(self, QKeySequence(f"Ctrl+{number}"),
                          functools.partial(self._on_preset_shortcut_activated, number))
-
-    def _focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
 
     # --- TabBase -------------------------------------------------------------------
 
@@ -182,6 +181,9 @@ class NumbersTab(TabBase):
             # The numbers loaded; only some names fall back to ids. Say so quietly.
             problem = choices.problems[0]
             self.status_message.emit(f"Some target names could not be loaded: {problem}")
+
+    def search_box(self) -> QLineEdit:
+        return self.filter_edit
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
@@ -380,7 +382,7 @@ class NumbersTab(TabBase):
         return did_context_menu(self, self.selected_dids(), self.menu_builder,
                                 on_edit=self._on_edit_button_clicked)
 
-    def _on_table_double_clicked(self, *_args: object) -> None:
+    def _on_table_activated(self, *_args: object) -> None:
         self._on_edit_button_clicked()
 
     def _on_edit_button_clicked(self) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,8 @@ from app.services.voicemail.service import VoicemailService
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import chain_tab_order
+from app.ui.plain_text import plain_label
 from app.ui.tabs.voicemail.actions import MessageActions
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
 from app.ui.tabs.voicemail.message_model import (
@@ -112,7 +115,18 @@ class VoicemailTab(PlaybackCommands):
         # clash with each other and vanish on dark palettes.
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.message_actions.fill_toolbar(self.toolbar)
-        self.now_playing = QLabel(self)
+        self.toolbar.addSeparator()
+        # The mailbox's own settings (e-mail, attach audio, time zone, language,
+        # transcription) are edited in the Phones tab; this is the way there.
+        self.settings_action = self.toolbar.addAction("Mailbox settings…")
+        # The toolbar would strip the ellipsis (Qt's iconText); it says a dialog follows.
+        self.settings_action.setIconText("Mailbox settings…")
+        self.settings_action.setToolTip(
+            "E-mail, attached audio, time zone, language and transcription of this mailbox")
+        settings_button = self.toolbar.widgetForAction(self.settings_action)
+        if isinstance(settings_button, QToolButton):
+            settings_button.setAutoRaise(False)  # framed like the actions beside it
+        self.now_playing = plain_label(QLabel(self))  # quotes the caller's name
         style.set_look(self.now_playing, style.MUTED)
         # Wraps rather than widening the window for a very long caller name.
         self.now_playing.setWordWrap(True)
@@ -132,6 +146,13 @@ class VoicemailTab(PlaybackCommands):
         self.splitter.setSizes([300, 700])
         layout = QVBoxLayout(self)  # the default margins, as in the other tabs
         layout.addWidget(self.splitter)
+        # Tab follows what the eye sees: mailboxes, the toolbar, the list, the player.
+        chain_tab_order(
+            self.tree,
+            *(self.toolbar.widgetForAction(a) for a in self.message_actions.all()),
+            self.table, self.player.play_button, self.player.seek_slider,
+            self.player.speed_box, self.player.volume_slider,
+        )
         self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -161,6 +182,7 @@ class VoicemailTab(PlaybackCommands):
         self.message_actions.delete.triggered.connect(self._on_delete_triggered)
         self.message_actions.save.triggered.connect(self._on_save_triggered)
         self.message_actions.email.triggered.connect(self._on_email_triggered)
+        self.settings_action.triggered.connect(self._on_settings_triggered)
         self.space_shortcut.activated.connect(self._on_space_activated)
         self.player.started.connect(self._on_player_started)
         self.player.failed.connect(self._on_player_failed)
@@ -213,6 +235,22 @@ class VoicemailTab(PlaybackCommands):
             return None
         message = index.siblingAtColumn(0).data(MESSAGE_ROLE)
         return message if isinstance(message, VoicemailMessage) else None
+
+    async def open_message(self, key: Key) -> None:
+        """Show one message (a call's voicemail link): its folder, the row selected."""
+        mailbox, folder, _number = key
+        await self.open_folder(mailbox, folder)
+        if not self.select_message(key):
+            self.status_message.emit("That voicemail is no longer in its folder.")
+        self.table.setFocus()
+
+    @async_slot()
+    async def _on_settings_triggered(self) -> None:
+        window = self.window()
+        mailbox = self._place[0] if self._place else ""
+        opener = getattr(window, "open_mailbox_settings", None)
+        if opener is not None:
+            await opener(mailbox)
 
     def select_message(self, key: Key) -> bool:
         row = self.model.row_of(key)

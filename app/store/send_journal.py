@@ -1,0 +1,181 @@
+"""The send journal table (issue #13.1): every send recorded before it goes out.
+
+Plain functions of a connection and ``SendJournalRepo(db)``, the port the
+messages sender and the fax sender write through. ``begin`` inserts the entry
+and clears the conversation's draft in ONE transaction: after a crash the text
+is in the journal (shown as "may have been sent, checking...") and never back in
+the compose box as a fresh draft that Send would send a second time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from app.domain.models.sends import JournalEntry, SendKind, SendState
+from app.domain.phone import normalize
+from app.store.db import Database, transaction
+from app.store.drafts import clear_draft
+from app.store.rows import dumps, from_epoch, loads
+
+_OPEN = (SendState.SENDING.value, SendState.UNKNOWN.value)
+
+
+def _norm(number: str) -> str:
+    return normalize(number) or number
+
+
+def begin_send(
+    conn: sqlite3.Connection, kind: SendKind, did: str, contact: str, text: str,
+    parts: Sequence[str], attachments: Sequence[str] = (), extra: dict[str, str] | None = None,
+    *, clear_draft_too: bool = True, now: float | None = None,
+) -> JournalEntry:
+    """Record a send about to go out (state ``sending``); returns the entry."""
+    stamp = int(time.time() if now is None else now)
+    with transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO send_journal (kind, state, did, contact, text, attachments, parts,"
+            " done_parts, created, updated, error, closed, extra)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, '', 0, ?)",
+            (kind.value, SendState.SENDING.value, _norm(did), _norm(contact), text,
+             dumps(list(attachments)), dumps(list(parts)), stamp, stamp, dumps(extra or {})),
+        )
+        if clear_draft_too and kind is not SendKind.FAX:
+            clear_draft(conn, did, contact)
+        entry_id = int(cursor.lastrowid or 0)
+    found = get_entry(conn, entry_id)
+    assert found is not None
+    return found
+
+
+def update_send(
+    conn: sqlite3.Connection, entry_id: int, *, state: SendState | None = None,
+    done_parts: int | None = None, error: str | None = None, closed: bool | None = None,
+    now: float | None = None,
+) -> JournalEntry | None:
+    """Move an entry on (only the given fields change); returns it as stored now."""
+    sets: list[str] = ["updated = ?"]
+    values: list[Any] = [int(time.time() if now is None else now)]
+    for column, value in (("state", state.value if state is not None else None),
+                          ("done_parts", done_parts), ("error", error),
+                          ("closed", None if closed is None else int(closed))):
+        if value is not None:
+            sets.append(f"{column} = ?")
+            values.append(value)
+    with transaction(conn):
+        conn.execute(f"UPDATE send_journal SET {', '.join(sets)} WHERE id = ?",
+                     (*values, entry_id))
+    return get_entry(conn, entry_id)
+
+
+def get_entry(conn: sqlite3.Connection, entry_id: int) -> JournalEntry | None:
+    row = conn.execute("SELECT * FROM send_journal WHERE id = ?", (entry_id,)).fetchone()
+    return None if row is None else _entry(row)
+
+
+def open_entries(conn: sqlite3.Connection, kinds: Sequence[SendKind]) -> list[JournalEntry]:
+    """Entries still ``sending`` or ``unknown`` of these kinds, oldest first."""
+    marks = ", ".join("?" for _ in kinds)
+    rows = conn.execute(
+        f"SELECT * FROM send_journal WHERE state IN (?, ?) AND kind IN ({marks})"
+        " ORDER BY id", (*_OPEN, *(k.value for k in kinds)),
+    ).fetchall()
+    return [_entry(row) for row in rows]
+
+
+def orphans_to_unknown(
+    conn: sqlite3.Connection, kinds: Sequence[SendKind], keep: Sequence[int] = (),
+    error: str = "",
+) -> list[JournalEntry]:
+    """``sending`` entries no task is sending any more (a crash, a kill) -> ``unknown``."""
+    marks = ", ".join("?" for _ in kinds)
+    # (``id NOT IN (NULL)`` would match nothing: no clause when nothing is kept.)
+    spared = f" AND id NOT IN ({', '.join('?' for _ in keep)})" if keep else ""
+    with transaction(conn):
+        conn.execute(
+            f"UPDATE send_journal SET state = ?, error = ?, updated = ? WHERE state = ?"
+            f" AND kind IN ({marks}){spared}",
+            (SendState.UNKNOWN.value, error, int(time.time()), SendState.SENDING.value,
+             *(k.value for k in kinds), *keep),
+        )
+    return open_entries(conn, kinds)
+
+
+def shown_entries(
+    conn: sqlite3.Connection, kinds: Sequence[SendKind], did: str | None = None,
+    contact: str | None = None,
+) -> list[JournalEntry]:
+    """Entries the user still has to see (not sent, not closed), oldest first."""
+    marks = ", ".join("?" for _ in kinds)
+    sql = (f"SELECT * FROM send_journal WHERE state != ? AND closed = 0"
+           f" AND kind IN ({marks})")
+    args: list[Any] = [SendState.SENT.value, *(k.value for k in kinds)]
+    if did is not None and contact is not None:
+        sql += " AND did = ? AND contact = ?"
+        args += [_norm(did), _norm(contact)]
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
+    return [_entry(row) for row in rows]
+
+
+def _entry(row: sqlite3.Row) -> JournalEntry:
+    return JournalEntry(
+        id=row["id"],
+        kind=SendKind(row["kind"]),
+        state=SendState(row["state"]),
+        did=row["did"],
+        contact=row["contact"],
+        text=row["text"],
+        attachments=tuple(loads(row["attachments"], [])),
+        parts=tuple(loads(row["parts"], [])),
+        done_parts=row["done_parts"],
+        created=from_epoch(row["created"]),
+        updated=from_epoch(row["updated"]),
+        error=row["error"],
+        closed=bool(row["closed"]),
+        extra=dict(loads(row["extra"], {})),
+    )
+
+
+class SendJournalRepo:
+    """The journal as the senders' port (``app/services/messages/journal.py``).
+
+    ``MessagesRepo`` inherits it (the messages sender's one store); the fax sender
+    gets one of its own from ``AppServices``.
+    """
+
+    db: Database
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def journal_begin(
+        self, kind: SendKind, did: str, contact: str, text: str, parts: Sequence[str],
+        attachments: Sequence[str] = (), extra: dict[str, str] | None = None,
+    ) -> JournalEntry:
+        return await self.db.run(begin_send, kind, did, contact, text, list(parts),
+                                 list(attachments), extra)
+
+    async def journal_update(
+        self, entry_id: int, *, state: SendState | None = None, done_parts: int | None = None,
+        error: str | None = None, closed: bool | None = None,
+    ) -> JournalEntry | None:
+        return await self.db.run(update_send, entry_id, state=state, done_parts=done_parts,
+                                 error=error, closed=closed)
+
+    async def journal_entry(self, entry_id: int) -> JournalEntry | None:
+        return await self.db.run(get_entry, entry_id)
+
+    async def journal_open(self, kinds: Sequence[SendKind]) -> list[JournalEntry]:
+        return await self.db.run(open_entries, list(kinds))
+
+    async def journal_orphans_to_unknown(
+        self, kinds: Sequence[SendKind], keep: Sequence[int] = (), error: str = "",
+    ) -> list[JournalEntry]:
+        return await self.db.run(orphans_to_unknown, list(kinds), list(keep), error)
+
+    async def journal_shown(
+        self, kinds: Sequence[SendKind], did: str | None = None, contact: str | None = None,
+    ) -> list[JournalEntry]:
+        return await self.db.run(shown_entries, list(kinds), did, contact)
