@@ -32,6 +32,7 @@ from app.domain.routing_labels import (
     target_text,
     targets_for,
 )
+from app.ui.plain_text import plain_tooltip
 from app.ui.tabs.numbers.words import ADVANCED_KINDS, ADVANCED_SYSTEM, KIND_WORDS
 
 _EMPTY_LIST_TEXT: dict[RouteKind, str] = {
@@ -212,7 +213,9 @@ class RoutingEditor(QWidget):
             text = target_text(kind, target)
             combo.addItem(self._target_words(kind, target.value, text, target.label),
                           target.value)
-            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            # Names come from the provider: a tool tip shows them as plain characters.
+            combo.setItemData(combo.count() - 1, plain_tooltip(text),
+                              Qt.ItemDataRole.ToolTipRole)
         if keep is not None and keep.kind is kind and keep.value:
             index = combo.findData(keep.value)
             if index < 0:
