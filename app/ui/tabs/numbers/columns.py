@@ -41,7 +41,7 @@ ROUTING_MIN = 160
 #: Rows measured besides those on show (see ``ColumnFitter._measured_rows``).
 MEASURED_ROWS = 200
 #: A cell's padding around its text (the delegate's margins and the grid line).
-CELL_MARGIN = 14
+CELL_MARGIN = 8
 
 
 class ColumnFitter(QObject):
