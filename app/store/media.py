@@ -177,3 +177,34 @@ def media_paths_of(conn: sqlite3.Connection, message_pk: int) -> list[str]:
 def cached_paths(conn: sqlite3.Connection) -> set[str]:
     """Every local path the cache knows (to clean orphaned files)."""
     return {r[0] for r in conn.execute("SELECT path FROM media WHERE path IS NOT NULL")}
+
+
+def attach_sent_media(
+    conn: sqlite3.Connection, kind: MessageKind, id_: int, files: list[tuple[str, str]],
+    now: int,
+) -> int | None:
+    """The pictures of a message just sent, already on disk: ``[(url, path)]`` in order.
+
+    One transaction: the message lists them as its media (unless the provider's
+    links are already there) and the cache has them as downloaded, so the sent
+    bubble shows them at once (issue #15.7) and no download is ever tried for
+    them. Returns the message's pk (None: the message is not stored).
+    """
+    from app.store.rows import dumps, loads
+
+    with transaction(conn):
+        row = conn.execute(
+            "SELECT pk, media FROM messages WHERE kind = ? AND id = ?", (kind.value, id_)
+        ).fetchone()
+        if row is None:
+            return None
+        pk = int(row["pk"])
+        if not loads(row["media"], []):
+            conn.execute("UPDATE messages SET media = ? WHERE pk = ?",
+                         (dumps([url for url, _ in files]), pk))
+        conn.executemany(
+            "INSERT OR REPLACE INTO media (url, message_pk, position, path, state, updated_at)"
+            " VALUES (?, ?, ?, ?, 'done', ?)",
+            [(url, pk, position, path, now) for position, (url, path) in enumerate(files)],
+        )
+    return pk

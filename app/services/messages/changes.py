@@ -52,6 +52,8 @@ class ThreadChange:
     removed: tuple[MessageKey, ...] = ()
     #: Unread inbound messages over all conversations (the tab's badge).
     unread_total: int = 0
+    #: Pictures already on disk for messages of ``upserted`` (a sent MMS: #15.7).
+    media: tuple[MediaReady, ...] = ()
 
     @property
     def key(self) -> ThreadKey:

@@ -21,13 +21,14 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind
+from app.services.messages.changes import MediaReady
 from app.store.media import MAX_DELAY_S
 
 if TYPE_CHECKING:
@@ -173,6 +174,24 @@ class MediaDownloader:
         await self.store.media_done(item.url, str(path), int(self.clock()))
         return True
 
+    async def keep_sent(self, message: Message, images: Sequence[bytes]) -> MediaReady | None:
+        """Cache the pictures of an MMS just sent under its row (issue #15.7).
+
+        The bytes are what went out (already downscaled): written to the media
+        folder like a download, and recorded as the message's media at once, so
+        the sent bubble shows them before any sync brings the provider's links.
+        Returns the message's files (None when the message is not stored).
+        """
+        files: list[tuple[str, str]] = []
+        for position, data in enumerate(images):
+            url = sent_media_url(message.kind, message.id, position)
+            path = self.folder / cache_name(url, data)
+            await asyncio.to_thread(_write, path, data)
+            files.append((url, str(path)))
+        pk = await self.store.attach_sent_media(message.kind, message.id, files,
+                                                int(self.clock()))
+        return None if pk is None else MediaReady(pk, tuple(path for _, path in files))
+
     async def resolve_missing(self, messages: Iterable[Message]) -> list[Message]:
         """Ask ``getMediaMMS`` for MMS rows that came without links (once per session)."""
         updated: list[Message] = []
@@ -195,6 +214,13 @@ class MediaDownloader:
         if updated:
             await self.store.upsert(updated)
         return updated
+
+
+def sent_media_url(kind: MessageKind, id_: int, position: int) -> str:
+    """The cache's key of a picture we sent (the provider's link comes with a later sync).
+
+    Never fetched: the row is stored as downloaded (``keep_sent``)."""
+    return f"sent:{kind.value}/{id_}/{position}"
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -238,7 +238,7 @@ class MessagesService(MessageReads):
 
     async def _thread_change(
         self, did: str, contact: str, *, upserted: Sequence[Message] = (),
-        removed: Sequence[tuple[MessageKind, int]] = (),
+        removed: Sequence[tuple[MessageKind, int]] = (), media: Sequence[MediaReady] = (),
     ) -> ThreadChange:
         """The conversation as stored now; announced (``thread_changed``, ``unread_changed``)."""
         did, contact = normalize(did) or did, normalize(contact) or contact
@@ -246,7 +246,7 @@ class MessagesService(MessageReads):
         change = ThreadChange(
             did, contact, now.threads[(did, contact)],
             upserted=tuple(now.messages), removed=tuple(removed),
-            unread_total=now.unread_total,
+            unread_total=now.unread_total, media=tuple(media),
         )
         self.thread_changed.emit(change)
         self.unread_changed.emit(change.unread_total)
@@ -273,7 +273,18 @@ class MessagesService(MessageReads):
         except asyncio.CancelledError:
             self._spawn(self.check_sends(delays=self.outgoing.reconcile_delays))
             raise
-        return SendResult(outcome, await self._thread_change(did, contact, upserted=outcome.sent))
+        # The pictures just sent show at once, from what went out (issue #15.7).
+        sent_mms = next((m for m in outcome.sent if m.kind is MessageKind.MMS), None)
+        media = []
+        if images and sent_mms is not None:
+            try:
+                ready = await self.media.keep_sent(sent_mms, images)
+            except OSError as exc:  # sent all the same: the next sync downloads them
+                log.warning("Sent pictures not cached: %s", exc)
+                ready = None
+            media = [ready] if ready is not None else []
+        return SendResult(outcome, await self._thread_change(
+            did, contact, upserted=outcome.sent, media=media))
 
     # --- the send journal (issue #13.1) -------------------------------------------------
 

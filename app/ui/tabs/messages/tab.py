@@ -80,6 +80,8 @@ class MessagesTab(ConversationActions, TabBase):
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         self.search.query_changed.connect(self._on_search_query_changed)
         self.search.hit_activated.connect(self._on_search_hit_activated)
+        self.search.conversation_activated.connect(self._on_search_conversation_activated)
+        self.search.more_requested.connect(self._on_search_more_requested)
         self.sync_panel = SyncBar(self)
         self.sync_bar = self.sync_panel.bar
         self.cancel_button = self.sync_panel.cancel_button
@@ -227,6 +229,8 @@ class MessagesTab(ConversationActions, TabBase):
             for kind, id_ in change.removed:
                 self.pane.model.remove_message(kind, id_)
             self.pane.model.add_messages(change.upserted)
+            for ready in change.media:  # a sent picture, shown at once (#15.7)
+                self.pane.model.set_media(ready.pk, list(ready.paths))
         self.badge_changed.emit(change.unread_total)
 
     def _show_summary(self, did: str, contact: str, summary: ThreadSummary | None) -> None:
@@ -315,12 +319,28 @@ class MessagesTab(ConversationActions, TabBase):
 
     @async_slot(str)
     async def _on_search_query_changed(self, text: str) -> None:
-        hits = await self.service.search(text) if text.strip() else []
+        # People and numbers, then messages, with the real counts (issue #15.6).
+        results = await self.service.search_everything(text) if text.strip() else None
         if text != self.search.field.text():
             return  # typed on meanwhile
-        names = {s.contact: s.name for s in self._summaries() if s.name}
-        self.search.show_hits(text, hits, names)
-        self.left.show_search(bool(text.strip()))
+        if results is None:
+            self.search.clear_results()
+        else:
+            names = {s.contact: s.name for s in self._summaries() if s.name}
+            self.search.show_results(results, names)
+        self.left.show_search(results is not None)
+
+    @async_slot()
+    async def _on_search_more_requested(self) -> None:
+        shown = self.search.shown
+        if shown is None:
+            return
+        page = await self.service.search_everything(shown.query, offset=len(shown.messages))
+        self.search.append_results(page)
+
+    @async_slot(object)
+    async def _on_search_conversation_activated(self, summary: ThreadSummary) -> None:
+        await self.open_conversation(summary.did, summary.contact)
 
     async def showcase(self) -> list[tuple[str, QWidget]]:
         """The newest conversation open, unless one is open already."""

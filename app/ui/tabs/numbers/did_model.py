@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
@@ -55,11 +55,11 @@ HEADERS: dict[Column, str] = {
     Column.BUSY: "If busy",
     Column.UNREACHABLE: "If unreachable",
     Column.NO_ANSWER: "If no answer",
-    Column.POP: "POP",
+    Column.POP: "Server",
     Column.VOICEMAIL: "Voicemail",
-    Column.DIALTIME: "Dial time",
-    Column.CNAM: "CNAM",
-    Column.SMS: "SMS",
+    Column.DIALTIME: "Ring for",
+    Column.CNAM: "Caller names",
+    Column.SMS: "Texts",
     Column.NOTE: "Note",
 }
 
@@ -246,16 +246,6 @@ class DidTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
 
-def fit_columns(table: QTableView) -> None:
-    """Columns as wide as their contents, but long names and notes do not push the
-    other columns off-screen (the full text is in the tooltip)."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in Column:
-        cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
-        header.resizeSection(column, min(header.sectionSize(column), cap))
-
-
 def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
     """The DIDs table (sorted by number; the tab adds its context menu)."""
     # Several numbers at once: bulk reroute and presets act on the selection.
@@ -263,9 +253,7 @@ def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
     table.setObjectName("didTable")
     table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    # Widths: app/ui/tabs/numbers/columns.py (fitted to the window, no sideways scroll).
     return table
 
 
