@@ -22,18 +22,18 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import json
 import logging
 import ssl
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlencode, urlsplit
 
 import httpx
 
 from app import USER_AGENT
 from app.api import catalog
+from app.api.answer import parse_body
 from app.api.errors import (
     EMPTY_LIST_STATUSES,
     NOT_EMPTY_NO_STATUSES,
@@ -49,12 +49,17 @@ from app.domain.media_types import sniff
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+Convert = Callable[[dict[str, Any]], T]
+
 DEFAULT_URL = "https://voip.ms/api/v1/rest.php"
 #: Beyond this many characters of query string a call goes as a POST.
 MAX_GET_QUERY = 1500
-#: Methods that carry files (base64) even when the file happens to be small.
-#: Answers larger than this are decoded on a worker thread.
+#: A plain ``call`` whose answer is larger than this is decoded on a worker thread.
 BIG_BODY_BYTES = 256 * 1024
+#: A converted answer (``call_converted``) this big is decoded and converted in the
+#: worker process: converting ~200 rows already takes a couple of ms.
+BIG_CONVERT_BYTES = 32 * 1024
 #: MMS media: the provider's hosts (voip.ms and its subdomains, https only)...
 MEDIA_DOMAIN = "voip.ms"
 #: ...at most this big (MMS media is ~1.2 MB per item at the provider)...
@@ -183,6 +188,16 @@ class VoipMsClient:
 
     async def call(self, method: str, **params: object) -> dict[str, Any]:
         """Call ``method``; returns the answer's JSON object (status "success")."""
+        return await self.call_converted(method, _as_is, **params)
+
+    async def call_converted(self, method: str, convert: Convert[T], /, **params: object) -> T:
+        """Call ``method`` and return ``convert(answer)``.
+
+        For a big answer (a year of SMS, a fax) the JSON decoding *and* ``convert``
+        run in a worker process (``app.api.offload``), so ``convert`` must be
+        picklable (a module-level function or a ``functools.partial`` of one) and
+        must not need this process's state. Small answers are converted here.
+        """
         clean = {
             name.rstrip("_"): _wire_value(value)
             for name, value in params.items()
@@ -195,7 +210,7 @@ class VoipMsClient:
             try:
                 async with self._throttle:
                     try:
-                        return await self._call_once(method, clean, spec)
+                        return await self._call_once(method, clean, spec, convert)
                     except RateLimited:
                         # Pause every queued call, not only this one.
                         self._throttle.pause_for(self.retry.rate_limit_pause)
@@ -210,8 +225,8 @@ class VoipMsClient:
                     await self._sleep(delay)
 
     async def _call_once(
-        self, method: str, params: dict[str, str], spec: catalog.MethodSpec
-    ) -> dict[str, Any]:
+        self, method: str, params: dict[str, str], spec: catalog.MethodSpec, convert: Convert[T]
+    ) -> T:
         fields = {
             "api_username": self.username,
             "api_password": self._password.reveal(),
@@ -234,11 +249,28 @@ class VoipMsClient:
             raise self._network_error(method, "timeout", exc) from None
         except httpx.HTTPError as exc:
             raise self._network_error(method, "network", exc) from None
+        if len(response.content) > BIG_CONVERT_BYTES and convert is not _as_is:
+            return await self._interpret_big(method, spec, response, convert)
         if len(response.content) > BIG_BODY_BYTES:
-            # Decoding a multi-megabyte answer (a year of SMS) takes tens of ms:
-            # off the event loop, so the UI keeps painting.
-            return await asyncio.to_thread(self._interpret, method, spec, response)
-        return self._interpret(method, spec, response)
+            # A plain call() with a big answer: decoded on a thread (its dict is
+            # wanted here, and unpickling it would cost as much as decoding it).
+            return cast(T, await asyncio.to_thread(self._interpret, method, spec, response))
+        return convert(self._interpret(method, spec, response))
+
+    async def _interpret_big(
+        self, method: str, spec: catalog.MethodSpec, response: httpx.Response, convert: Convert[T]
+    ) -> T:
+        """A multi-megabyte answer: decoded and converted in the worker process."""
+        from app.api import offload
+
+        self._check_http(method, response)
+        decoded, value = await offload.decode_big(response.content, convert)
+        if decoded.problem:
+            raise self._body_error(method, response, decoded.problem)
+        if decoded.status == "success":
+            return cast(T, value)
+        # An empty list or an error: a few bytes, interpreted here as always.
+        return convert(self._result(method, spec, {"status": decoded.status}))
 
     def media_host_allowed(self, url: str) -> bool:
         """Only the provider's media hosts over https, or the API's own origin (sandbox).
@@ -348,6 +380,10 @@ class VoipMsClient:
     def _interpret(
         self, method: str, spec: catalog.MethodSpec, response: httpx.Response
     ) -> dict[str, Any]:
+        self._check_http(method, response)
+        return self._result(method, spec, self._decode(method, response))
+
+    def _check_http(self, method: str, response: httpx.Response) -> None:
         status_code = response.status_code
         if 300 <= status_code < 400:
             location = self._redact(response.headers.get("location", "(no address given)"))
@@ -367,7 +403,11 @@ class VoipMsClient:
                 body_head=self._body_head(response),
                 method=method,
             )
-        data = self._decode(method, response)
+
+    def _result(
+        self, method: str, spec: catalog.MethodSpec, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A decoded answer: itself on success, an empty list, or the status's error."""
         status = str(data.get("status", "")).strip()
         if status == "success":
             return data
@@ -401,25 +441,21 @@ class VoipMsClient:
         return True
 
     def _decode(self, method: str, response: httpx.Response) -> dict[str, Any]:
-        text = response.content.decode("utf-8-sig", errors="replace").strip()
-        problem = ""
-        data: object = None
-        if not text:
-            problem = "an empty answer"
-        else:
-            try:
-                data = json.loads(text)
-            except ValueError:
-                problem = "a page that is not a VoIP.ms API answer"
-        if not problem and not (isinstance(data, dict) and "status" in data):
-            problem = "an answer without a status"
-        if problem:
-            raise TransportError(
-                f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
-                kind="body",
-                http_status=response.status_code,
-                body_head=self._body_head(response),
-                method=method,
-            )
-        assert isinstance(data, dict)
+        data, problem = parse_body(response.content)
+        if data is None:
+            raise self._body_error(method, response, problem)
         return data
+
+    def _body_error(self, method: str, response: httpx.Response, problem: str) -> TransportError:
+        return TransportError(
+            f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
+            kind="body",
+            http_status=response.status_code,
+            body_head=self._body_head(response),
+            method=method,
+        )
+
+
+def _as_is(data: dict[str, Any]) -> dict[str, Any]:
+    """``call``'s conversion: the answer's object itself."""
+    return data

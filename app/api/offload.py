@@ -1,0 +1,149 @@
+"""Big API answers decoded in a worker *process*, so the UI's event loop never stalls.
+
+Why a process and not a thread: ``json.loads`` of a year's SMS page (3.5 MB) and
+base64-decoding an 80 MB fax are single C calls that hold the GIL from start to
+end; on a worker thread they still freeze the event loop for their whole length
+(issue #16: 163 ms stalls during a sync). A worker process has its own GIL.
+
+What crosses back must not stall either: unpickling 24,000 messages in one
+``pickle.loads`` holds the GIL ~80 ms. So a converted list comes back pickled in
+slices of :data:`SLICE_ROWS` and :func:`decode_big` unpickles one slice at a
+time, yielding to the loop between slices (~2 ms each). A payload the caller
+wants on disk (a fax, a recording) is written by the worker itself: only its
+path comes back.
+
+Bodies over :data:`SPILL_BYTES` go to the worker through a temporary file
+written on a thread (a file write releases the GIL; pickling 100 MB into the
+pool's pipe would copy it while holding it).
+
+Small answers never come here (``client.BIG_BODY_BYTES``): a process round trip
+costs more than decoding them in place.
+
+The worker is started on first use with the ``spawn`` method (forking a process
+that runs Qt threads is unsafe) and imports only ``app.api`` modules without
+httpx or Qt. If it cannot start or dies, the same work runs on a thread (slower
+for the UI, but correct) and the next call tries a new worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import pickle
+import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from app.api.answer import Decoded, decode_answer
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: Bodies bigger than this reach the worker through a temporary file.
+SPILL_BYTES = 8 * 1024 * 1024
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+class _Worker:
+    """The one decoding process, started on first use (on a thread, not the loop)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        #: Decodes that ran in a worker process / fell back to a thread (tests, bench).
+        self.in_process = 0
+        self.on_thread = 0
+
+    def submit(self, fn: Callable[..., T], *args: object) -> Future[T]:
+        """Called on a worker thread: starting the process forks and execs."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool.submit(fn, *args)
+
+    def discard(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def shutdown(self) -> None:
+        """Stop the worker (the app is closing; tests)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+WORKER = _Worker()
+
+
+async def warm_up() -> None:
+    """Start the worker ahead of the first big answer (its start takes ~0.2 s)."""
+    try:
+        await asyncio.wrap_future(await asyncio.to_thread(WORKER.submit, _ready))
+    except (OSError, BrokenProcessPool) as exc:
+        log.warning("The decoding process did not start (%s); big answers decode on a thread",
+                    exc)
+        WORKER.discard()
+
+
+async def _run_in_worker(body: bytes, convert: Callable[[dict[str, Any]], object]) -> Decoded:
+    source: bytes | str = body
+    if len(body) > SPILL_BYTES:
+        source = await asyncio.to_thread(_spill, body)
+    try:
+        future = await asyncio.to_thread(WORKER.submit, decode_answer, source, convert)
+        return await asyncio.wrap_future(future)
+    except (OSError, BrokenProcessPool) as exc:
+        # The worker could not start or died (killed, out of memory): do the same
+        # work on a thread rather than fail the user's action; a new worker next time.
+        log.warning("The decoding process failed (%s); decoding on a thread instead", exc)
+        WORKER.discard()
+        if isinstance(source, str) and not Path(source).exists():
+            source = body
+        WORKER.on_thread += 1
+        return await asyncio.to_thread(decode_answer, source, convert)
+    finally:
+        if isinstance(source, str):
+            Path(source).unlink(missing_ok=True)
+
+
+def _spill(body: bytes) -> str:
+    fd, name = tempfile.mkstemp(prefix="switchboard-answer-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(body)  # one write: the GIL is released while the kernel copies
+    return name
+
+
+async def decode_big(
+    body: bytes, convert: Callable[[dict[str, Any]], T]
+) -> tuple[Decoded, T | None]:
+    """Decode ``body`` and apply ``convert`` (picklable) off this process.
+
+    Returns the worker's report and, for a successful answer, the converted
+    value, unpickled a slice at a time between turns of the event loop.
+    """
+    decoded = await _run_in_worker(body, convert)
+    if decoded.pid != os.getpid():
+        WORKER.in_process += 1
+    if decoded.problem or decoded.status != "success":
+        return decoded, None
+    if not decoded.is_list:
+        return decoded, cast(T, pickle.loads(decoded.slices[0]))
+    items: list[object] = []
+    for piece in decoded.slices:
+        items.extend(pickle.loads(piece))
+        await asyncio.sleep(0)  # let the UI paint between slices
+    return decoded, cast(T, items)
