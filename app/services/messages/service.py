@@ -8,6 +8,8 @@ Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``)
     unread_changed(int): total unread inbound messages (the tab's badge).
     thread_changed(ThreadChange): a conversation changed outside a sync (sent,
         deleted, read flags); the command that did it returned the same change.
+    history_stored(HistoryStored): a backfill stored one more window of history
+        (newest first) and goes on with older ones: the list can be read again.
 
 Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
 Commands return change sets (``changes.py``) read back from the store in one
@@ -25,6 +27,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +37,13 @@ from app.domain.models.messages import Message, MessageKind, StoredMessage
 from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
 from app.services.events import Event
-from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
+from app.services.messages.changes import (
+    HistoryStored,
+    MediaReady,
+    SendResult,
+    SyncChange,
+    ThreadChange,
+)
 from app.services.messages.export import to_csv, to_text, write_atomically
 from app.services.messages.media import MediaDownloader
 from app.services.messages.poll import MessagesPolling
@@ -81,6 +90,7 @@ class MessagesService(MessageReads):
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
         self.unread_changed: Event[int] = Event("messages.unread_changed")
         self.thread_changed: Event[ThreadChange] = Event("messages.thread_changed")
+        self.history_stored: Event[HistoryStored] = Event("messages.history_stored")
         self._sleep = sleep
         self.polling = MessagesPolling(self, notifier,
                                        interval_seconds=settings.messages_poll_seconds,
@@ -121,7 +131,7 @@ class MessagesService(MessageReads):
     async def refresh(self, progress: Progress | None = None) -> SyncChange:
         """Sync now (first backfill or poll); notifies new inbound messages."""
         async with self._sync_lock:
-            report = await self.engine.sync(progress)
+            report = await self.engine.sync(progress, self._on_window_stored)
             await self._refresh_phonebook()
         # Notified first: the desktop notification should not wait for the rest.
         if report.new_inbound:
@@ -138,6 +148,10 @@ class MessagesService(MessageReads):
             self._orphans_removed = True
             self._spawn(self.media.remove_orphans())
         return change
+
+    def _on_window_stored(self, oldest_day: date, done: int, total: int) -> None:
+        if done < total:  # the last window: the sync's own change follows at once
+            self.history_stored.emit(HistoryStored(oldest_day, done, total))
 
     async def _sync_change(self, report: SyncReport) -> SyncChange:
         changed = [*report.inserted, *report.updated]

@@ -53,6 +53,8 @@ KEY_SYNCED_TO = "messages.synced_to"
 KEY_BACKFILL_TARGET = "messages.backfill_target"
 
 Progress = Callable[[int, int, str], None]
+#: Told after each backfill window is stored: (oldest day stored, windows done, planned).
+WindowStored = Callable[[date, int, int], None]
 
 
 @dataclass(slots=True)
@@ -99,8 +101,14 @@ class MessageSync:
 
     # --- public --------------------------------------------------------------------
 
-    async def sync(self, progress: Progress | None = None) -> SyncReport:
-        """Backfill whatever history is missing, then poll the recent days."""
+    async def sync(
+        self, progress: Progress | None = None, window_stored: WindowStored | None = None
+    ) -> SyncReport:
+        """Backfill whatever history is missing, then poll the recent days.
+
+        ``window_stored`` hears each backfill window as soon as it is in the store
+        (newest first), so the list can show it while older ones are fetched.
+        """
         today = provider_date(self.now(), self.zone)
         target_start, _ = backfill_range(today, self.backfill_days)
         backfilled_from = await self._get_date(KEY_BACKFILLED_FROM)
@@ -111,13 +119,15 @@ class MessageSync:
             # First sync ever: everything up to today is history, stored read.
             report.backfill = True
             await self._fetch_windows(plan_windows(target_start, today), report, progress,
-                                      mark_read=True, first_backfill=True)
+                                      mark_read=True, first_backfill=True,
+                                      window_stored=window_stored)
             return report
 
         # Resume a cancelled (or lengthened) backfill with the older windows.
         if backfilled_from is not None and backfilled_from > target_start:
             await self._fetch_windows(plan_windows(target_start, backfilled_from), report,
-                                      progress, mark_read=True, first_backfill=False)
+                                      progress, mark_read=True, first_backfill=False,
+                                      window_stored=window_stored)
         start, end = poll_range(today, synced_to)
         # Usually one window (yesterday + today); after a long time offline, several.
         await self._fetch_windows(plan_windows(start, end), report, progress, mark_read=False,
@@ -142,13 +152,14 @@ class MessageSync:
         *,
         mark_read: bool,
         first_backfill: bool,
+        window_stored: WindowStored | None = None,
     ) -> None:
         requests = [FetchRequest(kind, w) for w in windows for kind in KINDS]
         total = len(requests)
         done = 0
         # Windows are newest first; the oldest day completed so far is saved after
         # each window so a cancel keeps its progress.
-        for window in windows:
+        for number, window in enumerate(windows, start=1):
             for kind in KINDS:
                 if progress is not None:
                     progress(done, total, f"Fetching {kind.value.upper()} {window.start} – "
@@ -161,6 +172,8 @@ class MessageSync:
                 await self._set_date(KEY_SYNCED_TO, windows[0].end)
             if mark_read:
                 await self._set_date(KEY_BACKFILLED_FROM, window.start)
+                if window_stored is not None:
+                    window_stored(window.start, number, len(windows))
         if progress is not None:
             progress(total, total, "Messages up to date")
 
