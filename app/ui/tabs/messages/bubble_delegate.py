@@ -41,7 +41,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -61,6 +60,7 @@ from app.ui.tabs.messages.thread_model import (
     Row,
     ThreadModel,
 )
+from app.ui.tabs.messages.thumbnails import Thumbnails
 from app.ui.widgets.item_state import is_selected
 
 if TYPE_CHECKING:
@@ -113,7 +113,8 @@ class BubbleDelegate(QStyledItemDelegate):
         self.viewport_width = 600
         self._docs: OrderedDict[tuple[int, int], QTextDocument] = OrderedDict()
         self._sizes: dict[tuple[int, int], QSize] = {}
-        self._thumbs: OrderedDict[str, QPixmap] = OrderedDict()
+        #: Pictures are scaled on a worker thread, never in ``paint`` (issue #16).
+        self.thumbnails = Thumbnails(THUMB, self)
         # Fonts and metrics per font key: size hints run for every row of a page.
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
 
@@ -324,30 +325,23 @@ class BubbleDelegate(QStyledItemDelegate):
 
     def _paint_image(self, painter: QPainter, rect: QRect, path: str | None,
                      ink: QColor) -> None:
-        pixmap = self._thumbnail(path) if path else None
+        # Only a ready thumbnail is drawn; asking for one never decodes here.
+        pixmap = self.thumbnails.pixmap(path) if path else None
         if pixmap is None or pixmap.isNull():
             painter.setPen(ink)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
-            label = "Image not available yet" if path is None else "Image cannot be shown"
+            if path is None:
+                label = "Image not available yet"
+            elif self.thumbnails.failed(path):
+                label = "Image cannot be shown"
+            else:
+                label = "Loading image…"
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             return
         target = pixmap.rect()
         target.moveCenter(rect.center())
         painter.drawPixmap(target.topLeft(), pixmap)
-
-    def _thumbnail(self, path: str) -> QPixmap | None:
-        pixmap = self._thumbs.get(path)
-        if pixmap is None:
-            original = QPixmap(path)
-            if original.isNull():
-                return None
-            pixmap = original.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
-            self._thumbs[path] = pixmap
-            if len(self._thumbs) > 200:
-                self._thumbs.popitem(last=False)
-        return pixmap
 
     # --- interaction ---------------------------------------------------------------
 
