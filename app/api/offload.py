@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+#: Worker failures after which big answers are decoded on a thread for the session.
+MAX_FAILURES = 2
 #: Bodies bigger than this reach the worker through a temporary file.
 SPILL_BYTES = 8 * 1024 * 1024
 
@@ -60,20 +62,31 @@ class _Worker:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        #: Workers that failed to start or died; past ``MAX_FAILURES`` no more are tried
+        #: this session (a worker that cannot start would fail again every time).
+        self.failures = 0
         #: Decodes that ran in a worker process / fell back to a thread (tests, bench).
         self.in_process = 0
         self.on_thread = 0
 
+    @property
+    def usable(self) -> bool:
+        return self.failures < MAX_FAILURES
+
     def submit(self, fn: Callable[..., T], *args: object) -> Future[T]:
         """Called on a worker thread: starting the process forks and execs."""
         with self._lock:
+            if not self.usable:
+                raise BrokenProcessPool("the decoding process failed repeatedly")
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             return self._pool.submit(fn, *args)
 
     def discard(self) -> None:
+        """The worker failed: drop it (a new one is tried next time, up to a limit)."""
         with self._lock:
+            self.failures += 1
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -91,6 +104,8 @@ WORKER = _Worker()
 
 async def warm_up() -> None:
     """Start the worker ahead of the first big answer (its start takes ~0.2 s)."""
+    if not WORKER.usable:
+        return
     try:
         await asyncio.wrap_future(await asyncio.to_thread(WORKER.submit, _ready))
     except (OSError, BrokenProcessPool) as exc:
@@ -100,6 +115,9 @@ async def warm_up() -> None:
 
 
 async def _run_in_worker(body: bytes, convert: Callable[[dict[str, Any]], object]) -> Decoded:
+    if not WORKER.usable:
+        WORKER.on_thread += 1
+        return await asyncio.to_thread(decode_answer, body, convert)
     source: bytes | str = body
     if len(body) > SPILL_BYTES:
         source = await asyncio.to_thread(_spill, body)

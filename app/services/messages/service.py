@@ -140,7 +140,7 @@ class MessagesService(MessageReads):
         if new_mms and not report.backfill:
             await self.media.resolve_missing(new_mms)
         change = await self._sync_change(report)
-        if report.inserted or report.updated:
+        if report.changed_count:
             self.synced.emit(change)
         self.unread_changed.emit(change.unread_total)
         self._spawn(self.download_media())
@@ -155,7 +155,7 @@ class MessagesService(MessageReads):
 
     async def _sync_change(self, report: SyncReport) -> SyncChange:
         changed = [*report.inserted, *report.updated]
-        if len(changed) > RELOAD_ABOVE:
+        if report.changed_count > RELOAD_ABOVE:
             return SyncChange(report, reload=True, unread_total=await self.unread_count())
         keys = {(m.did, m.contact) for m in changed}
         now = await self.store.snapshot(keys, [m.key for m in changed])

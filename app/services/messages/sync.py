@@ -37,6 +37,7 @@ from app.domain.date_windows import (
 )
 from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.timeutil import provider_date
+from app.services.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from app.services.messages.ports import MessagesApi, SyncStore
@@ -57,12 +58,24 @@ Progress = Callable[[int, int, str], None]
 WindowStored = Callable[[date, int, int], None]
 
 
+#: A backfill keeps at most this many of the messages it stored in its report (it
+#: counts them all): the view reloads after a big sync anyway, and holding a year of
+#: messages kept 100,000 objects alive for the garbage collector to scan.
+HISTORY_KEPT = 1000
+
+
 @dataclass(slots=True)
 class SyncReport:
-    """What a sync changed, for the UI and the tray."""
+    """What a sync changed, for the UI and the tray.
+
+    ``inserted``/``updated`` list every message a poll changed; for history (a
+    backfill) only the first ``HISTORY_KEPT``, while the counts are complete.
+    """
 
     inserted: list[Message] = field(default_factory=list)
     updated: list[Message] = field(default_factory=list)
+    inserted_count: int = 0
+    updated_count: int = 0
     calls: int = 0
     #: Days whose answer stayed full even per DID and direction (possibly incomplete).
     truncated_days: list[date] = field(default_factory=list)
@@ -70,13 +83,22 @@ class SyncReport:
     #: Received messages inserted by a poll (stored unread): what to announce.
     new_inbound: list[Message] = field(default_factory=list)
 
+    @property
+    def changed_count(self) -> int:
+        return self.inserted_count + self.updated_count
+
     def absorb(self, result: UpsertResult, *, history: bool) -> None:
+        self.inserted_count += len(result.inserted)
+        self.updated_count += len(result.updated)
+        if history:
+            room = max(HISTORY_KEPT - len(self.inserted) - len(self.updated), 0)
+            self.inserted.extend(result.inserted[:room])
+            room -= min(room, len(result.inserted))
+            self.updated.extend(result.updated[:room])
+            return
         self.inserted.extend(result.inserted)
         self.updated.extend(result.updated)
-        if not history:
-            self.new_inbound.extend(
-                m for m in result.inserted if m.direction is Direction.RECEIVED
-            )
+        self.new_inbound.extend(m for m in result.inserted if m.direction is Direction.RECEIVED)
 
 
 class MessageSync:
@@ -153,6 +175,26 @@ class MessageSync:
         mark_read: bool,
         first_backfill: bool,
         window_stored: WindowStored | None = None,
+    ) -> None:
+        if mark_read:
+            # History is bulk: hundreds of thousands of short-lived rows (gc_pause).
+            with collector_paused():
+                await self._fetch_all(windows, report, progress, mark_read=mark_read,
+                                      first_backfill=first_backfill,
+                                      window_stored=window_stored)
+        else:
+            await self._fetch_all(windows, report, progress, mark_read=mark_read,
+                                  first_backfill=first_backfill, window_stored=window_stored)
+
+    async def _fetch_all(
+        self,
+        windows: Sequence[Window],
+        report: SyncReport,
+        progress: Progress | None,
+        *,
+        mark_read: bool,
+        first_backfill: bool,
+        window_stored: WindowStored | None,
     ) -> None:
         requests = [FetchRequest(kind, w) for w in windows for kind in KINDS]
         total = len(requests)

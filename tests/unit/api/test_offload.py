@@ -93,3 +93,31 @@ def _rows(data: dict[str, Any]) -> list[object]:
 def _stop_worker() -> Any:
     yield
     offload.WORKER.shutdown()
+
+
+def test_a_worker_that_cannot_start_falls_back_to_a_thread_then_stops_trying(
+    sandbox: Any, api: Any, run: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    did = _did(sandbox)
+    for n in range(ROWS):
+        sandbox.state.deliver_sms(did, "4185550144", f"Fallback {n}")
+    worker = offload._Worker()
+    tried: list[object] = []
+
+    def cannot_start(*args: object) -> Any:
+        tried.append(args)
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(worker, "submit", cannot_start)
+    monkeypatch.setattr(worker, "_pool", None)
+    monkeypatch.setattr(offload, "WORKER", worker)
+    day = _day(sandbox)
+    for _ in range(offload.MAX_FAILURES + 1):
+        messages = run(api.get_sms(day, day, contact="4185550144", limit=100_000))
+        assert len(messages) == ROWS  # the user's sync still works
+    # The warm-up and the first big answers tried; then no more attempts.
+    assert worker.failures == offload.MAX_FAILURES and not worker.usable
+    attempts = len(tried)
+    run(api.get_sms(day, day, contact="4185550144", limit=100_000))
+    assert len(tried) == attempts
+    assert worker.on_thread >= 2
