@@ -60,13 +60,14 @@ from app.ui.tabs.messages.thread_model import (
     Row,
     ThreadModel,
 )
-from app.ui.tabs.messages.thumbnails import Thumbnails
 from app.ui.widgets.item_state import is_selected
 
 if TYPE_CHECKING:
     # Loaded with the first link shown or the first bubble selected: the rich-text
     # classes' Python types are ~1.3 ms the Messages tab's first paint need not wait for.
     from PySide6.QtGui import QTextDocument
+
+    from app.ui.tabs.messages.thumbnails import Thumbnails
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -107,18 +108,32 @@ def linkify(text: str) -> str:
 class BubbleDelegate(QStyledItemDelegate):
     link_activated = Signal(str)
     image_activated = Signal(int, int)
+    #: A picture's thumbnail is ready to paint (the view repaints).
+    thumbnail_ready = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.viewport_width = 600
         self._docs: OrderedDict[tuple[int, int], QTextDocument] = OrderedDict()
         self._sizes: dict[tuple[int, int], QSize] = {}
-        #: Pictures are scaled on a worker thread, never in ``paint`` (issue #16).
-        self.thumbnails = Thumbnails(THUMB, self)
+        self._thumbnails: Thumbnails | None = None
         # Fonts and metrics per font key: size hints run for every row of a page.
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
 
     # --- geometry ------------------------------------------------------------------
+
+    @property
+    def thumbnails(self) -> Thumbnails:
+        """Pictures are scaled on a worker thread, never in ``paint`` (issue #16).
+
+        Made with the first picture shown: its module is not needed for the first paint.
+        """
+        if self._thumbnails is None:
+            from app.ui.tabs.messages.thumbnails import Thumbnails
+
+            self._thumbnails = Thumbnails(THUMB, self)
+            self._thumbnails.ready.connect(self.thumbnail_ready)
+        return self._thumbnails
 
     def set_viewport_width(self, width: int) -> None:
         if width != self.viewport_width:

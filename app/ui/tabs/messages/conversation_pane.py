@@ -101,7 +101,7 @@ class ConversationPane(QWidget):
         self.loading_older = False
         self.delegate.link_activated.connect(self.link_requested)
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
-        self.delegate.thumbnails.ready.connect(self._on_thumbnails_ready)
+        self.delegate.thumbnail_ready.connect(self._on_delegate_thumbnail_ready)
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
         font = self.title.font()
@@ -184,7 +184,7 @@ class ConversationPane(QWidget):
         else:
             self.view.close_text_editor()
 
-    def _on_thumbnails_ready(self, _path: str) -> None:
+    def _on_delegate_thumbnail_ready(self, _path: str) -> None:
         self.view.viewport().update()  # the rows showing "Loading image…" repaint
 
     def _on_delegate_image_activated(self, row: int, position: int) -> None:

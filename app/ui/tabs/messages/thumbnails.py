@@ -19,13 +19,14 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
-from app.services.messages.media import thumbnail_path
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,8 @@ log = logging.getLogger(__name__)
 MEMORY_LIMIT = 200
 
 #: One worker: pictures are decoded one after another, never several 250 MB at once.
-_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
+#: Made with the first picture (not with the Messages tab's first paint).
+_worker: ThreadPoolExecutor | None = None
 
 
 class ScaleLog:
@@ -51,7 +53,12 @@ SCALES = ScaleLog()
 
 def submit(fn: Callable[..., object], *args: object) -> None:
     """Run ``fn`` on the picture worker thread (pictures are decoded there, one at a time)."""
-    _WORKER.submit(fn, *args)
+    global _worker
+    if _worker is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pictures")
+    _worker.submit(fn, *args)
 
 
 def read_scaled(picture: str, box: QSize) -> QImage:
@@ -72,6 +79,8 @@ def read_scaled(picture: str, box: QSize) -> QImage:
 
 def load_or_make(picture: str, box: QSize) -> QImage:
     """Runs on the worker thread: the thumbnail from disk, else scaled from the picture."""
+    from app.services.messages.media import thumbnail_path  # hashlib: not before the paint
+
     source = Path(picture)
     target = thumbnail_path(source, box.width(), box.height())
     if target.exists():
