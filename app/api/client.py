@@ -34,7 +34,7 @@ import httpx
 
 from app import USER_AGENT
 from app.api import catalog
-from app.api.answer import parse_body
+from app.api.answer import Decoded, parse_body
 from app.api.errors import (
     EMPTY_LIST_STATUSES,
     NOT_EMPTY_NO_STATUSES,
@@ -68,6 +68,10 @@ MAX_MEDIA_BYTES = 5_000_000
 #: ...arriving within this many seconds all told.
 MEDIA_TOTAL_SECONDS = 60.0
 POST_METHODS = frozenset({"sendFaxMessage", "sendMMS", "addLNPFile", "setRecording"})
+#: Answers carrying a whole file as base64 (a fax, a recording): read as a stream and
+#: written to a temporary file as they arrive, never joined whole on the event loop
+#: (108 MB for an 80 MB fax), then decoded by the worker process.
+FILE_METHODS = frozenset({"getFaxMessagePDF", "getVoicemailMessageFile"})
 BODY_HEAD_BYTES = 200
 
 
@@ -256,6 +260,8 @@ class VoipMsClient:
                 # (None, value) parts make httpx send multipart/form-data fields.
                 files = {name: (None, value) for name, value in fields.items()}
                 response = await self._http.post(self.base_url, files=files)
+            elif method in FILE_METHODS and convert is not _as_is:
+                return await self._call_to_file(method, spec, fields, convert)
             else:
                 response = await self._http.get(self.base_url, params=fields)
         except httpx.TimeoutException as exc:
@@ -270,6 +276,26 @@ class VoipMsClient:
             return cast(T, await asyncio.to_thread(self._interpret, method, spec, response))
         return convert(self._interpret(method, spec, response))
 
+    async def _call_to_file(
+        self, method: str, spec: catalog.MethodSpec, fields: dict[str, str], convert: Convert[T]
+    ) -> T:
+        """A file's answer, streamed to a temporary file unless it turns out small."""
+        from app.api import offload
+
+        async with self._http.stream("GET", self.base_url, params=fields) as response:
+            if response.status_code >= 300:
+                await response.aread()
+                self._check_http(method, response)
+            body, head = await offload.receive(response.aiter_bytes(),
+                                               keep_below=BIG_CONVERT_BYTES)
+        if isinstance(body, bytes):
+            data, problem = parse_body(body)
+            if data is None:
+                raise self._body_error(method, response.status_code, head, problem)
+            return convert(self._result(method, spec, data))
+        decoded, value = await offload.decode_big(body, convert)
+        return self._converted(method, spec, response.status_code, head, decoded, value, convert)
+
     async def _interpret_big(
         self, method: str, spec: catalog.MethodSpec, response: httpx.Response, convert: Convert[T]
     ) -> T:
@@ -278,8 +304,15 @@ class VoipMsClient:
 
         self._check_http(method, response)
         decoded, value = await offload.decode_big(response.content, convert)
+        return self._converted(method, spec, response.status_code, response.content, decoded,
+                               value, convert)
+
+    def _converted(
+        self, method: str, spec: catalog.MethodSpec, http_status: int, head: bytes,
+        decoded: Decoded, value: T | None, convert: Convert[T],
+    ) -> T:
         if decoded.problem:
-            raise self._body_error(method, response, decoded.problem)
+            raise self._body_error(method, http_status, head, decoded.problem)
         if decoded.status == "success":
             return cast(T, value)
         # An empty list or an error: a few bytes, interpreted here as always.
@@ -387,8 +420,10 @@ class VoipMsClient:
         return TransportError(message, kind=kind, method=method, detail=detail)
 
     def _body_head(self, response: httpx.Response) -> str:
-        head = response.content[:BODY_HEAD_BYTES].decode("utf-8", errors="replace")
-        return self._redact(head)
+        return self._head_text(response.content)
+
+    def _head_text(self, body: bytes) -> str:
+        return self._redact(body[:BODY_HEAD_BYTES].decode("utf-8", errors="replace"))
 
     def _interpret(
         self, method: str, spec: catalog.MethodSpec, response: httpx.Response
@@ -456,15 +491,17 @@ class VoipMsClient:
     def _decode(self, method: str, response: httpx.Response) -> dict[str, Any]:
         data, problem = parse_body(response.content)
         if data is None:
-            raise self._body_error(method, response, problem)
+            raise self._body_error(method, response.status_code, response.content, problem)
         return data
 
-    def _body_error(self, method: str, response: httpx.Response, problem: str) -> TransportError:
+    def _body_error(
+        self, method: str, http_status: int, body: bytes, problem: str
+    ) -> TransportError:
         return TransportError(
             f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
             kind="body",
-            http_status=response.status_code,
-            body_head=self._body_head(response),
+            http_status=http_status,
+            body_head=self._head_text(body),
             method=method,
         )
 

@@ -34,11 +34,11 @@ import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from app.api.answer import Decoded, decode_answer
 
@@ -50,6 +50,10 @@ T = TypeVar("T")
 MAX_FAILURES = 2
 #: Bodies bigger than this reach the worker through a temporary file.
 SPILL_BYTES = 8 * 1024 * 1024
+#: A streamed body is written to its file in batches of about this size.
+WRITE_BATCH_BYTES = 4 * 1024 * 1024
+#: First bytes of a streamed body kept for error messages.
+HEAD_BYTES = 200
 
 
 def _ready() -> int:
@@ -114,13 +118,15 @@ async def warm_up() -> None:
         WORKER.discard()
 
 
-async def _run_in_worker(body: bytes, convert: Callable[[dict[str, Any]], object]) -> Decoded:
+async def _run_in_worker(
+    body: bytes | Path, convert: Callable[[dict[str, Any]], object]
+) -> Decoded:
+    source: bytes | str = str(body) if isinstance(body, Path) else body
     if not WORKER.usable:
         WORKER.on_thread += 1
-        return await asyncio.to_thread(decode_answer, body, convert)
-    source: bytes | str = body
-    if len(body) > SPILL_BYTES:
-        source = await asyncio.to_thread(_spill, body)
+        return await asyncio.to_thread(decode_answer, source, convert)
+    if isinstance(source, bytes) and len(source) > SPILL_BYTES:
+        source = await asyncio.to_thread(_spill, source)
     try:
         future = await asyncio.to_thread(WORKER.submit, decode_answer, source, convert)
         return await asyncio.wrap_future(future)
@@ -129,13 +135,50 @@ async def _run_in_worker(body: bytes, convert: Callable[[dict[str, Any]], object
         # work on a thread rather than fail the user's action; a new worker next time.
         log.warning("The decoding process failed (%s); decoding on a thread instead", exc)
         WORKER.discard()
-        if isinstance(source, str) and not Path(source).exists():
-            source = body
+        if isinstance(source, str) and not Path(source).exists() and isinstance(body, bytes):
+            source = body  # the worker removed the spilled copy before it died
         WORKER.on_thread += 1
         return await asyncio.to_thread(decode_answer, source, convert)
     finally:
         if isinstance(source, str):
             Path(source).unlink(missing_ok=True)
+
+
+async def receive(
+    chunks: AsyncIterator[bytes], *, keep_below: int
+) -> tuple[bytes | Path, bytes]:
+    """A streamed body: in memory while it stays under ``keep_below`` bytes, else in a
+    temporary file written a batch at a time on a thread (never joined whole here).
+
+    Returns the body (bytes, or the file's path: the caller hands it to
+    :func:`decode_big`, which removes it) and its first bytes (for error messages).
+    """
+    kept: list[bytes] = []
+    size = 0
+    head = b""
+    spill: tuple[BinaryIO, Path] | None = None
+    try:
+        async for chunk in chunks:
+            if len(head) < HEAD_BYTES:
+                head += chunk[:HEAD_BYTES - len(head)]
+            kept.append(chunk)
+            size += len(chunk)
+            if spill is None and size > keep_below:
+                fd, name = tempfile.mkstemp(prefix="switchboard-answer-")
+                spill = (os.fdopen(fd, "wb"), Path(name))
+            if spill is not None and size >= WRITE_BATCH_BYTES:
+                await asyncio.to_thread(spill[0].writelines, kept)
+                kept, size = [], 0
+        if spill is None:
+            return b"".join(kept), head
+        await asyncio.to_thread(spill[0].writelines, kept)
+        spill[0].close()
+        return spill[1], head
+    except BaseException:
+        if spill is not None:
+            spill[0].close()
+            spill[1].unlink(missing_ok=True)
+        raise
 
 
 def _spill(body: bytes) -> str:
@@ -146,9 +189,10 @@ def _spill(body: bytes) -> str:
 
 
 async def decode_big(
-    body: bytes, convert: Callable[[dict[str, Any]], T]
+    body: bytes | Path, convert: Callable[[dict[str, Any]], T]
 ) -> tuple[Decoded, T | None]:
-    """Decode ``body`` and apply ``convert`` (picklable) off this process.
+    """Decode ``body`` (or the file ``receive`` wrote, then removed) and apply
+    ``convert`` (picklable) off this process.
 
     Returns the worker's report and, for a successful answer, the converted
     value, unpickled a slice at a time between turns of the event loop.

@@ -79,3 +79,34 @@ def test_a_recording_is_decoded_to_disk_big_in_the_worker_small_in_place(
     assert path.suffix == f".{extension}"
     assert path.read_bytes() == resources.read("voicemail", f"{row.clip}.{extension}")
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".part-")]
+
+
+def test_a_file_answer_is_streamed_to_disk_not_joined_in_memory(
+    fax: FaxService, sandbox: SandboxServer, run: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    received: list[object] = []
+    real = offload.receive
+
+    async def recording(*args: Any, **kwargs: Any) -> Any:
+        body, head = await real(*args, **kwargs)
+        received.append(body)
+        return body, head
+
+    monkeypatch.setattr(offload, "receive", recording)
+    monkeypatch.setattr(offload, "WRITE_BATCH_BYTES", 4096)  # several batches
+    run(fax.sync())
+    message = run(fax.messages("INBOX"))[0]
+    (row,) = [f for f in sandbox.state.faxes if f.id == message.id]
+    path = run(fax.pdf(message))
+    (body,) = received
+    assert isinstance(body, Path) and not body.exists()  # spilled, then removed
+    assert path.read_bytes() == resources.read("fax", row.pdf or "")
+
+
+def test_a_small_streamed_answer_stays_in_memory(run: Any) -> None:
+    async def chunks() -> Any:
+        for part in (b'{"status": ', b'"success"}'):
+            yield part
+
+    body, head = run(offload.receive(chunks(), keep_below=1000))
+    assert body == b'{"status": "success"}' and head == body
