@@ -8,6 +8,7 @@ Kept free of httpx, Qt and multiprocessing: the decoding worker process
 from __future__ import annotations
 
 import json
+import logging
 import os
 import pickle
 from collections.abc import Callable
@@ -33,6 +34,41 @@ class Decoded:
     is_list: bool = False
     #: The process that decoded (tests prove it is not this one).
     pid: int = 0
+    #: What the conversion logged in the worker (logger, level, message): the app's
+    #: log lives in the app's process, which logs them again (``offload.decode_big``).
+    logged: tuple[tuple[str, int, str], ...] = ()
+
+
+class LogCollector(logging.Handler):
+    """In the worker process: keeps log records for the answer being decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+    def take(self) -> tuple[tuple[str, int, str], ...]:
+        records, self.records = tuple(self.records), []
+        return records
+
+
+#: Installed by the worker's initializer (``install_collector``); never in the app.
+_collector: LogCollector | None = None
+
+
+def install_collector() -> None:
+    """The worker process's initializer: its log records go back with each answer."""
+    global _collector
+    _collector = LogCollector()
+    root = logging.getLogger()
+    root.addHandler(_collector)
+    root.setLevel(logging.INFO)
+
+
+def _logged() -> tuple[tuple[str, int, str], ...]:
+    return _collector.take() if _collector is not None else ()
 
 
 def parse_body(body: bytes) -> tuple[dict[str, Any] | None, str]:
@@ -74,8 +110,9 @@ def decode_answer(source: bytes | str, convert: Callable[[dict[str, Any]], objec
             pickle.dumps(value[i:i + SLICE_ROWS], protocol=pickle.HIGHEST_PROTOCOL)
             for i in range(0, len(value), SLICE_ROWS)
         )
-        return Decoded(status=status, slices=slices, is_list=True, pid=os.getpid())
+        return Decoded(status=status, slices=slices, is_list=True, pid=os.getpid(),
+                       logged=_logged())
     return Decoded(status=status, slices=(pickle.dumps(value, pickle.HIGHEST_PROTOCOL),),
-                   pid=os.getpid())
+                   pid=os.getpid(), logged=_logged())
 
 

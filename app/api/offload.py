@@ -40,7 +40,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast
 
-from app.api.answer import Decoded, decode_answer
+from app.api.answer import Decoded, decode_answer, install_collector
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,8 @@ class _Worker:
                 raise BrokenProcessPool("the decoding process failed repeatedly")
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=install_collector)
             return self._pool.submit(fn, *args)
 
     def discard(self) -> None:
@@ -200,6 +201,8 @@ async def decode_big(
     decoded = await _run_in_worker(body, convert)
     if decoded.pid != os.getpid():
         WORKER.in_process += 1
+    for name, level, message in decoded.logged:
+        logging.getLogger(name).log(level, "%s (decoding worker)", message)
     if decoded.problem or decoded.status != "success":
         return decoded, None
     if not decoded.is_list:

@@ -8,13 +8,15 @@ the fast path; errors and empty answers keep their meaning.
 
 from __future__ import annotations
 
+import logging
 import os
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from app.api import offload
+from app.api import answer, offload
 from app.api.answer import SLICE_ROWS, decode_answer
 from app.api.client import BIG_CONVERT_BYTES
 from app.api.message_rows import messages_from_answer
@@ -121,3 +123,33 @@ def test_a_worker_that_cannot_start_falls_back_to_a_thread_then_stops_trying(
     run(api.get_sms(day, day, contact="4185550144", limit=100_000))
     assert len(tried) == attempts
     assert worker.on_thread >= 2
+
+
+def _warns(data: dict[str, Any]) -> list[object]:
+    logging.getLogger("app.api.typed").warning("Skipping an unreadable sms row (x)")
+    return list(data["sms"])
+
+
+def test_what_the_worker_logs_reaches_the_apps_log(
+    run: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In the worker, the initializer's collector keeps the records of each answer...
+    collector = answer.LogCollector()
+    monkeypatch.setattr(answer, "_collector", collector)
+    logging.getLogger().addHandler(collector)
+    try:
+        decoded = decode_answer(b'{"status": "success", "sms": [1]}', _warns)
+    finally:
+        logging.getLogger().removeHandler(collector)
+    assert decoded.logged == (("app.api.typed", logging.WARNING,
+                               "Skipping an unreadable sms row (x)"),)
+
+    # ...and the app's process logs them again, in its own log.
+    async def from_worker(*_: object) -> answer.Decoded:
+        return replace(decoded, pid=os.getpid() + 1)
+
+    monkeypatch.setattr(offload, "_run_in_worker", from_worker)
+    with caplog.at_level(logging.INFO, logger="app.api.typed"):
+        _, rows = run(offload.decode_big(b"{}", _rows))
+    assert rows == [1]
+    assert "Skipping an unreadable sms row (x) (decoding worker)" in caplog.text
