@@ -22,11 +22,12 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from app.domain.date_windows import (
+    OVERLAP_DAYS,
     FetchRequest,
     Window,
     backfill_range,
@@ -48,6 +49,12 @@ log = logging.getLogger(__name__)
 #: Rows asked per call; a window answering with exactly this many is split.
 DEFAULT_LIMIT = 100_000
 KINDS = (MessageKind.SMS, MessageKind.MMS)
+
+#: A first sync fetches the newest days on their own first: a small page (~2k rows on
+#: a large account, not ~24k) stored and listed within a second or two, before the
+#: rest of the history (issue #16: the list stayed empty ~14 s). Costs one window (two
+#: calls) more a year: 10 for 365 days.
+FIRST_GLANCE_DAYS = 7
 
 KEY_BACKFILLED_FROM = "messages.backfilled_from"
 KEY_SYNCED_TO = "messages.synced_to"
@@ -101,6 +108,17 @@ class SyncReport:
         self.new_inbound.extend(m for m in result.inserted if m.direction is Direction.RECEIVED)
 
 
+def first_backfill_windows(start: date, today: date) -> list[Window]:
+    """A first sync's windows, newest first: the last ``FIRST_GLANCE_DAYS`` on their own,
+    then ``plan_windows`` over the rest (overlapping the glance as windows overlap)."""
+    glance = max(start, today - timedelta(days=FIRST_GLANCE_DAYS - 1))
+    if glance <= start:
+        return plan_windows(start, today)
+    rest_end = glance + timedelta(days=OVERLAP_DAYS - 1) if OVERLAP_DAYS else \
+        glance - timedelta(days=1)
+    return [Window(glance, today), *plan_windows(start, rest_end)]
+
+
 class MessageSync:
     """Backfill and poll SMS/MMS history into the database."""
 
@@ -140,8 +158,8 @@ class MessageSync:
         if synced_to is None:
             # First sync ever: everything up to today is history, stored read.
             report.backfill = True
-            await self._fetch_windows(plan_windows(target_start, today), report, progress,
-                                      mark_read=True, first_backfill=True,
+            await self._fetch_windows(first_backfill_windows(target_start, today), report,
+                                      progress, mark_read=True, first_backfill=True,
                                       window_stored=window_stored)
             return report
 

@@ -78,3 +78,23 @@ def test_history_is_fetched_with_the_collector_paused_and_counted_not_kept(
     polled = run(engine.sync())
     assert all(watching.collector_on)
     assert polled.inserted_count == len(polled.inserted) == 7
+
+
+def test_a_first_sync_starts_with_the_newest_days_on_their_own() -> None:
+    from datetime import date
+
+    from app.domain.date_windows import MAX_WINDOW_DAYS
+    from app.services.messages.sync import FIRST_GLANCE_DAYS, first_backfill_windows
+
+    today = date(2026, 12, 5)
+    start = date(2025, 12, 6)  # 365 days
+    windows = first_backfill_windows(start, today)
+    assert (windows[0].start, windows[0].end) == (date(2026, 11, 29), today)
+    assert (windows[0].end - windows[0].start).days + 1 == FIRST_GLANCE_DAYS
+    assert windows[1].end == windows[0].start  # one day of overlap, as between windows
+    assert windows[-1].start == start
+    assert all((w.end - w.start).days < MAX_WINDOW_DAYS for w in windows)
+    assert len(windows) * 2 <= 10  # getSMS + getMMS per window: a year in <= 10 calls
+    # A backfill of a few days is one window.
+    assert [(w.start, w.end) for w in first_backfill_windows(date(2026, 12, 3), today)] == [
+        (date(2026, 12, 3), today)]
