@@ -148,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     mark("python")  # the interpreter, site and this module
+    if getattr(sys, "frozen", False):
+        # A bundled app starts the answer-decoding worker (app/api/offload.py,
+        # "spawn") by running its own executable: this turns that run into the
+        # worker instead of a second window. Unfrozen, nothing to do (no import).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     # Code Python would compile from source this start (PySide6's support package,
     # the methods @dataclass writes, regular expressions) comes from the cache
     # until the first paint (app.compiled_cache; off with SWITCHBOARD_NO_COMPILED_CACHE=1).

@@ -26,18 +26,19 @@ into a GET that then fails confusingly, so a 3xx says "wrong address" instead.
 from __future__ import annotations
 
 import asyncio
-import json
+import importlib
 import logging
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlencode, urlsplit
 
 import httpx
 
 from app import USER_AGENT
 from app.api import catalog
+from app.api.answer import Decoded, parse_body
 from app.api.endpoint import DEFAULT_URL, require_secure_url
 from app.api.errors import (
     EMPTY_LIST_STATUSES,
@@ -58,15 +59,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+U = TypeVar("U")
+Convert = Callable[[dict[str, Any]], T]
 
 #: The cheap read a connectivity probe sends.
 PROBE_METHOD = "getBalance"
 
 #: Beyond this many characters of query string a call goes as a POST.
 MAX_GET_QUERY = 1500
-#: Methods that carry files (base64) even when the file happens to be small.
-#: Answers larger than this are decoded on a worker thread.
+#: A plain ``call`` whose answer is larger than this is decoded on a worker thread.
 BIG_BODY_BYTES = 256 * 1024
+#: A converted answer (``call_converted``) this big is decoded and converted in the
+#: worker process: converting ~200 rows already takes a couple of ms.
+BIG_CONVERT_BYTES = 32 * 1024
 #: MMS media: the provider's hosts (voip.ms and its subdomains, https only)...
 MEDIA_DOMAIN = "voip.ms"
 #: ...at most this big (MMS media is ~1.2 MB per item at the provider)...
@@ -74,6 +79,10 @@ MAX_MEDIA_BYTES = 5_000_000
 #: ...arriving within this many seconds all told.
 MEDIA_TOTAL_SECONDS = 60.0
 POST_METHODS = frozenset({"sendFaxMessage", "sendMMS", "addLNPFile", "setRecording"})
+#: Answers carrying a whole file as base64 (a fax, a recording): read as a stream and
+#: written to a temporary file as they arrive, never joined whole on the event loop
+#: (108 MB for an 80 MB fax), then decoded by the worker process.
+FILE_METHODS = frozenset({"getFaxMessagePDF", "getVoicemailMessageFile"})
 BODY_HEAD_BYTES = 200
 
 
@@ -143,6 +152,8 @@ class VoipMsClient:
         #: The app's connectivity state (``app/api/link.py``); ``None``: none.
         self.link: Link | None = None
         self._unknown_statuses_seen: set[tuple[str, str]] = set()
+        #: Starting the decoding worker process (``_start_decoder_soon``), once.
+        self._decoder_warming: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:
         return f"VoipMsClient(username={self.username!r}, base_url={self.base_url!r})"
@@ -157,18 +168,38 @@ class VoipMsClient:
         self._password = Secret(password)
 
     async def aclose(self) -> None:
+        if self._decoder_warming is not None:
+            self._decoder_warming.cancel()
         await self._http.aclose()
+
+    def _start_decoder_soon(self) -> None:
+        """Start the decoding worker while the first answer that may need it is on its
+        way: its start (~0.2 s, in the new process) overlaps the network wait."""
+        if self._decoder_warming is None:
+            self._decoder_warming = asyncio.get_running_loop().create_task(_warm_decoder())
 
     # --- calling ------------------------------------------------------------------
 
     async def call(self, method: str, **params: object) -> dict[str, Any]:
         """Call ``method``; returns the answer's JSON object (status "success")."""
+        return await self.call_converted(method, _as_is, **params)
+
+    async def call_converted(self, method: str, convert: Convert[T], /, **params: object) -> T:
+        """Call ``method`` and return ``convert(answer)``.
+
+        For a big answer (a year of SMS, a fax) the JSON decoding *and* ``convert``
+        run in a worker process (``app.api.offload``), so ``convert`` must be
+        picklable (a module-level function or a ``functools.partial`` of one) and
+        must not need this process's state. Small answers are converted here.
+        """
         clean = {
             name.rstrip("_"): _wire_value(value)
             for name, value in params.items()
             if value is not None
         }
         spec = catalog.validate(method, clean)
+        if convert is not _as_is:
+            self._start_decoder_soon()
         read = is_read(method)
         attempt = 0
         while True:
@@ -183,7 +214,7 @@ class VoipMsClient:
                         # The state may have changed while this call was queued.
                         await link.admit(method, read=read)
                     try:
-                        return await self._call_once(method, clean, spec)
+                        return await self._call_once(method, clean, spec, convert)
                     except RateLimited:
                         # Pause every queued call, not only this one.
                         self._throttle.pause_for(self.retry.rate_limit_pause)
@@ -247,17 +278,18 @@ class VoipMsClient:
         connectivity service: outside the call queue (a hung call must not hold
         it up), one attempt, a short time-out. Raises ``ApiError``."""
         spec = catalog.validate(PROBE_METHOD, {})
-        await self._call_once(PROBE_METHOD, {}, spec, timeout=timeout, watched=False)
+        await self._call_once(PROBE_METHOD, {}, spec, _as_is, timeout=timeout, watched=False)
 
     async def _call_once(
         self,
         method: str,
         params: dict[str, str],
         spec: catalog.MethodSpec,
+        convert: Convert[T],
         *,
         timeout: float | None = None,
         watched: bool = True,
-    ) -> dict[str, Any]:
+    ) -> T:
         fields = {
             "api_username": self.username,
             "api_password": self._password.reveal(),
@@ -269,6 +301,11 @@ class VoipMsClient:
         )
         self.calls_made += 1
         log.debug("VoIP.ms %s %s (%s)", "POST" if use_post else "GET", method, ", ".join(params))
+        link = self.link if watched else None
+        if method in FILE_METHODS and convert is not _as_is and not use_post:
+            return await self._watched(
+                self._call_to_file(method, spec, fields, convert), link, method
+            )
         # httpx's own default when no time-out is given for this request.
         per_request: Any = timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT
         request: Awaitable[httpx.Response]
@@ -278,31 +315,37 @@ class VoipMsClient:
             request = self._http.post(self.base_url, files=files, timeout=per_request)
         else:
             request = self._http.get(self.base_url, params=fields, timeout=per_request)
-        link = self.link if watched else None
+        response = await self._watched(request, link, method)
+        if len(response.content) > BIG_CONVERT_BYTES and convert is not _as_is:
+            return await self._interpret_big(method, spec, response, convert)
+        if len(response.content) > BIG_BODY_BYTES:
+            # A plain call() with a big answer: decoded on a thread (its dict is
+            # wanted here, and unpickling it would cost as much as decoding it).
+            return cast(T, await asyncio.to_thread(self._interpret, method, spec, response))
+        return convert(self._interpret(method, spec, response))
+
+    async def _watched(self, request: Awaitable[U], link: Link | None, method: str) -> U:
+        """``request``'s outcome, watched by the connectivity link when there is one:
+        a read is given up when the state turns offline, a write never is (it may
+        have gone through); a stall is reported; a network failure feeds the link."""
         try:
             if link is None:
-                response = await request
+                outcome = await request
             elif is_read(method):
-                response = await self._unless_lost(
+                outcome = await self._unless_lost(
                     asyncio.ensure_future(request), link, stall_method=method
                 )
             else:
-                response = await self._stall_watched(request, link, method)
+                outcome = await self._stall_watched(request, link, method)
         except httpx.TimeoutException as exc:
             raise self._unanswered(link, method, "timeout", exc) from None
         except httpx.HTTPError as exc:
             raise self._unanswered(link, method, "network", exc) from None
         if link is not None:
             link.answered()
-        if len(response.content) > BIG_BODY_BYTES:
-            # Decoding a multi-megabyte answer (a year of SMS) takes tens of ms:
-            # off the event loop, so the UI keeps painting.
-            return await asyncio.to_thread(self._interpret, method, spec, response)
-        return self._interpret(method, spec, response)
+        return outcome
 
-    async def _stall_watched(
-        self, request: Awaitable[httpx.Response], link: Link, method: str
-    ) -> httpx.Response:
+    async def _stall_watched(self, request: Awaitable[U], link: Link, method: str) -> U:
         """A write's answer: never given up (it may have gone through), but a
         stall is reported so the app learns early that the network is gone."""
         task = asyncio.ensure_future(request)
@@ -328,6 +371,48 @@ class VoipMsClient:
                 # other one does now, with the one "can't reach" error.
                 return Unreachable(method=method, detail=error.detail)
         return error
+
+    async def _call_to_file(
+        self, method: str, spec: catalog.MethodSpec, fields: dict[str, str], convert: Convert[T]
+    ) -> T:
+        """A file's answer, streamed to a temporary file unless it turns out small."""
+        from app.api import offload
+
+        async with self._http.stream("GET", self.base_url, params=fields) as response:
+            if response.status_code >= 300:
+                await response.aread()
+                self._check_http(method, response)
+            body, head = await offload.receive(response.aiter_bytes(),
+                                               keep_below=BIG_CONVERT_BYTES)
+        if isinstance(body, bytes):
+            data, problem = parse_body(body)
+            if data is None:
+                raise self._body_error(method, response.status_code, head, problem)
+            return convert(self._result(method, spec, data))
+        decoded, value = await offload.decode_big(body, convert)
+        return self._converted(method, spec, response.status_code, head, decoded, value, convert)
+
+    async def _interpret_big(
+        self, method: str, spec: catalog.MethodSpec, response: httpx.Response, convert: Convert[T]
+    ) -> T:
+        """A multi-megabyte answer: decoded and converted in the worker process."""
+        from app.api import offload
+
+        self._check_http(method, response)
+        decoded, value = await offload.decode_big(response.content, convert)
+        return self._converted(method, spec, response.status_code, response.content, decoded,
+                               value, convert)
+
+    def _converted(
+        self, method: str, spec: catalog.MethodSpec, http_status: int, head: bytes,
+        decoded: Decoded, value: T | None, convert: Convert[T],
+    ) -> T:
+        if decoded.problem:
+            raise self._body_error(method, http_status, head, decoded.problem)
+        if decoded.status == "success":
+            return cast(T, value)
+        # An empty list or an error: a few bytes, interpreted here as always.
+        return convert(self._result(method, spec, {"status": decoded.status}))
 
     def media_host_allowed(self, url: str) -> bool:
         """Only the provider's media hosts over https, or the API's own origin (sandbox).
@@ -439,12 +524,18 @@ class VoipMsClient:
         )
 
     def _body_head(self, response: httpx.Response) -> str:
-        head = response.content[:BODY_HEAD_BYTES].decode("utf-8", errors="replace")
-        return self._redact(head)
+        return self._head_text(response.content)
+
+    def _head_text(self, body: bytes) -> str:
+        return self._redact(body[:BODY_HEAD_BYTES].decode("utf-8", errors="replace"))
 
     def _interpret(
         self, method: str, spec: catalog.MethodSpec, response: httpx.Response
     ) -> dict[str, Any]:
+        self._check_http(method, response)
+        return self._result(method, spec, self._decode(method, response))
+
+    def _check_http(self, method: str, response: httpx.Response) -> None:
         status_code = response.status_code
         if 300 <= status_code < 400:
             location = self._redact(response.headers.get("location", "(no address given)"))
@@ -464,7 +555,11 @@ class VoipMsClient:
                 body_head=self._body_head(response),
                 method=method,
             )
-        data = self._decode(method, response)
+
+    def _result(
+        self, method: str, spec: catalog.MethodSpec, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A decoded answer: itself on success, an empty list, or the status's error."""
         status = str(data.get("status", "")).strip()
         if status == "success":
             return data
@@ -498,28 +593,21 @@ class VoipMsClient:
         return True
 
     def _decode(self, method: str, response: httpx.Response) -> dict[str, Any]:
-        text = response.content.decode("utf-8-sig", errors="replace").strip()
-        problem = ""
-        data: object = None
-        if not text:
-            problem = "an empty answer"
-        else:
-            try:
-                data = json.loads(text)
-            except ValueError:
-                problem = "a page that is not a VoIP.ms API answer"
-        if not problem and not (isinstance(data, dict) and "status" in data):
-            problem = "an answer without a status"
-        if problem:
-            raise TransportError(
-                f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
-                kind="body",
-                http_status=response.status_code,
-                body_head=self._body_head(response),
-                method=method,
-            )
-        assert isinstance(data, dict)
+        data, problem = parse_body(response.content)
+        if data is None:
+            raise self._body_error(method, response.status_code, response.content, problem)
         return data
+
+    def _body_error(
+        self, method: str, http_status: int, body: bytes, problem: str
+    ) -> TransportError:
+        return TransportError(
+            f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
+            kind="body",
+            http_status=http_status,
+            body_head=self._head_text(body),
+            method=method,
+        )
 
 
 def _stall_reports(link: Link) -> Iterator[float | None]:
@@ -545,3 +633,14 @@ def _abandon(task: asyncio.Future[T], on_late: Callable[[T], object] | None) -> 
 
     task.cancel()
     task.add_done_callback(settle)
+
+
+async def _warm_decoder() -> None:
+    # Imported on a thread: multiprocessing and its friends cost ~7 ms to import.
+    offload = await asyncio.to_thread(importlib.import_module, "app.api.offload")
+    await offload.warm_up()
+
+
+def _as_is(data: dict[str, Any]) -> dict[str, Any]:
+    """``call``'s conversion: the answer's object itself."""
+    return data

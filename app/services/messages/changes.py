@@ -12,6 +12,7 @@ so the UI can hold them without knowing the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.models.messages import MessageKind, StoredMessage, ThreadSummary
@@ -98,3 +99,18 @@ class SendResult:
 
     outcome: SendOutcome
     change: ThreadChange
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryStored:
+    """A backfill stored one more window of history (newest first): the list can show it.
+
+    Announced by ``MessagesService.history_stored`` while the sync still runs, so
+    the first sync shows the newest conversations long before the year is in.
+    """
+
+    #: The oldest day stored so far.
+    oldest_day: date
+    #: Windows of this backfill stored / planned.
+    done: int
+    total: int

@@ -67,14 +67,31 @@ def absolute_url(url: str, api_url: str) -> str:
 ORPHAN_GRACE_S = 600
 
 
+#: Thumbnails of the pictures live in this subfolder of the media folder, one file
+#: per picture and size: ``thumbs/<picture's file name>.<w>x<h>.png``.
+THUMBS_DIR = "thumbs"
+
+
+def thumbnail_path(picture: Path, width: int, height: int) -> Path:
+    """Where the ``width`` x ``height`` thumbnail of a downloaded picture is kept.
+
+    Beside the picture, so the orphan sweep (:func:`remove_unlisted`) drops a
+    thumbnail with its picture; the size is in the name so a new size (another
+    screen scale) never shows a stale one.
+    """
+    return picture.parent / THUMBS_DIR / f"{picture.name}.{width}x{height}.png"
+
+
 def remove_unlisted(folder: Path, keep: set[str], *, older_than: float) -> int:
     """Delete the files in ``folder`` not named in ``keep`` and last written before
-    ``older_than`` (epoch seconds); returns how many went. Runs on a worker thread."""
+    ``older_than`` (epoch seconds), with their thumbnails; returns how many pictures
+    went. Runs on a worker thread."""
     removed = 0
     try:
         entries = list(folder.iterdir())
     except OSError:  # no folder yet: nothing was ever downloaded
         return 0
+    _remove_stray_thumbnails(folder / THUMBS_DIR, keep, older_than)
     for path in entries:
         try:
             if path.name in keep or not path.is_file() or path.stat().st_mtime >= older_than:
@@ -84,6 +101,20 @@ def remove_unlisted(folder: Path, keep: set[str], *, older_than: float) -> int:
         except OSError as exc:  # in use, or gone meanwhile: try again next session
             log.info("Could not delete cached media %s: %s", path.name, exc)
     return removed
+
+
+def _remove_stray_thumbnails(thumbs: Path, keep: set[str], older_than: float) -> None:
+    try:
+        entries = list(thumbs.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        picture = path.name.rsplit(".", 2)[0]  # "<picture>.<w>x<h>.png" -> "<picture>"
+        try:
+            if picture not in keep and path.stat().st_mtime < older_than:
+                path.unlink()
+        except OSError as exc:
+            log.info("Could not delete thumbnail %s: %s", path.name, exc)
 
 
 def cache_name(url: str, data: bytes) -> str:
@@ -153,6 +184,8 @@ class MediaDownloader:
         def unlink_all() -> int:
             for path in doomed:
                 path.unlink(missing_ok=True)
+                for thumb in (path.parent / THUMBS_DIR).glob(f"{path.name}.*.png"):
+                    thumb.unlink(missing_ok=True)
             return len(doomed)
 
         return await asyncio.to_thread(unlink_all)

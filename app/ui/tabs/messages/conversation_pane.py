@@ -105,6 +105,7 @@ class ConversationPane(QWidget):
         self.loading_older = False
         self.delegate.link_activated.connect(self.link_requested)
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
+        self.delegate.thumbnail_ready.connect(self._on_delegate_thumbnail_ready)
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
         plain_label(self.title)  # a contact's name
@@ -192,6 +193,9 @@ class ConversationPane(QWidget):
             self.view.open_text_editor(index)
         else:
             self.view.close_text_editor()
+
+    def _on_delegate_thumbnail_ready(self, _path: str) -> None:
+        self.view.viewport().update()  # the rows showing "Loading image…" repaint
 
     def _on_delegate_image_activated(self, row: int, position: int) -> None:
         paths = self.model.index(row).data(MEDIA_ROLE) or []
