@@ -22,7 +22,10 @@ Prints figures only; nothing here is a test.
    RSS after start under 250 MB.
 5. Prints where the time goes: the median length of each start-up phase
    (``app.startup_timeline`` marks, ``SWITCHBOARD_STARTUP_TIMELINE=1``) for the
-   slowest tab, and the same for the empty window, side by side.
+   slowest tab, and the same for the empty window, side by side; each in wall
+   time and in CPU time of the main thread. The CPU figures (and their ratio,
+   printed after the wall-clock one) are what to compare on a machine busy with
+   other work: a start that waits for a CPU takes longer, but does no more work.
 
 Steps 2-5 run once per interpreter (:func:`interpreters`: this one and the
 project's ``.venv`` / ``.venv313`` that exist, or ``BENCH_PYTHONS=path:path``),
