@@ -52,9 +52,13 @@ class TypedBase:
         try:
             return parsing.b64decode(value)
         except ValueError as exc:
-            raise TransportError(
-                f"VoIP.ms sent a damaged {what}. Try again in a few minutes.",
-                kind="body",
-                method=method,
-                detail=str(exc),
-            ) from None
+            raise self._damaged(method, what, exc) from None
+
+    @staticmethod
+    def _damaged(method: str, what: str, exc: ValueError) -> TransportError:
+        return TransportError(
+            f"VoIP.ms sent a damaged {what}. Try again in a few minutes.",
+            kind="body",
+            method=method,
+            detail=str(exc),
+        )

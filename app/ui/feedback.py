@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from app.config.logsetup import private
 from app.domain.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -68,7 +69,9 @@ def show_message(
 ) -> None:
     """Tell the user something. Never blocks."""
     message = UserMessage(level, text, detail, title)
-    log.info("User message (%s): %s%s", level.value, text, f" [{detail}]" if detail else "")
+    # The text may quote a message or a name: its length only, unless asked (logsetup).
+    log.info("User message (%s): %s%s", level.value, private(text),
+             f" [{private(detail)}]" if detail else "")
     if _sink is not None:
         _sink(message)
         return
@@ -86,7 +89,7 @@ async def ask(
 ) -> bool:
     """A yes/no question answered without a nested event loop."""
     message = UserMessage(Level.WARNING, text, detail, title)
-    log.info("User question: %s", text)
+    log.info("User question: %s", private(text))
     if _sink is not None:
         return bool(_sink(message))
     box = _box(parent, message)

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.config.settings import THEMES, Settings
 from app.services.lookups.service import LookupService
+from app.ui.feedback import Level, show_message
+from app.ui.settings_desktop import DesktopSection
 from app.ui.settings_lists import ListsPage
 
 if TYPE_CHECKING:
@@ -106,6 +108,8 @@ class SettingsDialog(QDialog):
         ):
             widget.setToolTip(described[name][1])
             form.addRow(label, widget)
+        self.desktop = DesktopSection(s, page)
+        form.addRow(self.desktop)
         return page
 
     def _account_page(self, credentials: Credentials | None) -> QWidget:
@@ -143,7 +147,10 @@ class SettingsDialog(QDialog):
         s.lookup_ttl_days = self.ttl_days.value()
         s.notifications = self.notifications.isChecked()
         s.theme = str(self.theme.currentData())
+        problem = self.desktop.apply(s)
         s.save()
+        if problem is not None:
+            show_message(self.parentWidget(), problem, level=Level.WARNING)
         self.applied.emit()
         self.accept()
 
