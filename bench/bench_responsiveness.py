@@ -377,12 +377,12 @@ def measure_startup(box: dict[str, str]) -> tuple[dict[str, float], float]:
         version = bench_startup._version(python)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            ratio = bench_startup.measure(python, creds, box["URL"])
+            measured = bench_startup.measure(python, creds, box["URL"])
+        ratio = measured.ratio
         key = "py" + "".join(version.split(".")[:2])
         ratios[key] = ratio
-        found = re.search(r"RSS at first paint: Switchboard (\d+) MB", out.getvalue())
-        if found and rss != rss:  # the first interpreter's (NaN != NaN)
-            rss = float(found.group(1))
+        if rss != rss:  # the first interpreter's (NaN != NaN)
+            rss = measured.rss_mb
         print(f"  start-up on Python {version}: ratio {ratio:.2f}x", flush=True)
     return ratios, rss
 
