@@ -76,7 +76,15 @@ def test_the_picture_stays_after_the_next_sync_brings_the_providers_copy(
     qtbot.waitUntil(lambda: tab.pane.compose.attachment_count() == 1)
     tab.pane.compose.text.setPlainText("Tonight's menu")
     tab.pane.compose.send_button.click()
-    qtbot.waitUntil(lambda: _sent_mms_row(tab) is not None, timeout=5000)
+
+    def shown_from_the_send() -> bool:
+        # The send is over once its picture is cached and shown (keep_sent): only then
+        # is "the next sync" next. (The row itself shows a moment earlier.)
+        row = _sent_mms_row(tab)
+        paths = tab.pane.model.index(row).data(MEDIA_ROLE) if row is not None else []
+        return bool(paths) and paths[0] is not None
+
+    qtbot.waitUntil(shown_from_the_send, timeout=5000)
     arun(tab.refresh())
     row = _sent_mms_row(tab)
     assert row is not None
