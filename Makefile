@@ -14,7 +14,7 @@ DEBIAN_LIBS := libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-
 DISPLAY_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-util1
 
-.PHONY: demo test lint bench snapshot sandbox system-deps display-deps clean
+.PHONY: demo test lint bench snapshot sandbox system-deps display-deps clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,11 +38,11 @@ system-deps:
 display-deps:
 	$(call install_missing,$(DISPLAY_LIBS))
 
-demo: system-deps display-deps $(STAMP)
+demo: system-deps display-deps $(STAMP) translations
 	$(PY) -m app --demo
 
 # pytest's own exit codes pass through: 5 (no test collected) fails like a failed test.
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -54,6 +54,13 @@ bench: $(STAMP)
 
 snapshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --snapshot docs/screenshots
+
+# The French catalog (#17.5): translations/*.ts (in the repo) compiled to .qm.
+# Regenerate the .ts from the sources with `python tools/translations.py update`.
+TRANSLATIONS_TS := translations/switchboard_fr_CA.ts
+translations: $(TRANSLATIONS_TS:.ts=.qm)
+$(TRANSLATIONS_TS:.ts=.qm): $(TRANSLATIONS_TS) | $(STAMP)
+	$(PY) tools/translations.py build
 
 sandbox: $(STAMP)
 	$(PY) -m app.sandbox --port 8765

@@ -243,7 +243,7 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         from app.ui.qtlog import install_qt_message_handler
 
         mark("ui-modules")
-        qapp = create_qapplication()
+        qapp = create_qapplication(settings.language, paths.cache_dir)
         # The loop exists before anything that may schedule work on it (slots,
         # services): that work waits in the loop until it runs, right below.
         loop = qasync.QEventLoop(qapp)

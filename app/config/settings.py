@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 #: Accepted values of ``Settings.theme``.
 THEMES = ("system", "light", "dark")
 
+#: Accepted values of ``Settings.language``: the system locale's, English or French (#17.5).
+LANGUAGES = ("system", "en", "fr")
+
 
 #: Seconds in a day: the longest polling interval that still means "poll".
 DAY_SECONDS = 24 * 3600
@@ -136,6 +139,11 @@ class Settings:
         3,
         "Warn when the balance lasts fewer than this many days at the recent pace (0 = never).",
         limits=(0, 365),
+    )
+    language: str = _setting(
+        "system",
+        "Language of the window: 'system' (the computer's), 'en' or 'fr' (applied at next start).",
+        choices=LANGUAGES,
     )
 
     #: Keys found in the file that this version does not know; written back as they were.

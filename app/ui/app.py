@@ -40,7 +40,7 @@ from app.services.account.session import (
 from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
-from app.ui import feedback, style
+from app.ui import feedback, i18n, style
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.pyside_fix import make_singletons_immortal
@@ -134,11 +134,14 @@ async def wait_for_first_paint(window: MainWindow, timeout: float = 1.0) -> None
         painted.cancel()
 
 
-def create_qapplication() -> QApplication:
+def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> QApplication:
     """The process's QApplication; it never quits on its own (the shell ends the run).
 
     The one place the app applies ``make_singletons_immortal`` (a no-op where
-    the PySide6 bug it works around cannot happen).
+    the PySide6 bug it works around cannot happen). ``language`` is the
+    ``language`` setting; its translations are installed here, before any
+    widget exists (``app.ui.i18n``: nothing is loaded for English).
+    ``cache_dir`` is where a missing French catalog may be compiled.
     """
     make_singletons_immortal()
     existing = QApplication.instance()
@@ -146,6 +149,7 @@ def create_qapplication() -> QApplication:
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
     qapp.setQuitOnLastWindowClosed(False)
+    i18n.install(qapp, language, cache_dir)
     return qapp
 
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config.settings import THEMES, Settings
+from app.config.settings import LANGUAGES, THEMES, Settings
 from app.services.lookups.service import (
     LookupResult,
     LookupService,
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SERVER_COLUMNS = ("Name", "POP", "Hostname", "Country", "Recommended")
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+#: Each language is named in itself, so a user lost in the wrong one still finds theirs.
+LANGUAGE_LABELS = {"system": "Same as the system", "en": "English", "fr": "Français"}
 
 
 def describe_result(result: LookupResult | None) -> str:
@@ -125,16 +127,29 @@ class SettingsDialog(QDialog):
         for theme in THEMES:
             self.theme.addItem(THEME_LABELS[theme], theme)
         self.theme.setCurrentIndex(max(self.theme.findData(s.theme), 0))
+        self.language = QComboBox(page)
+        for language in LANGUAGES:
+            self.language.addItem(LANGUAGE_LABELS[language], language)
+        self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
+        self.language_note = QLabel("Applied the next time Switchboard starts.", page)
+        style.set_look(self.language_note, style.MUTED)
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         for name, label, widget in (
             ("balance_refresh_minutes", "Refresh balance every", self.refresh_minutes),
             ("low_balance_warning", "Warn when balance is below", self.low_balance),
             ("lookup_ttl_days", "Keep cached lists for", self.ttl_days),
             ("notifications", "Notifications", self.notifications),
             ("theme", "Colours", self.theme),
+            ("language", "Language", self.language),
         ):
             widget.setToolTip(described[name][1])
             form.addRow(label, widget)
+        form.addRow("", self.language_note)
         return page
+
+    def _on_language_current_index_changed(self) -> None:
+        self.language_note.setVisible(self.language.currentData() != self._settings.language)
 
     def _account_page(self, credentials: Credentials | None) -> QWidget:
         page = QWidget(self)
@@ -283,6 +298,7 @@ class SettingsDialog(QDialog):
         s.lookup_ttl_days = self.ttl_days.value()
         s.notifications = self.notifications.isChecked()
         s.theme = str(self.theme.currentData())
+        s.language = str(self.language.currentData())
         s.save()
         self.applied.emit()
         self.accept()

@@ -10,11 +10,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.domain.models.balance import Balance
-from app.ui import style
+from app.ui import dates, style
 from app.ui.widgets.strips import TintedStrip
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 
 def format_money(amount: Decimal) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+    """``$1,234.56`` / ``1 234,56 $`` (``app.ui.dates.money``)."""
+    return dates.money(amount)
 
 
 def fetched_today(fetched_at: datetime, now: datetime | None = None) -> bool:
@@ -35,10 +35,12 @@ def fetched_today(fetched_at: datetime, now: datetime | None = None) -> bool:
 def fetched_text(fetched_at: datetime, now: datetime | None = None) -> str:
     """"updated 16:01" today, "updated Nov 25 16:01" for an older (cached) figure."""
     local = fetched_at.astimezone()
-    clock = local.strftime("%H:%M")
+    clock = dates.clock(local)
     if fetched_today(fetched_at, now):
-        return f"updated {clock}"
-    return f"updated {local:%b} {local.day} {clock}"
+        return QCoreApplication.translate("BalanceWidget", "updated {time}").format(time=clock)
+    return QCoreApplication.translate("BalanceWidget", "updated {day} {time}").format(
+        day=dates.day_month(local.date()), time=clock
+    )
 
 
 def today_text(balance: Balance) -> str:

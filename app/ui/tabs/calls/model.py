@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.models.calls import CallRow, Outcome
 from app.domain.phone import format_number
 from app.services.calls.poll import caller_label
-from app.ui import style
+from app.ui import dates, style
 from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 
@@ -54,7 +54,8 @@ def format_seconds(seconds: int) -> str:
 
 
 def format_cost(cost: Decimal) -> str:
-    return f"${cost:.2f}" if cost >= Decimal("0.01") or not cost else f"${cost:.4f}"
+    # Fractions of a cent (per-second billing) keep four places.
+    return dates.money(cost, 2 if cost >= Decimal("0.01") or not cost else 4)
 
 
 def phone_label(account: str) -> str:
