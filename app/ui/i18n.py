@@ -34,6 +34,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain.words import CONTEXT, Text
+
 log = logging.getLogger(__name__)
 
 #: Accepted values of the ``language`` setting (``app/config/settings.py`` has the same).
@@ -152,6 +154,28 @@ def _load(app: QCoreApplication, path: Path, *, required: bool = True) -> None:
         log.warning("Could not load the translations in %s", path)
     else:
         log.info("Qt's own translations not found at %s", path)
+
+
+def localized(text: str) -> str:
+    """A sentence of the Qt-free layers (``app/domain/words.py``) in the UI's language.
+
+    A ``Text`` has its template translated and its values filled in again (values
+    that are themselves marked sentences are translated too); a plain string is
+    looked up as it is in the ``services`` context, and left alone when the
+    catalog does not know it (outside text: a server's message, a file name).
+    English returns the text untouched, without a look-up.
+    """
+    if not _installed:
+        return str(text)
+    if isinstance(text, Text):
+        template = QCoreApplication.translate(CONTEXT, text.template)
+        params = {k: localized(v) if isinstance(v, str) else v for k, v in text.params.items()}
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):  # a translation naming a wrong value
+            log.warning("Translation of %r does not fit its values", text.template)
+            return str(text)
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 # --- the compiled catalog ----------------------------------------------------------------
