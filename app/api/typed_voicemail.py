@@ -10,6 +10,7 @@ from app.api.errors import TransportError
 from app.api.typed_base import TypedBase
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.timeutil import parse_duration
+from app.domain.words import QT_TRANSLATE_NOOP
 
 
 def _yes_no(flag: bool) -> str:
@@ -85,7 +86,10 @@ class VoicemailApi(TypedBase):
             encoded = found[0].get("data") if found else None
         if parsing.is_not_set(encoded):
             raise TransportError(
-                "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                ),
                 kind="body",
                 method=method,
             )

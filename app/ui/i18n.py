@@ -246,3 +246,8 @@ def compile_catalog(ts: Path, qm: Path) -> Path | None:
         return None
     log.info("Compiled the French catalog into %s", qm)
     return qm
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate`` under the name ``pyside6-lupdate`` reads."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

@@ -28,6 +28,7 @@ from app.api.errors import StatusError, TransportError
 from app.domain.errors import UserFacingError
 from app.domain.models.sends import SendState
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.fax.changes import FaxChanges
 from app.services.fax.journal import FEATURE, FaxJournal
 from app.services.fax.rules import valid_email
@@ -127,7 +128,10 @@ class FaxSender:
             data = await asyncio.to_thread(fax.document.read_bytes)
         except OSError as exc:
             raise SendFailed(
-                "The composed fax document could not be read. Attach the files again.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The composed fax document could not be read. Attach the files again.",
+                ),
                 detail=str(exc),
             ) from exc
         problems = check_outgoing(fax, size=len(data))
@@ -168,8 +172,14 @@ class FaxSender:
                 return found
             await self._mark(entry_id, SendState.UNKNOWN, "No answer from VoIP.ms.")
             raise SendUncertain(
-                f"VoIP.ms did not answer while sending the fax to {to}: it may have been "
-                "sent. Check the Sent folder in a few minutes before sending it again.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "VoIP.ms did not answer while sending the fax to {to}: it may have been "
+                        "sent. Check the Sent folder in a few minutes before sending it again.",
+                    ),
+                    to=to,
+                ),
                 detail=exc.detail,
             ) from exc
         except StatusError as exc:
@@ -181,8 +191,14 @@ class FaxSender:
             # Refused: the compose dialog keeps the fax; nothing left to show here.
             await self._mark(entry_id, SendState.FAILED, exc.message, closed=True)
             raise SendFailed(
-                f"The fax to {to} was not sent: {exc.message}{advice} "
-                "Your fax is kept: you can correct it and send it again.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The fax to {to} was not sent: {message}{advice} Your fax is kept: you "
+                        "can correct it and send it again.",
+                    ),
+                    to=to, message=exc.message, advice=advice,
+                ),
                 detail=exc.detail,
             ) from exc
         await self._mark(entry_id, SendState.SENT)
@@ -198,7 +214,10 @@ class FaxSender:
         entry = await self.journal.entry(entry_id) if self.journal is not None else None
         if (entry is None or entry.state is not SendState.FAILED or entry.closed
                 or not entry.attachments):
-            raise UserFacingError("This fax is no longer waiting to be sent again.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "This fax is no longer waiting to be sent again.",
+            ))
         extra = entry.extra
         fax = OutgoingFax(
             to_number=entry.contact, from_number=entry.did,

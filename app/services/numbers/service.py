@@ -46,6 +46,7 @@ from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import LISTED_KINDS, describe
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
 from app.services.numbers.changes import (
     DidChangeSet,
@@ -152,7 +153,10 @@ class NumbersService:
         after the others have been saved.
         """
         if route.kind is not RouteKind.NONE and not route.value:
-            raise UserFacingError("Choose where the calls should go first.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "Choose where the calls should go first.",
+            ))
         wanted = list(dict.fromkeys(_key(n) for n in numbers))
         self._reserve(wanted)
         try:
@@ -226,7 +230,13 @@ class NumbersService:
             except UserFacingError as exc:
                 await self._roll_back(current, changes, method.value, exc.message)
                 raise UserFacingError(
-                    f"{format_number(current.did)} was not changed: {exc.message}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "{number} was not changed: {message}",
+                        ),
+                        number=format_number(current.did), message=exc.message,
+                    ),
                     detail=exc.detail,
                 ) from exc
             return DidChangeSet((await self._confirm(current, after, changes, method.value),))
@@ -247,7 +257,10 @@ class NumbersService:
             # touch, and keeps what someone changed on the portal since we loaded.
             fresh = await self._api.get_did(current.did)
             if fresh is None:
-                raise UserFacingError("This number is no longer on your account.")
+                raise UserFacingError(QT_TRANSLATE_NOOP(
+                    "services",
+                    "This number is no longer on your account.",
+                ))
             after = apply(fresh, changes)
             await self._api.set_did_info(after)
             return after
@@ -265,7 +278,13 @@ class NumbersService:
         if busy:
             shown = ", ".join(format_number(n) for n in busy)
             raise UserFacingError(
-                f"A change to {shown} is still being saved; try again in a moment."
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "A change to {shown} is still being saved; try again in a moment.",
+                    ),
+                    shown=shown,
+                )
             )
         self._inflight.update(dict.fromkeys(numbers))
 
@@ -317,4 +336,10 @@ class NumbersService:
 
 
 def _not_yours(number: str) -> UserFacingError:
-    return UserFacingError(f"{format_number(number)} is not one of your numbers (refresh?).")
+    return UserFacingError(Text(
+        QT_TRANSLATE_NOOP(
+            "services",
+            "{number} is not one of your numbers (refresh?).",
+        ),
+        number=format_number(number),
+    ))

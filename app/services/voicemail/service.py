@@ -30,6 +30,7 @@ from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailMessage
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
 from app.services.root import NotifierLike
 from app.services.voicemail.audio import AudioCache, AudioFetcher
@@ -206,7 +207,10 @@ class VoicemailService:
         current = await self._store.message(message.key)
         if current is None:
             raise UserFacingError(
-                "This voicemail is no longer in the list; it may have been moved or deleted."
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "This voicemail is no longer in the list; it may have been moved or deleted.",
+                )
             )
         return current
 
@@ -215,7 +219,13 @@ class VoicemailService:
     ) -> ActionRefused:
         caller = await self.caller_label(message)
         return ActionRefused(
-            f"Could not {what} the voicemail from {caller}: {exc.message}", detail=exc.detail
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Could not {what} the voicemail from {caller}: {message}",
+                ),
+                what=what, caller=caller, message=exc.message,
+            ), detail=exc.detail
         )
 
     @staticmethod
@@ -333,7 +343,13 @@ class VoicemailService:
     async def send_email(self, message: VoicemailMessage, address: str) -> None:
         address = address.strip()
         if not _EMAIL.match(address):
-            raise UserFacingError(f"“{address}” is not an e-mail address.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "“{address}” is not an e-mail address.",
+                ),
+                address=address,
+            ))
         before = await self._current(message)
         try:
             await self._api.send_voicemail_email(
