@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", choices=("system", "light", "dark"), help="colour scheme for this run"
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the account: run every read Switchboard uses once (nothing is "
+        "changed), print one line per API method, exit 0 when all answered as expected",
+    )
     # For the start-up benchmark and tests; not for users.
     parser.add_argument("--demo-profile", default="demo", help=argparse.SUPPRESS)
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
@@ -142,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     mark("python")  # the interpreter, site and this module
+    if getattr(sys, "frozen", False):
+        # A bundled app starts the answer-decoding worker (app/api/offload.py,
+        # "spawn") by running its own executable: this turns that run into the
+        # worker instead of a second window. Unfrozen, nothing to do (no import).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     # Code Python would compile from source this start (PySide6's support package,
     # the methods @dataclass writes, regular expressions) comes from the cache
     # until the first paint (app.compiled_cache; off with SWITCHBOARD_NO_COMPILED_CACHE=1).
@@ -158,6 +171,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> int:
     args = build_parser().parse_args(argv)
+    # Before anything is created: without a display Qt would abort the process
+    # (exit 134, an xcb message, a demo folder left behind).
+    from app.ui.desktop_session import missing_display
+
+    no_display = missing_display()
+    if no_display is not None:
+        print(f"switchboard: {no_display}", file=sys.stderr)
+        return 1
+    if args.demo and args.data_dir is None:
+        import shutil
+        import tempfile
+
+        # The demo's data folder goes with the run, however the run ends.
+        temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
+        try:
+            return _run_in(args, compiled, Path(temp_dir))
+        finally:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+    return _run_in(args, compiled, args.data_dir)
+
+
+def _run_in(
+    args: argparse.Namespace, compiled: compiled_cache.CompiledCache, data_dir: Path | None
+) -> int:
     # No cyclic garbage collection until the window has painted (the shell turns
     # it back on then): start-up allocates hundreds of thousands of long-lived
     # objects (modules, classes, Qt wrappers) and the collector would walk them
@@ -167,14 +204,7 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
     from app.config.paths import AppPaths
 
     snapshot = args.snapshot is not None
-    temp_dir: str | None = None
     sandbox = None
-    data_dir: Path | None = args.data_dir
-    if args.demo and data_dir is None:
-        import tempfile
-
-        temp_dir = tempfile.mkdtemp(prefix="switchboard-demo-")
-        data_dir = Path(temp_dir)
     paths = AppPaths.resolve(data_dir)
     # The user's cache folder: the only place the compiled code is written.
     compiled.add_location(paths.cache_dir / compiled_cache.CACHE_NAME)
@@ -188,10 +218,6 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
     except OSError as exc:
         # A read-only or unusable data folder: one clear sentence, not a traceback.
         where = exc.filename or paths.settings_file.parent
-        if temp_dir is not None:
-            import shutil
-
-            shutil.rmtree(temp_dir, ignore_errors=True)
         return _cannot_start(
             f"Switchboard cannot write to its data folder ({where}): "
             f"{exc.strerror or exc}. Make the folder writable, free some disk space, or "
@@ -224,6 +250,8 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         loopback = bool(api_url and "://127.0.0.1" in api_url)
 
         settings = Settings.load(paths.settings_file)
+        if args.check:  # Qt-free: usable over SSH, done before anything of the UI loads
+            return _check(args, settings, fixed, api_url, loopback)
         database_file = _account_to_show(fixed, settings, paths)
         if database_file is not None:
             early_db = EarlyDatabase(database_file)
@@ -243,13 +271,14 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         from app.ui.qtlog import install_qt_message_handler
 
         mark("ui-modules")
+        # Before the QApplication: what Qt says while it starts goes to the log too.
+        install_qt_message_handler()
         qapp = create_qapplication(settings.language, paths.cache_dir)
         # The loop exists before anything that may schedule work on it (slots,
         # services): that work waits in the loop until it runs, right below.
         loop = qasync.QEventLoop(qapp)
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(crash.asyncio_handler)
-        install_qt_message_handler()
         crash.install(log_file=paths.log_file, headless=snapshot)
         if snapshot:
             # No dialog may block a snapshot run: messages go to the log only.
@@ -279,8 +308,11 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
                 file=sys.stderr,
             )
             return 0
-        # Ctrl+C / SIGTERM: close every window, which ends the run the normal way.
-        interrupt = InterruptHandler(qapp.closeAllWindows)
+        # Ctrl+C / SIGTERM: close every window (one hidden in the tray too), which
+        # ends the run the normal way.
+        from app.ui.desktop import close_every_window
+
+        interrupt = InterruptHandler(lambda: close_every_window(shell.window))
         try:
             with loop:
                 code: int = loop.run_until_complete(_session(shell, compiled, instance))
@@ -303,10 +335,27 @@ def _run(argv: Sequence[str] | None, compiled: compiled_cache.CompiledCache) -> 
         import warnings
 
         warnings.simplefilter("ignore")
-        if temp_dir is not None:
-            import shutil
 
-            shutil.rmtree(temp_dir, ignore_errors=True)
+
+def _check(
+    args: argparse.Namespace,
+    settings: Settings,
+    fixed: Credentials | None,
+    api_url: str | None,
+    loopback: bool,
+) -> int:
+    from app.services.check.cli import NO_CREDENTIALS, find_credentials, run_check
+
+    credentials = find_credentials(settings, fixed)
+    if credentials is None:
+        print(NO_CREDENTIALS, file=sys.stderr)
+        return 1
+    return run_check(
+        credentials,
+        base_url=api_url or settings.api_url,
+        provider_tz=settings.provider_timezone,
+        min_interval=0.0 if loopback else 0.25,
+    )
 
 
 def _cannot_start(message: str) -> int:
@@ -332,6 +381,9 @@ async def _session(shell: Shell, compiled: CompiledCache, instance: SingleInstan
     window = shell.open_window()
     if window is not None:
         await wait_for_first_paint(window)
+    from app.ui.desktop import apply_app_icon
+
+    apply_app_icon()  # after the paint: see apply_app_icon
     # Start-up is over: what it compiled is kept for the next one.
     compiled.stop()
     compiled.save()

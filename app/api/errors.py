@@ -51,6 +51,7 @@ __all__ = [
     "ServiceUnavailable",
     "StatusError",
     "TransportError",
+    "Unreachable",
     "error_for_status",
     "message_for",
 ]
@@ -157,8 +158,13 @@ class TransportError(ApiError):
         body_head: str = "",
         method: str = "",
         detail: str = "",
+        connect_failed: bool = False,
     ) -> None:
         self.kind = kind
+        #: No connection could be made at all (refused, unknown host, no route,
+        #: connect time-out): unlike a dropped or silent connection, this says
+        #: the network or the server is gone, not merely slow.
+        self.connect_failed = connect_failed
         self.http_status = http_status
         self.body_head = body_head
         parts = [f"method={method}" if method else "", f"kind={kind}"]
@@ -171,6 +177,11 @@ class TransportError(ApiError):
         super().__init__(message, method=method, detail="; ".join(p for p in parts if p))
 
     @property
+    def no_answer(self) -> bool:
+        """Nothing came back for a network reason (not a certificate, not an HTTP answer)."""
+        return self.kind in {"network", "timeout"}
+
+    @property
     def transient(self) -> bool:
         """Worth trying again later: network trouble, time-outs, 5xx, 408/429, odd bodies."""
         if self.kind in {"network", "timeout", "body"}:
@@ -180,12 +191,30 @@ class TransportError(ApiError):
         return False
 
 
+class Unreachable(ApiError):
+    """Refused before sending: VoIP.ms cannot be reached right now (the app is offline).
+
+    Not a ``TransportError`` on purpose: nothing went on the wire, so a send
+    refused this way certainly did not go out (no reconciling, no "may have
+    been sent"), and nothing retries it; the connectivity service probes and
+    says when VoIP.ms answers again.
+    """
+
+    MESSAGE = (
+        "Can't reach VoIP.ms. Check the internet connection; Switchboard tries again "
+        "on its own."
+    )
+
+    def __init__(self, *, method: str = "", detail: str = "") -> None:
+        super().__init__(self.MESSAGE, method=method, detail=detail or "offline")
+
+
 class StatusError(ApiError):
     """A JSON answer with a status other than success."""
 
     def __init__(self, status: str, message: str | None = None, *, method: str = "") -> None:
         self.status = status
-        text = message if message is not None else message_for(status)
+        text = message if message is not None else message_for(status, method)
         detail = f"status={status}" + (f" method={method}" if method else "")
         super().__init__(text, method=method, detail=detail)
 

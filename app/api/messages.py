@@ -143,11 +143,49 @@ def polish(text: str) -> str:
     return out
 
 
-def message_for(status: str) -> str:
-    """The sentence shown to the user for a status code (any code, even unknown)."""
+#: Where a status means something more precise for what was asked (issue #13.15).
+#: A rate limit turns a call away unexecuted: reads are retried after the pause,
+#: but a send or a change is not, and "will wait a minute and continue" was untrue.
+_FOR_SENDS: dict[str, str] = {
+    "api_limit_exceeded": (
+        "VoIP.ms turned it away because this account made too many requests in the last "
+        "minute, so nothing was sent. Send it again in a minute."
+    ),
+}
+_FOR_TEXTS: dict[str, str] = {
+    **_FOR_SENDS,
+    # The reference's wording ("not a valid DID") hides the usual cause: the number is
+    # the account's own, but SMS is not turned on for it (the sandbox answers so too).
+    "invalid_did": (
+        "VoIP.ms does not send texts from this number: SMS is not turned on for it (or it is "
+        "not one of this account's numbers). Turn SMS on for it at voip.ms under DID Numbers "
+        "> Manage DIDs, or send from another number."
+    ),
+}
+_FOR_CHANGES: dict[str, str] = {
+    "api_limit_exceeded": (
+        "VoIP.ms turned it away because this account made too many requests in the last "
+        "minute, so nothing was changed. Try again in a minute."
+    ),
+}
+TEXT_METHODS = frozenset({"sendSMS", "sendMMS"})
+SEND_METHODS = TEXT_METHODS | {"sendFaxMessage"}
+
+
+def message_for(status: str, method: str = "") -> str:
+    """The sentence shown to the user for a status code (any code, even unknown).
+
+    ``method``: the call that got it, where that changes what the status means.
+    """
     from app.api.catalog import STATUS_CODES  # late: catalog imports errors
 
     key = status.strip()
+    if method in TEXT_METHODS and key in _FOR_TEXTS:
+        return _FOR_TEXTS[key]
+    if method in SEND_METHODS and key in _FOR_SENDS:
+        return _FOR_SENDS[key]
+    if method and not method.startswith("get") and key in _FOR_CHANGES:
+        return _FOR_CHANGES[key]
     if key in _HAND_WRITTEN:
         return _HAND_WRITTEN[key]
     explanation = STATUS_CODES.get(key)

@@ -74,5 +74,10 @@ class Throttle:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self.leave()
+
+    def leave(self) -> None:
+        """Give the slot back (``__aexit__``; also for a caller that gave up waiting
+        just as the slot became its own)."""
         self._last_end = self._clock()
         self._lock.release()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from app.api import parsing
+from app.api.errors import TransportError
+from app.api.payloads import SavedPayload, fax_base64, save_payload
 from app.api.typed_base import DateLike, TypedBase
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.domain.timeutil import parse_duration
@@ -52,6 +56,23 @@ class FaxApi(TypedBase):
         method = "getFaxMessagePDF"
         data = await self._call(method, id=fax_id)
         return self._decode_b64(method, data.get("message_base64"), "fax document")
+
+    async def save_fax_pdf(self, fax_id: int | str, path: Path) -> SavedPayload:
+        """The fax's document decoded straight into ``path``.
+
+        A big document (tens of MB) is decoded in the worker process, which
+        writes the file: no second copy of it passes through this process.
+        """
+        method = "getFaxMessagePDF"
+        try:
+            saved = await self.client.call_converted(
+                method, partial(save_payload, fax_base64, str(path)), id=fax_id)
+        except ValueError as exc:
+            raise self._damaged(method, "fax document", exc) from None
+        if saved is None:
+            raise TransportError("VoIP.ms sent no document for this fax. Try again in a few "
+                                 "minutes.", kind="body", method=method)
+        return saved
 
     async def move_fax(self, fax_id: int | str, folder_id: str) -> None:
         await self._call("moveFaxMessage", fax_id=fax_id, folder_id=folder_id)

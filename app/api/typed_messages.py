@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import html
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import Sequence
+from functools import partial
 
 from app.api import parsing
-from app.api.typed_base import DateLike, TypedBase, log
+from app.api.message_rows import messages_from_answer, mms_text, one_per_group_mms
+from app.api.typed_base import DateLike, TypedBase
 from app.domain.models.messages import Direction, Message, MessageKind, PhonebookEntry
+
+__all__ = ["MessagesApi", "media_payload", "mms_text", "one_per_group_mms", "sniff_mime"]
 
 
 def sniff_mime(data: bytes) -> str:
@@ -29,29 +29,6 @@ def sniff_mime(data: bytes) -> str:
     if data[4:8] == b"ftyp":
         return "video/mp4"
     return "application/octet-stream"
-
-
-def mms_text(value: object) -> str:
-    """getMMS text arrives HTML-entity-encoded on live accounts (``R&eacute;union``,
-    ``&#8211;``) while getSMS text is plain (API-NOTES.md): decode MMS text only."""
-    text = parsing.unescape_text(value)
-    return html.unescape(text) if "&" in text else text
-
-
-def one_per_group_mms(messages: list[Message]) -> list[Message]:
-    """A group MMS arrives as one row per recipient leg: same DID, contact, date,
-    direction and text, different ids (API-NOTES.md). Keep the lowest id of each
-    group, so every window that sees the group keeps the same row."""
-    kept: dict[tuple[object, ...], Message] = {}
-    for message in messages:
-        key = (message.did, message.contact, message.date, message.direction, message.text)
-        other = kept.get(key)
-        if other is None:
-            kept[key] = message
-        elif message.id < other.id:
-            # The same pictures on every leg; a leg listed without them borrows them.
-            kept[key] = message if message.media else replace(message, media=other.media)
-    return list(kept.values())
 
 
 def media_payload(data: bytes) -> str:
@@ -97,8 +74,9 @@ class MessagesApi(TypedBase):
         direction: Direction | None = None,
     ) -> list[Message]:
         method = "getSMS" if kind is MessageKind.SMS else "getMMS"
-        data = await self._call(
+        return await self.client.call_converted(
             method,
+            partial(messages_from_answer, kind, self.provider_tz, self.client.base_url),
             from_=self._api_date(date_from),
             to=self._api_date(date_to),
             did=parsing.number(did) or None,
@@ -107,55 +85,6 @@ class MessagesApi(TypedBase):
             type=None if direction is None else int(direction),
             # SMS and MMS are fetched separately: their ids are separate sequences.
             all_messages=0,
-        )
-        # The reference shows getMMS rows under "sms" too; accept either key.
-        keys = ("sms", "mms") if kind is MessageKind.SMS else ("mms", "sms")
-        raw: object = next((data[key] for key in keys if key in data), [])
-        if isinstance(raw, list) and len(raw) > 500:
-            # A year's window can hold tens of thousands of rows: converting them
-            # (date parsing, zone conversion) takes long enough to stall the UI's
-            # event loop, so big pages are converted on a worker thread.
-            return await asyncio.to_thread(self._messages, kind, data, keys)
-        return self._messages(kind, data, keys)
-
-    def _messages(
-        self, kind: MessageKind, data: Mapping[str, Any], keys: Sequence[str]
-    ) -> list[Message]:
-        messages = []
-        for row in parsing.rows(data, *keys):
-            try:
-                message = self._message(kind, row)
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                # One row the parsers cannot make sense of must not cost the
-                # whole page (and with it every later sync): skip it, say so.
-                log.warning("Skipping an unreadable %s row (%s: %s)", kind.value,
-                            type(exc).__name__, exc)
-                continue
-            if message is not None:
-                messages.append(message)
-        return one_per_group_mms(messages) if kind is MessageKind.MMS else messages
-
-    def _message(self, kind: MessageKind, row: Mapping[str, Any]) -> Message | None:
-        when = self._when(row.get("date"))
-        message_id = parsing.as_int(row.get("id"), -1)
-        if when is None or message_id < 0:
-            # Without an id or a date the row cannot be stored or ordered.
-            log.info("Skipping %s row without id/date: %r", kind.value, sorted(row))
-            return None
-        direction = (
-            Direction.RECEIVED if parsing.as_int(row.get("type"), 1) == 1 else Direction.SENT
-        )
-        media = parsing.mms_media(row, self.client.base_url) if kind is MessageKind.MMS else ()
-        return Message(
-            kind=kind,
-            id=message_id,
-            date=when,
-            direction=direction,
-            did=parsing.number(row.get("did")),
-            contact=parsing.number(row.get("contact")),
-            text=mms_text(row.get("message")) if kind is MessageKind.MMS
-            else parsing.unescape_text(row.get("message")),
-            media=media,
         )
 
     async def get_media_mms(self, message_id: int | str) -> list[str]:

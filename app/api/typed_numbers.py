@@ -9,7 +9,7 @@ from typing import Any
 
 from app.api import parsing
 from app.api.catalog import CATALOG
-from app.api.errors import StatusError
+from app.api.errors import StatusError, TransportError
 from app.api.typed_base import TypedBase, log
 from app.domain.catalog_live import LIVE_EXTRAS
 from app.domain.models.balance import Balance
@@ -146,6 +146,18 @@ class NumbersApi(TypedBase):
     async def set_did_routing(self, did: str, route: Route | str) -> None:
         routing = route.to_api() if isinstance(route, Route) else route
         await self._call("setDIDRouting", did=parsing.number(did), routing=routing)
+
+    async def create_forwarding(self, phone_number: str, description: str = "") -> str:
+        """A new forwarding to ``phone_number`` (``setForwarding`` without an id); its id."""
+        params: dict[str, object] = {"phone_number": parsing.number(phone_number)}
+        if description:
+            params["description"] = description
+        data = await self._call("setForwarding", **params)
+        forwarding = parsing.as_str(data.get("forwarding"))
+        if not forwarding:
+            raise TransportError("VoIP.ms created the forwarding but did not say its id.",
+                                 kind="body", method="setForwarding")
+        return forwarding
 
     async def set_did_info(self, did: Did) -> None:
         """Write every field of ``did`` (setDIDInfo requires them all every time).

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from app.api import parsing
 from app.api.errors import TransportError
+from app.api.payloads import SavedPayload, save_payload, voicemail_base64
 from app.api.typed_base import TypedBase
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.timeutil import parse_duration
@@ -77,13 +80,7 @@ class VoicemailApi(TypedBase):
         data = await self._call(
             method, mailbox=mailbox, folder=folder, message_num=message_num, format=fmt.value
         )
-        payload: object = data.get("message")
-        if isinstance(payload, str):
-            encoded: object = payload
-        else:
-            # ``message`` is a list of one row, sometimes a bare object.
-            found = [row for row in parsing.as_list(payload) if isinstance(row, Mapping)]
-            encoded = found[0].get("data") if found else None
+        encoded = voicemail_base64(data)
         if parsing.is_not_set(encoded):
             raise TransportError(
                 QT_TRANSLATE_NOOP(
@@ -94,6 +91,31 @@ class VoicemailApi(TypedBase):
                 method=method,
             )
         return self._decode_b64(method, encoded, "voicemail recording")
+
+    async def save_voicemail_audio(
+        self,
+        mailbox: str,
+        folder: str,
+        message_num: int,
+        fmt: AudioFormat | str,
+        path: Path,
+    ) -> SavedPayload:
+        """The recording in ``fmt`` decoded straight into ``path`` (see ``save_fax_pdf``)."""
+        method = "getVoicemailMessageFile"
+        fmt = AudioFormat(fmt)
+        try:
+            saved = await self.client.call_converted(
+                method, partial(save_payload, voicemail_base64, str(path)),
+                mailbox=mailbox, folder=folder, message_num=message_num, format=fmt.value)
+        except ValueError as exc:
+            raise self._damaged(method, "voicemail recording", exc) from None
+        if saved is None:
+            raise TransportError(
+                "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                kind="body",
+                method=method,
+            )
+        return saved
 
     async def mark_listened(
         self, mailbox: str, folder: str, message_num: int, listened: bool

@@ -4,6 +4,12 @@ Two layers of defence keep the API password out of the log: every password the
 app learns is registered with ``register_secret`` and replaced wherever it
 appears, and anything shaped like ``api_password=...`` is masked even if it was
 never registered (a URL or form body logged by a library).
+
+The log holds no one's private words by default (issue #13.13): phone numbers
+are masked to their last four digits in every record, and code that logs text
+which quotes a message body or a contact's name passes it through ``private``
+(logged as its length). ``SWITCHBOARD_LOG_PRIVATE_DATA=1`` in the environment
+logs them in full, for debugging a problem with a user's consent.
 """
 
 from __future__ import annotations
@@ -17,6 +23,14 @@ import sys
 from pathlib import Path
 
 REDACTED = "********"
+#: Set to 1 to log message bodies, names and whole phone numbers (debugging only).
+PRIVATE_DATA_ENV = "SWITCHBOARD_LOG_PRIVATE_DATA"
+# A North American number as it appears in text: 6175550142, 16175550142,
+# +1 617 555 0142, (617) 555-0142, 617.555.0142. Longer digit runs are left alone.
+_PHONE_NUMBER = re.compile(
+    r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?(\d{4})(?![\w])"
+)
+_log_private_data = False
 _PASSWORD_FIELD = re.compile(
     r"""(api_password["']?\s*[=:]\s*["']?)([^&"'\s,}]+)""", re.IGNORECASE
 )
@@ -29,6 +43,21 @@ def register_secret(secret: str) -> None:
     # Very short strings would mask innocent text everywhere; passwords are longer.
     if len(secret) >= 4:
         _secrets.add(secret)
+
+
+def logs_private_data() -> bool:
+    """Whether this run logs bodies, names and whole numbers (``PRIVATE_DATA_ENV``)."""
+    return _log_private_data
+
+
+def private(text: str) -> str:
+    """``text`` (a message body, a name, a message quoting them) as the log shows it."""
+    return text if _log_private_data else f"<{len(text)} characters>"
+
+
+def mask_numbers(text: str) -> str:
+    """Phone numbers in ``text`` cut to their last four digits (``…0142``)."""
+    return _PHONE_NUMBER.sub(lambda m: "…" + m.group(1), text)
 
 
 def redact(text: str) -> str:
@@ -47,13 +76,18 @@ class RedactingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # a bad format string must not lose the record
             message = f"{record.msg!r} {record.args!r}"
-        record.msg = redact(message)
+        record.msg = self._clean(message)
         record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = redact(record.exc_text)
+            record.exc_text = self._clean(record.exc_text)
         return True
+
+    @staticmethod
+    def _clean(text: str) -> str:
+        text = redact(text)
+        return text if _log_private_data else mask_numbers(text)
 
 
 class RotatingLogFile(logging.FileHandler):
@@ -104,6 +138,8 @@ def setup_logging(
     log_file: Path | None, *, level: int = logging.INFO, stderr: bool = False
 ) -> None:
     """Configure the root logger once; calling again replaces our file handler."""
+    global _log_private_data
+    _log_private_data = os.environ.get(PRIVATE_DATA_ENV, "") == "1"
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
@@ -128,6 +164,9 @@ def setup_logging(
     # body, but keep the library quiet anyway so the log stays readable.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if _log_private_data:
+        root.warning("%s=1: this log holds message bodies, names and whole numbers",
+                     PRIVATE_DATA_ENV)
 
 
 def close_logging() -> None:

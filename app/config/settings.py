@@ -140,6 +140,17 @@ class Settings:
         "Warn when the balance lasts fewer than this many days at the recent pace (0 = never).",
         limits=(0, 365),
     )
+    fax_email_copy: bool = _setting(
+        False, "Tick \"E-mail me a copy\" when sending a fax (remembered from the last send)."
+    )
+    keep_in_tray: bool = _setting(
+        False,
+        "Closing the window keeps Switchboard running in the system tray (where there is one),"
+        " so it can still notify.",
+    )
+    start_at_login: bool = _setting(
+        False, "Start Switchboard when you log in (an XDG autostart entry on Linux)."
+    )
     language: str = _setting(
         "system",
         "Language of the window: 'system' (the computer's), 'en' or 'fr' (applied at next start).",

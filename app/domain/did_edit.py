@@ -11,12 +11,13 @@ cannot clobber a field someone else changed on the portal meanwhile.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from app.domain.models.numbers import Did
+from app.domain.phone import is_valid_nanp, normalize
 from app.domain.routing import Route
 
 #: Fields of ``Did`` a full edit may change. ``description`` is not among them:
@@ -78,6 +79,9 @@ class DidEdit:
     cnam: bool | None = None
     callerid_prefix: str | None = None
     note: str | None = None
+    #: ``(field, phone number)``: route ``field`` to a forwarding to a number the user
+    #: typed (#15.15); the service creates the forwarding (``setForwarding``) first.
+    forward_to_new: tuple[tuple[str, str], ...] = ()
 
     def values(self) -> dict[str, Any]:
         return {
@@ -106,11 +110,46 @@ def validate(edit: DidEdit) -> list[str]:
     if edit.dialtime is not None and not (DIALTIME_RANGE[0] <= edit.dialtime <= DIALTIME_RANGE[1]):
         low, high = DIALTIME_RANGE
         problems.append(f"The dial time must be between {low} and {high} seconds.")
+    typed = dict(edit.forward_to_new)
     for name in ("routing", "failover_busy", "failover_unreachable", "failover_noanswer"):
         route = getattr(edit, name)
-        if isinstance(route, Route) and route.kind.value != "none" and not route.value:
+        if name in typed:
+            problem = phone_number_problem(typed[name])
+            if problem:
+                problems.append(problem)
+        elif isinstance(route, Route) and route.kind.value != "none" and not route.value:
             problems.append(f"Choose a target for the {FIELD_LABELS[name]}.")
     return problems
+
+
+def phone_number_problem(text: str) -> str:
+    """Why ``text`` cannot be forwarded to, or "" (a North American number, or an
+    international one written with its country code)."""
+    digits = normalize(text)
+    shown = text.strip() or "(nothing)"
+    if text.strip().startswith("+") and not text.strip().startswith("+1"):
+        ok = 8 <= len(digits) <= 15
+    else:
+        ok = is_valid_nanp(digits)
+    if ok:
+        return ""
+    return (f"“{shown}” is not a phone number calls can be forwarded to: type the 10 digits, "
+            "e.g. (514) 555-0123, or + and the country code for a number abroad.")
+
+
+#: Below this a phone barely rings before "If no answer" takes over (one ring
+#: cycle is about 6 s in North America). Allowed, but never without a word.
+RING_TIME_SHORT = 10
+
+
+def ring_time_warning(seconds: int) -> str:
+    """A word about a ring time too short for anyone to answer, or ""."""
+    if seconds >= RING_TIME_SHORT:
+        return ""
+    unit = "second" if seconds == 1 else "seconds"
+    return (f"{seconds} {unit} is too short for anyone to answer: callers go to "
+            f"“If no answer” before the phone rings even twice (one ring takes about 6 s). "
+            f"{RING_TIME_SHORT} seconds or more is usual.")
 
 
 def choose_method(changes: Mapping[str, Any]) -> WriteMethod:
@@ -147,3 +186,32 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+#: The change log keeps a field by its label; undo needs the field back.
+FIELD_NAMES: dict[str, str] = {label: name for name, label in FIELD_LABELS.items()}
+_ROUTE_NAMES = frozenset(("routing", "failover_busy", "failover_unreachable",
+                          "failover_noanswer"))
+
+
+def restore_values(entries: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """``(field label, old text)`` lines of the change log -> the fields to write back.
+
+    The inverse of ``describe_changes``: an undo writes each field's old value. A
+    line whose field or value cannot be read back raises ``ValueError`` (a log
+    written by another version): nothing is guessed.
+    """
+    out: dict[str, Any] = {}
+    for label, text in entries:
+        name = FIELD_NAMES.get(label)
+        if name is None:
+            raise ValueError(f"unknown field in the change log: {label!r}")
+        if name in _ROUTE_NAMES:
+            out[name] = Route.parse(text)
+        elif name == "dialtime":
+            out[name] = int(text)
+        elif name == "cnam":
+            out[name] = {"yes": True, "no": False}[text]
+        else:
+            out[name] = text
+    return out

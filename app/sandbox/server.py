@@ -12,6 +12,7 @@ strings) is switched off.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import sys
@@ -181,6 +182,9 @@ class SandboxServer:
                 return {"status": "api_not_enabled"}
             if not self.state.ip_enabled:
                 return {"status": "ip_not_enabled"}
+        canned = self.state.canned_answers.get(method)
+        if canned is not None:
+            return copy.deepcopy(canned)
         fn = HANDLERS.get(method)
         if fn is None and not is_known_method(method):
             return {"status": "invalid_method"}

@@ -222,6 +222,9 @@ class SandboxState:
     next_call_id: int = 1
     #: getCDR's index: UTC timestamps of ``calls`` (rebuilt when the list's length changes).
     call_keys: list[float] = field(default_factory=list)
+    #: Test hook: method -> the JSON answer given as is once the call is authenticated
+    #: (the reference's sample outputs, a wrong shape...). Empty: the handlers answer.
+    canned_answers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # --- id helpers ------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from app.api.errors import Unreachable
 from app.domain.errors import UserFacingError
 from app.services.events import Event
 
@@ -53,6 +54,7 @@ class Poller:
         self._sleep = sleep
         self._task: asyncio.Task[None] | None = None
         self._failing = False
+        self._reported = False
         self.interval = 0.0
         #: A lower bound on the wait that a feature may raise between checks (its
         #: share of the API's request budget, a back-off) without restarting the
@@ -109,14 +111,21 @@ class Poller:
     async def _one_check(self) -> bool:
         try:
             await self._check()
+        except Unreachable:
+            # Offline: nothing was sent, and the window's one "Can't reach VoIP.ms"
+            # bar says so; a line per poller would only repeat it.
+            log.debug("%s: skipped, VoIP.ms cannot be reached", self.name)
+            self._failing = True
+            return False
         except UserFacingError as exc:
             log.info("%s: check failed: %s", self.name, exc.message)
-            if not self._failing:
-                self._failing = True
+            self._failing = True
+            if not self._reported:
+                self._reported = True
                 self.failed.emit(exc.message)
             return False
         if self._failing:
-            self._failing = False
+            self._failing = self._reported = False
             self.recovered.emit()
         return True
 

@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     from app.services.account.session import DatabaseSource
     from app.services.balance.service import BalanceService
     from app.services.calls.service import CallsService
+    from app.services.connectivity.service import ConnectivityService
     from app.services.fax.send import FaxSender
     from app.services.fax.service import FaxService
     from app.services.lookups.service import LookupService
     from app.services.messages.changes import FirstScreen
     from app.services.messages.service import MessagesService
+    from app.services.notifications import NotifyTarget
     from app.services.numbers.service import NumbersService
     from app.services.phones.service import PhonesService
     from app.services.sends import InFlightSends
@@ -38,9 +40,12 @@ if TYPE_CHECKING:
 
 
 class NotifierLike(Protocol):
-    """What services call for a desktop notification (``app/ui/notify.py: Notifier``)."""
+    """What services call for a desktop notification (``app/ui/notify.py: Notifier``).
 
-    def notify(self, title: str, text: str) -> None: ...
+    ``target``: what a click on the notification opens (``None``: the window).
+    """
+
+    def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None: ...
 
 
 class RecordingNotifier:
@@ -48,9 +53,11 @@ class RecordingNotifier:
 
     def __init__(self) -> None:
         self.history: list[tuple[str, str]] = []
+        self.targets: list[NotifyTarget | None] = []
 
-    def notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None:
         self.history.append((title, text))
+        self.targets.append(target)
 
 
 class AppServices:
@@ -110,9 +117,20 @@ class AppServices:
     def built(self) -> list[object]:
         """The services built so far (for shutdown: only these have anything to stop)."""
         names = (
-            "balance", "lookups", "voicemail", "messages", "fax", "numbers", "calls", "phones"
+            "balance", "lookups", "voicemail", "messages", "fax", "numbers", "calls", "phones",
+            "connectivity",
         )
         return [self.__dict__[name] for name in names if name in self.__dict__]
+
+    @cached_property
+    def connectivity(self) -> ConnectivityService:
+        """The one "can't reach VoIP.ms" state, fed by the API client."""
+        from app.services.account.session import attach_link
+        from app.services.connectivity.service import ConnectivityService
+
+        service = ConnectivityService(self.api.client)
+        attach_link(self.api, service)
+        return service
 
     @cached_property
     def balance(self) -> BalanceService:

@@ -97,10 +97,10 @@ def get_did(conn: sqlite3.Connection, number: str) -> Did | None:
 def log_changes(conn: sqlite3.Connection, entries: Iterable[ChangeLogEntry]) -> None:
     with transaction(conn):
         conn.executemany(
-            "INSERT INTO did_changes (at, did, field, old, new, method, ok, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO did_changes (at, did, field, old, new, method, ok, reason, change_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.when.timestamp(), normalize(e.did) or e.did, e.field, e.old, e.new, e.method,
-              int(e.ok), e.reason) for e in entries],
+              int(e.ok), e.reason, e.change_id) for e in entries],
         )
 
 
@@ -117,11 +117,20 @@ def list_changes(
             "SELECT * FROM did_changes WHERE did = ? ORDER BY at DESC, id DESC LIMIT ?",
             (normalize(did) or did, limit),
         ).fetchall()
-    return [
-        ChangeLogEntry(from_epoch(r["at"]), r["did"], r["field"], r["old"], r["new"], r["method"],
-                  bool(r["ok"]), r["reason"])
-        for r in rows
-    ]
+    return [_entry(r) for r in rows]
+
+
+def changes_of(conn: sqlite3.Connection, change_id: str) -> list[ChangeLogEntry]:
+    """The lines one command wrote, in the order written."""
+    rows = conn.execute(
+        "SELECT * FROM did_changes WHERE change_id = ? ORDER BY id", (change_id,)
+    ).fetchall()
+    return [_entry(r) for r in rows]
+
+
+def _entry(r: sqlite3.Row) -> ChangeLogEntry:
+    return ChangeLogEntry(from_epoch(r["at"]), r["did"], r["field"], r["old"], r["new"],
+                          r["method"], bool(r["ok"]), r["reason"], r["change_id"])
 
 
 class DidRepo:
@@ -148,3 +157,6 @@ class DidRepo:
 
     async def changes(self, did: str | None = None, limit: int = 200) -> list[ChangeLogEntry]:
         return await self.db.run(list_changes, did, limit)
+
+    async def changes_of(self, change_id: str) -> list[ChangeLogEntry]:
+        return await self.db.run(changes_of, change_id)

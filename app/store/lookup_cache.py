@@ -76,7 +76,10 @@ class LookupCache:
             return None
         rows, fetched = found
         fetched_at = from_epoch(fetched)
-        return CachedList(rows, fetched_at, self._clock() - fetched_at >= self.ttl)
+        age = self._clock() - fetched_at
+        # Fetched "in the future": under a wall clock that has since been put back.
+        # Stale, or a copy fetched a year ahead would pass for fresh for a year.
+        return CachedList(rows, fetched_at, age >= self.ttl or age < timedelta(0))
 
     async def get(self, name: str) -> CachedList | None:
         """The cached copy (stale or not), or None if never fetched."""

@@ -65,11 +65,16 @@ def get_media(conn: sqlite3.Connection, url: str) -> MediaItem | None:
 
 
 def due_media(conn: sqlite3.Connection, now: int, limit: int = 20) -> list[MediaItem]:
-    """Pending downloads whose retry time has come, oldest schedule first."""
+    """Pending downloads whose retry time has come, oldest schedule first.
+
+    A retry scheduled further ahead than the longest backoff was scheduled under a
+    wall clock that has since been put back (a year ahead, then corrected): it is
+    due now, not in a year (issue #13.14).
+    """
     rows = conn.execute(
-        "SELECT * FROM media WHERE state = 'pending' AND next_retry_at <= ?"
+        "SELECT * FROM media WHERE state = 'pending' AND (next_retry_at <= ? OR next_retry_at > ?)"
         " ORDER BY next_retry_at, url LIMIT ?",
-        (now, limit),
+        (now, now + MAX_DELAY_S, limit),
     ).fetchall()
     return [_item(r) for r in rows]
 
@@ -103,6 +108,20 @@ def media_failed(conn: sqlite3.Connection, url: str, error: str, now: int) -> Me
             (attempts, state.value, now + retry_delay(attempts), error, now, url),
         )
     return get_media(conn, url)
+
+
+def retry_media_now(conn: sqlite3.Connection, message_pk: int) -> int:
+    """The user asked: one message's missing media is due at once, given up on or not.
+
+    Due first (``next_retry_at`` 0) with a fresh backoff; returns how many items.
+    """
+    with transaction(conn):
+        cursor = conn.execute(
+            "UPDATE media SET state = 'pending', attempts = 0, next_retry_at = 0"
+            " WHERE message_pk = ? AND state != 'done'",
+            (message_pk,),
+        )
+    return cursor.rowcount
 
 
 def media_for_message(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> list[MediaItem]:
@@ -158,3 +177,34 @@ def media_paths_of(conn: sqlite3.Connection, message_pk: int) -> list[str]:
 def cached_paths(conn: sqlite3.Connection) -> set[str]:
     """Every local path the cache knows (to clean orphaned files)."""
     return {r[0] for r in conn.execute("SELECT path FROM media WHERE path IS NOT NULL")}
+
+
+def attach_sent_media(
+    conn: sqlite3.Connection, kind: MessageKind, id_: int, files: list[tuple[str, str]],
+    now: int,
+) -> int | None:
+    """The pictures of a message just sent, already on disk: ``[(url, path)]`` in order.
+
+    One transaction: the message lists them as its media (unless the provider's
+    links are already there) and the cache has them as downloaded, so the sent
+    bubble shows them at once (issue #15.7) and no download is ever tried for
+    them. Returns the message's pk (None: the message is not stored).
+    """
+    from app.store.rows import dumps, loads
+
+    with transaction(conn):
+        row = conn.execute(
+            "SELECT pk, media FROM messages WHERE kind = ? AND id = ?", (kind.value, id_)
+        ).fetchone()
+        if row is None:
+            return None
+        pk = int(row["pk"])
+        if not loads(row["media"], []):
+            conn.execute("UPDATE messages SET media = ? WHERE pk = ?",
+                         (dumps([url for url, _ in files]), pk))
+        conn.executemany(
+            "INSERT OR REPLACE INTO media (url, message_pk, position, path, state, updated_at)"
+            " VALUES (?, ?, ?, ?, 'done', ?)",
+            [(url, pk, position, path, now) for position, (url, path) in enumerate(files)],
+        )
+    return pk

@@ -27,6 +27,7 @@ from app.domain.models.messages import (
     MessageKind,
     PhonebookEntry,
     SearchHit,
+    SearchResults,
     StoredMessage,
     ThreadSummary,
 )
@@ -34,6 +35,7 @@ from app.store.db import Database, transaction
 from app.store.drafts import clear_draft, get_draft, save_draft
 from app.store.media import (
     MediaItem,
+    attach_sent_media,
     cached_paths,
     due_media,
     media_done,
@@ -42,6 +44,7 @@ from app.store.media import (
     media_paths_of,
     media_slots_of,
     next_media_due_at,
+    retry_media_now,
 )
 from app.store.messages import (
     UpsertResult,
@@ -54,7 +57,7 @@ from app.store.messages import (
 )
 from app.store.phonebook import name_for, replace_phonebook
 from app.store.rows import to_epoch
-from app.store.search import search_messages
+from app.store.search import search_everything, search_messages
 from app.store.send_journal import SendJournalRepo
 from app.store.sync_state import get_state, set_state
 from app.store.threads import get_thread as _get_thread
@@ -170,6 +173,9 @@ class MessagesRepo(SendJournalRepo):
     async def search(self, text: str, *, limit: int) -> list[SearchHit]:
         return await self.db.run(search_messages, text, limit=limit)
 
+    async def search_everything(self, text: str, *, limit: int, offset: int) -> SearchResults:
+        return await self.db.run(search_everything, text, limit=limit, offset=offset)
+
     async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None:
         return await self.db.run(get_message, kind, id_)
 
@@ -257,8 +263,15 @@ class MessagesRepo(SendJournalRepo):
     async def media_done(self, url: str, path: str, now: int) -> None:
         await self.db.run(media_done, url, path, now)
 
+    async def attach_sent_media(self, kind: MessageKind, id_: int,
+                                files: list[tuple[str, str]], now: int) -> int | None:
+        return await self.db.run(attach_sent_media, kind, id_, files, now)
+
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None:
         return await self.db.run(media_failed, url, error, now)
+
+    async def retry_media_now(self, message_pk: int) -> int:
+        return await self.db.run(retry_media_now, message_pk)
 
     async def media_slots(self, message_pk: int) -> list[str | None]:
         return await self.db.run(media_slots_of, message_pk)

@@ -411,6 +411,14 @@ MIGRATIONS: list[Migration] = [
     # The Calls tab links each inbound call to the voicemail its caller left.
     Migration("voicemail by caller, for the calls tab's link",
               "CREATE INDEX vm_messages_caller ON vm_messages (caller_number, date);"),
+    # Undo (issue #15.2): the log lines one command wrote share a change id, so
+    # "Undo" restores every number and field that command changed. Lines written
+    # before get one id per number and instant (each was its own change).
+    Migration("numbers change log: change ids for undo", """
+ALTER TABLE did_changes ADD COLUMN change_id TEXT NOT NULL DEFAULT '';
+UPDATE did_changes SET change_id = printf('old-%s-%.6f', did, at);
+CREATE INDEX did_changes_change_id ON did_changes (change_id);
+"""),
 ]
 
 

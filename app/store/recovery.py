@@ -131,21 +131,51 @@ def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
+#: Drafts kept in the key/value table rather than in ``drafts``: the fax compose
+#: dialog's one draft (``app/services/fax/drafts.py``) and any like it. Salvaged with
+#: the conversations' drafts: "nothing typed is lost" holds for them too.
+DRAFT_STATE_KEYS = "%draft"
+
+
 def salvage_drafts(old_file: Path, conn: sqlite3.Connection) -> int:
-    """Copy the drafts a moved-aside file still yields into ``conn``; how many."""
+    """Copy the drafts a moved-aside file still yields into ``conn``; how many.
+
+    Both kinds: the rows of ``drafts`` and the ``sync_state`` values whose key
+    names a draft (``DRAFT_STATE_KEYS``). Each table is read on its own: a
+    damaged page under one does not cost the other.
+    """
     try:
         old = sqlite3.connect(read_only_uri(old_file, immutable=True), uri=True)
     except sqlite3.Error:
         return 0
     try:
         old.row_factory = sqlite3.Row
-        rows = old.execute("SELECT * FROM drafts").fetchall()
-    except sqlite3.Error as exc:
-        log.info("No drafts could be read from %s: %s", old_file.name, exc)
-        return 0
+        rows = _read_rows(old, "SELECT * FROM drafts", (), old_file)
+        state = _read_rows(
+            old, "SELECT key, value FROM sync_state WHERE key LIKE ? AND value != ''",
+            (DRAFT_STATE_KEYS,), old_file,
+        )
     finally:
         old.close()
-    wanted = {row[1] for row in conn.execute("PRAGMA table_info(drafts)")}
+    return _copy_rows(conn, "drafts", rows, old_file) + _copy_rows(
+        conn, "sync_state", state, old_file
+    )
+
+
+def _read_rows(
+    old: sqlite3.Connection, sql: str, params: tuple[object, ...], old_file: Path
+) -> list[sqlite3.Row]:
+    try:
+        return old.execute(sql, params).fetchall()
+    except sqlite3.Error as exc:
+        log.info("Drafts could not be read from %s: %s", old_file.name, exc)
+        return []
+
+
+def _copy_rows(
+    conn: sqlite3.Connection, table: str, rows: list[sqlite3.Row], old_file: Path
+) -> int:
+    wanted = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
     copied = 0
     for row in rows:
         columns = [name for name in row.keys() if name in wanted]  # noqa: SIM118 (Row)
@@ -155,7 +185,7 @@ def salvage_drafts(old_file: Path, conn: sqlite3.Connection) -> int:
         marks = ", ".join("?" for _ in columns)
         try:
             conn.execute(
-                f"INSERT OR REPLACE INTO drafts ({names}) VALUES ({marks})",
+                f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})",
                 [row[name] for name in columns],
             )
             copied += 1

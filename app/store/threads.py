@@ -121,3 +121,8 @@ def mark_thread_unread(conn: sqlite3.Connection, did: str, contact: str) -> bool
 def thread_dids(conn: sqlite3.Connection) -> list[str]:
     """DIDs that have at least one conversation (for the DID filter)."""
     return [r[0] for r in conn.execute("SELECT DISTINCT did FROM threads ORDER BY did")]
+
+
+# For other store modules that list conversations (search by person or number).
+SUMMARY_SELECT = _SELECT
+summary_from_row = _summary

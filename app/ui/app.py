@@ -20,8 +20,9 @@ import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -29,6 +30,7 @@ from app.config.logsetup import register_secret
 from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
 from app.config.settings import Settings
+from app.domain.errors import UserFacingError
 from app.services.account.session import (
     ConnectionCheck,
     ConnectionOptions,
@@ -41,10 +43,16 @@ from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
 from app.ui import feedback, i18n, style
+from app.ui.desktop import TrayKeeper
+from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
+from app.ui.notify_open import NotificationOpener
 from app.ui.pyside_fix import make_singletons_immortal
 from app.ui.tab_loader import TABS
+
+if TYPE_CHECKING:
+    from app.ui.widgets.offline_bar import OfflineBar
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +156,10 @@ def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> 
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
+    # The window class launchers match to switchboard.desktop (with `python -m app`
+    # it would be "__main__.py"); it must be set before a window is shown. The icon
+    # follows the first paint (``apply_app_icon``: the SVG engine costs ~1.5 ms).
+    qapp.setDesktopFileName(DESKTOP_ID)
     qapp.setQuitOnLastWindowClosed(False)
     i18n.install(qapp, language, cache_dir)
     return qapp
@@ -179,6 +191,10 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
     await asyncio.sleep(0)  # let done-callbacks of the cancelled tasks run
 
 
+#: What a refresh or a change says while the window shows the cache offline.
+OFFLINE_ACTION_TEXT = (
+    "You are offline: sign in (the bar at the top of the window) to refresh or make changes."
+)
 NO_CREDENTIALS = (
     "switchboard: no VoIP.ms credentials (sign in once, or set "
     "VOIPMS_API_USERNAME and VOIPMS_API_PASSWORD)"
@@ -194,9 +210,14 @@ class _Password:
 
     def __init__(self, value: str | None) -> None:
         self.value = value
+        #: The user declined to sign in: the window shows the cache, read-only.
+        self.offline = False
 
     def __call__(self) -> str:
-        if self.value is None:  # a bug: something used the API before start()
+        if self.value is None:
+            if self.offline:  # a refresh or a change asked for while offline
+                raise UserFacingError(OFFLINE_ACTION_TEXT)
+            # A bug: something used the API before start().
             raise RuntimeError("the API was used before the password was read")
         return self.value
 
@@ -225,6 +246,11 @@ class _OpenSession:
         self.balance, self.window = balance, window
         self.outcome = "quit"
         self.is_closed = False
+        #: Shown from the cache without a password (``OfflineBar`` on top).
+        self.offline_bar: OfflineBar | None = None
+        self.sign_in_task: asyncio.Future[None] | None = None
+        #: Closing hides the window instead, with "keep running in the tray" on.
+        self.tray_keeper: TrayKeeper | None = None
         self._closed: asyncio.Future[str] | None = None
 
     def on_sign_out(self) -> None:
@@ -350,6 +376,9 @@ class Shell:
                 return code
             if credentials is not None:
                 self.sign_out(credentials)
+            else:  # signed out while offline: no password to forget, the account still
+                self.settings.api_username = ""
+                self.settings.save()
             credentials = None
 
     def bring_to_front(self) -> None:
@@ -411,7 +440,15 @@ class Shell:
         window.sign_out_requested.connect(opened.on_sign_out)
         window.first_painted.connect(_end_startup)
         QTimer.singleShot(5000, _end_startup)  # in case it never paints (started minimised)
-        window.settings_requested.connect(lambda: self.open_settings(ctx, balance, window))
+        window.settings_requested.connect(
+            lambda: self.open_settings(ctx, balance, window, opened.tray_keeper)
+        )
+        # A click on a notification opens its item; closing may keep the app in the tray.
+        NotificationOpener(notifier, window)
+        if self.options.snapshot_dir is None:
+            keeper = TrayKeeper(window, notifier.tray, self.settings)
+            window.first_painted.connect(keeper.update)  # the tray icon: not before the paint
+            opened.tray_keeper = keeper
         if self.options.exit_after_paint:
             self._first_paint = _FirstPaint(window)
         window.show()
@@ -436,7 +473,7 @@ class Shell:
                     window, self.options.snapshot_dir, timeout=self.options.snapshot_timeout
                 )
                 window.close()
-            elif not opened.is_closed:
+            elif not opened.is_closed and opened.offline_bar is None:
                 log.info("Session of %s started", opened.username)
                 window.start()
             result = await opened.wait_closed()
@@ -470,7 +507,9 @@ class Shell:
             gc.enable()  # start-up is over: see _end_startup
             found = await self.ask_for_credentials()
             if found is None:
-                return "quit", 0
+                # The cache is on screen: keep it, read-only, until the user signs in.
+                self._go_offline(opened)
+                return None
             # The account folder is keyed the same way (``AppPaths.for_account``).
             if found.username.strip().lower() != opened.username.strip().lower():
                 self._switch_to = found
@@ -480,7 +519,50 @@ class Shell:
         opened.password.value = found.password
         return None
 
-    def open_settings(self, ctx: AppServices, balance: BalanceService, window: MainWindow) -> None:
+    def _go_offline(self, opened: _OpenSession) -> None:
+        """Keep the window (the cache) without a password, under ``OfflineBar``."""
+        from app.ui.widgets.offline_bar import OfflineBar
+
+        log.info("No password for %s: showing the cache offline", opened.username)
+        opened.password.offline = True
+        bar = OfflineBar(opened.window)
+        opened.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        opened.offline_bar = bar
+
+        def sign_in() -> None:
+            if opened.sign_in_task is None or opened.sign_in_task.done():
+                opened.sign_in_task = asyncio.ensure_future(self._sign_in_offline(opened))
+
+        bar.sign_in_requested.connect(sign_in)
+
+    async def _sign_in_offline(self, opened: _OpenSession) -> None:
+        """"Sign in…" on the offline bar: the set-up dialog, then the session starts."""
+        found = await self.ask_for_credentials()
+        if found is None or opened.is_closed:
+            return  # still offline
+        if found.username.strip().lower() != opened.username.strip().lower():
+            self._switch_to = found  # another account: its own window
+            opened.outcome = "switch"
+            opened.window.close()
+            return
+        self._remember(found)
+        opened.credentials = found
+        opened.password.value = found.password
+        opened.password.offline = False
+        bar, opened.offline_bar = opened.offline_bar, None
+        if bar is not None:
+            opened.window.removeToolBar(bar)
+            bar.deleteLater()
+        log.info("Session of %s started (signed in from offline)", opened.username)
+        opened.window.start()
+
+    def open_settings(
+        self,
+        ctx: AppServices,
+        balance: BalanceService,
+        window: MainWindow,
+        tray_keeper: TrayKeeper | None = None,
+    ) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, ctx.lookups, self.credentials, window)
@@ -492,6 +574,8 @@ class Shell:
             ctx.lookups.set_ttl(timedelta(days=self.settings.lookup_ttl_days))
             balance.start()
             balance.announce()  # re-evaluate the low-balance warning
+            if tray_keeper is not None:
+                tray_keeper.update()  # "keep running in the tray" may have been turned on
 
         dialog.applied.connect(_applied)
         dialog.sign_out_requested.connect(window.sign_out_requested)

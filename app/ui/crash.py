@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.config.logsetup import redact
 from app.ui.feedback import keep_alive
+from app.ui.plain_text import plain_labels
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ def _show_dialog(summary: str, text: str) -> None:
     )
     box.setInformativeText(summary)
     box.setDetailedText(text)
+    plain_labels(box)  # the summary may quote a server's words
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     keep_alive(box)
     box.open()

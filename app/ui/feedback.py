@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from app.config.logsetup import private
 from app.domain.errors import UserFacingError
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.i18n import localized
@@ -78,7 +79,9 @@ def show_message(
     in the UI's language (``i18n.localized``); ``detail`` is technical and stays.
     """
     message = UserMessage(level, localized(text), detail, localized(title))
-    log.info("User message (%s): %s%s", level.value, text, f" [{detail}]" if detail else "")
+    # The text may quote a message or a name: its length only, unless asked (logsetup).
+    log.info("User message (%s): %s%s", level.value, private(text),
+             f" [{private(detail)}]" if detail else "")
     if _sink is not None:
         _sink(message)
         return
@@ -96,7 +99,7 @@ async def ask(
 ) -> bool:
     """A yes/no question answered without a nested event loop."""
     message = UserMessage(Level.WARNING, localized(text), detail, localized(title))
-    log.info("User question: %s", text)
+    log.info("User question: %s", private(text))
     if _sink is not None:
         return bool(_sink(message))
     box = _box(parent, message)

@@ -42,14 +42,18 @@ from app.domain.models.balance import Balance
 from app.ui import crash, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import Shortcuts
+from app.ui.plain_text import plain_tooltip
 from app.ui.tab_loader import TABS, build_tab
 from app.ui.tabs.base import TabBase
 from app.ui.widgets.balance import BalanceWidget, format_money
+from app.ui.widgets.connectivity_bar import ConnectivityBar
 from app.ui.widgets.status_bar import SyncStatusBar
 from app.ui.widgets.strips import HeaderBar
 
 if TYPE_CHECKING:
     from app.services.balance.service import BalanceService
+    from app.services.connectivity.service import ConnectivityService
     from app.services.root import AppServices
 
 log = logging.getLogger(__name__)
@@ -89,12 +93,20 @@ class MainWindow(QMainWindow):
         self._warned_low = False
         self._started = False
         self._start_requested = False
+        #: A refresh of everything is running (Refresh everything, the first load,
+        #: the one after VoIP.ms answers again): another one would only queue behind.
+        self._refreshing_all = False
+        self._connectivity: ConnectivityService | None = None
 
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._build_header(account_label))
+        # Hidden until VoIP.ms cannot be reached; bound to the service with the
+        # first network work (``connectivity``), after the first paint.
+        self.connectivity_bar = ConnectivityBar(central)
+        column.addWidget(self.connectivity_bar)
         self.tab_widget = QTabWidget(central)
         self.tab_widget.setDocumentMode(True)
         column.addWidget(self.tab_widget, 1)
@@ -102,6 +114,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_tabs()
+        # Keyboard shortcuts (a "Go" menu): app/ui/keyboard.py.
+        self.shortcuts = Shortcuts(self)
         self._remember_geometry = remember_geometry
         if remember_geometry:
             self._restore_geometry()
@@ -124,6 +138,7 @@ class MainWindow(QMainWindow):
         title = QLabel("Switchboard", header)
         style.set_look(title, style.TITLE)
         self.account_label = QLabel(account_label, header)
+        self.account_label.setTextFormat(Qt.TextFormat.PlainText)  # typed by the user
         style.set_look(self.account_label, style.MUTED)
         names.addWidget(title)
         names.addWidget(self.account_label)
@@ -139,6 +154,9 @@ class MainWindow(QMainWindow):
         # Short names used all over this class (and by tests).
         self.sync_label = self.status.sync_label
         self.error_label = self.status.error_label
+        #: What the sync label says when no tab has something to say (#15.14).
+        self._summary_text = self.sync_label.text()
+        self._tab_status_shown = False
         self.busy_bar = self.status.busy_bar
         self.cancel_button = self.status.cancel_button
 
@@ -201,7 +219,7 @@ class MainWindow(QMainWindow):
         if stand_in is not None:
             stand_in.deleteLater()
         tab.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
-        tab.status_message.connect(self.sync_label.setText)
+        tab.status_message.connect(self._on_tab_status_message)
         try:
             tab.load_cached()
         except Exception as exc:  # the cache failing is a bug, but show the window anyway
@@ -217,6 +235,14 @@ class MainWindow(QMainWindow):
     def _on_tab_widget_current_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
             self._materialize(TABS[index][0])
+        # What the tab left said ("No audio output device...") is not about this one.
+        if self._tab_status_shown:
+            self._on_tab_status_message("")
+
+    def _on_tab_status_message(self, text: str) -> None:
+        """A tab's word in the status bar; empty: back to the sync summary (#15.14)."""
+        self._tab_status_shown = bool(text)
+        self.sync_label.setText(text or self._summary_text)
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.window_geometry
@@ -270,8 +296,20 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        self.connectivity()  # before the first request: it must see the first failure
         self._spawn(self._build_rest_then_load())
         self.balance.start()
+
+    def connectivity(self) -> ConnectivityService:
+        """The app's connectivity state, bound to the bar on first use (not before the
+        first paint: the window paints from the cache without it)."""
+        if self._connectivity is None:
+            service = self._connectivity = self.ctx.connectivity
+            if self.balance.fetched_at is not None:
+                service.note_contact(self.balance.fetched_at)
+            self.connectivity_bar.bind(service)
+            self._balance_events.listen(service.restored, self._on_connectivity_restored)
+        return self._connectivity
 
     async def _build_rest_then_load(self) -> None:
         # One tab per turn of the event loop, so the window that just painted
@@ -308,11 +346,20 @@ class MainWindow(QMainWindow):
 
     async def _initial_load(self) -> None:
         self.sync_label.setText("Refreshing from VoIP.ms…")
-        balance_task = asyncio.ensure_future(self._refresh_balance())
-        results = await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
-        await balance_task
+        self._refreshing_all = True
+        try:
+            balance_task = asyncio.ensure_future(self._refresh_balance())
+            results = await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
+            await balance_task
+        finally:
+            self._refreshing_all = False
         self.load_errors = dict(zip(self.tabs, results, strict=True))
         self._show_sync_summary()
+        # The lookup lists (time zones, codecs, POPs, routing targets...) are fetched
+        # now, in the background, not when the settings page first opens: so they are
+        # there offline. After the tabs' load, so they never compete with it.
+        if not self._closing:
+            self.ctx.lookups.polling.start()
         self.initial_load_finished.emit(dict(self.load_errors))
 
     async def _refresh_tab(self, key: str) -> str | None:
@@ -323,8 +370,9 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             log.info("Refreshing %s failed: %s (%s)", key, exc.message, exc.detail)
             self.load_errors[key] = exc.message
-            # Say it now; the summary after the last tab may be a while away.
-            self.show_error(f"{tab.title}: {exc.message}")
+            if not _is_offline(exc):  # offline: the one bar says it, not every tab
+                # Say it now; the summary after the last tab may be a while away.
+                self.show_error(f"{tab.title}: {exc.message}")
             return exc.message
         except asyncio.CancelledError:
             raise
@@ -346,16 +394,29 @@ class MainWindow(QMainWindow):
     def _show_sync_summary(self) -> None:
         failed = {k: e for k, e in self.load_errors.items() if e}
         stamp = datetime.now().strftime("%H:%M")
+        self._tab_status_shown = False
+        if failed and not self.connectivity().online:
+            # The bar under the header says it once; the tabs show their saved data.
+            offline = _offline_message()
+            failed = {k: e for k, e in failed.items() if e != offline}
+            if not failed:
+                self._summary_text = "Showing saved data"
+                self.sync_label.setText(self._summary_text)
+                self.show_error("")
+                return
         if not failed:
-            self.sync_label.setText(f"Up to date · {stamp}")
+            self._summary_text = f"Up to date · {stamp}"
+            self.sync_label.setText(self._summary_text)
             self.show_error("")
             return
-        self.sync_label.setText(f"Refreshed at {stamp} with problems")
+        self._summary_text = f"Refreshed at {stamp} with problems"
+        self.sync_label.setText(self._summary_text)
         titles = {key: self.tabs[key].title for key in failed}
         first_key, first_error = next(iter(failed.items()))
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
         self.show_error(f"{titles[first_key]}: {first_error}{more}")
-        self.error_label.setToolTip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items()))
+        self.error_label.setToolTip(
+            plain_tooltip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items())))
 
     def show_error(self, text: str) -> None:
         """The last error, in the status bar; empty text clears it."""
@@ -398,14 +459,28 @@ class MainWindow(QMainWindow):
 
     def _on_balance_failed(self, message: str) -> None:
         self.balance_widget.show_error(message, have_figure=self.balance.balance is not None)
-        self.show_error(f"Balance: {message}")
+        if message != _offline_message():  # offline: the bar says it
+            self.show_error(f"Balance: {message}")
 
     @async_slot()
     async def _on_balance_refresh_requested(self) -> None:
         await self._refresh_balance()
 
+    async def _reachable(self) -> bool:
+        """Offline: try VoIP.ms once now (the user asked for fresh data); ``False`` when
+        it still cannot be reached (the bar says so)."""
+        connectivity = self.connectivity()
+        return connectivity.online or await connectivity.check_now()
+
+    def _on_connectivity_restored(self) -> None:
+        # VoIP.ms answers again: what was shown while offline is brought up to date.
+        if self._started and not self._closing and not self._refreshing_all:
+            self._spawn(self._refresh_all())
+
     @async_slot()
     async def _on_refresh_triggered(self) -> None:
+        if not await self._reachable():
+            return
         key = self.current_key()
         self.sync_label.setText(f"Refreshing {self.tabs[key].title}…")
         balance_task = asyncio.ensure_future(self._refresh_balance())
@@ -415,11 +490,22 @@ class MainWindow(QMainWindow):
 
     @async_slot()
     async def _on_refresh_all_triggered(self) -> None:
-        self.sync_label.setText("Refreshing everything…")
-        balance_task = asyncio.ensure_future(self._refresh_balance())
-        await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
-        await self.ctx.lookups.refresh_all(quiet=True)
-        await balance_task
+        await self._refresh_all()
+
+    async def _refresh_all(self) -> None:
+        if self._refreshing_all:
+            return  # one is running: a second would only queue behind it
+        self._refreshing_all = True
+        try:
+            if not await self._reachable():
+                return
+            self.sync_label.setText("Refreshing everything…")
+            balance_task = asyncio.ensure_future(self._refresh_balance())
+            await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
+            await self.ctx.lookups.refresh_all(quiet=True)
+            await balance_task
+        finally:
+            self._refreshing_all = False
         self._show_sync_summary()
 
     @async_slot()
@@ -472,6 +558,8 @@ class MainWindow(QMainWindow):
                     self.saveGeometry().toBase64().data()
                 ).decode("ascii")
             self.balance.stop()
+            if self._connectivity is not None:
+                self._connectivity.stop()
             for task in list(self._tasks):
                 task.cancel()
             for key, tab in self.tabs.items():
@@ -481,3 +569,16 @@ class MainWindow(QMainWindow):
                     log.exception("Shutting down tab %s failed", key)
             self.closed.emit()
         super().closeEvent(event)
+
+
+def _is_offline(error: UserFacingError) -> bool:
+    """Refused because VoIP.ms cannot be reached (the connectivity bar's business)."""
+    from app.services.connectivity.service import Unreachable
+
+    return isinstance(error, Unreachable)
+
+
+def _offline_message() -> str:
+    from app.services.connectivity.service import Unreachable
+
+    return Unreachable.MESSAGE

@@ -1,10 +1,8 @@
 """Settings: general options, the account, and the cached lookup lists.
 
-The "Lists" page shows every cached list (servers/POPs, time zones, routing
-targets...) with its age, lets the user refresh them, and shows the rows of the
-selected one; the servers list shows names, POP numbers and "recommended". It
-hears the lookup service (``changed``, through ``QtEventListener``), so the list
-on show follows a refresh made elsewhere (the main window's "Refresh all").
+The "Lists" page (``app/ui/settings_lists.py: ListsPage``) shows every cached
+list (servers/POPs, time zones, routing targets...) with its size and age in
+words, its entries in readable columns, and refresh buttons with progress.
 
 Signals:
     applied(): settings were changed and saved (the app re-applies theme, timers).
@@ -14,62 +12,39 @@ Signals:
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.config.settings import LANGUAGES, THEMES, Settings
-from app.services.lookups.service import (
-    LookupResult,
-    LookupService,
-    all_list_names,
-    server_from_row,
-)
+from app.services.lookups.service import LookupService
 from app.ui import style
-from app.ui.async_slot import async_slot
-from app.ui.bridge import QtEventListener
-from app.ui.operations import run_operation
+from app.ui.feedback import Level, show_message
+from app.ui.settings_desktop import DesktopSection
+from app.ui.settings_lists import ListsPage
 
 if TYPE_CHECKING:
     from app.config.secrets import Credentials
 
 log = logging.getLogger(__name__)
-SERVER_COLUMNS = ("Name", "POP", "Hostname", "Country", "Recommended")
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
 #: Each language is named in itself, so a user lost in the wrong one still finds theirs.
 LANGUAGE_LABELS = {"system": "Same as the system", "en": "English", "fr": "Français"}
-
-
-def describe_result(result: LookupResult | None) -> str:
-    if result is None:
-        return "not fetched yet"
-    when = result.fetched_at.astimezone().strftime("%Y-%m-%d %H:%M") if result.fetched_at else "?"
-    state = "out of date" if result.stale else "fresh"
-    text = f"{len(result.rows)} entries, fetched {when} ({state})"
-    if result.error:
-        text += f"; refresh failed: {result.error}"
-    return text
 
 
 class SettingsDialog(QDialog):
@@ -85,7 +60,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Switchboard settings")
-        self.resize(760, 520)
+        self.resize(860, 540)
         self._settings = settings
         self._lookups = lookups
         self.pages = QTabWidget(self)
@@ -146,6 +121,8 @@ class SettingsDialog(QDialog):
             widget.setToolTip(described[name][1])
             form.addRow(label, widget)
         form.addRow("", self.language_note)
+        self.desktop = DesktopSection(s, page)
+        form.addRow(self.desktop)
         return page
 
     def _on_language_current_index_changed(self) -> None:
@@ -170,120 +147,8 @@ class SettingsDialog(QDialog):
         return page
 
     def _lists_page(self) -> QWidget:
-        page = QWidget(self)
-        self.list_names = all_list_names()
-        self.lists = QListWidget(page)
-        for name, label in self.list_names.items():
-            item = QListWidgetItem(label, self.lists)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-        self.lists.setMaximumWidth(200)
-        self.list_state = QLabel(page)
-        style.set_look(self.list_state, style.MUTED)
-        self.list_state.setWordWrap(True)
-        self.rows_table = QTableWidget(page)
-        self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rows_table.verticalHeader().hide()
-        self.rows_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.rows_table.setWordWrap(False)
-        self.rows_table.horizontalHeader().setStretchLastSection(True)
-        self.refresh_list_button = QPushButton("Refresh this list", page)
-        self.refresh_all_button = QPushButton("Refresh all lists", page)
-        self.refresh_list_button.clicked.connect(self._on_refresh_list_button_clicked)
-        self.refresh_all_button.clicked.connect(self._on_refresh_all_button_clicked)
-        right = QVBoxLayout()
-        right.addWidget(self.list_state)
-        right.addWidget(self.rows_table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.refresh_list_button)
-        row.addWidget(self.refresh_all_button)
-        right.addLayout(row)
-        layout = QHBoxLayout(page)
-        layout.addWidget(self.lists)
-        layout.addLayout(right, 1)
-        if self._lookups is None:
-            page.setEnabled(False)
-            self.list_state.setText("Lists are available once signed in.")
-        else:
-            # Nothing is fetched until a list is picked; say so instead of an empty table.
-            self.list_state.setText("Pick a list on the left to see the copy Switchboard keeps.")
-            self.lists.currentItemChanged.connect(self._on_lists_current_item_changed)
-            self._events = QtEventListener(self)
-            self._events.listen(self._lookups.changed, self._on_lookups_changed)
-        return page
-
-    # --- lists ---------------------------------------------------------------------
-
-    def current_list(self) -> str:
-        item = self.lists.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
-
-    def show_rows(self, result: LookupResult) -> None:
-        self.list_state.setText(f"{self.list_names[result.name]}: {describe_result(result)}")
-        table = self.rows_table
-        table.clear()
-        if result.name == "servers":
-            servers = [server_from_row(r) for r in result.rows]
-            servers.sort(key=lambda s: (not s.recommended, s.name))
-            columns: list[str] = list(SERVER_COLUMNS)
-            cells: list[list[str]] = [
-                [s.name, s.pop, s.hostname, s.country, "Yes" if s.recommended else ""]
-                for s in servers
-            ]
-        else:
-            keys = _columns(result.rows)
-            cells = [[_text(r.get(c)) for c in keys] for r in result.rows]
-            columns = [c.replace("_", " ").capitalize() for c in keys]
-        table.setColumnCount(len(columns))
-        table.setHorizontalHeaderLabels(columns)
-        table.setRowCount(len(cells))
-        for r, values in enumerate(cells):
-            for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
-
-    async def _load(self, name: str, *, refresh: bool) -> None:
-        if self._lookups is None or not name:
-            return
-        result = await run_operation(
-            self.refresh_list_button,
-            self._lookups.get(name, refresh=refresh),
-            busy_text=f"Fetching {self.list_names[name]}…",
-        )
-        if result is not None and name == self.current_list():
-            self.show_rows(result)
-
-    @async_slot()
-    async def _on_lists_current_item_changed(self) -> None:
-        await self._load(self.current_list(), refresh=False)
-
-    @async_slot(str)
-    async def _on_lookups_changed(self, name: str) -> None:
-        # A fresh copy of the list on show arrived: show it (from the cache, no fetch).
-        if name == self.current_list() and self.refresh_list_button.isEnabled():
-            await self._load(name, refresh=False)
-
-    @async_slot()
-    async def _on_refresh_list_button_clicked(self) -> None:
-        await self._load(self.current_list(), refresh=True)
-
-    @async_slot()
-    async def _on_refresh_all_button_clicked(self) -> None:
-        if self._lookups is None:
-            return
-        outcome = await run_operation(
-            self.refresh_all_button,
-            self._lookups.refresh_all(quiet=True),
-            busy_text="Refreshing all lists…",
-        )
-        if outcome is not None:
-            failed = [self.list_names[n] for n, e in outcome.items() if e]
-            self.list_state.setText(
-                "All lists refreshed."
-                if not failed
-                else f"Could not refresh: {', '.join(failed)} (older copies are kept)."
-            )
-        await self._load(self.current_list(), refresh=False)
+        self.lists_page = ListsPage(self._lookups, self)
+        return self.lists_page
 
     # --- saving --------------------------------------------------------------------
 
@@ -299,19 +164,10 @@ class SettingsDialog(QDialog):
         s.notifications = self.notifications.isChecked()
         s.theme = str(self.theme.currentData())
         s.language = str(self.language.currentData())
+        problem = self.desktop.apply(s)
         s.save()
+        if problem is not None:
+            show_message(self.parentWidget(), problem, level=Level.WARNING)
         self.applied.emit()
         self.accept()
 
-
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
-    columns: list[str] = []
-    for row in rows[:50]:
-        for key in row:
-            if key not in columns:
-                columns.append(key)
-    return columns
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)

@@ -7,8 +7,9 @@ light/dark (Fusion) palettes, all stay readable.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 Role = QPalette.ColorRole
 
@@ -160,3 +161,42 @@ def header_colors(palette: QPalette) -> tuple[QColor, QColor]:
     """(background, bottom border) of the header above the tabs."""
     background = palette.color(Role.Base if is_dark(palette) else Role.AlternateBase)
     return background, palette.color(Role.Mid)
+
+
+class _WithoutMenuIndicator(QObject):
+    """Paints a menu tool button as the style does, minus the menu indicator.
+
+    The buttons whose text carries the arrow ("Move to ▾", "Presets ▾", "Route
+    calls to ▾") used to hide the style's indicator (drawn over their last
+    letters) with a style sheet. A style sheet hands the button to Qt's
+    style-sheet style, which under the Windows and platform styles draws a light
+    bevel whatever the palette: light buttons on the dark theme (issue #15
+    point 13). Painting the ordinary option without the ``HasMenu`` feature
+    keeps the style's own, palette-derived look.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QToolButton):
+            # Imported on first paint: building QStyle's Python type costs ~5 ms
+            # that the first paint need not spend before the tabs exist.
+            from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter
+
+            option = QStyleOptionToolButton()
+            watched.initStyleOption(option)
+            option.features &= ~QStyleOptionToolButton.ToolButtonFeature.HasMenu
+            painter = QStylePainter(watched)
+            painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+            painter.end()
+            return True
+        return super().eventFilter(watched, event)
+
+
+_without_menu_indicator: _WithoutMenuIndicator | None = None
+
+
+def hide_menu_indicator(button: QToolButton) -> None:
+    """Draw ``button`` (a menu button whose text ends in "▾") without the style's arrow."""
+    global _without_menu_indicator
+    if _without_menu_indicator is None:
+        _without_menu_indicator = _WithoutMenuIndicator(QApplication.instance())
+    button.installEventFilter(_without_menu_indicator)

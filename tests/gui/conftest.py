@@ -202,7 +202,9 @@ def app_context(
     client = VoipMsClient(sandbox.username, sandbox.password, base_url=sandbox.url, min_interval=0)
     api = Api(client)
     db = Database.open(tmp_path / "cache.sqlite3")
-    notifier = Notifier(settings)
+    # Recorded only: no test pops a notification on the developer's desktop
+    # (tests/gui/test_notify_dbus.py talks to a daemon of its own).
+    notifier = Notifier(settings, dbus=lambda: None)
     ctx = AppServices(
         api=api,
         db=db,

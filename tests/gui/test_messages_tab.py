@@ -194,10 +194,11 @@ def test_search_highlights_and_jumps_to_the_message(tab: MessagesTab, qtbot: QtB
                 if len(w) > 5 and w.isalpha())
     tab.list_view.clearSelection()
     tab.search.field.setText(word)
-    qtbot.waitUntil(lambda: tab.search.results.count() > 0, timeout=3000)
-    label = tab.search.results.itemWidget(tab.search.results.item(0))
+    qtbot.waitUntil(lambda: len(tab.search.hit_rows()) > 0, timeout=3000)
+    first = tab.search.hit_rows()[0]
+    label = tab.search.results.itemWidget(first)
     assert "<u>" in label.text()  # type: ignore[union-attr]
-    hit = tab.search.results.item(0).data(0x0100 + 20)
+    hit = first.data(0x0100 + 20)
     tab.search.hit_activated.emit(hit)
     target = hit.stored.message
     qtbot.waitUntil(lambda: tab.pane.model.row_of(target.kind, target.id) is not None

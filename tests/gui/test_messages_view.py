@@ -61,7 +61,10 @@ def test_inbound_image_is_downloaded_shown_opened_and_saved(
     # Clicking the thumbnail opens the full-size viewer.
     tab.pane.delegate.image_activated.emit(row, 0)
     viewers = [w for w in tab.findChildren(ImageViewer)]
-    assert len(viewers) == 1 and viewers[0].image.pixmap() is not None
+    assert len(viewers) == 1
+    with qtbot.waitSignal(viewers[0].loaded, timeout=5000) as decoded:
+        pass
+    assert decoded.args == [True] and not viewers[0].image.pixmap().isNull()
     dialogs.save_to = tmp_path / "sign.jpg"
     viewers[0]._on_save_clicked()
     # The file exists as soon as the copy starts; "saved" is said once it is done.

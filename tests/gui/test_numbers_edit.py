@@ -52,6 +52,7 @@ def test_editor_round_trip_for_each_header(
     """Choose the target in the editor; it is sent, stored, and parses back the same."""
     route = Route.parse(routing)
     dialog = open_editor(tab, MAIN)
+    dialog.show_advanced(True)  # SIP, callback, DISA and the line tests are advanced
     editor = dialog.failover_noanswer
     editor.select_kind(route.kind)
     if route.value:

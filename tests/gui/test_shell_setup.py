@@ -247,15 +247,22 @@ def test_saved_account_without_password_asks_over_the_open_window(
     assert run.result() == 0
 
 
-def test_saved_account_without_password_cancelled_ends_the_run(
+def test_saved_account_without_password_cancelled_stays_offline_until_closed(
     qtbot: QtBot, shell: Shell, sandbox: SandboxServer, qloop: Any, memory_keyring: Any
 ) -> None:
+    # Cancelling used to end the run although the cache was on screen (issue #15
+    # point 11): the window stays, offline (tests/gui/test_no_keyring.py), until closed.
+    from app.ui.widgets.offline_bar import OfflineBar
+
     _saved_account(shell, sandbox.username)
     window = shell.open_window()
     assert window is not None
     run = asyncio.ensure_future(shell.run())
     qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
     _visible(SetupDialog).reject()
+    qtbot.waitUntil(lambda: window.findChild(OfflineBar) is not None, timeout=10_000)
+    assert window.isVisible() and not run.done()
+    window.close()
     qtbot.waitUntil(run.done, timeout=10_000)
     assert run.result() == 0
     assert shell.window is None  # closed and deleted

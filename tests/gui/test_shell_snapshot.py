@@ -17,6 +17,9 @@ import pytest
 
 from app.sandbox import SandboxServer
 from app.ui.tab_loader import TABS
+from tests.packaging.bundle_check import load
+
+check_bundle = load()
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = [key for key, _ in TABS]
@@ -47,7 +50,10 @@ def test_demo_snapshot_succeeds(tmp_path: Path) -> None:
     result = _run(["--demo", "--snapshot", str(shots)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == ""
-    assert _pngs(shots) == {f"{key}.png" for key in KEYS}
+    # One picture per tab, and the routing editor in its own (TabBase.showcase).
+    assert _pngs(shots) == {f"{key}.png" for key in KEYS} | {"numbers-edit.png"}
+    # The machine-readable summary the bundle's smoke test reads: every tab, with data.
+    assert check_bundle.summary_problems(shots, KEYS) == []
 
 
 def test_wrong_password_fails_with_one_line_per_tab(tmp_path: Path, sandbox: SandboxServer) -> None:
@@ -63,6 +69,9 @@ def test_wrong_password_fails_with_one_line_per_tab(tmp_path: Path, sandbox: San
     assert sorted(line.split(":")[0] for line in lines) == sorted(KEYS), result.stderr
     assert "Traceback" not in result.stderr
     assert _pngs(shots) == {f"{key}.png" for key in KEYS}
+    # The summary says the same: an error for every tab, so the smoke check fails.
+    problems = check_bundle.summary_problems(shots, KEYS)
+    assert {p.split(":")[0] for p in problems if "shows no data" not in p} == set(KEYS)
     # Environment credentials leave no trace: not in settings, cache or log.
     files = [p for p in data.rglob("*") if p.is_file()]
     assert files and not [p for p in files if password.encode() in p.read_bytes()]

@@ -107,6 +107,25 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchResults:
+    """One page of a search (issue #15.6): conversations whose contact matches by name or
+    number, and messages whose text matches, each with how many match in all."""
+
+    query: str
+    conversations: list[ThreadSummary]
+    conversations_total: int
+    messages: list[SearchHit]
+    messages_total: int
+    #: Where ``messages`` starts among all the matching messages (paging).
+    offset: int = 0
+
+    @property
+    def more_messages(self) -> int:
+        """Matching messages after this page."""
+        return max(0, self.messages_total - self.offset - len(self.messages))
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """An unsent message of one conversation, kept across restarts."""
     did: str

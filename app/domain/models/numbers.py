@@ -66,3 +66,6 @@ class ChangeLogEntry:
     method: str
     ok: bool
     reason: str = ""
+    #: Shared by every line one command wrote (a bulk reroute: one per number), so
+    #: undoing a line undoes that whole command. Empty: not undoable.
+    change_id: str = ""

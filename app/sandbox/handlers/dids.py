@@ -165,3 +165,38 @@ def _pop(call: Call) -> str:
     if not any(s["server_pop"] == pop for s in call.state.servers):
         raise Reply("invalid_serverpop")
     return pop
+
+
+@handler("setForwarding")
+def set_forwarding(call: Call) -> dict[str, Any]:
+    """Create a forwarding (no ``forwarding`` id) or update one; answers its id.
+
+    The reference's rules: ``phone_number`` required (``missing_phonenumber``), a
+    dialable number (``invalid_phonenumber``), not one of the account's own DIDs
+    (``invalid_forwarding_did``), an update names a forwarding that exists.
+    """
+    number = "".join(ch for ch in call.get("phone_number") if ch.isdigit())
+    if not call.get("phone_number"):
+        raise Reply("missing_phonenumber")
+    if len(number) == 11 and number.startswith("1"):
+        number = number[1:]
+    if not 7 <= len(number) <= 15:
+        raise Reply("invalid_phonenumber")
+    if number in call.state.dids:
+        raise Reply("invalid_forwarding_did")
+    rows = call.state.forwardings
+    wanted = call.get("forwarding")
+    if wanted:
+        row = next((r for r in rows if str(r["forwarding"]) == wanted), None)
+        if row is None:
+            raise Reply("invalid_forwarding")
+    else:
+        used = [int(str(r["forwarding"])) for r in rows if str(r["forwarding"]).isdigit()]
+        row = {"forwarding": str(max(used, default=18000) + 1), "callerid_override": "",
+               "dtmf_digits": "", "pause": "0"}
+        rows.append(row)
+    row.update(phone_number=number, description=call.get("description"))
+    for name in ("callerid_override", "dtmf_digits", "pause"):
+        if call.has(name):
+            row[name] = call.get(name)
+    return {"forwarding": row["forwarding"]}

@@ -24,6 +24,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
 
 if TYPE_CHECKING:
+    from app.api.link import Link
     from app.api.typed import Api
     from app.store.db import Database
 
@@ -69,6 +70,7 @@ class DeferredApi:
         self._build: Callable[[], Api] | None = build
         self._api: Api | None = None
         self._client = _DeferredClient(self, base_url)
+        self._on_built: list[Callable[[Api], None]] = []
 
     @property
     def client(self) -> Any:
@@ -83,7 +85,17 @@ class DeferredApi:
             assert self._build is not None
             self._api = self._build()
             self._build = None  # drop the closure holding the password
+            for callback in self._on_built:
+                callback(self._api)
+            self._on_built.clear()
         return self._api
+
+    def when_built(self, callback: Callable[[Api], None]) -> None:
+        """Run ``callback`` with the real ``Api`` once it exists (now if it does)."""
+        if self._api is not None:
+            callback(self._api)
+        else:
+            self._on_built.append(callback)
 
     def __getattr__(self, name: str) -> Any:
         # Only called for names not found on the proxy itself.
@@ -124,6 +136,19 @@ def open_api(
         return cast("Api", DeferredApi(build, options.base_url or VOIPMS_URL))
     assert isinstance(password, str), "only a deferred client takes the password later"
     return _build_api(username, password, options)
+
+
+def attach_link(api: Api, link: Link) -> None:
+    """Hand the app's connectivity state to the API client, without building a
+    deferred client before its time (it gets the link when it is built)."""
+
+    def attach(real: Api) -> None:
+        real.client.link = link
+
+    if isinstance(api, DeferredApi):
+        api.when_built(attach)
+    else:
+        attach(api)
 
 
 async def close_api(api: Api) -> None:

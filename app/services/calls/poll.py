@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.models.calls import CallRow
 from app.domain.phone import format_number
+from app.services.notifications import NotifyTarget, call_target
 from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
@@ -58,4 +59,5 @@ class CallsPolling(FeaturePolling):
     def _on_service_new_missed(self, rows: tuple[CallRow, ...]) -> None:
         if self._notifier is not None:
             title, text = notification_text(rows)
-            self._notifier.notify(title, text)
+            target = call_target(rows[0].id) if len(rows) == 1 else NotifyTarget("calls")
+            self._notifier.notify(title, text, target)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
+from app.services.notifications import fax_target
 from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
@@ -79,4 +80,5 @@ class FaxPolling(FeaturePolling):
     def _on_service_new_faxes(self, faxes: tuple[FaxMessage, ...]) -> None:
         if self._notifier is not None:
             title, text = notification_text(faxes)
-            self._notifier.notify(title, text)
+            first = faxes[0]  # several: the newest one's row, in the folder they came to
+            self._notifier.notify(title, text, fax_target(first.folder, first.id))

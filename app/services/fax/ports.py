@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Protocol
 
+from app.api.payloads import SavedPayload
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.store.rows import ReplaceResult
 
@@ -22,7 +24,7 @@ class FaxApi(Protocol):
         folder: str | None = None,
     ) -> list[FaxMessage]: ...
 
-    async def get_fax_pdf(self, fax_id: int | str) -> bytes: ...
+    async def save_fax_pdf(self, fax_id: int | str, path: Path) -> SavedPayload: ...
 
     async def move_fax(self, fax_id: int | str, folder_id: str) -> None: ...
 

@@ -34,6 +34,7 @@ from app.domain.timeutil import day_start_utc, provider_date, provider_zone
 from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
 from app.services.fax.changes import FaxChanges, SyncResult, UnreadState
+from app.services.fax.drafts import FaxDrafts
 from app.services.fax.pdfs import FaxPdfCache
 from app.services.fax.poll import FaxPolling
 from app.services.fax.ports import FaxApi, FaxStore, KeyValueStore
@@ -84,6 +85,8 @@ class FaxService:
         self.store = store
         self.state = state
         self.pdfs = FaxPdfCache(api, store, pdf_dir)
+        #: The fax being composed, kept as the user types (drafts.py).
+        self.drafts = FaxDrafts(state)
         self._tz_name = provider_tz
         self._clock = clock
         self._numbers: list[FaxNumber] | None = None

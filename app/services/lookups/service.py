@@ -6,6 +6,11 @@ rarely. A copy younger than the TTL is used without asking the API; an older
 copy is refreshed, and when that fails (offline, API down) the old copy is
 still served together with the reason, so the Numbers tab keeps working.
 
+Nobody has to open the settings page for the cache to fill: ``polling``
+(``poll.py: LookupRefresh``) fetches the lists that are missing or past their
+TTL in the background, once the first load of the account is over, and again
+whenever a copy runs out; offline, the old copies keep serving.
+
 Qt-free: the settings dialog hears ``changed`` through ``app/ui/bridge.py``.
 
 Events:
@@ -15,15 +20,18 @@ Events:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.api.errors import TransportError
 from app.domain.errors import UserFacingError
 from app.domain.models.numbers import RoutingTarget, Server
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, RouteKind
 from app.domain.routing_labels import LISTED_KINDS
 from app.services.events import Event
+from app.services.lookups.poll import LookupRefresh
 from app.store.lookup_cache import CachedList, LookupCache
 
 if TYPE_CHECKING:
@@ -56,11 +64,28 @@ def target_list_name(kind: RouteKind) -> str:
 ROUTING_LISTS = frozenset({"servers", *(target_list_name(kind) for kind in TARGET_KINDS)})
 
 
+#: What the user calls each routing-target list (plural: it is a list of them).
+TARGET_LIST_LABELS: dict[RouteKind, str] = {
+    RouteKind.ACCOUNT: "Sub-accounts",
+    RouteKind.FORWARD: "Call forwardings",
+    RouteKind.VOICEMAIL: "Voicemail boxes",
+    RouteKind.SIP: "SIP URIs",
+    RouteKind.RING_GROUP: "Ring groups",
+    RouteKind.IVR: "IVR menus",
+    RouteKind.RECORDING: "Recordings",
+    RouteKind.QUEUE: "Call queues",
+    RouteKind.CALLBACK: "Callbacks",
+    RouteKind.TIME_CONDITION: "Time conditions",
+    RouteKind.DISA: "DISAs",
+}
+
+
 def all_list_names() -> dict[str, str]:
     """Every cached list: name -> label, lookups first, then routing targets."""
     names = dict(LOOKUP_LISTS)
     for kind in TARGET_KINDS:
-        names[target_list_name(kind)] = f"Routing: {ROUTE_KIND_LABELS[kind]}"
+        label = TARGET_LIST_LABELS.get(kind) or ROUTE_KIND_LABELS[kind]
+        names[target_list_name(kind)] = f"Routing: {label}"
     return names
 
 
@@ -110,6 +135,12 @@ class LookupService:
         self._api = api
         self.cache = cache if cache is not None else LookupCache(db, ttl=ttl)
         self.changed: Event[str] = Event("lookups.changed")
+        #: The background refresh (started by the main window after its first load).
+        self.polling = LookupRefresh(self)
+
+    def stop(self) -> None:
+        """End of the session: no background refresh is left running."""
+        self.polling.stop()
 
     def set_ttl(self, ttl: timedelta) -> None:
         """How long a copy is used without asking the API (the settings page changes it)."""
@@ -134,14 +165,67 @@ class LookupService:
             return LookupResult(
                 name, cached.rows, cached.fetched_at, cached.is_stale, True, exc.message
             )
-        stored = await self.cache.put(name, rows)
-        self.changed.emit(name)
+        stored = await self._store(name, rows)
         return LookupResult(name, stored.rows, stored.fetched_at, False, False)
 
-    async def refresh_all(self, *, quiet: bool = False) -> dict[str, str | None]:
-        """Fetch every list again. ``quiet`` swallows failures into the returned dict."""
+    async def _store(self, name: str, rows: list[dict[str, Any]]) -> CachedList:
+        stored = await self.cache.put(name, rows)
+        self.changed.emit(name)
+        return stored
+
+    async def refresh_due(self) -> dict[str, str | None]:
+        """Fetch the lists never fetched or older than the TTL; fresh ones are left alone.
+
+        Returns name -> ``None`` (fetched) or why it failed, for the lists tried.
+        A failure keeps the old copy. A transport failure (offline, server down)
+        ends the round: the other lists would fail the same way, each after its
+        retries, and the next check tries them all again.
+        """
         outcome: dict[str, str | None] = {}
         for name in all_list_names():
+            cached = await self.cache.get(name)
+            if cached is not None and not cached.is_stale:
+                continue
+            try:
+                rows = await self._fetch(name)
+            except TransportError as exc:
+                log.info("Background refresh of %s failed, stopping this round: %s", name, exc)
+                outcome[name] = exc.message
+                break
+            except UserFacingError as exc:
+                log.info("Background refresh of %s failed: %s", name, exc)
+                outcome[name] = exc.message
+                continue
+            await self._store(name, rows)
+            outcome[name] = None
+        return outcome
+
+    async def cached(self, name: str) -> LookupResult | None:
+        """The copy of ``name`` in the cache, without the network (``None``: never fetched)."""
+        copy = await self.cache.get(name)
+        if copy is None:
+            return None
+        return LookupResult(name, copy.rows, copy.fetched_at, copy.is_stale, True)
+
+    @property
+    def ttl(self) -> timedelta:
+        return self.cache.ttl
+
+    async def refresh_all(
+        self,
+        *,
+        quiet: bool = False,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> dict[str, str | None]:
+        """Fetch every list again. ``quiet`` swallows failures into the returned dict.
+
+        ``progress(done, total, name)`` is called before each list (and once at the end).
+        """
+        outcome: dict[str, str | None] = {}
+        names = all_list_names()
+        for done, name in enumerate(names):
+            if progress is not None:
+                progress(done, len(names), name)
             try:
                 result = await self.get(name, refresh=True)
             except UserFacingError as exc:
@@ -150,6 +234,8 @@ class LookupService:
                 outcome[name] = exc.message
             else:
                 outcome[name] = result.error
+        if progress is not None:
+            progress(len(names), len(names), "")
         return outcome
 
     async def _fetch(self, name: str) -> list[dict[str, Any]]:

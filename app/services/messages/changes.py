@@ -12,6 +12,7 @@ so the UI can hold them without knowing the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.models.messages import MessageKind, StoredMessage, ThreadSummary
@@ -52,6 +53,8 @@ class ThreadChange:
     removed: tuple[MessageKey, ...] = ()
     #: Unread inbound messages over all conversations (the tab's badge).
     unread_total: int = 0
+    #: Pictures already on disk for messages of ``upserted`` (a sent MMS: #15.7).
+    media: tuple[MediaReady, ...] = ()
 
     @property
     def key(self) -> ThreadKey:
@@ -96,3 +99,18 @@ class SendResult:
 
     outcome: SendOutcome
     change: ThreadChange
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryStored:
+    """A backfill stored one more window of history (newest first): the list can show it.
+
+    Announced by ``MessagesService.history_stored`` while the sync still runs, so
+    the first sync shows the newest conversations long before the year is in.
+    """
+
+    #: The oldest day stored so far.
+    oldest_day: date
+    #: Windows of this backfill stored / planned.
+    done: int
+    total: int

@@ -21,14 +21,15 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind
-from app.domain.words import QT_TRANSLATE_NOOP
+from app.services.messages.changes import MediaReady
+from app.store.media import MAX_DELAY_S
 
 if TYPE_CHECKING:
     from app.services.messages.ports import MediaStore, MessagesApi
@@ -66,14 +67,31 @@ def absolute_url(url: str, api_url: str) -> str:
 ORPHAN_GRACE_S = 600
 
 
+#: Thumbnails of the pictures live in this subfolder of the media folder, one file
+#: per picture and size: ``thumbs/<picture's file name>.<w>x<h>.png``.
+THUMBS_DIR = "thumbs"
+
+
+def thumbnail_path(picture: Path, width: int, height: int) -> Path:
+    """Where the ``width`` x ``height`` thumbnail of a downloaded picture is kept.
+
+    Beside the picture, so the orphan sweep (:func:`remove_unlisted`) drops a
+    thumbnail with its picture; the size is in the name so a new size (another
+    screen scale) never shows a stale one.
+    """
+    return picture.parent / THUMBS_DIR / f"{picture.name}.{width}x{height}.png"
+
+
 def remove_unlisted(folder: Path, keep: set[str], *, older_than: float) -> int:
     """Delete the files in ``folder`` not named in ``keep`` and last written before
-    ``older_than`` (epoch seconds); returns how many went. Runs on a worker thread."""
+    ``older_than`` (epoch seconds), with their thumbnails; returns how many pictures
+    went. Runs on a worker thread."""
     removed = 0
     try:
         entries = list(folder.iterdir())
     except OSError:  # no folder yet: nothing was ever downloaded
         return 0
+    _remove_stray_thumbnails(folder / THUMBS_DIR, keep, older_than)
     for path in entries:
         try:
             if path.name in keep or not path.is_file() or path.stat().st_mtime >= older_than:
@@ -83,6 +101,20 @@ def remove_unlisted(folder: Path, keep: set[str], *, older_than: float) -> int:
         except OSError as exc:  # in use, or gone meanwhile: try again next session
             log.info("Could not delete cached media %s: %s", path.name, exc)
     return removed
+
+
+def _remove_stray_thumbnails(thumbs: Path, keep: set[str], older_than: float) -> None:
+    try:
+        entries = list(thumbs.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        picture = path.name.rsplit(".", 2)[0]  # "<picture>.<w>x<h>.png" -> "<picture>"
+        try:
+            if picture not in keep and path.stat().st_mtime < older_than:
+                path.unlink()
+        except OSError as exc:
+            log.info("Could not delete thumbnail %s: %s", path.name, exc)
 
 
 def cache_name(url: str, data: bytes) -> str:
@@ -120,7 +152,14 @@ class MediaDownloader:
         due_at = await self.store.next_media_due_at()
         if due_at is None:
             return None
-        return max(0.0, due_at - self.clock())
+        delay = due_at - self.clock()
+        # Further ahead than any backoff: scheduled before the wall clock was put
+        # back; ``due_media`` takes it now (issue #13.14).
+        return 0.0 if delay > MAX_DELAY_S else max(0.0, delay)
+
+    async def retry_now(self, message_pk: int) -> int:
+        """Make one message's missing media due at once (the user asked); how many."""
+        return await self.store.retry_media_now(message_pk)
 
     async def _referenced_names(self) -> set[str]:
         """File names of the media folder that messages in the store still use."""
@@ -145,6 +184,8 @@ class MediaDownloader:
         def unlink_all() -> int:
             for path in doomed:
                 path.unlink(missing_ok=True)
+                for thumb in (path.parent / THUMBS_DIR).glob(f"{path.name}.*.png"):
+                    thumb.unlink(missing_ok=True)
             return len(doomed)
 
         return await asyncio.to_thread(unlink_all)
@@ -154,7 +195,7 @@ class MediaDownloader:
         try:
             data = await self.api.download_media(url)
             if not data:
-                raise UserFacingError(QT_TRANSLATE_NOOP("services", "The image was empty."))
+                raise UserFacingError("The image was empty.")
             path = self.folder / cache_name(item.url, data)
             await asyncio.to_thread(_write, path, data)
         except (UserFacingError, OSError) as exc:
@@ -165,6 +206,24 @@ class MediaDownloader:
             return False
         await self.store.media_done(item.url, str(path), int(self.clock()))
         return True
+
+    async def keep_sent(self, message: Message, images: Sequence[bytes]) -> MediaReady | None:
+        """Cache the pictures of an MMS just sent under its row (issue #15.7).
+
+        The bytes are what went out (already downscaled): written to the media
+        folder like a download, and recorded as the message's media at once, so
+        the sent bubble shows them before any sync brings the provider's links.
+        Returns the message's files (None when the message is not stored).
+        """
+        files: list[tuple[str, str]] = []
+        for position, data in enumerate(images):
+            url = sent_media_url(message.kind, message.id, position)
+            path = self.folder / cache_name(url, data)
+            await asyncio.to_thread(_write, path, data)
+            files.append((url, str(path)))
+        pk = await self.store.attach_sent_media(message.kind, message.id, files,
+                                                int(self.clock()))
+        return None if pk is None else MediaReady(pk, tuple(path for _, path in files))
 
     async def resolve_missing(self, messages: Iterable[Message]) -> list[Message]:
         """Ask ``getMediaMMS`` for MMS rows that came without links (once per session)."""
@@ -188,6 +247,13 @@ class MediaDownloader:
         if updated:
             await self.store.upsert(updated)
         return updated
+
+
+def sent_media_url(kind: MessageKind, id_: int, position: int) -> str:
+    """The cache's key of a picture we sent (the provider's link comes with a later sync).
+
+    Never fetched: the row is stored as downloaded (``keep_sent``)."""
+    return f"sent:{kind.value}/{id_}/{position}"
 
 
 def _write(path: Path, data: bytes) -> None:

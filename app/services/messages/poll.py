@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from app.domain.phone import format_number
+from app.services.notifications import NotifyTarget, conversation_target
 from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
@@ -70,9 +71,10 @@ class MessagesPolling(FeaturePolling):
         if len(messages) > ONE_BY_ONE_UP_TO:
             senders = {m.contact for m in messages}
             self._notifier.notify(f"{len(messages)} new messages",
-                                  f"From {len(senders)} contact(s)")
+                                  f"From {len(senders)} contact(s)", NotifyTarget("messages"))
             return
         for message in messages:
             name = (await self._service.store.phonebook_name(message.contact)
                     or format_number(message.contact))
-            self._notifier.notify(f"New message from {name}", snippet(message))
+            self._notifier.notify(f"New message from {name}", snippet(message),
+                                  conversation_target(message.did, message.contact))

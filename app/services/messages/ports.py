@@ -26,6 +26,7 @@ from app.domain.models.messages import (
     MessageKind,
     PhonebookEntry,
     SearchHit,
+    SearchResults,
     StoredMessage,
     ThreadSummary,
 )
@@ -90,6 +91,8 @@ class ReadStore(Protocol):
 
     async def search(self, text: str, *, limit: int) -> list[SearchHit]: ...
 
+    async def search_everything(self, text: str, *, limit: int, offset: int) -> SearchResults: ...
+
     async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None: ...
 
     async def draft(self, did: str, contact: str) -> Draft | None: ...
@@ -131,6 +134,11 @@ class MediaStore(Upserts, Protocol):
     async def media_done(self, url: str, path: str, now: int) -> None: ...
 
     async def media_failed(self, url: str, error: str, now: int) -> MediaItem | None: ...
+
+    async def attach_sent_media(self, kind: MessageKind, id_: int,
+                                files: list[tuple[str, str]], now: int) -> int | None: ...
+
+    async def retry_media_now(self, message_pk: int) -> int: ...
 
 
 class MessagesStore(ReadStore, SyncStore, SendStore, MediaStore, Protocol):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Draft,
         MessageKind,
         SearchHit,
+        SearchResults,
         StoredMessage,
         ThreadSummary,
     )
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 #: (laying out 5,000 bubbles at once would take most of a second).
 PAGE_SIZE = 150
 THREAD_LOAD_LIMIT = 20_000
+#: Messages per page of search results (the total is always counted).
+SEARCH_PAGE = 100
 #: More conversations than any account has: "all of them".
 ALL_THREADS = 100_000
 
@@ -86,6 +89,12 @@ class MessageReads:
 
     async def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
         return await self.store.search(text, limit=limit)
+
+    async def search_everything(self, text: str, *, limit: int = SEARCH_PAGE,
+                                offset: int = 0) -> SearchResults:
+        """People and numbers ("Okafor", "339", "+1 339-555-0128") and message text,
+        with the real counts; ``offset`` pages through the messages (issue #15.6)."""
+        return await self.store.search_everything(text, limit=limit, offset=offset)
 
     async def message(self, kind: MessageKind, id_: int) -> StoredMessage | None:
         return await self.store.message(kind, id_)

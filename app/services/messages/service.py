@@ -12,6 +12,8 @@ Events (``app.services.events``; the UI hears them through ``app/ui/bridge.py``)
         sent, failed, unknown; issue #13.1): the conversation's pending sends.
     sends_reconciled(ThreadChange): an unconfirmed send was found in the history
         (in the background): its conversation with the rows found.
+    history_stored(HistoryStored): a backfill stored one more window of history
+        (newest first) and goes on with older ones: the list can be read again.
 
 Reads come from ``MessageReads`` (the store is the truth; no copy is kept here).
 Commands return change sets (``changes.py``) read back from the store in one
@@ -30,6 +32,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +44,13 @@ from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
 from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
-from app.services.messages.changes import MediaReady, SendResult, SyncChange, ThreadChange
+from app.services.messages.changes import (
+    HistoryStored,
+    MediaReady,
+    SendResult,
+    SyncChange,
+    ThreadChange,
+)
 from app.services.messages.export import to_csv, to_text, write_atomically
 from app.services.messages.journal import INTERRUPTED_TEXT
 from app.services.messages.media import MediaDownloader
@@ -98,6 +107,7 @@ class MessagesService(MessageReads):
         self.media_ready: Event[MediaReady] = Event("messages.media_ready")
         self.unread_changed: Event[int] = Event("messages.unread_changed")
         self.thread_changed: Event[ThreadChange] = Event("messages.thread_changed")
+        self.history_stored: Event[HistoryStored] = Event("messages.history_stored")
         self._sleep = sleep
         self.polling = MessagesPolling(self, notifier,
                                        interval_seconds=settings.messages_poll_seconds,
@@ -141,7 +151,7 @@ class MessagesService(MessageReads):
     async def refresh(self, progress: Progress | None = None) -> SyncChange:
         """Sync now (first backfill or poll); notifies new inbound messages."""
         async with self._sync_lock:
-            report = await self.engine.sync(progress)
+            report = await self.engine.sync(progress, self._on_window_stored)
             await self._refresh_phonebook()
         # Notified first: the desktop notification should not wait for the rest.
         if report.new_inbound:
@@ -150,7 +160,7 @@ class MessagesService(MessageReads):
         if new_mms and not report.backfill:
             await self.media.resolve_missing(new_mms)
         change = await self._sync_change(report)
-        if report.inserted or report.updated:
+        if report.changed_count:
             self.synced.emit(change)
         self.unread_changed.emit(change.unread_total)
         self._spawn(self.download_media())
@@ -162,9 +172,13 @@ class MessagesService(MessageReads):
             self._spawn(self.media.remove_orphans())
         return change
 
+    def _on_window_stored(self, oldest_day: date, done: int, total: int) -> None:
+        if done < total:  # the last window: the sync's own change follows at once
+            self.history_stored.emit(HistoryStored(oldest_day, done, total))
+
     async def _sync_change(self, report: SyncReport) -> SyncChange:
         changed = [*report.inserted, *report.updated]
-        if len(changed) > RELOAD_ABOVE:
+        if report.changed_count > RELOAD_ABOVE:
             return SyncChange(report, reload=True, unread_total=await self.unread_count())
         keys = {(m.did, m.contact) for m in changed}
         now = await self.store.snapshot(keys, [m.key for m in changed])
@@ -225,11 +239,21 @@ class MessagesService(MessageReads):
         self._media_retry = None  # this one is running: a new schedule must not cancel it
         await self.download_media()
 
+    async def retry_media(self, message_pk: int) -> list[int]:
+        """Download one message's missing pictures now, even ones given up on.
+
+        The user asked (the picture placeholder's "try again"); the files arrive
+        through ``media_ready`` like any download. Returns the message pks that got
+        files; a failure is recorded for the next retry, as for any download.
+        """
+        await self.media.retry_now(message_pk)
+        return await self.download_media()
+
     # --- commands (each returns what changed) ---------------------------------------
 
     async def _thread_change(
         self, did: str, contact: str, *, upserted: Sequence[Message] = (),
-        removed: Sequence[tuple[MessageKind, int]] = (),
+        removed: Sequence[tuple[MessageKind, int]] = (), media: Sequence[MediaReady] = (),
     ) -> ThreadChange:
         """The conversation as stored now; announced (``thread_changed``, ``unread_changed``)."""
         did, contact = normalize(did) or did, normalize(contact) or contact
@@ -237,7 +261,7 @@ class MessagesService(MessageReads):
         change = ThreadChange(
             did, contact, now.threads[(did, contact)],
             upserted=tuple(now.messages), removed=tuple(removed),
-            unread_total=now.unread_total,
+            unread_total=now.unread_total, media=tuple(media),
         )
         self.thread_changed.emit(change)
         self.unread_changed.emit(change.unread_total)
@@ -264,7 +288,18 @@ class MessagesService(MessageReads):
         except asyncio.CancelledError:
             self._spawn(self.check_sends(delays=self.outgoing.reconcile_delays))
             raise
-        return SendResult(outcome, await self._thread_change(did, contact, upserted=outcome.sent))
+        # The pictures just sent show at once, from what went out (issue #15.7).
+        sent_mms = next((m for m in outcome.sent if m.kind is MessageKind.MMS), None)
+        media = []
+        if images and sent_mms is not None:
+            try:
+                ready = await self.media.keep_sent(sent_mms, images)
+            except OSError as exc:  # sent all the same: the next sync downloads them
+                log.warning("Sent pictures not cached: %s", exc)
+                ready = None
+            media = [ready] if ready is not None else []
+        return SendResult(outcome, await self._thread_change(
+            did, contact, upserted=outcome.sent, media=media))
 
     # --- the send journal (issue #13.1) -------------------------------------------------
 

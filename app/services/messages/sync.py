@@ -22,11 +22,12 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from app.domain.date_windows import (
+    OVERLAP_DAYS,
     FetchRequest,
     Window,
     backfill_range,
@@ -37,6 +38,7 @@ from app.domain.date_windows import (
 )
 from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.timeutil import provider_date
+from app.services.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from app.services.messages.ports import MessagesApi, SyncStore
@@ -48,19 +50,39 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 100_000
 KINDS = (MessageKind.SMS, MessageKind.MMS)
 
+#: A first sync fetches the newest days on their own first: a small page (~2k rows on
+#: a large account, not ~24k) stored and listed within a second or two, before the
+#: rest of the history (issue #16: the list stayed empty ~14 s). Costs one window (two
+#: calls) more a year: 10 for 365 days.
+FIRST_GLANCE_DAYS = 7
+
 KEY_BACKFILLED_FROM = "messages.backfilled_from"
 KEY_SYNCED_TO = "messages.synced_to"
 KEY_BACKFILL_TARGET = "messages.backfill_target"
 
 Progress = Callable[[int, int, str], None]
+#: Told after each backfill window is stored: (oldest day stored, windows done, planned).
+WindowStored = Callable[[date, int, int], None]
+
+
+#: A backfill keeps at most this many of the messages it stored in its report (it
+#: counts them all): the view reloads after a big sync anyway, and holding a year of
+#: messages kept 100,000 objects alive for the garbage collector to scan.
+HISTORY_KEPT = 1000
 
 
 @dataclass(slots=True)
 class SyncReport:
-    """What a sync changed, for the UI and the tray."""
+    """What a sync changed, for the UI and the tray.
+
+    ``inserted``/``updated`` list every message a poll changed; for history (a
+    backfill) only the first ``HISTORY_KEPT``, while the counts are complete.
+    """
 
     inserted: list[Message] = field(default_factory=list)
     updated: list[Message] = field(default_factory=list)
+    inserted_count: int = 0
+    updated_count: int = 0
     calls: int = 0
     #: Days whose answer stayed full even per DID and direction (possibly incomplete).
     truncated_days: list[date] = field(default_factory=list)
@@ -68,13 +90,33 @@ class SyncReport:
     #: Received messages inserted by a poll (stored unread): what to announce.
     new_inbound: list[Message] = field(default_factory=list)
 
+    @property
+    def changed_count(self) -> int:
+        return self.inserted_count + self.updated_count
+
     def absorb(self, result: UpsertResult, *, history: bool) -> None:
+        self.inserted_count += len(result.inserted)
+        self.updated_count += len(result.updated)
+        if history:
+            room = max(HISTORY_KEPT - len(self.inserted) - len(self.updated), 0)
+            self.inserted.extend(result.inserted[:room])
+            room -= min(room, len(result.inserted))
+            self.updated.extend(result.updated[:room])
+            return
         self.inserted.extend(result.inserted)
         self.updated.extend(result.updated)
-        if not history:
-            self.new_inbound.extend(
-                m for m in result.inserted if m.direction is Direction.RECEIVED
-            )
+        self.new_inbound.extend(m for m in result.inserted if m.direction is Direction.RECEIVED)
+
+
+def first_backfill_windows(start: date, today: date) -> list[Window]:
+    """A first sync's windows, newest first: the last ``FIRST_GLANCE_DAYS`` on their own,
+    then ``plan_windows`` over the rest (overlapping the glance as windows overlap)."""
+    glance = max(start, today - timedelta(days=FIRST_GLANCE_DAYS - 1))
+    if glance <= start:
+        return plan_windows(start, today)
+    rest_end = glance + timedelta(days=OVERLAP_DAYS - 1) if OVERLAP_DAYS else \
+        glance - timedelta(days=1)
+    return [Window(glance, today), *plan_windows(start, rest_end)]
 
 
 class MessageSync:
@@ -99,8 +141,14 @@ class MessageSync:
 
     # --- public --------------------------------------------------------------------
 
-    async def sync(self, progress: Progress | None = None) -> SyncReport:
-        """Backfill whatever history is missing, then poll the recent days."""
+    async def sync(
+        self, progress: Progress | None = None, window_stored: WindowStored | None = None
+    ) -> SyncReport:
+        """Backfill whatever history is missing, then poll the recent days.
+
+        ``window_stored`` hears each backfill window as soon as it is in the store
+        (newest first), so the list can show it while older ones are fetched.
+        """
         today = provider_date(self.now(), self.zone)
         target_start, _ = backfill_range(today, self.backfill_days)
         backfilled_from = await self._get_date(KEY_BACKFILLED_FROM)
@@ -110,14 +158,16 @@ class MessageSync:
         if synced_to is None:
             # First sync ever: everything up to today is history, stored read.
             report.backfill = True
-            await self._fetch_windows(plan_windows(target_start, today), report, progress,
-                                      mark_read=True, first_backfill=True)
+            await self._fetch_windows(first_backfill_windows(target_start, today), report,
+                                      progress, mark_read=True, first_backfill=True,
+                                      window_stored=window_stored)
             return report
 
         # Resume a cancelled (or lengthened) backfill with the older windows.
         if backfilled_from is not None and backfilled_from > target_start:
             await self._fetch_windows(plan_windows(target_start, backfilled_from), report,
-                                      progress, mark_read=True, first_backfill=False)
+                                      progress, mark_read=True, first_backfill=False,
+                                      window_stored=window_stored)
         start, end = poll_range(today, synced_to)
         # Usually one window (yesterday + today); after a long time offline, several.
         await self._fetch_windows(plan_windows(start, end), report, progress, mark_read=False,
@@ -142,13 +192,34 @@ class MessageSync:
         *,
         mark_read: bool,
         first_backfill: bool,
+        window_stored: WindowStored | None = None,
+    ) -> None:
+        if mark_read:
+            # History is bulk: hundreds of thousands of short-lived rows (gc_pause).
+            with collector_paused():
+                await self._fetch_all(windows, report, progress, mark_read=mark_read,
+                                      first_backfill=first_backfill,
+                                      window_stored=window_stored)
+        else:
+            await self._fetch_all(windows, report, progress, mark_read=mark_read,
+                                  first_backfill=first_backfill, window_stored=window_stored)
+
+    async def _fetch_all(
+        self,
+        windows: Sequence[Window],
+        report: SyncReport,
+        progress: Progress | None,
+        *,
+        mark_read: bool,
+        first_backfill: bool,
+        window_stored: WindowStored | None,
     ) -> None:
         requests = [FetchRequest(kind, w) for w in windows for kind in KINDS]
         total = len(requests)
         done = 0
         # Windows are newest first; the oldest day completed so far is saved after
         # each window so a cancel keeps its progress.
-        for window in windows:
+        for number, window in enumerate(windows, start=1):
             for kind in KINDS:
                 if progress is not None:
                     progress(done, total, f"Fetching {kind.value.upper()} {window.start} – "
@@ -161,6 +232,8 @@ class MessageSync:
                 await self._set_date(KEY_SYNCED_TO, windows[0].end)
             if mark_read:
                 await self._set_date(KEY_BACKFILLED_FROM, window.start)
+                if window_stored is not None:
+                    window_stored(window.start, number, len(windows))
         if progress is not None:
             progress(total, total, "Messages up to date")
 

@@ -33,6 +33,10 @@ class DidChangeSet:
 
     changed: tuple[Did, ...] = ()
     removed: tuple[str, ...] = ()
+    #: The change log's id of the command that made this set (``NumbersService.undo``
+    #: takes it); empty for a refresh or an optimistic row. Not part of equality:
+    #: two sets with the same rows change a view the same way.
+    change_id: str = field(default="", compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed)
@@ -76,6 +80,11 @@ class RerouteOutcome:
     failed: list[Failure] = field(default_factory=list)
     changes: DidChangeSet = field(default_factory=DidChangeSet)
 
+    @property
+    def change_id(self) -> str:
+        """What ``NumbersService.undo`` takes to put these numbers back."""
+        return self.changes.change_id
+
     def message(self, lists: TargetLists) -> str:
         target = describe(self.route, lists)
         parts: list[str] = []
@@ -104,3 +113,45 @@ def failure_text(outcome: RerouteOutcome, lists: TargetLists) -> str:
     if len(lines) == 1 and not outcome.changed:
         return f"{head}: {outcome.failed[0].reason}"
     return head + ":\n" + "\n".join(lines)
+
+
+@dataclass(slots=True)
+class UndoOutcome:
+    """What an undo did: numbers restored, already as they were, or refused (with why).
+
+    ``changes`` holds the restored rows and the undo's own change id (an undo is a
+    change like any other: logged, and undoable).
+    """
+
+    restored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    changes: DidChangeSet = field(default_factory=DidChangeSet)
+
+    @property
+    def change_id(self) -> str:
+        return self.changes.change_id
+
+    def message(self) -> str:
+        """The words for the status bar, or for the one error when some failed."""
+        parts: list[str] = []
+        if self.restored:
+            parts.append(f"Undone: {_numbers(self.restored)} "
+                         f"{'is' if len(self.restored) == 1 else 'are'} routed as before.")
+        if self.unchanged and not self.restored and not self.failed:
+            parts.append(f"{_numbers(self.unchanged)} already "
+                         f"{'was' if len(self.unchanged) == 1 else 'were'} as before the change.")
+        if self.failed:
+            if self.restored:
+                parts.append("Not restored:")
+            else:
+                parts.append("Could not undo the change:")
+            parts.append("\n".join(f"{format_number(f.did)}: {f.reason}" for f in self.failed))
+        return "\n".join(parts) if self.failed else " ".join(parts)
+
+
+def _numbers(numbers: Sequence[str]) -> str:
+    shown = [format_number(n) for n in numbers]
+    if len(shown) <= 3:
+        return ", ".join(shown)
+    return f"{len(shown)} numbers"

@@ -27,7 +27,9 @@ Events:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -39,6 +41,7 @@ from app.domain.did_edit import (
     changed_fields,
     choose_method,
     describe_changes,
+    restore_values,
     validate,
 )
 from app.domain.errors import UserFacingError
@@ -53,6 +56,7 @@ from app.services.numbers.changes import (
     Failure,
     RerouteOutcome,
     RoutingChoices,
+    UndoOutcome,
     failure_text,
 )
 from app.services.numbers.ports import DidApi, DidStore, Lookups
@@ -159,6 +163,7 @@ class NumbersService:
             ))
         wanted = list(dict.fromkeys(_key(n) for n in numbers))
         self._reserve(wanted)
+        change_id = _new_change_id()
         try:
             stored = {did.did: did for did in await self._store.load()}
             outcome = RerouteOutcome(route)
@@ -182,13 +187,12 @@ class NumbersService:
                     await self._api.set_did_routing(did.did, route)
                 except UserFacingError as exc:
                     outcome.failed.append(Failure(did.did, exc.message))
-                    await self._roll_back(did, change, "setDIDRouting", exc.message)
+                    await self._roll_back(did, change, "setDIDRouting", exc.message, change_id)
                 else:
                     outcome.changed.append(did.did)
-                    confirmed.append(
-                        await self._confirm(did, apply(did, change), change, "setDIDRouting")
-                    )
-            outcome.changes = DidChangeSet(tuple(confirmed))
+                    confirmed.append(await self._confirm(
+                        did, apply(did, change), change, "setDIDRouting", change_id))
+            outcome.changes = DidChangeSet(tuple(confirmed), change_id=change_id)
             if outcome.failed:
                 raise UserFacingError(failure_text(outcome, lists), detail=str(outcome.failed))
             return outcome
@@ -214,6 +218,8 @@ class NumbersService:
         problems = validate(edit)
         if problems:
             raise UserFacingError(" ".join(problems))
+        if edit.forward_to_new:
+            edit = await self._forwardings_for(edit)
         key = _key(number)
         self._reserve([key])
         try:
@@ -225,10 +231,11 @@ class NumbersService:
             if method is WriteMethod.NOTHING:
                 return DidChangeSet()
             self._show_optimistic([apply(current, changes)], "your changes")
+            change_id = _new_change_id()
             try:
                 after = await self._write(current, changes, method)
             except UserFacingError as exc:
-                await self._roll_back(current, changes, method.value, exc.message)
+                await self._roll_back(current, changes, method.value, exc.message, change_id)
                 raise UserFacingError(
                     Text(
                         QT_TRANSLATE_NOOP(
@@ -239,9 +246,140 @@ class NumbersService:
                     ),
                     detail=exc.detail,
                 ) from exc
-            return DidChangeSet((await self._confirm(current, after, changes, method.value),))
+            confirmed = await self._confirm(current, after, changes, method.value, change_id)
+            return DidChangeSet((confirmed,), change_id=change_id)
         finally:
             self._release([key])
+
+    # --- undo --------------------------------------------------------------------
+
+    async def undo(self, change_id: str) -> UndoOutcome:
+        """Put back every number and field the change ``change_id`` set (issue #15.2).
+
+        Each number's fields go back to the values the log recorded before that
+        change: one read-modify-write each (``getDIDsInfo``, then ``setDIDInfo``
+        with every field read, so nothing else on the number is touched). The undo
+        is logged under a change id of its own (so it can be undone in turn). When
+        some numbers are refused, the others are still restored and one
+        ``UserFacingError`` says which were and which were not.
+        """
+        lines = [e for e in await self._store.changes_of(change_id) if e.ok]
+        if not lines:
+            raise UserFacingError("That change was never saved, so there is nothing to undo.")
+        by_number: dict[str, list[ChangeLogEntry]] = {}
+        for line in lines:
+            by_number.setdefault(line.did, []).append(line)
+        numbers = list(by_number)
+        self._reserve(numbers)
+        undo_id = _new_change_id()
+        try:
+            outcome = UndoOutcome()
+            plans = await self._plan_undo(by_number, outcome)
+            self._show_optimistic([apply(did, changes) for did, changes in plans],
+                                  "undoing the change")
+            confirmed: list[Did] = []
+            for did, changes in plans:
+                try:
+                    after = await self._write(did, changes, WriteMethod.FULL)
+                except UserFacingError as exc:
+                    outcome.failed.append(Failure(did.did, exc.message))
+                    await self._roll_back(did, changes, WriteMethod.FULL.value, exc.message,
+                                          undo_id)
+                else:
+                    outcome.restored.append(did.did)
+                    confirmed.append(await self._confirm(did, after, changes,
+                                                         WriteMethod.FULL.value, undo_id))
+            outcome.changes = DidChangeSet(tuple(confirmed), change_id=undo_id)
+            if outcome.failed:
+                raise UserFacingError(outcome.message(), detail=str(outcome.failed))
+            return outcome
+        finally:
+            self._release(numbers)
+
+    async def undo_conflicts(self, change_id: str) -> list[str]:
+        """Fields the change set that were changed again since, in words (empty: none).
+
+        Undoing such a change puts the old value back over the later one: the view
+        asks first, naming them.
+        """
+        lines = [e for e in await self._store.changes_of(change_id) if e.ok]
+        stored = {did.did: did for did in await self._store.load()}
+        out: list[str] = []
+        lists = await self._lookups.cached_routing_targets()
+        for line in lines:
+            did = stored.get(line.did)
+            if did is None:
+                continue
+            try:
+                (name, new), = restore_values([(line.field, line.new)]).items()
+            except ValueError:
+                continue
+            now = getattr(did, name)
+            if now != new:
+                shown = describe(now, lists) if isinstance(now, Route) else str(now)
+                out.append(f"{format_number(did.did)}: {line.field} is now {shown}")
+        return out
+
+    async def _plan_undo(self, by_number: Mapping[str, Sequence[ChangeLogEntry]],
+                         outcome: UndoOutcome) -> list[tuple[Did, dict[str, Any]]]:
+        """Per number, the fields that still differ from their value before the change."""
+        stored = {did.did: did for did in await self._store.load()}
+        plans: list[tuple[Did, dict[str, Any]]] = []
+        for number, lines in by_number.items():
+            did = stored.get(number)
+            if did is None:
+                outcome.failed.append(Failure(number, "no longer on your account."))
+                self._release([number])
+                continue
+            try:
+                wanted = restore_values((line.field, line.old) for line in lines)
+            except ValueError as exc:
+                log.warning("Change log line not undoable: %s", exc)
+                outcome.failed.append(Failure(number, "this log line cannot be read back."))
+                self._release([number])
+                continue
+            changes = {name: value for name, value in wanted.items()
+                       if getattr(did, name) != value}
+            if changes:
+                plans.append((did, changes))
+            else:
+                outcome.unchanged.append(number)
+                self._release([number])
+        return plans
+
+    async def _forwardings_for(self, edit: DidEdit) -> DidEdit:
+        """``edit`` with each typed number turned into a ``fwd:`` route (#15.15).
+
+        A forwarding to the same number is reused; otherwise one is created with
+        ``setForwarding``. The forwardings list is then fetched again so the new
+        one has its name everywhere (a failure there only leaves the id shown).
+        """
+        lists = await self._lookups.cached_routing_targets()
+        known = list(lists.get(RouteKind.FORWARD, ()))
+        routes: dict[str, Any] = {}
+        created = False
+        for name, typed in edit.forward_to_new:
+            wanted = normalize(typed) or typed
+            existing = next((t for t in known if _forwards_to(t, wanted)), None)
+            if existing is not None:
+                routes[name] = Route(RouteKind.FORWARD, existing.value)
+                continue
+            try:
+                forwarding = await self._api.create_forwarding(wanted)
+            except UserFacingError as exc:
+                raise UserFacingError(
+                    f"Could not set up forwarding to {format_number(wanted)}: {exc.message}",
+                    detail=exc.detail,
+                ) from exc
+            known.append(RoutingTarget(forwarding, f"{forwarding} - {wanted}"))
+            routes[name] = Route(RouteKind.FORWARD, forwarding)
+            created = True
+        if created:
+            try:
+                await self._lookups.routing_targets(RouteKind.FORWARD, refresh=True)
+            except UserFacingError as exc:
+                log.warning("Forwardings not refreshed after creating one: %s", exc.message)
+        return dataclasses.replace(edit, forward_to_new=(), **routes)
 
     async def _write(self, current: Did, changes: Mapping[str, Any],
                      method: WriteMethod) -> Did:
@@ -303,28 +441,28 @@ class NumbersService:
             self.pending_changed.emit(did.did, what)
 
     async def _confirm(self, before: Did, after: Did, changes: Mapping[str, Any],
-                       method: str) -> Did:
+                       method: str, change_id: str) -> Did:
         await self._store.put(after)
-        await self._log(before, changes, method, ok=True, reason="")
+        await self._log(before, changes, method, ok=True, reason="", change_id=change_id)
         self._inflight.pop(before.did, None)
         self.pending_changed.emit(before.did, "")
         self.dids_changed.emit(DidChangeSet((after,)))
         return after
 
     async def _roll_back(self, before: Did, changes: Mapping[str, Any], method: str,
-                         reason: str) -> None:
+                         reason: str, change_id: str) -> None:
         # The store never saw the refused change: its row is what to show again.
         truth = await self._store.get(before.did) or before
         self._inflight.pop(before.did, None)
         self.pending_changed.emit(before.did, "")
         self.dids_changed.emit(DidChangeSet((truth,)))
-        await self._log(before, changes, method, ok=False, reason=reason)
+        await self._log(before, changes, method, ok=False, reason=reason, change_id=change_id)
 
     async def _log(self, before: Did, changes: Mapping[str, Any], method: str, *, ok: bool,
-                   reason: str) -> None:
+                   reason: str, change_id: str) -> None:
         when = self._clock()
         entries = tuple(
-            ChangeLogEntry(when, before.did, label, old, new, method, ok, reason)
+            ChangeLogEntry(when, before.did, label, old, new, method, ok, reason, change_id)
             for label, old, new in describe_changes(before, changes)
         )
         try:
@@ -333,6 +471,17 @@ class NumbersService:
             log.exception("Could not write the numbers change log")
             return
         self.change_logged.emit(entries)
+
+
+def _forwards_to(target: RoutingTarget, number: str) -> bool:
+    """Whether the forwarding ``target`` ("<id> - <number> - <name>") rings ``number``."""
+    parts = target.label.split(" - ")
+    return any(normalize(part) == number for part in parts[1:2])
+
+
+def _new_change_id() -> str:
+    """Groups the log lines of one command (see ``ChangeLogEntry.change_id``)."""
+    return uuid.uuid4().hex
 
 
 def _not_yours(number: str) -> UserFacingError:

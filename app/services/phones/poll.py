@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from app.api.errors import RateLimited
+from app.services.notifications import NotifyTarget
 from app.services.phones.changes import Transition
 from app.services.polling import FeaturePolling
 
@@ -104,4 +105,5 @@ class PhonesPolling(FeaturePolling):
 
     def _on_registration_changed(self, transitions: tuple[Transition, ...]) -> None:
         if self._notifier is not None and transitions:
-            self._notifier.notify(*notification_text(transitions))
+            title, text = notification_text(transitions)
+            self._notifier.notify(title, text, NotifyTarget("phones"))

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, VoicemailMessage
-from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.voicemail.ports import VoicemailApi
 
 #: File extension of each format the API can return. ``wav49`` is a WAV file
@@ -135,6 +134,25 @@ class AudioCache:
             raise
         return path
 
+    def partial_path(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
+        """Where a download is decoded before ``adopt`` names it (its folder exists)."""
+        path = self.path_for(message, fmt)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.with_name(f".part-{path.name}")
+
+    def adopt(self, message: VoicemailMessage, fmt: AudioFormat, partial: Path,
+              head: bytes) -> Path:
+        """Give a decoded download (``partial_path``) its cache name, by what arrived.
+
+        As ``store``: the container the bytes show wins over the one asked for.
+        """
+        actual = sniff_format(head)
+        if actual is not None and EXTENSIONS[actual] != EXTENSIONS[fmt]:
+            fmt = actual
+        path = self.path_for(message, fmt)
+        os.replace(partial, path)
+        return path
+
     def forget(self, message: VoicemailMessage) -> None:
         """Remove every cached format of ``message`` (deleted, or found unplayable)."""
         for fmt in AudioFormat:
@@ -187,16 +205,19 @@ class AudioFetcher:
         return path
 
     async def _fetch(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
-        payload = await self._api.get_voicemail_audio(
-            message.mailbox, message.folder, message.message_num, fmt
-        )
-        # The typed API already decoded the (line-wrapped) base64.
-        if not payload:
-            raise InvalidAudio(QT_TRANSLATE_NOOP(
-                "services",
-                "The voicemail server sent an empty recording.",
-            ))
-        return await asyncio.to_thread(self.cache.store, message, fmt, payload)
+        # The (line-wrapped) base64 is decoded straight to disk, in a worker
+        # process when it is big: never on the GUI thread (issue #16).
+        partial = await asyncio.to_thread(self.cache.partial_path, message, fmt)
+        try:
+            saved = await self._api.save_voicemail_audio(
+                message.mailbox, message.folder, message.message_num, fmt, partial
+            )
+            if saved.size == 0:
+                raise InvalidAudio("The voicemail server sent an empty recording.")
+            return await asyncio.to_thread(self.cache.adopt, message, fmt, partial, saved.head)
+        except BaseException:
+            await asyncio.shield(asyncio.to_thread(partial.unlink, True))
+            raise
 
     async def save_as(self, message: VoicemailMessage, destination: Path) -> Path:
         """Copy the recording to ``destination``; ``.wav`` gets WAV, anything else MP3."""
@@ -208,12 +229,6 @@ class AudioFetcher:
             await asyncio.to_thread(shutil.copyfile, source, destination)
         except OSError as exc:
             raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not save the recording to {destination}: {value}.",
-                    ),
-                    destination=destination, value=exc.strerror or exc,
-                )
+                f"Could not save the recording to {destination}: {exc.strerror or exc}."
             ) from exc
         return destination

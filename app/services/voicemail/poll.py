@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.phone import format_number
 from app.services.events import Event
+from app.services.notifications import voicemail_target
 from app.services.polling import FeaturePolling
 from app.services.root import NotifierLike, RecordingNotifier
 from app.services.voicemail.changes import Arrivals, caller_label
@@ -85,4 +86,5 @@ class VoicemailPolling(FeaturePolling):
 
     def _on_service_new_voicemail(self, arrivals: Arrivals) -> None:
         title, text = notification_text(arrivals)
-        self._notifier.notify(title, text)
+        one = arrivals.messages[0].key if len(arrivals.messages) == 1 else None
+        self._notifier.notify(title, text, voicemail_target(one))

@@ -12,6 +12,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.api.payloads import SavedPayload
+
     # Named only: the messages models are not built for the Voicemail tab's paint.
     from app.domain.models.messages import PhonebookEntry
 
@@ -35,9 +39,9 @@ class VoicemailApi(Protocol):
         self, mailbox: str, folder: str | None = None
     ) -> list[VoicemailMessage]: ...
 
-    async def get_voicemail_audio(
-        self, mailbox: str, folder: str, message_num: int, fmt: AudioFormat = AudioFormat.MP3
-    ) -> bytes: ...
+    async def save_voicemail_audio(
+        self, mailbox: str, folder: str, message_num: int, fmt: AudioFormat, path: Path
+    ) -> SavedPayload: ...
 
     async def mark_listened(
         self, mailbox: str, folder: str, message_num: int, listened: bool

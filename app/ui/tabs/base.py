@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.errors import UserFacingError
 from app.ui.async_slot import async_slot
@@ -62,3 +62,16 @@ class TabBase(QWidget):
 
     def shutdown(self) -> None:
         """Stop timers and players before the window closes."""
+
+    def search_box(self) -> QLineEdit | None:
+        """The tab's search field, focused by Ctrl+F (``app.ui.keyboard``); None: none."""
+        return None
+
+    def start_new(self) -> None:
+        """Start what the tab makes (a conversation, a fax): Ctrl+N / Ctrl+Shift+N."""
+
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """``--snapshot``: show what a user works on here (a conversation open, a fax
+        shown); returns dialogs opened for their own picture as ``(name, dialog)``.
+        The snapshot closes them. By default the tab is pictured as it is."""
+        return []

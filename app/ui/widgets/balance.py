@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from app.domain.models.balance import Balance
 from app.ui import dates, style
+from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.strips import TintedStrip
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class BalanceWidget(QWidget):
             self.detail.setText("Balance unavailable")
         else:
             self.detail.setText(self.detail.text().split(" · could not")[0] + " · could not update")
-        self.detail.setToolTip(message)
+        self.detail.setToolTip(plain_tooltip(message))
 
     def set_busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)

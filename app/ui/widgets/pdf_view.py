@@ -45,8 +45,12 @@ if TYPE_CHECKING:  # imported on first use: see the module docstring
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 THUMB_WIDTH = 84
-#: Below this width the page thumbnails are hidden (the page view needs the room).
-THUMBS_MIN_VIEWER_WIDTH = 460
+#: Below this width the page thumbnails are hidden (the page view needs the room:
+#: with them a 600 px column showed a letter page at 40 %, too small to read).
+THUMBS_MIN_VIEWER_WIDTH = 700
+#: The smallest zoom a document opens at: "fit width" in a narrow column gave
+#: 40 % (issue #15 point 10); below this it opens at this zoom and scrolls sideways.
+READABLE_ZOOM = 0.6
 THUMB_DELAY_MS = 250
 
 
@@ -75,6 +79,8 @@ class PdfViewer(QWidget):
         self._placeholder_text = placeholder or "Nothing to show."
         self._path: Path | None = None
         self._thumbs_done = 0
+        #: Fit the width, but never below READABLE_ZOOM, until the user picks a zoom.
+        self._auto_fit = True
         # The QtPdf parts, made by ``_ensure_pdf`` (module docstring).
         self._view: QPdfView | None = None
         self._renderer: QPdfPageRenderer | None = None
@@ -268,6 +274,8 @@ class PdfViewer(QWidget):
         self._path = path
         count = int(document.pageCount())
         self._fill_page_list(count)
+        self._auto_fit = True
+        self._apply_auto_fit()
         view.pageNavigator().jump(0, QPointF(), view.zoomFactor())
         self._update_controls()
         self.document_loaded.emit(count)
@@ -302,16 +310,49 @@ class PdfViewer(QWidget):
         self.go_to_page(self.current_page() - 1)
 
     def fit_width(self) -> None:
+        """The page's width fills the view, whatever the zoom (the user asked)."""
         from PySide6.QtPdfWidgets import QPdfView
 
+        self._auto_fit = False
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._update_controls()
 
     def fit_page(self) -> None:
         from PySide6.QtPdfWidgets import QPdfView
 
+        self._auto_fit = False
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self._update_controls()
+
+    def fit_width_zoom(self) -> float:
+        """The zoom "fit width" gives in the view's current size."""
+        view = self._view
+        if view is None or self.page_count() == 0:
+            return 1.0
+        page = self.document.pagePointSize(self.current_page())
+        if page.width() <= 0:
+            return 1.0
+        scale = view.logicalDpiX() / 72.0
+        margins = view.documentMargins()
+        area = view.viewport().width()
+        if view.verticalScrollBar().isHidden():
+            # A multi-page document gets a scroll bar once fitted: leave it room.
+            area -= view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
+        return max(0.05, (area - margins.left() - margins.right()) / (page.width() * scale))
+
+    def _apply_auto_fit(self) -> None:
+        """Fit the width, or READABLE_ZOOM when fitting would make the page too small."""
+        if not self._auto_fit or self._view is None or self.page_count() == 0:
+            return
+        from PySide6.QtPdfWidgets import QPdfView
+
+        view = self._view
+        if self.fit_width_zoom() >= READABLE_ZOOM:
+            if view.zoomMode() != QPdfView.ZoomMode.FitToWidth:
+                view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif view.zoomMode() != QPdfView.ZoomMode.Custom or view.zoomFactor() != READABLE_ZOOM:
+            view.setZoomMode(QPdfView.ZoomMode.Custom)
+            view.setZoomFactor(READABLE_ZOOM)
 
     def zoom(self) -> float:
         """The effective zoom (1.0 = 100 %), also in the fit modes."""
@@ -337,6 +378,7 @@ class PdfViewer(QWidget):
     def set_zoom(self, factor: float) -> None:
         from PySide6.QtPdfWidgets import QPdfView
 
+        self._auto_fit = False
         view = self.view
         view.setZoomMode(QPdfView.ZoomMode.Custom)
         view.setZoomFactor(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor)))
@@ -459,6 +501,7 @@ class PdfViewer(QWidget):
         # The fit modes change the effective zoom whenever the viewport resizes.
         view = self._view
         if view is not None and watched is view.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_auto_fit()
             self._update_zoom_label()
         return super().eventFilter(watched, event)
 

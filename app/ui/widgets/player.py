@@ -58,6 +58,9 @@ if TYPE_CHECKING:  # imported on first use: see the module docstring
 
 log = logging.getLogger(__name__)
 
+#: What the arrow keys and PgUp/PgDn move the seek bar by, in milliseconds.
+SEEK_STEP_MS = 5_000
+SEEK_PAGE_MS = 30_000
 #: Playback speeds offered in the speed box.
 SPEEDS: tuple[float, ...] = (1.0, 1.5, 2.0)
 
@@ -144,6 +147,11 @@ class AudioPlayer(QWidget):
         self.play_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.seek_slider.setAccessibleName("Position")
+        # Reachable and operable by keyboard: Tab stops here, arrows seek 5 s,
+        # PgUp/PgDn 30 s (the range is in milliseconds; one step was 1 ms).
+        self.seek_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.seek_slider.setSingleStep(SEEK_STEP_MS)
+        self.seek_slider.setPageStep(SEEK_PAGE_MS)
         self.seek_slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.time_label = QLabel(self)
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -152,6 +160,7 @@ class AudioPlayer(QWidget):
         self.speed_box = QComboBox(self)
         self.speed_box.setToolTip("Playback speed")
         self.speed_box.setAccessibleName("Speed")
+        self.speed_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for rate in SPEEDS:
             self.speed_box.addItem(_speed_label(rate), rate)
         self.volume_icon = QLabel(self)
@@ -278,8 +287,11 @@ class AudioPlayer(QWidget):
         self.notice_label.setVisible(True)
 
     def hide_notice(self) -> None:
+        announced = self.notice_label.text() == NO_OUTPUT_NOTICE
         self.notice_label.clear()
         self.notice_label.setVisible(False)
+        if announced:
+            self.notice.emit("")  # its copy in the status bar goes too (issue #15.14)
 
     # --- slots -----------------------------------------------------------------------
 
@@ -376,7 +388,10 @@ class AudioPlayer(QWidget):
             return self._player, self._audio_output
         from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
 
+        from app.ui.qtlog import quiet_ffmpeg
+
         player = QMediaPlayer(self)
+        quiet_ffmpeg()  # now FFmpeg is loaded; it would print on the terminal (#15.17)
         # Kept on self on purpose (STACK.md): a collected output stalls playback.
         output = _new_audio_output(self)
         player.setAudioOutput(output)

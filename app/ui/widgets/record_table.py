@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from app.ui.widgets.sort_arrow import use_familiar_sort_arrows
+
 
 def record_table(
     parent: QWidget,
@@ -43,4 +45,8 @@ def record_table(
     table.setShowGrid(grid)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
+    use_familiar_sort_arrows(table.horizontalHeader())
+    # Tab leaves the list for the next control (a toolbar) instead of walking its
+    # cells: 38 presses never got out of the voicemail list (issue #15 point 9).
+    table.setTabKeyNavigation(False)
     return table

@@ -12,13 +12,15 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from app.ui import style
+from app.ui.plain_text import plain_label
 
 
 class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sync_label = QLabel("Showing saved data", self)
-        self.error_label = QLabel(self)
+        # Both quote the server and the names of what changed: plain text.
+        self.sync_label = plain_label(QLabel("Showing saved data", self))
+        self.error_label = plain_label(QLabel(self))
         style.set_look(self.error_label, style.ERROR)
         self.error_label.hide()
         self.busy_bar = QProgressBar(self)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from app.api import parsing
 from app.api.client import VoipMsClient
+from app.api.message_rows import messages_from_answer
 from app.api.typed import Api
 from app.domain.models.messages import MessageKind
 
@@ -104,7 +105,9 @@ MESSAGE_ROW = st.fixed_dictionaries(
 def test_message_pages_of_any_shape_never_stop_a_sync(
     rows: list[dict[str, Any]], kind: MessageKind
 ) -> None:
-    messages = _api()._messages(kind, {"status": "success", "sms": rows}, ("sms",))
+    api = _api()
+    messages = messages_from_answer(kind, api.provider_tz, api.client.base_url,
+                                    {"status": "success", "sms": rows})
     for message in messages:
         assert message.id >= 0 and message.date.tzinfo is not None
         message.text.encode("utf-8")

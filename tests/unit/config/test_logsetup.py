@@ -55,3 +55,29 @@ def test_log_file_rotates_by_size_and_keeps_backups(tmp_path: Path) -> None:
     newest_backup = (tmp_path / "app.log.1").read_text(encoding="utf-8")
     first_current = int(current.split()[1])
     assert f"line {first_current - 1:02d}" in newest_backup
+
+
+def test_phone_numbers_are_cut_to_their_last_four_digits() -> None:
+    from app.config.logsetup import mask_numbers
+
+    for shown in ("6175550142", "16175550142", "+1 617 555 0142", "(617) 555-0142",
+                  "617.555.0142"):
+        assert mask_numbers(f"From {shown}, again") == "From …0142, again", shown
+    # Ids, dates, sub-accounts and long digit runs are not numbers of people.
+    for kept in ("id 78081001", "2026-12-05 07:23:34", "284561_frontdesk", "1733380000000"):
+        assert mask_numbers(kept) == kept
+
+
+def test_private_text_is_logged_as_its_length(tmp_path: Path) -> None:
+    from app.config.logsetup import private
+
+    log_file = tmp_path / "app.log"
+    setup_logging(log_file)
+    try:
+        logging.getLogger("test.private").warning("Question: %s (from 6175550142)",
+                                                  private("Delete “See you at noon”?"))
+    finally:
+        close_logging()
+    text = log_file.read_text()
+    assert "Question: <25 characters> (from …0142)" in text
+    assert "noon" not in text and "6175550142" not in text

@@ -285,3 +285,24 @@ def test_delivered_pictures_can_be_made_distinct(server: SandboxServer) -> None:
     assert picture(shared[0]) == picture(shared[1]) == original
     first, second = picture(distinct[0]), picture(distinct[1])
     assert first != second and first.startswith(original) and second.startswith(original)
+
+
+# --- forwardings (setForwarding, issue #15.15) ----------------------------------------
+
+
+def test_set_forwarding_creates_updates_and_refuses_like_the_reference(
+    server: SandboxServer,
+) -> None:
+    created = call(server, "setForwarding", phone_number="+1 (514) 555-0123")
+    assert created["status"] == "success"
+    new_id = str(created["forwarding"])
+    row = next(f for f in server.state.forwardings if str(f["forwarding"]) == new_id)
+    assert row["phone_number"] == "5145550123"
+    updated = call(server, "setForwarding", forwarding=new_id, phone_number="5145550124",
+                   description="Cell")
+    assert str(updated["forwarding"]) == new_id and row["description"] == "Cell"
+    assert status(server, "setForwarding", phone_number="12") == "invalid_phonenumber"
+    own = next(iter(server.state.dids))
+    assert status(server, "setForwarding", phone_number=own) == "invalid_forwarding_did"
+    assert status(server, "setForwarding", forwarding="1", phone_number="5145550125") == (
+        "invalid_forwarding")

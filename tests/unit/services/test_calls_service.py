@@ -17,6 +17,7 @@ from app.domain.models.calls import Outcome
 from app.sandbox import SandboxServer
 from app.services.calls.changes import CallChanges
 from app.services.calls.service import CallsService
+from app.services.notifications import call_target
 from app.services.root import RecordingNotifier
 from app.store.calls import CallRepo
 from app.store.sync_state import SyncState
@@ -116,6 +117,7 @@ def test_incremental_sync_new_missed_call_notifies_and_mark_seen(
     notifier = service.polling._notifier
     assert isinstance(notifier, RecordingNotifier)
     assert notifier.history[-1] == ("Missed call", "From Dana Whitfield ((617) 555-0142)")
+    assert notifier.targets[-1] == call_target(uid)  # a click opens that call (#17)
     changes = run(service.mark_seen(list(result.new_missed)))
     assert changes.unseen == first_unseen
     assert run(service.mark_seen(list(result.new_missed))).empty

@@ -140,6 +140,9 @@ def test_polling_checks_on_schedule_and_notifies_new_faxes(
     run(main())
     assert waits[0] == 60
     assert notifier.history == [("New fax", "From ACME CORP ((800) 555-0199), 2 pages")]
+    [target] = notifier.targets  # a click opens that fax in its folder (#17)
+    assert target is not None and target.tab == "fax" and target.item[0] == "INBOX"
+    assert int(target.item[1]) in {f.id for f in run(service.messages("INBOX"))}
 
 
 def test_a_failed_check_is_reported_once_then_recovers(

@@ -141,3 +141,78 @@ def test_discarding_a_deleted_message_s_files_spares_shared_and_foreign_ones(
     run(db.run(delete_message, MessageKind.MMS, mms_id))
     assert run(downloader.discard_files([str(picture), str(elsewhere)])) == 1
     assert not picture.exists() and elsewhere.exists()  # only files of the media folder
+
+
+YEAR = 365 * 24 * 3600
+
+
+def _failed_once(sandbox: Any, api: Any, db: Any, run: Any, folder: Path,
+                 clock: list[float]) -> tuple[MediaDownloader, Any]:
+    """An MMS whose picture 404s (expired), with the downloader's wall clock at ``clock[0]``."""
+    engine = MessageSync(api, MessagesRepo(db), backfill_days=1)
+    run(engine.sync())
+    mms_id = sandbox.state.deliver_mms(_did(sandbox), "4185550177", "Look", ["storefront.jpg"],
+                                       distinct=True)
+    run(engine.sync())
+    with sandbox.state.lock:
+        for uploaded in sandbox.state.media.values():
+            uploaded.expired = True
+    downloader = MediaDownloader(api, MessagesRepo(db), folder, api_url=sandbox.url,
+                                 clock=lambda: clock[0])
+    assert run(downloader.download_due(limit=100)) == []
+    [item] = run(db.run(media_for_message, MessageKind.MMS, mms_id))
+    assert item.state is MediaState.PENDING and item.attempts == 1
+    return downloader, item
+
+
+def test_a_retry_scheduled_under_a_clock_a_year_ahead_is_not_parked_for_a_year(
+    sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
+) -> None:
+    """Issue #13.14: the clock was a year ahead at the failure, then put back."""
+    now = time.time()
+    clock = [now + YEAR]
+    downloader, item = _failed_once(sandbox, api, db, run, tmp_path / "mms", clock)
+    assert item.next_retry_at > now + YEAR - 60  # scheduled by the wrong clock
+    clock[0] = now  # put back
+    delay = run(downloader.next_due_in())
+    assert delay == 0.0  # not a year
+    with sandbox.state.lock:
+        for uploaded in sandbox.state.media.values():
+            uploaded.expired = False
+    assert run(downloader.download_due(limit=100)) == [item.message_pk]
+
+
+def test_a_clock_a_year_behind_then_put_right_retries_at_once_not_never(
+    sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
+) -> None:
+    now = time.time()
+    clock = [now - YEAR]
+    downloader, item = _failed_once(sandbox, api, db, run, tmp_path / "mms", clock)
+    clock[0] = now
+    assert run(downloader.next_due_in()) == 0.0
+    with sandbox.state.lock:
+        for uploaded in sandbox.state.media.values():
+            uploaded.expired = False
+    assert run(downloader.download_due(limit=100)) == [item.message_pk]
+
+
+def test_media_given_up_on_is_downloaded_again_when_the_user_asks(
+    sandbox: Any, api: Any, db: Any, run: Any, tmp_path: Path
+) -> None:
+    from app.store.media import MAX_ATTEMPTS
+
+    clock = [time.time()]
+    downloader, item = _failed_once(sandbox, api, db, run, tmp_path / "mms", clock)
+    for _ in range(MAX_ATTEMPTS):  # every retry fails until the downloader gives up
+        clock[0] += 7 * 3600
+        run(downloader.download_due(limit=100))
+    given_up = run(db.run(get_media, item.url))
+    assert given_up is not None and given_up.state is MediaState.FAILED
+    assert run(downloader.next_due_in()) is None  # nothing would ever try again
+    with sandbox.state.lock:
+        for uploaded in sandbox.state.media.values():
+            uploaded.expired = False
+    assert run(downloader.retry_now(int(item.message_pk))) == 1
+    assert run(downloader.download_due(limit=100)) == [item.message_pk]
+    done = run(db.run(get_media, item.url))
+    assert done is not None and done.state is MediaState.DONE

@@ -18,6 +18,7 @@ from app.domain.models.messages import Direction, MessageKind
 from app.services.messages.changes import MediaReady, SyncChange, ThreadChange
 from app.services.messages.sender import SendFailed
 from app.services.messages.service import MessagesService
+from app.services.notifications import NotifyTarget, conversation_target
 from app.services.root import RecordingNotifier
 from app.store.media import media_for_message
 from app.store.messages_repo import MessagesRepo
@@ -85,8 +86,8 @@ class AwaitableNotifier(RecordingNotifier):
         super().__init__()
         self.notified = asyncio.Event()
 
-    def notify(self, title: str, text: str) -> None:
-        super().notify(title, text)
+    def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None:
+        super().notify(title, text, target)
         self.notified.set()
 
 
@@ -129,6 +130,8 @@ def test_a_poll_returns_the_changed_conversation_and_announces_it(
     assert isinstance(notifier, AwaitableNotifier)
     run(asyncio.wait_for(notifier.notified.wait(), 5))  # sent by a task of its own
     assert notifier.history == [("New message from (418) 555-0123", "Are you open Sunday?")]
+    # A click on it opens that conversation (#17 point 3).
+    assert notifier.targets == [conversation_target(did, "4185550123")]
 
 
 def test_send_returns_the_conversation_as_stored(

@@ -11,6 +11,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models.phones import MailboxEdit, PhoneEdit
 from app.sandbox import SandboxServer
 from app.services.lookups.service import LookupService
+from app.services.notifications import NotifyTarget
 from app.services.phones.changes import PhoneChanges, Transition
 from app.services.phones.poll import PhonesPolling, effective_interval, notification_text
 from app.services.phones.service import PhoneGone, PhonesService
@@ -83,6 +84,7 @@ def test_a_poll_costs_one_call_per_phone_and_notifies_offline_and_back(
     assert transitions == [(Transition(KITCHEN, "Kitchen wall phone", False),)]
     assert notifier.history[-1] == (
         "Phone offline", "Kitchen wall phone is not registered: calls to it will not ring.")
+    assert notifier.targets[-1] == NotifyTarget("phones")  # a click opens the Phones tab
     online.state.registration_overrides[KITCHEN] = True
     changes = run(service.check_registrations())
     assert changes.offline == 0

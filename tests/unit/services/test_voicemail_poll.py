@@ -64,6 +64,10 @@ def test_check_now_notifies_once_per_arrival(
     assert notifier.history == [
         ("New voicemail", "From Hannah Becker (617) 555-0106, 0:07 (mailbox 1001)")
     ]
+    # A click opens that message: mailbox 1001, its inbox, its number (#17).
+    [target] = notifier.targets
+    assert target is not None and target.tab == "voicemail" and target.item[:2] == ("1001", "INBOX")
+    assert run(service.message(("1001", "INBOX", int(target.item[2])))) is not None
     assert run(service.polling.check_now()) == 0  # nothing new: no second notification
     assert len(notifier.history) == 1
 

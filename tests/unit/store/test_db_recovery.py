@@ -108,6 +108,10 @@ def test_a_corrupt_file_is_moved_aside_and_its_drafts_recovered(tmp_path: Path) 
     path = tmp_path / "store.db"
     with Database.open(path) as db:
         db.run_sync(save_draft, "6175550100", "4185550123", "Réunion à 10h 🎉")
+        # The fax compose dialog's draft lives in the key/value table (FaxDrafts).
+        db.run_sync(lambda conn: conn.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('fax.compose_draft', ?),"
+            " ('messages.synced_to', '2026-12-01')", ('{"number": "4185550124"}',)))
         db.run_sync(
             upsert_messages, [make_message(i, text="padding " * 50) for i in range(2000)]
         )
@@ -118,9 +122,14 @@ def test_a_corrupt_file_is_moved_aside_and_its_drafts_recovered(tmp_path: Path) 
         handle.write(b"\xde\xad\xbe\xef" * (size // 40))
     with Database.open(path) as db:
         assert db.recovery_notice is not None
-        assert "1 unsent draft was recovered" in db.recovery_notice
+        assert "2 unsent drafts were recovered" in db.recovery_notice
         draft = db.run_sync(get_draft, "6175550100", "4185550123")
         assert draft is not None and draft.text == "Réunion à 10h 🎉"
+        state = db.run_sync(lambda conn: conn.execute(
+            "SELECT key, value FROM sync_state").fetchall())
+        # The fax draft came back; sync progress did not (history is fetched again).
+        assert [tuple(row) for row in state] == [
+            ("fax.compose_draft", '{"number": "4185550124"}')]
         assert db.run_sync(count_messages) == 0
     assert len(_aside(tmp_path)) == 1  # only the damaged file itself, no -wal/-shm of it
 

@@ -58,3 +58,13 @@ def test_cache_survives_restart(tmp_path: Path) -> None:
     with Database.open(path) as db:
         cached = LookupCache(db, clock=FakeClock(T0 + timedelta(days=30))).get_sync("countries")
     assert cached is not None and cached.rows == ROWS and cached.is_stale
+
+
+def test_a_copy_fetched_under_a_clock_a_year_ahead_is_not_fresh_for_a_year(db: Database) -> None:
+    """Issue #13.14: the wall clock was a year ahead when the list was fetched, then fixed."""
+    clock = FakeClock(T0 + timedelta(days=365))
+    cache = LookupCache(db, clock=clock)
+    asyncio.run(cache.put("timezones", ROWS))
+    clock.now = T0  # put back
+    copy = asyncio.run(cache.get("timezones"))
+    assert copy is not None and copy.is_stale and copy.rows == ROWS

@@ -82,3 +82,26 @@ def test_unused_reroute_presets_table_is_dropped(tmp_path: Path) -> None:
     migrate(conn)
     assert "reroute_presets" not in _tables(conn)
     assert {"dids", "did_changes"} <= _tables(conn)
+
+
+def test_change_log_lines_written_before_undo_get_a_change_id(tmp_path: Path) -> None:
+    """Issue #15.2: lines of the old log are grouped per number and instant (one change)."""
+    from app.store.dids import changes_of, list_changes
+
+    conn = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    mine = next(i for i, m in enumerate(MIGRATIONS) if m.name.startswith("numbers change log"))
+    migrate(conn, MIGRATIONS[:mine])
+    conn.executemany(
+        "INSERT INTO did_changes (at, did, field, old, new, method, ok) VALUES (?, ?, ?, ?, ?,"
+        " 'setDIDInfo', 1)",
+        [(100.0, "6175550100", "routing", "vm:1001", "sys:hangup"),
+         (100.0, "6175550100", "note", "Main", "Closed"),
+         (200.0, "6175550111", "routing", "grp:1", "vm:1001")])
+    migrate(conn)
+    entries = list_changes(conn)
+    ids = {(e.did, e.field): e.change_id for e in entries}
+    assert ids[("6175550100", "routing")] == ids[("6175550100", "note")]
+    assert ids[("6175550111", "routing")] not in ("", ids[("6175550100", "note")])
+    assert [e.field for e in changes_of(conn, ids[("6175550100", "note")])] == ["routing", "note"]
+    conn.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.ui import feedback
+from app.ui.plain_text import plain_labels
 from app.ui.widgets.awaited_dialog import await_dialog, first_selected_path
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class CallDialogs:
         dialog = QInputDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
+        plain_labels(dialog)  # the label quotes a caller's number
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(default)
         text = await await_dialog(

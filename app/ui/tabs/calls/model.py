@@ -21,6 +21,7 @@ from app.services.calls.poll import caller_label
 from app.ui import dates, style
 from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
+from app.ui.plain_text import plain_tooltip
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -107,7 +108,7 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
                 Column.DURATION, Column.COST):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row)
+            return plain_tooltip(self.tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{HEADERS[column] or 'Direction'}: {self.text(row, column)}"
         return None

@@ -238,6 +238,9 @@ class CallsTab(TabBase):
         if not self.poller.active:
             self.poller.start()
 
+    def search_box(self) -> QLineEdit:
+        return self.search
+
     def shutdown(self) -> None:
         self.poller.stop()
         self._events.close()

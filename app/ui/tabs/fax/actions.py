@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton
 
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
+from app.domain.phone import format_number
 from app.services.fax.rules import fax_label
+from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
@@ -46,6 +48,7 @@ class FaxActionsMixin(TabBase):
     table: QTableView
     outbox: Path
     compose: ComposeFaxDialog | None = None
+    draft_restore: asyncio.Task[bool] | None = None
 
     def selected_fax(self) -> FaxMessage | None:
         raise NotImplementedError
@@ -73,7 +76,7 @@ class FaxActionsMixin(TabBase):
     def build_actions(self) -> None:
         self.move_button = self._tool_button("Move to ▾", "Move the fax to another folder")
         # The text carries the arrow: the style's indicator overlaps the text.
-        self.move_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        style.hide_menu_indicator(self.move_button)
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -300,14 +303,58 @@ class FaxActionsMixin(TabBase):
             dialog = ComposeFaxDialog(
                 self.service, self.fax_sender, self.outbox, self.dialogs,
                 email_default=self.ctx.settings.fax_email,
+                email_copy=self.ctx.settings.fax_email_copy,
                 parent=self,
             )
             dialog.sent.connect(self._on_compose_sent)
             dialog.rejected.connect(self._on_compose_rejected)
             self.compose = dialog
+            # The fax left unsent last time (closed, or the app quit) comes back.
+            self.draft_restore = self.spawn(dialog.restore_draft())
             self.spawn(dialog.load_numbers())
         self.compose.open()
         return self.compose
+
+    async def send_again(self, fax: FaxMessage) -> ComposeFaxDialog | None:
+        """A new fax to ``fax``'s number with its document (a failed fax, "Send again").
+
+        Never sends by itself: the compose dialog opens filled in, and the user
+        checks and presses Send (a fax that "failed" may still have reached part
+        of its pages).
+        """
+        draft = self.compose
+        if draft is not None and draft.has_content():
+            if not await self.dialogs.confirm(
+                self, "Replace the fax you were writing with this one?", "Replace",
+                "Send again",
+            ):
+                return None
+            draft.discard()
+            self.compose = None
+            draft.close()
+            draft.deleteLater()
+        copy = await run_in_background(
+            self, self._resend_copy(fax), busy_text="Preparing the fax again…"
+        )
+        if copy is None:
+            return None
+        dialog = self.open_compose()
+        dialog.to_edit.setText(format_number(fax.destination))
+        await dialog.add_files([copy])
+        return dialog
+
+    async def _resend_copy(self, fax: FaxMessage) -> Path:
+        """A copy of ``fax``'s PDF in the outbox (the cache may drop its own)."""
+        source = await self.service.pdf(fax)
+        target = self.outbox / f"Fax {fax.id} to {fax.destination or 'unknown'}.pdf"
+        try:
+            await asyncio.to_thread(self.outbox.mkdir, parents=True, exist_ok=True)
+            await asyncio.to_thread(shutil.copyfile, source, target)
+        except OSError as exc:
+            raise UserFacingError(
+                f"Could not prepare the fax again: {exc.strerror or exc}."
+            ) from exc
+        return target
 
     def _on_compose_sent(self, text: str) -> None:
         self.status_message.emit(text)
@@ -315,11 +362,13 @@ class FaxActionsMixin(TabBase):
         if dialog is not None:
             if dialog.email_copy_used:
                 self.ctx.settings.fax_email = dialog.email_copy_used
+            # Ticked or not, as at this send: the next fax starts the same way.
+            self.ctx.settings.fax_email_copy = dialog.email_copy_checked
             dialog.deleteLater()
 
     def _on_compose_rejected(self) -> None:
         dialog = self.compose
-        if dialog is not None and not dialog.files:
+        if dialog is not None and not dialog.has_content():
             # Nothing worth keeping: start fresh next time.
             self.compose = None
             dialog.deleteLater()

@@ -18,9 +18,11 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,11 +30,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -42,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.services.fax.drafts import FaxDraft
 from app.services.fax.rules import valid_email
 from app.services.fax.send import (
     MAX_FAX_FILE_BYTES,
@@ -59,15 +64,22 @@ from app.ui.operations import run_in_background
 from app.ui.tabs.fax.compose_merge import (
     AttachmentError,
     MergeResult,
-    merge_attachments,
     unsupported,
 )
+from app.ui.tabs.fax.compose_pages import CoverPage, build_fax
 from app.ui.tabs.fax.dialogs import FaxDialogs
 from app.ui.widgets.pdf_view import PdfViewer
 
 log = logging.getLogger(__name__)
 
-PREVIEW_PLACEHOLDER = "Attach documents to see the fax here, page by page, before sending it."
+PREVIEW_PLACEHOLDER = (
+    "Attach documents or type a message to see the fax here, page by page, before "
+    "sending it."
+)
+#: Typing pauses this long before the typed pages and the cover are laid out again.
+RELAYOUT_DELAY_MS = 600
+#: ...and this long before what was typed is saved as a draft.
+DRAFT_SAVE_DELAY_MS = 800
 
 
 class ComposeFaxDialog(QDialog):
@@ -83,6 +95,7 @@ class ComposeFaxDialog(QDialog):
         dialogs: FaxDialogs,
         *,
         email_default: str = "",
+        email_copy: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,10 +132,45 @@ class ComposeFaxDialog(QDialog):
         self.station_edit.setMaxLength(MAX_STATION_ID)
         self.station_edit.setPlaceholderText("Shown on the recipient's fax machine")
         self.copy_check = QCheckBox("E-mail me a copy", self)
+        self.copy_check.setChecked(email_copy)  # as at the last send (settings)
         self.email_edit = QLineEdit(email_default, self)
         self.email_edit.setPlaceholderText("you@example.com")
         self.email_edit.setAccessibleName("E-mail address for the copy")
-        self.email_edit.setEnabled(False)
+        self.email_edit.setEnabled(email_copy)
+        #: Whether "E-mail me a copy" was ticked for the fax that went out.
+        self.email_copy_checked = email_copy
+
+        self.typed_edit = QPlainTextEdit(self)
+        self.typed_edit.setPlaceholderText(
+            "Type a message to fax (optional): it becomes the first page(s), before the "
+            "attached documents."
+        )
+        self.typed_edit.setAccessibleName("Typed message")
+        self.typed_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users)
+        self.cover_box = QGroupBox("Add a cover page", self)
+        self.cover_box.setCheckable(True)
+        self.cover_box.setChecked(False)
+        self.cover_to_edit = QLineEdit(self)
+        self.cover_to_edit.setPlaceholderText("Who the fax is for")
+        self.cover_to_edit.setAccessibleName("Cover page: to")
+        self.cover_subject_edit = QLineEdit(self)
+        self.cover_subject_edit.setAccessibleName("Cover page: subject")
+        self.cover_note_edit = QPlainTextEdit(self)
+        self.cover_note_edit.setAccessibleName("Cover page: note")
+        self.cover_note_edit.setTabChangesFocus(True)
+        self.cover_note_edit.setMaximumHeight(70)
+        #: Typing re-lays the pages out once the user pauses, not at every key.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(RELAYOUT_DELAY_MS)
+        #: Typing is saved as a draft once the user pauses (issue #13 point 2).
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._restoring = False
+        self._draft_saves: set[asyncio.Task[None]] = set()
+        #: The "From" number of a restored draft, chosen once the numbers are loaded.
+        self._wanted_from = ""
 
         self.attachments = QListWidget(self)
         self.attachments.setAccessibleName("Attached documents")
@@ -149,11 +197,16 @@ class ComposeFaxDialog(QDialog):
         self.send_button = self.buttons.addButton(
             "Send fax", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        # Text only, like "Send fax" and "Discard": the standard Close button's
+        # icon comes from the platform's theme and was dark on the dark palette.
+        self.close_button = self.buttons.addButton(
+            "Close", QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.close_button.setToolTip("Close; the fax stays here until you send or discard it")
         self.discard_button = self.buttons.addButton(
-            "Discard", QDialogButtonBox.ButtonRole.DestructiveRole
+            "Discard draft", QDialogButtonBox.ButtonRole.DestructiveRole
         )
+        self.discard_button.setToolTip("Forget this fax: fields, message and attachments")
 
         self._layout()
         self._connect()
@@ -190,6 +243,15 @@ class ComposeFaxDialog(QDialog):
         left_layout.addWidget(heading)
         left_layout.addWidget(self.attachments, 1)
         left_layout.addLayout(file_buttons)
+        message_label = QLabel("&Message:", self)
+        message_label.setBuddy(self.typed_edit)
+        left_layout.addWidget(message_label)
+        left_layout.addWidget(self.typed_edit, 1)
+        cover_form = QFormLayout(self.cover_box)
+        cover_form.addRow("T&o:", self.cover_to_edit)
+        cover_form.addRow("Su&bject:", self.cover_subject_edit)
+        cover_form.addRow("N&ote:", self.cover_note_edit)
+        left_layout.addWidget(self.cover_box)
         left_layout.addWidget(self.summary)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -210,6 +272,26 @@ class ComposeFaxDialog(QDialog):
     def _connect(self) -> None:
         self.to_edit.textChanged.connect(self._on_to_edit_text_changed)
         self.copy_check.toggled.connect(self.email_edit.setEnabled)
+        self._relayout_timer.timeout.connect(self._on_relayout_timer_timeout)
+        for edit in (self.typed_edit, self.cover_note_edit):
+            edit.textChanged.connect(self._relayout_timer.start)
+        for line in (self.cover_to_edit, self.cover_subject_edit, self.name_edit):
+            line.textChanged.connect(self._on_cover_text_changed)
+        self.to_edit.textChanged.connect(self._on_cover_text_changed)
+        self.cover_box.toggled.connect(self._relayout_timer.start)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        for line in (
+            self.to_edit, self.name_edit, self.station_edit, self.email_edit,
+            self.cover_to_edit, self.cover_subject_edit,
+        ):
+            line.textChanged.connect(self._schedule_draft_save)
+        for edit in (self.typed_edit, self.cover_note_edit):
+            edit.textChanged.connect(self._schedule_draft_save)
+        self.copy_check.toggled.connect(self._schedule_draft_save)
+        self.cover_box.toggled.connect(self._schedule_draft_save)
+        self.from_combo.currentIndexChanged.connect(self._schedule_draft_save)
+        # Closed (Close, Esc, the window's X): what is there is kept at once.
+        self.rejected.connect(self.save_draft_now)
         self.attachments.currentRowChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
@@ -246,7 +328,8 @@ class ComposeFaxDialog(QDialog):
                 label += f" — {number.description}"
             self.from_combo.addItem(label, number.did)
         self.from_combo.setEnabled(True)
-        index = self.from_combo.findData(current) if current else 0
+        wanted = self._wanted_from or current
+        index = self.from_combo.findData(wanted) if wanted else 0
         self.from_combo.setCurrentIndex(max(0, index))
         self._update_buttons()
 
@@ -263,10 +346,11 @@ class ComposeFaxDialog(QDialog):
 
     async def _remerge(self) -> None:
         """Merge the current list; a file that cannot be read is named and left out."""
+        self._schedule_draft_save()  # the list of files is part of the draft
         self._merge_generation += 1
         generation = self._merge_generation
         self._refresh_list()
-        if not self.files:
+        if not self.has_pages():
             self.merged = None
             self.preview.clear()
             self._update_summary()
@@ -276,11 +360,13 @@ class ComposeFaxDialog(QDialog):
         self.send_button.setEnabled(False)
         files = list(self.files)
         self._culprit = None
+        self._relayout_timer.stop()  # this merge includes the typed pages as they are
         result = await run_in_background(
-            self, self._merge(files, generation), busy_text="Preparing the fax document…"
+            self, self._merge(files, generation, self.typed_edit.toPlainText(), self.cover()),
+            busy_text="Preparing the fax document…",
         )
-        if generation != self._merge_generation:
-            return  # the list changed meanwhile; a newer merge is on its way
+        if generation != self._merge_generation or not shiboken6.isValid(self.preview):
+            return  # the list changed (or the fax was discarded) meanwhile
         if result is None:
             bad = self._culprit
             if bad is not None and bad in self.files:
@@ -296,9 +382,13 @@ class ComposeFaxDialog(QDialog):
         self._update_summary()
         self._update_buttons()
 
-    async def _merge(self, files: list[Path], generation: int) -> MergeResult | None:
+    async def _merge(
+        self, files: list[Path], generation: int, typed: str, cover: CoverPage | None
+    ) -> MergeResult | None:
         try:
-            return await asyncio.to_thread(merge_attachments, files, self._document)
+            return await asyncio.to_thread(
+                build_fax, files, typed, cover, self._document, today=date.today()
+            )
         except AttachmentError as exc:
             if generation != self._merge_generation:
                 return None  # the list changed meanwhile: this failure no longer matters
@@ -306,6 +396,12 @@ class ComposeFaxDialog(QDialog):
             # (run_in_background) tell the user.
             self._culprit = next((f for f in files if f.name in exc.message), None)
             raise
+        except OSError as exc:
+            if generation != self._merge_generation:
+                return None  # discarded meanwhile: its half-written file was removed
+            raise AttachmentError(
+                f"Could not prepare the fax document: {exc.strerror or exc}."
+            ) from exc
 
     def _refresh_list(self) -> None:
         row = self.attachments.currentRow()
@@ -325,8 +421,8 @@ class ComposeFaxDialog(QDialog):
     def _update_summary(self) -> None:
         if self.merged is None:
             self.summary.setText(
-                f"Nothing attached yet. The fax document may be up to "
-                f"{size_text(MAX_FAX_FILE_BYTES)}."
+                f"Nothing to send yet: attach documents or type a message. The fax "
+                f"document may be up to {size_text(MAX_FAX_FILE_BYTES)}."
             )
             return
         size = self.merged.size_bytes
@@ -340,6 +436,107 @@ class ComposeFaxDialog(QDialog):
         self.summary.setText(text)
 
     # --- state ----------------------------------------------------------------------
+
+    def has_pages(self) -> bool:
+        """Whether there is something to fax: attachments or a typed message."""
+        return (
+            bool(self.files)
+            or bool(self.typed_edit.toPlainText().strip())
+            or self.cover_box.isChecked()
+        )
+
+    def has_content(self) -> bool:
+        """Whether closing would throw away something the user entered."""
+        return self.has_pages() or bool(self.to_edit.text().strip())
+
+    def cover(self) -> CoverPage | None:
+        """The cover page as filled in, or None when it is not wanted."""
+        if not self.cover_box.isChecked():
+            return None
+        number = str(self.from_combo.currentData() or "")
+        return CoverPage(
+            to=self.cover_to_edit.text(),
+            sender=self.name_edit.text(),
+            subject=self.cover_subject_edit.text(),
+            note=self.cover_note_edit.toPlainText(),
+            to_number=format_number(self.to_edit.text()) if is_valid_nanp(self.to_edit.text())
+            else self.to_edit.text().strip(),
+            from_number=format_number(number) if number else "",
+        )
+
+    # --- draft ------------------------------------------------------------------------
+
+    def draft(self) -> FaxDraft:
+        """Every field as it is now (what ``save_draft_now`` keeps)."""
+        return FaxDraft(
+            to_number=self.to_edit.text(),
+            from_number=str(self.from_combo.currentData() or self._wanted_from),
+            sender_name=self.name_edit.text(),
+            station_id=self.station_edit.text(),
+            email_copy=self.copy_check.isChecked(),
+            email=self.email_edit.text(),
+            typed_text=self.typed_edit.toPlainText(),
+            cover=self.cover_box.isChecked(),
+            cover_to=self.cover_to_edit.text(),
+            cover_subject=self.cover_subject_edit.text(),
+            cover_note=self.cover_note_edit.toPlainText(),
+            files=tuple(str(path) for path in self.files),
+        )
+
+    async def restore_draft(self) -> bool:
+        """Fill the dialog from the stored draft, if any; True when one was restored.
+
+        Attached files that no longer exist are left out and named.
+        """
+        draft = await self.service.drafts.load()
+        if draft is None or self.has_content():
+            return False
+        self._restoring = True
+        try:
+            self.to_edit.setText(draft.to_number)
+            self._wanted_from = draft.from_number
+            index = self.from_combo.findData(draft.from_number)
+            if index >= 0:
+                self.from_combo.setCurrentIndex(index)
+            self.name_edit.setText(draft.sender_name)
+            self.station_edit.setText(draft.station_id)
+            self.copy_check.setChecked(draft.email_copy)
+            if draft.email:
+                self.email_edit.setText(draft.email)
+            self.typed_edit.setPlainText(draft.typed_text)
+            self.cover_box.setChecked(draft.cover)
+            self.cover_to_edit.setText(draft.cover_to)
+            self.cover_subject_edit.setText(draft.cover_subject)
+            self.cover_note_edit.setPlainText(draft.cover_note)
+            paths = [Path(p) for p in draft.files]
+            self.files = [p for p in paths if p.is_file()]
+        finally:
+            self._restoring = False
+        gone = [p.name for p in paths if p not in self.files]
+        note = "Your unsent fax is back, as you left it."
+        if gone:
+            note += f" No longer found, left out: {', '.join(gone)}."
+        self.status.setText(note)
+        await self._remerge()
+        return True
+
+    def _schedule_draft_save(self, *_: object) -> None:
+        if not self._restoring and not self.sending:
+            self._draft_timer.start()
+
+    def save_draft_now(self) -> None:
+        """Keep the fields in the store now (closing, or typing paused)."""
+        self._draft_timer.stop()
+        if self._restoring:
+            return
+        task = asyncio.ensure_future(self.service.drafts.save(self.draft()))
+        self._draft_saves.add(task)  # a reference until done
+        task.add_done_callback(self._draft_saves.discard)
+
+    async def drafts_saved(self) -> None:
+        """Wait for the draft writes under way (tests, closing)."""
+        if self._draft_saves:
+            await asyncio.gather(*self._draft_saves)
 
     def outgoing(self) -> OutgoingFax:
         return OutgoingFax(
@@ -361,7 +558,10 @@ class ComposeFaxDialog(QDialog):
         self.add_button.setEnabled(not busy)
         self.send_button.setEnabled(self.merged is not None and not busy)
         self.discard_button.setEnabled(not busy)
-        for widget in (self.to_edit, self.name_edit, self.station_edit, self.copy_check):
+        for widget in (
+            self.to_edit, self.name_edit, self.station_edit, self.copy_check, self.typed_edit,
+            self.cover_box,
+        ):
             widget.setEnabled(not busy)
         self.email_edit.setEnabled(self.copy_check.isChecked() and not busy)
         self.from_combo.setEnabled(bool(self.from_combo.currentData()) and not busy)
@@ -369,6 +569,17 @@ class ComposeFaxDialog(QDialog):
     def discard(self) -> None:
         """Forget the draft and its merged file."""
         self.files.clear()
+        for line in (self.to_edit, self.cover_to_edit, self.cover_subject_edit):
+            line.clear()
+        self.typed_edit.clear()
+        self.cover_note_edit.clear()
+        self.cover_box.setChecked(False)
+        self._relayout_timer.stop()  # clearing the fields is not something to lay out
+        self._draft_timer.stop()
+        self._merge_generation += 1  # a merge under way is for a fax that is gone
+        task = asyncio.ensure_future(self.service.drafts.discard())
+        self._draft_saves.add(task)
+        task.add_done_callback(self._draft_saves.discard)
         self.merged = None
         self.preview.clear()
         with contextlib.suppress(OSError):
@@ -384,6 +595,16 @@ class ComposeFaxDialog(QDialog):
             self.to_hint.setText("Too many digits for a US or Canadian number.")
         else:
             self.to_hint.setText("")
+
+    def _on_cover_text_changed(self, *_: object) -> None:
+        # What the cover page shows changed: lay it out again (when there is one).
+        if self.cover_box.isChecked():
+            self._relayout_timer.start()
+
+    @async_slot()
+    async def _on_relayout_timer_timeout(self) -> None:
+        if not self.sending and shiboken6.isValid(self.preview):
+            await self._remerge()
 
     @async_slot()
     async def _on_add_button_clicked(self) -> None:
@@ -417,7 +638,7 @@ class ComposeFaxDialog(QDialog):
 
     @async_slot()
     async def _on_discard_button_clicked(self) -> None:
-        if self.files and not await self.dialogs.confirm(
+        if self.has_content() and not await self.dialogs.confirm(
             self, "Discard this fax? The attached documents are not changed.", "Discard",
             "Discard fax",
         ):
@@ -463,6 +684,7 @@ class ComposeFaxDialog(QDialog):
             return False
         if fax.email_copy and valid_email(fax.email_copy):
             self.email_copy_used = fax.email_copy
+        self.email_copy_checked = self.copy_check.isChecked()
         self.status.setText("")
         self.sent.emit(f"Fax to {to} sent ({fax.pages} page{'s' if fax.pages != 1 else ''}).")
         self.discard()

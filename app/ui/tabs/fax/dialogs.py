@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.ui import feedback
+from app.ui.plain_text import plain_labels
 from app.ui.widgets.awaited_dialog import await_dialog, first_selected_path
 
 # Qt's dialog classes are imported where a dialog opens: building their Python
@@ -61,6 +62,7 @@ class FaxDialogs:
         dialog = QInputDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
+        plain_labels(dialog)  # the label quotes a folder's name
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(default)
         dialog.setOkButtonText(ok_text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.fax import FaxFolder
 from app.services.fax.rules import SYSTEM_FOLDERS
+from app.ui.plain_text import plain_tooltip
 
 #: What the system folders are called on screen.
 DISPLAY_NAMES = {"INBOX": "Inbox", "SENT": "Sent"}
@@ -86,7 +87,7 @@ class FolderList(QWidget):
             text = display_name(folder.name) + (f"  ({count})" if count else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, folder.name)
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))
             if count:
                 font = QFont(item.font())
                 font.setBold(True)

@@ -24,6 +24,7 @@ from app.services.fax.rules import is_inbound
 from app.ui import style
 from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
+from app.ui.plain_text import plain_tooltip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FAX_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -117,7 +118,7 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS and failed:
             return style.error_color(QApplication.palette())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(fax)
+            return plain_tooltip(self._tooltip(fax))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.PAGES,
             Column.DURATION,

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,12 +43,14 @@ from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import chain_tab_order
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.fax.actions import FaxActionsMixin
 from app.ui.tabs.fax.dialogs import FaxDialogs
+from app.ui.tabs.fax.failure_bar import FailureBar
 from app.ui.tabs.fax.folder_list import FolderList, display_name
 from app.ui.tabs.fax.message_model import SORT_ROLE, Column, FaxTableModel
-from app.ui.widgets.pdf_view import PdfViewer
+from app.ui.widgets.pdf_view import READABLE_ZOOM, PdfViewer
 from app.ui.widgets.pending_sends import PendingSends
 from app.ui.widgets.record_table import record_table
 
@@ -55,6 +58,8 @@ from app.ui.widgets.record_table import record_table
 PERIODS = ((7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
            (180, "Last 6 months"), (365, "Last year"))
 PREVIEW_EMPTY = "Select a fax to see it here."
+#: A fax page is US Letter (8.5 in wide): 612 points.
+LETTER_WIDTH_POINTS = 612
 
 
 class FaxTab(FaxActionsMixin):
@@ -111,11 +116,20 @@ class FaxTab(FaxActionsMixin):
         self.preview = PdfViewer(self, placeholder=PREVIEW_EMPTY)
         #: Fax sends not confirmed yet (sending, checking, not sent): issue #13.1.
         self.pending = PendingSends(self)
+        self.failure_bar = FailureBar(self)
         self.build_actions()  # FaxActionsMixin: buttons above the preview
         self._layout()
         self._connect()
         self._show_list_state()
         self.update_actions()
+        # Tab follows what the eye sees: folders, the row above the list, the list,
+        # then the failed fax's "Send again" and the preview.
+        chain_tab_order(
+            self.folders.list, self.folders.new_button, self.folders.rename_button,
+            self.folders.delete_button, self.send_button, self.period, self.move_button,
+            self.delete_button, self.email_button, self.save_button, self.print_button,
+            self.table, self.failure_bar.button,
+        )
 
     # --- construction ---------------------------------------------------------------
 
@@ -153,8 +167,13 @@ class FaxTab(FaxActionsMixin):
         top.addLayout(self.action_bar)
 
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        preview_pane = QWidget(self)
+        preview_column = QVBoxLayout(preview_pane)
+        preview_column.setContentsMargins(0, 0, 0, 0)
+        preview_column.addWidget(self.failure_bar)
+        preview_column.addWidget(self.preview, 1)
         self.content_splitter.addWidget(self.list_stack)
-        self.content_splitter.addWidget(self.preview)
+        self.content_splitter.addWidget(preview_pane)
         # The list just wide enough for its columns at the default window size; a
         # wider window widens both (a fax page reads better large).
         self.content_splitter.setStretchFactor(0, 1)
@@ -193,6 +212,7 @@ class FaxTab(FaxActionsMixin):
             self.pending.send_again_requested.connect(self._on_pending_send_again_requested)
             self.pending.dismiss_requested.connect(self._on_pending_dismiss_requested)
             self.pending.check_requested.connect(self._on_pending_check_requested)
+        self.failure_bar.send_again.connect(self._on_failure_bar_send_again)
         self.connect_actions()  # FaxActionsMixin
 
     # --- TabBase ----------------------------------------------------------------------
@@ -252,7 +272,12 @@ class FaxTab(FaxActionsMixin):
                                             busy_text="Checking unconfirmed faxes…")
             self._announce_found(found or [])
 
+    def start_new(self) -> None:
+        self.open_compose()
+
     def shutdown(self) -> None:
+        if self.compose is not None:
+            self.compose.save_draft_now()  # the window closes: keep what was typed
         self.poller.stop()
         self._events.close()
         self.cancel_background()
@@ -355,6 +380,7 @@ class FaxTab(FaxActionsMixin):
         if self._shown_id is not None and self.model.row_of(self._shown_id) < 0:
             self._shown_id = None
             self.preview.clear()
+        self.failure_bar.show_for(self.selected_fax())
 
     def _show_list_state(self) -> None:
         count = self.model.rowCount()
@@ -374,17 +400,28 @@ class FaxTab(FaxActionsMixin):
         self.empty_label.setText(text)
         self.list_stack.setCurrentWidget(self.empty_label)
 
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """The newest fax of the folder on show, previewed."""
+        fax = self.model.fax_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row())
+        if fax is not None and self.select_fax(fax.id):
+            await self.show_fax(fax)
+        return []
+
     # --- preview ------------------------------------------------------------------------
 
     async def show_fax(self, fax: FaxMessage) -> None:
         """Preview ``fax``: instantly from the cache, else after downloading it."""
         self._shown_id = fax.id
+        self.failure_bar.show_for(fax)
+        self._make_preview_readable()
         cached = self.service.cached_pdf(fax.id)
         if cached is None:
             self.preview.clear("Loading the fax…")
             path = await run_in_background(
                 self, self.service.pdf(fax), busy_text="Loading the fax…"
             )
+            if not shiboken6.isValid(self.preview):
+                return  # the window closed while the fax was loading
             if self._shown_id != fax.id:
                 return  # another fax was selected meanwhile
             if path is None:
@@ -399,6 +436,39 @@ class FaxTab(FaxActionsMixin):
         self.update_actions()
         if self.is_unread(fax):
             await self.service.mark_seen(fax)  # its change set clears the badge
+
+    def _make_preview_readable(self) -> None:
+        """Widen the preview to show a page readably, as far as the list can spare.
+
+        The preview started ~330 px wide, where "fit width" showed a letter page at
+        40 %. The list keeps the width its columns need (a sender's name must not
+        be cut); when what is left is still too narrow, the viewer opens the page
+        at READABLE_ZOOM and scrolls sideways.
+        """
+        sizes = self.content_splitter.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0:
+            return
+        total = sum(sizes)
+        scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        page = LETTER_WIDTH_POINTS * self.logicalDpiX() / 72.0 * READABLE_ZOOM
+        wanted = round(page) + scroll_bar + 24  # the view's margins and the splitter's
+        spare = total - self._list_width_needed()
+        preview = min(max(sizes[1], wanted), max(sizes[1], spare))
+        if preview != sizes[1]:
+            self.content_splitter.setSizes([total - preview, preview])
+
+    def _list_width_needed(self) -> int:
+        """The list's width with every visible column uncut."""
+        table = self.table
+        width = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        for column in range(self.proxy.columnCount()):
+            if table.isColumnHidden(column):
+                continue
+            if column in (Column.FROM, Column.TO):  # stretched: their content counts
+                width += table.sizeHintForColumn(column) + 8
+            else:
+                width += table.columnWidth(column)
+        return width
 
     async def _load_preview(self, path: Path) -> int:
         return self.preview.load(path)
@@ -417,6 +487,7 @@ class FaxTab(FaxActionsMixin):
         self._folder = name
         self._shown_id = None
         self.preview.clear()
+        self.failure_bar.show_for(None)
         self.model.apply([])
         self._schedule_reload()
 
@@ -424,6 +495,7 @@ class FaxTab(FaxActionsMixin):
     async def _on_table_selection_changed(self, *_: object) -> None:
         self.update_actions()
         fax = self.selected_fax()
+        self.failure_bar.show_for(fax)
         if fax is None:
             return
         if fax.id != self._shown_id or self.preview.page_count() == 0:
@@ -436,6 +508,11 @@ class FaxTab(FaxActionsMixin):
         await run_in_background(
             self, self.service.sync(days=self.days), busy_text="Loading faxes…"
         )
+
+    def _on_failure_bar_send_again(self) -> None:
+        fax = self.selected_fax()
+        if fax is not None:
+            self.spawn(self.send_again(fax))
 
     def pdf_path_for_save(self, fax: FaxMessage) -> Path:
         stamp = fax.date.astimezone().strftime("%Y-%m-%d") if fax.date else "undated"

@@ -41,7 +41,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -67,6 +66,8 @@ if TYPE_CHECKING:
     # Loaded with the first link shown or the first bubble selected: the rich-text
     # classes' Python types are ~1.3 ms the Messages tab's first paint need not wait for.
     from PySide6.QtGui import QTextDocument
+
+    from app.ui.tabs.messages.thumbnails import Thumbnails
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -107,17 +108,32 @@ def linkify(text: str) -> str:
 class BubbleDelegate(QStyledItemDelegate):
     link_activated = Signal(str)
     image_activated = Signal(int, int)
+    #: A picture's thumbnail is ready to paint (the view repaints).
+    thumbnail_ready = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.viewport_width = 600
         self._docs: OrderedDict[tuple[int, int], QTextDocument] = OrderedDict()
         self._sizes: dict[tuple[int, int], QSize] = {}
-        self._thumbs: OrderedDict[str, QPixmap] = OrderedDict()
+        self._thumbnails: Thumbnails | None = None
         # Fonts and metrics per font key: size hints run for every row of a page.
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
 
     # --- geometry ------------------------------------------------------------------
+
+    @property
+    def thumbnails(self) -> Thumbnails:
+        """Pictures are scaled on a worker thread, never in ``paint`` (issue #16).
+
+        Made with the first picture shown: its module is not needed for the first paint.
+        """
+        if self._thumbnails is None:
+            from app.ui.tabs.messages.thumbnails import Thumbnails
+
+            self._thumbnails = Thumbnails(THUMB, self)
+            self._thumbnails.ready.connect(self.thumbnail_ready)
+        return self._thumbnails
 
     def set_viewport_width(self, width: int) -> None:
         if width != self.viewport_width:
@@ -324,30 +340,24 @@ class BubbleDelegate(QStyledItemDelegate):
 
     def _paint_image(self, painter: QPainter, rect: QRect, path: str | None,
                      ink: QColor) -> None:
-        pixmap = self._thumbnail(path) if path else None
+        # Only a ready thumbnail is drawn; asking for one never decodes here.
+        pixmap = self.thumbnails.pixmap(path) if path else None
         if pixmap is None or pixmap.isNull():
             painter.setPen(ink)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
-            label = "Image not available yet" if path is None else "Image cannot be shown"
+            if path is None:
+                # Not downloaded (or given up on): a click tries again (issue #13.14).
+                label = "Picture not downloaded\nClick to try again"
+            elif self.thumbnails.failed(path):
+                label = "Image cannot be shown"
+            else:
+                label = "Loading image…"
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             return
         target = pixmap.rect()
         target.moveCenter(rect.center())
         painter.drawPixmap(target.topLeft(), pixmap)
-
-    def _thumbnail(self, path: str) -> QPixmap | None:
-        pixmap = self._thumbs.get(path)
-        if pixmap is None:
-            original = QPixmap(path)
-            if original.isNull():
-                return None
-            pixmap = original.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
-            self._thumbs[path] = pixmap
-            if len(self._thumbs) > 200:
-                self._thumbs.popitem(last=False)
-        return pixmap
 
     # --- interaction ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import UserFacingError
-from app.domain.models.messages import MessageKind, StoredMessage
+from app.domain.models.messages import Direction, MessageKind, StoredMessage
 from app.domain.phone import format_number, normalize
 from app.domain.sms_text import MAX_ATTACHMENTS
 from app.ui import feedback
@@ -80,6 +80,7 @@ class ConversationActions(_TabPart):
         pane.export_requested.connect(self._on_pane_export_requested)
         pane.delete_requested.connect(self._on_pane_delete_requested)
         pane.image_requested.connect(self._on_pane_image_requested)
+        pane.media_retry_requested.connect(self._on_pane_media_retry_requested)
         pane.link_requested.connect(self.dialogs.open_url)
         pane.older_requested.connect(self._on_pane_older_requested)
         pane.pending.cancel_requested.connect(self._on_pending_cancel_requested)
@@ -415,10 +416,36 @@ class ConversationActions(_TabPart):
         if change is not None:
             self._apply_thread_change(change)
 
+    @async_slot(int)
+    async def _on_pane_media_retry_requested(self, pk: int) -> None:
+        # The pictures arrive through ``media_ready`` like any download.
+        ready = await run_in_background(self, self.service.retry_media(pk),
+                                        busy_text="Downloading the pictures…")
+        if ready is not None and pk not in ready:
+            self.status_message.emit("The pictures could not be downloaded; Switchboard will "
+                                     "try again later.")
+
+    def _picture_title(self, path: str) -> str:
+        """ "Picture from <contact> - <date>" (or "sent to") for the message holding ``path``."""
+        from datetime import datetime
+
+        from app.ui.dates import list_date
+        from app.ui.tabs.messages.thread_model import MEDIA_ROLE
+
+        model = self.pane.model
+        who = self.pane.title.text() or "this conversation"
+        for row in range(model.rowCount()):
+            stored = model.stored_at(row)
+            if stored is not None and path in (model.index(row).data(MEDIA_ROLE) or []):
+                when = list_date(stored.message.date, datetime.now().astimezone())
+                sent = stored.message.direction is Direction.SENT
+                return f"Picture {'sent to' if sent else 'from'} {who} - {when}"
+        return f"Picture from {who}"
+
     def _on_pane_image_requested(self, path: str) -> None:
         from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture
 
-        viewer = ImageViewer(Path(path), self.dialogs, self)
+        viewer = ImageViewer(Path(path), self.dialogs, self, title=self._picture_title(path))
         viewer.destroyed.connect(lambda: self._viewers.remove(viewer)
                                  if viewer in self._viewers else None)
         self._viewers.append(viewer)

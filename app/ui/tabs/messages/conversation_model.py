@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.models.messages import Direction, ThreadSummary
 from app.domain.phone import format_number
+from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.item_state import is_selected
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,7 +82,7 @@ class ConversationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return contact_label(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{contact_label(summary)} · via {format_number(summary.did)}"
+            return plain_tooltip(f"{contact_label(summary)} · via {format_number(summary.did)}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             unread = f", {summary.unread} unread" if summary.unread else ""
             return f"{contact_label(summary)}{unread}: {snippet(summary)}"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.messages import StoredMessage
 from app.domain.phone import format_number
+from app.ui.plain_text import plain_label
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
 from app.ui.tabs.messages.thread_model import MEDIA_ROLE, ThreadModel
@@ -85,6 +86,8 @@ class ConversationPane(QWidget):
     export_requested = Signal()
     delete_requested = Signal(object)
     image_requested = Signal(str)
+    #: The pk of a message whose missing pictures the user wants downloaded again.
+    media_retry_requested = Signal(int)
     link_requested = Signal(str)
     older_requested = Signal()
 
@@ -102,14 +105,17 @@ class ConversationPane(QWidget):
         self.loading_older = False
         self.delegate.link_activated.connect(self.link_requested)
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
+        self.delegate.thumbnail_ready.connect(self._on_delegate_thumbnail_ready)
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
+        plain_label(self.title)  # a contact's name
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("conversationSubtitle")
+        plain_label(self.subtitle)
         self.unread_button = QPushButton("Mark unread", self)
         self.unread_button.clicked.connect(self.mark_unread_requested)
         self.export_button = QPushButton("Export…", self)
@@ -188,10 +194,15 @@ class ConversationPane(QWidget):
         else:
             self.view.close_text_editor()
 
+    def _on_delegate_thumbnail_ready(self, _path: str) -> None:
+        self.view.viewport().update()  # the rows showing "Loading image…" repaint
+
     def _on_delegate_image_activated(self, row: int, position: int) -> None:
         paths = self.model.index(row).data(MEDIA_ROLE) or []
         if position < len(paths) and paths[position]:
             self.image_requested.emit(str(paths[position]))
+        elif (stored := self.model.stored_at(row)) is not None:
+            self.media_retry_requested.emit(stored.pk)  # the placeholder says: try again
 
     def _on_view_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -212,6 +223,9 @@ class ConversationPane(QWidget):
             if path:
                 action = menu.addAction(f"Open image {position + 1}")
                 action.triggered.connect(lambda _=False, p=path: self.image_requested.emit(p))
+        if None in (index.data(MEDIA_ROLE) or []):
+            retry = menu.addAction("Download pictures again")
+            retry.triggered.connect(lambda: self.media_retry_requested.emit(stored.pk))
         menu.addSeparator()
         delete = menu.addAction("Delete message…")
         delete.triggered.connect(lambda: self.delete_requested.emit(stored))

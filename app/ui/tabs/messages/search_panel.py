@@ -1,38 +1,79 @@
-"""Search across all messages (FTS5): a field and a result list with highlights.
+"""Search across all messages: people and numbers, then message text (issue #15.6).
+
+One field; the results replace the conversation list while it holds text:
+
+* **Conversations** whose contact matches by phonebook name ("Okafor") or by
+  number in any common format ("339", "(339) 555-0128", "+1 339-555-0128");
+* **Messages** whose text holds every word (FTS5), matches highlighted.
+
+The status line gives the real counts (never a silent cap); messages come a
+page at a time, and the last row loads the next page ("Show 100 more…", also
+with Enter). Names and texts come from outside: escaped before they reach a
+rich-text label.
 
 Signals:
-    query_changed(str): the text to search for (debounced by the tab).
+    query_changed(str): the text to search for (debounced here).
     hit_activated(object): a ``SearchHit`` the user opened.
+    conversation_activated(object): a ``ThreadSummary`` the user opened.
+    more_requested(): the user asked for the next page of messages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.domain.models.messages import SearchHit
+from app.domain.models.messages import SearchResults, ThreadSummary
 from app.domain.phone import format_number
 from app.domain.sms_text import escape_rich_text, snippet_html
 
 HIT_ROLE = 0x0100 + 20
+CONVERSATION_ROLE = 0x0100 + 21
+MORE_ROLE = 0x0100 + 22
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def status_text(results: SearchResults) -> str:
+    """"2 conversations · 347 messages", or why nothing shows."""
+    query = results.query.strip()
+    if not results.conversations_total and not results.messages_total:
+        return f"Nothing found for “{query}”."
+    parts = []
+    if results.conversations_total:
+        parts.append(_count(results.conversations_total, "conversation", "conversations"))
+    if results.messages_total or not parts:
+        parts.append(_count(results.messages_total, "message", "messages"))
+    return " · ".join(parts)
 
 
 class SearchPanel(QWidget):
     query_changed = Signal(str)
     hit_activated = Signal(object)
+    conversation_activated = Signal(object)
+    more_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Search all messages")
+        self.field.setPlaceholderText("Search names, numbers and messages")
         self.field.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        #: What the list holds now (the first page and any loaded after it).
+        self.shown: SearchResults | None = None
+        self._names: dict[str, str] = {}
+        #: A next page was asked for and has not arrived: a second click asks nothing.
+        self.loading_more = False
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -51,31 +92,127 @@ class SearchPanel(QWidget):
     def _on_debounce_timeout(self) -> None:
         self.query_changed.emit(self.field.text())
 
-    def show_hits(self, query: str, hits: Sequence[SearchHit], names: dict[str, str]) -> None:
+    # --- showing results -----------------------------------------------------------
+
+    def clear_results(self) -> None:
+        self.shown = None
+        self.loading_more = False
         self.results.clear()
-        active = bool(query.strip())
-        self.results.setVisible(active)
-        self.status.setVisible(active)
-        if not active:
+        self.results.hide()
+        self.status.hide()
+
+    def show_results(self, results: SearchResults, names: Mapping[str, str]) -> None:
+        """The first page of a search (replaces what was shown)."""
+        self.results.clear()
+        self.shown = results
+        self.loading_more = False
+        self._names = dict(names)
+        for summary in results.conversations:
+            if summary.name:
+                self._names.setdefault(summary.contact, summary.name)
+        self.results.show()
+        self.status.show()
+        self.status.setText(status_text(results))
+        if results.conversations:
+            self._add_heading(
+                "Conversations" if results.conversations_total <= len(results.conversations)
+                else f"Conversations (newest {len(results.conversations)} of "
+                     f"{results.conversations_total:,})")
+            for summary in results.conversations:
+                self._add_conversation(summary)
+        if results.messages:
+            self._add_heading("Messages")
+        self._add_hits(results)
+
+    def append_results(self, page: SearchResults) -> None:
+        """The next page of messages, after the ones shown."""
+        if self.shown is None or page.query != self.shown.query:
             return
-        self.status.setText(f"{len(hits)} message(s) found" if hits
-                            else f"No message contains “{query.strip()}”.")
-        for hit in hits:
+        self.loading_more = False
+        self._remove_more_row()
+        merged = self.shown.messages + page.messages
+        self.shown = SearchResults(
+            self.shown.query, self.shown.conversations, self.shown.conversations_total,
+            merged, page.messages_total, 0)
+        self._add_hits(page, total=self.shown)
+
+    def hit_rows(self) -> list[QListWidgetItem]:
+        items = (self.results.item(i) for i in range(self.results.count()))
+        return [item for item in items if item.data(HIT_ROLE) is not None]
+
+    def conversation_rows(self) -> list[QListWidgetItem]:
+        items = (self.results.item(i) for i in range(self.results.count()))
+        return [item for item in items if item.data(CONVERSATION_ROLE) is not None]
+
+    def more_row(self) -> QListWidgetItem | None:
+        last = self.results.item(self.results.count() - 1) if self.results.count() else None
+        return last if last is not None and last.data(MORE_ROLE) else None
+
+    def _add_heading(self, text: str) -> None:
+        item = QListWidgetItem(text, self.results)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: shown, never selected
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+
+    def _add_label(self, item: QListWidgetItem, html: str) -> None:
+        label = QLabel(html)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setContentsMargins(4, 2, 4, 2)
+        width = max(self.results.viewport().width() - 8, 200)
+        item.setSizeHint(QSize(width, label.heightForWidth(width) + 6))
+        self.results.setItemWidget(item, label)
+
+    def _add_conversation(self, summary: ThreadSummary) -> None:
+        number = format_number(summary.contact)
+        local = summary.last_date.astimezone()
+        item = QListWidgetItem(self.results)
+        item.setData(CONVERSATION_ROLE, summary)
+        # For screen readers; the label paints (an item text would be drawn under it).
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{summary.name} {number}".strip())
+        who = (f"<b>{escape_rich_text(summary.name)}</b> · {escape_rich_text(number)}"
+               if summary.name else f"<b>{escape_rich_text(number)}</b>")
+        count = _count(summary.total, "message", "messages")
+        self._add_label(item, f"{who}<br><small>{count} · last {local:%b} {local.day}, "
+                              f"{local.year}</small>")
+
+    def _add_hits(self, page: SearchResults, total: SearchResults | None = None) -> None:
+        for hit in page.messages:
             message = hit.stored.message
-            who = names.get(message.contact) or format_number(message.contact)
+            who = self._names.get(message.contact) or format_number(message.contact)
             local = message.date.astimezone()
             when = f"{local:%b} {local.day}, {local.year} {local:%H:%M}"
             item = QListWidgetItem(self.results)
-            label = QLabel(f"<b>{escape_rich_text(who)}</b> · <small>{when}</small><br>"
-                           f"{snippet_html(hit.snippet, '<b><u>', '</u></b>')}")
-            label.setWordWrap(True)
-            label.setContentsMargins(4, 2, 4, 2)
             item.setData(HIT_ROLE, hit)
-            width = max(self.results.viewport().width() - 8, 200)
-            item.setSizeHint(QSize(width, label.heightForWidth(width) + 6))
-            self.results.setItemWidget(item, label)
+            self._add_label(item, f"<b>{escape_rich_text(who)}</b> · <small>{when}</small><br>"
+                                  f"{snippet_html(hit.snippet, '<b><u>', '</u></b>')}")
+        shown = total or page
+        more = shown.messages_total - len(shown.messages)
+        if more > 0:
+            item = QListWidgetItem(self.results)
+            item.setData(MORE_ROLE, True)
+            step = min(more, len(page.messages) or more)
+            item.setText(f"Show {step:,} more ({len(shown.messages):,} of "
+                         f"{shown.messages_total:,} messages shown)")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setToolTip("Load the next page of messages (Enter)")
+
+    def _remove_more_row(self) -> None:
+        row = self.more_row()
+        if row is not None:
+            self.results.takeItem(self.results.row(row))
 
     def _on_results_item_activated(self, item: QListWidgetItem) -> None:
         hit = item.data(HIT_ROLE)
         if hit is not None:
             self.hit_activated.emit(hit)
+            return
+        summary = item.data(CONVERSATION_ROLE)
+        if summary is not None:
+            self.conversation_activated.emit(summary)
+            return
+        if item.data(MORE_ROLE) and not self.loading_more:
+            self.loading_more = True
+            item.setText("Loading…")
+            self.more_requested.emit()

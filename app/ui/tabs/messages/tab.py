@@ -17,8 +17,9 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
 
+from app import startup_timeline
 from app.domain.models.messages import SearchHit, ThreadSummary
 from app.services.root import AppServices
 from app.ui.async_slot import async_slot
@@ -31,7 +32,7 @@ from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
 if TYPE_CHECKING:
-    from app.services.messages.changes import SyncChange, ThreadChange
+    from app.services.messages.changes import HistoryStored, SyncChange, ThreadChange
     from app.services.messages.service import MessagesService
     from app.ui.tabs.messages.image_viewer import ImageViewer
 
@@ -64,6 +65,7 @@ class MessagesTab(ConversationActions, TabBase):
         self._background: set[asyncio.Future[None]] = set()
         #: ``load_cached`` listed only the first screenful; ``_load_cached_rest`` adds the rest.
         self._rest_pending = False
+        self._listed_once = False
 
         self.left = ConversationListPanel(self)
         # Short names for the left panel's parts (tests and slots use them).
@@ -80,6 +82,8 @@ class MessagesTab(ConversationActions, TabBase):
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         self.search.query_changed.connect(self._on_search_query_changed)
         self.search.hit_activated.connect(self._on_search_hit_activated)
+        self.search.conversation_activated.connect(self._on_search_conversation_activated)
+        self.search.more_requested.connect(self._on_search_more_requested)
         self.sync_panel = SyncBar(self)
         self.sync_bar = self.sync_panel.bar
         self.cancel_button = self.sync_panel.cancel_button
@@ -111,6 +115,7 @@ class MessagesTab(ConversationActions, TabBase):
             self._events.listen(service.poll_failed, self.status_message.emit)
             self._events.listen(service.sends_changed, self._on_service_sends_changed)
             self._events.listen(service.sends_reconciled, self._apply_thread_change)
+            self._events.listen(service.history_stored, self._on_service_history_stored)
         return self._service
 
     # --- TabBase -------------------------------------------------------------------
@@ -119,6 +124,8 @@ class MessagesTab(ConversationActions, TabBase):
         # Before the first paint: a small synchronous read, without building the
         # service (it loads asyncio and the sync modules).
         cached = self.ctx.messages_first_screen(FIRST_SCREEN)
+        # The mark below is for a first-ever start (nothing cached) only.
+        self._listed_once = self._listed_once or bool(cached.threads)
         self._set_summaries(cached.threads)
         self._rest_pending = cached.partial
         self.badge_changed.emit(cached.unread_total)
@@ -144,6 +151,12 @@ class MessagesTab(ConversationActions, TabBase):
         await self._load_cached_rest()
         await self._sync(show_progress=True)
         self.service.start_polling()
+
+    def search_box(self) -> QLineEdit:
+        return self.left.search.field
+
+    def start_new(self) -> None:
+        self.new_button.click()
 
     def shutdown(self) -> None:
         self.flush_draft_now()  # typed text survives closing the window
@@ -178,6 +191,20 @@ class MessagesTab(ConversationActions, TabBase):
         finally:
             self.sync_panel.hide()
             self.refresh_button.setEnabled(True)
+
+    @async_slot(object)
+    async def _on_service_history_stored(self, _step: HistoryStored) -> None:
+        """A first sync stored its newest window: list it now, older ones keep coming.
+
+        Without this the list said "No conversations yet" until the whole year was
+        in (~14 s on a large account) although the newest months came early.
+        """
+        summaries = await self.service.threads(self._did_filter())
+        if self._sync_task is None or self._sync_task.done():
+            return  # the sync finished meanwhile and listed everything itself
+        self._set_summaries(summaries)
+        if self._open is not None:
+            await self.reload_open_thread(mark_read=self.isVisible())
 
     def _on_sync_progress(self, done: int, total: int, text: str) -> None:
         self.sync_panel.set_progress(done, total, text)
@@ -221,6 +248,8 @@ class MessagesTab(ConversationActions, TabBase):
             for kind, id_ in change.removed:
                 self.pane.model.remove_message(kind, id_)
             self.pane.model.add_messages(change.upserted)
+            for ready in change.media:  # a sent picture, shown at once (#15.7)
+                self.pane.model.set_media(ready.pk, list(ready.paths))
         self.badge_changed.emit(change.unread_total)
 
     def _show_summary(self, did: str, contact: str, summary: ThreadSummary | None) -> None:
@@ -275,6 +304,10 @@ class MessagesTab(ConversationActions, TabBase):
 
     def _update_list_state(self) -> None:
         self.left.update_empty_state()
+        if not self._listed_once and self.conversations.rowCount():
+            self._listed_once = True
+            # bench responsiveness: a first-ever start -> the first conversations synced.
+            startup_timeline.mark("conversations listed")
 
     @async_slot(int)
     async def _on_did_filter_changed(self, _index: int) -> None:
@@ -309,12 +342,35 @@ class MessagesTab(ConversationActions, TabBase):
 
     @async_slot(str)
     async def _on_search_query_changed(self, text: str) -> None:
-        hits = await self.service.search(text) if text.strip() else []
+        # People and numbers, then messages, with the real counts (issue #15.6).
+        results = await self.service.search_everything(text) if text.strip() else None
         if text != self.search.field.text():
             return  # typed on meanwhile
-        names = {s.contact: s.name for s in self._summaries() if s.name}
-        self.search.show_hits(text, hits, names)
-        self.left.show_search(bool(text.strip()))
+        if results is None:
+            self.search.clear_results()
+        else:
+            names = {s.contact: s.name for s in self._summaries() if s.name}
+            self.search.show_results(results, names)
+        self.left.show_search(results is not None)
+
+    @async_slot()
+    async def _on_search_more_requested(self) -> None:
+        shown = self.search.shown
+        if shown is None:
+            return
+        page = await self.service.search_everything(shown.query, offset=len(shown.messages))
+        self.search.append_results(page)
+
+    @async_slot(object)
+    async def _on_search_conversation_activated(self, summary: ThreadSummary) -> None:
+        await self.open_conversation(summary.did, summary.contact)
+
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """The newest conversation open, unless one is open already."""
+        summaries = self._summaries()
+        if summaries and self._open is None:
+            await self.open_conversation(summaries[0].did, summaries[0].contact)
+        return []
 
     def _summaries(self) -> list[ThreadSummary]:
         rows = range(self.conversations.rowCount())

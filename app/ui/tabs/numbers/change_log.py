@@ -9,12 +9,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -118,6 +128,14 @@ class ChangeLogModel(QAbstractTableModel):
     def entries(self) -> list[ChangeLogEntry]:
         return list(self._rows)
 
+    def entry(self, row: int) -> ChangeLogEntry | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+def undoable(entry: ChangeLogEntry | None) -> bool:
+    """A saved change with a change id (a refused one changed nothing to undo)."""
+    return entry is not None and entry.ok and bool(entry.change_id)
+
 
 class ChangeLogView(QTableView):
     def __init__(self, model: ChangeLogModel, parent: QWidget | None = None) -> None:
@@ -139,18 +157,60 @@ class ChangeLogView(QTableView):
 
 
 class ChangeLogPanel(QWidget):
-    """The log under the table: a title saying whether anything was changed, and the view."""
+    """The log under the table: a title saying whether anything was changed, the view,
+    and "Undo this change" for the selected line (also in its context menu)."""
+
+    #: The change id of the line the user wants undone (every line of that change).
+    undo_requested = Signal(str)
 
     def __init__(self, model: ChangeLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        header = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("changeLogTitle")
-        layout.addWidget(self.title)
+        header.addWidget(self.title, 1)
+        self.undo_button = QPushButton("Undo this change", self)
+        self.undo_button.setObjectName("changeLogUndo")
+        self.undo_button.setToolTip(
+            "Put the numbers of the selected change back as they were before it")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        header.addWidget(self.undo_button)
+        layout.addLayout(header)
         self.view = ChangeLogView(model, self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        model.modelReset.connect(self._on_selection_changed)
         layout.addWidget(self.view)
+
+    def selected_entry(self) -> ChangeLogEntry | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self._model.entry(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        action = menu.addAction("Undo this change")
+        action.setEnabled(undoable(self.selected_entry()))
+        action.triggered.connect(self._on_undo_button_clicked)
+        return menu
+
+    def _on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+        self.build_context_menu().popup(self.view.viewport().mapToGlobal(pos))
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self.undo_button.setEnabled(undoable(self.selected_entry()))
+
+    def _on_undo_button_clicked(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and undoable(entry):
+            self.undo_requested.emit(entry.change_id)
 
     def update_title(self) -> None:
         suffix = ("changes made from this computer" if self._model.rowCount()

@@ -21,12 +21,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 from app.services.numbers.changes import DidChangeSet
+from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.record_table import record_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -54,11 +55,11 @@ HEADERS: dict[Column, str] = {
     Column.BUSY: "If busy",
     Column.UNREACHABLE: "If unreachable",
     Column.NO_ANSWER: "If no answer",
-    Column.POP: "POP",
+    Column.POP: "Server",
     Column.VOICEMAIL: "Voicemail",
-    Column.DIALTIME: "Dial time",
-    Column.CNAM: "CNAM",
-    Column.SMS: "SMS",
+    Column.DIALTIME: "Ring for",
+    Column.CNAM: "Caller names",
+    Column.SMS: "Texts",
     Column.NOTE: "Note",
 }
 
@@ -108,11 +109,13 @@ class DidTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             pending = self._pending.get(did.did)
             if pending:
-                return f"Saving: {pending}"
+                return plain_tooltip(f"Saving: {pending}")
             if column in (Column.ROUTING, Column.BUSY, Column.UNREACHABLE, Column.NO_ANSWER):
-                return f"{self.display_text(did, column)}\n({self._route_of(did, column)})"
+                return plain_tooltip(
+                    f"{self.display_text(did, column)}\n({self._route_of(did, column)})")
             text = self.display_text(did, column)
-            return text if column in (Column.DESCRIPTION, Column.NOTE) and text else None
+            return plain_tooltip(text) if column in (Column.DESCRIPTION, Column.NOTE) and text \
+                else None
         if role == Qt.ItemDataRole.FontRole and did.did in self._pending:
             font = QFont()
             font.setItalic(True)
@@ -243,16 +246,6 @@ class DidTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
 
-def fit_columns(table: QTableView) -> None:
-    """Columns as wide as their contents, but long names and notes do not push the
-    other columns off-screen (the full text is in the tooltip)."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in Column:
-        cap = 160 if column in (Column.DESCRIPTION, Column.NOTE) else 240
-        header.resizeSection(column, min(header.sectionSize(column), cap))
-
-
 def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
     """The DIDs table (sorted by number; the tab adds its context menu)."""
     # Several numbers at once: bulk reroute and presets act on the selection.
@@ -260,9 +253,7 @@ def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
     table.setObjectName("didTable")
     table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    # Widths: app/ui/tabs/numbers/columns.py (fitted to the window, no sideways scroll).
     return table
 
 

@@ -22,21 +22,23 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.domain.models.numbers import Did
 from app.domain.routing import ROUTE_KIND_LABELS, Route, RouteKind
 from app.domain.routing_labels import EDITOR_KINDS, TargetLists, target_text, targets_for
+from app.ui.tabs.numbers.words import ADVANCED_KINDS, KIND_WORDS
 
-#: Submenu titles read better in the plural.
+#: Submenu titles in an owner's words (#15.15), in the plural; each explained by the
+#: kind's tooltip (``routing_editor.KIND_WORDS``).
 _SUBMENU_TITLES: dict[RouteKind, str] = {
-    RouteKind.ACCOUNT: "Sub-accounts",
-    RouteKind.FORWARD: "Forward to",
+    RouteKind.ACCOUNT: "Phones (sub-accounts)",
+    RouteKind.FORWARD: "Forward to a number",
     RouteKind.VOICEMAIL: "Voicemail",
-    RouteKind.SIP: "SIP URIs",
-    RouteKind.RING_GROUP: "Ring groups",
-    RouteKind.IVR: "IVRs",
-    RouteKind.QUEUE: "Queues",
-    RouteKind.CALLBACK: "Callbacks",
-    RouteKind.TIME_CONDITION: "Time conditions",
-    RouteKind.DISA: "DISAs",
-    RouteKind.RECORDING: "Recordings",
-    RouteKind.SYSTEM: "System",
+    RouteKind.SIP: "SIP addresses",
+    RouteKind.RING_GROUP: "Several phones (ring groups)",
+    RouteKind.IVR: "Phone menus (IVR)",
+    RouteKind.QUEUE: "Waiting lines (queues)",
+    RouteKind.CALLBACK: "Call backs",
+    RouteKind.TIME_CONDITION: "Opening hours (time conditions)",
+    RouteKind.DISA: "Dial out through this number (DISA)",
+    RouteKind.RECORDING: "Play a recording",
+    RouteKind.SYSTEM: "Hang up or a message",
 }
 
 
@@ -55,14 +57,22 @@ class RerouteMenuBuilder(QObject):
     def build(self, menu: QMenu, current: Route | None = None) -> None:
         """Replace ``menu``'s content; ``current`` (if all selected DIDs share it) is checked."""
         menu.clear()
+        menu.setToolTipsVisible(True)
+        # The technical kinds (SIP, call back, DISA) wait in one "Advanced" submenu.
+        advanced = QMenu("Advanced", menu)
+        advanced.setObjectName("reroute_advanced")
+        advanced.setToolTipsVisible(True)
         for kind in EDITOR_KINDS:
             if kind is RouteKind.NONE:
+                menu.addMenu(advanced)
                 menu.addSeparator()
                 self._add_action(menu, "No action (calls are not answered)",
                                  Route(RouteKind.NONE, ""), current)
                 continue
             targets = targets_for(kind, self._lists)
-            submenu = menu.addMenu(_SUBMENU_TITLES.get(kind, ROUTE_KIND_LABELS[kind]))
+            parent = advanced if kind in ADVANCED_KINDS else menu
+            submenu = parent.addMenu(_SUBMENU_TITLES.get(kind, ROUTE_KIND_LABELS[kind]))
+            submenu.menuAction().setToolTip(KIND_WORDS[kind][1] if kind in KIND_WORDS else "")
             submenu.setObjectName(f"reroute_{kind.value}")
             if not targets:
                 empty = submenu.addAction("None set up on this account")

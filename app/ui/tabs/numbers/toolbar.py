@@ -23,6 +23,7 @@ from app.domain.models.numbers import Did
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 from app.services.numbers.presets import PlannedChange, RoutingPreset, plan
+from app.ui import style
 
 #: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
 PRESET_SHORTCUTS = 9
@@ -46,7 +47,7 @@ def _menu_button(parent: QWidget, name: str, text: str,
     button.setAccessibleName(text.replace("&", ""))
     # The text carries the arrow (as in the Fax tab): the style's own indicator is
     # drawn over the last letters ("Presets" read "Preset⌄").
-    button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+    style.hide_menu_indicator(button)
     # Instant popup: the button *is* the menu, one click opens it.
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Q
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QLineEdit,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -47,12 +48,12 @@ from app.ui.bridge import QtEventListener
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
+from app.ui.tabs.numbers.columns import ColumnFitter
 from app.ui.tabs.numbers.did_model import (
     DID_ROLE,
     DidTableModel,
     did_table,
     empty_note,
-    fit_columns,
 )
 from app.ui.tabs.numbers.reroute_menu import RerouteMenuBuilder, common_route, did_context_menu
 from app.ui.tabs.numbers.toolbar import (
@@ -64,6 +65,7 @@ from app.ui.tabs.numbers.toolbar import (
     selection_text,
     tab_shortcut,
 )
+from app.ui.tabs.numbers.undo_bar import UndoBar
 
 if TYPE_CHECKING:
     from app.ui.tabs.numbers.edit_dialog import DidEditDialog
@@ -95,8 +97,10 @@ class NumbersTab(TabBase):
 
         self._build_toolbar()
         self.table = did_table(self, self.proxy)
+        self.columns = ColumnFitter(self.table)
         self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        # Enter and a double click (activated) open the number's editor.
+        self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.empty_label = empty_note(self)
         self.stack = QStackedWidget(self)
@@ -104,6 +108,15 @@ class NumbersTab(TabBase):
         self.stack.addWidget(self.table)
 
         self.log_panel = ChangeLogPanel(self.log_model, self)
+        self.log_panel.undo_requested.connect(self._on_log_panel_undo_requested)
+        # Undo right after a change (#15.2): the bar for a while, Ctrl+Z while here.
+        self.undo_bar = UndoBar(self)
+        self.undo_bar.undo_requested.connect(self._on_undo_bar_undo_requested)
+        #: The last change made from this tab: what Ctrl+Z undoes (an undo included,
+        #: so a second Ctrl+Z puts it back).
+        self.last_change_id = ""
+        tab_shortcut(self, QKeySequence(QKeySequence.StandardKey.Undo),
+                     self._on_undo_shortcut_activated)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.stack)
@@ -115,6 +128,7 @@ class NumbersTab(TabBase):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.splitter, 1)
 
         self._events = QtEventListener(self)
@@ -142,15 +156,12 @@ class NumbersTab(TabBase):
         self.presets_menu.aboutToShow.connect(self._on_presets_menu_about_to_show)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
-        tab_shortcut(self, QKeySequence(QKeySequence.StandardKey.Find), self._focus_filter)
+        # Ctrl+F is the window's (app/ui/keyboard.py, through search_box): one here
+        # too made the key ambiguous and neither fired.
         # Ctrl+1 .. Ctrl+9: the presets in menu order, each still confirmed first.
         for number in range(1, PRESET_SHORTCUTS + 1):
             tab_shortcut(self, QKeySequence(f"Ctrl+{number}"),
                          functools.partial(self._on_preset_shortcut_activated, number))
-
-    def _focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
 
     # --- TabBase -------------------------------------------------------------------
 
@@ -170,6 +181,9 @@ class NumbersTab(TabBase):
             # The numbers loaded; only some names fall back to ids. Say so quietly.
             problem = choices.problems[0]
             self.status_message.emit(f"Some target names could not be loaded: {problem}")
+
+    def search_box(self) -> QLineEdit:
+        return self.filter_edit
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
@@ -211,7 +225,7 @@ class NumbersTab(TabBase):
     def _after_rows_changed(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
         if self.model.rowCount():
-            fit_columns(self.table)
+            self.columns.fit()
         self._update_actions()
 
     def _show_lookups(self, choices: RoutingChoices) -> None:
@@ -302,7 +316,9 @@ class NumbersTab(TabBase):
         )
         if outcome is not None:
             self._apply(outcome.changes)
-            self.status_message.emit(outcome.message(self.choices.lists))
+            text = outcome.message(self.choices.lists)
+            self.status_message.emit(text)
+            self._offer_undo(outcome.change_id if outcome.changed else "", text)
 
     @async_slot(object)
     async def _on_preset_triggered(self, preset: RoutingPreset) -> None:
@@ -338,7 +354,9 @@ class NumbersTab(TabBase):
         )
         if outcome is not None:
             self._apply(outcome.changes)
-            self.status_message.emit(f"“{preset.name}”: {outcome.message(lists)}")
+            text = f"“{preset.name}”: {outcome.message(lists)}"
+            self.status_message.emit(text)
+            self._offer_undo(outcome.change_id if outcome.changed else "", text)
 
     def open_presets_dialog(self) -> PresetsDialog:
         # The dialogs (and their routing editor, ~4 ms of imports) load when first
@@ -364,7 +382,7 @@ class NumbersTab(TabBase):
         return did_context_menu(self, self.selected_dids(), self.menu_builder,
                                 on_edit=self._on_edit_button_clicked)
 
-    def _on_table_double_clicked(self, *_args: object) -> None:
+    def _on_table_activated(self, *_args: object) -> None:
         self._on_edit_button_clicked()
 
     def _on_edit_button_clicked(self) -> None:
@@ -396,6 +414,59 @@ class NumbersTab(TabBase):
         if saved is not None:
             self._apply(saved)
             self.status_message.emit(f"{format_number(number)} saved.")
+            self._offer_undo(saved.change_id, f"{format_number(number)} saved.")
+
+    # --- undo (#15.2) --------------------------------------------------------------
+
+    def _offer_undo(self, change_id: str, text: str) -> None:
+        if change_id:
+            self.last_change_id = change_id
+            self.undo_bar.offer(change_id, text)
+
+    @async_slot(str)
+    async def _on_undo_bar_undo_requested(self, change_id: str) -> None:
+        await self.undo_change(change_id, self.undo_bar.undo_button)
+
+    @async_slot(str)
+    async def _on_log_panel_undo_requested(self, change_id: str) -> None:
+        # An older change may have been changed again since: say what undo overwrites.
+        conflicts = await self.service.undo_conflicts(change_id)
+        if conflicts and not await feedback.ask(
+            self, "These were changed again since; undoing puts the earlier values back "
+                  "over them:\n\n" + "\n".join(conflicts),
+            yes_text="Undo anyway", title="Undo an older change",
+        ):
+            return
+        await self.undo_change(change_id, self.log_panel.undo_button)
+
+    @async_slot()
+    async def _on_undo_shortcut_activated(self) -> None:
+        if not self.last_change_id:
+            self.status_message.emit(
+                "Nothing to undo yet: changes made here can be undone, also from the change log.")
+            return
+        await self.undo_change(self.last_change_id, self.undo_bar.undo_button)
+
+    async def undo_change(self, change_id: str, control: QWidget) -> None:
+        """Put back what the change ``change_id`` set; say which numbers were restored."""
+        outcome = await run_operation(control, self.service.undo(change_id),
+                                      busy_text="Undoing the change…")
+        if outcome is not None:
+            self._apply(outcome.changes)
+            text = outcome.message()
+            self.status_message.emit(text)
+            self._offer_undo(outcome.change_id if outcome.restored else "", text)
+
+    async def showcase(self) -> list[tuple[str, QWidget]]:
+        """The first number selected and its routing editor open (``numbers-edit.png``)."""
+        if self.model.rowCount() == 0:
+            return []
+        did = self.model.did_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row())
+        if did is None:
+            return []
+        self.table.selectRow(0)
+        dialog = self.open_edit_dialog(did.did)
+        return [("numbers-edit", dialog)] if dialog is not None else []
 
     def _track(self, dialog: QDialog) -> None:
         self.open_dialogs.append(dialog)

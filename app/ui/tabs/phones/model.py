@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.domain.models.numbers import Server
 from app.domain.models.phones import Phone
 from app.domain.phone import format_number
+from app.ui.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -118,7 +119,7 @@ class PhonesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(phone, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(phone, column)
+            return plain_tooltip(self.tooltip(phone, column))
         return None
 
     def text(self, phone: Phone, column: Column) -> str:

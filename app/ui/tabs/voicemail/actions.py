@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
+from app.ui import style
 from app.ui.tabs.voicemail.mailbox_tree import folder_title
 
 
@@ -75,7 +76,7 @@ class MessageActions(QObject):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             # As in the Fax and Numbers tabs the text carries the arrow: the style's
             # indicator sits on top of the last letter.
-            button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+            style.hide_menu_indicator(button)
             self.move.setIconText("Move to ▾")
 
     def context_menu(self, parent: QWidget) -> QMenu:

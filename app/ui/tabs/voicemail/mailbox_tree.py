@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.domain.models.voicemail import Mailbox, VoicemailFolder
+from app.ui.plain_text import plain_tooltip
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 INBOX = "INBOX"
@@ -96,7 +97,8 @@ class MailboxTree(QTreeWidget):
                 item = found
             item.setText(0, mailbox_title(box))
             item.setText(1, mailbox_counts(box))
-            item.setToolTip(0, f"Mailbox {box.mailbox}" + (f" ({box.email})" if box.email else ""))
+            item.setToolTip(0, plain_tooltip(
+                f"Mailbox {box.mailbox}" + (f" ({box.email})" if box.email else "")))
             item.setFont(0, self._bold if box.new else self.font())
             item.setFont(1, self._bold if box.new else self.font())
         self._boxes = wanted

@@ -24,6 +24,7 @@ from app.domain.phone import format_number
 from app.ui import style
 from app.ui.dates import list_date
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
+from app.ui.plain_text import plain_tooltip
 
 Key = tuple[str, str, int]
 
@@ -147,7 +148,7 @@ class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
         if role == Qt.ItemDataRole.FontRole and not message.listened:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(message)
+            return plain_tooltip(self._tooltip(message))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.LENGTH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -44,6 +44,8 @@ from app.services.voicemail.service import VoicemailService
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.keyboard import chain_tab_order
+from app.ui.plain_text import plain_label
 from app.ui.tabs.voicemail.actions import MessageActions
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
 from app.ui.tabs.voicemail.message_model import (
@@ -124,7 +126,7 @@ class VoicemailTab(PlaybackCommands):
         settings_button = self.toolbar.widgetForAction(self.settings_action)
         if isinstance(settings_button, QToolButton):
             settings_button.setAutoRaise(False)  # framed like the actions beside it
-        self.now_playing = QLabel(self)
+        self.now_playing = plain_label(QLabel(self))  # quotes the caller's name
         style.set_look(self.now_playing, style.MUTED)
         # Wraps rather than widening the window for a very long caller name.
         self.now_playing.setWordWrap(True)
@@ -144,6 +146,13 @@ class VoicemailTab(PlaybackCommands):
         self.splitter.setSizes([300, 700])
         layout = QVBoxLayout(self)  # the default margins, as in the other tabs
         layout.addWidget(self.splitter)
+        # Tab follows what the eye sees: mailboxes, the toolbar, the list, the player.
+        chain_tab_order(
+            self.tree,
+            *(self.toolbar.widgetForAction(a) for a in self.message_actions.all()),
+            self.table, self.player.play_button, self.player.seek_slider,
+            self.player.speed_box, self.player.volume_slider,
+        )
         self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

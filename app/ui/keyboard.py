@@ -1,0 +1,155 @@
+"""Keyboard use of the main window (issue #15 point 9): a "Go" menu of shortcuts.
+
+Everything a mouse user reaches has a key, and the menu lists them (a QAction's
+shortcut is shown beside its text):
+
+* Ctrl+Tab / Ctrl+PgDown and Ctrl+Shift+Tab / Ctrl+PgUp switch tabs from
+  anywhere, tables included (window-wide actions, not QTabWidget's own keys,
+  which only work while the tab bar has the focus);
+* Ctrl+F focuses the shown tab's search box (``TabBase.search_box``) and Esc in
+  a search box clears it;
+* Ctrl+N starts a new conversation (Messages), Ctrl+Shift+N a new fax
+  (``TabBase.start_new``).
+
+Tab inside the record tables moves to the next widget instead of the next cell
+(``record_table``), so the toolbar is a few presses away.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+    from app.ui.tabs.base import TabBase
+
+
+class Shortcuts(QObject):
+    """The "Go" menu of ``window`` and the Esc-clears-search filter."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._filtered: set[int] = set()
+        menu = QMenu("&Go", window)
+        bar = window.menuBar()
+        actions = bar.actions()
+        # Before Help, the last menu by convention.
+        bar.insertMenu(actions[-1], menu) if actions else bar.addMenu(menu)
+        self.menu = menu
+        self.next_tab = self._action(
+            "&Next tab", self._on_next_tab, QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")
+        )
+        self.previous_tab = self._action(
+            "&Previous tab", self._on_previous_tab,
+            QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp"),
+        )
+        menu.addSeparator()
+        self.find = self._action("&Find in this tab", self._on_find, QKeySequence.StandardKey.Find)
+        menu.addSeparator()
+        self.new_conversation = self._action(
+            "New &conversation…", lambda: self._start_new("messages"), QKeySequence("Ctrl+N")
+        )
+        self.new_fax = self._action(
+            "New &fax…", lambda: self._start_new("fax"), QKeySequence("Ctrl+Shift+N")
+        )
+        window.tab_widget.currentChanged.connect(self._on_current_tab_changed)
+        self._on_current_tab_changed()
+
+    def _action(
+        self, text: str, slot: Callable[[], object], *keys: QKeySequence | QKeySequence.StandardKey
+    ) -> QAction:
+        action = QAction(text, self.window)
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            if isinstance(key, QKeySequence):
+                sequences.append(key)
+            else:
+                sequences.extend(QKeySequence.keyBindings(key))
+        action.setShortcuts(sequences)
+        # Window-wide: a focused table or text box must not swallow them.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    # --- what the keys do ------------------------------------------------------------
+
+    def current_tab(self) -> TabBase | None:
+        return self.window.tabs.get(self.window.current_key())
+
+    def _step(self, step: int) -> None:
+        tabs = self.window.tab_widget
+        if tabs.count():
+            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+            current = tabs.currentWidget()
+            if current is not None:
+                # Into the tab, where its first control waits for the keyboard.
+                current.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _on_next_tab(self) -> None:
+        self._step(+1)
+
+    def _on_previous_tab(self) -> None:
+        self._step(-1)
+
+    def _on_find(self) -> None:
+        tab = self.current_tab()
+        box = tab.search_box() if tab is not None else None
+        if box is None:
+            return
+        self._watch(box)
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+
+    def _start_new(self, key: str) -> None:
+        self.window.show_tab(key)
+        self.window.tabs[key].start_new()
+
+    def _on_current_tab_changed(self, *_: object) -> None:
+        tab = self.current_tab()
+        box = tab.search_box() if tab is not None else None
+        self.find.setEnabled(box is not None)
+        if box is not None:
+            self._watch(box)
+
+    # --- Esc clears a search -----------------------------------------------------------
+
+    def _watch(self, box: QLineEdit) -> None:
+        if id(box) not in self._filtered:
+            self._filtered.add(id(box))
+            box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An empty box lets Esc do what it does elsewhere (close a popup, a dialog).
+        if (
+            isinstance(watched, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and watched.text()
+        ):
+            watched.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order (the order they are seen on screen).
+
+    Widgets that take no keyboard focus by default (a toolbar's buttons) are
+    given Tab focus: a control only a mouse can reach is a control some users
+    cannot reach at all.
+    """
+    for widget in widgets:
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

@@ -1,0 +1,100 @@
+"""A first sync neither triggers full garbage collections nor keeps a year of rows
+alive (issue #16.1): the collector is paused over history windows and the report
+counts what it stored instead of holding every message."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app.services import gc_pause
+from app.services.messages import sync as sync_module
+from app.services.messages.sync import MessageSync
+from app.store.messages_repo import MessagesRepo
+
+
+@pytest.fixture(autouse=True)
+def _collector_on() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_overlapping_bulk_jobs_resume_the_collector_once_the_last_ends() -> None:
+    first = gc_pause.collector_paused()
+    second = gc_pause.collector_paused()
+    first.__enter__()
+    assert not gc.isenabled()
+    second.__enter__()
+    first.__exit__(None, None, None)  # ends before the other one: still paused
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off() -> None:
+    gc.disable()
+    with gc_pause.collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+class Watching:
+    """The real API; records whether the collector ran while pages were fetched."""
+
+    def __init__(self, api: Any) -> None:
+        self.api = api
+        self.collector_on: list[bool] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.api, name)
+
+    async def get_sms(self, *args: Any, **kwargs: Any) -> Any:
+        self.collector_on.append(gc.isenabled())
+        return await self.api.get_sms(*args, **kwargs)
+
+
+def test_history_is_fetched_with_the_collector_paused_and_counted_not_kept(
+    sandbox: Any, api: Any, db: Any, run: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sync_module, "HISTORY_KEPT", 5)
+    watching = Watching(api)
+    engine = MessageSync(watching, MessagesRepo(db), backfill_days=365)
+    report = run(engine.sync())
+    assert report.backfill and watching.collector_on and not any(watching.collector_on)
+    assert gc.isenabled()  # resumed after the backfill
+    assert report.inserted_count > 5 and len(report.inserted) + len(report.updated) <= 5
+    assert report.changed_count == report.inserted_count + report.updated_count
+    # A poll after it is not history: the collector runs and nothing is capped.
+    watching.collector_on.clear()
+    did = next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
+    for n in range(7):
+        sandbox.state.deliver_sms(did, "4185550160", f"poll {n}")
+    polled = run(engine.sync())
+    assert all(watching.collector_on)
+    assert polled.inserted_count == len(polled.inserted) == 7
+
+
+def test_a_first_sync_starts_with_the_newest_days_on_their_own() -> None:
+    from datetime import date
+
+    from app.domain.date_windows import MAX_WINDOW_DAYS
+    from app.services.messages.sync import FIRST_GLANCE_DAYS, first_backfill_windows
+
+    today = date(2026, 12, 5)
+    start = date(2025, 12, 6)  # 365 days
+    windows = first_backfill_windows(start, today)
+    assert (windows[0].start, windows[0].end) == (date(2026, 11, 29), today)
+    assert (windows[0].end - windows[0].start).days + 1 == FIRST_GLANCE_DAYS
+    assert windows[1].end == windows[0].start  # one day of overlap, as between windows
+    assert windows[-1].start == start
+    assert all((w.end - w.start).days < MAX_WINDOW_DAYS for w in windows)
+    assert len(windows) * 2 <= 10  # getSMS + getMMS per window: a year in <= 10 calls
+    # A backfill of a few days is one window.
+    assert [(w.start, w.end) for w in first_backfill_windows(date(2026, 12, 3), today)] == [
+        (date(2026, 12, 3), today)]
