@@ -111,7 +111,10 @@ class VoicemailApi(TypedBase):
             raise self._damaged(method, "voicemail recording", exc) from None
         if saved is None:
             raise TransportError(
-                "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                ),
                 kind="body",
                 method=method,
             )

@@ -19,6 +19,7 @@ French word order differs, so translating the finished sentence would not do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 #: The one context of every sentence of the Qt-free layers.
@@ -48,3 +49,39 @@ class Text(str):
 
 def _rebuild(template: str, params: dict[str, Any]) -> Text:
     return Text(template, **params)
+
+
+class Verbatim(str):
+    """Outside text inside a ``Text`` (a name, a number): shown as it is, never translated."""
+
+
+class Lines(str):
+    """Sentences shown together (one per line, or ``sep``), each translated on its own."""
+
+    items: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, items: Iterable[str], sep: str = "\n") -> Lines:
+        listed = tuple(items)
+        self = super().__new__(cls, sep.join(listed))
+        self.items = listed
+        self.sep = sep
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Lines, (self.items, self.sep))
+
+
+class LowerFirst(str):
+    """A marked word used mid-sentence ("System: hang up"): translated, then its first
+    letter lowercased. Its English value is already lowercased."""
+
+    word: str
+
+    def __new__(cls, word: str) -> LowerFirst:
+        self = super().__new__(cls, word[:1].lower() + word[1:])
+        self.word = word
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LowerFirst, (self.word,))

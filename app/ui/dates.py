@@ -91,3 +91,13 @@ def number(value: float, places: int = 0) -> str:
     if lang.french:
         return lang.locale.toString(float(value), "f", places)
     return f"{value:,.{places}f}"
+
+
+def long_day(day: date, *, with_year: bool = False) -> str:
+    """A day header: ``Monday, March 2`` / ``lundi 2 mars``; with the year (other
+    years): ``March 2, 2025`` / ``2 mars 2025``."""
+    lang = i18n.current()
+    if lang.french:
+        qdate = QDate(day.year, day.month, day.day)
+        return lang.locale.toString(qdate, "d MMMM yyyy" if with_year else "dddd d MMMM")
+    return f"{day:%B} {day.day}, {day.year}" if with_year else f"{day:%A, %B} {day.day}"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.config.logsetup import private
 from app.domain.errors import UserFacingError
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui.i18n import localized
+from app.ui.i18n import localized, translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -95,15 +95,15 @@ def show_error(parent: QWidget | None, error: UserFacingError) -> None:
 
 
 async def ask(
-    parent: QWidget | None, text: str, *, yes_text: str = "OK", detail: str = "", title: str = ""
+    parent: QWidget | None, text: str, *, yes_text: str = "", detail: str = "", title: str = ""
 ) -> bool:
-    """A yes/no question answered without a nested event loop."""
+    """A yes/no question answered without a nested event loop (``yes_text``: "OK")."""
     message = UserMessage(Level.WARNING, localized(text), detail, localized(title))
     log.info("User question: %s", private(text))
     if _sink is not None:
         return bool(_sink(message))
     box = _box(parent, message)
-    yes = box.addButton(yes_text, box.ButtonRole.AcceptRole)
+    yes = box.addButton(yes_text or translate("feedback", "OK"), box.ButtonRole.AcceptRole)
     box.addButton(box.StandardButton.Cancel)
     future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 

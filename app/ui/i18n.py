@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.domain.words import CONTEXT, Text
+from app.domain.words import CONTEXT, Lines, LowerFirst, Text, Verbatim
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +166,13 @@ def localized(text: str) -> str:
     catalog does not know it (outside text: a server's message, a file name).
     English returns the text untouched, without a look-up.
     """
-    if not _installed:
+    if not _installed or isinstance(text, Verbatim):
         return str(text)
+    if isinstance(text, Lines):
+        return text.sep.join(localized(item) for item in text.items)
+    if isinstance(text, LowerFirst):
+        word = QCoreApplication.translate(CONTEXT, text.word)
+        return word[:1].lower() + word[1:]
     if isinstance(text, Text):
         template = QCoreApplication.translate(CONTEXT, text.template)
         params = {k: localized(v) if isinstance(v, str) else v for k, v in text.params.items()}
@@ -249,5 +255,25 @@ def compile_catalog(ts: Path, qm: Path) -> Path | None:
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``QCoreApplication.translate`` under the name ``pyside6-lupdate`` reads."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    """``QCoreApplication.translate`` under the name ``pyside6-lupdate`` reads.
+
+    With a count (``n``, ``%n`` in the text) an English text is also given its
+    plural: the sources write it ``"%n call(s)"`` / ``"%n fax(es)"`` /
+    ``"%n entry(ies)"`` and English loads no catalog (Qt would show "1 call(s)");
+    the French catalog has real plural forms (French: 0 and 1 are singular).
+    """
+    done = QCoreApplication.translate(context, text, disambiguation, n)
+    if n < 0 or done != text.replace("%n", str(n)):
+        return done
+    return _ENGLISH_PLURAL.sub(lambda m: _english_plural(m, n), done)
+
+
+#: ``call(s)``, ``fax(es)``, ``entry(ies)``: a word and its plural ending.
+_ENGLISH_PLURAL = re.compile(r"(\w+?)(y?)\((s|es|ies)\)")
+
+
+def _english_plural(match: re.Match[str], n: int) -> str:
+    stem, y, ending = match.groups()
+    if n == 1:
+        return stem + y
+    return stem + ending if ending == "ies" else stem + y + ending

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 from app.config.settings import Settings
 from app.ui import desktop_files
 from app.ui.desktop_tray import tray_available
+from app.ui.i18n import translate
 
 XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly")
 
@@ -35,13 +36,16 @@ class DesktopSection(QGroupBox):
         self.start_at_login: QCheckBox | None = None
         self.keep_in_tray: QCheckBox | None = None
         if platform.startswith(XDG_PLATFORMS):
-            box = QCheckBox("Start Switchboard when I log in", self)
+            box = QCheckBox(translate("DesktopSection", "Start Switchboard when I log in"), self)
             box.setChecked(desktop_files.autostart_enabled())
             box.setToolTip(described["start_at_login"][1])
             layout.addWidget(box)
             self.start_at_login = box
         if has_tray():
-            box = QCheckBox("Keep running in the tray when the window closes", self)
+            box = QCheckBox(translate(
+                "DesktopSection",
+                "Keep running in the tray when the window closes",
+            ), self)
             box.setChecked(settings.keep_in_tray)
             box.setToolTip(described["keep_in_tray"][1])
             layout.addWidget(box)

@@ -43,6 +43,7 @@ from app.services.lookups.service import LookupResult, LookupService, all_list_n
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import translate
 from app.ui.operations import run_operation
 
 OVERVIEW_HEADERS = ("List", "Entries", "Updated")
@@ -108,9 +109,12 @@ class ListsPage(QWidget):
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.advanced = QCheckBox("Advanced: show the rows as VoIP.ms sent them", self)
-        self.refresh_button = QPushButton("Refresh this list", self)
-        self.refresh_all_button = QPushButton("Refresh all lists", self)
+        self.advanced = QCheckBox(translate(
+            "ListsPage",
+            "Advanced: show the rows as VoIP.ms sent them",
+        ), self)
+        self.refresh_button = QPushButton(translate("ListsPage", "Refresh this list"), self)
+        self.refresh_all_button = QPushButton(translate("ListsPage", "Refresh all lists"), self)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.progress.hide()
@@ -139,15 +143,18 @@ class ListsPage(QWidget):
 
         if lookups is None:
             self.setEnabled(False)
-            self.intro.setText("Lists are available once signed in.")
+            self.intro.setText(translate("ListsPage", "Lists are available once signed in."))
             return
         days = lookups.ttl.days
         self.intro.setText(
-            "Switchboard keeps a copy of these lists from VoIP.ms, so time zones, servers "
-            "and routing choices work offline. Copies are refreshed in the background "
-            f"when they are more than {days} day{'' if days == 1 else 's'} old."
+            translate(
+                "ListsPage",
+                "Switchboard keeps a copy of these lists from VoIP.ms, so time zones, servers and "
+                "routing choices work offline. Copies are refreshed in the background when they "
+                "are more than %n day(s) old.", "", days,
+            )
         )
-        self.state.setText("Pick a list to see its entries.")
+        self.state.setText(translate("ListsPage", "Pick a list to see its entries."))
         self.refresh_button.setEnabled(False)
         self.overview.itemSelectionChanged.connect(self._on_overview_item_selection_changed)
         self.advanced.toggled.connect(self._on_advanced_toggled)
@@ -211,7 +218,10 @@ class ListsPage(QWidget):
         label = self.names[name]
         if result is None:
             self.state.setText(
-                f"{label}: never fetched. “Refresh this list” fetches it from VoIP.ms."
+                translate(
+                    "ListsPage",
+                    "{label}: never fetched. “Refresh this list” fetches it from VoIP.ms.",
+                ).format(label=label)
             )
             self._fill(Table((), []))
             return
@@ -270,7 +280,10 @@ class ListsPage(QWidget):
             result = await run_operation(
                 self.refresh_button,
                 self._lookups.get(name, refresh=True),
-                busy_text=f"Fetching {self.names[name]}…",
+                busy_text=translate(
+                    "ListsPage",
+                    "Fetching {names}…",
+                ).format(names=self.names[name]),
             )
         finally:
             if shiboken6.isValid(self):
@@ -291,30 +304,39 @@ class ListsPage(QWidget):
             self._lookups.refresh_all(quiet=True, progress=self._on_refresh_progress)
         )
         self._refresh_all_task = task
-        self.refresh_all_button.setText("Stop")
+        self.refresh_all_button.setText(translate("ListsPage", "Stop"))
         self.refresh_button.setEnabled(False)
         self._busy("Refreshing all lists…")
         self.progress.setRange(0, len(self.names))
         try:
             outcome = await run_operation(
-                self.refresh_all_button, task, busy_text="Refreshing all lists…", disable=False
+                self.refresh_all_button, task, busy_text=translate(
+                    "ListsPage",
+                    "Refreshing all lists…",
+                ), disable=False
             )
         finally:
             self._refresh_all_task = None
             if shiboken6.isValid(self):
-                self.refresh_all_button.setText("Refresh all lists")
+                self.refresh_all_button.setText(translate("ListsPage", "Refresh all lists"))
                 self.refresh_button.setEnabled(bool(self.current_list()))
                 self._idle()
         if not shiboken6.isValid(self):
             return
         if outcome is None:
-            self.state.setText("Refresh stopped. The lists not reached yet keep their copies.")
+            self.state.setText(translate(
+                "ListsPage",
+                "Refresh stopped. The lists not reached yet keep their copies.",
+            ))
         else:
             failed = [self.names[n] for n, e in outcome.items() if e]
             self.state.setText(
-                "All lists refreshed."
+                translate("ListsPage", "All lists refreshed.")
                 if not failed
-                else f"Could not refresh: {', '.join(failed)} (the older copies are kept)."
+                else translate(
+                    "ListsPage",
+                    "Could not refresh: {failed} (the older copies are kept).",
+                ).format(failed=', '.join(failed))
             )
         await self.reload_all()
 

@@ -149,3 +149,74 @@ def test_the_french_catalog_holds_every_string_of_the_code(tmp_path: Path) -> No
     fresh.write_bytes(translations.TS.read_bytes())
     translations.update(fresh)
     assert translations.unfinished(fresh) == []
+
+
+def test_english_counts_get_their_plural_without_a_catalog() -> None:
+    from app.ui.i18n import translate
+
+    assert translate("x", "%n call(s) today", "", 1) == "1 call today"
+    assert translate("x", "%n call(s) today", "", 0) == "0 calls today"
+    assert translate("x", "%n fax(es)", "", 3) == "3 faxes"
+    assert translate("x", "%n entry(ies)", "", 1) == "1 entry"
+    assert translate("x", "%n entry(ies)", "", 2) == "2 entries"
+
+
+def test_french_counts_follow_french_plural_rules(french_ui: Any) -> None:
+    from app.ui.i18n import translate
+
+    # French: 0 and 1 are singular.
+    assert translate("PhonesTab", "%n phone(s)", "", 0) == "0 téléphone"
+    assert translate("PhonesTab", "%n phone(s)", "", 1) == "1 téléphone"
+    assert translate("PhonesTab", "%n phone(s)", "", 4) == "4 téléphones"
+
+
+def test_service_sentences_are_translated_with_their_values(french_ui: Any) -> None:
+    """A ``Text`` keeps its template: French word order, values (outside text kept
+    verbatim, marked words translated, ``LowerFirst`` lowercased) filled in after."""
+    from app.domain.routing import Route
+    from app.domain.routing_labels import describe
+    from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text, Verbatim
+    from app.ui.i18n import localized
+
+    refused = Text(QT_TRANSLATE_NOOP("services", "{number} was not changed: {message}"),
+                   number="(617) 555-0100",
+                   message=QT_TRANSLATE_NOOP("services",
+                       "This number is no longer on your account."))
+    assert str(refused) == (
+        "(617) 555-0100 was not changed: This number is no longer on your account.")
+    assert localized(refused) == (
+        "Le (617) 555-0100 n’a pas été modifié\u00a0: Ce numéro n’est plus dans votre compte.")
+    assert localized(describe(Route.parse("sys:hangup"))) == "Système\u00a0: raccrocher"
+    # A caller named like a word of the catalog stays as the caller is named.
+    assert localized(Verbatim("Urgent")) == "Urgent"
+    assert localized(Text(QT_TRANSLATE_NOOP("services", "From {callers}"),
+                          callers=Verbatim("Sales"))) == "De Sales"
+    both = Lines([QT_TRANSLATE_NOOP("services", "Choose the fax number to send from."),
+                  QT_TRANSLATE_NOOP("services", "Attach at least one document to fax.")], " ")
+    assert localized(both) == ("Choisissez le numéro de télécopieur d’envoi. "
+                               "Joignez au moins un document à télécopier.")
+    # Outside text the catalog does not know is shown as it came.
+    assert localized("Error 42 from the carrier") == "Error 42 from the carrier"
+
+
+def test_english_shows_service_sentences_untouched() -> None:
+    from app.domain.words import QT_TRANSLATE_NOOP, Text
+    from app.ui.i18n import localized
+
+    text = Text(QT_TRANSLATE_NOOP("services",
+        "Mailbox {mailbox} is no longer on your VoIP.ms account."),
+                mailbox="1001")
+    assert localized(text) == "Mailbox 1001 is no longer on your VoIP.ms account."
+
+
+def test_a_translation_naming_a_wrong_value_falls_back_to_english(
+    french_ui: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator's typo in a placeholder must not crash the window: English instead."""
+    from app.domain.words import Text
+    from app.ui import i18n
+
+    monkeypatch.setattr(i18n.QCoreApplication, "translate",
+                        lambda *_args: "Boîte {boite} disparue")
+    text = Text("Mailbox {mailbox} is gone", mailbox="1001")
+    assert i18n.localized(text) == "Mailbox 1001 is gone"

@@ -46,7 +46,7 @@ from app.domain.sms_text import (
     validate_text,
 )
 from app.domain.timeutil import provider_date
-from app.domain.words import QT_TRANSLATE_NOOP, Text
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.messages.journal import (
     CANCELLED_TEXT,
@@ -302,7 +302,8 @@ class MessageSender:
                         "{value} is not a valid North American phone number (10 digits, e.g. "
                         "(555) 123-4567).",
                     ),
-                    value=format_number(contact) or 'The number',
+                    value=Verbatim(format_number(contact))
+                    or QT_TRANSLATE_NOOP("services", "The number"),
                 )
             )
         problem = validate_text(text, has_media=bool(images))

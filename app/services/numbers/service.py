@@ -49,7 +49,7 @@ from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import LISTED_KINDS, describe
-from app.domain.words import QT_TRANSLATE_NOOP, Text
+from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text
 from app.services.events import Event
 from app.services.numbers.changes import (
     DidChangeSet,
@@ -179,8 +179,9 @@ class NumbersService:
                     targets.append(did)
             lists = await self._lookups.cached_routing_targets()
             change: dict[str, Any] = {"routing": route}
-            self._show_optimistic([apply(d, change) for d in targets],
-                                  f"routing to {describe(route, lists)}")
+            self._show_optimistic([apply(d, change) for d in targets], Text(
+                QT_TRANSLATE_NOOP("services", "routing to {target}"),
+                target=describe(route, lists)))
             confirmed: list[Did] = []
             for did in targets:
                 try:
@@ -217,7 +218,7 @@ class NumbersService:
         nothing differed)."""
         problems = validate(edit)
         if problems:
-            raise UserFacingError(" ".join(problems))
+            raise UserFacingError(Lines(problems, " "))
         if edit.forward_to_new:
             edit = await self._forwardings_for(edit)
         key = _key(number)
@@ -230,7 +231,8 @@ class NumbersService:
             method = choose_method(changes)
             if method is WriteMethod.NOTHING:
                 return DidChangeSet()
-            self._show_optimistic([apply(current, changes)], "your changes")
+            self._show_optimistic([apply(current, changes)],
+                                  QT_TRANSLATE_NOOP("services", "your changes"))
             change_id = _new_change_id()
             try:
                 after = await self._write(current, changes, method)
@@ -265,7 +267,10 @@ class NumbersService:
         """
         lines = [e for e in await self._store.changes_of(change_id) if e.ok]
         if not lines:
-            raise UserFacingError("That change was never saved, so there is nothing to undo.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "That change was never saved, so there is nothing to undo.",
+            ))
         by_number: dict[str, list[ChangeLogEntry]] = {}
         for line in lines:
             by_number.setdefault(line.did, []).append(line)
@@ -368,7 +373,13 @@ class NumbersService:
                 forwarding = await self._api.create_forwarding(wanted)
             except UserFacingError as exc:
                 raise UserFacingError(
-                    f"Could not set up forwarding to {format_number(wanted)}: {exc.message}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "Could not set up forwarding to {number}: {message}",
+                        ),
+                        number=format_number(wanted), message=exc.message,
+                    ),
                     detail=exc.detail,
                 ) from exc
             known.append(RoutingTarget(forwarding, f"{forwarding} - {wanted}"))

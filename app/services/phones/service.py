@@ -34,7 +34,7 @@ from app.domain.models.phones import (
     Registration,
 )
 from app.domain.routing import RouteKind
-from app.domain.words import QT_TRANSLATE_NOOP, Text
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.phones.changes import (
     Choice,
@@ -110,7 +110,9 @@ def server_choices(servers: Sequence[Server]) -> tuple[Choice, ...]:
     """POPs, the recommended first, then by name."""
     ordered = sorted(servers, key=lambda s: (not s.recommended, s.name.lower()))
     return tuple(
-        Choice(s.pop, f"{s.name} ({s.hostname})" + (" - recommended" if s.recommended else ""))
+        Choice(s.pop, Text(QT_TRANSLATE_NOOP("services", "{name} ({host}) - recommended"),
+                           name=Verbatim(s.name), host=Verbatim(s.hostname))
+               if s.recommended else Verbatim(f"{s.name} ({s.hostname})"))
         for s in ordered
     )
 
@@ -175,7 +177,8 @@ class PhonesService:
             username=_s(row.get("account")) or account,
             password=_s(row.get("password")),
             servers=tuple(
-                (s.hostname, f"{s.name}" + (" (recommended)" if s.recommended else ""))
+                (s.hostname, Text(QT_TRANSLATE_NOOP("services", "{name} (recommended)"),
+                                  name=Verbatim(s.name)) if s.recommended else Verbatim(s.name))
                 for s in ordered if s.hostname
             ),
             transport=transport,

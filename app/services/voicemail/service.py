@@ -30,7 +30,7 @@ from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailMessage
-from app.domain.words import QT_TRANSLATE_NOOP, Text
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.root import NotifierLike
 from app.services.voicemail.audio import AudioCache, AudioFetcher
@@ -280,11 +280,13 @@ class VoicemailService:
                 self._emit(MessageChanges.of(await self._store.put(before, remove=remove)))
 
     async def set_listened(self, message: VoicemailMessage, listened: bool) -> MessageChanges:
-        verb = "mark as heard" if listened else "mark as unheard"
+        verb = (QT_TRANSLATE_NOOP("services", "mark as heard") if listened
+                else QT_TRANSLATE_NOOP("services", "mark as unheard"))
         return await self._flag(message, verb, listened=listened)
 
     async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> MessageChanges:
-        verb = "mark as urgent" if urgent else "remove the urgent mark from"
+        verb = (QT_TRANSLATE_NOOP("services", "mark as urgent") if urgent
+                else QT_TRANSLATE_NOOP("services", "remove the urgent mark from"))
         return await self._flag(message, verb, urgent=urgent)
 
     async def move(self, message: VoicemailMessage, folder: str) -> MessageChanges:
@@ -306,7 +308,9 @@ class VoicemailService:
             )
         except UserFacingError as exc:
             await self._put_back(before, unless_changed_from=after)
-            raise await self._refused(f"move to {folder}", before, exc) from exc
+            raise await self._refused(
+                Text(QT_TRANSLATE_NOOP("services", "move to {folder}"), folder=Verbatim(folder)),
+                before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
         try:
             confirmed = optimistic.then(await self._reload(before.mailbox))
@@ -336,7 +340,7 @@ class VoicemailService:
             await self._api.delete_voicemail(before.mailbox, before.folder, before.message_num)
         except UserFacingError as exc:
             await self._put_back(before, unless_changed_from=None)
-            raise await self._refused("delete", before, exc) from exc
+            raise await self._refused(QT_TRANSLATE_NOOP("services", "delete"), before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
         return removed
 
@@ -356,7 +360,10 @@ class VoicemailService:
                 before.mailbox, before.folder, before.message_num, address
             )
         except UserFacingError as exc:
-            raise await self._refused(f"e-mail to {address}", before, exc) from exc
+            raise await self._refused(
+                Text(QT_TRANSLATE_NOOP("services", "e-mail to {address}"), address=Verbatim(
+                    address)),
+                before, exc) from exc
 
     # --- audio (see audio.AudioFetcher) -----------------------------------------------
 

@@ -18,6 +18,7 @@ from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
 from app.ui.dates import list_date
+from app.ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.services.connectivity.changes import LinkStatus
@@ -44,12 +45,12 @@ class ConnectivityBar(QFrame):
         super().__init__(parent)
         self.setAutoFillBackground(True)
         style.set_look(self, style.WARNING)
-        self.setAccessibleName("Can't reach VoIP.ms")
+        self.setAccessibleName(translate("ConnectivityBar", "Can't reach VoIP.ms"))
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("Re&try", self)
-        self.retry_button.setToolTip("Try to reach VoIP.ms now")
+        self.retry_button = QPushButton(translate("ConnectivityBar", "Re&try"), self)
+        self.retry_button.setToolTip(translate("ConnectivityBar", "Try to reach VoIP.ms now"))
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 6, 16, 6)

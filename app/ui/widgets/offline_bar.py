@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolBar, QWidget
 
 from app.ui import style
+from app.ui.i18n import translate
 from app.ui.widgets.strips import TintedStrip
 
 OFFLINE_TEXT = (
@@ -41,8 +42,11 @@ class OfflineBar(QToolBar):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setText(OFFLINE_TEXT)
-        self.sign_in_button = QPushButton("Sign in…", content)
-        self.sign_in_button.setToolTip("Enter the API password to refresh and make changes")
+        self.sign_in_button = QPushButton(translate("OfflineBar", "Sign in…"), content)
+        self.sign_in_button.setToolTip(translate(
+            "OfflineBar",
+            "Enter the API password to refresh and make changes",
+        ))
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         row.addWidget(self.label, 1)
         row.addWidget(self.sign_in_button)

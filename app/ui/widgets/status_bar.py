@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from app.ui import style
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_label
 
 
@@ -19,7 +20,10 @@ class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Both quote the server and the names of what changed: plain text.
-        self.sync_label = plain_label(QLabel("Showing saved data", self))
+        self.sync_label = plain_label(QLabel(translate(
+            "SyncStatusBar",
+            "Showing saved data",
+        ), self))
         self.error_label = plain_label(QLabel(self))
         style.set_look(self.error_label, style.ERROR)
         self.error_label.hide()
@@ -27,7 +31,7 @@ class SyncStatusBar(QStatusBar):
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("SyncStatusBar", "Cancel"), self)
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.addWidget(self.sync_label)

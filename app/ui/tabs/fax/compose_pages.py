@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.ui.i18n import translate
 from app.ui.tabs.fax.compose_merge import (
     FAX_DPI,
     AttachmentError,
@@ -58,7 +59,10 @@ def write_typed_pages(text: str, out: Path) -> int:
     """Lay ``text`` out on letter pages (paginated) in the PDF ``out``; its page count."""
     text = text.replace("\r\n", "\n").replace("\f", "\n")
     if not text.strip():
-        raise AttachmentError("The typed message is empty: there is nothing to fax.")
+        raise AttachmentError(translate(
+            "fax.compose_pages",
+            "The typed message is empty: there is nothing to fax.",
+        ))
     return _write_document(out, lambda doc: doc.setPlainText(text))
 
 
@@ -87,7 +91,10 @@ def write_cover_page(cover: CoverPage, total_pages: int, out: Path, *, today: da
     )
     pages = _write_document(out, lambda doc: doc.setHtml(body))
     if pages != 1:
-        raise AttachmentError("The cover note is too long for one page: shorten it.")
+        raise AttachmentError(translate(
+            "fax.compose_pages",
+            "The cover note is too long for one page: shorten it.",
+        ))
     return pages
 
 
@@ -104,7 +111,7 @@ def _write_document(out: Path, fill: Callable[[QTextDocument], None]) -> int:
     try:
         writer.setResolution(FAX_DPI)
         writer.setCreator("Switchboard")
-        writer.setTitle("Fax")
+        writer.setTitle(translate("fax.compose_pages", "Fax"))
         writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.Letter),
@@ -127,7 +134,10 @@ def _write_document(out: Path, fill: Callable[[QTextDocument], None]) -> int:
         pages = int(document.pageCount())
         painter = QPainter()
         if not painter.begin(writer):
-            raise AttachmentError(f"Could not create the fax document in {out.parent}.")
+            raise AttachmentError(translate(
+                "fax.compose_pages",
+                "Could not create the fax document in {parent}.",
+            ).format(parent=out.parent))
         try:
             for index in range(pages):
                 if index:

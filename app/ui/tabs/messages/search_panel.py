@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from app.domain.models.messages import SearchResults, ThreadSummary
 from app.domain.phone import format_number
 from app.domain.sms_text import escape_rich_text, snippet_html
+from app.ui import dates
+from app.ui.i18n import translate
 
 HIT_ROLE = 0x0100 + 20
 CONVERSATION_ROLE = 0x0100 + 21
@@ -60,7 +62,10 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Search names, numbers and messages")
+        self.field.setPlaceholderText(translate(
+            "SearchPanel",
+            "Search names, numbers and messages",
+        ))
         self.field.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
@@ -182,7 +187,7 @@ class SearchPanel(QWidget):
             message = hit.stored.message
             who = self._names.get(message.contact) or format_number(message.contact)
             local = message.date.astimezone()
-            when = f"{local:%b} {local.day}, {local.year} {local:%H:%M}"
+            when = f"{dates.day_month_year(local.date())} {dates.clock(local)}"
             item = QListWidgetItem(self.results)
             item.setData(HIT_ROLE, hit)
             self._add_label(item, f"<b>{escape_rich_text(who)}</b> · <small>{when}</small><br>"
@@ -193,10 +198,13 @@ class SearchPanel(QWidget):
             item = QListWidgetItem(self.results)
             item.setData(MORE_ROLE, True)
             step = min(more, len(page.messages) or more)
-            item.setText(f"Show {step:,} more ({len(shown.messages):,} of "
-                         f"{shown.messages_total:,} messages shown)")
+            item.setText(translate(
+                "SearchPanel",
+                "Show {step} more ({count} of {total} messages shown)",
+            ).format(step=dates.number(step), count=dates.number(len(shown.messages)),
+                     total=dates.number(shown.messages_total)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setToolTip("Load the next page of messages (Enter)")
+            item.setToolTip(translate("SearchPanel", "Load the next page of messages (Enter)"))
 
     def _remove_more_row(self) -> None:
         row = self.more_row()
@@ -214,5 +222,5 @@ class SearchPanel(QWidget):
             return
         if item.data(MORE_ROLE) and not self.loading_more:
             self.loading_more = True
-            item.setText("Loading…")
+            item.setText(translate("SearchPanel", "Loading…"))
             self.more_requested.emit()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
+from app.ui.i18n import translate
 from app.ui.tabs.numbers.did_model import HEADERS, Column
 
 #: Most important first: what a small business reads to know where calls go.
@@ -120,7 +121,7 @@ class ColumnFitter(QObject):
         header.setToolTip(
             "Not shown for lack of room: " + ", ".join(hidden)
             + ".\nRight-click here to choose the columns." if hidden
-            else "Right-click here to choose the columns."
+            else translate("ColumnFitter", "Right-click here to choose the columns.")
         )
 
     def build_header_menu(self) -> QMenu:
@@ -132,7 +133,7 @@ class ColumnFitter(QObject):
             action.setEnabled(column not in ALWAYS_SHOWN)
             action.toggled.connect(lambda on, c=column: self._choose(c, on))
         menu.addSeparator()
-        auto = menu.addAction("Fit to the window")
+        auto = menu.addAction(translate("ColumnFitter", "Fit to the window"))
         auto.triggered.connect(self._reset_choices)
         return menu
 

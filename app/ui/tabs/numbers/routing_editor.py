@@ -32,21 +32,23 @@ from app.domain.routing_labels import (
     target_text,
     targets_for,
 )
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
 from app.ui.tabs.numbers.words import ADVANCED_KINDS, ADVANCED_SYSTEM, KIND_WORDS
 
 _EMPTY_LIST_TEXT: dict[RouteKind, str] = {
-    RouteKind.ACCOUNT: "No sub-accounts on this account",
-    RouteKind.FORWARD: "No forwardings set up",
-    RouteKind.VOICEMAIL: "No mailboxes set up",
-    RouteKind.SIP: "No SIP URIs set up",
-    RouteKind.RING_GROUP: "No ring groups set up",
-    RouteKind.IVR: "No IVRs set up",
-    RouteKind.QUEUE: "No queues set up",
-    RouteKind.CALLBACK: "No callbacks set up",
-    RouteKind.TIME_CONDITION: "No time conditions set up",
-    RouteKind.DISA: "No DISAs set up",
-    RouteKind.RECORDING: "No recordings uploaded",
+    RouteKind.ACCOUNT: QT_TRANSLATE_NOOP("RoutingEditor", "No sub-accounts on this account"),
+    RouteKind.FORWARD: QT_TRANSLATE_NOOP("RoutingEditor", "No forwardings set up"),
+    RouteKind.VOICEMAIL: QT_TRANSLATE_NOOP("RoutingEditor", "No mailboxes set up"),
+    RouteKind.SIP: QT_TRANSLATE_NOOP("RoutingEditor", "No SIP URIs set up"),
+    RouteKind.RING_GROUP: QT_TRANSLATE_NOOP("RoutingEditor", "No ring groups set up"),
+    RouteKind.IVR: QT_TRANSLATE_NOOP("RoutingEditor", "No IVRs set up"),
+    RouteKind.QUEUE: QT_TRANSLATE_NOOP("RoutingEditor", "No queues set up"),
+    RouteKind.CALLBACK: QT_TRANSLATE_NOOP("RoutingEditor", "No callbacks set up"),
+    RouteKind.TIME_CONDITION: QT_TRANSLATE_NOOP("RoutingEditor", "No time conditions set up"),
+    RouteKind.DISA: QT_TRANSLATE_NOOP("RoutingEditor", "No DISAs set up"),
+    RouteKind.RECORDING: QT_TRANSLATE_NOOP("RoutingEditor", "No recordings uploaded"),
 }
 
 
@@ -85,8 +87,11 @@ class RoutingEditor(QWidget):
         )
         self.number_edit = QLineEdit(self)
         self.number_edit.setObjectName("routingNewNumber")
-        self.number_edit.setPlaceholderText("Type the number, e.g. (514) 555-0123")
-        self.number_edit.setAccessibleName("Number to forward to")
+        self.number_edit.setPlaceholderText(translate(
+            "RoutingEditor",
+            "Type the number, e.g. (514) 555-0123",
+        ))
+        self.number_edit.setAccessibleName(translate("RoutingEditor", "Number to forward to"))
         self.number_edit.hide()
         self.number_edit.textEdited.connect(self._on_number_edit_text_edited)
         self._fill_kinds(RouteKind.NONE)
@@ -171,7 +176,7 @@ class RoutingEditor(QWidget):
         return route.kind is RouteKind.NONE or bool(route.value) or bool(self.new_number())
 
     def summary(self) -> str:
-        return describe(self.route(), self._lists)
+        return localized(describe(self.route(), self._lists))
 
     # --- internals -----------------------------------------------------------------
 
@@ -220,18 +225,23 @@ class RoutingEditor(QWidget):
             index = combo.findData(keep.value)
             if index < 0:
                 # Not listed: keep it selectable so saving does not lose it.
-                combo.insertItem(0, f"{describe(keep, self._lists)} (not in list)", keep.value)
+                combo.insertItem(0, translate(
+                    "RoutingEditor",
+                    "{keep} (not in list)",
+                ).format(keep=localized(describe(keep, self._lists))), keep.value)
                 index = 0
             combo.setCurrentIndex(index)
         if kind is RouteKind.FORWARD and self._allow_new_number:
-            combo.addItem("Another number…", NEW_NUMBER)
+            combo.addItem(translate("RoutingEditor", "Another number…"), NEW_NUMBER)
             combo.setItemData(combo.count() - 1, "Type a number: the forwarding is created "
                               "when you save", Qt.ItemDataRole.ToolTipRole)
         if kind is RouteKind.NONE:
-            combo.addItem("Calls are not routed anywhere", None)
+            combo.addItem(translate("RoutingEditor", "Calls are not routed anywhere"), None)
             combo.setEnabled(False)
         elif combo.count() == 0:
-            combo.addItem(_EMPTY_LIST_TEXT.get(kind, "Nothing to choose"), None)
+            combo.addItem(translate("RoutingEditor", _EMPTY_LIST_TEXT.get(kind,
+                "Nothing to choose")),
+                          None)
             combo.setEnabled(False)
         else:
             combo.setEnabled(True)
