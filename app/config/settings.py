@@ -163,11 +163,17 @@ class Settings:
     )
     keep_in_tray: bool = _setting(
         False,
-        "Closing the window keeps Switchboard running in the system tray (where there is one),"
-        " so it can still notify.",
+        QT_TRANSLATE_NOOP(
+            "services",
+            "Closing the window keeps Switchboard running in the system tray (where there is "
+            "one), so it can still notify.",
+        ),
     )
     start_at_login: bool = _setting(
-        False, "Start Switchboard when you log in (an XDG autostart entry on Linux)."
+        False,
+        QT_TRANSLATE_NOOP(
+            "services", "Start Switchboard when you log in (an XDG autostart entry on Linux)."
+        ),
     )
     language: str = _setting(
         "system",

@@ -322,7 +322,8 @@ class NumbersService:
             now = getattr(did, name)
             if now != new:
                 shown = describe(now, lists) if isinstance(now, Route) else str(now)
-                out.append(f"{format_number(did.did)}: {line.field} is now {shown}")
+                out.append(Text(QT_TRANSLATE_NOOP("services", "{number}: {field} is now {value}"),
+                                number=format_number(did.did), field=line.field, value=shown))
         return out
 
     async def _plan_undo(self, by_number: Mapping[str, Sequence[ChangeLogEntry]],

@@ -27,16 +27,16 @@ if TYPE_CHECKING:
 
 def bar_text(status: LinkStatus, next_try: float | None, now: datetime) -> str:
     """What the bar says: the state, the last contact, the next try."""
-    parts = ["Can't reach VoIP.ms."]
+    parts = [translate("ConnectivityBar", "Can't reach VoIP.ms.")]
     if status.last_contact is not None:
-        parts[0] = (
-            f"Can't reach VoIP.ms. Showing saved data (last contact "
-            f"{list_date(status.last_contact, now)})."
-        )
+        parts[0] = translate(
+            "ConnectivityBar", "Can't reach VoIP.ms. Showing saved data (last contact {when}).",
+        ).format(when=list_date(status.last_contact, now))
     if status.probing:
-        parts.append("Checking now…")
+        parts.append(translate("ConnectivityBar", "Checking now…"))
     elif next_try is not None:
-        parts.append(f"Trying again in {max(1, round(next_try))} s.")
+        parts.append(translate("ConnectivityBar", "Trying again in {seconds} s.").format(
+            seconds=max(1, round(next_try))))
     return " ".join(parts)
 
 

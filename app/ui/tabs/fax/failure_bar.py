@@ -29,9 +29,11 @@ def failed(fax: FaxMessage) -> bool:
 
 def failure_text(fax: FaxMessage) -> str:
     """One sentence: to whom the fax was not sent, and the provider's reason."""
-    to = format_number(fax.destination) or "the recipient"
-    reason = " ".join(fax.message.split()) or f"the provider reports “{fax.status.strip()}”"
-    return f"Not sent to {to}: {reason.rstrip('.')}."
+    to = format_number(fax.destination) or translate("FailureBar", "the recipient")
+    reason = " ".join(fax.message.split()) or translate(
+        "FailureBar", "the provider reports “{status}”").format(status=fax.status.strip())
+    return translate("FailureBar", "Not sent to {to}: {reason}.").format(
+        to=to, reason=reason.rstrip("."))
 
 
 class FailureBar(QWidget):

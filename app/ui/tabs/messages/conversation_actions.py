@@ -467,14 +467,19 @@ class ConversationActions(_TabPart):
         from app.ui.tabs.messages.thread_model import MEDIA_ROLE
 
         model = self.pane.model
-        who = self.pane.title.text() or "this conversation"
+        who = self.pane.title.text() or translate("ConversationActions", "this conversation")
         for row in range(model.rowCount()):
             stored = model.stored_at(row)
             if stored is not None and path in (model.index(row).data(MEDIA_ROLE) or []):
                 when = list_date(stored.message.date, datetime.now().astimezone())
                 sent = stored.message.direction is Direction.SENT
-                return f"Picture {'sent to' if sent else 'from'} {who} - {when}"
-        return f"Picture from {who}"
+                if sent:
+                    return translate("ConversationActions",
+                        "Picture sent to {who} - {when}").format(
+                        who=who, when=when)
+                return translate("ConversationActions", "Picture from {who} - {when}").format(
+                    who=who, when=when)
+        return translate("ConversationActions", "Picture from {who}").format(who=who)
 
     def _on_pane_image_requested(self, path: str) -> None:
         from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture

@@ -41,13 +41,13 @@ class ImageViewer(QDialog):
     _decoded = Signal(QImage)
 
     def __init__(self, path: Path, dialogs: MessageDialogs, parent: QWidget | None = None,
-                 *, title: str = "Picture") -> None:
+                 *, title: str = "") -> None:
         super().__init__(parent)
         self.path = path
         self.dialogs = dialogs
         # Who sent it and when ("Picture from Dana Whitfield - Today 10:24"): the file's
         # own name is a hash of its link, meaningless to anyone (issue #15.14).
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or translate("ImageViewer", "Picture"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.image = QLabel(translate("ImageViewer", "Loading image…"), self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -36,20 +36,24 @@ CONVERSATION_ROLE = 0x0100 + 21
 MORE_ROLE = 0x0100 + 22
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+def _conversations(n: int) -> str:
+    return translate("SearchPanel", "{count} conversation(s)", "", n).format(count=dates.number(n))
+
+
+def _messages(n: int) -> str:
+    return translate("SearchPanel", "{count} message(s)", "", n).format(count=dates.number(n))
 
 
 def status_text(results: SearchResults) -> str:
     """"2 conversations · 347 messages", or why nothing shows."""
     query = results.query.strip()
     if not results.conversations_total and not results.messages_total:
-        return f"Nothing found for “{query}”."
+        return translate("SearchPanel", "Nothing found for “{text}”.").format(text=query)
     parts = []
     if results.conversations_total:
-        parts.append(_count(results.conversations_total, "conversation", "conversations"))
+        parts.append(_conversations(results.conversations_total))
     if results.messages_total or not parts:
-        parts.append(_count(results.messages_total, "message", "messages"))
+        parts.append(_messages(results.messages_total))
     return " · ".join(parts)
 
 
@@ -120,9 +124,11 @@ class SearchPanel(QWidget):
         self.status.setText(status_text(results))
         if results.conversations:
             self._add_heading(
-                "Conversations" if results.conversations_total <= len(results.conversations)
-                else f"Conversations (newest {len(results.conversations)} of "
-                     f"{results.conversations_total:,})")
+                translate("SearchPanel", "Conversations")
+                if results.conversations_total <= len(results.conversations)
+                else translate("SearchPanel", "Conversations (newest {shown} of {total})").format(
+                    shown=len(results.conversations),
+                    total=dates.number(results.conversations_total)))
             for summary in results.conversations:
                 self._add_conversation(summary)
         if results.messages:
@@ -178,9 +184,10 @@ class SearchPanel(QWidget):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{summary.name} {number}".strip())
         who = (f"<b>{escape_rich_text(summary.name)}</b> · {escape_rich_text(number)}"
                if summary.name else f"<b>{escape_rich_text(number)}</b>")
-        count = _count(summary.total, "message", "messages")
-        self._add_label(item, f"{who}<br><small>{count} · last {local:%b} {local.day}, "
-                              f"{local.year}</small>")
+        count = _messages(summary.total)
+        last = translate("SearchPanel", "last {date}").format(
+            date=dates.day_month_year(local.date()))
+        self._add_label(item, f"{who}<br><small>{count} · {last}</small>")
 
     def _add_hits(self, page: SearchResults, total: SearchResults | None = None) -> None:
         for hit in page.messages:

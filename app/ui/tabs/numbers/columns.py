@@ -117,10 +117,11 @@ class ColumnFitter(QObject):
                 if grow > 0:
                     header.resizeSection(column, self._natural[column] + grow)
                     spare -= grow
-        hidden = [HEADERS[c] for c in Column if c not in shown]
+        hidden = [translate("DidTableModel", HEADERS[c]) for c in Column if c not in shown]
         header.setToolTip(
-            "Not shown for lack of room: " + ", ".join(hidden)
-            + ".\nRight-click here to choose the columns." if hidden
+            translate("ColumnFitter", "Not shown for lack of room: {columns}.\n"
+                      "Right-click here to choose the columns.").format(columns=", ".join(hidden))
+            if hidden
             else translate("ColumnFitter", "Right-click here to choose the columns.")
         )
 

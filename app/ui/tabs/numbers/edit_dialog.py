@@ -184,7 +184,8 @@ class DidEditDialog(QDialog):
         form.addRow(translate("DidEditDialog", "&Voicemail box"), self.voicemail)
         form.addRow(translate("DidEditDialog", "&Note"), self.note)
         self._label_tip(form, self.failover_unreachable,
-                        "When the phone is offline or cannot be reached")
+                        translate("DidEditDialog",
+                            "When the phone is offline or cannot be reached"))
 
         self.advanced_button = QToolButton(self)
         self.advanced_button.setObjectName("editAdvancedToggle")

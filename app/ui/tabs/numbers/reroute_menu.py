@@ -24,7 +24,7 @@ from app.domain.routing import ROUTE_KIND_LABELS, Route, RouteKind
 from app.domain.routing_labels import EDITOR_KINDS, TargetLists, target_text, targets_for
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.i18n import localized, translate
-from app.ui.tabs.numbers.words import ADVANCED_KINDS, KIND_WORDS
+from app.ui.tabs.numbers.words import ADVANCED_KINDS, kind_words
 
 #: Submenu titles in an owner's words (#15.15), in the plural; each explained by the
 #: kind's tooltip (``routing_editor.KIND_WORDS``).
@@ -81,7 +81,8 @@ class RerouteMenuBuilder(QObject):
             submenu = parent.addMenu(
                 translate("numbers.reroute_menu", _SUBMENU_TITLES[kind]) if kind in _SUBMENU_TITLES
                 else localized(ROUTE_KIND_LABELS[kind]))
-            submenu.menuAction().setToolTip(KIND_WORDS[kind][1] if kind in KIND_WORDS else "")
+            words = kind_words(kind)
+            submenu.menuAction().setToolTip(words[1] if words else "")
             submenu.setObjectName(f"reroute_{kind.value}")
             if not targets:
                 empty = submenu.addAction(translate(

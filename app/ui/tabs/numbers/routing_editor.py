@@ -35,7 +35,12 @@ from app.domain.routing_labels import (
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
-from app.ui.tabs.numbers.words import ADVANCED_KINDS, ADVANCED_SYSTEM, KIND_WORDS
+from app.ui.tabs.numbers.words import (
+    ADVANCED_KINDS,
+    ADVANCED_SYSTEM,
+    advanced_system_words,
+    kind_words,
+)
 
 _EMPTY_LIST_TEXT: dict[RouteKind, str] = {
     RouteKind.ACCOUNT: QT_TRANSLATE_NOOP("RoutingEditor", "No sub-accounts on this account"),
@@ -190,7 +195,7 @@ class RoutingEditor(QWidget):
                 continue
             if kind in ADVANCED_KINDS and not self._advanced and kind is not current:
                 continue
-            words, help_text = KIND_WORDS.get(kind, (ROUTE_KIND_LABELS[kind], ""))
+            words, help_text = kind_words(kind) or (localized(ROUTE_KIND_LABELS[kind]), "")
             # Plain str as item data: an enum would not survive QVariant for findData.
             combo.addItem(words, kind.value)
             combo.setItemData(combo.count() - 1, help_text, Qt.ItemDataRole.ToolTipRole)
@@ -198,7 +203,7 @@ class RoutingEditor(QWidget):
 
     def _target_words(self, kind: RouteKind, value: str, text: str, label: str) -> str:
         if kind is RouteKind.SYSTEM and value in ADVANCED_SYSTEM:
-            return ADVANCED_SYSTEM[value]
+            return advanced_system_words(value)
         if kind is RouteKind.ACCOUNT and not self._advanced:
             # The phone's name; its sub-account id only in advanced mode (tooltip).
             name = label.removeprefix(f"{value} - ").strip()
@@ -215,7 +220,7 @@ class RoutingEditor(QWidget):
                     and not self._advanced
                     and not (keep is not None and keep.value == target.value)):
                 continue
-            text = target_text(kind, target)
+            text = localized(target_text(kind, target))
             combo.addItem(self._target_words(kind, target.value, text, target.label),
                           target.value)
             # Names come from the provider: a tool tip shows them as plain characters.
@@ -233,8 +238,9 @@ class RoutingEditor(QWidget):
             combo.setCurrentIndex(index)
         if kind is RouteKind.FORWARD and self._allow_new_number:
             combo.addItem(translate("RoutingEditor", "Another number…"), NEW_NUMBER)
-            combo.setItemData(combo.count() - 1, "Type a number: the forwarding is created "
-                              "when you save", Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, translate(
+                "RoutingEditor", "Type a number: the forwarding is created when you save"),
+                Qt.ItemDataRole.ToolTipRole)
         if kind is RouteKind.NONE:
             combo.addItem(translate("RoutingEditor", "Calls are not routed anywhere"), None)
             combo.setEnabled(False)

@@ -460,9 +460,11 @@ class NumbersTab(TabBase):
         # An older change may have been changed again since: say what undo overwrites.
         conflicts = await self.service.undo_conflicts(change_id)
         if conflicts and not await feedback.ask(
-            self, "These were changed again since; undoing puts the earlier values back "
-                  "over them:\n\n" + "\n".join(conflicts),
-            yes_text="Undo anyway", title="Undo an older change",
+            self, translate("NumbersTab", "These were changed again since; undoing puts the "
+                            "earlier values back over them:") + "\n\n"
+            + "\n".join(localized(c) for c in conflicts),
+            yes_text=translate("NumbersTab", "Undo anyway"),
+            title=translate("NumbersTab", "Undo an older change"),
         ):
             return
         await self.undo_change(change_id, self.log_panel.undo_button)
