@@ -9,11 +9,11 @@
         </message>
         <message>
             <source>Open Switchboard</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir Switchboard</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Quitter</translation>
         </message>
     </context>
     <context>
@@ -124,7 +124,8 @@
             <source>Picture not downloaded
 Click to try again</source>
             <extracomment>A picture's thumbnail is ready to paint (the view repaints).</extracomment>
-            <translation type="unfinished" />
+            <translation>Image non téléchargée
+Cliquez pour réessayer</translation>
         </message>
         <message>
             <source>Image cannot be shown</source>
@@ -132,7 +133,7 @@ Click to try again</source>
         </message>
         <message>
             <source>Loading image…</source>
-            <translation type="unfinished" />
+            <translation>Chargement de l’image…</translation>
         </message>
     </context>
     <context>
@@ -415,11 +416,11 @@ Click to try again</source>
         <message>
             <source>Undo this change</source>
             <extracomment>The change id of the line the user wants undone (every line of that change).</extracomment>
-            <translation type="unfinished" />
+            <translation>Annuler cette modification</translation>
         </message>
         <message>
             <source>Put the numbers of the selected change back as they were before it</source>
-            <translation type="unfinished" />
+            <translation>Remettre les numéros de la modification sélectionnée comme ils étaient avant</translation>
         </message>
         <message>
             <source>changes made from this computer</source>
@@ -448,13 +449,19 @@ Click to try again</source>
     <context>
         <name>ColumnFitter</name>
         <message>
-            <source>Right-click here to choose the columns.</source>
+            <source>Not shown for lack of room: {columns}.
+Right-click here to choose the columns.</source>
             <extracomment>Most important first: what a small business reads to know where calls go. Widest a column's natural size may be (longer text elides, tooltip has it all). The routing column is never squeezed below this (it then elides). Rows measured besides those on show (see ``ColumnFitter._measured_rows``). A cell's padding around its text (the delegate's margins and the grid line). Columns the user chose to show or hide from the header menu.</extracomment>
-            <translation type="unfinished" />
+            <translation>Non affichées faute de place : {columns}.
+Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
+        </message>
+        <message>
+            <source>Right-click here to choose the columns.</source>
+            <translation>Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
         </message>
         <message>
             <source>Fit to the window</source>
-            <translation type="unfinished" />
+            <translation>Ajuster à la fenêtre</translation>
         </message>
     </context>
     <context>
@@ -500,31 +507,31 @@ Click to try again</source>
         <message>
             <source>Type a message to fax (optional): it becomes the first page(s), before the attached documents.</source>
             <extracomment>Whether "E-mail me a copy" was ticked for the fax that went out.</extracomment>
-            <translation type="unfinished" />
+            <translation>Tapez un message à télécopier (facultatif) : il devient la ou les premières pages, avant les documents joints.</translation>
         </message>
         <message>
             <source>Typed message</source>
-            <translation type="unfinished" />
+            <translation>Message tapé</translation>
         </message>
         <message>
             <source>Add a cover page</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une page couverture</translation>
         </message>
         <message>
             <source>Who the fax is for</source>
-            <translation type="unfinished" />
+            <translation>À qui est destinée la télécopie</translation>
         </message>
         <message>
             <source>Cover page: to</source>
-            <translation type="unfinished" />
+            <translation>Page couverture : destinataire</translation>
         </message>
         <message>
             <source>Cover page: subject</source>
-            <translation type="unfinished" />
+            <translation>Page couverture : objet</translation>
         </message>
         <message>
             <source>Cover page: note</source>
-            <translation type="unfinished" />
+            <translation>Page couverture : note</translation>
         </message>
         <message>
             <source>Attached documents</source>
@@ -553,7 +560,7 @@ Click to try again</source>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <source>Close; the fax stays here until you send or discard it</source>
@@ -561,31 +568,35 @@ Click to try again</source>
         </message>
         <message>
             <source>Discard draft</source>
-            <translation type="unfinished" />
+            <translation>Abandonner le brouillon</translation>
         </message>
         <message>
             <source>Forget this fax: fields, message and attachments</source>
-            <translation type="unfinished" />
+            <translation>Oublier cette télécopie : champs, message et pièces jointes</translation>
         </message>
         <message>
             <source>&amp;Message:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Message :</translation>
+        </message>
+        <message>
+            <source>T&amp;o:</source>
+            <translation>&amp;Destinataire :</translation>
         </message>
         <message>
             <source>Su&amp;bject:</source>
-            <translation type="unfinished" />
+            <translation>O&amp;bjet :</translation>
         </message>
         <message>
             <source>N&amp;ote:</source>
-            <translation type="unfinished" />
+            <translation>N&amp;ote :</translation>
         </message>
         <message>
             <source>Could not prepare the fax document: {value}.</source>
-            <translation type="unfinished" />
+            <translation>Impossible de préparer le document à télécopier : {value}.</translation>
         </message>
         <message>
             <source>Nothing to send yet: attach documents or type a message. The fax document may be up to {limit}.</source>
-            <translation type="unfinished" />
+            <translation>Rien à envoyer pour l’instant : joignez des documents ou tapez un message. Le document à télécopier peut atteindre {limit}.</translation>
         </message>
         <message>
             <source>Discard</source>
@@ -597,7 +608,7 @@ Click to try again</source>
         </message>
         <message>
             <source>Attach documents or type a message to see the fax here, page by page, before sending it.</source>
-            <translation type="unfinished" />
+            <translation>Joignez des documents ou tapez un message pour voir la télécopie ici, page par page, avant de l’envoyer.</translation>
         </message>
         <message>
             <source>&amp;From:</source>
@@ -720,16 +731,32 @@ Click to try again</source>
     <context>
         <name>ConnectivityBar</name>
         <message>
+            <source>Can't reach VoIP.ms.</source>
+            <translation>VoIP.ms est injoignable.</translation>
+        </message>
+        <message>
+            <source>Can't reach VoIP.ms. Showing saved data (last contact {when}).</source>
+            <translation>VoIP.ms est injoignable. Données enregistrées affichées (dernier contact {when}).</translation>
+        </message>
+        <message>
+            <source>Checking now…</source>
+            <translation>Vérification en cours…</translation>
+        </message>
+        <message>
+            <source>Trying again in {seconds} s.</source>
+            <translation>Nouvel essai dans {seconds} s.</translation>
+        </message>
+        <message>
             <source>Can't reach VoIP.ms</source>
-            <translation type="unfinished" />
+            <translation>VoIP.ms injoignable</translation>
         </message>
         <message>
             <source>Re&amp;try</source>
-            <translation type="unfinished" />
+            <translation>Réess&amp;ayer</translation>
         </message>
         <message>
             <source>Try to reach VoIP.ms now</source>
-            <translation type="unfinished" />
+            <translation>Essayer de joindre VoIP.ms maintenant</translation>
         </message>
     </context>
     <context>
@@ -780,8 +807,20 @@ Click to try again</source>
             <translation>Exporter la conversation</translation>
         </message>
         <message>
-            <source>conversation-{contact}.csv</source>
-            <translation type="unfinished" />
+            <source>this conversation</source>
+            <translation>cette conversation</translation>
+        </message>
+        <message>
+            <source>Picture sent to {who} - {when}</source>
+            <translation>Image envoyée à {who} - {when}</translation>
+        </message>
+        <message>
+            <source>Picture from {who} - {when}</source>
+            <translation>Image de {who} - {when}</translation>
+        </message>
+        <message>
+            <source>Picture from {who}</source>
+            <translation>Image de {who}</translation>
         </message>
         <message>
             <source>CSV spreadsheet (*.csv);;Text (*.txt)</source>
@@ -816,11 +855,11 @@ Click to try again</source>
         </message>
         <message>
             <source>Downloading the pictures…</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement des images…</translation>
         </message>
         <message>
             <source>The pictures could not be downloaded; Switchboard will try again later.</source>
-            <translation type="unfinished" />
+            <translation>Les images n’ont pas pu être téléchargées; Switchboard réessaiera plus tard.</translation>
         </message>
     </context>
     <context>
@@ -924,7 +963,7 @@ Click to try again</source>
         </message>
         <message>
             <source>Download pictures again</source>
-            <translation type="unfinished" />
+            <translation>Télécharger les images de nouveau</translation>
         </message>
         <message>
             <source>Delete message…</source>
@@ -934,12 +973,24 @@ Click to try again</source>
     <context>
         <name>DesktopSection</name>
         <message>
+            <source>Desktop</source>
+            <translation>Bureau</translation>
+        </message>
+        <message>
             <source>Start Switchboard when I log in</source>
-            <translation type="unfinished" />
+            <translation>Démarrer Switchboard à l’ouverture de session</translation>
         </message>
         <message>
             <source>Keep running in the tray when the window closes</source>
-            <translation type="unfinished" />
+            <translation>Rester dans la zone de notification quand la fenêtre se ferme</translation>
+        </message>
+        <message>
+            <source>Could not add the start-at-login entry ({where}): {reason}.</source>
+            <translation>Impossible d’ajouter l’entrée de démarrage automatique ({where}) : {reason}.</translation>
+        </message>
+        <message>
+            <source>Could not remove the start-at-login entry ({where}): {reason}.</source>
+            <translation>Impossible de retirer l’entrée de démarrage automatique ({where}) : {reason}.</translation>
         </message>
     </context>
     <context>
@@ -966,71 +1017,75 @@ Click to try again</source>
         </message>
         <message>
             <source>Ring for, in seconds</source>
-            <translation type="unfinished" />
+            <translation>Durée de sonnerie, en secondes</translation>
         </message>
         <message>
             <source>How long your phones ring before “If no answer” takes over ({low} to {high} seconds)</source>
-            <translation type="unfinished" />
+            <translation>Durée de sonnerie de vos téléphones avant que « Si pas de réponse » prenne le relais ({low} à {high} secondes)</translation>
         </message>
         <message>
             <source>Show callers' names (CNAM lookup)</source>
-            <translation type="unfinished" />
+            <translation>Afficher le nom des appelants (recherche CNAM)</translation>
         </message>
         <message>
             <source>Look up the name registered for the caller's number and show it on your phones (VoIP.ms may charge per lookup)</source>
-            <translation type="unfinished" />
+            <translation>Chercher le nom enregistré pour le numéro de l’appelant et l’afficher sur vos téléphones (VoIP.ms peut facturer chaque recherche)</translation>
         </message>
         <message>
             <source>A word shown before the caller's name on your phones, so you know which number they called</source>
-            <translation type="unfinished" />
+            <translation>Un mot affiché devant le nom de l’appelant sur vos téléphones, pour savoir quel numéro il a composé</translation>
         </message>
         <message>
             <source>The VoIP.ms server (point of presence) that handles this number's calls: the one nearest your phones sounds best</source>
-            <translation type="unfinished" />
+            <translation>Le serveur VoIP.ms (point de présence) qui traite les appels de ce numéro : le plus proche de vos téléphones offre le meilleur son</translation>
         </message>
         <message>
             <source>For you, e.g. Main line</source>
-            <translation type="unfinished" />
+            <translation>Pour vous, p. ex. Ligne principale</translation>
         </message>
         <message>
             <source>Calls &amp;go to</source>
-            <translation type="unfinished" />
+            <translation>Les appels &amp;vont à</translation>
         </message>
         <message>
             <source>If no &amp;answer</source>
-            <translation type="unfinished" />
+            <translation>Si pas de &amp;réponse</translation>
         </message>
         <message>
             <source>If &amp;busy</source>
-            <translation type="unfinished" />
+            <translation>Si &amp;occupé</translation>
         </message>
         <message>
             <source>If &amp;unreachable</source>
-            <translation type="unfinished" />
+            <translation>Si &amp;injoignable</translation>
         </message>
         <message>
             <source>&amp;Ring for</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sonner pendant</translation>
         </message>
         <message>
             <source>&amp;Voicemail box</source>
-            <translation type="unfinished" />
+            <translation>&amp;Boîte vocale</translation>
         </message>
         <message>
             <source>&amp;Note</source>
-            <translation type="unfinished" />
+            <translation>&amp;Note</translation>
+        </message>
+        <message>
+            <source>When the phone is offline or cannot be reached</source>
+            <translation>Quand le téléphone est hors ligne ou injoignable</translation>
         </message>
         <message>
             <source>Advanced</source>
-            <translation type="unfinished" />
+            <translation>Avancé</translation>
         </message>
         <message>
             <source>Server (POP)</source>
-            <translation type="unfinished" />
+            <translation>Serveur (POP)</translation>
         </message>
         <message>
             <source>Call targets for technical set-ups (SIP address, call back, DISA) and the line tests are now offered in the lists above.</source>
-            <translation type="unfinished" />
+            <translation>Les destinations pour les configurations techniques (adresse SIP, rappel, DISA) et les tests de ligne sont maintenant offerts dans les listes ci-dessus.</translation>
         </message>
         <message>
             <source>Save</source>
@@ -1039,11 +1094,12 @@ Click to try again</source>
         <message>
             <source>{short}
 Press “Save anyway” to keep it.</source>
-            <translation type="unfinished" />
+            <translation>{short}
+Appuyez sur « Enregistrer quand même » pour la garder.</translation>
         </message>
         <message>
             <source>Save anyway</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer quand même</translation>
         </message>
         <message>
             <source>Shown before the caller's name, e.g. SALES</source>
@@ -1094,11 +1150,11 @@ Press “Save anyway” to keep it.</source>
         </message>
         <message>
             <source>Caller names</source>
-            <translation type="unfinished" />
+            <translation>Nom des appelants</translation>
         </message>
         <message>
             <source>Texts</source>
-            <translation type="unfinished" />
+            <translation>Textos</translation>
         </message>
         <message>
             <source>Note</source>
@@ -1209,16 +1265,28 @@ Press “Save anyway” to keep it.</source>
     <context>
         <name>FailureBar</name>
         <message>
+            <source>the recipient</source>
+            <translation>le destinataire</translation>
+        </message>
+        <message>
+            <source>the provider reports “{status}”</source>
+            <translation>le fournisseur indique « {status} »</translation>
+        </message>
+        <message>
+            <source>Not sent to {to}: {reason}.</source>
+            <translation>Non envoyée au {to} : {reason}.</translation>
+        </message>
+        <message>
             <source>Why the fax was not sent</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi la télécopie n’a pas été envoyée</translation>
         </message>
         <message>
             <source>Send again…</source>
-            <translation type="unfinished" />
+            <translation>Renvoyer…</translation>
         </message>
         <message>
             <source>Open a new fax to the same number with the same document</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir une nouvelle télécopie au même numéro avec le même document</translation>
         </message>
     </context>
     <context>
@@ -1391,11 +1459,11 @@ Press “Save anyway” to keep it.</source>
         </message>
         <message>
             <source>Replace the fax you were writing with this one?</source>
-            <translation type="unfinished" />
+            <translation>Remplacer la télécopie que vous rédigiez par celle-ci?</translation>
         </message>
         <message>
             <source>Replace</source>
-            <translation type="unfinished" />
+            <translation>Remplacer</translation>
         </message>
         <message>
             <source>Send again</source>
@@ -1403,11 +1471,11 @@ Press “Save anyway” to keep it.</source>
         </message>
         <message>
             <source>Preparing the fax again…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle préparation de la télécopie…</translation>
         </message>
         <message>
             <source>Could not prepare the fax again: {value}.</source>
-            <translation type="unfinished" />
+            <translation>Impossible de préparer la télécopie de nouveau : {value}.</translation>
         </message>
     </context>
     <context>
@@ -1576,9 +1644,13 @@ Press “Save anyway” to keep it.</source>
     <context>
         <name>ImageViewer</name>
         <message>
-            <source>Loading image…</source>
+            <source>Picture</source>
             <extracomment>The viewer shows pictures at most this big (bigger ones are scaled while decoded). From the worker thread to the dialog's (GUI) thread: queued by Qt.</extracomment>
-            <translation type="unfinished" />
+            <translation>Image</translation>
+        </message>
+        <message>
+            <source>Loading image…</source>
+            <translation>Chargement de l’image…</translation>
         </message>
         <message>
             <source>This image cannot be shown.</source>
@@ -1605,7 +1677,7 @@ Press “Save anyway” to keep it.</source>
         <name>ListsPage</name>
         <message>
             <source>Advanced: show the rows as VoIP.ms sent them</source>
-            <translation type="unfinished" />
+            <translation>Avancé : afficher les lignes telles que VoIP.ms les a envoyées</translation>
         </message>
         <message>
             <source>Refresh this list</source>
@@ -1620,24 +1692,51 @@ Press “Save anyway” to keep it.</source>
             <translation>Les listes sont disponibles une fois connecté.</translation>
         </message>
         <message>
-            <source>Switchboard keeps a copy of these lists from VoIP.ms, so time zones, servers and routing choices work offline. Copies are refreshed in the background when they are more than {days} day{value} old.</source>
-            <translation type="unfinished" />
+            <source>List</source>
+            <translation>Liste</translation>
+        </message>
+        <message>
+            <source>Entries</source>
+            <translation>Entrées</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Mise à jour</translation>
+        </message>
+        <message numerus="yes">
+            <source>Switchboard keeps a copy of these lists from VoIP.ms, so time zones, servers and routing choices work offline. Copies are refreshed in the background when they are more than %n day(s) old.</source>
+            <translation>
+                <numerusform>Switchboard conserve une copie de ces listes de VoIP.ms, pour que les fuseaux horaires, les serveurs et les choix d’acheminement fonctionnent hors ligne. Les copies sont actualisées en arrière-plan quand elles ont plus de %n jour.</numerusform>
+                <numerusform>Switchboard conserve une copie de ces listes de VoIP.ms, pour que les fuseaux horaires, les serveurs et les choix d’acheminement fonctionnent hors ligne. Les copies sont actualisées en arrière-plan quand elles ont plus de %n jours.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Pick a list to see its entries.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez une liste pour voir ses entrées.</translation>
         </message>
         <message>
             <source>{label}: never fetched. “Refresh this list” fetches it from VoIP.ms.</source>
-            <translation type="unfinished" />
+            <translation>{label} : jamais récupérée. « Actualiser cette liste » la récupère de VoIP.ms.</translation>
+        </message>
+        <message>
+            <source>{label}: {entries}, {age}.</source>
+            <translation>{label} : {entries}, {age}.</translation>
+        </message>
+        <message>
+            <source> The last refresh failed ({error}); this is the older copy.</source>
+            <translation> La dernière actualisation a échoué ({error}); ceci est la copie précédente.</translation>
+        </message>
+        <message>
+            <source>Fetching {name}…</source>
+            <translation>Récupération de la liste {name}…</translation>
         </message>
         <message>
             <source>Fetching {names}…</source>
-            <translation type="unfinished" />
+            <translation>Récupération de {names}…</translation>
         </message>
         <message>
             <source>Stop</source>
-            <translation type="unfinished" />
+            <translation>Arrêter</translation>
         </message>
         <message>
             <source>Refreshing all lists…</source>
@@ -1645,7 +1744,7 @@ Press “Save anyway” to keep it.</source>
         </message>
         <message>
             <source>Refresh stopped. The lists not reached yet keep their copies.</source>
-            <translation type="unfinished" />
+            <translation>Actualisation arrêtée. Les listes pas encore atteintes gardent leurs copies.</translation>
         </message>
         <message>
             <source>All lists refreshed.</source>
@@ -1653,7 +1752,7 @@ Press “Save anyway” to keep it.</source>
         </message>
         <message>
             <source>Could not refresh: {failed} (the older copies are kept).</source>
-            <translation type="unfinished" />
+            <translation>Actualisation impossible : {failed} (les copies précédentes sont conservées).</translation>
         </message>
     </context>
     <context>
@@ -2072,12 +2171,24 @@ Sans lien avec VoIP.ms.</translation>
             <translation>{number} enregistré.</translation>
         </message>
         <message>
+            <source>These were changed again since; undoing puts the earlier values back over them:</source>
+            <translation>Ces valeurs ont été modifiées depuis; annuler remettra les valeurs précédentes par-dessus :</translation>
+        </message>
+        <message>
+            <source>Undo anyway</source>
+            <translation>Annuler quand même</translation>
+        </message>
+        <message>
+            <source>Undo an older change</source>
+            <translation>Annuler une modification plus ancienne</translation>
+        </message>
+        <message>
             <source>Nothing to undo yet: changes made here can be undone, also from the change log.</source>
-            <translation type="unfinished" />
+            <translation>Rien à annuler pour l’instant : les modifications faites ici peuvent être annulées, aussi depuis le journal des modifications.</translation>
         </message>
         <message>
             <source>Undoing the change…</source>
-            <translation type="unfinished" />
+            <translation>Annulation de la modification…</translation>
         </message>
         <message>
             <source>{number}{name}: now {route}</source>
@@ -2130,12 +2241,20 @@ Sans lien avec VoIP.ms.</translation>
     <context>
         <name>OfflineBar</name>
         <message>
+            <source>Offline: sign in to refresh. What you see is what Switchboard saved the last time; nothing is sent or changed until you sign in.</source>
+            <translation>Hors ligne : connectez-vous pour actualiser. Ce que vous voyez est ce que Switchboard a enregistré la dernière fois; rien n’est envoyé ni modifié avant votre connexion.</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Hors ligne</translation>
+        </message>
+        <message>
             <source>Sign in…</source>
-            <translation type="unfinished" />
+            <translation>Se connecter…</translation>
         </message>
         <message>
             <source>Enter the API password to refresh and make changes</source>
-            <translation type="unfinished" />
+            <translation>Entrez le mot de passe API pour actualiser et faire des modifications</translation>
         </message>
     </context>
     <context>
@@ -2552,7 +2671,7 @@ Sans lien avec VoIP.ms.</translation>
         <name>RerouteMenuBuilder</name>
         <message>
             <source>Advanced</source>
-            <translation type="unfinished" />
+            <translation>Avancé</translation>
         </message>
         <message>
             <source>No action (calls are not answered)</source>
@@ -2612,11 +2731,11 @@ Sans lien avec VoIP.ms.</translation>
         <message>
             <source>Type the number, e.g. (514) 555-0123</source>
             <extracomment>Target data of "Another number…" (never a forwarding id: those are digits).</extracomment>
-            <translation type="unfinished" />
+            <translation>Tapez le numéro, p. ex. (514) 555-0123</translation>
         </message>
         <message>
             <source>Number to forward to</source>
-            <translation type="unfinished" />
+            <translation>Numéro de renvoi</translation>
         </message>
         <message>
             <source>{keep} (not in list)</source>
@@ -2624,7 +2743,11 @@ Sans lien avec VoIP.ms.</translation>
         </message>
         <message>
             <source>Another number…</source>
-            <translation type="unfinished" />
+            <translation>Un autre numéro…</translation>
+        </message>
+        <message>
+            <source>Type a number: the forwarding is created when you save</source>
+            <translation>Tapez un numéro : le renvoi est créé à l’enregistrement</translation>
         </message>
         <message>
             <source>Calls are not routed anywhere</source>
@@ -2635,20 +2758,50 @@ Sans lien avec VoIP.ms.</translation>
         <name>SearchPanel</name>
         <message>
             <source>Search names, numbers and messages</source>
-            <translation type="unfinished" />
+            <translation>Chercher des noms, des numéros et des messages</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} conversation(s)</source>
+            <translation>
+                <numerusform>{count} conversation</numerusform>
+                <numerusform>{count} conversations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} message(s)</source>
+            <translation>
+                <numerusform>{count} message</numerusform>
+                <numerusform>{count} messages</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Show {step:,} more ({count:,} of {messages_total:,} messages shown)</source>
+            <source>Nothing found for “{text}”.</source>
+            <translation>Rien trouvé pour « {text} ».</translation>
+        </message>
+        <message>
+            <source>Conversations</source>
             <extracomment>What the list holds now (the first page and any loaded after it). A next page was asked for and has not arrived: a second click asks nothing.</extracomment>
-            <translation type="unfinished" />
+            <translation>Conversations</translation>
+        </message>
+        <message>
+            <source>Conversations (newest {shown} of {total})</source>
+            <translation>Conversations (les {shown} plus récentes sur {total})</translation>
+        </message>
+        <message>
+            <source>last {date}</source>
+            <translation>dernier le {date}</translation>
+        </message>
+        <message>
+            <source>Show {step} more ({count} of {total} messages shown)</source>
+            <translation>Afficher {step} de plus ({count} messages affichés sur {total})</translation>
         </message>
         <message>
             <source>Load the next page of messages (Enter)</source>
-            <translation type="unfinished" />
+            <translation>Charger la page suivante de messages (Entrée)</translation>
         </message>
         <message>
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Chargement…</translation>
         </message>
     </context>
     <context>
@@ -2887,27 +3040,27 @@ Sans lien avec VoIP.ms.</translation>
         <name>Shortcuts</name>
         <message>
             <source>&amp;Go</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ller</translation>
         </message>
         <message>
             <source>&amp;Next tab</source>
-            <translation type="unfinished" />
+            <translation>Onglet &amp;suivant</translation>
         </message>
         <message>
             <source>&amp;Previous tab</source>
-            <translation type="unfinished" />
+            <translation>Onglet &amp;précédent</translation>
         </message>
         <message>
             <source>&amp;Find in this tab</source>
-            <translation type="unfinished" />
+            <translation>&amp;Chercher dans cet onglet</translation>
         </message>
         <message>
             <source>New &amp;conversation…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle &amp;conversation…</translation>
         </message>
         <message>
             <source>New &amp;fax…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle &amp;télécopie…</translation>
         </message>
     </context>
     <context>
@@ -2952,19 +3105,19 @@ Sans lien avec VoIP.ms.</translation>
         <name>UndoBar</name>
         <message>
             <source>&amp;Undo</source>
-            <translation type="unfinished" />
+            <translation>&amp;Annuler</translation>
         </message>
         <message>
             <source>Put these numbers back as they were (Ctrl+Z)</source>
-            <translation type="unfinished" />
+            <translation>Remettre ces numéros comme ils étaient (Ctrl+Z)</translation>
         </message>
         <message>
             <source>Dismiss</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <source>Dismiss (the change log still offers Undo)</source>
-            <translation type="unfinished" />
+            <translation>Fermer (le journal des modifications offre toujours l’annulation)</translation>
         </message>
     </context>
     <context>
@@ -3331,11 +3484,35 @@ Les détails ont été écrits dans {path}.</translation>
         <message>
             <source>The typed message is empty: there is nothing to fax.</source>
             <extracomment>Margin of a typed page, in inches (fax machines crop the edges a little). Typed letters read like letters: a proportional font, 12 pt.</extracomment>
-            <translation type="unfinished" />
+            <translation>Le message tapé est vide : il n’y a rien à télécopier.</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>À :</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>De :</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Date :</translation>
+        </message>
+        <message>
+            <source>Subject:</source>
+            <translation>Objet :</translation>
+        </message>
+        <message>
+            <source>Pages:</source>
+            <translation>Pages :</translation>
+        </message>
+        <message>
+            <source>{count} (including this page)</source>
+            <translation>{count} (incluant cette page)</translation>
         </message>
         <message>
             <source>The cover note is too long for one page: shorten it.</source>
-            <translation type="unfinished" />
+            <translation>La note de la page couverture est trop longue pour une page : raccourcissez-la.</translation>
         </message>
         <message>
             <source>Fax</source>
@@ -3409,47 +3586,47 @@ Les détails ont été écrits dans {path}.</translation>
         <message>
             <source>Phones (sub-accounts)</source>
             <extracomment>Submenu titles in an owner's words (#15.15), in the plural; each explained by the kind's tooltip (``routing_editor.KIND_WORDS``).</extracomment>
-            <translation type="unfinished" />
+            <translation>Téléphones (sous-comptes)</translation>
         </message>
         <message>
             <source>Forward to a number</source>
-            <translation type="unfinished" />
+            <translation>Renvoyer vers un numéro</translation>
         </message>
         <message>
             <source>SIP addresses</source>
-            <translation type="unfinished" />
+            <translation>Adresses SIP</translation>
         </message>
         <message>
             <source>Several phones (ring groups)</source>
-            <translation type="unfinished" />
+            <translation>Plusieurs téléphones (groupes de sonnerie)</translation>
         </message>
         <message>
             <source>Phone menus (IVR)</source>
-            <translation type="unfinished" />
+            <translation>Menus téléphoniques (RVI)</translation>
         </message>
         <message>
             <source>Waiting lines (queues)</source>
-            <translation type="unfinished" />
+            <translation>Files d’attente</translation>
         </message>
         <message>
             <source>Call backs</source>
-            <translation type="unfinished" />
+            <translation>Rappels</translation>
         </message>
         <message>
             <source>Opening hours (time conditions)</source>
-            <translation type="unfinished" />
+            <translation>Heures d’ouverture (conditions horaires)</translation>
         </message>
         <message>
             <source>Dial out through this number (DISA)</source>
-            <translation type="unfinished" />
+            <translation>Appeler par ce numéro (DISA)</translation>
         </message>
         <message>
             <source>Play a recording</source>
-            <translation type="unfinished" />
+            <translation>Faire jouer un enregistrement</translation>
         </message>
         <message>
             <source>Hang up or a message</source>
-            <translation type="unfinished" />
+            <translation>Raccrocher ou un message</translation>
         </message>
         <message>
             <source>Route calls to</source>
@@ -3508,6 +3685,122 @@ Les détails ont été écrits dans {path}.</translation>
         <message>
             <source>Select numbers to reroute them</source>
             <translation>Sélectionnez des numéros pour les rediriger</translation>
+        </message>
+    </context>
+    <context>
+        <name>numbers.words</name>
+        <message>
+            <source>A phone (sub-account)</source>
+            <translation>Un téléphone (sous-compte)</translation>
+        </message>
+        <message>
+            <source>Ring one of your phones or apps (a sub-account of your VoIP.ms account)</source>
+            <translation>Faire sonner un de vos téléphones ou applications (un sous-compte de votre compte VoIP.ms)</translation>
+        </message>
+        <message>
+            <source>Forward to a number</source>
+            <translation>Renvoyer vers un numéro</translation>
+        </message>
+        <message>
+            <source>Send the call on to another phone number, e.g. your cell phone</source>
+            <translation>Transférer l’appel vers un autre numéro, p. ex. votre cellulaire</translation>
+        </message>
+        <message>
+            <source>Voicemail</source>
+            <translation>Messagerie vocale</translation>
+        </message>
+        <message>
+            <source>Callers leave a message in a mailbox</source>
+            <translation>Les appelants laissent un message dans une boîte vocale</translation>
+        </message>
+        <message>
+            <source>Several phones (ring group)</source>
+            <translation>Plusieurs téléphones (groupe de sonnerie)</translation>
+        </message>
+        <message>
+            <source>Ring a group of phones together or one after the other</source>
+            <translation>Faire sonner un groupe de téléphones ensemble ou l’un après l’autre</translation>
+        </message>
+        <message>
+            <source>Phone menu (IVR)</source>
+            <translation>Menu téléphonique (RVI)</translation>
+        </message>
+        <message>
+            <source>“Press 1 for sales…”: callers choose with the keypad</source>
+            <translation>« Faites le 1 pour les ventes… » : les appelants choisissent avec le clavier</translation>
+        </message>
+        <message>
+            <source>Waiting line (queue)</source>
+            <translation>File d’attente</translation>
+        </message>
+        <message>
+            <source>Callers wait in line with music until someone is free</source>
+            <translation>Les appelants attendent en musique qu’une personne se libère</translation>
+        </message>
+        <message>
+            <source>Opening hours (time condition)</source>
+            <translation>Heures d’ouverture (condition horaire)</translation>
+        </message>
+        <message>
+            <source>Route by the time of day and day of the week</source>
+            <translation>Acheminer selon l’heure et le jour de la semaine</translation>
+        </message>
+        <message>
+            <source>Play a recording</source>
+            <translation>Faire jouer un enregistrement</translation>
+        </message>
+        <message>
+            <source>Play a message you uploaded, then hang up</source>
+            <translation>Faire jouer un message que vous avez téléversé, puis raccrocher</translation>
+        </message>
+        <message>
+            <source>Hang up or a message</source>
+            <translation>Raccrocher ou un message</translation>
+        </message>
+        <message>
+            <source>Hang up, a busy signal or a “not in service” message</source>
+            <translation>Raccrocher, un signal occupé ou un message « hors service »</translation>
+        </message>
+        <message>
+            <source>SIP address (advanced)</source>
+            <translation>Adresse SIP (avancé)</translation>
+        </message>
+        <message>
+            <source>Send the call to an internet phone address (SIP URI), e.g. a fax gateway</source>
+            <translation>Envoyer l’appel vers une adresse de téléphonie Internet (URI SIP), p. ex. une passerelle de télécopie</translation>
+        </message>
+        <message>
+            <source>Call back (advanced)</source>
+            <translation>Rappel (avancé)</translation>
+        </message>
+        <message>
+            <source>Hang up and call the caller back (a callback entry)</source>
+            <translation>Raccrocher et rappeler l’appelant (une entrée de rappel)</translation>
+        </message>
+        <message>
+            <source>Dial out through this number (DISA, advanced)</source>
+            <translation>Appeler par ce numéro (DISA, avancé)</translation>
+        </message>
+        <message>
+            <source>Callers who know the password get a dial tone to call out through your account (Direct Inward System Access)</source>
+            <translation>Les appelants qui connaissent le mot de passe obtiennent une tonalité pour appeler par votre compte (Direct Inward System Access)</translation>
+        </message>
+        <message>
+            <source>Nothing</source>
+            <translation>Rien</translation>
+        </message>
+        <message>
+            <source>Calls are not routed anywhere</source>
+            <translation>Les appels ne sont acheminés nulle part</translation>
+        </message>
+        <message>
+            <source>Keypad tone test (DTMF, advanced)</source>
+            <extracomment>``sys:`` options for testing a line, not for callers.</extracomment>
+            <translation>Test des tonalités du clavier (DTMF, avancé)</translation>
+        </message>
+        <message>
+            <source>Sound quality test (echo, advanced)</source>
+            <translation>Test de qualité sonore (écho, avancé)</translation>
         </message>
     </context>
     <context>
@@ -3585,6 +3878,14 @@ Les détails ont été écrits dans {path}.</translation>
         <message>
             <source>Colour scheme: system, light or dark.</source>
             <translation>Jeu de couleurs : système, clair ou sombre.</translation>
+        </message>
+        <message>
+            <source>Closing the window keeps Switchboard running in the system tray (where there is one), so it can still notify.</source>
+            <translation>Fermer la fenêtre laisse Switchboard actif dans la zone de notification (s’il y en a une), pour qu’il puisse encore vous avertir.</translation>
+        </message>
+        <message>
+            <source>Start Switchboard when you log in (an XDG autostart entry on Linux).</source>
+            <translation>Démarrer Switchboard à l’ouverture de session (une entrée de démarrage automatique XDG sous Linux).</translation>
         </message>
         <message>
             <source>Language of the window: 'system' (the computer's), 'en' or 'fr' (applied at next start).</source>
@@ -4031,11 +4332,11 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>Call forwardings</source>
-            <translation type="unfinished" />
+            <translation>Renvois d’appel</translation>
         </message>
         <message>
             <source>Voicemail boxes</source>
-            <translation type="unfinished" />
+            <translation>Boîtes vocales</translation>
         </message>
         <message>
             <source>SIP URIs</source>
@@ -4047,7 +4348,7 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>IVR menus</source>
-            <translation type="unfinished" />
+            <translation>Menus RVI</translation>
         </message>
         <message>
             <source>Recordings</source>
@@ -4055,7 +4356,7 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>Call queues</source>
-            <translation type="unfinished" />
+            <translation>Files d’attente</translation>
         </message>
         <message>
             <source>Callbacks</source>
@@ -4198,31 +4499,31 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>Undone: {numbers} is routed as before.</source>
-            <translation type="unfinished" />
+            <translation>Annulé : {numbers} est acheminé comme avant.</translation>
         </message>
         <message>
             <source>Undone: {numbers} are routed as before.</source>
-            <translation type="unfinished" />
+            <translation>Annulé : {numbers} sont acheminés comme avant.</translation>
         </message>
         <message>
             <source>{numbers} already was as before the change.</source>
-            <translation type="unfinished" />
+            <translation>{numbers} était déjà comme avant la modification.</translation>
         </message>
         <message>
             <source>{numbers} already were as before the change.</source>
-            <translation type="unfinished" />
+            <translation>{numbers} étaient déjà comme avant la modification.</translation>
         </message>
         <message>
             <source>Not restored:</source>
-            <translation type="unfinished" />
+            <translation>Non rétablis :</translation>
         </message>
         <message>
             <source>Could not undo the change:</source>
-            <translation type="unfinished" />
+            <translation>Impossible d’annuler la modification :</translation>
         </message>
         <message>
             <source>{count} numbers</source>
-            <translation type="unfinished" />
+            <translation>{count} numéros</translation>
         </message>
         <message>
             <source>Choose where the calls should go first.</source>
@@ -4243,11 +4544,15 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>That change was never saved, so there is nothing to undo.</source>
-            <translation type="unfinished" />
+            <translation>Cette modification n’a jamais été enregistrée; il n’y a donc rien à annuler.</translation>
+        </message>
+        <message>
+            <source>{number}: {field} is now {value}</source>
+            <translation>{number} : {field} est maintenant {value}</translation>
         </message>
         <message>
             <source>Could not set up forwarding to {number}: {message}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de configurer le renvoi vers le {number} : {message}</translation>
         </message>
         <message>
             <source>This number is no longer on your account.</source>
@@ -4677,22 +4982,123 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>VoIP.ms sent no document for this fax. Try again in a few minutes.</source>
-            <translation type="unfinished" />
+            <translation>VoIP.ms n’a envoyé aucun document pour cette télécopie. Réessayez dans quelques minutes.</translation>
         </message>
         <message>
             <source>VoIP.ms created the forwarding but did not say its id.</source>
             <extracomment>Where each routing-target kind's choices come from (setDIDInfo's notes). Lookup lists for the cache: name -&gt; (method, keys of the rows). Fields of a DID read that ``Did`` does not model, written back as they were read: the reference's optional setDIDInfo parameters and the live extras.</extracomment>
-            <translation type="unfinished" />
+            <translation>VoIP.ms a créé le renvoi, mais n’a pas indiqué son identifiant.</translation>
         </message>
         <message>
             <source>VoIP.ms did not answer in time.</source>
             <extracomment>Seconds between recovery probes while offline (the last one repeats). A request without an answer this long makes the service probe. A probe without an answer this long means VoIP.ms cannot be reached. Short: a getBalance answers in well under a second on a working line. A probe is waiting for its answer (cleared before its verdict is announced). Probes sent (tests and the benchmark count them). The session ended: no recovery loop starts any more (quitting must not wait for one).</extracomment>
-            <translation type="unfinished" />
+            <translation>VoIP.ms n’a pas répondu à temps.</translation>
         </message>
         <message>
-            <source>Could not refresh {count} cached list(s) ({name}: {error})</source>
+            <source>Could not refresh 1 cached list ({name}: {error})</source>
             <extracomment>How often the copies' age is looked at. The TTL is counted in days, so an hour late is nothing; the same interval is the retry delay when offline.</extracomment>
-            <translation type="unfinished" />
+            <translation>Impossible d’actualiser 1 liste en cache ({name} : {error})</translation>
+        </message>
+        <message>
+            <source>Could not refresh {count} cached lists ({name}: {error})</source>
+            <translation>Impossible d’actualiser {count} listes en cache ({name} : {error})</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <extracomment>value/description lists: the header of the name column (the code is "Code"). Words are marked for the catalog (app/domain/words.py): the UI shows them translated.</extracomment>
+            <translation>Fuseau horaire</translation>
+        </message>
+        <message>
+            <source>Codec</source>
+            <translation>Codec</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Locale</source>
+            <translation>Paramètres régionaux</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
+        <message>
+            <source>Call route</source>
+            <translation>Route d’appel</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>Nom d’hôte</translation>
+        </message>
+        <message>
+            <source>Recommended</source>
+            <translation>Recommandé</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>never fetched</source>
+            <translation>jamais récupérée</translation>
+        </message>
+        <message>
+            <source>updated just now</source>
+            <translation>mise à jour à l’instant</translation>
+        </message>
+        <message>
+            <source>updated 1 minute ago</source>
+            <translation>mise à jour il y a 1 minute</translation>
+        </message>
+        <message>
+            <source>updated {count} minutes ago</source>
+            <translation>mise à jour il y a {count} minutes</translation>
+        </message>
+        <message>
+            <source>updated 1 hour ago</source>
+            <translation>mise à jour il y a 1 heure</translation>
+        </message>
+        <message>
+            <source>updated {count} hours ago</source>
+            <translation>mise à jour il y a {count} heures</translation>
+        </message>
+        <message>
+            <source>updated yesterday</source>
+            <translation>mise à jour hier</translation>
+        </message>
+        <message>
+            <source>updated 1 day ago</source>
+            <translation>mise à jour il y a 1 jour</translation>
+        </message>
+        <message>
+            <source>updated {count} days ago</source>
+            <translation>mise à jour il y a {count} jours</translation>
+        </message>
+        <message>
+            <source>{words} (out of date)</source>
+            <translation>{words} (périmée)</translation>
+        </message>
+        <message>
+            <source>1 entry</source>
+            <translation>1 entrée</translation>
+        </message>
+        <message>
+            <source>{count} entries</source>
+            <translation>{count} entrées</translation>
         </message>
     </context>
     <context>

@@ -276,7 +276,7 @@ class ComposeFaxDialog(QDialog):
         left_layout.addWidget(message_label)
         left_layout.addWidget(self.typed_edit, 1)
         cover_form = QFormLayout(self.cover_box)
-        cover_form.addRow("T&o:", self.cover_to_edit)
+        cover_form.addRow(translate("ComposeFaxDialog", "T&o:"), self.cover_to_edit)
         cover_form.addRow(translate("ComposeFaxDialog", "Su&bject:"), self.cover_subject_edit)
         cover_form.addRow(translate("ComposeFaxDialog", "N&ote:"), self.cover_note_edit)
         left_layout.addWidget(self.cover_box)
