@@ -135,6 +135,10 @@ Cliquez pour réessayer</translation>
             <source>Loading image…</source>
             <translation>Chargement de l’image…</translation>
         </message>
+        <message>
+            <source> · MMS</source>
+            <translation> · MMS</translation>
+        </message>
     </context>
     <context>
         <name>CallsTab</name>
@@ -597,6 +601,14 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
         <message>
             <source>Nothing to send yet: attach documents or type a message. The fax document may be up to {limit}.</source>
             <translation>Rien à envoyer pour l’instant : joignez des documents ou tapez un message. Le document à télécopier peut atteindre {limit}.</translation>
+        </message>
+        <message>
+            <source>Your unsent fax is back, as you left it.</source>
+            <translation>Votre télécopie non envoyée est revenue, telle que vous l’aviez laissée.</translation>
+        </message>
+        <message>
+            <source> No longer found, left out: {files}.</source>
+            <translation> Introuvables, laissés de côté : {files}.</translation>
         </message>
         <message>
             <source>Discard</source>
@@ -5099,6 +5111,16 @@ Les détails ont été écrits dans {path}.</translation>
         <message>
             <source>{count} entries</source>
             <translation>{count} entrées</translation>
+        </message>
+        <message>
+            <source>Can't reach VoIP.ms. Check the internet connection; Switchboard tries again on its own.</source>
+            <extracomment>Status codes that mean "the list you asked for is empty". Every ``no_*`` "There are no ..." code of the reference, plus ``no_folder`` (seen on real accounts, missing from the reference's table). ``no_*`` codes that are real errors, kept here so the test can prove the split covers every ``no_*`` code of the reference. No connection could be made at all (refused, unknown host, no route, connect time-out): unlike a dropped or silent connection, this says the network or the server is gone, not merely slow.</extracomment>
+            <translation>VoIP.ms est injoignable. Vérifiez la connexion Internet; Switchboard réessaiera de lui-même.</translation>
+        </message>
+        <message>
+            <source>You are offline: sign in (the bar at the top of the window) to refresh or make changes.</source>
+            <extracomment>Credentials that override everything (``--demo``: the sandbox's). Spacing between API calls; the sandbox on loopback needs none. Seconds ``--snapshot`` waits for the first load of every tab. Close as soon as the main window painted once (bench). Imported only after the first paint: nothing on screen before it needs them (the first request does), and together they cost ~40 ms of start-up. What a refresh or a change says while the window shows the cache offline.</extracomment>
+            <translation>Vous êtes hors ligne : connectez-vous (la barre en haut de la fenêtre) pour actualiser ou faire des modifications.</translation>
         </message>
     </context>
     <context>

@@ -31,6 +31,7 @@ from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.account.session import (
     ConnectionCheck,
     ConnectionOptions,
@@ -192,8 +193,9 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
 
 
 #: What a refresh or a change says while the window shows the cache offline.
-OFFLINE_ACTION_TEXT = (
-    "You are offline: sign in (the bar at the top of the window) to refresh or make changes."
+OFFLINE_ACTION_TEXT = QT_TRANSLATE_NOOP(  # a marked sentence: feedback shows it translated
+    "services",
+    "You are offline: sign in (the bar at the top of the window) to refresh or make changes.",
 )
 NO_CREDENTIALS = (
     "switchboard: no VoIP.ms credentials (sign in once, or set "

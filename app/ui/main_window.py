@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         self._tab_status_shown = False
         if failed and not self.connectivity().online:
             # The bar under the header says it once; the tabs show their saved data.
-            offline = _offline_message()
+            offline = localized(_offline_message())
             failed = {k: e for k, e in failed.items() if e != offline}
             if not failed:
                 self._summary_text = translate("MainWindow", "Showing saved data")

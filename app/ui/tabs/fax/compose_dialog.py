@@ -563,9 +563,10 @@ class ComposeFaxDialog(QDialog):
         finally:
             self._restoring = False
         gone = [p.name for p in paths if p not in self.files]
-        note = "Your unsent fax is back, as you left it."
+        note = translate("ComposeFaxDialog", "Your unsent fax is back, as you left it.")
         if gone:
-            note += f" No longer found, left out: {', '.join(gone)}."
+            note += translate("ComposeFaxDialog", " No longer found, left out: {files}.").format(
+                files=", ".join(gone))
         self.status.setText(note)
         await self._remerge()
         return True

@@ -470,5 +470,5 @@ def readable_link(link: QColor, fill: QColor, ink: QColor) -> QColor:
 def _time_label(stored: StoredMessage) -> str:
     label = dates.clock(stored.message.date.astimezone())
     if stored.message.kind.value == "mms":
-        label += " · MMS"
+        label += translate("BubbleDelegate", " · MMS")
     return label
