@@ -377,26 +377,46 @@ def measure_startup(box: dict[str, str]) -> tuple[dict[str, float], float]:
         version = bench_startup._version(python)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            ratio = bench_startup.measure(python, creds, box["URL"])
+            measured = bench_startup.measure(python, creds, box["URL"])
+        ratio = measured.ratio
         key = "py" + "".join(version.split(".")[:2])
         ratios[key] = ratio
-        found = re.search(r"RSS at first paint: Switchboard (\d+) MB", out.getvalue())
-        if found and rss != rss:  # the first interpreter's (NaN != NaN)
-            rss = float(found.group(1))
+        if rss != rss:  # the first interpreter's (NaN != NaN)
+            rss = measured.rss_mb
         print(f"  start-up on Python {version}: ratio {ratio:.2f}x", flush=True)
     return ratios, rss
 
 
 # --- figures of the other parts of issue #16 ------------------------------------------------
 #
-# MARKED PLACE for the lead (#16.3, offline and send feedback, by two other helpers):
-# after merging, import `bench/responsiveness_offline.py: measure_offline_error_s()` and
-# `bench/responsiveness_send.py: measure_send_timeout_feedback_s()` and append one
-# entry each here, e.g.
-#     ("offline_error_s", "s", "<= 5", measure_offline_error_s),
-#     ("send_timeout_feedback_s", "s", "<= 15", measure_send_timeout_feedback_s),
-# Each callable gets the sandbox's banner (URL, Username, Password) and returns the value.
-OTHER_FIGURES: list[tuple[str, str, str, Callable[[dict[str, str]], float]]] = []
+# Offline detection and send feedback (#16.3) have benchmarks of their own, each a real
+# window against its own sandbox; each runs in a child process (its own Qt application
+# and event loop) and its FIGURE line is taken over here.
+
+
+def figure_of_module(module: str, name: str) -> Callable[[dict[str, str]], float]:
+    """A measure that runs ``python -m <module>`` and reads its ``FIGURE <name>`` line."""
+
+    def measure(_box: dict[str, str]) -> float:
+        done = subprocess.run(
+            [sys.executable, "-m", module], cwd=ROOT, capture_output=True, text=True,
+            timeout=600, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        for line in done.stdout.splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[:2] == ["FIGURE", name]:
+                return float(parts[2])
+        raise RuntimeError(f"{module} printed no FIGURE {name}: {done.stderr[-500:]}")
+
+    return measure
+
+
+OTHER_FIGURES: list[tuple[str, str, str, Callable[[dict[str, str]], float]]] = [
+    ("offline_error_s", "s", "<= 5",
+     figure_of_module("bench.responsiveness_offline", "offline_error_s")),
+    ("send_timeout_feedback_s", "s", "<= 15",
+     figure_of_module("bench.responsiveness_send", "send_timeout_feedback_s")),
+]
 
 
 # --- report ----------------------------------------------------------------------------

@@ -1837,16 +1837,16 @@ Appuyez sur « Enregistrer quand même » pour la garder.</translation>
         </message>
         <message>
             <source>Switchboard</source>
-            <extracomment>A refresh of everything is running (Refresh everything, the first load, the one after VoIP.ms answers again): another one would only queue behind.</extracomment>
             <translation>Switchboard</translation>
         </message>
         <message>
             <source>&amp;Account</source>
-            <extracomment>What the sync label says when no tab has something to say (#15.14).</extracomment>
+            <extracomment>A refresh of everything is running (Refresh everything, the first load, the one after VoIP.ms answers again): another one would only queue behind.</extracomment>
             <translation>&amp;Compte</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
+            <extracomment>What the sync label says when no tab has something to say (#15.14).</extracomment>
             <translation>&amp;Actualiser</translation>
         </message>
         <message>
@@ -3090,6 +3090,7 @@ Sans lien avec VoIP.ms.</translation>
         </message>
         <message>
             <source>Cancel</source>
+            <extracomment>What the sync label said before the first busy text replaced it.</extracomment>
             <translation>Annuler</translation>
         </message>
     </context>
@@ -5119,7 +5120,7 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>You are offline: sign in (the bar at the top of the window) to refresh or make changes.</source>
-            <extracomment>Credentials that override everything (``--demo``: the sandbox's). Spacing between API calls; the sandbox on loopback needs none. Seconds ``--snapshot`` waits for the first load of every tab. Close as soon as the main window painted once (bench). Imported only after the first paint: nothing on screen before it needs them (the first request does), and together they cost ~40 ms of start-up. What a refresh or a change says while the window shows the cache offline.</extracomment>
+            <extracomment>Credentials that override everything (``--demo``: the sandbox's). Spacing between API calls; the sandbox on loopback needs none. Seconds ``--snapshot`` waits for the first load of every tab. Close as soon as the main window painted once (bench). Imported only after the first paint: nothing on screen before it needs them (the first request does, or the single-instance server), and together they cost ~45 ms of start-up. (platformdirs: ``app.config.paths`` reads the XDG variables itself on Linux.) What a refresh or a change says while the window shows the cache offline.</extracomment>
             <translation>Vous êtes hors ligne : connectez-vous (la barre en haut de la fenêtre) pour actualiser ou faire des modifications.</translation>
         </message>
     </context>

@@ -11,6 +11,9 @@ import json
 import logging
 import os
 import pickle
+import sys
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,12 +62,44 @@ _collector: LogCollector | None = None
 
 
 def install_collector() -> None:
-    """The worker process's initializer: its log records go back with each answer."""
+    """The worker process's initializer: its log records go back with each answer,
+    and it ends with the app (``_end_with_parent``)."""
     global _collector
+    _end_with_parent()
     _collector = LogCollector()
     root = logging.getLogger()
     root.addHandler(_collector)
     root.setLevel(logging.INFO)
+
+
+def _end_with_parent() -> None:
+    """End this worker when the app's process ends, however it ends.
+
+    A ``kill -9`` (or a crash) of the app gives the pool no chance to stop its
+    worker, which then lingered, holding the app's terminal output open (and
+    multiprocessing's resource tracker with it). On Linux the kernel sends
+    SIGKILL the moment the parent dies (``PR_SET_PDEATHSIG``); elsewhere a thread
+    notices the parent is gone within a second.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+        import signal
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the app died before the call took effect
+                os._exit(0)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _logged() -> tuple[tuple[str, int, str], ...]:

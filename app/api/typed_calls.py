@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from functools import partial
 
 from app.api import parsing
+from app.api.cdr_rows import cdrs_from_answer
 from app.api.typed_base import TypedBase
-from app.domain.calls import is_inbound, outcome_of
 from app.domain.models.calls import CallRecord, CallRecording, Transaction
 from app.domain.timeutil import parse_duration
 
@@ -25,55 +25,15 @@ class CallsApi(TypedBase):
         must not straddle a DST change (``app.domain.calls.cdr_windows``), so
         the dates come back in the provider's wall clock and are converted here.
         """
-        data = await self._call(
+        # A busy window is tens of thousands of rows: decoded and converted in the
+        # worker process when big (app.api.cdr_rows), so the window keeps painting.
+        return await self.client.call_converted(
             "getCDR",
+            partial(cdrs_from_answer, self.provider_tz, frozenset(my_numbers)),
             date_from=self._api_date(date_from),
             date_to=self._api_date(date_to),
             answered=1, noanswer=1, busy=1, failed=1,
             timezone=offset,
-        )
-        mine = set(my_numbers)
-        rows = parsing.rows(data, "cdr")
-        if len(rows) < 500:
-            return self._cdrs(rows, mine)
-        # 92 days of a busy account are tens of thousands of rows: converted on a
-        # worker thread so the window keeps painting during a sync.
-        return await asyncio.to_thread(self._cdrs, rows, mine)
-
-    def _cdrs(self, rows: list[dict[str, Any]], mine: set[str]) -> list[CallRecord]:
-        calls = []
-        for row in rows:
-            call = self._cdr(row, mine)
-            if call is not None:
-                calls.append(call)
-        return calls
-
-    def _cdr(self, row: Mapping[str, Any], mine: set[str]) -> CallRecord | None:
-        uid = parsing.as_str(row.get("uniqueid"))
-        when = self._when(row.get("date"))
-        if not uid:
-            if when is None:
-                return None  # nothing to key the row on
-            uid = f"{when.isoformat()}|{parsing.as_str(row.get('callerid'))}"
-        name, caller = parsing.caller_id(row.get("callerid"))
-        destination = parsing.number(row.get("destination"))
-        description = parsing.as_str(row.get("description"))
-        inbound = is_inbound(caller, destination, description, mine)
-        seconds = parsing.as_int(row.get("seconds"), -1)
-        if seconds < 0:
-            seconds = parse_duration(row.get("duration"))
-        return CallRecord(
-            id=uid,
-            date=when,
-            inbound=inbound,
-            number=caller if inbound else destination,
-            caller_name=name if inbound and name != caller else "",
-            did=destination if inbound else (caller if caller in mine else ""),
-            account=parsing.as_str(row.get("account")),
-            outcome=outcome_of(parsing.as_str(row.get("disposition"))),
-            seconds=max(0, seconds),
-            cost=parsing.as_decimal(row.get("total")) or Decimal(0),
-            description=description,
         )
 
     async def get_call_recordings(

@@ -3,17 +3,22 @@
 By default each goes to the platform's own folder (platformdirs). With
 ``--data-dir DIR`` everything goes under ``DIR`` so that a demo, a test or a
 second account never touches the user's real files.
+
+On Linux the folders are read from the XDG variables here (:func:`_linux_dirs`),
+the way platformdirs reads them: importing platformdirs pulls in ``tempfile``,
+``shutil`` and ``random`` (~5 ms before the first paint on the 2-core machine).
+tests/unit/test_paths.py checks that both name the same folders.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 
 def _builtin_sha256() -> Callable[[bytes], Any]:
@@ -34,6 +39,50 @@ def _builtin_sha256() -> Callable[[bytes], Any]:
 
 
 APP_NAME = "Switchboard"
+
+
+def _linux_dirs() -> tuple[str, str, str, str] | None:
+    """(config, data, cache, log) folders on Linux, as platformdirs names them.
+
+    ``$XDG_*_HOME`` when it is an absolute path, else the XDG default under an
+    absolute ``$HOME``. ``None`` elsewhere, or for an unusual home (unset or
+    relative ``$HOME``): platformdirs then decides, as before.
+    """
+    if sys.platform != "linux":
+        return None
+    home = os.environ.get("HOME", "")
+
+    def base(variable: str, default: str) -> str | None:
+        value = os.environ.get(variable, "")
+        if value.startswith("/"):
+            return value
+        if home.startswith("/"):
+            return home.rstrip("/") + default  # os.path.expanduser's "~" + default
+        return None
+
+    config = base("XDG_CONFIG_HOME", "/.config")
+    data = base("XDG_DATA_HOME", "/.local/share")
+    cache = base("XDG_CACHE_HOME", "/.cache")
+    state = base("XDG_STATE_HOME", "/.local/state")
+    if config is None or data is None or cache is None or state is None:
+        return None
+    return (
+        os.path.join(config, APP_NAME),
+        os.path.join(data, APP_NAME),
+        os.path.join(cache, APP_NAME),
+        os.path.join(state, APP_NAME, "log"),
+    )
+
+
+def platform_dirs() -> tuple[str, str, str, str]:
+    """(config, data, cache, log) folders of the user, as the platform names them."""
+    found = _linux_dirs()
+    if found is not None:
+        return found
+    import platformdirs
+
+    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    return dirs.user_config_dir, dirs.user_data_dir, dirs.user_cache_dir, dirs.user_log_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +117,13 @@ class AppPaths:
     @classmethod
     def platform_default(cls) -> AppPaths:
         """The user's config/data/cache/log folders as the platform names them."""
-        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        config, data, cache, log = platform_dirs()
         return cls(
-            settings_file=Path(dirs.user_config_dir) / "settings.json",
-            database_file=Path(dirs.user_data_dir) / "switchboard.sqlite3",
-            media_dir=Path(dirs.user_cache_dir) / "media",
-            log_file=Path(dirs.user_log_dir) / "switchboard.log",
-            cache_dir=Path(dirs.user_cache_dir),
+            settings_file=Path(config) / "settings.json",
+            database_file=Path(data) / "switchboard.sqlite3",
+            media_dir=Path(cache) / "media",
+            log_file=Path(log) / "switchboard.log",
+            cache_dir=Path(cache),
         )
 
     @classmethod

@@ -81,9 +81,14 @@ def _values(c: CallRecord, seen: bool) -> tuple[object, ...]:
 
 
 def upsert_calls(
-    conn: sqlite3.Connection, calls: Iterable[CallRecord], *, unseen_after: datetime | None
+    conn: sqlite3.Connection, calls: Iterable[CallRecord], *, unseen_after: datetime | None,
+    list_rows: bool = True,
 ) -> tuple[list[CallRow], list[CallRow]]:
     """Store calls; returns ``(inserted, changed)`` as rows now stored.
+
+    ``list_rows=False`` (a first sync: a year of history at once) returns no rows:
+    reading 100k rows back to list them only to have the view read its page again
+    held the GIL for hundreds of ms.
 
     A new missed call dated after ``unseen_after`` is unseen (``None``: every new
     call is seen: the first sync's old history is not news). A stored call keeps
@@ -110,6 +115,8 @@ def upsert_calls(
             " outcome, seconds, cost, description, seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             writes,
         )
+    if not list_rows:
+        return [], []
     return rows_by_ids(conn, inserted), rows_by_ids(conn, changed)
 
 
@@ -326,9 +333,11 @@ class CallRepo:
         self.db = db
 
     async def upsert(
-        self, calls: Iterable[CallRecord], *, unseen_after: datetime | None
+        self, calls: Iterable[CallRecord], *, unseen_after: datetime | None,
+        list_rows: bool = True,
     ) -> tuple[list[CallRow], list[CallRow]]:
-        return await self.db.run(upsert_calls, list(calls), unseen_after=unseen_after)
+        return await self.db.run(upsert_calls, list(calls), unseen_after=unseen_after,
+                                 list_rows=list_rows)
 
     async def page(self, f: CallFilter, *, limit: int, offset: int = 0) -> list[CallRow]:
         return await self.db.run(list_calls, f, limit=limit, offset=offset)

@@ -87,8 +87,10 @@ def _rss_mb() -> float:
 
 
 #: Imported only after the first paint: nothing on screen before it needs them
-#: (the first request does), and together they cost ~40 ms of start-up.
-AFTER_PAINT_MODULES = ("httpx", "phonenumbers", "app.api.client")
+#: (the first request does, or the single-instance server), and together they
+#: cost ~45 ms of start-up. (platformdirs: ``app.config.paths`` reads the XDG
+#: variables itself on Linux.)
+AFTER_PAINT_MODULES = ("httpx", "phonenumbers", "app.api.client", "hashlib", "platformdirs")
 
 
 class _FirstPaint:
@@ -111,10 +113,15 @@ class _FirstPaint:
         # Only the tab on show is meant to be imported before this paint (tab_loader).
         tabs = ",".join(key for key, _ in TABS if f"app.ui.tabs.{key}" in sys.modules)
         # The libraries that only the first request needs (tens of ms of imports).
-        early = ",".join(name for name in AFTER_PAINT_MODULES if name in sys.modules) or "none"
+        early = [name for name in AFTER_PAINT_MODULES if name in sys.modules]
+        # The window's parts that are built after the paint.
+        if self._window.menus_built:
+            early.append("menu-actions")
+        if self._window.status.has_busy_widgets:
+            early.append("busy-widgets")
         print(
             f"switchboard: first paint rss_mb={_rss_mb():.0f} loop={loop_state} "
-            f"early={early} tabs={tabs}",
+            f"early={','.join(early) or 'none'} tabs={tabs}",
             flush=True,
         )
         QTimer.singleShot(0, self._window.close)

@@ -14,7 +14,6 @@ a sentence saying Switchboard is already running.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,11 @@ ACTIVATE = b"activate\n"
 
 def server_name(folder: Path) -> str:
     """The local socket's name for ``folder`` (short: socket paths are limited)."""
+    # Imported here: the lock is taken before the first paint, the name is needed
+    # only after it (or by a second start); importing hashlib (its OpenSSL
+    # bindings) is ~1 ms of the start otherwise.
+    import hashlib
+
     digest = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"switchboard-{digest}"
 

@@ -235,5 +235,7 @@ def main_window(app_context: Any, balance_service: Any, qtbot: QtBot) -> Iterato
     window = MainWindow(app_context, balance_service, account_label=app_context.api.client.username)
     qtbot.addWidget(window)
     window.show()
+    # As in the app: the menus' actions are added right after the first paint.
+    qtbot.waitUntil(lambda: window.painted, timeout=5_000)
     yield window
     window.close()

@@ -188,6 +188,8 @@ def test_sign_out_forgets_password_and_asks_again(
     window = shell.window
     assert window is not None
     user_messages.answer = True
+    # The menus' actions are added right after the first paint (as a user sees them).
+    qtbot.waitUntil(lambda: window.painted, timeout=10_000)
     window.sign_out_action.trigger()
     qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
     assert memory_keyring.passwords == {}
@@ -312,6 +314,7 @@ def test_sign_out_while_the_keyring_is_read_still_forgets_the_password(
     assert window is not None
     run = asyncio.ensure_future(shell.run())
     user_messages.answer = True
+    qtbot.waitUntil(lambda: window.painted, timeout=10_000)  # the menus' actions exist
     window.sign_out_action.trigger()
     qtbot.waitUntil(lambda: _visible(SetupDialog) is not None, timeout=10_000)
     assert memory_keyring.passwords == {}  # forgotten, although read after the click

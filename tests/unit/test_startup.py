@@ -104,3 +104,20 @@ def test_python_warnings_go_to_the_log_and_none_reach_stderr_at_exit(tmp_path: P
     assert result.stderr == ""
     logs = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.log"))
     assert "probe warning" in logs
+
+
+def test_ctypes_is_loaded_only_where_the_singleton_fix_applies() -> None:
+    # A fresh interpreter: ctypes (~1 ms of the start) is imported by the fix
+    # itself, so Pythons without the PySide6 bug (3.12+) never load it for it.
+    script = textwrap.dedent(
+        """
+        import sys
+        from app.ui import pyside_fix
+        pyside_fix.make_singletons_immortal()
+        print("ctypes" in sys.modules, pyside_fix.needs_singleton_fix())
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split()
+    assert out[0] == out[1]

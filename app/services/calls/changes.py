@@ -21,10 +21,13 @@ class CallChanges:
 
     upserted: tuple[CallRow, ...] = ()
     unseen: int | None = None
+    #: Too many calls changed to list them (a first sync's year of history): a view
+    #: reads what it shows again instead of merging rows.
+    bulk: bool = False
 
     @property
     def empty(self) -> bool:
-        return not self.upserted and self.unseen is None
+        return not self.upserted and self.unseen is None and not self.bulk
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,8 @@ class CallsApi(Protocol):
 
 class CallsStore(Protocol):
     async def upsert(
-        self, calls: Iterable[CallRecord], *, unseen_after: datetime | None
+        self, calls: Iterable[CallRecord], *, unseen_after: datetime | None,
+        list_rows: bool = True,
     ) -> tuple[list[CallRow], list[CallRow]]: ...
 
     async def page(self, f: CallFilter, *, limit: int, offset: int = 0) -> list[CallRow]: ...

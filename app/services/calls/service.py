@@ -41,6 +41,7 @@ from app.services.calls.changes import CallChanges, SyncResult
 from app.services.calls.poll import CallsPolling, caller_label
 from app.services.calls.ports import CallsApi, CallsStore, DidsApi, KeyValueStore
 from app.services.events import Event
+from app.services.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -119,7 +120,12 @@ class CallsService:
 
     async def sync(self) -> SyncResult:
         async with self._sync_lock:
-            return await self._sync()
+            if await self.state.get(SYNCED_KEY) is not None:
+                return await self._sync()
+            # A first sync is bulk: a year of a busy account is 100k calls held at
+            # once; the collector's full passes over them froze the window (gc_pause).
+            with collector_paused():
+                return await self._sync()
 
     async def _sync(self) -> SyncResult:
         today = provider_date(self._clock(), self._tz)
@@ -138,7 +144,9 @@ class CallsService:
                                                my_numbers=numbers):
                 fetched[call.id] = call
         unseen_after = self._clock() - timedelta(days=UNSEEN_DAYS)
-        inserted, changed = await self.store.upsert(fetched.values(), unseen_after=unseen_after)
+        # A first sync lists no rows back (a year at once): views read their page again.
+        inserted, changed = await self.store.upsert(fetched.values(), unseen_after=unseen_after,
+                                                    list_rows=not first)
         linked: list[CallRow] = []
         for window in windows:
             recordings = await self.api.get_call_recordings(window.start, window.end)
@@ -148,7 +156,8 @@ class CallsService:
             await asyncio.to_thread(_unlink_all, gone)
         await self.state.set(SYNCED_KEY, today.isoformat())
         upserted = _merge(inserted, changed, linked)
-        changes = CallChanges(upserted=upserted, unseen=await self.store.unseen_count())
+        changes = CallChanges(upserted=upserted, unseen=await self.store.unseen_count(),
+                              bulk=first and bool(fetched))
         if first or upserted:
             self.changed.emit(changes)
         new_missed = tuple(r for r in inserted if r.unseen_missed)

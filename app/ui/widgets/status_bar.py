@@ -3,17 +3,26 @@
 It is the "busy host" of ``app/ui/operations.run_operation`` (through the main
 window): several operations may run at once; the newest one is shown, and
 Cancel cancels that one if it allows it.
+
+The progress bar and the Cancel button are built on first use (``busy_bar`` /
+``cancel_button``), not with the window: they are hidden at the first paint, and
+building them then cost ~2 ms of the start (a ``QPushButton`` brings in
+``QIcon`` and its ~150 ``ThemeIcon`` enum members).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.ui import style
 from app.ui.i18n import translate
 from app.ui.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressBar, QPushButton
 
 
 class SyncStatusBar(QStatusBar):
@@ -27,22 +36,43 @@ class SyncStatusBar(QStatusBar):
         self.error_label = plain_label(QLabel(self))
         style.set_look(self.error_label, style.ERROR)
         self.error_label.hide()
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setMaximumWidth(140)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.hide()
-        self.cancel_button = QPushButton(translate("SyncStatusBar", "Cancel"), self)
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.addWidget(self.sync_label)
         self.addWidget(self.error_label, 1)
-        self.addPermanentWidget(self.busy_bar)
-        self.addPermanentWidget(self.cancel_button)
+        self._busy_widgets: tuple[QProgressBar, QPushButton] | None = None
         self._busy: dict[int, tuple[str, Callable[[], None] | None]] = {}
         self._busy_seq = 0
         #: What the sync label said before the first busy text replaced it.
         self._idle_text = ""
         self._shown_busy_text = ""
+
+    @property
+    def busy_bar(self) -> QProgressBar:
+        return self._ensure_busy_widgets()[0]
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self._ensure_busy_widgets()[1]
+
+    @property
+    def has_busy_widgets(self) -> bool:
+        """Whether the progress bar and Cancel button exist yet (start-up test)."""
+        return self._busy_widgets is not None
+
+    def _ensure_busy_widgets(self) -> tuple[QProgressBar, QPushButton]:
+        if self._busy_widgets is None:
+            from PySide6.QtWidgets import QProgressBar, QPushButton
+
+            bar = QProgressBar(self)
+            bar.setMaximumWidth(140)
+            bar.setTextVisible(False)
+            bar.hide()
+            button = QPushButton(translate("SyncStatusBar", "Cancel"), self)
+            button.hide()
+            button.clicked.connect(self._on_cancel_button_clicked)
+            self.addPermanentWidget(bar)
+            self.addPermanentWidget(button)
+            self._busy_widgets = (bar, button)
+        return self._busy_widgets
 
     def show_error(self, text: str) -> None:
         """The last error; empty text clears it."""
@@ -76,6 +106,8 @@ class SyncStatusBar(QStatusBar):
 
     def _update_busy_widgets(self) -> None:
         if not self._busy:
+            if self._busy_widgets is None:
+                return  # nothing was ever busy: nothing to hide or put back
             self.busy_bar.hide()
             self.cancel_button.hide()
             # Put back "Up to date · 14:50" unless something newer replaced the busy

@@ -12,6 +12,7 @@ import logging
 import os
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -153,3 +154,38 @@ def test_what_the_worker_logs_reaches_the_apps_log(
         _, rows = run(offload.decode_big(b"{}", _rows))
     assert rows == [1]
     assert "Skipping an unreadable sms row (x) (decoding worker)" in caplog.text
+
+
+def test_the_worker_ends_when_the_app_is_killed() -> None:
+    """A kill -9 of the app gives the pool no chance to stop its worker: it must end
+    by itself (it held the app's terminal output open and lingered)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "from app.api import offload\n"
+        "print(offload.WORKER.submit(offload._ready).result(), flush=True)\n"
+        "import time; time.sleep(60)\n"
+    )
+    app = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                           cwd=Path(__file__).resolve().parents[3])
+    assert app.stdout is not None
+    worker = int(app.stdout.readline())
+    assert worker != app.pid and Path(f"/proc/{worker}").exists()
+    app.send_signal(signal.SIGKILL)
+    app.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(worker):
+        time.sleep(0.05)
+    assert not _alive(worker)
+    app.stdout.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent (gone) would reap it

@@ -280,3 +280,18 @@ def test_a_call_links_to_the_voicemail_its_caller_left(
         assert row.call.number[-10:] == caller_digits[-10:]
     # Outgoing calls and calls from other numbers are not linked.
     assert not any(r.voicemail for r in rows if not r.call.inbound)
+
+
+def test_a_first_sync_is_announced_in_bulk_without_listing_a_years_rows(
+    service: CallsService, sandbox: SandboxServer, run: Any
+) -> None:
+    heard: list[CallChanges] = []
+    service.changed.connect(heard.append)
+    first = run(service.sync())
+    # Every call stored, none read back to be listed: views read their page again.
+    assert first.fetched >= 300 and first.changes.bulk
+    assert len(first.changes.upserted) <= len(sandbox.state.call_recordings)  # links only
+    assert heard == [first.changes]
+    assert len(run(service.page(CallFilter(), limit=1000))) == first.fetched
+    again = run(service.sync())
+    assert not again.changes.bulk

@@ -424,7 +424,7 @@ class CallsTab(TabBase):
         """Show what a sync or command changed in the store (no re-read of the list)."""
         if changes.unseen is not None:
             self.badge_changed.emit(changes.unseen)
-        if len(changes.upserted) > BULK_CHANGE_ROWS:
+        if changes.bulk or len(changes.upserted) > BULK_CHANGE_ROWS:
             # A first sync or a long backfill: merging tens of thousands of rows here
             # froze the window (~450 ms for 100k calls); the shown page is read again
             # from the store on its thread instead.
