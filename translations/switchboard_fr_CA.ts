@@ -3603,7 +3603,7 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>Forward to a number</source>
-            <translation>Renvoyer vers un numéro</translation>
+            <translation>Renvoi à un numéro</translation>
         </message>
         <message>
             <source>SIP addresses</source>
@@ -3692,6 +3692,10 @@ Les détails ont été écrits dans {path}.</translation>
             </translation>
         </message>
         <message>
+            <source>{number}: {route}</source>
+            <translation>{number} : {route}</translation>
+        </message>
+        <message>
             <source>No number matches “{text}”</source>
             <translation>Aucun numéro ne correspond à « {text} »</translation>
         </message>
@@ -3704,7 +3708,7 @@ Les détails ont été écrits dans {path}.</translation>
         <name>numbers.words</name>
         <message>
             <source>A phone (sub-account)</source>
-            <translation>Un téléphone (sous-compte)</translation>
+            <translation>Téléphone (sous-compte)</translation>
         </message>
         <message>
             <source>Ring one of your phones or apps (a sub-account of your VoIP.ms account)</source>
@@ -3712,7 +3716,7 @@ Les détails ont été écrits dans {path}.</translation>
         </message>
         <message>
             <source>Forward to a number</source>
-            <translation>Renvoyer vers un numéro</translation>
+            <translation>Renvoi à un numéro</translation>
         </message>
         <message>
             <source>Send the call on to another phone number, e.g. your cell phone</source>

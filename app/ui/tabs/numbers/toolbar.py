@@ -161,7 +161,8 @@ def selection_text(selected: Sequence[Did], lists: TargetLists, *, rows: int, sh
         return translate("numbers.toolbar", "%n numbers selected", "", len(selected))
     if len(selected) == 1:
         route = localized(describe(selected[0].routing, lists))
-        return f"{format_number(selected[0].did)}: {route}"
+        return translate("numbers.toolbar", "{number}: {route}").format(
+            number=format_number(selected[0].did), route=route)
     if rows and not shown:
         # Otherwise an empty table with no word on why.
         return translate("numbers.toolbar", "No number matches “{text}”").format(
