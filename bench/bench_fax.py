@@ -20,28 +20,22 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from app.api.client import VoipMsClient
-from app.api.typed import Api
 from app.config.settings import Settings
-from app.services.root import AppServices
-from app.store.db import Database
 from app.ui.app import create_qapplication
 from app.ui.tabs.fax import create_tab
 from app.ui.tabs.fax.compose_merge import merge_attachments
 from app.ui.tabs.fax.view import FaxTab
-from bench.common import StallMeter, start_sandbox
+from bench.common import StallMeter, tab_bench
 
 PAGES = 20
 SELECTIONS = 5
@@ -141,32 +135,17 @@ async def run(tab: FaxTab, app: QApplication, meter: StallMeter, work: Path) -> 
 def main() -> int:
     app = create_qapplication()  # the app's one place for the PySide6 fix
     assert isinstance(app, QApplication)
-    proc, url, user, password = start_sandbox()
-    work = Path(tempfile.mkdtemp(prefix="bench-fax-"))
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    client = VoipMsClient(user, password, base_url=url, min_interval=0)
     settings = Settings(path=None)
     settings.fax_history_days = 365
-    ctx = AppServices(api=Api(client), db=Database.open(work / "cache.sqlite3"),
-                     settings=settings, media_dir=work / "media")
-    tab = create_tab(ctx)
-    assert isinstance(tab, FaxTab)
-    tab.resize(1280, 800)
-    tab.show()
-    tab.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
-    meter = StallMeter()
-    try:
-        loop.run_until_complete(run(tab, app, meter, work))
+    with tab_bench("fax", settings=settings) as bench:
+        tab = create_tab(bench.ctx)
+        assert isinstance(tab, FaxTab)
+        tab.resize(1280, 800)
+        tab.show()
+        tab.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        bench.loop.run_until_complete(run(tab, app, StallMeter(), bench.work))
         tab.shutdown()
-        loop.run_until_complete(client.aclose())
-    finally:
-        ctx.db.close()
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

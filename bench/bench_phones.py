@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from app.ui.pyside_fix import make_singletons_immortal
@@ -38,13 +35,10 @@ from app.ui.pyside_fix import make_singletons_immortal
 make_singletons_immortal()
 
 from app.api.client import VoipMsClient  # noqa: E402
-from app.api.typed import Api  # noqa: E402
-from app.config.settings import Settings  # noqa: E402
 from app.services.phones.poll import budget_floor  # noqa: E402
-from app.services.root import AppServices  # noqa: E402
 from app.ui.tabs.phones import create_tab  # noqa: E402
 from app.ui.tabs.phones.view import PhonesTab  # noqa: E402
-from bench.common import StallMeter, start_sandbox  # noqa: E402
+from bench.common import StallMeter, tab_bench  # noqa: E402
 
 
 class CountingClient(VoipMsClient):
@@ -90,31 +84,15 @@ async def run(tab: PhonesTab, client: CountingClient) -> None:
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    proc, url, user, password = start_sandbox(quiet_stderr=True)
-    work = Path(tempfile.mkdtemp(prefix="bench-phones-"))
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    client = CountingClient(user, password, base_url=url, min_interval=0)
-    client.methods = []
-    from app.store.db import Database
-
-    ctx = AppServices(api=Api(client), db=Database.open(work / "cache.sqlite3"),
-                      settings=Settings(path=None), media_dir=work / "media")
-    tab = create_tab(ctx)
-    assert isinstance(tab, PhonesTab)
-    tab.resize(1280, 800)
-    tab.show()
-    try:
-        loop.run_until_complete(run(tab, client))
+    with tab_bench("phones", client_class=CountingClient, quiet_stderr=True) as bench:
+        bench.client.methods = []
+        tab = create_tab(bench.ctx)
+        assert isinstance(tab, PhonesTab)
+        tab.resize(1280, 800)
+        tab.show()
+        bench.loop.run_until_complete(run(tab, bench.client))
         tab.shutdown()
-        loop.run_until_complete(client.aclose())
-    finally:
-        ctx.db.close()
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -18,28 +18,21 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from app.api.client import VoipMsClient
-from app.api.typed import Api
-from app.config.settings import Settings
 from app.domain.models.voicemail import VoicemailMessage
-from app.services.root import AppServices
-from app.store.db import Database
 from app.ui.app import create_qapplication
 from app.ui.tabs.voicemail import VoicemailTab, create_tab
-from bench.common import StallMeter, start_sandbox
+from bench.common import StallMeter, tab_bench
 
 CLICKS = 10
 
@@ -153,34 +146,15 @@ async def run(tab: VoicemailTab, client: VoipMsClient, meter: StallMeter) -> Non
 def main() -> int:
     app = create_qapplication()  # the app's one place for the PySide6 fix
     assert isinstance(app, QApplication)
-    proc, url, user, password = start_sandbox()
-    work = Path(tempfile.mkdtemp(prefix="bench-voicemail-"))
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    client = VoipMsClient(user, password, base_url=url, min_interval=0)
-    ctx = AppServices(
-        api=Api(client),
-        db=Database.open(work / "cache.sqlite3"),
-        settings=Settings(path=None),
-        media_dir=work / "media",
-    )
-    tab = create_tab(ctx)
-    assert isinstance(tab, VoicemailTab)
-    tab.resize(1280, 800)
-    tab.show()
-    meter = StallMeter()
-    try:
-        loop.run_until_complete(run(tab, client, meter))
+    with tab_bench("voicemail") as bench:
+        tab = create_tab(bench.ctx)
+        assert isinstance(tab, VoicemailTab)
+        tab.resize(1280, 800)
+        tab.show()
+        bench.loop.run_until_complete(run(tab, bench.client, StallMeter()))
         tab.shutdown()
         tab.player.clear()
-        loop.run_until_complete(client.aclose())
-    finally:
-        ctx.db.close()
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

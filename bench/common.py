@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import re
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,3 +115,54 @@ def rss_mb() -> tuple[float, float]:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return current, peak
+
+
+@dataclass
+class TabBench:
+    """A tab benchmark's world: the qasync loop, the API client on the sandbox child,
+    the services on a fresh cache database, and its working folder."""
+
+    loop: Any
+    client: Any
+    ctx: Any
+    work: Path
+
+
+@contextmanager
+def tab_bench(
+    name: str, *, settings: Any = None, client_class: Any = None, quiet_stderr: bool = False
+) -> Iterator[TabBench]:
+    """Start the large sandbox in a child process and the services against it, on a
+    qasync loop of the running QApplication; stop and remove everything at the end.
+    The caller builds its tab from ``ctx`` and runs on ``loop``."""
+    import asyncio
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from app.api.client import VoipMsClient
+    from app.api.typed import Api
+    from app.config.settings import Settings
+    from app.services.root import AppServices
+    from app.store.db import Database
+
+    app = QApplication.instance()
+    assert app is not None, "create the QApplication first (app.ui.app.create_qapplication)"
+    proc, url, user, password = start_sandbox(quiet_stderr=quiet_stderr)
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    client = (client_class or VoipMsClient)(user, password, base_url=url, min_interval=0)
+    ctx = AppServices(api=Api(client), db=Database.open(work / "cache.sqlite3"),
+                      settings=settings or Settings(path=None), media_dir=work / "media")
+    try:
+        yield TabBench(loop, client, ctx, work)
+        loop.run_until_complete(client.aclose())
+    finally:
+        ctx.db.close()
+        # Closing the loop stops its executor's QThreads (asyncio.to_thread runs there):
+        # left running, Qt aborts the process at exit ("QThread: Destroyed while ...").
+        loop.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)

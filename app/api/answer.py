@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import pickle
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -77,22 +76,12 @@ def _end_with_parent() -> None:
 
     A ``kill -9`` (or a crash) of the app gives the pool no chance to stop its
     worker, which then lingered, holding the app's terminal output open (and
-    multiprocessing's resource tracker with it). On Linux the kernel sends
-    SIGKILL the moment the parent dies (``PR_SET_PDEATHSIG``); elsewhere a thread
-    notices the parent is gone within a second.
+    multiprocessing's resource tracker with it). A thread notices within a second
+    that the worker was handed to another parent. (Not ``PR_SET_PDEATHSIG``: it
+    fires when the *thread* that started the worker ends, and the pool starts it
+    from whichever thread submits first.)
     """
     parent = os.getppid()
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import ctypes.util
-        import signal
-
-        pr_set_pdeathsig = 1
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        if libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0:
-            if os.getppid() != parent:  # the app died before the call took effect
-                os._exit(0)
-            return
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -189,3 +189,19 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"  # a zombie has ended; only its parent (gone) would reap it
+
+
+def test_the_worker_outlives_the_thread_that_started_it() -> None:
+    """The pool starts its worker from whichever thread submits first (an executor's
+    thread that may end): the worker must live on for the next answers."""
+    import threading
+
+    offload.WORKER.shutdown()
+    started: list[int] = []
+    thread = threading.Thread(
+        target=lambda: started.append(offload.WORKER.submit(offload._ready).result()))
+    thread.start()
+    thread.join()
+    assert started
+    again = offload.WORKER.submit(offload._ready).result(timeout=10)
+    assert again == started[0]
