@@ -23,7 +23,7 @@ DISPLAY_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-util1
 
 .PHONY: demo test lint bench snapshot sandbox system-deps display-deps test-deps clean \
-	bundle bundle-check install-desktop uninstall-desktop
+	bundle bundle-check install-desktop uninstall-desktop translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,11 +63,11 @@ display-deps:
 test-deps:
 	$(call install_missing,$(NOTIFY_TEST_DEPS) $(DISPLAY_LIBS))
 
-demo: system-deps display-deps $(STAMP)
+demo: system-deps display-deps $(STAMP) translations
 	$(PY) -m app --demo
 
 # pytest's own exit codes pass through: 5 (no test collected) fails like a failed test.
-test: system-deps test-deps $(DEV_STAMP)
+test: system-deps test-deps $(DEV_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
@@ -83,8 +83,15 @@ snapshot: $(STAMP)
 sandbox: $(STAMP)
 	$(PY) -m app.sandbox --port 8765
 
+# The French catalog (#17.5): translations/*.ts (in the repo) compiled to .qm.
+# Regenerate the .ts from the sources with `python tools/translations.py update`.
+TRANSLATIONS_TS := translations/switchboard_fr_CA.ts
+translations: $(TRANSLATIONS_TS:.ts=.qm)
+$(TRANSLATIONS_TS:.ts=.qm): $(TRANSLATIONS_TS) | $(STAMP)
+	$(PY) tools/translations.py build
+
 # A one-folder bundle in dist/switchboard/ (packaging/README.md; ~40 s, ~370 MB).
-bundle: system-deps $(BUNDLE_STAMP)
+bundle: system-deps $(BUNDLE_STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/switchboard.spec
 

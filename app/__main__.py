@@ -273,7 +273,7 @@ def _run_in(
         mark("ui-modules")
         # Before the QApplication: what Qt says while it starts goes to the log too.
         install_qt_message_handler()
-        qapp = create_qapplication()
+        qapp = create_qapplication(settings.language, paths.cache_dir)
         # The loop exists before anything that may schedule work on it (slots,
         # services): that work waits in the loop until it runs, right below.
         loop = qasync.QEventLoop(qapp)

@@ -53,6 +53,7 @@ from app.api.ratelimit import SleepFn, Throttle
 from app.api.redact import Secret, install_log_filter, redact
 from app.api.retry import RetryPolicy, is_read, should_retry
 from app.domain.media_types import sniff
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from app.api.link import Link
@@ -94,8 +95,13 @@ def _wire_value(value: object) -> str:
 
 def _too_big(size: int) -> TransportError:
     return TransportError(
-        f"The attachment is larger than {MAX_MEDIA_BYTES // 1_000_000} MB, so it was not "
-        "downloaded.",
+        Text(
+            QT_TRANSLATE_NOOP(
+                "services",
+                "The attachment is larger than {value} MB, so it was not downloaded.",
+            ),
+            value=MAX_MEDIA_BYTES // 1_000_000,
+        ),
         kind="media",
         method="media",
         detail=f"at least {size} bytes",
@@ -444,7 +450,10 @@ class VoipMsClient:
         """
         if not self.media_host_allowed(url):
             raise TransportError(
-                "This picture's link does not point to VoIP.ms, so it was not downloaded.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "This picture's link does not point to VoIP.ms, so it was not downloaded.",
+                ),
                 kind="media",
                 method="media",
                 detail=f"refused host: {url[:200]!r}",
@@ -462,8 +471,11 @@ class VoipMsClient:
             raise self._network_error("media", "network", exc) from None
         if sniff(data) is None:
             raise TransportError(
-                "The attachment is not a picture, video or sound Switchboard can show "
-                "(the link may have expired).",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The attachment is not a picture, video or sound Switchboard can show (the "
+                    "link may have expired).",
+                ),
                 kind="media",
                 method="media",
                 detail=f"starts {data[:40]!r}",
@@ -474,7 +486,13 @@ class VoipMsClient:
         async with self._http.stream("GET", url) as response:
             if response.status_code >= 300:
                 raise TransportError(
-                    f"The image is not available (HTTP {response.status_code}) yet.",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "The image is not available (HTTP {status_code}) yet.",
+                        ),
+                        status_code=response.status_code,
+                    ),
                     kind="http",
                     http_status=response.status_code,
                     method="media",
@@ -540,8 +558,14 @@ class VoipMsClient:
         if 300 <= status_code < 400:
             location = self._redact(response.headers.get("location", "(no address given)"))
             raise TransportError(
-                f"The VoIP.ms server address redirects elsewhere ({location}). "
-                f"Use exactly {DEFAULT_URL} as the server address.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The VoIP.ms server address redirects elsewhere ({location}). Use exactly "
+                        "{DEFAULT_URL} as the server address.",
+                    ),
+                    location=location, DEFAULT_URL=DEFAULT_URL,
+                ),
                 kind="redirect",
                 http_status=status_code,
                 body_head=self._body_head(response),
@@ -549,7 +573,14 @@ class VoipMsClient:
             )
         if status_code >= 400:
             raise TransportError(
-                f"VoIP.ms answered with an error (HTTP {status_code}). Try again in a few minutes.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "VoIP.ms answered with an error (HTTP {status_code}). Try again in a few "
+                        "minutes.",
+                    ),
+                    status_code=status_code,
+                ),
                 kind="http",
                 http_status=status_code,
                 body_head=self._body_head(response),
@@ -602,7 +633,13 @@ class VoipMsClient:
         self, method: str, http_status: int, body: bytes, problem: str
     ) -> TransportError:
         return TransportError(
-            f"VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms sent {problem}. The service may be busy; try again in a few minutes.",
+                ),
+                problem=problem,
+            ),
             kind="body",
             http_status=http_status,
             body_head=self._head_text(body),

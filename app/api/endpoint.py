@@ -12,6 +12,7 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from app.api.errors import ApiError
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 
 DEFAULT_URL = "https://voip.ms/api/v1/rest.php"
 
@@ -37,11 +38,23 @@ def require_secure_url(url: str) -> None:
         if host == "localhost" or _is_loopback(host):
             return
         raise InsecureEndpoint(
-            f"Switchboard will not send the API password over plain http:// ({url}): "
-            "anyone on the network could read it. Use the https:// address "
-            f"({DEFAULT_URL})."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Switchboard will not send the API password over plain http:// ({url}): "
+                    "anyone on the network could read it. Use the https:// address "
+                    "({DEFAULT_URL}).",
+                ),
+                url=url, DEFAULT_URL=DEFAULT_URL,
+            )
         )
-    raise InsecureEndpoint(f"Not a web address Switchboard can use for the API: {url}")
+    raise InsecureEndpoint(Text(
+        QT_TRANSLATE_NOOP(
+            "services",
+            "Not a web address Switchboard can use for the API: {url}",
+        ),
+        url=url,
+    ))
 
 
 def _is_loopback(host: str) -> bool:

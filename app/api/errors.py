@@ -35,6 +35,7 @@ from collections.abc import Iterable
 
 from app.api.messages import message_for
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP
 
 __all__ = [
     "EMPTY_LIST_STATUSES",
@@ -200,9 +201,10 @@ class Unreachable(ApiError):
     says when VoIP.ms answers again.
     """
 
-    MESSAGE = (
+    MESSAGE = QT_TRANSLATE_NOOP(  # marked: the UI shows it translated (app/domain/words.py)
+        "services",
         "Can't reach VoIP.ms. Check the internet connection; Switchboard tries again "
-        "on its own."
+        "on its own.",
     )
 
     def __init__(self, *, method: str = "", detail: str = "") -> None:

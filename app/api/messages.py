@@ -12,97 +12,223 @@ from __future__ import annotations
 
 import re
 
+from app.domain.words import QT_TRANSLATE_NOOP
+
+# Marked for the catalog (app/domain/words.py): the UI shows them translated; the
+# reference's own explanations (below) stay as VoIP.ms wrote them.
 _HAND_WRITTEN: dict[str, str] = {
     # Access
-    "invalid_credentials": (
-        "VoIP.ms did not accept the user name or API password. Check the e-mail address you "
-        "log in with and the API password set under Main Menu > SOAP & REST/JSON API."
+    "invalid_credentials": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms did not accept the user name or API password. Check the e-mail address you log "
+        "in with and the API password set under Main Menu > SOAP & REST/JSON API.",
     ),
-    "missing_credentials": (
-        "The VoIP.ms user name or API password is missing. Enter both in the settings."
+    "missing_credentials": QT_TRANSLATE_NOOP(
+        "services",
+        "The VoIP.ms user name or API password is missing. Enter both in the settings.",
     ),
-    "api_not_enabled": (
-        "API access is not enabled for this VoIP.ms account. Enable it under Main Menu > "
-        "SOAP & REST/JSON API on voip.ms."
+    "api_not_enabled": QT_TRANSLATE_NOOP(
+        "services",
+        "API access is not enabled for this VoIP.ms account. Enable it under Main Menu > SOAP & "
+        "REST/JSON API on voip.ms.",
     ),
-    "ip_not_enabled": (
+    "ip_not_enabled": QT_TRANSLATE_NOOP(
+        "services",
         "VoIP.ms does not accept requests from this computer's internet address yet. Add the "
-        "address shown in the settings to the allowed IP addresses under Main Menu > "
-        "SOAP & REST/JSON API on voip.ms."
+        "address shown in the settings to the allowed IP addresses under Main Menu > SOAP & "
+        "REST/JSON API on voip.ms.",
     ),
-    "api_limit_exceeded": (
-        "VoIP.ms is limiting how many requests this account can make per minute. "
-        "Switchboard will wait a minute and continue."
+    "api_limit_exceeded": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms is limiting how many requests this account can make per minute. Switchboard will "
+        "wait a minute and continue.",
     ),
-    "method_maintenance": "This VoIP.ms feature is under maintenance. Try again later.",
-    "missing_method": (
-        "VoIP.ms did not receive the request correctly. Check that the server address is "
-        "exactly https://voip.ms/api/v1/rest.php."
+    "method_maintenance": QT_TRANSLATE_NOOP(
+        "services",
+        "This VoIP.ms feature is under maintenance. Try again later.",
     ),
-    "invalid_method": (
-        "VoIP.ms does not offer this function (anymore). Switchboard may need an update."
+    "missing_method": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms did not receive the request correctly. Check that the server address is exactly "
+        "https://voip.ms/api/v1/rest.php.",
     ),
-    "missing_params": "Some required information was missing from the request to VoIP.ms.",
-    "provider_outofservice": "One of VoIP.ms's carriers is out of service. Try again later.",
-    "unavailable_info": "VoIP.ms cannot provide this information right now. Try again later.",
-    "tls_error": "A secure-connection error happened at VoIP.ms. Try again later.",
-    "non_sufficient_funds": (
-        "Your VoIP.ms balance is too low for this. Add funds to your account and try again."
+    "invalid_method": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms does not offer this function (anymore). Switchboard may need an update.",
+    ),
+    "missing_params": QT_TRANSLATE_NOOP(
+        "services",
+        "Some required information was missing from the request to VoIP.ms.",
+    ),
+    "provider_outofservice": QT_TRANSLATE_NOOP(
+        "services",
+        "One of VoIP.ms's carriers is out of service. Try again later.",
+    ),
+    "unavailable_info": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms cannot provide this information right now. Try again later.",
+    ),
+    "tls_error": QT_TRANSLATE_NOOP(
+        "services",
+        "A secure-connection error happened at VoIP.ms. Try again later.",
+    ),
+    "non_sufficient_funds": QT_TRANSLATE_NOOP(
+        "services",
+        "Your VoIP.ms balance is too low for this. Add funds to your account and try again.",
     ),
     # Messaging
-    "limit_reached": (
-        "You have reached VoIP.ms's daily limit of messages sent through the API (for fax, "
-        "the daily limit for any method). Try again tomorrow or contact VoIP.ms to raise it."
+    "limit_reached": QT_TRANSLATE_NOOP(
+        "services",
+        "You have reached VoIP.ms's daily limit of messages sent through the API (for fax, the "
+        "daily limit for any method). Try again tomorrow or contact VoIP.ms to raise it.",
     ),
-    "sms_toolong": "The text message is too long: one SMS holds at most 160 bytes.",
-    "message_empty": "The message is empty. Type some text before sending.",
-    "sms_failed": "VoIP.ms could not send the text message. Try again in a moment.",
-    "invalid_dst": "The recipient's number is not a valid phone number.",
-    "invalid_did": "This is not one of your VoIP.ms phone numbers, or it is not a valid number.",
-    "missing_did": "No phone number (DID) was given.",
-    "invalid_sms": "This text message does not exist (anymore) at VoIP.ms.",
-    "invalid_contact": "The contact's number is not a valid phone number.",
-    "invalid_daterange": "The date range is too long: VoIP.ms allows at most 92 days at a time.",
-    "invalid_date": "A date was not in the form year-month-day (for example 2024-03-30).",
-    "invalid_date_from": "The start date must come before the end date.",
-    "exceeds_file_size": "The file is too large for VoIP.ms.",
+    "sms_toolong": QT_TRANSLATE_NOOP(
+        "services",
+        "The text message is too long: one SMS holds at most 160 bytes.",
+    ),
+    "message_empty": QT_TRANSLATE_NOOP(
+        "services",
+        "The message is empty. Type some text before sending.",
+    ),
+    "sms_failed": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms could not send the text message. Try again in a moment.",
+    ),
+    "invalid_dst": QT_TRANSLATE_NOOP(
+        "services",
+        "The recipient's number is not a valid phone number.",
+    ),
+    "invalid_did": QT_TRANSLATE_NOOP(
+        "services",
+        "This is not one of your VoIP.ms phone numbers, or it is not a valid number.",
+    ),
+    "missing_did": QT_TRANSLATE_NOOP("services", "No phone number (DID) was given."),
+    "invalid_sms": QT_TRANSLATE_NOOP(
+        "services",
+        "This text message does not exist (anymore) at VoIP.ms.",
+    ),
+    "invalid_contact": QT_TRANSLATE_NOOP(
+        "services",
+        "The contact's number is not a valid phone number.",
+    ),
+    "invalid_daterange": QT_TRANSLATE_NOOP(
+        "services",
+        "The date range is too long: VoIP.ms allows at most 92 days at a time.",
+    ),
+    "invalid_date": QT_TRANSLATE_NOOP(
+        "services",
+        "A date was not in the form year-month-day (for example 2024-03-30).",
+    ),
+    "invalid_date_from": QT_TRANSLATE_NOOP(
+        "services",
+        "The start date must come before the end date.",
+    ),
+    "exceeds_file_size": QT_TRANSLATE_NOOP("services", "The file is too large for VoIP.ms."),
     # Voicemail
-    "invalid_mailbox": "This voicemail box does not exist at VoIP.ms.",
-    "missing_mailbox": "No voicemail box was given.",
-    "invalid_folder": "This voicemail folder does not exist.",
-    "invalid_destination_folder": "The folder to move the message to does not exist.",
-    "invalid_message_num": "This voicemail message does not exist (anymore).",
-    "message_not_found": "This voicemail message was not found; it may have been deleted already.",
-    "error_deleting_msg": "VoIP.ms could not delete the voicemail message. Try again in a moment.",
-    "error_moving_msg": "VoIP.ms could not move the voicemail message. Try again in a moment.",
-    "problem_sending_mail": "VoIP.ms could not send the e-mail. Try again in a moment.",
-    "invalid_email": "This is not a valid e-mail address (or it is already in use).",
-    # Fax
-    "invalid_fax_id": "This fax does not exist (anymore) at VoIP.ms.",
-    "invalid_folder_id": "This fax folder does not exist.",
-    "moving_fail": "VoIP.ms could not move the fax. Try again in a moment.",
-    "sent_fail": "VoIP.ms could not send the fax. Try again in a moment.",
-    "invalid_file": "The file cannot be faxed. Use a PDF, TXT, JPG, GIF, PNG or TIF file.",
-    "no_base64file": "The file was not sent in the expected form (base64) to VoIP.ms.",
-    "invalid_to_number": "The fax number to send to is not valid.",
-    "invalid_from_number": "The fax number to send from is not one of your fax numbers.",
-    # Numbers
-    "invalid_routing_header": "This call routing choice is not valid.",
-    "invalid_failover_header": "This failover routing choice is not valid.",
-    "invalid_serverpop": "This VoIP.ms server (point of presence) does not exist.",
-    "invalid_dialtime": "The ring time (dial time-out) is not valid.",
-    "invalid_cnam": "The caller-name lookup (CNAM) setting must be on or off.",
-    "invalid_billingtype": "The billing type must be per minute (1) or flat rate (2).",
-    "invalid_calleridprefix": "The caller-ID prefix is too long: it must be under 20 characters.",
-    "invalid_note": "The note is too long: it must be under 50 characters.",
-    "invalid_password": (
-        "This password is not allowed. Voicemail PINs must be 4 digits; sub-account passwords "
-        "need more than 6 characters with letters and numbers."
+    "invalid_mailbox": QT_TRANSLATE_NOOP(
+        "services",
+        "This voicemail box does not exist at VoIP.ms.",
     ),
-    "invalid_timezone": "This time zone is not valid for VoIP.ms.",
-    "invalid_digits": "The digits must be 3 numbers.",
-    "invalid_country": (
-        "The country is missing or not valid; use a two-letter code such as US or CA."
+    "missing_mailbox": QT_TRANSLATE_NOOP("services", "No voicemail box was given."),
+    "invalid_folder": QT_TRANSLATE_NOOP("services", "This voicemail folder does not exist."),
+    "invalid_destination_folder": QT_TRANSLATE_NOOP(
+        "services",
+        "The folder to move the message to does not exist.",
+    ),
+    "invalid_message_num": QT_TRANSLATE_NOOP(
+        "services",
+        "This voicemail message does not exist (anymore).",
+    ),
+    "message_not_found": QT_TRANSLATE_NOOP(
+        "services",
+        "This voicemail message was not found; it may have been deleted already.",
+    ),
+    "error_deleting_msg": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms could not delete the voicemail message. Try again in a moment.",
+    ),
+    "error_moving_msg": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms could not move the voicemail message. Try again in a moment.",
+    ),
+    "problem_sending_mail": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms could not send the e-mail. Try again in a moment.",
+    ),
+    "invalid_email": QT_TRANSLATE_NOOP(
+        "services",
+        "This is not a valid e-mail address (or it is already in use).",
+    ),
+    # Fax
+    "invalid_fax_id": QT_TRANSLATE_NOOP(
+        "services",
+        "This fax does not exist (anymore) at VoIP.ms.",
+    ),
+    "invalid_folder_id": QT_TRANSLATE_NOOP("services", "This fax folder does not exist."),
+    "moving_fail": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms could not move the fax. Try again in a moment.",
+    ),
+    "sent_fail": QT_TRANSLATE_NOOP(
+        "services",
+        "VoIP.ms could not send the fax. Try again in a moment.",
+    ),
+    "invalid_file": QT_TRANSLATE_NOOP(
+        "services",
+        "The file cannot be faxed. Use a PDF, TXT, JPG, GIF, PNG or TIF file.",
+    ),
+    "no_base64file": QT_TRANSLATE_NOOP(
+        "services",
+        "The file was not sent in the expected form (base64) to VoIP.ms.",
+    ),
+    "invalid_to_number": QT_TRANSLATE_NOOP("services", "The fax number to send to is not valid."),
+    "invalid_from_number": QT_TRANSLATE_NOOP(
+        "services",
+        "The fax number to send from is not one of your fax numbers.",
+    ),
+    # Numbers
+    "invalid_routing_header": QT_TRANSLATE_NOOP(
+        "services",
+        "This call routing choice is not valid.",
+    ),
+    "invalid_failover_header": QT_TRANSLATE_NOOP(
+        "services",
+        "This failover routing choice is not valid.",
+    ),
+    "invalid_serverpop": QT_TRANSLATE_NOOP(
+        "services",
+        "This VoIP.ms server (point of presence) does not exist.",
+    ),
+    "invalid_dialtime": QT_TRANSLATE_NOOP(
+        "services",
+        "The ring time (dial time-out) is not valid.",
+    ),
+    "invalid_cnam": QT_TRANSLATE_NOOP(
+        "services",
+        "The caller-name lookup (CNAM) setting must be on or off.",
+    ),
+    "invalid_billingtype": QT_TRANSLATE_NOOP(
+        "services",
+        "The billing type must be per minute (1) or flat rate (2).",
+    ),
+    "invalid_calleridprefix": QT_TRANSLATE_NOOP(
+        "services",
+        "The caller-ID prefix is too long: it must be under 20 characters.",
+    ),
+    "invalid_note": QT_TRANSLATE_NOOP(
+        "services",
+        "The note is too long: it must be under 50 characters.",
+    ),
+    "invalid_password": QT_TRANSLATE_NOOP(
+        "services",
+        "This password is not allowed. Voicemail PINs must be 4 digits; sub-account passwords "
+        "need more than 6 characters with letters and numbers.",
+    ),
+    "invalid_timezone": QT_TRANSLATE_NOOP("services", "This time zone is not valid for VoIP.ms."),
+    "invalid_digits": QT_TRANSLATE_NOOP("services", "The digits must be 3 numbers."),
+    "invalid_country": QT_TRANSLATE_NOOP(
+        "services",
+        "The country is missing or not valid; use a two-letter code such as US or CA.",
     ),
 }
 

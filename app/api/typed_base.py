@@ -11,6 +11,7 @@ from app.api import parsing
 from app.api.client import VoipMsClient
 from app.api.errors import TransportError
 from app.domain.timeutil import PROVIDER_TZ_DEFAULT, provider_date
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("app.api.typed")
 
@@ -57,7 +58,13 @@ class TypedBase:
     @staticmethod
     def _damaged(method: str, what: str, exc: ValueError) -> TransportError:
         return TransportError(
-            f"VoIP.ms sent a damaged {what}. Try again in a few minutes.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms sent a damaged {what}. Try again in a few minutes.",
+                ),
+                what=what,
+            ),
             kind="body",
             method=method,
             detail=str(exc),

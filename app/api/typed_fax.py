@@ -14,6 +14,7 @@ from app.api.payloads import SavedPayload, fax_base64, save_payload
 from app.api.typed_base import DateLike, TypedBase
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.domain.timeutil import parse_duration
+from app.domain.words import QT_TRANSLATE_NOOP
 
 
 class FaxApi(TypedBase):
@@ -70,8 +71,10 @@ class FaxApi(TypedBase):
         except ValueError as exc:
             raise self._damaged(method, "fax document", exc) from None
         if saved is None:
-            raise TransportError("VoIP.ms sent no document for this fax. Try again in a few "
-                                 "minutes.", kind="body", method=method)
+            raise TransportError(QT_TRANSLATE_NOOP(
+                "services",
+                "VoIP.ms sent no document for this fax. Try again in a few minutes.",
+            ), kind="body", method=method)
         return saved
 
     async def move_fax(self, fax_id: int | str, folder_id: str) -> None:

@@ -15,6 +15,7 @@ from app.domain.catalog_live import LIVE_EXTRAS
 from app.domain.models.balance import Balance
 from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.routing import SYSTEM_TARGETS, Route, RouteKind, RoutingParseError
+from app.domain.words import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,10 @@ class NumbersApi(TypedBase):
         data = await self._call("setForwarding", **params)
         forwarding = parsing.as_str(data.get("forwarding"))
         if not forwarding:
-            raise TransportError("VoIP.ms created the forwarding but did not say its id.",
+            raise TransportError(QT_TRANSLATE_NOOP(
+                "services",
+                "VoIP.ms created the forwarding but did not say its id.",
+            ),
                                  kind="body", method="setForwarding")
         return forwarding
 

@@ -13,6 +13,7 @@ from app.api.payloads import SavedPayload, save_payload, voicemail_base64
 from app.api.typed_base import TypedBase
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailFolder, VoicemailMessage
 from app.domain.timeutil import parse_duration
+from app.domain.words import QT_TRANSLATE_NOOP
 
 
 def _yes_no(flag: bool) -> str:
@@ -82,7 +83,10 @@ class VoicemailApi(TypedBase):
         encoded = voicemail_base64(data)
         if parsing.is_not_set(encoded):
             raise TransportError(
-                "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                ),
                 kind="body",
                 method=method,
             )
@@ -107,7 +111,10 @@ class VoicemailApi(TypedBase):
             raise self._damaged(method, "voicemail recording", exc) from None
         if saved is None:
             raise TransportError(
-                "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+                ),
                 kind="body",
                 method=method,
             )

@@ -18,15 +18,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import ModuleType
 
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
+
 log = logging.getLogger(__name__)
 
 SERVICE = "Switchboard VoIP.ms API"
 ENV_USERNAME = "VOIPMS_API_USERNAME"
 ENV_PASSWORD = "VOIPMS_API_PASSWORD"
 
-NO_KEYRING_TEXT = (
+# Marked for the catalog (app/domain/words.py): the UI shows it translated.
+NO_KEYRING_TEXT = QT_TRANSLATE_NOOP(
+    "services",
     "This computer has no password keyring Switchboard can use, so the API password "
-    "will be kept for this session only: you will be asked again next time."
+    "will be kept for this session only: you will be asked again next time.",
 )
 
 
@@ -137,6 +141,9 @@ class SecretStore:
         self.keyring_problem = (
             NO_KEYRING_TEXT
             if isinstance(exc, _keyring().errors.NoKeyringError)
-            else f"The password keyring reported a problem ({exc}); the password will be "
-            "kept for this session only."
+            else Text(QT_TRANSLATE_NOOP(
+                "services",
+                "The password keyring reported a problem ({problem}); the password will be "
+                "kept for this session only.",
+            ), problem=Verbatim(str(exc)))
         )

@@ -20,10 +20,15 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from app.domain.words import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 #: Accepted values of ``Settings.theme``.
 THEMES = ("system", "light", "dark")
+
+#: Accepted values of ``Settings.language``: the system locale's, English or French (#17.5).
+LANGUAGES = ("system", "en", "fr")
 
 
 #: Seconds in a day: the longest polling interval that still means "poll".
@@ -67,23 +72,39 @@ class Settings:
     )
     balance_refresh_minutes: int = _setting(
         15,
-        "How often the balance in the header is refreshed, in minutes (0 = only on demand).",
+        QT_TRANSLATE_NOOP(
+            "services",
+            "How often the balance in the header is refreshed, in minutes (0 = only on demand).",
+        ),
         limits=(0, 24 * 60),
     )
     low_balance_warning: float = _setting(
         5.0,
-        "Warn when the balance falls below this amount in dollars (0 = never warn).",
+        QT_TRANSLATE_NOOP(
+            "services",
+            "Warn when the balance falls below this amount in dollars (0 = never warn).",
+        ),
         limits=(0.0, 1_000_000.0),
     )
     lookup_ttl_days: int = _setting(
         7,
-        "How long cached lists (time zones, servers, routing targets...) stay fresh, in days.",
+        QT_TRANSLATE_NOOP(
+            "services",
+            "How long cached lists (time zones, servers, routing targets...) stay fresh, in days.",
+        ),
         limits=(1, 365),
     )
     notifications: bool = _setting(
-        True, "Show desktop notifications for new voicemail, messages and faxes."
+        True,
+        QT_TRANSLATE_NOOP(
+            "services", "Show desktop notifications for new voicemail, messages and faxes."
+        ),
     )
-    theme: str = _setting("system", "Colour scheme: system, light or dark.", choices=THEMES)
+    theme: str = _setting(
+        "system",
+        QT_TRANSLATE_NOOP("services", "Colour scheme: system, light or dark."),
+        choices=THEMES,
+    )
     last_tab: str = _setting("voicemail", "The tab shown when the window opened last.")
     window_geometry: str = _setting("", "Saved size and position of the main window (base64).")
     messages_backfill_days: int = _setting(
@@ -142,11 +163,26 @@ class Settings:
     )
     keep_in_tray: bool = _setting(
         False,
-        "Closing the window keeps Switchboard running in the system tray (where there is one),"
-        " so it can still notify.",
+        QT_TRANSLATE_NOOP(
+            "services",
+            "Closing the window keeps Switchboard running in the system tray (where there is "
+            "one), so it can still notify.",
+        ),
     )
     start_at_login: bool = _setting(
-        False, "Start Switchboard when you log in (an XDG autostart entry on Linux)."
+        False,
+        QT_TRANSLATE_NOOP(
+            "services", "Start Switchboard when you log in (an XDG autostart entry on Linux)."
+        ),
+    )
+    language: str = _setting(
+        "system",
+        QT_TRANSLATE_NOOP(
+            "services",
+            "Language of the window: 'system' (the computer's), 'en' or 'fr' "
+            "(applied at next start).",
+        ),
+        choices=LANGUAGES,
     )
 
     #: Keys found in the file that this version does not know; written back as they were.

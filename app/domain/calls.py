@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.domain.models.calls import CallRecord, Outcome
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -114,12 +115,14 @@ class Forecast:
     days_left: int | None
 
     def text(self) -> str:
+        # Marked for the catalog (app/domain/words.py): the UI shows it translated.
         if self.days_left is None:
-            return "no recent spending"
+            return QT_TRANSLATE_NOOP("services", "no recent spending")
         if self.days_left < 1:
-            return "less than a day left"
-        unit = "day" if self.days_left == 1 else "days"
-        return f"about {self.days_left} {unit} left"
+            return QT_TRANSLATE_NOOP("services", "less than a day left")
+        if self.days_left == 1:
+            return Text(QT_TRANSLATE_NOOP("services", "about {days} day left"), days=1)
+        return Text(QT_TRANSLATE_NOOP("services", "about {days} days left"), days=self.days_left)
 
 
 def forecast(balance: Decimal, spending: Iterable[Decimal], *, days: int = 30) -> Forecast:

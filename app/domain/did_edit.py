@@ -19,6 +19,7 @@ from typing import Any
 from app.domain.models.numbers import Did
 from app.domain.phone import is_valid_nanp, normalize
 from app.domain.routing import Route
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 
 #: Fields of ``Did`` a full edit may change. ``description`` is not among them:
 #: setDIDInfo has no such parameter (the portal sets it from the rate centre).
@@ -37,16 +38,16 @@ EDITABLE_FIELDS: tuple[str, ...] = (
 
 #: Words for the change log and messages.
 FIELD_LABELS: dict[str, str] = {
-    "routing": "routing",
-    "failover_busy": "busy failover",
-    "failover_unreachable": "unreachable failover",
-    "failover_noanswer": "no-answer failover",
-    "pop": "POP",
-    "voicemail": "voicemail box",
-    "dialtime": "dial time",
-    "cnam": "CNAM",
-    "callerid_prefix": "caller-ID prefix",
-    "note": "note",
+    "routing": QT_TRANSLATE_NOOP("services", "routing"),
+    "failover_busy": QT_TRANSLATE_NOOP("services", "busy failover"),
+    "failover_unreachable": QT_TRANSLATE_NOOP("services", "unreachable failover"),
+    "failover_noanswer": QT_TRANSLATE_NOOP("services", "no-answer failover"),
+    "pop": QT_TRANSLATE_NOOP("services", "POP"),
+    "voicemail": QT_TRANSLATE_NOOP("services", "voicemail box"),
+    "dialtime": QT_TRANSLATE_NOOP("services", "dial time"),
+    "cnam": QT_TRANSLATE_NOOP("services", "CNAM"),
+    "callerid_prefix": QT_TRANSLATE_NOOP("services", "caller-ID prefix"),
+    "note": QT_TRANSLATE_NOOP("services", "note"),
 }
 
 # Limits the reference states ("should be less than 50 / 20 chars" for
@@ -104,12 +105,17 @@ def validate(edit: DidEdit) -> list[str]:
     """Problems in words; empty when the edit may be sent."""
     problems: list[str] = []
     if edit.note is not None and len(edit.note) > NOTE_MAX:
-        problems.append(f"The note can be at most {NOTE_MAX} characters.")
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services", "The note can be at most {count} characters."), count=NOTE_MAX))
     if edit.callerid_prefix is not None and len(edit.callerid_prefix) > CALLERID_PREFIX_MAX:
-        problems.append(f"The caller-ID prefix can be at most {CALLERID_PREFIX_MAX} characters.")
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services", "The caller-ID prefix can be at most {count} characters."),
+            count=CALLERID_PREFIX_MAX))
     if edit.dialtime is not None and not (DIALTIME_RANGE[0] <= edit.dialtime <= DIALTIME_RANGE[1]):
         low, high = DIALTIME_RANGE
-        problems.append(f"The dial time must be between {low} and {high} seconds.")
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services", "The dial time must be between {low} and {high} seconds."),
+            low=low, high=high))
     typed = dict(edit.forward_to_new)
     for name in ("routing", "failover_busy", "failover_unreachable", "failover_noanswer"):
         route = getattr(edit, name)
@@ -118,7 +124,8 @@ def validate(edit: DidEdit) -> list[str]:
             if problem:
                 problems.append(problem)
         elif isinstance(route, Route) and route.kind.value != "none" and not route.value:
-            problems.append(f"Choose a target for the {FIELD_LABELS[name]}.")
+            problems.append(Text(QT_TRANSLATE_NOOP(
+                "services", "Choose a target for the {field}."), field=FIELD_LABELS[name]))
     return problems
 
 

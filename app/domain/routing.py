@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.words import QT_TRANSLATE_NOOP
+
 
 class RouteKind(StrEnum):
     ACCOUNT = "account"
@@ -26,28 +28,29 @@ class RouteKind(StrEnum):
     NONE = "none"
 
 
+# Words are marked for the catalog (app/domain/words.py): the UI shows them translated.
 ROUTE_KIND_LABELS: dict[RouteKind, str] = {
-    RouteKind.ACCOUNT: "Sub-account",
-    RouteKind.FORWARD: "Forward to",
-    RouteKind.VOICEMAIL: "Voicemail",
-    RouteKind.SIP: "SIP URI",
-    RouteKind.RING_GROUP: "Ring group",
-    RouteKind.IVR: "IVR",
-    RouteKind.SYSTEM: "System",
-    RouteKind.RECORDING: "Recording",
-    RouteKind.QUEUE: "Queue",
-    RouteKind.CALLBACK: "Callback",
-    RouteKind.TIME_CONDITION: "Time condition",
-    RouteKind.DISA: "DISA",
-    RouteKind.NONE: "None",
+    RouteKind.ACCOUNT: QT_TRANSLATE_NOOP("services", "Sub-account"),
+    RouteKind.FORWARD: QT_TRANSLATE_NOOP("services", "Forward to"),
+    RouteKind.VOICEMAIL: QT_TRANSLATE_NOOP("services", "Voicemail"),
+    RouteKind.SIP: QT_TRANSLATE_NOOP("services", "SIP URI"),
+    RouteKind.RING_GROUP: QT_TRANSLATE_NOOP("services", "Ring group"),
+    RouteKind.IVR: QT_TRANSLATE_NOOP("services", "IVR"),
+    RouteKind.SYSTEM: QT_TRANSLATE_NOOP("services", "System"),
+    RouteKind.RECORDING: QT_TRANSLATE_NOOP("services", "Recording"),
+    RouteKind.QUEUE: QT_TRANSLATE_NOOP("services", "Queue"),
+    RouteKind.CALLBACK: QT_TRANSLATE_NOOP("services", "Callback"),
+    RouteKind.TIME_CONDITION: QT_TRANSLATE_NOOP("services", "Time condition"),
+    RouteKind.DISA: QT_TRANSLATE_NOOP("services", "DISA"),
+    RouteKind.NONE: QT_TRANSLATE_NOOP("services", "None"),
 }
 
 # The fixed ``sys:`` targets the reference lists for routing.
 SYSTEM_TARGETS: dict[str, str] = {
-    "hangup": "Hang up",
-    "busy": "Busy signal",
-    "noservice": "No service message",
-    "disconnected": "Disconnected message",
+    "hangup": QT_TRANSLATE_NOOP("services", "Hang up"),
+    "busy": QT_TRANSLATE_NOOP("services", "Busy signal"),
+    "noservice": QT_TRANSLATE_NOOP("services", "No service message"),
+    "disconnected": QT_TRANSLATE_NOOP("services", "Disconnected message"),
 }
 
 

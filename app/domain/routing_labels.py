@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from app.domain.models.numbers import RoutingTarget
 from app.domain.phone import format_number
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, Route, RouteKind
+from app.domain.words import QT_TRANSLATE_NOOP, LowerFirst, Text, Verbatim
 
 #: The target lists by kind, as the lookup service caches them.
 TargetLists = Mapping[RouteKind, Sequence[RoutingTarget]]
@@ -22,8 +23,8 @@ TargetLists = Mapping[RouteKind, Sequence[RoutingTarget]]
 # ``sys:`` options the reference lists for setDIDInfo besides the shared four
 # in ``routing.SYSTEM_TARGETS`` (kept here so the editor can offer all of them).
 EXTRA_SYSTEM_TARGETS: dict[str, str] = {
-    "dtmf": "DTMF test",
-    "echo": "Sound quality test",
+    "dtmf": QT_TRANSLATE_NOOP("services", "DTMF test"),
+    "echo": QT_TRANSLATE_NOOP("services", "Sound quality test"),
 }
 
 #: The kinds whose value is an id from a list; sys/none are fixed.
@@ -82,15 +83,19 @@ def target_text(kind: RouteKind, target: RoutingTarget) -> str:
     name = label.removeprefix(f"{target.value} - ").strip() if target.value else label
     if name == target.value:
         name = ""
+    # Outside text (the account's own names) is ``Verbatim``: never translated; the
+    # fixed ``sys:`` options are marked words the UI translates.
     if kind is RouteKind.VOICEMAIL:
-        return f"{target.value} - {name}" if name else target.value
+        return Verbatim(f"{target.value} - {name}" if name else target.value)
     if kind is RouteKind.ACCOUNT:
-        return f"{target.value} ({name})" if name else target.value
+        return Verbatim(f"{target.value} ({name})" if name else target.value)
     if kind is RouteKind.FORWARD:
         number, _, rest = name.partition(" - ")
         if _PHONE_LIKE.match(number):
-            return f"{format_number(number)} ({rest})" if rest else format_number(number)
-    return name or target.value
+            return Verbatim(f"{format_number(number)} ({rest})" if rest else format_number(number))
+    if kind is RouteKind.SYSTEM:
+        return name or target.value
+    return Verbatim(name or target.value)
 
 
 def describe(route: Route, lists: TargetLists | None = None) -> str:
@@ -98,23 +103,32 @@ def describe(route: Route, lists: TargetLists | None = None) -> str:
     lists = lists or {}
     kind = route.kind
     if kind is RouteKind.NONE:
-        return "No action"
+        return QT_TRANSLATE_NOOP("services", "No action")
+    # The sentences are ``Text``s (app/domain/words.py): the UI translates the
+    # template and the kind's label, and keeps the target as it is.
     if kind is RouteKind.SYSTEM:
         merged = {**SYSTEM_TARGETS, **EXTRA_SYSTEM_TARGETS}
-        words = merged.get(route.value, route.value or "(not set)")
-        return f"System: {words[:1].lower()}{words[1:]}"
+        if route.value in merged:
+            return Text(QT_TRANSLATE_NOOP("services", "System: {action}"),
+                        action=LowerFirst(merged[route.value]))
+        return Text(QT_TRANSLATE_NOOP("services", "System: {action}"),
+                    action=route.value or QT_TRANSLATE_NOOP("services", "(not set)"))
     kind_label = ROUTE_KIND_LABELS[kind]
     target = find_target(route, lists)
     if target is not None:
-        return f"{kind_label} {target_text(kind, target)}"
+        return Text(QT_TRANSLATE_NOOP("services", "{kind} {target}"),
+                    kind=kind_label, target=Verbatim(target_text(kind, target)))
     if not route.value:
-        return f"{kind_label} (not set)"
+        return Text(QT_TRANSLATE_NOOP("services", "{kind} (not set)"), kind=kind_label)
     if kind is RouteKind.FORWARD and _PHONE_LIKE.match(route.value):
-        return f"{kind_label} {format_number(route.value)}"
+        return Text(QT_TRANSLATE_NOOP("services", "{kind} {target}"),
+                    kind=kind_label, target=Verbatim(format_number(route.value)))
     if kind in (RouteKind.ACCOUNT, RouteKind.SIP, RouteKind.VOICEMAIL):
         # These values are meaningful on their own (account name, URI, mailbox).
-        return f"{kind_label} {route.value}"
-    return f"{kind_label} #{route.value}"
+        return Text(QT_TRANSLATE_NOOP("services", "{kind} {target}"),
+                    kind=kind_label, target=Verbatim(route.value))
+    return Text(QT_TRANSLATE_NOOP("services", "{kind} #{target}"),
+                kind=kind_label, target=Verbatim(route.value))
 
 
 def describe_raw(text: str | None, lists: TargetLists | None = None) -> str:
@@ -122,5 +136,6 @@ def describe_raw(text: str | None, lists: TargetLists | None = None) -> str:
     try:
         route = Route.parse(text)
     except ValueError:
-        return f"Unknown routing: {text}"
+        return Text(QT_TRANSLATE_NOOP("services", "Unknown routing: {text}"),
+                    text=Verbatim(text or ""))
     return describe(route, lists)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text
+
 SMS_MAX_BYTES = 160
 MMS_MAX_CHARS = 2048
 MAX_ATTACHMENTS = 3
@@ -45,18 +47,25 @@ class Counter:
         accent takes two and an emoji four; the count goes down by that much, as
         phones' own counters do, without asking anyone to know what a byte is.
         """
+        # Texts with their values (app/domain/words.py): the UI translates them.
         if not self.over_sms:
             left = SMS_MAX_BYTES - self.bytes
-            return f"{left} character{'s' if left != 1 else ''} left"
+            if left == 1:
+                return QT_TRANSLATE_NOOP("services", "1 character left")
+            return Text(QT_TRANSLATE_NOOP("services", "{count} characters left"), count=left)
         if mode is LongTextMode.MMS:
-            return "Sent as one long message (MMS)"
-        return f"Sent as {self.parts} texts"
+            return QT_TRANSLATE_NOOP("services", "Sent as one long message (MMS)")
+        return Text(QT_TRANSLATE_NOOP("services", "Sent as {count} texts"), count=self.parts)
 
     def picture_label(self, pictures: int) -> str:
         """The counter when pictures are attached (always one picture message)."""
         left = MMS_MAX_CHARS - self.characters
-        return (f"Picture message with {pictures} picture{'s' if pictures != 1 else ''}"
-                f" · {left} character{'s' if left != 1 else ''} left")
+        photos = (QT_TRANSLATE_NOOP("services", "Picture message with 1 picture") if pictures == 1
+                  else Text(QT_TRANSLATE_NOOP("services", "Picture message with {count} pictures"),
+                            count=pictures))
+        chars = (QT_TRANSLATE_NOOP("services", "1 character left") if left == 1
+                 else Text(QT_TRANSLATE_NOOP("services", "{count} characters left"), count=left))
+        return Lines((photos, chars), " · ")
 
 
 def count(text: str) -> Counter:
@@ -109,10 +118,11 @@ def split_mms(text: str) -> list[str]:
 def validate_text(text: str, *, has_media: bool) -> str | None:
     """A sentence explaining why ``text`` cannot be sent, or ``None`` when it can."""
     if not text.strip() and not has_media:
-        return "Type a message or attach an image first."
+        return QT_TRANSLATE_NOOP("services", "Type a message or attach an image first.")
     # The provider rejects a message that is only "0" as empty.
     if text.strip() == "0" and not has_media:
-        return 'A message consisting only of "0" is rejected by VoIP.ms; add some words.'
+        return QT_TRANSLATE_NOOP(
+            "services", 'A message consisting only of "0" is rejected by VoIP.ms; add some words.')
     return None
 
 

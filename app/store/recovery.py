@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -98,19 +99,28 @@ def storage_error(exc: sqlite3.Error) -> StorageError | None:
     code = primary_code(exc)
     if code == SQLITE_FULL:
         return StorageError(
-            "The disk is full: Switchboard cannot save new history until there is room.",
+            QT_TRANSLATE_NOOP(
+                "services",
+                "The disk is full: Switchboard cannot save new history until there is room.",
+            ),
             detail=str(exc),
         )
     if code in (SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN):
         return StorageError(
-            "Switchboard's history file cannot be changed right now (read-only or a disk "
-            "problem): what is on screen stays, nothing new is saved.",
+            QT_TRANSLATE_NOOP(
+                "services",
+                "Switchboard's history file cannot be changed right now (read-only or a disk "
+                "problem): what is on screen stays, nothing new is saved.",
+            ),
             detail=str(exc),
         )
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(
-            "Switchboard's history file is busy (another program is using it): try again "
-            "in a moment.",
+            QT_TRANSLATE_NOOP(
+                "services",
+                "Switchboard's history file is busy (another program is using it): try again in a "
+                "moment.",
+            ),
             detail=str(exc),
         )
     return None

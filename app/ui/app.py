@@ -31,6 +31,7 @@ from app.config.paths import AppPaths
 from app.config.secrets import Credentials, CredentialSource, SecretStore, credentials_from_env
 from app.config.settings import Settings
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.account.session import (
     ConnectionCheck,
     ConnectionOptions,
@@ -42,7 +43,7 @@ from app.services.account.session import (
 from app.services.balance.service import BalanceService
 from app.services.root import AppServices
 from app.startup_timeline import mark
-from app.ui import feedback, style
+from app.ui import feedback, i18n, style
 from app.ui.desktop import TrayKeeper
 from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
@@ -149,11 +150,14 @@ async def wait_for_first_paint(window: MainWindow, timeout: float = 1.0) -> None
         painted.cancel()
 
 
-def create_qapplication() -> QApplication:
+def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> QApplication:
     """The process's QApplication; it never quits on its own (the shell ends the run).
 
     The one place the app applies ``make_singletons_immortal`` (a no-op where
-    the PySide6 bug it works around cannot happen).
+    the PySide6 bug it works around cannot happen). ``language`` is the
+    ``language`` setting; its translations are installed here, before any
+    widget exists (``app.ui.i18n``: nothing is loaded for English).
+    ``cache_dir`` is where a missing French catalog may be compiled.
     """
     make_singletons_immortal()
     existing = QApplication.instance()
@@ -165,6 +169,7 @@ def create_qapplication() -> QApplication:
     # follows the first paint (``apply_app_icon``: the SVG engine costs ~1.5 ms).
     qapp.setDesktopFileName(DESKTOP_ID)
     qapp.setQuitOnLastWindowClosed(False)
+    i18n.install(qapp, language, cache_dir)
     return qapp
 
 
@@ -195,8 +200,9 @@ async def _finish_background_tasks(timeout: float = 5.0) -> None:
 
 
 #: What a refresh or a change says while the window shows the cache offline.
-OFFLINE_ACTION_TEXT = (
-    "You are offline: sign in (the bar at the top of the window) to refresh or make changes."
+OFFLINE_ACTION_TEXT = QT_TRANSLATE_NOOP(  # a marked sentence: feedback shows it translated
+    "services",
+    "You are offline: sign in (the bar at the top of the window) to refresh or make changes.",
 )
 NO_CREDENTIALS = (
     "switchboard: no VoIP.ms credentials (sign in once, or set "

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from app.services.sends import InFlightSends
+from app.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class _BusyWindow(Protocol):
 
 
 def finishing_text(count: int) -> str:
-    return f"Finishing {count} send{'s' if count != 1 else ''}… the window closes after."
+    return translate("CloseGuard", "Finishing %n send(s)… the window closes after.", "", count)
 
 
 class CloseGuard:

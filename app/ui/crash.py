@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.config.logsetup import redact
 from app.ui.feedback import keep_alive
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_labels
 
 log = logging.getLogger(__name__)
@@ -85,12 +86,14 @@ def _show_dialog(summary: str, text: str) -> None:
     box = QMessageBox(QApplication.activeWindow())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Switchboard hit a bug")
-    where = f"\n\nThe details were written to {_log_file}." if _log_file else ""
-    box.setText(
+    box.setWindowTitle(translate("crash", "Switchboard hit a bug"))
+    where = translate("crash", "\n\nThe details were written to {path}.").format(
+        path=_log_file) if _log_file else ""
+    box.setText(translate(
+        "crash",
         "Something went wrong inside Switchboard. Your data is safe; the action you "
-        "started may not have finished." + where
-    )
+        "started may not have finished.",
+    ) + where)
     box.setInformativeText(summary)
     box.setDetailedText(text)
     plain_labels(box)  # the summary may quote a server's words

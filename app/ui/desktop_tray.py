@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.ui.i18n import translate
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -50,11 +52,11 @@ class AppTray(QObject):
             from app.ui.desktop import app_icon
 
             icon = QSystemTrayIcon(app_icon(), self)
-            icon.setToolTip("Switchboard")
+            icon.setToolTip(translate("AppTray", "Switchboard"))
             menu = QMenu()
-            menu.addAction("Open Switchboard", self.open_requested.emit)
+            menu.addAction(translate("AppTray", "Open Switchboard"), self.open_requested.emit)
             menu.addSeparator()
-            menu.addAction("Quit", self.quit_requested.emit)
+            menu.addAction(translate("AppTray", "Quit"), self.quit_requested.emit)
             icon.setContextMenu(menu)
             icon.activated.connect(self._on_icon_activated)
             icon.messageClicked.connect(self.message_clicked.emit)

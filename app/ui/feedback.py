@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.config.logsetup import private
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import localized, translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -49,7 +51,11 @@ class UserMessage:
 Sink = Callable[[UserMessage], "bool | None"]
 
 _sink: Sink | None = None
-_TITLES = {Level.INFO: "Switchboard", Level.WARNING: "Switchboard", Level.ERROR: "Problem"}
+_TITLES = {
+    Level.INFO: "Switchboard",
+    Level.WARNING: "Switchboard",
+    Level.ERROR: QT_TRANSLATE_NOOP("feedback", "Problem"),
+}
 
 
 def set_sink(sink: Sink | None) -> Sink | None:
@@ -67,8 +73,12 @@ def show_message(
     detail: str = "",
     title: str = "",
 ) -> None:
-    """Tell the user something. Never blocks."""
-    message = UserMessage(level, text, detail, title)
+    """Tell the user something. Never blocks.
+
+    ``text`` may be a sentence of a service (``app/domain/words.py``): it is shown
+    in the UI's language (``i18n.localized``); ``detail`` is technical and stays.
+    """
+    message = UserMessage(level, localized(text), detail, localized(title))
     # The text may quote a message or a name: its length only, unless asked (logsetup).
     log.info("User message (%s): %s%s", level.value, private(text),
              f" [{private(detail)}]" if detail else "")
@@ -85,15 +95,15 @@ def show_error(parent: QWidget | None, error: UserFacingError) -> None:
 
 
 async def ask(
-    parent: QWidget | None, text: str, *, yes_text: str = "OK", detail: str = "", title: str = ""
+    parent: QWidget | None, text: str, *, yes_text: str = "", detail: str = "", title: str = ""
 ) -> bool:
-    """A yes/no question answered without a nested event loop."""
-    message = UserMessage(Level.WARNING, text, detail, title)
+    """A yes/no question answered without a nested event loop (``yes_text``: "OK")."""
+    message = UserMessage(Level.WARNING, localized(text), detail, localized(title))
     log.info("User question: %s", private(text))
     if _sink is not None:
         return bool(_sink(message))
     box = _box(parent, message)
-    yes = box.addButton(yes_text, box.ButtonRole.AcceptRole)
+    yes = box.addButton(yes_text or translate("feedback", "OK"), box.ButtonRole.AcceptRole)
     box.addButton(box.StandardButton.Cancel)
     future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 
@@ -133,7 +143,8 @@ def _box(parent: QWidget | None, message: UserMessage) -> QMessageBox:
     keep_alive(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(icons[message.level])
-    box.setWindowTitle(message.title or _TITLES[message.level])
+    title = message.title or QCoreApplication.translate("feedback", _TITLES[message.level])
+    box.setWindowTitle(title)
     # Messages quote outside text (a caller's name, an SMS, a server's status):
     # shown as Qt rich text, "<a href=file:///etc/passwd>" became a live link and
     # "<img src=...>" loaded a file. Every message is plain text.

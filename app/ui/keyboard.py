@@ -25,6 +25,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
+from app.ui.i18n import translate
+
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.tabs.base import TabBase
@@ -37,27 +39,39 @@ class Shortcuts(QObject):
         super().__init__(window)
         self.window = window
         self._filtered: set[int] = set()
-        menu = QMenu("&Go", window)
+        menu = QMenu(translate("Shortcuts", "&Go"), window)
         bar = window.menuBar()
         actions = bar.actions()
         # Before Help, the last menu by convention.
         bar.insertMenu(actions[-1], menu) if actions else bar.addMenu(menu)
         self.menu = menu
         self.next_tab = self._action(
-            "&Next tab", self._on_next_tab, QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")
+            translate(
+                "Shortcuts",
+                "&Next tab",
+            ), self._on_next_tab, QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")
         )
         self.previous_tab = self._action(
-            "&Previous tab", self._on_previous_tab,
+            translate("Shortcuts", "&Previous tab"), self._on_previous_tab,
             QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp"),
         )
         menu.addSeparator()
-        self.find = self._action("&Find in this tab", self._on_find, QKeySequence.StandardKey.Find)
+        self.find = self._action(translate(
+            "Shortcuts",
+            "&Find in this tab",
+        ), self._on_find, QKeySequence.StandardKey.Find)
         menu.addSeparator()
         self.new_conversation = self._action(
-            "New &conversation…", lambda: self._start_new("messages"), QKeySequence("Ctrl+N")
+            translate(
+                "Shortcuts",
+                "New &conversation…",
+            ), lambda: self._start_new("messages"), QKeySequence("Ctrl+N")
         )
         self.new_fax = self._action(
-            "New &fax…", lambda: self._start_new("fax"), QKeySequence("Ctrl+Shift+N")
+            translate(
+                "Shortcuts",
+                "New &fax…",
+            ), lambda: self._start_new("fax"), QKeySequence("Ctrl+Shift+N")
         )
         window.tab_widget.currentChanged.connect(self._on_current_tab_changed)
         self._on_current_tab_changed()

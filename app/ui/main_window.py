@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
-from app.ui import crash, feedback, style
+from app.ui import crash, dates, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.keyboard import Shortcuts
 from app.ui.plain_text import plain_tooltip
 from app.ui.tab_loader import TABS, build_tab
@@ -82,7 +83,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.balance = balance
-        self.setWindowTitle(f"Switchboard — {account_label}")
+        self.setWindowTitle(translate(
+            "MainWindow",
+            "Switchboard — {account_label}",
+        ).format(account_label=account_label))
         self.resize(1100, 720)
         self.tabs: dict[str, TabBase] = {}
         self.load_errors: dict[str, str | None] = {}
@@ -118,8 +122,8 @@ class MainWindow(QMainWindow):
         # The menu titles are in the first paint; their actions and shortcuts are
         # added right after it (``_on_first_paint_done``): QAction, QKeySequence and
         # its ~70 standard keys cost ~2 ms of the start and nothing shows them yet.
-        self._account_menu = self.menuBar().addMenu("&Account")
-        self._help_menu = self.menuBar().addMenu("&Help")
+        self._account_menu = self.menuBar().addMenu(translate("MainWindow", "&Account"))
+        self._help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._menus_built = False
         self._build_tabs()
         # Keyboard shortcuts (a "Go" menu): app/ui/keyboard.py.
@@ -143,7 +147,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(16, 8, 16, 8)
         names = QVBoxLayout()
         names.setSpacing(0)
-        title = QLabel("Switchboard", header)
+        title = QLabel(translate("MainWindow", "Switchboard"), header)
         style.set_look(title, style.TITLE)
         self.account_label = QLabel(account_label, header)
         self.account_label.setTextFormat(Qt.TextFormat.PlainText)  # typed by the user
@@ -182,23 +186,30 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         menu = self._account_menu
-        self.refresh_action = self._action(menu, "&Refresh", self._on_refresh_triggered)
+        self.refresh_action = self._action(
+            menu, translate("MainWindow", "&Refresh"), self._on_refresh_triggered
+        )
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_all_action = self._action(
-            menu, "Refresh &everything", self._on_refresh_all_triggered
+            menu, translate("MainWindow", "Refresh &everything"), self._on_refresh_all_triggered
         )
         self.refresh_all_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         menu.addSeparator()
-        self.settings_action = self._action(menu, "&Settings…", self.settings_requested.emit)
+        self.settings_action = self._action(
+            menu, translate("MainWindow", "&Settings…"), self.settings_requested.emit
+        )
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.sign_out_action = self._action(
-            menu, "Sign &out / switch account…", self._on_sign_out_triggered
+            menu, translate("MainWindow", "Sign &out / switch account…"),
+                self._on_sign_out_triggered
         )
         menu.addSeparator()
-        quit_action = self._action(menu, "&Quit", self.close)
+        quit_action = self._action(menu, translate("MainWindow", "&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         help_menu = self._help_menu
-        self._action(help_menu, "&About Switchboard", self._on_about_triggered)
+        self._action(
+            help_menu, translate("MainWindow", "&About Switchboard"), self._on_about_triggered
+        )
 
     @property
     def menus_built(self) -> bool:
@@ -221,7 +232,7 @@ class MainWindow(QMainWindow):
         """
         keys = [key for key, _ in TABS]
         for _, title in TABS:
-            self.tab_widget.addTab(QWidget(self.tab_widget), title)
+            self.tab_widget.addTab(QWidget(self.tab_widget), translate("tabs", title))
         current = self.ctx.settings.last_tab if self.ctx.settings.last_tab in keys else keys[0]
         self._materialize(current)
         self.tab_widget.setCurrentIndex(keys.index(current))
@@ -283,7 +294,10 @@ class MainWindow(QMainWindow):
         index = self.tab_widget.indexOf(tab)
         if index >= 0:
             title = tab.title
-            self.tab_widget.setTabText(index, f"{title} ({count})" if count > 0 else title)
+            self.tab_widget.setTabText(index, translate(
+                "MainWindow",
+                "{title} ({count})",
+            ).format(title=title, count=count) if count > 0 else title)
 
     def show_tab(self, key: str) -> None:
         self.tab_widget.setCurrentWidget(self._materialize(key))
@@ -374,7 +388,7 @@ class MainWindow(QMainWindow):
             self._begin()
 
     async def _initial_load(self) -> None:
-        self.sync_label.setText("Refreshing from VoIP.ms…")
+        self.sync_label.setText(translate("MainWindow", "Refreshing from VoIP.ms…"))
         self._refreshing_all = True
         try:
             balance_task = asyncio.ensure_future(self._refresh_balance())
@@ -398,16 +412,18 @@ class MainWindow(QMainWindow):
             await tab.refresh()
         except UserFacingError as exc:
             log.info("Refreshing %s failed: %s (%s)", key, exc.message, exc.detail)
-            self.load_errors[key] = exc.message
+            self.load_errors[key] = localized(exc.message)
             if not _is_offline(exc):  # offline: the one bar says it, not every tab
                 # Say it now; the summary after the last tab may be a while away.
-                self.show_error(f"{tab.title}: {exc.message}")
+                self.show_error(f"{tab.title}: {localized(exc.message)}")
             return exc.message
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             crash.report_bug(exc)
-            self.load_errors[key] = f"internal error ({type(exc).__name__})"
+            self.load_errors[key] = translate("MainWindow", "internal error ({name})").format(
+                name=type(exc).__name__
+            )
             return self.load_errors[key]
         self.load_errors[key] = None
         return None
@@ -422,27 +438,29 @@ class MainWindow(QMainWindow):
 
     def _show_sync_summary(self) -> None:
         failed = {k: e for k, e in self.load_errors.items() if e}
-        stamp = datetime.now().strftime("%H:%M")
+        stamp = dates.clock(datetime.now())
         self._tab_status_shown = False
         if failed and not self.connectivity().online:
             # The bar under the header says it once; the tabs show their saved data.
-            offline = _offline_message()
+            offline = localized(_offline_message())
             failed = {k: e for k, e in failed.items() if e != offline}
             if not failed:
-                self._summary_text = "Showing saved data"
+                self._summary_text = translate("MainWindow", "Showing saved data")
                 self.sync_label.setText(self._summary_text)
                 self.show_error("")
                 return
         if not failed:
-            self._summary_text = f"Up to date · {stamp}"
+            self._summary_text = translate("MainWindow", "Up to date · {stamp}").format(stamp=stamp)
             self.sync_label.setText(self._summary_text)
             self.show_error("")
             return
-        self._summary_text = f"Refreshed at {stamp} with problems"
+        self._summary_text = translate(
+            "MainWindow", "Refreshed at {stamp} with problems").format(stamp=stamp)
         self.sync_label.setText(self._summary_text)
         titles = {key: self.tabs[key].title for key in failed}
         first_key, first_error = next(iter(failed.items()))
-        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        more = translate("MainWindow", " (and %n more)", "", len(failed) - 1) if len(
+            failed) > 1 else ""
         self.show_error(f"{titles[first_key]}: {first_error}{more}")
         self.error_label.setToolTip(
             plain_tooltip("\n".join(f"{titles[k]}: {e}" for k, e in failed.items())))
@@ -477,19 +495,27 @@ class MainWindow(QMainWindow):
         if low and not self._warned_low:
             # Once per drop below the threshold, not on every timer refresh.
             forecast = self.balance.forecast
-            reason = (f"under the {format_money(self.balance.threshold)} warning level"
-                      if self.balance.is_low() or forecast is None
-                      else f"{forecast.text()} at the recent pace")
+            reason = (
+                translate("MainWindow", "under the {amount} warning level").format(
+                    amount=format_money(self.balance.threshold))
+                if self.balance.is_low() or forecast is None
+                else translate("MainWindow", "{days} at the recent pace").format(
+                    days=localized(forecast.text()))
+            )
             self.ctx.notifier.notify(
-                "Low VoIP.ms balance",
-                f"The balance is {format_money(balance.current)}, {reason}.",
+                translate("MainWindow", "Low VoIP.ms balance"),
+                translate(
+                    "MainWindow",
+                    "The balance is {amount}, {reason}.",
+                ).format(amount=format_money(balance.current), reason=reason),
             )
         self._warned_low = low
 
     def _on_balance_failed(self, message: str) -> None:
         self.balance_widget.show_error(message, have_figure=self.balance.balance is not None)
         if message != _offline_message():  # offline: the bar says it
-            self.show_error(f"Balance: {message}")
+            self.show_error(translate("MainWindow", "Balance: {message}").format(
+                message=localized(message)))
 
     @async_slot()
     async def _on_balance_refresh_requested(self) -> None:
@@ -511,7 +537,10 @@ class MainWindow(QMainWindow):
         if not await self._reachable():
             return
         key = self.current_key()
-        self.sync_label.setText(f"Refreshing {self.tabs[key].title}…")
+        self.sync_label.setText(translate(
+            "MainWindow",
+            "Refreshing {title}…",
+        ).format(title=self.tabs[key].title))
         balance_task = asyncio.ensure_future(self._refresh_balance())
         await self._refresh_tab(key)
         await balance_task
@@ -528,7 +557,7 @@ class MainWindow(QMainWindow):
         try:
             if not await self._reachable():
                 return
-            self.sync_label.setText("Refreshing everything…")
+            self.sync_label.setText(translate("MainWindow", "Refreshing everything…"))
             balance_task = asyncio.ensure_future(self._refresh_balance())
             await asyncio.gather(*(self._refresh_tab(key) for key in self.tabs))
             await self.ctx.lookups.refresh_all(quiet=True)
@@ -541,10 +570,13 @@ class MainWindow(QMainWindow):
     async def _on_sign_out_triggered(self) -> None:
         if await feedback.ask(
             self,
-            "Sign out of this account? The saved password is removed from this computer; "
-            "the cached messages and voicemail of the account stay until you sign in again.",
-            yes_text="Sign out",
-            title="Sign out",
+            translate(
+                "MainWindow",
+                "Sign out of this account? The saved password is removed from this computer; the "
+                "cached messages and voicemail of the account stay until you sign in again.",
+            ),
+            yes_text=translate("MainWindow", "Sign out"),
+            title=translate("MainWindow", "Sign out"),
         ):
             self.sign_out_requested.emit()
 
@@ -553,11 +585,17 @@ class MainWindow(QMainWindow):
 
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle("About Switchboard")
-        box.setText(f"<b>Switchboard {__version__}</b>")
+        box.setWindowTitle(translate("MainWindow", "About Switchboard"))
+        box.setText(translate(
+            "MainWindow",
+            "<b>Switchboard {version}</b>",
+        ).format(version=__version__))
         box.setInformativeText(
-            "Voicemail, messages, fax, numbers and balance of a VoIP.ms account in one "
-            "window.\nNot affiliated with VoIP.ms."
+            translate(
+                "MainWindow",
+                "Voicemail, messages, fax, numbers and balance of a VoIP.ms account in one "
+                "window.\nNot affiliated with VoIP.ms.",
+            )
         )
         feedback.keep_alive(box)
         box.open()

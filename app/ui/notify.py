@@ -33,6 +33,7 @@ from app.domain.sms_text import escape_rich_text
 from app.services.notifications import NotifyTarget
 from app.ui import crash
 from app.ui.desktop_tray import AppTray, tray_available
+from app.ui.i18n import localized
 
 if TYPE_CHECKING:
     from app.ui.notify_dbus import FreedesktopNotifications
@@ -102,6 +103,8 @@ class Notifier(QObject):
         self.tray.message_clicked.connect(self._on_tray_message_clicked)
 
     def notify(self, title: str, text: str, target: NotifyTarget | None = None) -> None:
+        # Sentences of the services (app/domain/words.py) in the UI's language.
+        title, text = localized(title), localized(text)
         self.history.append((title, text))
         self.targets.append(target)
         log.info("Notification: %s: %s", private(title), private(text))  # names, bodies

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.errors import UserFacingError
 from app.ui import crash, feedback
+from app.ui.i18n import localized, translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -89,10 +90,11 @@ async def run_operation(
     dialog: QProgressDialog | None = None
     if isinstance(host, BusyHost):
         token = host.begin_busy(busy_text, cancel)
-        reporter._listeners.append(lambda d, t, s: host.update_busy(token, d, t, s))
+        # A service's progress text (app/domain/words.py) in the UI's language.
+        reporter._listeners.append(lambda d, t, s: host.update_busy(token, d, t, localized(s)))
     elif progress:
         dialog = _progress_dialog(widget, busy_text, cancel)
-        reporter._listeners.append(lambda d, t, s: _update_dialog(dialog, d, t, s))
+        reporter._listeners.append(lambda d, t, s: _update_dialog(dialog, d, t, localized(s)))
     try:
         return await task
     except asyncio.CancelledError:
@@ -139,7 +141,10 @@ def _alive(obj: object) -> bool:
 def _progress_dialog(
     parent: QWidget | None, text: str, cancel: Callable[[], None] | None
 ) -> QProgressDialog:
-    dialog = QProgressDialog(text, "Cancel" if cancel else "", 0, 0, parent)
+    dialog = QProgressDialog(text, translate(
+        "operations",
+        "Cancel",
+    ) if cancel else "", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work finishes without a flash of dialog
     dialog.setAutoClose(False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 from app.config.settings import Settings
 from app.ui import desktop_files
 from app.ui.desktop_tray import tray_available
+from app.ui.i18n import localized, translate
 
 XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly")
 
@@ -29,21 +30,24 @@ class DesktopSection(QGroupBox):
         has_tray: Callable[[], bool] = tray_available,
         platform: str = sys.platform,
     ) -> None:
-        super().__init__("Desktop", parent)
+        super().__init__(translate("DesktopSection", "Desktop"), parent)
         described = Settings.describe()
         layout = QVBoxLayout(self)
         self.start_at_login: QCheckBox | None = None
         self.keep_in_tray: QCheckBox | None = None
         if platform.startswith(XDG_PLATFORMS):
-            box = QCheckBox("Start Switchboard when I log in", self)
+            box = QCheckBox(translate("DesktopSection", "Start Switchboard when I log in"), self)
             box.setChecked(desktop_files.autostart_enabled())
-            box.setToolTip(described["start_at_login"][1])
+            box.setToolTip(localized(described["start_at_login"][1]))
             layout.addWidget(box)
             self.start_at_login = box
         if has_tray():
-            box = QCheckBox("Keep running in the tray when the window closes", self)
+            box = QCheckBox(translate(
+                "DesktopSection",
+                "Keep running in the tray when the window closes",
+            ), self)
             box.setChecked(settings.keep_in_tray)
-            box.setToolTip(described["keep_in_tray"][1])
+            box.setToolTip(localized(described["keep_in_tray"][1]))
             layout.addWidget(box)
             self.keep_in_tray = box
         self.setVisible(self.start_at_login is not None or self.keep_in_tray is not None)
@@ -61,9 +65,10 @@ class DesktopSection(QGroupBox):
         except OSError as exc:
             where = desktop_files.autostart_file()
             self.start_at_login.setChecked(desktop_files.autostart_enabled())
-            return (
-                f"Could not {'add' if wanted else 'remove'} the start-at-login entry "
-                f"({where}): {exc.strerror or exc}."
-            )
+            template = (translate("DesktopSection", "Could not add the start-at-login entry "
+                                            "({where}): {reason}.") if wanted else
+                        translate("DesktopSection", "Could not remove the start-at-login entry "
+                                            "({where}): {reason}."))
+            return template.format(where=where, reason=exc.strerror or exc)
         settings.start_at_login = wanted
         return None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.lookups.readable import (
     Table,
     age_words,
@@ -43,9 +44,13 @@ from app.services.lookups.service import LookupResult, LookupService, all_list_n
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_operation
 
-OVERVIEW_HEADERS = ("List", "Entries", "Updated")
+# Marked for the catalog, translated where shown (this runs before the translator).
+OVERVIEW_HEADERS = (QT_TRANSLATE_NOOP("ListsPage", "List"),
+                    QT_TRANSLATE_NOOP("ListsPage", "Entries"),
+                    QT_TRANSLATE_NOOP("ListsPage", "Updated"))
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -92,10 +97,11 @@ class ListsPage(QWidget):
         style.set_look(self.intro, style.MUTED)
         self.overview = _read_only_table(self)
         self.overview.setColumnCount(len(OVERVIEW_HEADERS))
-        self.overview.setHorizontalHeaderLabels(OVERVIEW_HEADERS)
+        self.overview.setHorizontalHeaderLabels(
+            [translate("ListsPage", h) for h in OVERVIEW_HEADERS])
         self.overview.setRowCount(len(self.names))
         for row, (name, label) in enumerate(self.names.items()):
-            first = _item(label)
+            first = _item(localized(label))
             first.setData(NAME_ROLE, name)
             self.overview.setItem(row, 0, first)
             self.overview.setItem(row, 1, _item("…"))
@@ -108,9 +114,12 @@ class ListsPage(QWidget):
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.advanced = QCheckBox("Advanced: show the rows as VoIP.ms sent them", self)
-        self.refresh_button = QPushButton("Refresh this list", self)
-        self.refresh_all_button = QPushButton("Refresh all lists", self)
+        self.advanced = QCheckBox(translate(
+            "ListsPage",
+            "Advanced: show the rows as VoIP.ms sent them",
+        ), self)
+        self.refresh_button = QPushButton(translate("ListsPage", "Refresh this list"), self)
+        self.refresh_all_button = QPushButton(translate("ListsPage", "Refresh all lists"), self)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.progress.hide()
@@ -139,15 +148,18 @@ class ListsPage(QWidget):
 
         if lookups is None:
             self.setEnabled(False)
-            self.intro.setText("Lists are available once signed in.")
+            self.intro.setText(translate("ListsPage", "Lists are available once signed in."))
             return
         days = lookups.ttl.days
         self.intro.setText(
-            "Switchboard keeps a copy of these lists from VoIP.ms, so time zones, servers "
-            "and routing choices work offline. Copies are refreshed in the background "
-            f"when they are more than {days} day{'' if days == 1 else 's'} old."
+            translate(
+                "ListsPage",
+                "Switchboard keeps a copy of these lists from VoIP.ms, so time zones, servers and "
+                "routing choices work offline. Copies are refreshed in the background when they "
+                "are more than %n day(s) old.", "", days,
+            )
         )
-        self.state.setText("Pick a list to see its entries.")
+        self.state.setText(translate("ListsPage", "Pick a list to see its entries."))
         self.refresh_button.setEnabled(False)
         self.overview.itemSelectionChanged.connect(self._on_overview_item_selection_changed)
         self.advanced.toggled.connect(self._on_advanced_toggled)
@@ -178,8 +190,9 @@ class ListsPage(QWidget):
         count = None if result is None else len(result.rows)
         fetched = None if result is None else result.fetched_at
         stale = result is not None and result.stale
-        self.overview.setItem(row, 1, _item(entries_words(count)))
-        self.overview.setItem(row, 2, _item(age_words(fetched, self._clock(), stale=stale)))
+        self.overview.setItem(row, 1, _item(localized(entries_words(count))))
+        self.overview.setItem(row, 2, _item(localized(
+            age_words(fetched, self._clock(), stale=stale))))
 
     async def reload(self, name: str) -> LookupResult | None:
         if self._lookups is None:
@@ -208,17 +221,23 @@ class ListsPage(QWidget):
 
     def show_entries(self, name: str, result: LookupResult | None, error: str = "") -> None:
         self._current = result
-        label = self.names[name]
+        label = localized(self.names[name])
         if result is None:
             self.state.setText(
-                f"{label}: never fetched. “Refresh this list” fetches it from VoIP.ms."
+                translate(
+                    "ListsPage",
+                    "{label}: never fetched. “Refresh this list” fetches it from VoIP.ms.",
+                ).format(label=label)
             )
             self._fill(Table((), []))
             return
-        words = age_words(result.fetched_at, self._clock(), stale=result.stale)
-        text = f"{label}: {entries_words(len(result.rows))}, {words}."
+        words = localized(age_words(result.fetched_at, self._clock(), stale=result.stale))
+        text = translate("ListsPage", "{label}: {entries}, {age}.").format(
+            label=label, entries=localized(entries_words(len(result.rows))), age=words)
         if error:
-            text += f" The last refresh failed ({error}); this is the older copy."
+            text += translate(
+                "ListsPage", " The last refresh failed ({error}); this is the older copy.",
+            ).format(error=localized(error))
         self.state.setText(text)
         table = raw_table(result.rows) if self.advanced.isChecked() else readable_table(
             name, result.rows
@@ -229,11 +248,11 @@ class ListsPage(QWidget):
         view = self.entries
         view.clear()
         view.setColumnCount(len(table.headers))
-        view.setHorizontalHeaderLabels(list(table.headers))
+        view.setHorizontalHeaderLabels([localized(h) for h in table.headers])
         view.setRowCount(len(table.rows))
         for r, values in enumerate(table.rows):
             for c, value in enumerate(values):
-                view.setItem(r, c, _item(value))
+                view.setItem(r, c, _item(localized(value)))  # data is Verbatim
         view.resizeColumnsToContents()
 
     # --- slots ----------------------------------------------------------------------
@@ -265,12 +284,16 @@ class ListsPage(QWidget):
         name = self.current_list()
         if self._lookups is None or not name:
             return
-        self._busy(f"Fetching {self.names[name]}…")
+        self._busy(translate("ListsPage", "Fetching {name}…").format(
+            name=localized(self.names[name])))
         try:
             result = await run_operation(
                 self.refresh_button,
                 self._lookups.get(name, refresh=True),
-                busy_text=f"Fetching {self.names[name]}…",
+                busy_text=translate(
+                    "ListsPage",
+                    "Fetching {names}…",
+                ).format(names=self.names[name]),
             )
         finally:
             if shiboken6.isValid(self):
@@ -291,30 +314,39 @@ class ListsPage(QWidget):
             self._lookups.refresh_all(quiet=True, progress=self._on_refresh_progress)
         )
         self._refresh_all_task = task
-        self.refresh_all_button.setText("Stop")
+        self.refresh_all_button.setText(translate("ListsPage", "Stop"))
         self.refresh_button.setEnabled(False)
-        self._busy("Refreshing all lists…")
+        self._busy(translate("ListsPage", "Refreshing all lists…"))
         self.progress.setRange(0, len(self.names))
         try:
             outcome = await run_operation(
-                self.refresh_all_button, task, busy_text="Refreshing all lists…", disable=False
+                self.refresh_all_button, task, busy_text=translate(
+                    "ListsPage",
+                    "Refreshing all lists…",
+                ), disable=False
             )
         finally:
             self._refresh_all_task = None
             if shiboken6.isValid(self):
-                self.refresh_all_button.setText("Refresh all lists")
+                self.refresh_all_button.setText(translate("ListsPage", "Refresh all lists"))
                 self.refresh_button.setEnabled(bool(self.current_list()))
                 self._idle()
         if not shiboken6.isValid(self):
             return
         if outcome is None:
-            self.state.setText("Refresh stopped. The lists not reached yet keep their copies.")
+            self.state.setText(translate(
+                "ListsPage",
+                "Refresh stopped. The lists not reached yet keep their copies.",
+            ))
         else:
-            failed = [self.names[n] for n, e in outcome.items() if e]
+            failed = [localized(self.names[n]) for n, e in outcome.items() if e]
             self.state.setText(
-                "All lists refreshed."
+                translate("ListsPage", "All lists refreshed.")
                 if not failed
-                else f"Could not refresh: {', '.join(failed)} (the older copies are kept)."
+                else translate(
+                    "ListsPage",
+                    "Could not refresh: {failed} (the older copies are kept).",
+                ).format(failed=', '.join(failed))
             )
         await self.reload_all()
 

@@ -32,6 +32,7 @@ from app.config.secrets import Credentials, SecretStore
 from app.services.account.session import ConnectionCheck
 from app.ui import style
 from app.ui.async_slot import async_slot
+from app.ui.i18n import localized, translate
 from app.ui.widgets.strips import TintedStrip
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class SetupDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect Switchboard to VoIP.ms")
+        self.setWindowTitle(translate("SetupDialog", "Connect Switchboard to VoIP.ms"))
         self.setMinimumWidth(520)
         self._secrets = secrets
         self._checker = checker
@@ -59,29 +60,32 @@ class SetupDialog(QDialog):
         self._checked_for: tuple[str, str] | None = None
         self.credentials: Credentials | None = None
 
-        heading = QLabel("<b>Your VoIP.ms account</b>", self)
+        heading = QLabel(translate("SetupDialog", "<b>Your VoIP.ms account</b>"), self)
         explanation = QLabel(
             intro
-            or "Switchboard talks to VoIP.ms through its API. Enter the e-mail address you log "
-            "in with and the <i>API password</i> (set under Main Menu &gt; SOAP &amp; "
-            "REST/JSON API on voip.ms; it is not your portal password).",
+            or translate(
+                "SetupDialog",
+                "Switchboard talks to VoIP.ms through its API. Enter the e-mail address you log "
+                "in with and the <i>API password</i> (set under Main Menu &gt; SOAP &amp; "
+                "REST/JSON API on voip.ms; it is not your portal password).",
+            ),
             self,
         )
         explanation.setWordWrap(True)
         explanation.setTextFormat(Qt.TextFormat.RichText)
 
         self.username_edit = QLineEdit(username, self)
-        self.username_edit.setPlaceholderText("you@example.com")
+        self.username_edit.setPlaceholderText(translate("SetupDialog", "you@example.com"))
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("API password")
+        self.password_edit.setPlaceholderText(translate("SetupDialog", "API password"))
         form = QFormLayout()
-        form.addRow("Account e-mail", self.username_edit)
-        form.addRow("API password", self.password_edit)
+        form.addRow(translate("SetupDialog", "Account e-mail"), self.username_edit)
+        form.addRow(translate("SetupDialog", "API password"), self.password_edit)
 
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(translate("SetupDialog", "Test connection"), self)
         self.test_button.clicked.connect(self._on_test_button_clicked)
-        self.ip_label = QLabel("Public IP: not checked yet", self)
+        self.ip_label = QLabel(translate("SetupDialog", "Public IP: not checked yet"), self)
         style.set_look(self.ip_label, style.MUTED)
         self.ip_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row = QHBoxLayout()
@@ -97,13 +101,13 @@ class SetupDialog(QDialog):
         self.keyring_label = TintedStrip(self)
         self.keyring_label.setWordWrap(True)
         if not secrets.keyring_available():
-            self.keyring_label.setText(secrets.keyring_problem or "")
+            self.keyring_label.setText(localized(secrets.keyring_problem or ""))
         else:
             self.keyring_label.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton(
-            "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("SetupDialog", "Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -138,14 +142,26 @@ class SetupDialog(QDialog):
         for widget in (self.username_edit, self.password_edit, self.buttons):
             widget.setEnabled(not busy)
         self.test_button.setEnabled(not busy)
-        self.test_button.setText("Testing…" if busy else "Test connection")
+        self.test_button.setText(translate(
+            "SetupDialog",
+            "Testing…",
+        ) if busy else translate(
+            "SetupDialog",
+            "Test connection",
+        ))
         if not busy:
             self._on_fields_changed()
 
     def _show_check(self, check: ConnectionCheck) -> None:
-        self.ip_label.setText(f"Public IP: {check.ip}" if check.ip else "Public IP: unknown")
+        self.ip_label.setText(translate(
+            "SetupDialog",
+            "Public IP: {ip}",
+        ).format(ip=check.ip) if check.ip else translate(
+            "SetupDialog",
+            "Public IP: unknown",
+        ))
         style.set_look(self.result_label, style.PLAIN if check.ok else style.ERROR)
-        self.result_label.setText(check.message)
+        self.result_label.setText(localized(check.message))
         self.result_label.show()
         # The dialog keeps its first height; a wrapped explanation of three lines would
         # otherwise squeeze (and clip) itself and the introduction above it.

@@ -20,6 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import translate
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -67,12 +70,13 @@ def _phones() -> TabFactory:
 
 #: (key, title) of the main window's tabs, in display order.
 TABS: tuple[tuple[str, str], ...] = (
-    ("voicemail", "Voicemail"),
-    ("messages", "Messages"),
-    ("calls", "Calls"),
-    ("fax", "Fax"),
-    ("numbers", "Numbers"),
-    ("phones", "Phones"),
+    # Titles are translated where shown (``tab_title``): this runs before the translator.
+    ("voicemail", QT_TRANSLATE_NOOP("tabs", "Voicemail")),
+    ("messages", QT_TRANSLATE_NOOP("tabs", "Messages")),
+    ("calls", QT_TRANSLATE_NOOP("tabs", "Calls")),
+    ("fax", QT_TRANSLATE_NOOP("tabs", "Fax")),
+    ("numbers", QT_TRANSLATE_NOOP("tabs", "Numbers")),
+    ("phones", QT_TRANSLATE_NOOP("tabs", "Phones")),
 )
 
 #: key -> the function that imports that tab's module and returns its ``create_tab``.
@@ -95,5 +99,5 @@ def build_tab(ctx: AppServices, key: str, title: str, parent: QWidget | None) ->
     """The tab ``key``, built; whatever goes wrong propagates (it is a bug)."""
     tab = factory_of(key)(ctx, parent)
     tab.key = tab.key or key
-    tab.title = tab.title or title
+    tab.title = translate("tabs", tab.title or title)  # the class's English title
     return tab

@@ -11,7 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+# English whatever the machine's locale: the tests read the app's English words
+# (the "language" setting follows the system locale, app/ui/i18n.py).
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "LANGUAGE"},
+    "QT_QPA_PLATFORM": "offscreen",
+    "LC_ALL": "C.UTF-8",
+}
 
 
 def start(*args: str, env: dict[str, str] | None = None,

@@ -83,6 +83,34 @@ def collect_garbage_on_the_gui_thread() -> Iterator[None]:
     gc.collect()
 
 
+# --- language ----------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def english_ui(qapp: Any) -> Iterator[None]:
+    """Every GUI test speaks English (the tests read the English words) unless it asks
+    for ``french_ui``; whatever a test installed is removed after it."""
+    from app.ui import i18n
+
+    i18n.uninstall(qapp)
+    yield
+    i18n.uninstall(qapp)
+
+
+@pytest.fixture
+def french_ui(qapp: Any, english_ui: None, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The UI in Canadian French, its catalog compiled from the repo's ``.ts`` now."""
+    from app.ui import i18n
+
+    cache = tmp_path_factory.mktemp("i18n-cache")
+    catalog = i18n.compile_catalog(i18n.SOURCE_DIR / f"{i18n.CATALOG}.ts",
+                                   cache / "translations" / f"{i18n.CATALOG}.qm")
+    assert catalog is not None, "pyside6-lrelease could not compile the French catalog"
+    language = i18n.install(qapp, "fr", cache)
+    assert language.french
+    return language
+
+
 # --- messages ----------------------------------------------------------------------
 
 

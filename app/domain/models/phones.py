@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from app.domain.words import QT_TRANSLATE_NOOP, Verbatim
+
 #: ``setSubAccount`` parameters a ``PhoneEdit`` can change, in the words the user sees.
 EDIT_LABELS: dict[str, str] = {
     "description": "Name",
@@ -71,9 +73,9 @@ class Phone:
 
     @property
     def label(self) -> str:
-        if self.is_main:
-            return "Main account"
-        return self.description or self.username or self.account
+        if self.is_main:  # a marked word (app/domain/words.py): the UI translates it
+            return QT_TRANSLATE_NOOP("services", "Main account")
+        return Verbatim(self.description or self.username or self.account)
 
     @property
     def online(self) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from app.api.endpoint import DEFAULT_URL
 from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 
 if TYPE_CHECKING:
     from app.api.link import Link
@@ -172,23 +173,28 @@ class ConnectionCheck:
 
 def explain(status: str | None, ip: str | None, fallback: str) -> str:
     """What to do about an access failure, naming the IP to whitelist when known."""
-    address = ip or "this computer's public IP address"
+    # Texts with their values (app/domain/words.py): the UI translates them.
+    address = Verbatim(ip) if ip else QT_TRANSLATE_NOOP(
+        "services", "this computer's public IP address")
     if status == "ip_not_enabled":
-        return (
-            f"VoIP.ms does not accept API requests from {address} yet. Open {API_PAGE}, "
-            f"add {address} to \"Enable IP Addresses\", save, and test again."
-        )
+        return Text(QT_TRANSLATE_NOOP(
+            "services",
+            "VoIP.ms does not accept API requests from {address} yet. Open {page}, "
+            "add {address} to \"Enable IP Addresses\", save, and test again.",
+        ), address=address, page=Verbatim(API_PAGE))
     if status == "api_not_enabled":
-        return (
-            f"API access is switched off for this account. Open {API_PAGE}, click "
+        return Text(QT_TRANSLATE_NOOP(
+            "services",
+            "API access is switched off for this account. Open {page}, click "
             "\"Enable/Disable API\", set an API password, and allow the IP address "
-            f"{address}."
-        )
+            "{address}.",
+        ), address=address, page=Verbatim(API_PAGE))
     if status in ("invalid_credentials", "missing_credentials"):
-        return (
+        return Text(QT_TRANSLATE_NOOP(
+            "services",
             "VoIP.ms did not accept the e-mail or API password. The API password is not "
-            f"the password of the customer portal: it is set under {API_PAGE}."
-        )
+            "the password of the customer portal: it is set under {page}.",
+        ), page=Verbatim(API_PAGE))
     return fallback
 
 
@@ -211,7 +217,9 @@ async def check_connection(api: Api) -> ConnectionCheck:
     except UserFacingError as exc:
         return ConnectionCheck(False, ip, exc.message)
     return ConnectionCheck(
-        True, ip, f"Connected. VoIP.ms sees this computer as {ip}.", balance=balance
+        True, ip, Text(QT_TRANSLATE_NOOP("services",
+            "Connected. VoIP.ms sees this computer as {ip}."),
+                       ip=Verbatim(ip or "")), balance=balance
     )
 
 

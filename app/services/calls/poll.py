@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.models.calls import CallRow
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.notifications import NotifyTarget, call_target
 from app.services.polling import FeaturePolling
 
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 def caller_label(row: CallRow) -> str:
     """Phonebook name, else the caller-id name, else the formatted number."""
     call = row.call
-    return row.contact or call.caller_name or format_number(call.number) or "Unknown caller"
+    known = row.contact or call.caller_name or format_number(call.number)
+    # Outside text stays as it is; the fallback is translated by the UI (words.py).
+    return Verbatim(known) if known else QT_TRANSLATE_NOOP("services", "Unknown caller")
 
 
 def notification_text(rows: tuple[CallRow, ...]) -> tuple[str, str]:
@@ -34,10 +37,13 @@ def notification_text(rows: tuple[CallRow, ...]) -> tuple[str, str]:
         number = format_number(row.call.number)
         if number and number != who:
             who = f"{who} ({number})"
-        return "Missed call", f"From {who}"
+        return QT_TRANSLATE_NOOP("services", "Missed call"), Text(
+            QT_TRANSLATE_NOOP("services", "From {callers}"), callers=Verbatim(who))
     names = ", ".join(dict.fromkeys(caller_label(r) for r in rows[:3]))
     more = "…" if len(rows) > 3 else ""
-    return f"{len(rows)} missed calls", f"From {names}{more}"
+    return (Text(QT_TRANSLATE_NOOP("services", "{count} missed calls"), count=len(rows)),
+            Text(QT_TRANSLATE_NOOP("services", "From {callers}"),
+                 callers=Verbatim(f"{names}{more}")))
 
 
 class CallsPolling(FeaturePolling):

@@ -36,6 +36,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models.calls import CallRecording, CallRow, Totals
 from app.domain.phone import format_number, normalize
 from app.domain.timeutil import provider_date, provider_zone
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.calls.changes import CallChanges, SyncResult
 from app.services.calls.poll import CallsPolling, caller_label
 from app.services.calls.ports import CallsApi, CallsStore, DidsApi, KeyValueStore
@@ -207,15 +208,23 @@ class CallsService:
         name = " ".join(name.split())
         digits = normalize(number)
         if not name:
-            raise UserFacingError("Type a name for the contact.")
+            raise UserFacingError(QT_TRANSLATE_NOOP("services", "Type a name for the contact."))
         if not digits:
-            raise UserFacingError("This call has no number to save.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "This call has no number to save.",
+            ))
         try:
             entry = await self.api.set_phonebook(name, digits, note=note)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not add “{name}” ({format_number(digits)}) to the phonebook: "
-                f"{exc.message}", detail=exc.detail) from exc
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not add “{name}” ({number}) to the phonebook: {message}",
+                    ),
+                    name=name, number=format_number(digits), message=exc.message,
+                ), detail=exc.detail) from exc
         return self._announce(CallChanges(
             upserted=tuple(await self.store.add_contact(entry, name, digits))))
 
@@ -232,7 +241,10 @@ class CallsService:
             return Path(stored)
         audio = await self.api.get_call_recording_audio(recording.account, recording.id)
         if not audio:
-            raise UserFacingError("VoIP.ms sent an empty recording. Try again later.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "VoIP.ms sent an empty recording. Try again later.",
+            ))
         path = self.recording_file(recording)
         await asyncio.to_thread(_write_atomic, path, audio)
         await self.store.set_audio_path(recording.id, str(path))
@@ -243,7 +255,13 @@ class CallsService:
         try:
             await asyncio.to_thread(shutil.copyfile, source, target)
         except OSError as exc:
-            raise UserFacingError(f"Could not save the recording to {target}: {exc.strerror}") \
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Could not save the recording to {target}: {strerror}",
+                ),
+                target=target, strerror=exc.strerror,
+            )) \
                 from exc
         return target
 
@@ -257,11 +275,23 @@ class CallsService:
         email = email.strip()
         if not valid_email(email):
             raise UserFacingError(
-                f"“{email}” is not an e-mail address. Type one like name@example.com.")
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "“{email}” is not an e-mail address. Type one like name@example.com.",
+                    ),
+                    email=email,
+                ))
         try:
             await self.api.send_call_recording_email(recording.account, recording.id, email)
         except UserFacingError as exc:
-            raise UserFacingError(f"Could not e-mail the recording: {exc.message}",
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Could not e-mail the recording: {message}",
+                ),
+                message=exc.message,
+            ),
                                   detail=exc.detail) from exc
         return f"The recording is on its way to {email}."
 
@@ -269,7 +299,13 @@ class CallsService:
         try:
             await self.api.delete_call_recording(recording.account, recording.id)
         except UserFacingError as exc:
-            raise UserFacingError(f"Could not delete the recording: {exc.message}",
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Could not delete the recording: {message}",
+                ),
+                message=exc.message,
+            ),
                                   detail=exc.detail) from exc
         rows, path = await self.store.delete_recording(recording.id)
         if path:
@@ -290,7 +326,13 @@ class CallsService:
         try:
             await asyncio.to_thread(target.write_text, text, encoding="utf-8", newline="")
         except OSError as exc:
-            raise UserFacingError(f"Could not write {target}: {exc.strerror}") from exc
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Could not write {target}: {strerror}",
+                ),
+                target=target, strerror=exc.strerror,
+            )) from exc
         return len(rows)
 
     def _announce(self, changes: CallChanges) -> CallChanges:

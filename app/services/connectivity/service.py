@@ -36,6 +36,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from app.api.errors import ApiError, TransportError, Unreachable
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.connectivity.changes import LinkStatus
 from app.services.connectivity.ports import Prober
 from app.services.events import Event
@@ -193,7 +194,10 @@ class ConnectivityService:
                 await self._prober.probe(self.probe_timeout)
         except TimeoutError:
             failure = TransportError(
-                "VoIP.ms did not answer in time.", kind="timeout", method="probe"
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms did not answer in time.",
+                ), kind="timeout", method="probe"
             )
         except TransportError as exc:
             # A certificate refused or an HTTP error page: something answered.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxMessage
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.fax.ports import FaxApi, FaxStore
 from app.services.fax.rules import fax_label
 
@@ -80,13 +81,25 @@ class FaxPdfCache:
             saved = await self.api.save_fax_pdf(fax.id, path)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not open {fax_label(fax)}: {exc.message}", detail=exc.detail
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not open {fax}: {message}",
+                    ),
+                    fax=fax_label(fax), message=exc.message,
+                ), detail=exc.detail
             ) from exc
         if not saved.head.lstrip()[:5].startswith(b"%PDF"):
             await asyncio.to_thread(saved.path.unlink, True)
             raise UserFacingError(
-                f"Could not open {fax_label(fax)}: VoIP.ms sent a document that is not a PDF. "
-                "Try again later.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not open {fax}: VoIP.ms sent a document that is not a PDF. Try "
+                        "again later.",
+                    ),
+                    fax=fax_label(fax),
+                ),
                 detail=f"first bytes: {saved.head[:16]!r}",
             )
         await self.store.set_pdf_path(fax.id, str(saved.path))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.notifications import fax_target
 from app.services.polling import FeaturePolling
 
@@ -42,10 +43,17 @@ def notification_text(faxes: tuple[FaxMessage, ...] | list[FaxMessage]) -> tuple
         if station and _digits(station) != _digits(fax.callerid):
             who = f"{station} ({number})" if number else station
         else:
-            who = number or station or "unknown sender"
-        return "New fax", f"From {who}, {fax.pages} page{'s' if fax.pages != 1 else ''}"
+            who = number or station or QT_TRANSLATE_NOOP("services", "unknown sender")
+        # Texts with their values (app/domain/words.py): the UI translates them.
+        if fax.pages == 1:
+            text = Text(QT_TRANSLATE_NOOP("services", "From {who}, 1 page"), who=Verbatim(who))
+        else:
+            text = Text(QT_TRANSLATE_NOOP("services", "From {who}, {pages} pages"),
+                        who=Verbatim(who), pages=fax.pages)
+        return QT_TRANSLATE_NOOP("services", "New fax"), text
     pages = sum(f.pages for f in faxes)
-    return f"{len(faxes)} new faxes", f"{pages} pages in all"
+    return (Text(QT_TRANSLATE_NOOP("services", "{count} new faxes"), count=len(faxes)),
+            Text(QT_TRANSLATE_NOOP("services", "{pages} pages in all"), pages=pages))
 
 
 def _digits(text: str) -> str:

@@ -15,6 +15,7 @@ from app.domain.email_address import valid_email as valid_email
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 
 #: Folders every account has; they cannot be renamed or deleted.
 SYSTEM_FOLDERS = ("INBOX", "SENT")
@@ -57,11 +58,20 @@ def check_folder_name(
     name = name.strip()
     if not _FOLDER_NAME.match(name):
         raise UserFacingError(
-            "A folder name has 1 to 40 letters, digits, spaces, dashes or underscores."
+            QT_TRANSLATE_NOOP(
+                "services",
+                "A folder name has 1 to 40 letters, digits, spaces, dashes or underscores.",
+            )
         )
     for folder in existing:
         if folder.name.lower() == name.lower() and folder != renaming:
-            raise UserFacingError(f"There is already a folder named “{folder.name}”.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "There is already a folder named “{name}”.",
+                ),
+                name=folder.name,
+            ))
     return name
 
 

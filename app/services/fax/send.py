@@ -28,6 +28,7 @@ from app.api.errors import StatusError, TransportError
 from app.domain.errors import UserFacingError
 from app.domain.models.sends import SendState
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text, Verbatim
 from app.services.fax.changes import FaxChanges
 from app.services.fax.journal import FEATURE, FaxJournal
 from app.services.fax.rules import valid_email
@@ -75,27 +76,34 @@ def check_outgoing(fax: OutgoingFax, *, size: int | None = None) -> list[str]:
     """Every problem with ``fax`` as a sentence (empty when it can be sent)."""
     problems: list[str] = []
     if not normalize(fax.to_number):
-        problems.append("Enter the fax number to send to.")
+        problems.append(QT_TRANSLATE_NOOP("services", "Enter the fax number to send to."))
     elif not is_valid_nanp(fax.to_number):
-        problems.append(
-            f"“{fax.to_number.strip()}” is not a valid US or Canadian fax number "
-            "(10 digits, area code first)."
-        )
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services",
+            "“{number}” is not a valid US or Canadian fax number (10 digits, area code first).",
+        ), number=Verbatim(fax.to_number.strip())))
     if not normalize(fax.from_number):
-        problems.append("Choose the fax number to send from.")
+        problems.append(QT_TRANSLATE_NOOP("services", "Choose the fax number to send from."))
     if len(fax.sender_name.strip()) > MAX_SENDER_NAME:
-        problems.append(f"The sender name is longer than {MAX_SENDER_NAME} characters.")
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services", "The sender name is longer than {count} characters."),
+            count=MAX_SENDER_NAME))
     if len(fax.station_id.strip()) > MAX_STATION_ID:
-        problems.append(f"The station id is longer than {MAX_STATION_ID} characters.")
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services", "The station id is longer than {count} characters."),
+            count=MAX_STATION_ID))
     if fax.email_copy.strip() and not valid_email(fax.email_copy):
-        problems.append(f"“{fax.email_copy.strip()}” is not a valid e-mail address.")
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services", "“{email}” is not a valid e-mail address."),
+            email=Verbatim(fax.email_copy.strip())))
     if fax.pages <= 0:
-        problems.append("Attach at least one document to fax.")
+        problems.append(QT_TRANSLATE_NOOP("services", "Attach at least one document to fax."))
     if size is not None and size > MAX_FAX_FILE_BYTES:
-        problems.append(
-            f"The fax document is {size_text(size)}; the most that can be sent is "
-            f"{size_text(MAX_FAX_FILE_BYTES)}. Remove pages or attach smaller images."
-        )
+        problems.append(Text(QT_TRANSLATE_NOOP(
+            "services",
+            "The fax document is {size}; the most that can be sent is {limit}. "
+            "Remove pages or attach smaller images.",
+        ), size=size_text(size), limit=size_text(MAX_FAX_FILE_BYTES)))
     return problems
 
 
@@ -127,12 +135,15 @@ class FaxSender:
             data = await asyncio.to_thread(fax.document.read_bytes)
         except OSError as exc:
             raise SendFailed(
-                "The composed fax document could not be read. Attach the files again.",
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The composed fax document could not be read. Attach the files again.",
+                ),
                 detail=str(exc),
             ) from exc
         problems = check_outgoing(fax, size=len(data))
         if problems:
-            raise SendFailed(" ".join(problems))
+            raise SendFailed(Lines(problems, " "))
         if self.journal is None:
             return await self._send(fax, data, None)
         entry = await self.journal.begin(
@@ -168,8 +179,14 @@ class FaxSender:
                 return found
             await self._mark(entry_id, SendState.UNKNOWN, "No answer from VoIP.ms.")
             raise SendUncertain(
-                f"VoIP.ms did not answer while sending the fax to {to}: it may have been "
-                "sent. Check the Sent folder in a few minutes before sending it again.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "VoIP.ms did not answer while sending the fax to {to}: it may have been "
+                        "sent. Check the Sent folder in a few minutes before sending it again.",
+                    ),
+                    to=to,
+                ),
                 detail=exc.detail,
             ) from exc
         except StatusError as exc:
@@ -181,8 +198,14 @@ class FaxSender:
             # Refused: the compose dialog keeps the fax; nothing left to show here.
             await self._mark(entry_id, SendState.FAILED, exc.message, closed=True)
             raise SendFailed(
-                f"The fax to {to} was not sent: {exc.message}{advice} "
-                "Your fax is kept: you can correct it and send it again.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The fax to {to} was not sent: {message}{advice} Your fax is kept: you "
+                        "can correct it and send it again.",
+                    ),
+                    to=to, message=exc.message, advice=advice,
+                ),
                 detail=exc.detail,
             ) from exc
         await self._mark(entry_id, SendState.SENT)
@@ -198,7 +221,10 @@ class FaxSender:
         entry = await self.journal.entry(entry_id) if self.journal is not None else None
         if (entry is None or entry.state is not SendState.FAILED or entry.closed
                 or not entry.attachments):
-            raise UserFacingError("This fax is no longer waiting to be sent again.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "This fax is no longer waiting to be sent again.",
+            ))
         extra = entry.extra
         fax = OutgoingFax(
             to_number=entry.contact, from_number=entry.did,

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.domain.timeutil import day_start_utc, provider_date, provider_zone
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
 from app.services.fax.changes import FaxChanges, SyncResult, UnreadState
 from app.services.fax.drafts import FaxDrafts
@@ -225,7 +226,13 @@ class FaxService:
             await self.api.move_fax(fax.id, folder.id)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not move {fax_label(fax)} to “{folder.name}”: {exc.message}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not move {fax} to “{name}”: {message}",
+                    ),
+                    fax=fax_label(fax), name=folder.name, message=exc.message,
+                ),
                 detail=exc.detail,
             ) from exc
         moved = await self.store.move_returning(fax.id, folder.name)
@@ -239,7 +246,13 @@ class FaxService:
             await self.api.delete_fax(fax.id)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not delete {fax_label(fax)}: {exc.message}", detail=exc.detail
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not delete {fax}: {message}",
+                    ),
+                    fax=fax_label(fax), message=exc.message,
+                ), detail=exc.detail
             ) from exc
         await self.pdfs.forget(fax.id, await self.store.delete(fax.id))
         return self._announce(
@@ -250,12 +263,24 @@ class FaxService:
         """E-mail the fax's PDF (nothing changes in the store)."""
         email = email.strip()
         if not valid_email(email):
-            raise UserFacingError(f"“{email}” is not a valid e-mail address.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "“{email}” is not a valid e-mail address.",
+                ),
+                email=email,
+            ))
         try:
             await self.api.mail_fax_pdf(fax.id, email)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not e-mail {fax_label(fax)} to {email}: {exc.message}", detail=exc.detail
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not e-mail {fax} to {email}: {message}",
+                    ),
+                    fax=fax_label(fax), email=email, message=exc.message,
+                ), detail=exc.detail
             ) from exc
 
     # --- folders ------------------------------------------------------------------------
@@ -267,18 +292,36 @@ class FaxService:
             await self.api.set_fax_folder(name)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not create the folder “{name}”: {exc.message}", detail=exc.detail
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not create the folder “{name}”: {message}",
+                    ),
+                    name=name, message=exc.message,
+                ), detail=exc.detail
             ) from exc
         folders = await self._reload_folders()
         created = next((f for f in folders if f.name == name), None)
         if created is None:
-            raise UserFacingError(f"VoIP.ms accepted the folder “{name}” but does not list it.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "VoIP.ms accepted the folder “{name}” but does not list it.",
+                ),
+                name=name,
+            ))
         return self._announce(FaxChanges(folders=folders, folder=created))
 
     async def rename_folder(self, folder: FaxFolder, name: str) -> FaxChanges:
         """Rename a folder and carry its faxes; ``changes.folder`` is the renamed folder."""
         if is_system_folder(folder):
-            raise UserFacingError(f"The folder “{folder.name}” cannot be renamed.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The folder “{name}” cannot be renamed.",
+                ),
+                name=folder.name,
+            ))
         name = check_folder_name(name, await self.store.folders(), renaming=folder)
         if name == folder.name:
             return FaxChanges(folder=folder)
@@ -286,7 +329,13 @@ class FaxService:
             await self.api.set_fax_folder(name, folder.id)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not rename the folder “{folder.name}”: {exc.message}", detail=exc.detail
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not rename the folder “{name}”: {message}",
+                    ),
+                    name=folder.name, message=exc.message,
+                ), detail=exc.detail
             ) from exc
         # Faxes name their folder: carry them over instead of waiting for a sync.
         carried = await self.store.rename_folder(folder.name, name)
@@ -298,16 +347,34 @@ class FaxService:
 
     async def delete_folder(self, folder: FaxFolder) -> FaxChanges:
         if is_system_folder(folder):
-            raise UserFacingError(f"The folder “{folder.name}” cannot be deleted.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The folder “{name}” cannot be deleted.",
+                ),
+                name=folder.name,
+            ))
         if await self.store.messages(folder.name, limit=1):
             raise UserFacingError(
-                f"The folder “{folder.name}” still holds faxes. Move or delete them first."
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The folder “{name}” still holds faxes. Move or delete them first.",
+                    ),
+                    name=folder.name,
+                )
             )
         try:
             await self.api.delete_fax_folder(folder.id)
         except UserFacingError as exc:
             raise UserFacingError(
-                f"Could not delete the folder “{folder.name}”: {exc.message}", detail=exc.detail
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not delete the folder “{name}”: {message}",
+                    ),
+                    name=folder.name, message=exc.message,
+                ), detail=exc.detail
             ) from exc
         return self._announce(FaxChanges(folders=await self._reload_folders()))
 

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.polling import FeaturePolling
 
 if TYPE_CHECKING:
@@ -54,9 +55,14 @@ class LookupRefresh(FeaturePolling):
         if failed:
             # A UserFacingError: logged once by the poller, polling goes on.
             name, error = next(iter(failed.items()))
-            raise UserFacingError(
-                f"Could not refresh {len(failed)} cached list(s) ({name}: {error})"
+            template = (
+                QT_TRANSLATE_NOOP("services", "Could not refresh 1 cached list ({name}: {error})")
+                if len(failed) == 1 else
+                QT_TRANSLATE_NOOP("services",
+                    "Could not refresh {count} cached lists ({name}: {error})")
             )
+            raise UserFacingError(Text(template, count=len(failed), name=Verbatim(name),
+                error=error))
 
     def start(self) -> None:
         """Check at once (in a task of its own), then every interval; no-op when running."""

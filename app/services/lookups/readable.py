@@ -11,18 +11,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.lookups.service import server_from_row
 
 #: value/description lists: the header of the name column (the code is "Code").
+#: Words are marked for the catalog (app/domain/words.py): the UI shows them translated.
 NAME_HEADERS: dict[str, str] = {
-    "timezones": "Time zone",
-    "codecs": "Codec",
-    "languages": "Language",
-    "locales": "Locale",
-    "countries": "Country",
-    "routes": "Call route",
+    "timezones": QT_TRANSLATE_NOOP("services", "Time zone"),
+    "codecs": QT_TRANSLATE_NOOP("services", "Codec"),
+    "languages": QT_TRANSLATE_NOOP("services", "Language"),
+    "locales": QT_TRANSLATE_NOOP("services", "Locale"),
+    "countries": QT_TRANSLATE_NOOP("services", "Country"),
+    "routes": QT_TRANSLATE_NOOP("services", "Call route"),
 }
-SERVER_HEADERS = ("Name", "POP", "Hostname", "Country", "Recommended")
+SERVER_HEADERS = (
+    QT_TRANSLATE_NOOP("services", "Name"),
+    QT_TRANSLATE_NOOP("services", "POP"),
+    QT_TRANSLATE_NOOP("services", "Hostname"),
+    QT_TRANSLATE_NOOP("services", "Country"),
+    QT_TRANSLATE_NOOP("services", "Recommended"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +40,8 @@ class Table:
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
+    """A cell of the account's data: shown as it is (``Verbatim``), never translated."""
+    return Verbatim("" if value is None else str(value).strip())
 
 
 def readable_table(name: str, rows: Sequence[dict[str, Any]]) -> Table:
@@ -42,7 +51,8 @@ def readable_table(name: str, rows: Sequence[dict[str, Any]]) -> Table:
             (server_from_row(r) for r in rows), key=lambda s: (not s.recommended, s.name.lower())
         )
         return Table(SERVER_HEADERS, [
-            (s.name, s.pop, s.hostname, s.country, "Yes" if s.recommended else "")
+            (Verbatim(s.name), Verbatim(s.pop), Verbatim(s.hostname), Verbatim(s.country),
+             QT_TRANSLATE_NOOP("services", "Yes") if s.recommended else "")
             for s in servers
         ])
     if name.startswith("targets."):
@@ -52,8 +62,9 @@ def readable_table(name: str, rows: Sequence[dict[str, Any]]) -> Table:
         for row in rows:
             value, label = _text(row.get("value")), _text(row.get("label"))
             plain = label.removeprefix(f"{value} - ") if value else label
-            out.append((plain or value, value))
-        return Table(("Name", "ID"), out)
+            out.append((Verbatim(plain or value), Verbatim(value)))
+        return Table((QT_TRANSLATE_NOOP("services", "Name"), QT_TRANSLATE_NOOP("services", "ID")),
+                     out)
     pairs = [(_text(r.get("description")) or _text(r.get("value")), _text(r.get("value")))
              for r in rows]
     header = NAME_HEADERS.get(name, "Name")
@@ -61,7 +72,7 @@ def readable_table(name: str, rows: Sequence[dict[str, Any]]) -> Table:
     # Aires"): a second column would only repeat the first.
     if all(_same(desc, code) for desc, code in pairs):
         return Table((header,), [(desc,) for desc, _ in pairs])
-    return Table((header, "Code"), pairs)
+    return Table((header, QT_TRANSLATE_NOOP("services", "Code")), pairs)
 
 
 def _same(description: str, code: str) -> bool:
@@ -75,33 +86,45 @@ def raw_table(rows: Sequence[dict[str, Any]]) -> Table:
         for key in row:
             if key not in keys:
                 keys.append(str(key))
-    return Table(tuple(keys), [tuple(_text(row.get(k)) for k in keys) for row in rows])
+    return Table(tuple(Verbatim(k) for k in keys),
+                 [tuple(_text(row.get(k)) for k in keys) for row in rows])
 
 
 def age_words(fetched_at: datetime | None, now: datetime, *, stale: bool = False) -> str:
-    """"updated 3 days ago", "updated just now", "never fetched"; "(out of date)" past the TTL."""
+    """"updated 3 days ago", "updated just now", "never fetched"; "(out of date)" past the TTL.
+
+    Texts with their values (app/domain/words.py): the UI translates them.
+    """
     if fetched_at is None:
-        return "never fetched"
+        return QT_TRANSLATE_NOOP("services", "never fetched")
     seconds = max((now - fetched_at).total_seconds(), 0)
     minutes, hours, days = int(seconds // 60), int(seconds // 3600), int(seconds // 86400)
+    words: str
     if minutes < 1:
-        words = "updated just now"
+        words = QT_TRANSLATE_NOOP("services", "updated just now")
     elif hours < 1:
-        words = f"updated {_plural(minutes, 'minute')} ago"
+        words = _ago(minutes, QT_TRANSLATE_NOOP("services", "updated 1 minute ago"),
+                     QT_TRANSLATE_NOOP("services", "updated {count} minutes ago"))
     elif days < 1:
-        words = f"updated {_plural(hours, 'hour')} ago"
+        words = _ago(hours, QT_TRANSLATE_NOOP("services", "updated 1 hour ago"),
+                     QT_TRANSLATE_NOOP("services", "updated {count} hours ago"))
     elif days == 1:
-        words = "updated yesterday"
+        words = QT_TRANSLATE_NOOP("services", "updated yesterday")
     else:
-        words = f"updated {_plural(days, 'day')} ago"
-    return f"{words} (out of date)" if stale else words
+        words = _ago(days, QT_TRANSLATE_NOOP("services", "updated 1 day ago"),
+                     QT_TRANSLATE_NOOP("services", "updated {count} days ago"))
+    if stale:
+        return Text(QT_TRANSLATE_NOOP("services", "{words} (out of date)"), words=words)
+    return words
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _ago(count: int, one: str, many: str) -> str:
+    return one if count == 1 else Text(many, count=count)
 
 
 def entries_words(count: int | None) -> str:
     if count is None:
         return "—"
-    return f"{count} {'entry' if count == 1 else 'entries'}"
+    if count == 1:
+        return QT_TRANSLATE_NOOP("services", "1 entry")
+    return Text(QT_TRANSLATE_NOOP("services", "{count} entries"), count=count)

@@ -30,6 +30,7 @@ from app.domain.errors import UserFacingError
 from app.domain.models.numbers import RoutingTarget, Server
 from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, RouteKind
 from app.domain.routing_labels import LISTED_KINDS
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
 from app.services.lookups.poll import LookupRefresh
 from app.store.lookup_cache import CachedList, LookupCache
@@ -42,13 +43,13 @@ log = logging.getLogger(__name__)
 
 #: Plain lookup lists: cache name -> what the user calls it.
 LOOKUP_LISTS: dict[str, str] = {
-    "servers": "Servers (POPs)",
-    "timezones": "Time zones",
-    "codecs": "Codecs",
-    "languages": "Languages",
-    "locales": "Locales",
-    "countries": "Countries",
-    "routes": "Call routes",
+    "servers": QT_TRANSLATE_NOOP("services", "Servers (POPs)"),
+    "timezones": QT_TRANSLATE_NOOP("services", "Time zones"),
+    "codecs": QT_TRANSLATE_NOOP("services", "Codecs"),
+    "languages": QT_TRANSLATE_NOOP("services", "Languages"),
+    "locales": QT_TRANSLATE_NOOP("services", "Locales"),
+    "countries": QT_TRANSLATE_NOOP("services", "Countries"),
+    "routes": QT_TRANSLATE_NOOP("services", "Call routes"),
 }
 #: Routing-target kinds that come from the API (``sys`` and ``none`` are fixed).
 # The kinds with a list of targets to choose from: one definition, shared with
@@ -66,17 +67,17 @@ ROUTING_LISTS = frozenset({"servers", *(target_list_name(kind) for kind in TARGE
 
 #: What the user calls each routing-target list (plural: it is a list of them).
 TARGET_LIST_LABELS: dict[RouteKind, str] = {
-    RouteKind.ACCOUNT: "Sub-accounts",
-    RouteKind.FORWARD: "Call forwardings",
-    RouteKind.VOICEMAIL: "Voicemail boxes",
-    RouteKind.SIP: "SIP URIs",
-    RouteKind.RING_GROUP: "Ring groups",
-    RouteKind.IVR: "IVR menus",
-    RouteKind.RECORDING: "Recordings",
-    RouteKind.QUEUE: "Call queues",
-    RouteKind.CALLBACK: "Callbacks",
-    RouteKind.TIME_CONDITION: "Time conditions",
-    RouteKind.DISA: "DISAs",
+    RouteKind.ACCOUNT: QT_TRANSLATE_NOOP("services", "Sub-accounts"),
+    RouteKind.FORWARD: QT_TRANSLATE_NOOP("services", "Call forwardings"),
+    RouteKind.VOICEMAIL: QT_TRANSLATE_NOOP("services", "Voicemail boxes"),
+    RouteKind.SIP: QT_TRANSLATE_NOOP("services", "SIP URIs"),
+    RouteKind.RING_GROUP: QT_TRANSLATE_NOOP("services", "Ring groups"),
+    RouteKind.IVR: QT_TRANSLATE_NOOP("services", "IVR menus"),
+    RouteKind.RECORDING: QT_TRANSLATE_NOOP("services", "Recordings"),
+    RouteKind.QUEUE: QT_TRANSLATE_NOOP("services", "Call queues"),
+    RouteKind.CALLBACK: QT_TRANSLATE_NOOP("services", "Callbacks"),
+    RouteKind.TIME_CONDITION: QT_TRANSLATE_NOOP("services", "Time conditions"),
+    RouteKind.DISA: QT_TRANSLATE_NOOP("services", "DISAs"),
 }
 
 
@@ -85,7 +86,8 @@ def all_list_names() -> dict[str, str]:
     names = dict(LOOKUP_LISTS)
     for kind in TARGET_KINDS:
         label = TARGET_LIST_LABELS.get(kind) or ROUTE_KIND_LABELS[kind]
-        names[target_list_name(kind)] = f"Routing: {label}"
+        names[target_list_name(kind)] = Text(
+            QT_TRANSLATE_NOOP("services", "Routing: {kind}"), kind=label)
     return names
 
 

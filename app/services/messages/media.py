@@ -28,6 +28,7 @@ from urllib.parse import urljoin
 
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.messages.changes import MediaReady
 from app.store.media import MAX_DELAY_S
 
@@ -195,7 +196,7 @@ class MediaDownloader:
         try:
             data = await self.api.download_media(url)
             if not data:
-                raise UserFacingError("The image was empty.")
+                raise UserFacingError(QT_TRANSLATE_NOOP("services", "The image was empty."))
             path = self.folder / cache_name(item.url, data)
             await asyncio.to_thread(_write, path, data)
         except (UserFacingError, OSError) as exc:

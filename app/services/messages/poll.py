@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.notifications import NotifyTarget, conversation_target
 from app.services.polling import FeaturePolling
 
@@ -33,7 +34,8 @@ ONE_BY_ONE_UP_TO = 3
 
 def snippet(message: Message) -> str:
     """The notification text of one message: its text on one line, cut at ``SNIPPET_CHARS``."""
-    text = " ".join(message.text.split()) or ("Image" if message.media else "")
+    text = " ".join(message.text.split()) or (
+        QT_TRANSLATE_NOOP("services", "Image") if message.media else "")
     if len(text) > SNIPPET_CHARS:
         text = text[: SNIPPET_CHARS - 1] + "…"
     return text
@@ -70,11 +72,17 @@ class MessagesPolling(FeaturePolling):
             return
         if len(messages) > ONE_BY_ONE_UP_TO:
             senders = {m.contact for m in messages}
-            self._notifier.notify(f"{len(messages)} new messages",
-                                  f"From {len(senders)} contact(s)", NotifyTarget("messages"))
+            # Texts with their values (app/domain/words.py): the UI translates them.
+            self._notifier.notify(
+                Text(QT_TRANSLATE_NOOP("services", "{count} new messages"), count=len(messages)),
+                Text(QT_TRANSLATE_NOOP("services", "From {count} contacts"), count=len(senders)),
+                NotifyTarget("messages"))
             return
         for message in messages:
             name = (await self._service.store.phonebook_name(message.contact)
                     or format_number(message.contact))
-            self._notifier.notify(f"New message from {name}", snippet(message),
-                                  conversation_target(message.did, message.contact))
+            self._notifier.notify(
+                Text(QT_TRANSLATE_NOOP("services", "New message from {name}"),
+                     name=Verbatim(name)),
+                Verbatim(snippet(message)),
+                conversation_target(message.did, message.contact))

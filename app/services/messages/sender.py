@@ -46,6 +46,7 @@ from app.domain.sms_text import (
     validate_text,
 )
 from app.domain.timeutil import provider_date
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.messages.journal import (
     CANCELLED_TEXT,
@@ -289,21 +290,41 @@ class MessageSender:
 
     def _validate(self, did: str, contact: str, text: str, images: Sequence[bytes]) -> None:
         if not did:
-            raise UserFacingError("Choose which of your numbers sends the message.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "Choose which of your numbers sends the message.",
+            ))
         if not is_valid_nanp(contact):
             raise UserFacingError(
-                f"{format_number(contact) or 'The number'} is not a valid North American "
-                "phone number (10 digits, e.g. (555) 123-4567)."
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "{value} is not a valid North American phone number (10 digits, e.g. "
+                        "(555) 123-4567).",
+                    ),
+                    value=Verbatim(format_number(contact))
+                    or QT_TRANSLATE_NOOP("services", "The number"),
+                )
             )
         problem = validate_text(text, has_media=bool(images))
         if problem:
             raise UserFacingError(problem)
         if len(images) > MAX_ATTACHMENTS:
-            raise UserFacingError(f"An MMS can carry at most {MAX_ATTACHMENTS} images.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "An MMS can carry at most {MAX_ATTACHMENTS} images.",
+                ),
+                MAX_ATTACHMENTS=MAX_ATTACHMENTS,
+            ))
         for image in images:
             if len(image) > MAX_ATTACHMENT_BYTES:
                 raise UserFacingError(
-                    "An image is larger than VoIP.ms accepts (about 1.2 MB); attach a smaller one."
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "An image is larger than VoIP.ms accepts (about 1.2 MB); attach a smaller "
+                        "one.",
+                    )
                 )
 
     async def _send_one(

@@ -42,6 +42,7 @@ from app.domain.models.messages import Message, MessageKind, StoredMessage
 from app.domain.models.sends import JournalEntry, SendState
 from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.events import Event
 from app.services.messages.changes import (
     HistoryStored,
@@ -337,7 +338,10 @@ class MessagesService(MessageReads):
         """Send what a failed (surely not sent) entry did not deliver, as a new send."""
         entry = await self.store.journal_entry(entry_id)
         if entry is None or entry.state is not SendState.FAILED or entry.closed:
-            raise UserFacingError("This message is no longer waiting to be sent again.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "This message is no longer waiting to be sent again.",
+            ))
         attachments = entry.attachments if entry.done_parts == 0 else ()
         return await self.send(entry.did, entry.contact, entry.unsent_text,
                                images if attachments else (), attachments, replaces=entry.id)
@@ -400,6 +404,12 @@ class MessagesService(MessageReads):
             await asyncio.to_thread(write_atomically, path, content)
         except OSError as exc:
             raise UserFacingError(
-                f"The conversation could not be saved to {path}: {exc.strerror or exc}."
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The conversation could not be saved to {path}: {value}.",
+                    ),
+                    path=path, value=exc.strerror or exc,
+                )
             ) from exc
         return len(messages)

@@ -38,6 +38,7 @@ from app.domain.date_windows import (
 )
 from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.timeutil import provider_date
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.gc_pause import collector_paused
 
 if TYPE_CHECKING:
@@ -222,8 +223,9 @@ class MessageSync:
         for number, window in enumerate(windows, start=1):
             for kind in KINDS:
                 if progress is not None:
-                    progress(done, total, f"Fetching {kind.value.upper()} {window.start} – "
-                                          f"{window.end}")
+                    progress(done, total, Text(
+                        QT_TRANSLATE_NOOP("services", "Fetching {kind} {start} – {end}"),
+                        kind=kind.value.upper(), start=window.start, end=window.end))
                 extra = await self._fetch_request(FetchRequest(kind, window), report,
                                                   mark_read=mark_read)
                 total += extra
@@ -235,7 +237,7 @@ class MessageSync:
                 if window_stored is not None:
                     window_stored(window.start, number, len(windows))
         if progress is not None:
-            progress(total, total, "Messages up to date")
+            progress(total, total, QT_TRANSLATE_NOOP("services", "Messages up to date"))
 
     async def _fetch_request(
         self, request: FetchRequest, report: SyncReport, *, mark_read: bool

@@ -20,6 +20,7 @@ from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.phone import format_number
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import TargetLists, describe
+from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text, Verbatim
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,32 +88,41 @@ class RerouteOutcome:
 
     def message(self, lists: TargetLists) -> str:
         target = describe(self.route, lists)
-        parts: list[str] = []
         if self.changed:
             count = len(self.changed)
             if count == 1:
                 # "(617) 555-0100 now goes to ...": not "1 number now go to ..." (#15.14).
-                parts.append(f"{format_number(self.changed[0])} now goes to {target}.")
-            else:
-                parts.append(f"{count} numbers now go to {target}.")
-        if self.unchanged and not self.changed and not self.failed:
-            parts.append(f"Already routed to {target}; nothing to change.")
-        return " ".join(parts)
+                return Text(QT_TRANSLATE_NOOP("services", "{number} now goes to {target}."),
+                            number=format_number(self.changed[0]), target=target)
+            return Text(QT_TRANSLATE_NOOP("services", "{count} numbers now go to {target}."),
+                        count=count, target=target)
+        if self.unchanged and not self.failed:
+            return Text(QT_TRANSLATE_NOOP("services",
+                "Already routed to {target}; nothing to change."),
+                        target=target)
+        return ""
 
 
 def failure_text(outcome: RerouteOutcome, lists: TargetLists) -> str:
     """One message for every refusal of a reroute: how many, which, and why."""
     target = describe(outcome.route, lists)
-    lines = [f"{format_number(f.did)}: {f.reason}" for f in outcome.failed]
+    # Texts with their values (app/domain/words.py): the UI translates them.
+    lines = [Text(QT_TRANSLATE_NOOP("services", "{number}: {reason}"),
+                  number=format_number(f.did), reason=f.reason) for f in outcome.failed]
     attempted = len(outcome.failed) + len(outcome.changed)
     head = (
-        f"{len(outcome.failed)} of {attempted} numbers could not be routed to {target}"
+        Text(QT_TRANSLATE_NOOP("services",
+            "{failed} of {attempted} numbers could not be routed to {target}"),
+             failed=len(outcome.failed), attempted=attempted, target=target)
         if attempted > 1
-        else f"{format_number(outcome.failed[0].did)} could not be routed to {target}"
+        else Text(QT_TRANSLATE_NOOP("services", "{number} could not be routed to {target}"),
+                  number=format_number(outcome.failed[0].did), target=target)
     )
     if len(lines) == 1 and not outcome.changed:
-        return f"{head}: {outcome.failed[0].reason}"
-    return head + ":\n" + "\n".join(lines)
+        return Text(QT_TRANSLATE_NOOP("services", "{head}: {reason}"),
+                    head=head, reason=outcome.failed[0].reason)
+    return Text(QT_TRANSLATE_NOOP("services", "{head}:\n{lines}"),
+                head=head, lines=Lines(lines))
 
 
 @dataclass(slots=True)
@@ -133,25 +143,36 @@ class UndoOutcome:
         return self.changes.change_id
 
     def message(self) -> str:
-        """The words for the status bar, or for the one error when some failed."""
+        """The words for the status bar, or for the one error when some failed.
+
+        ``Text``s with their values (app/domain/words.py): the UI translates them.
+        """
         parts: list[str] = []
         if self.restored:
-            parts.append(f"Undone: {_numbers(self.restored)} "
-                         f"{'is' if len(self.restored) == 1 else 'are'} routed as before.")
+            parts.append(Text(
+                QT_TRANSLATE_NOOP("services", "Undone: {numbers} is routed as before.")
+                if len(self.restored) == 1 else
+                QT_TRANSLATE_NOOP("services", "Undone: {numbers} are routed as before."),
+                numbers=_numbers(self.restored)))
         if self.unchanged and not self.restored and not self.failed:
-            parts.append(f"{_numbers(self.unchanged)} already "
-                         f"{'was' if len(self.unchanged) == 1 else 'were'} as before the change.")
+            parts.append(Text(
+                QT_TRANSLATE_NOOP("services", "{numbers} already was as before the change.")
+                if len(self.unchanged) == 1 else
+                QT_TRANSLATE_NOOP("services", "{numbers} already were as before the change."),
+                numbers=_numbers(self.unchanged)))
         if self.failed:
             if self.restored:
-                parts.append("Not restored:")
+                parts.append(QT_TRANSLATE_NOOP("services", "Not restored:"))
             else:
-                parts.append("Could not undo the change:")
-            parts.append("\n".join(f"{format_number(f.did)}: {f.reason}" for f in self.failed))
-        return "\n".join(parts) if self.failed else " ".join(parts)
+                parts.append(QT_TRANSLATE_NOOP("services", "Could not undo the change:"))
+            parts.append(Lines([Text(QT_TRANSLATE_NOOP("services", "{number}: {reason}"),
+                                     number=format_number(f.did), reason=f.reason)
+                                for f in self.failed]))
+        return Lines(parts, "\n" if self.failed else " ")
 
 
 def _numbers(numbers: Sequence[str]) -> str:
     shown = [format_number(n) for n in numbers]
     if len(shown) <= 3:
-        return ", ".join(shown)
-    return f"{len(shown)} numbers"
+        return Verbatim(", ".join(shown))
+    return Text(QT_TRANSLATE_NOOP("services", "{count} numbers"), count=len(shown))

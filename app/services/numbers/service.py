@@ -49,6 +49,7 @@ from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import LISTED_KINDS, describe
+from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text
 from app.services.events import Event
 from app.services.numbers.changes import (
     DidChangeSet,
@@ -156,7 +157,10 @@ class NumbersService:
         after the others have been saved.
         """
         if route.kind is not RouteKind.NONE and not route.value:
-            raise UserFacingError("Choose where the calls should go first.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "Choose where the calls should go first.",
+            ))
         wanted = list(dict.fromkeys(_key(n) for n in numbers))
         self._reserve(wanted)
         change_id = _new_change_id()
@@ -175,8 +179,9 @@ class NumbersService:
                     targets.append(did)
             lists = await self._lookups.cached_routing_targets()
             change: dict[str, Any] = {"routing": route}
-            self._show_optimistic([apply(d, change) for d in targets],
-                                  f"routing to {describe(route, lists)}")
+            self._show_optimistic([apply(d, change) for d in targets], Text(
+                QT_TRANSLATE_NOOP("services", "routing to {target}"),
+                target=describe(route, lists)))
             confirmed: list[Did] = []
             for did in targets:
                 try:
@@ -213,7 +218,7 @@ class NumbersService:
         nothing differed)."""
         problems = validate(edit)
         if problems:
-            raise UserFacingError(" ".join(problems))
+            raise UserFacingError(Lines(problems, " "))
         if edit.forward_to_new:
             edit = await self._forwardings_for(edit)
         key = _key(number)
@@ -226,14 +231,21 @@ class NumbersService:
             method = choose_method(changes)
             if method is WriteMethod.NOTHING:
                 return DidChangeSet()
-            self._show_optimistic([apply(current, changes)], "your changes")
+            self._show_optimistic([apply(current, changes)],
+                                  QT_TRANSLATE_NOOP("services", "your changes"))
             change_id = _new_change_id()
             try:
                 after = await self._write(current, changes, method)
             except UserFacingError as exc:
                 await self._roll_back(current, changes, method.value, exc.message, change_id)
                 raise UserFacingError(
-                    f"{format_number(current.did)} was not changed: {exc.message}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "{number} was not changed: {message}",
+                        ),
+                        number=format_number(current.did), message=exc.message,
+                    ),
                     detail=exc.detail,
                 ) from exc
             confirmed = await self._confirm(current, after, changes, method.value, change_id)
@@ -255,7 +267,10 @@ class NumbersService:
         """
         lines = [e for e in await self._store.changes_of(change_id) if e.ok]
         if not lines:
-            raise UserFacingError("That change was never saved, so there is nothing to undo.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "That change was never saved, so there is nothing to undo.",
+            ))
         by_number: dict[str, list[ChangeLogEntry]] = {}
         for line in lines:
             by_number.setdefault(line.did, []).append(line)
@@ -307,7 +322,8 @@ class NumbersService:
             now = getattr(did, name)
             if now != new:
                 shown = describe(now, lists) if isinstance(now, Route) else str(now)
-                out.append(f"{format_number(did.did)}: {line.field} is now {shown}")
+                out.append(Text(QT_TRANSLATE_NOOP("services", "{number}: {field} is now {value}"),
+                                number=format_number(did.did), field=line.field, value=shown))
         return out
 
     async def _plan_undo(self, by_number: Mapping[str, Sequence[ChangeLogEntry]],
@@ -358,7 +374,13 @@ class NumbersService:
                 forwarding = await self._api.create_forwarding(wanted)
             except UserFacingError as exc:
                 raise UserFacingError(
-                    f"Could not set up forwarding to {format_number(wanted)}: {exc.message}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "Could not set up forwarding to {number}: {message}",
+                        ),
+                        number=format_number(wanted), message=exc.message,
+                    ),
                     detail=exc.detail,
                 ) from exc
             known.append(RoutingTarget(forwarding, f"{forwarding} - {wanted}"))
@@ -385,7 +407,10 @@ class NumbersService:
             # touch, and keeps what someone changed on the portal since we loaded.
             fresh = await self._api.get_did(current.did)
             if fresh is None:
-                raise UserFacingError("This number is no longer on your account.")
+                raise UserFacingError(QT_TRANSLATE_NOOP(
+                    "services",
+                    "This number is no longer on your account.",
+                ))
             after = apply(fresh, changes)
             await self._api.set_did_info(after)
             return after
@@ -403,7 +428,13 @@ class NumbersService:
         if busy:
             shown = ", ".join(format_number(n) for n in busy)
             raise UserFacingError(
-                f"A change to {shown} is still being saved; try again in a moment."
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "A change to {shown} is still being saved; try again in a moment.",
+                    ),
+                    shown=shown,
+                )
             )
         self._inflight.update(dict.fromkeys(numbers))
 
@@ -466,4 +497,10 @@ def _new_change_id() -> str:
 
 
 def _not_yours(number: str) -> UserFacingError:
-    return UserFacingError(f"{format_number(number)} is not one of your numbers (refresh?).")
+    return UserFacingError(Text(
+        QT_TRANSLATE_NOOP(
+            "services",
+            "{number} is not one of your numbers (refresh?).",
+        ),
+        number=format_number(number),
+    ))

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from app.api.errors import RateLimited
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.notifications import NotifyTarget
 from app.services.phones.changes import Transition
 from app.services.polling import FeaturePolling
@@ -51,16 +52,26 @@ def notification_text(transitions: tuple[Transition, ...]) -> tuple[str, str]:
     back = [t.label for t in transitions if t.online]
     if len(transitions) == 1:
         t = transitions[0]
+        # Texts with their values (app/domain/words.py): the UI translates them.
         if t.online:
-            return "Phone back online", f"{t.label} is registered again and can take calls."
-        return "Phone offline", f"{t.label} is not registered: calls to it will not ring."
-    parts = []
-    if offline:
-        parts.append("Offline: " + ", ".join(offline))
-    if back:
-        parts.append("Back online: " + ", ".join(back))
-    title = f"{len(offline)} phones offline" if offline and not back else "Phones changed"
-    return title, ". ".join(parts)
+            return QT_TRANSLATE_NOOP("services", "Phone back online"), Text(
+                QT_TRANSLATE_NOOP("services", "{phone} is registered again and can take calls."),
+                phone=Verbatim(t.label))
+        return QT_TRANSLATE_NOOP("services", "Phone offline"), Text(
+            QT_TRANSLATE_NOOP("services", "{phone} is not registered: calls to it will not ring."),
+            phone=Verbatim(t.label))
+    offline_text = Text(QT_TRANSLATE_NOOP("services", "Offline: {phones}"),
+                        phones=Verbatim(", ".join(offline)))
+    back_text = Text(QT_TRANSLATE_NOOP("services", "Back online: {phones}"),
+                     phones=Verbatim(", ".join(back)))
+    if offline and back:
+        text = Text(QT_TRANSLATE_NOOP("services", "{offline}. {back}"),
+                    offline=offline_text, back=back_text)
+    else:
+        text = offline_text if offline else back_text
+    title = (Text(QT_TRANSLATE_NOOP("services", "{count} phones offline"), count=len(offline))
+             if offline and not back else QT_TRANSLATE_NOOP("services", "Phones changed"))
+    return title, text
 
 
 class PhonesPolling(FeaturePolling):

@@ -34,6 +34,7 @@ from app.domain.models.phones import (
     Registration,
 )
 from app.domain.routing import RouteKind
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.phones.changes import (
     Choice,
@@ -109,7 +110,9 @@ def server_choices(servers: Sequence[Server]) -> tuple[Choice, ...]:
     """POPs, the recommended first, then by name."""
     ordered = sorted(servers, key=lambda s: (not s.recommended, s.name.lower()))
     return tuple(
-        Choice(s.pop, f"{s.name} ({s.hostname})" + (" - recommended" if s.recommended else ""))
+        Choice(s.pop, Text(QT_TRANSLATE_NOOP("services", "{name} ({host}) - recommended"),
+                           name=Verbatim(s.name), host=Verbatim(s.hostname))
+               if s.recommended else Verbatim(f"{s.name} ({s.hostname})"))
         for s in ordered
     )
 
@@ -157,8 +160,11 @@ class PhonesService:
         phone = next((p for p in phones if p.account == account), None)
         if phone is not None and phone.is_main:
             raise UserFacingError(
-                "The main account's SIP password is your VoIP.ms portal password; "
-                "Switchboard does not know it. Set up a sub-account for each phone instead."
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The main account's SIP password is your VoIP.ms portal password; Switchboard "
+                    "does not know it. Set up a sub-account for each phone instead.",
+                )
             )
         row = await self._fresh_row(account)
         servers = await self._lookups.servers()
@@ -171,7 +177,8 @@ class PhonesService:
             username=_s(row.get("account")) or account,
             password=_s(row.get("password")),
             servers=tuple(
-                (s.hostname, f"{s.name}" + (" (recommended)" if s.recommended else ""))
+                (s.hostname, Text(QT_TRANSLATE_NOOP("services", "{name} (recommended)"),
+                                  name=Verbatim(s.name)) if s.recommended else Verbatim(s.name))
                 for s in ordered if s.hostname
             ),
             transport=transport,
@@ -197,11 +204,20 @@ class PhonesService:
         """A mailbox's settings read fresh (``mailbox`` empty: the first one) and its lists."""
         boxes = await self._api.get_voicemails()
         if not boxes:
-            raise UserFacingError("This account has no voicemail box.")
+            raise UserFacingError(QT_TRANSLATE_NOOP(
+                "services",
+                "This account has no voicemail box.",
+            ))
         wanted = mailbox if any(b.mailbox == mailbox for b in boxes) else boxes[0].mailbox
         settings = await self._api.get_mailbox_settings(wanted)
         if settings is None:
-            raise UserFacingError(f"Mailbox {wanted} is no longer on your VoIP.ms account.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Mailbox {wanted} is no longer on your VoIP.ms account.",
+                ),
+                wanted=wanted,
+            ))
         timezones = _choices((await self._lookups.get("timezones")).rows)
         if settings.timezone and all(c.value != settings.timezone for c in timezones):
             # A legacy name the list no longer has stays selectable (and is kept as is).
@@ -293,7 +309,13 @@ class PhonesService:
         async with self._lock:
             current = await self._api.get_mailbox_settings(mailbox)
             if current is None:
-                raise UserFacingError(f"Mailbox {mailbox} is no longer on your VoIP.ms account.")
+                raise UserFacingError(Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Mailbox {mailbox} is no longer on your VoIP.ms account.",
+                    ),
+                    mailbox=mailbox,
+                ))
             changes = edit.params()
             if changes:
                 await self._api.set_voicemail(current.raw, changes)
@@ -315,4 +337,10 @@ class PhonesService:
         for row in rows:
             if _s(row.get("account")) == account:
                 return row
-        raise PhoneGone(f"The phone {account} is no longer on your VoIP.ms account.")
+        raise PhoneGone(Text(
+            QT_TRANSLATE_NOOP(
+                "services",
+                "The phone {account} is no longer on your VoIP.ms account.",
+            ),
+            account=account,
+        ))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, VoicemailMessage
+from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.voicemail.ports import VoicemailApi
 
 #: File extension of each format the API can return. ``wav49`` is a WAV file
@@ -213,7 +214,10 @@ class AudioFetcher:
                 message.mailbox, message.folder, message.message_num, fmt, partial
             )
             if saved.size == 0:
-                raise InvalidAudio("The voicemail server sent an empty recording.")
+                raise InvalidAudio(QT_TRANSLATE_NOOP(
+                    "services",
+                    "The voicemail server sent an empty recording.",
+                ))
             return await asyncio.to_thread(self.cache.adopt, message, fmt, partial, saved.head)
         except BaseException:
             await asyncio.shield(asyncio.to_thread(partial.unlink, True))
@@ -229,6 +233,12 @@ class AudioFetcher:
             await asyncio.to_thread(shutil.copyfile, source, destination)
         except OSError as exc:
             raise UserFacingError(
-                f"Could not save the recording to {destination}: {exc.strerror or exc}."
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Could not save the recording to {destination}: {value}.",
+                    ),
+                    destination=destination, value=exc.strerror or exc,
+                )
             ) from exc
         return destination

@@ -24,11 +24,12 @@ from app.domain.models.voicemail import Overview as Overview
 from app.domain.models.voicemail import StoredChange, VoicemailKey, VoicemailMessage
 from app.domain.models.voicemail import default_folders as default_folders
 from app.domain.phone import format_number, normalize
+from app.domain.words import QT_TRANSLATE_NOOP, Verbatim
 
 #: (mailbox, folder, message_num), as the API addresses a message.
 Key = VoicemailKey
 
-UNKNOWN_CALLER = "Unknown caller"
+UNKNOWN_CALLER = QT_TRANSLATE_NOOP("services", "Unknown caller")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,9 @@ def caller_name(message: VoicemailMessage, names: Mapping[str, str]) -> str:
 
 def caller_label(message: VoicemailMessage, names: Mapping[str, str]) -> str:
     """Phonebook name, else the caller-id name, else the formatted number."""
-    return (
-        caller_name(message, names) or format_number(message.caller_number) or UNKNOWN_CALLER
-    )
+    known = caller_name(message, names) or format_number(message.caller_number)
+    # Outside text stays as it is; the fallback is a marked word the UI translates.
+    return Verbatim(known) if known else UNKNOWN_CALLER
 
 
 def identity(message: VoicemailMessage) -> tuple[object, ...]:

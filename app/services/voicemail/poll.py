@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.notifications import voicemail_target
 from app.services.polling import FeaturePolling
@@ -40,11 +41,21 @@ def notification_text(arrivals: Arrivals) -> tuple[str, str]:
         number = format_number(message.caller_number)
         who = caller if number in ("", caller) else f"{caller} {number}"
         minutes, seconds = divmod(message.duration_seconds, 60)
-        urgent = "Urgent voicemail" if message.urgent else "New voicemail"
-        return urgent, f"From {who}, {minutes}:{seconds:02d} (mailbox {message.mailbox})"
+        # Texts with their values (app/domain/words.py): the UI translates them.
+        urgent = (QT_TRANSLATE_NOOP("services", "Urgent voicemail") if message.urgent
+                  else QT_TRANSLATE_NOOP("services", "New voicemail"))
+        return urgent, Text(
+            QT_TRANSLATE_NOOP("services", "From {who}, {length} (mailbox {mailbox})"),
+            who=Verbatim(who), length=f"{minutes}:{seconds:02d}", mailbox=message.mailbox,
+        )
     callers = sorted({caller_label(m, names) for m in arrivals.messages})
-    shown = ", ".join(callers[:3]) + (" and others" if len(callers) > 3 else "")
-    return f"{len(arrivals.messages)} new voicemails", f"From {shown}"
+    count = len(arrivals.messages)
+    title = Text(QT_TRANSLATE_NOOP("services", "{count} new voicemails"), count=count)
+    if len(callers) > 3:
+        return title, Text(QT_TRANSLATE_NOOP("services", "From {callers} and others"),
+                           callers=Verbatim(", ".join(callers[:3])))
+    return title, Text(QT_TRANSLATE_NOOP("services", "From {callers}"),
+                       callers=Verbatim(", ".join(callers)))
 
 
 class VoicemailPolling(FeaturePolling):
@@ -82,7 +93,9 @@ class VoicemailPolling(FeaturePolling):
         self.checked.emit(self._found)
 
     def _on_poller_failed(self, text: str) -> None:
-        self.failed.emit(f"Could not check for new voicemail: {text}")
+        self.failed.emit(Text(
+            QT_TRANSLATE_NOOP("services", "Could not check for new voicemail: {problem}"),
+            problem=text))
 
     def _on_service_new_voicemail(self, arrivals: Arrivals) -> None:
         title, text = notification_text(arrivals)

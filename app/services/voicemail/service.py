@@ -30,6 +30,7 @@ from pathlib import Path
 
 from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, Mailbox, VoicemailMessage
+from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.root import NotifierLike
 from app.services.voicemail.audio import AudioCache, AudioFetcher
@@ -206,7 +207,10 @@ class VoicemailService:
         current = await self._store.message(message.key)
         if current is None:
             raise UserFacingError(
-                "This voicemail is no longer in the list; it may have been moved or deleted."
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "This voicemail is no longer in the list; it may have been moved or deleted.",
+                )
             )
         return current
 
@@ -215,7 +219,13 @@ class VoicemailService:
     ) -> ActionRefused:
         caller = await self.caller_label(message)
         return ActionRefused(
-            f"Could not {what} the voicemail from {caller}: {exc.message}", detail=exc.detail
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Could not {what} the voicemail from {caller}: {message}",
+                ),
+                what=what, caller=caller, message=exc.message,
+            ), detail=exc.detail
         )
 
     @staticmethod
@@ -270,11 +280,13 @@ class VoicemailService:
                 self._emit(MessageChanges.of(await self._store.put(before, remove=remove)))
 
     async def set_listened(self, message: VoicemailMessage, listened: bool) -> MessageChanges:
-        verb = "mark as heard" if listened else "mark as unheard"
+        verb = (QT_TRANSLATE_NOOP("services", "mark as heard") if listened
+                else QT_TRANSLATE_NOOP("services", "mark as unheard"))
         return await self._flag(message, verb, listened=listened)
 
     async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> MessageChanges:
-        verb = "mark as urgent" if urgent else "remove the urgent mark from"
+        verb = (QT_TRANSLATE_NOOP("services", "mark as urgent") if urgent
+                else QT_TRANSLATE_NOOP("services", "remove the urgent mark from"))
         return await self._flag(message, verb, urgent=urgent)
 
     async def move(self, message: VoicemailMessage, folder: str) -> MessageChanges:
@@ -296,7 +308,9 @@ class VoicemailService:
             )
         except UserFacingError as exc:
             await self._put_back(before, unless_changed_from=after)
-            raise await self._refused(f"move to {folder}", before, exc) from exc
+            raise await self._refused(
+                Text(QT_TRANSLATE_NOOP("services", "move to {folder}"), folder=Verbatim(folder)),
+                before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
         try:
             confirmed = optimistic.then(await self._reload(before.mailbox))
@@ -326,21 +340,30 @@ class VoicemailService:
             await self._api.delete_voicemail(before.mailbox, before.folder, before.message_num)
         except UserFacingError as exc:
             await self._put_back(before, unless_changed_from=None)
-            raise await self._refused("delete", before, exc) from exc
+            raise await self._refused(QT_TRANSLATE_NOOP("services", "delete"), before, exc) from exc
         await asyncio.to_thread(self.cache.forget, before)
         return removed
 
     async def send_email(self, message: VoicemailMessage, address: str) -> None:
         address = address.strip()
         if not _EMAIL.match(address):
-            raise UserFacingError(f"“{address}” is not an e-mail address.")
+            raise UserFacingError(Text(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "“{address}” is not an e-mail address.",
+                ),
+                address=address,
+            ))
         before = await self._current(message)
         try:
             await self._api.send_voicemail_email(
                 before.mailbox, before.folder, before.message_num, address
             )
         except UserFacingError as exc:
-            raise await self._refused(f"e-mail to {address}", before, exc) from exc
+            raise await self._refused(
+                Text(QT_TRANSLATE_NOOP("services", "e-mail to {address}"), address=Verbatim(
+                    address)),
+                before, exc) from exc
 
     # --- audio (see audio.AudioFetcher) -----------------------------------------------
 

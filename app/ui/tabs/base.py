@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.errors import UserFacingError
 from app.ui.async_slot import async_slot
+from app.ui.i18n import localized
 
 if TYPE_CHECKING:
     from app.services.root import AppServices
@@ -51,7 +52,7 @@ class TabBase(QWidget):
         try:
             await self.read_cache()
         except UserFacingError as exc:
-            self.status_message.emit(exc.message)
+            self.status_message.emit(localized(exc.message))
 
     async def refresh(self) -> None:
         """Fetch from the API and update the view.

@@ -10,11 +10,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.domain.models.balance import Balance
-from app.ui import style
+from app.ui import dates, style
+from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.strips import TintedStrip
 
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 
 def format_money(amount: Decimal) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+    """``$1,234.56`` / ``1 234,56 $`` (``app.ui.dates.money``)."""
+    return dates.money(amount)
 
 
 def fetched_today(fetched_at: datetime, now: datetime | None = None) -> bool:
@@ -36,19 +37,22 @@ def fetched_today(fetched_at: datetime, now: datetime | None = None) -> bool:
 def fetched_text(fetched_at: datetime, now: datetime | None = None) -> str:
     """"updated 16:01" today, "updated Nov 25 16:01" for an older (cached) figure."""
     local = fetched_at.astimezone()
-    clock = local.strftime("%H:%M")
+    clock = dates.clock(local)
     if fetched_today(fetched_at, now):
-        return f"updated {clock}"
-    return f"updated {local:%b} {local.day} {clock}"
+        return QCoreApplication.translate("BalanceWidget", "updated {time}").format(time=clock)
+    return QCoreApplication.translate("BalanceWidget", "updated {day} {time}").format(
+        day=dates.day_month(local.date()), time=clock
+    )
 
 
 def today_text(balance: Balance) -> str:
     parts: list[str] = []
     if balance.spent_today is not None:
-        parts.append(f"{format_money(balance.spent_today)} spent today")
+        parts.append(translate("BalanceWidget", "{amount} spent today").format(
+            amount=format_money(balance.spent_today)))
     if balance.calls_today is not None:
         calls = balance.calls_today
-        parts.append(f"{calls} call{'s' if calls != 1 else ''} today")
+        parts.append(translate("BalanceWidget", "%n call(s) today", "", calls))
     return " · ".join(parts)
 
 
@@ -57,18 +61,21 @@ class BalanceWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel("Balance", self)
+        self.caption = QLabel(translate("BalanceWidget", "Balance"), self)
         style.set_look(self.caption, style.MUTED)
         self.amount = QLabel("—", self)
         style.set_look(self.amount, style.AMOUNT)
-        self.amount.setAccessibleName("Account balance")
-        self.detail = QLabel("Loading balance…", self)
+        self.amount.setAccessibleName(translate("BalanceWidget", "Account balance"))
+        self.detail = QLabel(translate("BalanceWidget", "Loading balance…"), self)
         style.set_look(self.detail, style.BALANCE_DETAIL)
         self.warning = TintedStrip(self)
         self.warning.hide()
         self.refresh_button = QToolButton(self)
-        self.refresh_button.setText("Refresh balance")
-        self.refresh_button.setToolTip("Fetch the balance from VoIP.ms now")
+        self.refresh_button.setText(translate("BalanceWidget", "Refresh balance"))
+        self.refresh_button.setToolTip(translate(
+            "BalanceWidget",
+            "Fetch the balance from VoIP.ms now",
+        ))
         self.refresh_button.clicked.connect(self.refresh_requested)
 
         figures = QVBoxLayout()
@@ -95,7 +102,8 @@ class BalanceWidget(QWidget):
         same_day = fetched_at is None or fetched_today(fetched_at)
         detail = today_text(balance) if same_day else ""
         if forecast is not None and forecast.days_left is not None:
-            detail = f"{forecast.text()} · {detail}" if detail else forecast.text()
+            days = localized(forecast.text())
+            detail = f"{days} · {detail}" if detail else days
         if fetched_at is not None:
             stamp = fetched_text(fetched_at)
             detail = f"{detail} · {stamp}" if detail else stamp
@@ -104,20 +112,27 @@ class BalanceWidget(QWidget):
         low = threshold > 0 and balance.current < threshold
         self.warning.setVisible(low or short)
         if low:
-            self.warning.setText(f"Low balance: under {format_money(threshold)}")
+            self.warning.setText(translate(
+                "BalanceWidget",
+                "Low balance: under {amount}",
+            ).format(amount=format_money(threshold)))
         elif short and forecast is not None:
-            self.warning.setText(f"Low balance: {forecast.text()}")
+            self.warning.setText(translate(
+                "BalanceWidget",
+                "Low balance: {days}",
+            ).format(days=localized(forecast.text())))
 
     def show_error(self, message: str, *, have_figure: bool) -> None:
         """Keep the last figure (if any) and say the refresh failed."""
         if not have_figure:
             self.amount.setText("—")
-            self.detail.setText("Balance unavailable")
+            self.detail.setText(translate("BalanceWidget", "Balance unavailable"))
         else:
-            self.detail.setText(self.detail.text().split(" · could not")[0] + " · could not update")
-        self.detail.setToolTip(plain_tooltip(message))
+            failed = translate("BalanceWidget", "could not update")
+            self.detail.setText(self.detail.text().split(f" · {failed}")[0] + f" · {failed}")
+        self.detail.setToolTip(plain_tooltip(localized(message)))
 
     def set_busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
         if busy and self.amount.text() == "—":
-            self.detail.setText("Loading balance…")
+            self.detail.setText(translate("BalanceWidget", "Loading balance…"))

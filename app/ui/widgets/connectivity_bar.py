@@ -18,6 +18,7 @@ from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
 from app.ui.dates import list_date
+from app.ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.services.connectivity.changes import LinkStatus
@@ -26,16 +27,16 @@ if TYPE_CHECKING:
 
 def bar_text(status: LinkStatus, next_try: float | None, now: datetime) -> str:
     """What the bar says: the state, the last contact, the next try."""
-    parts = ["Can't reach VoIP.ms."]
+    parts = [translate("ConnectivityBar", "Can't reach VoIP.ms.")]
     if status.last_contact is not None:
-        parts[0] = (
-            f"Can't reach VoIP.ms. Showing saved data (last contact "
-            f"{list_date(status.last_contact, now)})."
-        )
+        parts[0] = translate(
+            "ConnectivityBar", "Can't reach VoIP.ms. Showing saved data (last contact {when}).",
+        ).format(when=list_date(status.last_contact, now))
     if status.probing:
-        parts.append("Checking now…")
+        parts.append(translate("ConnectivityBar", "Checking now…"))
     elif next_try is not None:
-        parts.append(f"Trying again in {max(1, round(next_try))} s.")
+        parts.append(translate("ConnectivityBar", "Trying again in {seconds} s.").format(
+            seconds=max(1, round(next_try))))
     return " ".join(parts)
 
 
@@ -44,12 +45,12 @@ class ConnectivityBar(QFrame):
         super().__init__(parent)
         self.setAutoFillBackground(True)
         style.set_look(self, style.WARNING)
-        self.setAccessibleName("Can't reach VoIP.ms")
+        self.setAccessibleName(translate("ConnectivityBar", "Can't reach VoIP.ms"))
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("Re&try", self)
-        self.retry_button.setToolTip("Try to reach VoIP.ms now")
+        self.retry_button = QPushButton(translate("ConnectivityBar", "Re&try"), self)
+        self.retry_button.setToolTip(translate("ConnectivityBar", "Try to reach VoIP.ms now"))
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 6, 16, 6)

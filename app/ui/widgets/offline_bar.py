@@ -14,12 +14,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolBar, QWidget
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui import style
+from app.ui.i18n import translate
 from app.ui.widgets.strips import TintedStrip
 
-OFFLINE_TEXT = (
+# Marked for the catalog, translated where shown (this runs before the translator).
+OFFLINE_TEXT = QT_TRANSLATE_NOOP(
+    "OfflineBar",
     "Offline: sign in to refresh. What you see is what Switchboard saved the last "
-    "time; nothing is sent or changed until you sign in."
+    "time; nothing is sent or changed until you sign in.",
 )
 
 
@@ -29,7 +33,7 @@ class OfflineBar(QToolBar):
     sign_in_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Offline", parent)
+        super().__init__(translate("OfflineBar", "Offline"), parent)
         self.setObjectName("offlineBar")
         self.setMovable(False)
         self.setFloatable(False)
@@ -40,9 +44,12 @@ class OfflineBar(QToolBar):
         self.label = TintedStrip(content, look=style.WARNING)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.label.setText(OFFLINE_TEXT)
-        self.sign_in_button = QPushButton("Sign in…", content)
-        self.sign_in_button.setToolTip("Enter the API password to refresh and make changes")
+        self.label.setText(translate("OfflineBar", OFFLINE_TEXT))
+        self.sign_in_button = QPushButton(translate("OfflineBar", "Sign in…"), content)
+        self.sign_in_button.setToolTip(translate(
+            "OfflineBar",
+            "Enter the API password to refresh and make changes",
+        ))
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         row.addWidget(self.label, 1)
         row.addWidget(self.sign_in_button)

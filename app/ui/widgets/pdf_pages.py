@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from app.domain.errors import UserFacingError
+from app.ui.i18n import translate
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -58,13 +59,19 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     document = QPdfDocument()
     try:
         if document.load(str(path)) != QPdfDocument.Error.None_:
-            raise UserFacingError(f"“{path.name}” cannot be printed: it is not a valid PDF.")
+            raise UserFacingError(translate(
+                "widgets.pdf_pages",
+                "“{name}” cannot be printed: it is not a valid PDF.",
+            ).format(name=path.name))
         first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
         last = printer.toPage() - 1 if printer.toPage() > 0 else document.pageCount() - 1
         last = min(last, document.pageCount() - 1)
         painter = QPainter()
         if not painter.begin(printer):
-            raise UserFacingError("The printer could not be opened. Check that it is connected.")
+            raise UserFacingError(translate(
+                "widgets.pdf_pages",
+                "The printer could not be opened. Check that it is connected.",
+            ))
         printed = 0
         try:
             dpi = printer.resolution()
@@ -74,7 +81,10 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
             render_dpi = min(dpi, PRINT_DPI)
             for index in range(first, last + 1):
                 if printed and not printer.newPage():
-                    raise UserFacingError("The printer stopped accepting pages.")
+                    raise UserFacingError(translate(
+                        "widgets.pdf_pages",
+                        "The printer stopped accepting pages.",
+                    ))
                 points = document.pagePointSize(index)
                 width, height = points.width() / 72 * dpi, points.height() / 72 * dpi
                 scale = min(area.width() / max(width, 1), area.height() / max(height, 1), 1.0)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserFacingError
+from app.ui.i18n import translate
 
 if TYPE_CHECKING:  # imported on first use: see the module docstring
     from PySide6.QtGui import QImage
@@ -59,13 +60,13 @@ def _load_error_reason(error: QPdfDocument.Error) -> str:
     from PySide6.QtPdf import QPdfDocument
 
     reasons = {
-        QPdfDocument.Error.FileNotFound: "the file is missing",
-        QPdfDocument.Error.InvalidFileFormat: "it is not a valid PDF",
-        QPdfDocument.Error.IncorrectPassword: "it is password-protected",
-        QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
-        QPdfDocument.Error.DataNotYetAvailable: "it is incomplete",
+        QPdfDocument.Error.FileNotFound: translate("PdfViewer", "the file is missing"),
+        QPdfDocument.Error.InvalidFileFormat: translate("PdfViewer", "it is not a valid PDF"),
+        QPdfDocument.Error.IncorrectPassword: translate("PdfViewer", "it is password-protected"),
+        QPdfDocument.Error.UnsupportedSecurityScheme: translate("PdfViewer", "it is encrypted"),
+        QPdfDocument.Error.DataNotYetAvailable: translate("PdfViewer", "it is incomplete"),
     }
-    return reasons.get(error, "it has no pages")
+    return reasons.get(error, translate("PdfViewer", "it has no pages"))
 
 
 class PdfViewer(QWidget):
@@ -76,7 +77,7 @@ class PdfViewer(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
-        self._placeholder_text = placeholder or "Nothing to show."
+        self._placeholder_text = placeholder or translate("PdfViewer", "Nothing to show.")
         self._path: Path | None = None
         self._thumbs_done = 0
         #: Fit the width, but never below READABLE_ZOOM, until the user picks a zoom.
@@ -101,7 +102,7 @@ class PdfViewer(QWidget):
         # resizeEvent): the page itself matters more than the strip beside it.
         self._thumbs.setMaximumWidth(THUMB_WIDTH + 36)
         self._thumbs.setMinimumWidth(0)
-        self._thumbs.setAccessibleName("Pages")
+        self._thumbs.setAccessibleName(translate("PdfViewer", "Pages"))
         self._thumbs.currentRowChanged.connect(self._on_thumbs_current_row_changed)
 
         self._placeholder = QLabel(self._placeholder_text, self)
@@ -186,24 +187,36 @@ class PdfViewer(QWidget):
     def _build_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        self._prev = self._tool("◀", "Previous page", "pdfPrev")
-        self._next = self._tool("▶", "Next page", "pdfNext")
+        self._prev = self._tool("◀", translate("PdfViewer", "Previous page"), "pdfPrev")
+        self._next = self._tool("▶", translate("PdfViewer", "Next page"), "pdfNext")
         self._page_box = QSpinBox(self)
         self._page_box.setObjectName("pdfPage")
-        self._page_box.setAccessibleName("Page")
+        self._page_box.setAccessibleName(translate("PdfViewer", "Page"))
         self._page_box.setKeyboardTracking(False)
         self._page_box.setMinimum(1)
-        self._page_of = QLabel("of 0", self)
-        self._zoom_out_btn = self._tool("−", "Zoom out", "pdfZoomOut")
-        self._zoom_in_btn = self._tool("+", "Zoom in", "pdfZoomIn")
+        self._page_of = QLabel(translate("PdfViewer", "of 0"), self)
+        self._zoom_out_btn = self._tool("−", translate("PdfViewer", "Zoom out"), "pdfZoomOut")
+        self._zoom_in_btn = self._tool("+", translate("PdfViewer", "Zoom in"), "pdfZoomIn")
         self._zoom_label = QLabel("", self)
         metrics = self._zoom_label.fontMetrics()
         self._zoom_label.setMinimumWidth(metrics.horizontalAdvance("0000%"))
         self._zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Short labels (the tooltips say it all): the preview column must stay narrow
         # enough to leave the fax list room for a sender's name and number.
-        self._fit_width_btn = self._tool("Width", "Fit page width", "pdfFitWidth")
-        self._fit_page_btn = self._tool("Page", "Show whole page", "pdfFitPage")
+        self._fit_width_btn = self._tool(translate(
+            "PdfViewer",
+            "Width",
+        ), translate(
+            "PdfViewer",
+            "Fit page width",
+        ), "pdfFitWidth")
+        self._fit_page_btn = self._tool(translate(
+            "PdfViewer",
+            "Page",
+        ), translate(
+            "PdfViewer",
+            "Show whole page",
+        ), "pdfFitPage")
         for button in (self._fit_width_btn, self._fit_page_btn):
             button.setCheckable(True)
         self._prev.clicked.connect(self.previous_page)
@@ -269,8 +282,14 @@ class PdfViewer(QWidget):
         if error != QPdfDocument.Error.None_ or document.pageCount() == 0:
             reason = _load_error_reason(error)
             document.close()
-            self.show_message(f"This document cannot be shown: {reason}.")
-            raise UserFacingError(f"“{path.name}” cannot be shown: {reason}.")
+            self.show_message(translate(
+                "PdfViewer",
+                "This document cannot be shown: {reason}.",
+            ).format(reason=reason))
+            raise UserFacingError(translate(
+                "PdfViewer",
+                "“{name}” cannot be shown: {reason}.",
+            ).format(name=path.name, reason=reason))
         self._path = path
         count = int(document.pageCount())
         self._fill_page_list(count)
@@ -414,7 +433,8 @@ class PdfViewer(QWidget):
         icon = pdf_pages.blank_page(self._thumbs.iconSize())
         self._thumbs.blockSignals(True)
         for index in range(count):
-            item = QListWidgetItem(icon, f"Page {index + 1}")
+            item = QListWidgetItem(icon, translate("PdfViewer", "Page {number}").format(
+                number=index + 1))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self._thumbs.addItem(item)
         self._thumbs.setCurrentRow(0)
@@ -465,7 +485,7 @@ class PdfViewer(QWidget):
         count = self.page_count()
         has_doc = count > 0 and self._stack.currentIndex() == 1
         self._page_box.setMaximum(max(1, count))
-        self._page_of.setText(f"of {count}")
+        self._page_of.setText(translate("PdfViewer", "of {count}").format(count=count))
         for widget in (
             self._page_box,
             self._zoom_in_btn,
@@ -491,7 +511,10 @@ class PdfViewer(QWidget):
         mode = self._view.zoomMode()
         self._fit_width_btn.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
         self._fit_page_btn.setChecked(mode == QPdfView.ZoomMode.FitInView)
-        self._zoom_label.setText(f"{round(self.zoom() * 100)}%" if self.page_count() else "")
+        self._zoom_label.setText(translate(
+            "PdfViewer",
+            "{value}%",
+        ).format(value=round(self.zoom() * 100)) if self.page_count() else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

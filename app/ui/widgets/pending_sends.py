@@ -19,19 +19,23 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from app.domain.models.sends import JournalEntry, SendKind, SendState
 from app.domain.phone import format_number
 from app.services.messages.journal import OFFLINE_TEXT, STILL_SENDING_AFTER_S, state_words
+from app.ui.i18n import localized, translate
 
 PREVIEW_CHARS = 60
 
 
 def preview(entry: JournalEntry) -> str:
     if entry.kind is SendKind.FAX:
-        return f"Fax to {format_number(entry.contact)} · {entry.text}"
+        return translate("PendingSendRow", "Fax to {number} · {text}").format(
+            number=format_number(entry.contact), text=entry.text)
     text = " ".join(entry.unsent_text.split())
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS - 1] + "…"
     if entry.attachments and entry.done_parts == 0:
-        text = f"{len(entry.attachments)} picture(s) · {text}" if text else "Picture(s)"
-    return f"“{text}”" if text else "Message"
+        text = (translate("PendingSendRow", "%n picture(s) · {text}", "",
+                          len(entry.attachments)).format(text=text)
+                if text else translate("PendingSendRow", "Picture(s)"))
+    return f"“{text}”" if text else translate("PendingSendRow", "Message")
 
 
 class PendingSendRow(QFrame):
@@ -48,12 +52,15 @@ class PendingSendRow(QFrame):
         self.state.setObjectName("pendingSendState")
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop waiting for VoIP.ms. The message may already "
-                                      "have gone out: it is checked, never sent again by itself.")
-        self.again_button = QPushButton("Send again", self)
-        self.dismiss_button = QPushButton("Discard", self)
-        self.check_button = QPushButton("Check now", self)
+        self.cancel_button = QPushButton(translate("PendingSendRow", "Cancel"), self)
+        self.cancel_button.setToolTip(translate(
+            "PendingSendRow",
+            "Stop waiting for VoIP.ms. The message may already have gone out: it is checked, "
+            "never sent again by itself.",
+        ))
+        self.again_button = QPushButton(translate("PendingSendRow", "Send again"), self)
+        self.dismiss_button = QPushButton(translate("PendingSendRow", "Discard"), self)
+        self.check_button = QPushButton(translate("PendingSendRow", "Check now"), self)
         words = QVBoxLayout()
         words.setSpacing(0)
         words.addWidget(self.text)
@@ -69,8 +76,11 @@ class PendingSendRow(QFrame):
     def set_entry(self, entry: JournalEntry) -> None:
         self.entry = entry
         self.text.setText(preview(entry))
-        self.state.setText(state_words(entry, still_sending=self.still_sending))
-        self.setAccessibleName(f"{preview(entry)}: {self.state.text()}")
+        self.state.setText(localized(state_words(entry, still_sending=self.still_sending)))
+        self.setAccessibleName(translate(
+            "PendingSendRow",
+            "{entry}: {state}",
+        ).format(entry=preview(entry), state=self.state.text()))
         sending = entry.state is SendState.SENDING
         self.cancel_button.setVisible(sending and self.still_sending)
         self.check_button.setVisible(entry.state is SendState.UNKNOWN

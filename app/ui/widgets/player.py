@@ -51,6 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import translate
 from app.ui.widgets import glyphs
 
 if TYPE_CHECKING:  # imported on first use: see the module docstring
@@ -64,13 +66,16 @@ SEEK_PAGE_MS = 30_000
 #: Playback speeds offered in the speed box.
 SPEEDS: tuple[float, ...] = (1.0, 1.5, 2.0)
 
-NO_OUTPUT_NOTICE = (
+# Marked for the catalog, translated where shown (``tr``; this runs before the translator).
+NO_OUTPUT_NOTICE = QT_TRANSLATE_NOOP(
+    "AudioPlayer",
     "No audio output device was found on this computer: the message plays silently. "
-    "Connect speakers or headphones, or save the audio as a file."
+    "Connect speakers or headphones, or save the audio as a file.",
 )
-UNDECODABLE = (
+UNDECODABLE = QT_TRANSLATE_NOOP(
+    "AudioPlayer",
     "This voicemail's audio could not be decoded, so it cannot be played. "
-    "Try saving it as a WAV file, or listen to it by phone."
+    "Try saving it as a WAV file, or listen to it by phone.",
 )
 
 
@@ -142,11 +147,11 @@ class AudioPlayer(QWidget):
 
         self.play_button = QToolButton(self)
         self.play_button.setAutoRaise(True)
-        self.play_button.setToolTip("Play / pause (Space)")
-        self.play_button.setAccessibleName("Play")
+        self.play_button.setToolTip(translate("AudioPlayer", "Play / pause (Space)"))
+        self.play_button.setAccessibleName(translate("AudioPlayer", "Play"))
         self.play_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.seek_slider.setAccessibleName("Position")
+        self.seek_slider.setAccessibleName(translate("AudioPlayer", "Position"))
         # Reachable and operable by keyboard: Tab stops here, arrows seek 5 s,
         # PgUp/PgDn 30 s (the range is in milliseconds; one step was 1 ms).
         self.seek_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -158,8 +163,8 @@ class AudioPlayer(QWidget):
         # Fixed width from the widest text so the slider does not jump while playing.
         self.time_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00 / 00:00") + 6)
         self.speed_box = QComboBox(self)
-        self.speed_box.setToolTip("Playback speed")
-        self.speed_box.setAccessibleName("Speed")
+        self.speed_box.setToolTip(translate("AudioPlayer", "Playback speed"))
+        self.speed_box.setAccessibleName(translate("AudioPlayer", "Speed"))
         self.speed_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for rate in SPEEDS:
             self.speed_box.addItem(_speed_label(rate), rate)
@@ -168,8 +173,8 @@ class AudioPlayer(QWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
         self.volume_slider.setFixedWidth(80)
-        self.volume_slider.setToolTip("Volume")
-        self.volume_slider.setAccessibleName("Volume")
+        self.volume_slider.setToolTip(translate("AudioPlayer", "Volume"))
+        self.volume_slider.setAccessibleName(translate("AudioPlayer", "Volume"))
         self.notice_label = QLabel(self)
         self.notice_label.setWordWrap(True)
         self.notice_label.setVisible(False)
@@ -240,8 +245,8 @@ class AudioPlayer(QWidget):
         self._command("setPlaybackRate", Q_ARG(float, self.speed()))
         self._set_enabled(True)
         if not QMediaDevices.audioOutputs():
-            self.show_notice(NO_OUTPUT_NOTICE)
-            self.notice.emit(NO_OUTPUT_NOTICE)
+            self.show_notice(translate("AudioPlayer", NO_OUTPUT_NOTICE))
+            self.notice.emit(translate("AudioPlayer", NO_OUTPUT_NOTICE))
         if autoplay:
             self._command("play")
 
@@ -363,13 +368,13 @@ class AudioPlayer(QWidget):
             self._update_play_icon()
             self.finished.emit()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
-            self._fail(UNDECODABLE)
+            self._fail(translate("AudioPlayer", UNDECODABLE))
 
     def _on_player_error(self, error: QMediaPlayer.Error, _text: str) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
         if error != QMediaPlayer.Error.NoError:
-            self._fail(UNDECODABLE)
+            self._fail(translate("AudioPlayer", UNDECODABLE))
 
     def _on_devices_changed(self) -> None:
         from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
@@ -377,7 +382,8 @@ class AudioPlayer(QWidget):
         # Follow the system default (headphones plugged in while listening).
         default = QMediaDevices.defaultAudioOutput()
         self._command("setDevice", Q_ARG(QAudioDevice, default), target=self.audio_output)
-        if QMediaDevices.audioOutputs() and self.notice_label.text() == NO_OUTPUT_NOTICE:
+        if QMediaDevices.audioOutputs() and self.notice_label.text() == translate(
+                "AudioPlayer", NO_OUTPUT_NOTICE):
             self.hide_notice()
 
     # --- helpers ---------------------------------------------------------------------
@@ -446,7 +452,10 @@ class AudioPlayer(QWidget):
         if position is None:
             position = engine.position() if engine is not None else 0
         duration = engine.duration() if engine is not None else 0
-        self.time_label.setText(f"{format_clock(position)} / {format_clock(duration)}")
+        self.time_label.setText(translate(
+            "AudioPlayer",
+            "{position} / {duration}",
+        ).format(position=format_clock(position), duration=format_clock(duration)))
 
     def _glyph(self, kind: str) -> QIcon:
         color = self.palette().color(QPalette.ColorRole.ButtonText)
@@ -455,7 +464,13 @@ class AudioPlayer(QWidget):
     def _update_play_icon(self) -> None:
         playing = self.is_playing
         self.play_button.setIcon(self._glyph(glyphs.PAUSE if playing else glyphs.PLAY))
-        self.play_button.setAccessibleName("Pause" if playing else "Play")
+        self.play_button.setAccessibleName(translate(
+            "AudioPlayer",
+            "Pause",
+        ) if playing else translate(
+            "AudioPlayer",
+            "Play",
+        ))
 
     def _update_volume_icon(self) -> None:
         muted = self.volume_slider.value() == 0

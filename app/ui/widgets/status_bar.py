@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.ui import style
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -28,7 +29,10 @@ class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Both quote the server and the names of what changed: plain text.
-        self.sync_label = plain_label(QLabel("Showing saved data", self))
+        self.sync_label = plain_label(QLabel(translate(
+            "SyncStatusBar",
+            "Showing saved data",
+        ), self))
         self.error_label = plain_label(QLabel(self))
         style.set_look(self.error_label, style.ERROR)
         self.error_label.hide()
@@ -62,7 +66,7 @@ class SyncStatusBar(QStatusBar):
             bar.setMaximumWidth(140)
             bar.setTextVisible(False)
             bar.hide()
-            button = QPushButton("Cancel", self)
+            button = QPushButton(translate("SyncStatusBar", "Cancel"), self)
             button.hide()
             button.clicked.connect(self._on_cancel_button_clicked)
             self.addPermanentWidget(bar)

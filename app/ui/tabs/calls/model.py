@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models.calls import CallRow, Outcome
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.calls.poll import caller_label
-from app.ui import style
+from app.ui import dates, style
 from app.ui.dates import list_date
+from app.ui.i18n import localized, translate
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 from app.ui.plain_text import plain_tooltip
 
@@ -39,13 +41,29 @@ class Column(IntEnum):
     RECORDING = 9
 
 
+# Marked for the catalog; translated where shown (``tr``): this runs before the translator.
 HEADERS = {
-    Column.DATE: "Date", Column.DIRECTION: "", Column.NAME: "Name", Column.NUMBER: "Number",
-    Column.DID: "My number", Column.PHONE: "Phone", Column.DURATION: "Duration",
-    Column.OUTCOME: "Outcome", Column.COST: "Cost", Column.RECORDING: "Audio",
+    Column.DATE: QT_TRANSLATE_NOOP("calls", "Date"), Column.DIRECTION: "",
+    Column.NAME: QT_TRANSLATE_NOOP("calls", "Name"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("calls", "Number"),
+    Column.DID: QT_TRANSLATE_NOOP("calls", "My number"),
+    Column.PHONE: QT_TRANSLATE_NOOP("calls", "Phone"),
+    Column.DURATION: QT_TRANSLATE_NOOP("calls", "Duration"),
+    Column.OUTCOME: QT_TRANSLATE_NOOP("calls", "Outcome"),
+    Column.COST: QT_TRANSLATE_NOOP("calls", "Cost"),
+    Column.RECORDING: QT_TRANSLATE_NOOP("calls", "Audio"),
 }
-OUTCOME_TEXT = {Outcome.ANSWERED: "Answered", Outcome.MISSED: "Missed", Outcome.BUSY: "Busy",
-                Outcome.FAILED: "Failed"}
+OUTCOME_TEXT = {
+    Outcome.ANSWERED: QT_TRANSLATE_NOOP("calls", "Answered"),
+    Outcome.MISSED: QT_TRANSLATE_NOOP("calls", "Missed"),
+    Outcome.BUSY: QT_TRANSLATE_NOOP("calls", "Busy"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("calls", "Failed"),
+}
+
+
+def tr(text: str) -> str:
+    """``text`` (marked in the ``calls`` context) in the UI's language."""
+    return translate("calls", text) if text else text
 
 
 def format_seconds(seconds: int) -> str:
@@ -55,7 +73,8 @@ def format_seconds(seconds: int) -> str:
 
 
 def format_cost(cost: Decimal) -> str:
-    return f"${cost:.2f}" if cost >= Decimal("0.01") or not cost else f"${cost:.4f}"
+    # Fractions of a cent (per-second billing) keep four places.
+    return dates.money(cost, 2 if cost >= Decimal("0.01") or not cost else 4)
 
 
 def phone_label(account: str) -> str:
@@ -66,8 +85,8 @@ def phone_label(account: str) -> str:
 def outcome_text(row: CallRow) -> str:
     call = row.call
     if call.outcome is Outcome.MISSED and not call.inbound:
-        return "No answer"
-    return OUTCOME_TEXT[call.outcome]
+        return translate("calls", "No answer")
+    return tr(OUTCOME_TEXT[call.outcome])
 
 
 class CallTableModel(KeyedRowsModel[CallRow, str]):
@@ -82,9 +101,9 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[Column(section)]
+                return tr(HEADERS[Column(section)])
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.DIRECTION:
-                return "Incoming or outgoing"
+                return translate("calls", "Incoming or outgoing")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,7 +128,8 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[column] or 'Direction'}: {self.text(row, column)}"
+            header = tr(HEADERS[column]) or translate("calls", "Direction")
+            return f"{header}: {self.text(row, column)}"
         return None
 
     def text(self, row: CallRow, column: Column) -> str:
@@ -117,11 +137,11 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
         if column == Column.DATE:
             return list_date(call.date, datetime.now().astimezone())
         if column == Column.DIRECTION:
-            return "↙ In" if call.inbound else "↗ Out"
+            return translate("calls", "↙ In") if call.inbound else translate("calls", "↗ Out")
         if column == Column.NAME:
-            return caller_label(row)
+            return localized(caller_label(row))
         if column == Column.NUMBER:
-            return format_number(call.number) or "Unknown"
+            return format_number(call.number) or translate("calls", "Unknown")
         if column == Column.DID:
             return format_number(call.did) if call.did else ""
         if column == Column.PHONE:
@@ -136,19 +156,26 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
 
     def tooltip(self, row: CallRow) -> str:
         call = row.call
+        outcome = outcome_text(row).lower()
         lines = [
-            f"{'Incoming' if call.inbound else 'Outgoing'} call, "
-            f"{outcome_text(row).lower()}",
-            f"{caller_label(row)} · {format_number(call.number) or 'unknown number'}",
+            translate("calls", "Incoming call, {outcome}").format(outcome=outcome)
+            if call.inbound else
+            translate("calls", "Outgoing call, {outcome}").format(outcome=outcome),
+            f"{localized(caller_label(row))} · "
+            f"{format_number(call.number) or translate('calls', 'unknown number')}",
         ]
         if call.did:
-            lines.append(f"{'To' if call.inbound else 'From'} my number {format_number(call.did)}")
+            mine = format_number(call.did)
+            lines.append(translate("calls", "To my number {number}").format(number=mine)
+                         if call.inbound else
+                         translate("calls", "From my number {number}").format(number=mine))
         if call.account:
-            lines.append(f"Phone: {call.account}")
+            lines.append(translate("calls", "Phone: {account}").format(account=call.account))
         if row.recording is not None:
-            lines.append(f"Recorded ({format_seconds(row.recording.seconds)})")
+            lines.append(translate("calls", "Recorded ({length})").format(
+                length=format_seconds(row.recording.seconds)))
         if row.voicemail is not None:
-            lines.append("The caller left a voicemail (press Enter to open it)")
+            lines.append(translate("calls", "The caller left a voicemail (press Enter to open it)"))
         return "\n".join(lines)
 
     def show_rows(self, rows: list[CallRow]) -> None:
@@ -178,7 +205,7 @@ def audio_text(row: CallRow) -> str:
     """What the Audio column says: a recording of the call, a voicemail left in it."""
     parts = []
     if row.recording is not None:
-        parts.append("● Recorded")
+        parts.append(translate("calls", "● Recorded"))
     if row.voicemail is not None:
-        parts.append("✉ Voicemail")
+        parts.append(translate("calls", "✉ Voicemail"))
     return " · ".join(parts)

@@ -33,25 +33,40 @@ from PySide6.QtWidgets import (
 from app.domain.calls import CallFilter
 from app.domain.models.calls import CallRow, Totals
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.calls.changes import CallChanges
 from app.services.calls.service import CallsService, caller_label
 from app.services.root import AppServices
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.calls.dialogs import CallDialogs
-from app.ui.tabs.calls.model import CallTableModel, Column, format_cost, format_seconds
+from app.ui.tabs.calls.model import (
+    HEADERS,
+    CallTableModel,
+    Column,
+    format_cost,
+    format_seconds,
+    tr,
+)
 from app.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from app.ui.widgets.player import AudioPlayer
 
 #: (days, label) of the period filter; 0 = everything stored.
-PERIODS = ((1, "Today"), (7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
-           (0, "All calls"))
-OUTCOMES = (("all", "All calls"), ("missed", "Missed"), ("answered", "Answered"))
+#: Labels are marked for the catalog and translated when the combo boxes are filled.
+PERIODS = ((1, QT_TRANSLATE_NOOP("calls", "Today")),
+           (7, QT_TRANSLATE_NOOP("calls", "Last 7 days")),
+           (30, QT_TRANSLATE_NOOP("calls", "Last 30 days")),
+           (90, QT_TRANSLATE_NOOP("calls", "Last 90 days")),
+           (0, QT_TRANSLATE_NOOP("calls", "All calls")))
+OUTCOMES = (("all", QT_TRANSLATE_NOOP("calls", "All calls")),
+            ("missed", QT_TRANSLATE_NOOP("calls", "Missed")),
+            ("answered", QT_TRANSLATE_NOOP("calls", "Answered")))
 PAGE = 200
 #: More changed rows than this are shown by reading the page again, not merged.
 BULK_CHANGE_ROWS = 500
@@ -72,8 +87,8 @@ class VoicemailOpener(Protocol):
 
 
 def totals_text(totals: Totals) -> str:
-    calls = f"{totals.calls:,} call{'s' if totals.calls != 1 else ''}"
-    minutes = f"{format_seconds(totals.seconds)} talk time"
+    calls = translate("calls", "%n call(s)", "", totals.calls)
+    minutes = translate("calls", "{time} talk time").format(time=format_seconds(totals.seconds))
     return f"{calls} · {minutes} · {format_cost(totals.cost)}"
 
 
@@ -96,14 +111,24 @@ class CallsTab(TabBase):
         self._playing: CallRow | None = None
         self._player: AudioPlayer | None = None
 
-        self.outcome = self._combo("Show", OUTCOMES)
-        self.did_filter = self._combo("My number", (("", "All my numbers"),))
-        self.phone_filter = self._combo("Phone", (("", "All phones"),))
-        self.period = self._combo("Period", tuple((d, label) for d, label in PERIODS))
+        self.outcome = self._combo(translate("CallsTab", "Show"), OUTCOMES)
+        self.did_filter = self._combo(translate(
+            "CallsTab",
+            "My number",
+        ), (("", translate(
+            "CallsTab",
+            "All my numbers",
+        )),))
+        self.phone_filter = self._combo(translate("CallsTab", "Phone"), (("", translate("CallsTab",
+            "All phones")),))
+        self.period = self._combo(translate(
+            "CallsTab",
+            "Period",
+        ), tuple((d, label) for d, label in PERIODS))
         self.period.setCurrentIndex(2)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search name or number")
-        self.search.setAccessibleName("Search calls")
+        self.search.setPlaceholderText(translate("CallsTab", "Search name or number"))
+        self.search.setAccessibleName(translate("CallsTab", "Search calls"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -111,26 +136,86 @@ class CallsTab(TabBase):
 
         self.model = CallTableModel(self)
         self.table = self._build_table()
-        self.empty_label = QLabel("Loading calls…", self)
+        self.empty_label = QLabel(translate("CallsTab", "Loading calls…"), self)
         style.set_look(self.empty_label, style.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.totals_label = QLabel("", self)
         self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
         style.set_look(self.totals_label, style.MUTED)
 
-        self.call_button = self._button("Call back", "Call this number with your softphone")
-        self.text_button = self._button("Text back", "Open a conversation with this number")
-        self.copy_button = self._button("Copy number", "Copy the number (Ctrl+C)")
-        self.contact_button = self._button("Add to contacts…", "Save the caller in the phonebook")
-        self.seen_button = self._button("Mark all seen", "Clear the missed-call count")
-        self.export_button = self._button("Export CSV…", "Save the calls shown as a spreadsheet")
-        self.play_button = self._button("Play recording", "Play the call's recording")
-        self.save_button = self._button("Save recording…", "Save the recording as an MP3 file")
-        self.delete_button = self._button("Delete recording…", "Delete the recording at VoIP.ms")
-        self.email_button = self._button("E-mail recording…",
-                                         "Have VoIP.ms e-mail the recording to an address")
-        self.voicemail_button = self._button("Voicemail",
-                                             "Open the voicemail the caller left")
+        self.call_button = self._button(translate(
+            "CallsTab",
+            "Call back",
+        ), translate(
+            "CallsTab",
+            "Call this number with your softphone",
+        ))
+        self.text_button = self._button(translate(
+            "CallsTab",
+            "Text back",
+        ), translate(
+            "CallsTab",
+            "Open a conversation with this number",
+        ))
+        self.copy_button = self._button(translate(
+            "CallsTab",
+            "Copy number",
+        ), translate(
+            "CallsTab",
+            "Copy the number (Ctrl+C)",
+        ))
+        self.contact_button = self._button(translate(
+            "CallsTab",
+            "Add to contacts…",
+        ), translate(
+            "CallsTab",
+            "Save the caller in the phonebook",
+        ))
+        self.seen_button = self._button(translate(
+            "CallsTab",
+            "Mark all seen",
+        ), translate(
+            "CallsTab",
+            "Clear the missed-call count",
+        ))
+        self.export_button = self._button(translate(
+            "CallsTab",
+            "Export CSV…",
+        ), translate(
+            "CallsTab",
+            "Save the calls shown as a spreadsheet",
+        ))
+        self.play_button = self._button(translate(
+            "CallsTab",
+            "Play recording",
+        ), translate(
+            "CallsTab",
+            "Play the call's recording",
+        ))
+        self.save_button = self._button(translate(
+            "CallsTab",
+            "Save recording…",
+        ), translate(
+            "CallsTab",
+            "Save the recording as an MP3 file",
+        ))
+        self.delete_button = self._button(translate(
+            "CallsTab",
+            "Delete recording…",
+        ), translate(
+            "CallsTab",
+            "Delete the recording at VoIP.ms",
+        ))
+        self.email_button = self._button(translate("CallsTab", "E-mail recording…"),
+                                         translate(
+                                             "CallsTab",
+                                             "Have VoIP.ms e-mail the recording to an address",
+                                         ))
+        self.voicemail_button = self._button(translate("CallsTab", "Voicemail"),
+                                             translate(
+                                                 "CallsTab",
+                                                 "Open the voicemail the caller left",
+                                             ))
         #: The address the last recording went to (the next one is offered the same).
         self._recording_email = ""
         self.now_playing = QLabel("", self)
@@ -147,7 +232,7 @@ class CallsTab(TabBase):
         combo = QComboBox(self)
         combo.setAccessibleName(name)
         for data, label in items:
-            combo.addItem(label, data)
+            combo.addItem(tr(label), data)
         return combo
 
     def _button(self, text: str, tip: str) -> QPushButton:
@@ -156,18 +241,19 @@ class CallsTab(TabBase):
         return button
 
     def _build_table(self) -> QTableView:
-        table = record_table(self, self.model, accessible_name="Calls")
+        table = record_table(self, self.model, accessible_name=translate("CallsTab", "Calls"))
         table.setSortingEnabled(False)  # newest first, paged from the store
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
-        widths = {Column.DATE: "Mar 28, 2026 10:24", Column.DIRECTION: "↗ Out",
+        # Samples of the widest texts, in the UI's language.
+        widths = {Column.DATE: "Mar 28, 2026 10:24", Column.DIRECTION: translate("calls", "↗ Out"),
                   Column.NUMBER: "(555) 555-5555", Column.DID: "(555) 555-5555",
-                  Column.PHONE: "frontdesk", Column.DURATION: "Duration",
-                  Column.OUTCOME: "No answer", Column.COST: "$0.0000",
-                  Column.RECORDING: "✉ Voicemail"}
+                  Column.PHONE: "frontdesk", Column.DURATION: tr(HEADERS[Column.DURATION]),
+                  Column.OUTCOME: translate("calls", "No answer"), Column.COST: "$0.0000",
+                  Column.RECORDING: translate("calls", "✉ Voicemail")}
         for column, sample in widths.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
         return table
@@ -315,9 +401,12 @@ class CallsTab(TabBase):
 
     async def _fill_choices(self) -> None:
         dids, phones = await self.service.choices()
-        self._set_choices(self.did_filter, "All my numbers",
+        self._set_choices(self.did_filter, translate("CallsTab", "All my numbers"),
                           [(d, format_number(d)) for d in dids])
-        self._set_choices(self.phone_filter, "All phones", [(p, p) for p in phones])
+        self._set_choices(self.phone_filter, translate(
+            "CallsTab",
+            "All phones",
+        ), [(p, p) for p in phones])
 
     def _set_choices(self, combo: QComboBox, all_label: str,
                      items: list[tuple[str, str]]) -> None:
@@ -380,7 +469,13 @@ class CallsTab(TabBase):
         if empty:
             loading = not self._refreshed and self._filter == CallFilter()
             self.empty_label.setText(
-                "Loading calls…" if loading else "No calls match these filters.")
+                translate(
+                    "CallsTab",
+                    "Loading calls…",
+                ) if loading else translate(
+                    "CallsTab",
+                    "No calls match these filters.",
+                ))
 
     def update_actions(self) -> None:
         row = self.selected_row()
@@ -403,7 +498,10 @@ class CallsTab(TabBase):
         self.apply_changes(changes)
 
     def _on_poller_failed(self, text: str) -> None:
-        self.status_message.emit(f"Checking for calls failed: {text}")
+        self.status_message.emit(translate(
+            "CallsTab",
+            "Checking for calls failed: {text}",
+        ).format(text=localized(text)))
 
     def _on_filter_changed(self) -> None:
         self._schedule_reload()
@@ -424,7 +522,7 @@ class CallsTab(TabBase):
     @async_slot(object)
     async def _mark_seen_soon(self, row: CallRow) -> None:
         await run_in_background(self, self.service.mark_seen([row]),
-                                busy_text="Marking the call seen…")
+                                busy_text=translate("CallsTab", "Marking the call seen…"))
 
     @async_slot(QModelIndex)
     async def _on_table_activated(self, _index: QModelIndex) -> None:
@@ -453,15 +551,21 @@ class CallsTab(TabBase):
         url = call_link(row.call.number, self.ctx.settings.call_link_scheme)
         if not self.dialogs.open_url(url):
             feedback.show_message(
-                self, f"No program on this computer opens “{url.split(':')[0]}:” links. "
-                "Install a softphone, or choose the other link type in the settings.",
+                self, translate(
+                    "CallsTab",
+                    "No program on this computer opens “{value}:” links. Install a softphone, or "
+                    "choose the other link type in the settings.",
+                ).format(value=url.split(':')[0]),
                 level=feedback.Level.WARNING)
 
     def _on_copy_button_clicked(self) -> None:
         row = self.selected_row()
         if row is not None and row.call.number:
             self.dialogs.copy_text(format_number(row.call.number))
-            self.status_message.emit(f"Copied {format_number(row.call.number)}")
+            self.status_message.emit(translate(
+                "CallsTab",
+                "Copied {number}",
+            ).format(number=format_number(row.call.number)))
 
     @async_slot()
     async def _on_text_button_clicked(self) -> None:
@@ -482,32 +586,50 @@ class CallsTab(TabBase):
             return
         number = format_number(row.call.number)
         name = await self.dialogs.ask_text(
-            self, "Add to contacts", f"Name for {number}:", row.call.caller_name.title())
+            self, translate(
+                "CallsTab",
+                "Add to contacts",
+            ), translate(
+                "CallsTab",
+                "Name for {number}:",
+            ).format(number=number), row.call.caller_name.title())
         if name is None:
             return
         changes = await run_operation(self.contact_button,
                                       self.service.add_contact(row.call.number, name),
-                                      busy_text="Adding the contact…")
+                                      busy_text=translate("CallsTab", "Adding the contact…"))
         if changes is not None:
-            self.status_message.emit(f"Added {name} to the phonebook")
+            self.status_message.emit(translate(
+                "CallsTab",
+                "Added {name} to the phonebook",
+            ).format(name=name))
 
     @async_slot()
     async def _on_seen_button_clicked(self) -> None:
         await run_operation(self.seen_button, self.service.mark_all_seen(),
-                            busy_text="Marking calls seen…")
+                            busy_text=translate("CallsTab", "Marking calls seen…"))
 
     @async_slot()
     async def _on_export_button_clicked(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
         target = await self.dialogs.save_path(
-            self, "Export calls", Path.home() / f"Calls {stamp}.csv", "CSV files (*.csv)", "csv")
+            self, translate(
+                "CallsTab",
+                "Export calls",
+            ), Path.home() / f"Calls {stamp}.csv", translate(
+                "CallsTab",
+                "CSV files (*.csv)",
+            ), "csv")
         if target is None:
             return
         count = await run_operation(self.export_button,
                                     self.service.export_csv(self._filter, target),
-                                    busy_text="Exporting calls…")
+                                    busy_text=translate("CallsTab", "Exporting calls…"))
         if count is not None:
-            self.status_message.emit(f"Exported {count} calls to {target.name}")
+            self.status_message.emit(translate(
+                "CallsTab",
+                "Exported {count} calls to {name}",
+            ).format(count=count, name=target.name))
 
     @async_slot()
     async def _on_play_button_clicked(self) -> None:
@@ -520,16 +642,22 @@ class CallsTab(TabBase):
         if recording is None:
             return
         self._playing = row
-        self.now_playing.setText(f"Fetching the recording of {caller_label(row)}…")
+        self.now_playing.setText(translate(
+            "CallsTab",
+            "Fetching the recording of {row}…",
+        ).format(row=localized(caller_label(row))))
         path = await run_in_background(self, self.service.recording_audio(recording),
-                                       busy_text="Fetching the recording…")
+                                       busy_text=translate("CallsTab", "Fetching the recording…"))
         if self._playing is not row:
             return
         if path is None:
             self.now_playing.clear()
             return
         self.now_playing.setText(
-            f"{caller_label(row)} · {format_seconds(recording.seconds)}")
+            translate(
+                "CallsTab",
+                "{row} · {seconds}",
+            ).format(row=localized(caller_label(row)), seconds=format_seconds(recording.seconds)))
         self.audio_player().load(path)
 
     def audio_player(self) -> AudioPlayer:
@@ -554,15 +682,18 @@ class CallsTab(TabBase):
         stamp = row.call.date.astimezone().strftime("%Y-%m-%d %H%M") if row.call.date else "call"
         safe = "".join(c if c.isalnum() else "-" for c in caller_label(row)).strip("-")
         target = await self.dialogs.save_path(
-            self, "Save recording", Path.home() / f"Call {stamp} {safe}.mp3",
-            "MP3 audio (*.mp3)", "mp3")
+            self, translate(
+                "CallsTab",
+                "Save recording",
+            ), Path.home() / f"Call {stamp} {safe}.mp3",
+            translate("CallsTab", "MP3 audio (*.mp3)"), "mp3")
         if target is None:
             return
         saved = await run_operation(self.save_button,
                                     self.service.save_recording(row.recording, target),
-                                    busy_text="Saving the recording…")
+                                    busy_text=translate("CallsTab", "Saving the recording…"))
         if saved is not None:
-            self.status_message.emit(f"Saved {saved.name}")
+            self.status_message.emit(translate("CallsTab", "Saved {name}").format(name=saved.name))
 
     @async_slot()
     async def _on_email_button_clicked(self) -> None:
@@ -571,13 +702,19 @@ class CallsTab(TabBase):
             return
         default = self._recording_email or await self.service.default_recording_email()
         email = await self.dialogs.ask_text(
-            self, "E-mail recording",
-            f"Send the recording of the call with {caller_label(row)} to:", default)
+            self, translate("CallsTab", "E-mail recording"),
+            translate(
+                "CallsTab",
+                "Send the recording of the call with {row} to:",
+            ).format(row=localized(caller_label(row))), default)
         if email is None:
             return
         sent = await run_operation(self.email_button,
                                    self.service.email_recording(row.recording, email),
-                                   busy_text="Asking VoIP.ms to e-mail the recording…")
+                                   busy_text=translate(
+                                       "CallsTab",
+                                       "Asking VoIP.ms to e-mail the recording…",
+                                   ))
         if sent is not None:
             self._recording_email = email.strip()
             self.status_message.emit(sent)
@@ -588,14 +725,20 @@ class CallsTab(TabBase):
         if row is None or row.recording is None:
             return
         ok = await self.dialogs.confirm(
-            self, f"Delete the recording of the call with {caller_label(row)}? "
-            "It is deleted at VoIP.ms too and cannot be recovered.", "Delete")
+            self, translate(
+                "CallsTab",
+                "Delete the recording of the call with {row}? It is deleted at VoIP.ms too and "
+                "cannot be recovered.",
+            ).format(row=localized(caller_label(row))), translate(
+                "CallsTab",
+                "Delete",
+            ))
         if not ok:
             return
         if self._playing is not None and self._playing.id == row.id and self._player:
             self._player.stop()
         await run_operation(self.delete_button, self.service.delete_recording(row.recording),
-                            busy_text="Deleting the recording…")
+                            busy_text=translate("CallsTab", "Deleting the recording…"))
 
 
 def call_link(number: str, scheme: str) -> str:

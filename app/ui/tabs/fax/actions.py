@@ -24,6 +24,7 @@ from app.domain.phone import format_number
 from app.services.fax.rules import fax_label
 from app.ui import style
 from app.ui.async_slot import async_slot
+from app.ui.i18n import translate
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.fax.folder_list import display_name
@@ -74,17 +75,47 @@ class FaxActionsMixin(TabBase):
     # --- construction -------------------------------------------------------------
 
     def build_actions(self) -> None:
-        self.move_button = self._tool_button("Move to ▾", "Move the fax to another folder")
+        self.move_button = self._tool_button(translate(
+            "FaxActionsMixin",
+            "Move to ▾",
+        ), translate(
+            "FaxActionsMixin",
+            "Move the fax to another folder",
+        ))
         # The text carries the arrow: the style's indicator overlaps the text.
         style.hide_menu_indicator(self.move_button)
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.delete_button = self._tool_button("Delete", "Delete the fax (Delete)")
+        self.delete_button = self._tool_button(translate(
+            "FaxActionsMixin",
+            "Delete",
+        ), translate(
+            "FaxActionsMixin",
+            "Delete the fax (Delete)",
+        ))
         self.delete_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.email_button = self._tool_button("E-mail…", "Send the fax as a PDF by e-mail")
-        self.save_button = self._tool_button("Save PDF…", "Save the fax as a PDF file")
-        self.print_button = self._tool_button("Print…", "Print the fax")
+        self.email_button = self._tool_button(translate(
+            "FaxActionsMixin",
+            "E-mail…",
+        ), translate(
+            "FaxActionsMixin",
+            "Send the fax as a PDF by e-mail",
+        ))
+        self.save_button = self._tool_button(translate(
+            "FaxActionsMixin",
+            "Save PDF…",
+        ), translate(
+            "FaxActionsMixin",
+            "Save the fax as a PDF file",
+        ))
+        self.print_button = self._tool_button(translate(
+            "FaxActionsMixin",
+            "Print…",
+        ), translate(
+            "FaxActionsMixin",
+            "Print the fax",
+        ))
         self.action_bar = QHBoxLayout()
         self.action_bar.setSpacing(2)
         for button in (
@@ -117,7 +148,7 @@ class FaxActionsMixin(TabBase):
     def context_menu(self) -> QMenu:
         """The right-click menu of the fax list: the same actions as the buttons."""
         menu = QMenu(self)
-        move = menu.addMenu("Move to")
+        move = menu.addMenu(translate("FaxActionsMixin", "Move to"))
         fax = self.selected_fax()
         for folder in self.folders.folders:
             action = move.addAction(display_name(folder.name))
@@ -159,39 +190,60 @@ class FaxActionsMixin(TabBase):
         # The change set reaches the list through the service's ``changed``.
         moved = await run_in_background(
             self, self.service.move(fax, folder),
-            busy_text=f"Moving the fax to {display_name(folder.name)}…",
+            busy_text=translate(
+                "FaxActionsMixin",
+                "Moving the fax to {name}…",
+            ).format(name=display_name(folder.name)),
         )
         if moved is not None:
-            self.status_message.emit(f"Moved {fax_label(fax)} to {display_name(folder.name)}.")
+            self.status_message.emit(translate(
+                "FaxActionsMixin",
+                "Moved {fax} to {name}.",
+            ).format(fax=fax_label(fax), name=display_name(folder.name)))
         return moved is not None
 
     async def delete_fax(self, fax: FaxMessage) -> bool:
-        pages = f"{fax.pages} page{'s' if fax.pages != 1 else ''}"
+        pages = translate("FaxActionsMixin", "%n page(s)", "", fax.pages)
         if not await self.dialogs.confirm(
-            self, f"Delete {fax_label(fax)} ({pages})? It is deleted at VoIP.ms too.",
-            "Delete", "Delete fax",
+            self, translate(
+                "FaxActionsMixin",
+                "Delete {fax} ({pages})? It is deleted at VoIP.ms too.",
+            ).format(fax=fax_label(fax), pages=pages),
+            translate("FaxActionsMixin", "Delete"), translate("FaxActionsMixin", "Delete fax"),
         ):
             return False
         done = await run_in_background(
-            self, self._deleted(fax), busy_text="Deleting the fax…"
+            self, self._deleted(fax), busy_text=translate("FaxActionsMixin", "Deleting the fax…")
         )
         return bool(done)
 
     async def _deleted(self, fax: FaxMessage) -> bool:
         await self.service.delete(fax)
-        self.status_message.emit(f"Deleted {fax_label(fax)}.")
+        self.status_message.emit(translate(
+            "FaxActionsMixin",
+            "Deleted {fax}.",
+        ).format(fax=fax_label(fax)))
         return True
 
     async def email_fax(self, fax: FaxMessage) -> bool:
         settings = self.ctx.settings
         email = await self.dialogs.ask_text(
-            self, "E-mail the fax", f"Send {fax_label(fax)} as a PDF to this e-mail address:",
-            settings.fax_email, "Send",
+            self, translate(
+                "FaxActionsMixin",
+                "E-mail the fax",
+            ), translate(
+                "FaxActionsMixin",
+                "Send {fax} as a PDF to this e-mail address:",
+            ).format(fax=fax_label(fax)),
+            settings.fax_email, translate("FaxActionsMixin", "Send"),
         )
         if not email:
             return False
         done = await run_in_background(
-            self, self._mailed(fax, email), busy_text="Sending the e-mail…"
+            self, self._mailed(fax, email), busy_text=translate(
+                "FaxActionsMixin",
+                "Sending the e-mail…",
+            )
         )
         if done:
             settings.fax_email = email
@@ -199,7 +251,10 @@ class FaxActionsMixin(TabBase):
 
     async def _mailed(self, fax: FaxMessage, email: str) -> bool:
         await self.service.mail(fax, email)
-        self.status_message.emit(f"E-mailed {fax_label(fax)} to {email}.")
+        self.status_message.emit(translate(
+            "FaxActionsMixin",
+            "E-mailed {fax} to {email}.",
+        ).format(fax=fax_label(fax), email=email))
         return True
 
     async def save_fax(self, fax: FaxMessage) -> Path | None:
@@ -207,7 +262,10 @@ class FaxActionsMixin(TabBase):
         if target is None:
             return None
         return await run_in_background(
-            self, self._saved(fax, target), busy_text="Saving the fax…"
+            self, self._saved(fax, target), busy_text=translate(
+                "FaxActionsMixin",
+                "Saving the fax…",
+            )
         )
 
     async def _saved(self, fax: FaxMessage, target: Path) -> Path:
@@ -216,9 +274,15 @@ class FaxActionsMixin(TabBase):
             await asyncio.to_thread(shutil.copyfile, source, target)
         except OSError as exc:
             raise UserFacingError(
-                f"Could not save the fax as {target.name}: {exc.strerror or exc}."
+                translate(
+                    "FaxActionsMixin",
+                    "Could not save the fax as {name}: {value}.",
+                ).format(name=target.name, value=exc.strerror or exc)
             ) from exc
-        self.status_message.emit(f"Saved {fax_label(fax)} as {target}.")
+        self.status_message.emit(translate(
+            "FaxActionsMixin",
+            "Saved {fax} as {target}.",
+        ).format(fax=fax_label(fax), target=target))
         return target
 
     async def print_fax(self, fax: FaxMessage) -> int:
@@ -226,11 +290,14 @@ class FaxActionsMixin(TabBase):
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"Fax {fax.id}")
+        printer.setDocName(translate("FaxActionsMixin", "Fax {id}").format(id=fax.id))
         if not await self.dialogs.setup_printer(self, printer):
             return 0
         printed = await run_in_background(
-            self, self._printed(fax, printer), busy_text="Printing the fax…"
+            self, self._printed(fax, printer), busy_text=translate(
+                "FaxActionsMixin",
+                "Printing the fax…",
+            )
         )
         return printed or 0
 
@@ -240,20 +307,32 @@ class FaxActionsMixin(TabBase):
         source = await self.service.pdf(fax)
         # Rendering every page at printer resolution takes a while: off the UI thread.
         pages = await asyncio.to_thread(print_pdf, source, printer)
-        self.status_message.emit(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        self.status_message.emit(translate(
+            "FaxActionsMixin",
+            "Sent %n page(s) to the printer.", "", pages,
+        ))
         return pages
 
     # --- folders -----------------------------------------------------------------------
 
     async def new_folder(self) -> FaxFolder | None:
         name = await self.dialogs.ask_text(
-            self, "New fax folder", "Name of the new folder:", "", "Create"
+            self, translate(
+                "FaxActionsMixin",
+                "New fax folder",
+            ), translate(
+                "FaxActionsMixin",
+                "Name of the new folder:",
+            ), "", translate(
+                "FaxActionsMixin",
+                "Create",
+            )
         )
         if not name:
             return None
         changes = await run_operation(
             self.folders.new_button, self.service.create_folder(name),
-            busy_text="Creating the folder…",
+            busy_text=translate("FaxActionsMixin", "Creating the folder…"),
         )
         created = changes.folder if changes is not None else None
         if created is not None:
@@ -262,13 +341,22 @@ class FaxActionsMixin(TabBase):
 
     async def rename_folder(self, folder: FaxFolder) -> FaxFolder | None:
         name = await self.dialogs.ask_text(
-            self, "Rename fax folder", f"New name for “{folder.name}”:", folder.name, "Rename"
+            self, translate(
+                "FaxActionsMixin",
+                "Rename fax folder",
+            ), translate(
+                "FaxActionsMixin",
+                "New name for “{name}”:",
+            ).format(name=folder.name), folder.name, translate(
+                "FaxActionsMixin",
+                "Rename",
+            )
         )
         if not name or name == folder.name:
             return None
         changes = await run_operation(
             self.folders.rename_button, self.service.rename_folder(folder, name),
-            busy_text="Renaming the folder…",
+            busy_text=translate("FaxActionsMixin", "Renaming the folder…"),
         )
         renamed = changes.folder if changes is not None else None
         if renamed is not None:
@@ -277,12 +365,21 @@ class FaxActionsMixin(TabBase):
 
     async def delete_folder(self, folder: FaxFolder) -> bool:
         if not await self.dialogs.confirm(
-            self, f"Delete the folder “{folder.name}”?", "Delete", "Delete fax folder"
+            self, translate(
+                "FaxActionsMixin",
+                "Delete the folder “{name}”?",
+            ).format(name=folder.name), translate(
+                "FaxActionsMixin",
+                "Delete",
+            ), translate(
+                "FaxActionsMixin",
+                "Delete fax folder",
+            )
         ):
             return False
         done = await run_operation(
             self.folders.delete_button, self._folder_deleted(folder),
-            busy_text="Deleting the folder…",
+            busy_text=translate("FaxActionsMixin", "Deleting the folder…"),
         )
         if done:
             self.open_folder("INBOX")
@@ -325,8 +422,14 @@ class FaxActionsMixin(TabBase):
         draft = self.compose
         if draft is not None and draft.has_content():
             if not await self.dialogs.confirm(
-                self, "Replace the fax you were writing with this one?", "Replace",
-                "Send again",
+                self, translate(
+                    "FaxActionsMixin",
+                    "Replace the fax you were writing with this one?",
+                ), translate(
+                    "FaxActionsMixin",
+                    "Replace",
+                ),
+                translate("FaxActionsMixin", "Send again"),
             ):
                 return None
             draft.discard()
@@ -334,7 +437,10 @@ class FaxActionsMixin(TabBase):
             draft.close()
             draft.deleteLater()
         copy = await run_in_background(
-            self, self._resend_copy(fax), busy_text="Preparing the fax again…"
+            self, self._resend_copy(fax), busy_text=translate(
+                "FaxActionsMixin",
+                "Preparing the fax again…",
+            )
         )
         if copy is None:
             return None
@@ -352,7 +458,10 @@ class FaxActionsMixin(TabBase):
             await asyncio.to_thread(shutil.copyfile, source, target)
         except OSError as exc:
             raise UserFacingError(
-                f"Could not prepare the fax again: {exc.strerror or exc}."
+                translate(
+                    "FaxActionsMixin",
+                    "Could not prepare the fax again: {value}.",
+                ).format(value=exc.strerror or exc)
             ) from exc
         return target
 

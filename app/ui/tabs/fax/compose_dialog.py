@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.fax import FaxNumber
 from app.domain.phone import format_number, is_valid_nanp, normalize
+from app.domain.words import QT_TRANSLATE_NOOP, Lines
 from app.services.fax.drafts import FaxDraft
 from app.services.fax.rules import valid_email
 from app.services.fax.send import (
@@ -60,6 +61,7 @@ from app.services.fax.send import (
 from app.services.fax.service import FaxService
 from app.ui import feedback, style
 from app.ui.async_slot import async_slot
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_in_background
 from app.ui.tabs.fax.compose_merge import (
     AttachmentError,
@@ -72,9 +74,10 @@ from app.ui.widgets.pdf_view import PdfViewer
 
 log = logging.getLogger(__name__)
 
-PREVIEW_PLACEHOLDER = (
+PREVIEW_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "ComposeFaxDialog",
     "Attach documents or type a message to see the fax here, page by page, before "
-    "sending it."
+    "sending it.",
 )
 #: Typing pauses this long before the typed pages and the cover are laid out again.
 RELAYOUT_DELAY_MS = 600
@@ -99,7 +102,7 @@ class ComposeFaxDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Send a fax")
+        self.setWindowTitle(translate("ComposeFaxDialog", "Send a fax"))
         self.service = service
         self.fax_sender = sender
         self.dialogs = dialogs
@@ -117,46 +120,58 @@ class ComposeFaxDialog(QDialog):
 
         self.to_edit = QLineEdit(self)
         self.to_edit.setPlaceholderText("(555) 123-4567")
-        self.to_edit.setAccessibleName("Fax number to send to")
+        self.to_edit.setAccessibleName(translate("ComposeFaxDialog", "Fax number to send to"))
         self.to_hint = QLabel("", self)
         self.to_hint.setObjectName("errorText")
         _paint_as_error(self.to_hint)
         self.from_combo = QComboBox(self)
-        self.from_combo.setAccessibleName("Fax number to send from")
-        self.from_combo.addItem("Loading your fax numbers…", "")
+        self.from_combo.setAccessibleName(translate("ComposeFaxDialog", "Fax number to send from"))
+        self.from_combo.addItem(translate("ComposeFaxDialog", "Loading your fax numbers…"), "")
         self.from_combo.setEnabled(False)
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(MAX_SENDER_NAME)
-        self.name_edit.setPlaceholderText("Your name or company")
+        self.name_edit.setPlaceholderText(translate("ComposeFaxDialog", "Your name or company"))
         self.station_edit = QLineEdit(self)
         self.station_edit.setMaxLength(MAX_STATION_ID)
-        self.station_edit.setPlaceholderText("Shown on the recipient's fax machine")
-        self.copy_check = QCheckBox("E-mail me a copy", self)
+        self.station_edit.setPlaceholderText(translate(
+            "ComposeFaxDialog",
+            "Shown on the recipient's fax machine",
+        ))
+        self.copy_check = QCheckBox(translate("ComposeFaxDialog", "E-mail me a copy"), self)
         self.copy_check.setChecked(email_copy)  # as at the last send (settings)
         self.email_edit = QLineEdit(email_default, self)
-        self.email_edit.setPlaceholderText("you@example.com")
-        self.email_edit.setAccessibleName("E-mail address for the copy")
+        self.email_edit.setPlaceholderText(translate("ComposeFaxDialog", "you@example.com"))
+        self.email_edit.setAccessibleName(translate(
+            "ComposeFaxDialog",
+            "E-mail address for the copy",
+        ))
         self.email_edit.setEnabled(email_copy)
         #: Whether "E-mail me a copy" was ticked for the fax that went out.
         self.email_copy_checked = email_copy
 
         self.typed_edit = QPlainTextEdit(self)
         self.typed_edit.setPlaceholderText(
-            "Type a message to fax (optional): it becomes the first page(s), before the "
-            "attached documents."
+            translate(
+                "ComposeFaxDialog",
+                "Type a message to fax (optional): it becomes the first page(s), before the "
+                "attached documents.",
+            )
         )
-        self.typed_edit.setAccessibleName("Typed message")
+        self.typed_edit.setAccessibleName(translate("ComposeFaxDialog", "Typed message"))
         self.typed_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users)
-        self.cover_box = QGroupBox("Add a cover page", self)
+        self.cover_box = QGroupBox(translate("ComposeFaxDialog", "Add a cover page"), self)
         self.cover_box.setCheckable(True)
         self.cover_box.setChecked(False)
         self.cover_to_edit = QLineEdit(self)
-        self.cover_to_edit.setPlaceholderText("Who the fax is for")
-        self.cover_to_edit.setAccessibleName("Cover page: to")
+        self.cover_to_edit.setPlaceholderText(translate("ComposeFaxDialog", "Who the fax is for"))
+        self.cover_to_edit.setAccessibleName(translate("ComposeFaxDialog", "Cover page: to"))
         self.cover_subject_edit = QLineEdit(self)
-        self.cover_subject_edit.setAccessibleName("Cover page: subject")
+        self.cover_subject_edit.setAccessibleName(translate(
+            "ComposeFaxDialog",
+            "Cover page: subject",
+        ))
         self.cover_note_edit = QPlainTextEdit(self)
-        self.cover_note_edit.setAccessibleName("Cover page: note")
+        self.cover_note_edit.setAccessibleName(translate("ComposeFaxDialog", "Cover page: note"))
         self.cover_note_edit.setTabChangesFocus(True)
         self.cover_note_edit.setMaximumHeight(70)
         #: Typing re-lays the pages out once the user pauses, not at every key.
@@ -173,17 +188,18 @@ class ComposeFaxDialog(QDialog):
         self._wanted_from = ""
 
         self.attachments = QListWidget(self)
-        self.attachments.setAccessibleName("Attached documents")
+        self.attachments.setAccessibleName(translate("ComposeFaxDialog", "Attached documents"))
         self.attachments.setMinimumHeight(90)
-        self.add_button = QPushButton("Attach…", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
+        self.add_button = QPushButton(translate("ComposeFaxDialog", "Attach…"), self)
+        self.remove_button = QPushButton(translate("ComposeFaxDialog", "Remove"), self)
+        self.up_button = QPushButton(translate("ComposeFaxDialog", "Move up"), self)
+        self.down_button = QPushButton(translate("ComposeFaxDialog", "Move down"), self)
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         style.set_look(self.summary, style.MUTED)
 
-        self.preview = PdfViewer(self, placeholder=PREVIEW_PLACEHOLDER)
+        self.preview = PdfViewer(self, placeholder=translate("ComposeFaxDialog",
+            PREVIEW_PLACEHOLDER))
         self.preview.setMinimumWidth(360)
 
         self.progress = QProgressBar(self)
@@ -195,18 +211,27 @@ class ComposeFaxDialog(QDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.send_button = self.buttons.addButton(
-            "Send fax", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ComposeFaxDialog", "Send fax"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         # Text only, like "Send fax" and "Discard": the standard Close button's
         # icon comes from the platform's theme and was dark on the dark palette.
         self.close_button = self.buttons.addButton(
-            "Close", QDialogButtonBox.ButtonRole.RejectRole
+            translate("ComposeFaxDialog", "Close"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.close_button.setToolTip("Close; the fax stays here until you send or discard it")
+        self.close_button.setToolTip(translate(
+            "ComposeFaxDialog",
+            "Close; the fax stays here until you send or discard it",
+        ))
         self.discard_button = self.buttons.addButton(
-            "Discard draft", QDialogButtonBox.ButtonRole.DestructiveRole
+            translate(
+                "ComposeFaxDialog",
+                "Discard draft",
+            ), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.discard_button.setToolTip("Forget this fax: fields, message and attachments")
+        self.discard_button.setToolTip(translate(
+            "ComposeFaxDialog",
+            "Forget this fax: fields, message and attachments",
+        ))
 
         self._layout()
         self._connect()
@@ -219,11 +244,11 @@ class ComposeFaxDialog(QDialog):
     def _layout(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&To:", self.to_edit)
+        form.addRow(translate("ComposeFaxDialog", "&To:"), self.to_edit)
         form.addRow("", self.to_hint)
-        form.addRow("&From:", self.from_combo)
-        form.addRow("Sender &name:", self.name_edit)
-        form.addRow("&Station id:", self.station_edit)
+        form.addRow(translate("ComposeFaxDialog", "&From:"), self.from_combo)
+        form.addRow(translate("ComposeFaxDialog", "Sender &name:"), self.name_edit)
+        form.addRow(translate("ComposeFaxDialog", "&Station id:"), self.station_edit)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_check)
         copy_row.addWidget(self.email_edit, 1)
@@ -238,19 +263,22 @@ class ComposeFaxDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(form)
-        heading = QLabel("<b>Documents</b> (PDF, text, JPG, GIF, PNG, TIFF), in sending order:")
+        heading = QLabel(translate(
+            "ComposeFaxDialog",
+            "<b>Documents</b> (PDF, text, JPG, GIF, PNG, TIFF), in sending order:",
+        ))
         heading.setWordWrap(True)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.attachments, 1)
         left_layout.addLayout(file_buttons)
-        message_label = QLabel("&Message:", self)
+        message_label = QLabel(translate("ComposeFaxDialog", "&Message:"), self)
         message_label.setBuddy(self.typed_edit)
         left_layout.addWidget(message_label)
         left_layout.addWidget(self.typed_edit, 1)
         cover_form = QFormLayout(self.cover_box)
-        cover_form.addRow("T&o:", self.cover_to_edit)
-        cover_form.addRow("Su&bject:", self.cover_subject_edit)
-        cover_form.addRow("N&ote:", self.cover_note_edit)
+        cover_form.addRow(translate("ComposeFaxDialog", "T&o:"), self.cover_to_edit)
+        cover_form.addRow(translate("ComposeFaxDialog", "Su&bject:"), self.cover_subject_edit)
+        cover_form.addRow(translate("ComposeFaxDialog", "N&ote:"), self.cover_note_edit)
         left_layout.addWidget(self.cover_box)
         left_layout.addWidget(self.summary)
 
@@ -306,11 +334,20 @@ class ComposeFaxDialog(QDialog):
     async def load_numbers(self) -> None:
         """Fill "From" with the account's fax numbers (``getFaxNumbersInfo``)."""
         numbers = await run_in_background(
-            self, self.service.fax_numbers(), busy_text="Loading your fax numbers…"
+            self, self.service.fax_numbers(), busy_text=translate(
+                "ComposeFaxDialog",
+                "Loading your fax numbers…",
+            )
         )
         if numbers is None:  # run_in_background told the user why
-            self.from_combo.setItemText(0, "Could not load your fax numbers")
-            self.status.setText("Close this window and open it again to retry.")
+            self.from_combo.setItemText(0, translate(
+                "ComposeFaxDialog",
+                "Could not load your fax numbers",
+            ))
+            self.status.setText(translate(
+                "ComposeFaxDialog",
+                "Close this window and open it again to retry.",
+            ))
             return
         self.set_numbers(numbers)
 
@@ -318,9 +355,15 @@ class ComposeFaxDialog(QDialog):
         current = self.from_combo.currentData()
         self.from_combo.clear()
         if not numbers:
-            self.from_combo.addItem("This account has no fax number", "")
+            self.from_combo.addItem(translate(
+                "ComposeFaxDialog",
+                "This account has no fax number",
+            ), "")
             self.from_combo.setEnabled(False)
-            self.status.setText("A fax number is needed to send faxes: order one at VoIP.ms.")
+            self.status.setText(translate(
+                "ComposeFaxDialog",
+                "A fax number is needed to send faxes: order one at VoIP.ms.",
+            ))
             return
         for number in numbers:
             label = format_number(number.did)
@@ -341,7 +384,8 @@ class ComposeFaxDialog(QDialog):
         self.files.extend(p for p in paths if unsupported(p) is None)
         if refused:
             # Not a failed operation: the other files are attached. A warning.
-            feedback.show_message(self, " ".join(refused), level=feedback.Level.WARNING)
+            feedback.show_message(self, localized(Lines(refused, " ")),
+                level=feedback.Level.WARNING)
         await self._remerge()
 
     async def _remerge(self) -> None:
@@ -356,14 +400,14 @@ class ComposeFaxDialog(QDialog):
             self._update_summary()
             self._update_buttons()
             return
-        self.summary.setText("Preparing the fax document…")
+        self.summary.setText(translate("ComposeFaxDialog", "Preparing the fax document…"))
         self.send_button.setEnabled(False)
         files = list(self.files)
         self._culprit = None
         self._relayout_timer.stop()  # this merge includes the typed pages as they are
         result = await run_in_background(
             self, self._merge(files, generation, self.typed_edit.toPlainText(), self.cover()),
-            busy_text="Preparing the fax document…",
+            busy_text=translate("ComposeFaxDialog", "Preparing the fax document…"),
         )
         if generation != self._merge_generation or not shiboken6.isValid(self.preview):
             return  # the list changed (or the fax was discarded) meanwhile
@@ -400,7 +444,10 @@ class ComposeFaxDialog(QDialog):
             if generation != self._merge_generation:
                 return None  # discarded meanwhile: its half-written file was removed
             raise AttachmentError(
-                f"Could not prepare the fax document: {exc.strerror or exc}."
+                translate(
+                    "ComposeFaxDialog",
+                    "Could not prepare the fax document: {value}.",
+                ).format(value=exc.strerror or exc)
             ) from exc
 
     def _refresh_list(self) -> None:
@@ -421,18 +468,21 @@ class ComposeFaxDialog(QDialog):
     def _update_summary(self) -> None:
         if self.merged is None:
             self.summary.setText(
-                f"Nothing to send yet: attach documents or type a message. The fax "
-                f"document may be up to {size_text(MAX_FAX_FILE_BYTES)}."
+                translate(
+                    "ComposeFaxDialog",
+                    "Nothing to send yet: attach documents or type a message. The fax "
+                    "document may be up to {limit}.",
+                ).format(limit=size_text(MAX_FAX_FILE_BYTES))
             )
             return
         size = self.merged.size_bytes
         pages = self.merged.pages
         text = f"{pages} page{'s' if pages != 1 else ''} · {size_text(size)}"
         if size > MAX_FAX_FILE_BYTES:
-            text += (
-                f" — over the {size_text(MAX_FAX_FILE_BYTES)} limit: remove pages or attach "
-                "smaller images."
-            )
+            text += translate(
+                "ComposeFaxDialog",
+                " — over the {limit} limit: remove pages or attach smaller images.",
+            ).format(limit=size_text(MAX_FAX_FILE_BYTES))
         self.summary.setText(text)
 
     # --- state ----------------------------------------------------------------------
@@ -513,9 +563,10 @@ class ComposeFaxDialog(QDialog):
         finally:
             self._restoring = False
         gone = [p.name for p in paths if p not in self.files]
-        note = "Your unsent fax is back, as you left it."
+        note = translate("ComposeFaxDialog", "Your unsent fax is back, as you left it.")
         if gone:
-            note += f" No longer found, left out: {', '.join(gone)}."
+            note += translate("ComposeFaxDialog", " No longer found, left out: {files}.").format(
+                files=", ".join(gone))
         self.status.setText(note)
         await self._remerge()
         return True
@@ -590,9 +641,15 @@ class ComposeFaxDialog(QDialog):
     def _on_to_edit_text_changed(self, text: str) -> None:
         digits = normalize(text)
         if len(digits) >= 10 and not is_valid_nanp(text):
-            self.to_hint.setText("Not a valid US or Canadian fax number.")
+            self.to_hint.setText(translate(
+                "ComposeFaxDialog",
+                "Not a valid US or Canadian fax number.",
+            ))
         elif len(digits) > 11:
-            self.to_hint.setText("Too many digits for a US or Canadian number.")
+            self.to_hint.setText(translate(
+                "ComposeFaxDialog",
+                "Too many digits for a US or Canadian number.",
+            ))
         else:
             self.to_hint.setText("")
 
@@ -639,8 +696,14 @@ class ComposeFaxDialog(QDialog):
     @async_slot()
     async def _on_discard_button_clicked(self) -> None:
         if self.has_content() and not await self.dialogs.confirm(
-            self, "Discard this fax? The attached documents are not changed.", "Discard",
-            "Discard fax",
+            self, translate(
+                "ComposeFaxDialog",
+                "Discard this fax? The attached documents are not changed.",
+            ), translate(
+                "ComposeFaxDialog",
+                "Discard",
+            ),
+            translate("ComposeFaxDialog", "Discard fax"),
         ):
             return
         self.discard()
@@ -658,35 +721,48 @@ class ComposeFaxDialog(QDialog):
         size = self.merged.size_bytes if self.merged else None
         problems = check_outgoing(fax, size=size)
         if problems:
-            self.status.setText(" ".join(problems))
+            said = localized(Lines(problems, " "))
+            self.status.setText(said)
             _paint_as_error(self.status)
-            feedback.show_message(self, " ".join(problems))
+            feedback.show_message(self, said)
             return False
         self.sending = True
         self.status.setPalette(self.palette())
         self.progress.show()
         to = format_number(fax.to_number)
-        self.status.setText(f"Sending {fax.pages} page{'s' if fax.pages != 1 else ''} to {to}…")
+        self.status.setText(translate(
+            "ComposeFaxDialog",
+            "Sending %n page(s) to {to}…", "", fax.pages,
+        ).format(to=to))
         self._update_buttons()
         try:
             # The send button is already disabled (``sending``); the one door turns
             # SendFailed / SendUncertain into one message.
             changes = await run_in_background(
-                self, self.fax_sender.send(fax), busy_text=f"Sending the fax to {to}…"
+                self, self.fax_sender.send(fax), busy_text=translate(
+                    "ComposeFaxDialog",
+                    "Sending the fax to {to}…",
+                ).format(to=to)
             )
         finally:
             self.sending = False
             self.progress.hide()
             self._update_buttons()
         if changes is None:
-            self.status.setText("Not sent. Your fax is kept: correct it and send it again.")
+            self.status.setText(translate(
+                "ComposeFaxDialog",
+                "Not sent. Your fax is kept: correct it and send it again.",
+            ))
             _paint_as_error(self.status)
             return False
         if fax.email_copy and valid_email(fax.email_copy):
             self.email_copy_used = fax.email_copy
         self.email_copy_checked = self.copy_check.isChecked()
         self.status.setText("")
-        self.sent.emit(f"Fax to {to} sent ({fax.pages} page{'s' if fax.pages != 1 else ''}).")
+        self.sent.emit(translate(
+            "ComposeFaxDialog",
+            "Fax to {to} sent (%n page(s)).", "", fax.pages,
+        ).format(to=to))
         self.discard()
         self.accept()
         return True

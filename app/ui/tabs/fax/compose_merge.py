@@ -41,6 +41,8 @@ from PySide6.QtGui import (
 from PySide6.QtPdf import QPdfDocument
 
 from app.domain.errors import UserFacingError
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import translate
 
 #: Fax "fine" resolution is 204x196 dpi; 200 dpi square is what we render at.
 FAX_DPI = 200
@@ -56,7 +58,8 @@ SUPPORTED_SUFFIXES: dict[str, str] = {
     ".tiff": "image",
 }
 #: For file pickers.
-FILE_FILTER = "Fax documents (*.pdf *.txt *.jpg *.jpeg *.gif *.png *.tif *.tiff)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "fax.compose_merge", "Fax documents (*.pdf *.txt *.jpg *.jpeg *.gif *.png *.tif *.tiff)")
 #: Margin around text pages, in inches (fax machines crop the edges a little).
 _TEXT_MARGIN_IN = 0.6
 _TEXT_POINT_SIZE = 11
@@ -80,10 +83,11 @@ def unsupported(path: Path) -> str | None:
     """Why ``path`` cannot be attached (its type), or ``None`` when it can."""
     if path.suffix.lower() in SUPPORTED_SUFFIXES:
         return None
-    return (
-        f"“{path.name}” cannot be faxed: only PDF, text (.txt), JPG, GIF, PNG "
-        "and TIFF files can be attached."
-    )
+    return translate(
+        "fax.compose_merge",
+        "“{name}” cannot be faxed: only PDF, text (.txt), JPG, GIF, PNG "
+        "and TIFF files can be attached.",
+    ).format(name=path.name)
 
 
 def kind_of(path: Path) -> str:
@@ -101,11 +105,17 @@ def merge_attachments(files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI) -
     a half-written PDF is never sent.
     """
     if not files:
-        raise AttachmentError("Attach at least one document to fax.")
+        raise AttachmentError(translate(
+            "fax.compose_merge",
+            "Attach at least one document to fax.",
+        ))
     for path in files:
         kind_of(path)
         if not path.is_file():
-            raise AttachmentError(f"“{path.name}” no longer exists or cannot be read.")
+            raise AttachmentError(translate(
+                "fax.compose_merge",
+                "“{name}” no longer exists or cannot be read.",
+            ).format(name=path.name))
     out.parent.mkdir(parents=True, exist_ok=True)
     if len(files) == 1 and kind_of(files[0]) == "pdf":
         return _pass_through(files[0], out)
@@ -122,7 +132,7 @@ def merge_attachments(files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI) -
 def _merge_into(writer: QPdfWriter, files: Sequence[Path], out: Path, dpi: int) -> MergeResult:
     writer.setResolution(dpi)
     writer.setCreator("Switchboard")
-    writer.setTitle("Fax")
+    writer.setTitle(translate("fax.compose_merge", "Fax"))
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.Letter),
@@ -132,7 +142,10 @@ def _merge_into(writer: QPdfWriter, files: Sequence[Path], out: Path, dpi: int) 
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise AttachmentError(f"Could not create the fax document in {out.parent}.")
+        raise AttachmentError(translate(
+            "fax.compose_merge",
+            "Could not create the fax document in {parent}.",
+        ).format(parent=out.parent))
     pager = _Pager(writer, painter)
     per_file: list[int] = []
     try:
@@ -160,10 +173,16 @@ def _pass_through(path: Path, out: Path) -> MergeResult:
     try:
         error = document.load(str(path))
         if error != QPdfDocument.Error.None_:
-            raise AttachmentError(f"“{path.name}” cannot be faxed: {_pdf_reason(error)}.")
+            raise AttachmentError(translate(
+                "fax.compose_merge",
+                "“{name}” cannot be faxed: {error}.",
+            ).format(name=path.name, error=_pdf_reason(error)))
         pages = int(document.pageCount())
         if pages == 0:
-            raise AttachmentError(f"“{path.name}” has no pages.")
+            raise AttachmentError(translate(
+                "fax.compose_merge",
+                "“{name}” has no pages.",
+            ).format(name=path.name))
     finally:
         document.close()
         shiboken6.delete(document)
@@ -173,9 +192,11 @@ def _pass_through(path: Path, out: Path) -> MergeResult:
 
 def _pdf_reason(error: QPdfDocument.Error) -> str:
     return {
-        QPdfDocument.Error.IncorrectPassword: "it is password-protected",
-        QPdfDocument.Error.UnsupportedSecurityScheme: "it is encrypted",
-    }.get(error, "it is damaged or not a PDF")
+        QPdfDocument.Error.IncorrectPassword: translate(
+            "fax.compose_merge", "it is password-protected"),
+        QPdfDocument.Error.UnsupportedSecurityScheme: translate(
+            "fax.compose_merge", "it is encrypted"),
+    }.get(error, translate("fax.compose_merge", "it is damaged or not a PDF"))
 
 
 class _Pager:
@@ -253,7 +274,10 @@ def iter_image_frames(path: Path) -> Iterator[QImage]:
         if image.isNull():
             if index == 0:
                 raise AttachmentError(
-                    f"“{path.name}” is not a readable image ({reader.errorString()})."
+                    translate(
+                        "fax.compose_merge",
+                        "“{name}” is not a readable image ({value}).",
+                    ).format(name=path.name, value=reader.errorString())
                 )
             return
         yield image
@@ -269,9 +293,15 @@ def _draw_pdf(path: Path, pager: _Pager, dpi: int) -> None:
     try:
         error = document.load(str(path))
         if error != QPdfDocument.Error.None_:
-            raise AttachmentError(f"“{path.name}” cannot be faxed: {_pdf_reason(error)}.")
+            raise AttachmentError(translate(
+                "fax.compose_merge",
+                "“{name}” cannot be faxed: {error}.",
+            ).format(name=path.name, error=_pdf_reason(error)))
         if document.pageCount() == 0:
-            raise AttachmentError(f"“{path.name}” has no pages.")
+            raise AttachmentError(translate(
+                "fax.compose_merge",
+                "“{name}” has no pages.",
+            ).format(name=path.name))
         for index in range(document.pageCount()):
             points = document.pagePointSize(index)
             size = QSize(
@@ -280,7 +310,10 @@ def _draw_pdf(path: Path, pager: _Pager, dpi: int) -> None:
             )
             image = document.render(index, size)
             if image.isNull():
-                raise AttachmentError(f"Page {index + 1} of “{path.name}” could not be read.")
+                raise AttachmentError(translate(
+                    "fax.compose_merge",
+                    "Page {value} of “{name}” could not be read.",
+                ).format(value=index + 1, name=path.name))
             _draw_image_on_page(pager, image, dpi, dpi)
     finally:
         document.close()
@@ -301,7 +334,10 @@ def read_text_file(path: Path) -> str:
 def _draw_text(path: Path, pager: _Pager, writer: QPdfWriter, dpi: int) -> None:
     text = read_text_file(path).replace("\r\n", "\n").replace("\f", "\n")
     if not text.strip():
-        raise AttachmentError(f"“{path.name}” is empty: there is nothing to fax.")
+        raise AttachmentError(translate(
+            "fax.compose_merge",
+            "“{name}” is empty: there is nothing to fax.",
+        ).format(name=path.name))
     document = QTextDocument()
     try:
         _lay_out_text(document, text, pager, writer, dpi)

@@ -30,6 +30,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.ui import dates
+from app.ui.i18n import translate
 from app.ui.tabs.fax.compose_merge import (
     FAX_DPI,
     AttachmentError,
@@ -58,36 +60,45 @@ def write_typed_pages(text: str, out: Path) -> int:
     """Lay ``text`` out on letter pages (paginated) in the PDF ``out``; its page count."""
     text = text.replace("\r\n", "\n").replace("\f", "\n")
     if not text.strip():
-        raise AttachmentError("The typed message is empty: there is nothing to fax.")
+        raise AttachmentError(translate(
+            "fax.compose_pages",
+            "The typed message is empty: there is nothing to fax.",
+        ))
     return _write_document(out, lambda doc: doc.setPlainText(text))
 
 
 def write_cover_page(cover: CoverPage, total_pages: int, out: Path, *, today: date) -> int:
     """One cover page in ``out``: to, from, date, subject, page count (cover included), note."""
+    # In the UI's language: the cover page is the user's own letterhead.
     rows: Sequence[tuple[str, str]] = (
-        ("To", _join(cover.to, cover.to_number)),
-        ("From", _join(cover.sender, cover.from_number)),
-        ("Date", today.strftime("%B %d, %Y").replace(" 0", " ")),
-        ("Subject", cover.subject.strip()),
-        ("Pages", f"{total_pages} (including this page)"),
+        (translate("fax.compose_pages", "To:"), _join(cover.to, cover.to_number)),
+        (translate("fax.compose_pages", "From:"), _join(cover.sender, cover.from_number)),
+        (translate("fax.compose_pages", "Date:"), dates.long_day(today, with_year=True)),
+        (translate("fax.compose_pages", "Subject:"), cover.subject.strip()),
+        (translate("fax.compose_pages", "Pages:"),
+         translate("fax.compose_pages", "{count} (including this page)").format(
+             count=total_pages)),
     )
     # Everything the user typed is escaped: this is rich text only for the layout.
     table = "".join(
-        f"<tr><td style='padding:6px 18px 6px 0'><b>{label}:</b></td>"
+        f"<tr><td style='padding:6px 18px 6px 0'><b>{html.escape(label)}</b></td>"
         f"<td style='padding:6px 0'>{html.escape(value)}</td></tr>"
         for label, value in rows
         if value
     )
     note = html.escape(cover.note.strip()).replace("\n", "<br>")
     body = (
-        "<h1 style='font-size:28pt'>Fax</h1>"
+        f"<h1 style='font-size:28pt'>{html.escape(translate('fax.compose_pages', 'Fax'))}</h1>"
         f"<table cellspacing='0'>{table}</table>"
         "<hr>"
         + (f"<p style='white-space:pre-wrap'>{note}</p>" if note else "")
     )
     pages = _write_document(out, lambda doc: doc.setHtml(body))
     if pages != 1:
-        raise AttachmentError("The cover note is too long for one page: shorten it.")
+        raise AttachmentError(translate(
+            "fax.compose_pages",
+            "The cover note is too long for one page: shorten it.",
+        ))
     return pages
 
 
@@ -104,7 +115,7 @@ def _write_document(out: Path, fill: Callable[[QTextDocument], None]) -> int:
     try:
         writer.setResolution(FAX_DPI)
         writer.setCreator("Switchboard")
-        writer.setTitle("Fax")
+        writer.setTitle(translate("fax.compose_pages", "Fax"))
         writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.Letter),
@@ -127,7 +138,10 @@ def _write_document(out: Path, fill: Callable[[QTextDocument], None]) -> int:
         pages = int(document.pageCount())
         painter = QPainter()
         if not painter.begin(writer):
-            raise AttachmentError(f"Could not create the fax document in {out.parent}.")
+            raise AttachmentError(translate(
+                "fax.compose_pages",
+                "Could not create the fax document in {parent}.",
+            ).format(parent=out.parent))
         try:
             for index in range(pages):
                 if index:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui import feedback
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_labels
 from app.ui.widgets.awaited_dialog import await_dialog, first_selected_path
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
 
-PDF_FILTER = "PDF documents (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("FaxDialogs", "PDF documents (*.pdf)")
 
 
 class FaxDialogs:
@@ -38,9 +40,10 @@ class FaxDialogs:
 
         from app.ui.tabs.fax.compose_merge import FILE_FILTER
 
-        dialog = QFileDialog(parent, "Attach documents to the fax")
+        dialog = QFileDialog(parent, translate("FaxDialogs", "Attach documents to the fax"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([FILE_FILTER, "All files (*)"])
+        dialog.setNameFilters([translate("fax.compose_merge", FILE_FILTER),
+                               translate("FaxDialogs", "All files (*)")])
         return await await_dialog(
             dialog, lambda accepted: [Path(f) for f in dialog.selectedFiles()] if accepted else []
         )
@@ -48,14 +51,14 @@ class FaxDialogs:
     async def save_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(parent, "Save fax as PDF", str(suggested))
+        dialog = QFileDialog(parent, translate("FaxDialogs", "Save fax as PDF"), str(suggested))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([PDF_FILTER])
+        dialog.setNameFilters([translate("FaxDialogs", PDF_FILTER)])
         dialog.setDefaultSuffix("pdf")
         return await await_dialog(dialog, lambda accepted: first_selected_path(dialog, accepted))
 
     async def ask_text(
-        self, parent: QWidget | None, title: str, label: str, default: str = "", ok_text: str = "OK"
+        self, parent: QWidget | None, title: str, label: str, default: str = "", ok_text: str = ""
     ) -> str | None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -65,7 +68,7 @@ class FaxDialogs:
         plain_labels(dialog)  # the label quotes a folder's name
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(default)
-        dialog.setOkButtonText(ok_text)
+        dialog.setOkButtonText(ok_text or translate("FaxDialogs", "OK"))
         text = await await_dialog(
             dialog, lambda accepted: dialog.textValue().strip() if accepted else None
         )
@@ -76,7 +79,7 @@ class FaxDialogs:
         from PySide6.QtPrintSupport import QPrintDialog  # loaded on the first print
 
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print fax")
+        dialog.setWindowTitle(translate("FaxDialogs", "Print fax"))
         # QPrintDialog.open() is overloaded with a receiver in the bindings.
         return await await_dialog(dialog, bool, show_instead_of_open=True)
 

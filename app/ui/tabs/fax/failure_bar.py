@@ -18,6 +18,7 @@ from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
 from app.services.fax.rules import is_inbound
 from app.ui import style
+from app.ui.i18n import translate
 from app.ui.widgets.strips import TintedStrip
 
 
@@ -28,9 +29,11 @@ def failed(fax: FaxMessage) -> bool:
 
 def failure_text(fax: FaxMessage) -> str:
     """One sentence: to whom the fax was not sent, and the provider's reason."""
-    to = format_number(fax.destination) or "the recipient"
-    reason = " ".join(fax.message.split()) or f"the provider reports “{fax.status.strip()}”"
-    return f"Not sent to {to}: {reason.rstrip('.')}."
+    to = format_number(fax.destination) or translate("FailureBar", "the recipient")
+    reason = " ".join(fax.message.split()) or translate(
+        "FailureBar", "the provider reports “{status}”").format(status=fax.status.strip())
+    return translate("FailureBar", "Not sent to {to}: {reason}.").format(
+        to=to, reason=reason.rstrip("."))
 
 
 class FailureBar(QWidget):
@@ -43,9 +46,12 @@ class FailureBar(QWidget):
         self.label = TintedStrip(self, look=style.ERROR_STRIP)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # the reason is the server's text
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Why the fax was not sent")
-        self.button = QPushButton("Send again…", self)
-        self.button.setToolTip("Open a new fax to the same number with the same document")
+        self.label.setAccessibleName(translate("FailureBar", "Why the fax was not sent"))
+        self.button = QPushButton(translate("FailureBar", "Send again…"), self)
+        self.button.setToolTip(translate(
+            "FailureBar",
+            "Open a new fax to the same number with the same document",
+        ))
         self.button.clicked.connect(self.send_again)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

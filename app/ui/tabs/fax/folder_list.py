@@ -19,15 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.fax import FaxFolder
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.fax.rules import SYSTEM_FOLDERS
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_tooltip
 
 #: What the system folders are called on screen.
-DISPLAY_NAMES = {"INBOX": "Inbox", "SENT": "Sent"}
+DISPLAY_NAMES = {"INBOX": QT_TRANSLATE_NOOP("fax", "Inbox"), "SENT": QT_TRANSLATE_NOOP("fax",
+    "Sent")}
 
 
 def display_name(name: str) -> str:
-    return DISPLAY_NAMES.get(name.upper(), name)
+    """A system folder in the UI's language; the user's own folders as they are named."""
+    shown = DISPLAY_NAMES.get(name.upper())
+    return translate("fax", shown) if shown else name
 
 
 class FolderList(QWidget):
@@ -36,15 +41,23 @@ class FolderList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._folders: list[FaxFolder] = []
-        heading = QLabel("<b>Folders</b>", self)
+        heading = QLabel(translate("FolderList", "<b>Folders</b>"), self)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Fax folders")
+        self.list.setAccessibleName(translate("FolderList", "Fax folders"))
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.new_button = self._button("New…", "Create a fax folder")
-        self.rename_button = self._button("Rename…", "Rename the selected folder")
+        self.new_button = self._button(translate("FolderList", "New…"), translate("FolderList",
+            "Create a fax folder"))
+        self.rename_button = self._button(translate(
+            "FolderList",
+            "Rename…",
+        ), translate(
+            "FolderList",
+            "Rename the selected folder",
+        ))
         self.delete_button = self._button(
-            "Delete", "Delete the selected folder (it must be empty)"
+            translate("FolderList", "Delete"), translate("FolderList",
+                "Delete the selected folder (it must be empty)")
         )
         # One under the other, each the width of the list: side by side the three
         # made the column ~195 px wide and left the fax list too narrow for a

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models.fax import FaxMessage
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.fax.rules import is_inbound
 from app.ui import style
 from app.ui.dates import list_date
+from app.ui.i18n import translate
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 from app.ui.plain_text import plain_tooltip
 
@@ -39,13 +41,19 @@ class Column(IntEnum):
     DURATION = 5
 
 
+# Marked for the catalog, translated where shown (this runs before the translator).
 HEADERS = {
-    Column.DATE: "Date",
-    Column.FROM: "From",
-    Column.TO: "To",
-    Column.PAGES: "Pages",
-    Column.STATUS: "Status",
-    Column.DURATION: "Duration",
+    Column.DATE: QT_TRANSLATE_NOOP("fax", "Date"),
+    Column.FROM: QT_TRANSLATE_NOOP("fax", "From"),
+    Column.TO: QT_TRANSLATE_NOOP("fax", "To"),
+    Column.PAGES: QT_TRANSLATE_NOOP("fax", "Pages"),
+    Column.STATUS: QT_TRANSLATE_NOOP("fax", "Status"),
+    Column.DURATION: QT_TRANSLATE_NOOP("fax", "Duration"),
+}
+#: The fax statuses VoIP.ms sends (``SUCCESS``...), in words; others are shown as sent.
+STATUS_WORDS = {
+    "success": QT_TRANSLATE_NOOP("fax", "Success"),
+    "failed": QT_TRANSLATE_NOOP("fax", "Failed"),
 }
 
 
@@ -65,12 +73,14 @@ def sender_text(fax: FaxMessage) -> str:
     station = fax.stationid.strip()
     if station and station != fax.callerid and station != number:
         return f"{station} · {number}" if number else station
-    return number or station or "Unknown"
+    return number or station or translate("fax", "Unknown")
 
 
 def status_text(fax: FaxMessage) -> str:
-    status = fax.status.strip().capitalize() or "Unknown"
-    return f"{status}: {fax.message}" if fax.message and status != "Success" else status
+    raw = fax.status.strip().lower()
+    known = STATUS_WORDS.get(raw)
+    status = translate("fax", known) if known else (raw.capitalize() or translate("fax", "Unknown"))
+    return f"{status}: {fax.message}" if fax.message and raw != "success" else status
 
 
 class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
@@ -96,7 +106,8 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+            return translate("fax", HEADERS[Column(section)]) if 0 <= section < len(
+                Column) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -125,7 +136,7 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[column]}: {self._display(fax, column)}"
+            return f"{translate('fax', HEADERS[column])}: {self._display(fax, column)}"
         return None
 
     def _display(self, fax: FaxMessage, column: Column) -> str:
@@ -151,14 +162,15 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         return self._display(fax, column).lower()
 
     def _tooltip(self, fax: FaxMessage) -> str:
-        verb = "Received" if is_inbound(fax) else "Sent"
-        plural = "s" if fax.pages != 1 else ""
+        when = format_date(fax.date, self._clock())
         lines = [
-            f"{verb} {format_date(fax.date, self._clock())}",
-            f"From: {sender_text(fax)}",
-            f"To: {format_number(fax.destination) or '—'}",
-            f"{fax.pages} page{plural}, {format_duration(fax.duration_seconds)}",
-            f"Status: {status_text(fax)}",
+            translate("fax", "Received {when}").format(when=when) if is_inbound(fax)
+            else translate("fax", "Sent {when}").format(when=when),
+            translate("fax", "From: {sender}").format(sender=sender_text(fax)),
+            translate("fax", "To: {number}").format(number=format_number(fax.destination) or "—"),
+            translate("fax", "%n page(s), {duration}", "", fax.pages).format(
+                duration=format_duration(fax.duration_seconds)),
+            translate("fax", "Status: {status}").format(status=status_text(fax)),
         ]
         return "\n".join(lines)
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.domain.models.fax import FaxMessage
 from app.domain.models.sends import JournalEntry, SendState
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.fax.changes import FaxChanges, UnreadState
 from app.services.fax.rules import is_inbound
 from app.services.fax.send import FaxSender
@@ -43,6 +44,7 @@ from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.keyboard import chain_tab_order
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.fax.actions import FaxActionsMixin
@@ -55,9 +57,13 @@ from app.ui.widgets.pending_sends import PendingSends
 from app.ui.widgets.record_table import record_table
 
 #: (days, label) offered by the period selector.
-PERIODS = ((7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
-           (180, "Last 6 months"), (365, "Last year"))
-PREVIEW_EMPTY = "Select a fax to see it here."
+#: Texts are marked for the catalog and translated where shown.
+PERIODS = ((7, QT_TRANSLATE_NOOP("FaxTab", "Last 7 days")),
+           (30, QT_TRANSLATE_NOOP("FaxTab", "Last 30 days")),
+           (90, QT_TRANSLATE_NOOP("FaxTab", "Last 90 days")),
+           (180, QT_TRANSLATE_NOOP("FaxTab", "Last 6 months")),
+           (365, QT_TRANSLATE_NOOP("FaxTab", "Last year")))
+PREVIEW_EMPTY = QT_TRANSLATE_NOOP("FaxTab", "Select a fax to see it here.")
 #: A fax page is US Letter (8.5 in wide): 612 points.
 LETTER_WIDTH_POINTS = 612
 
@@ -101,19 +107,22 @@ class FaxTab(FaxActionsMixin):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
-        self.send_button = QPushButton("Send a fax…", self)
-        self.send_button.setToolTip("Compose a fax from PDF, text or image files")
+        self.send_button = QPushButton(translate("FaxTab", "Send a fax…"), self)
+        self.send_button.setToolTip(translate(
+            "FaxTab",
+            "Compose a fax from PDF, text or image files",
+        ))
         self.period = QComboBox(self)
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(translate("FaxTab", "Period"))
         for days, label in PERIODS:
-            self.period.addItem(label, days)
+            self.period.addItem(translate("FaxTab", label), days)
         wanted = ctx.settings.fax_history_days
         index = self.period.findData(wanted)
         self.period.setCurrentIndex(index if index >= 0 else 2)
         self.count_label = QLabel("", self)
         style.set_look(self.count_label, style.MUTED)
 
-        self.preview = PdfViewer(self, placeholder=PREVIEW_EMPTY)
+        self.preview = PdfViewer(self, placeholder=translate("FaxTab", PREVIEW_EMPTY))
         #: Fax sends not confirmed yet (sending, checking, not sent): issue #13.1.
         self.pending = PendingSends(self)
         self.failure_bar = FailureBar(self)
@@ -134,7 +143,7 @@ class FaxTab(FaxActionsMixin):
     # --- construction ---------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = record_table(self, self.proxy, accessible_name="Faxes")
+        table = record_table(self, self.proxy, accessible_name=translate("FaxTab", "Faxes"))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -144,9 +153,9 @@ class FaxTab(FaxActionsMixin):
         widths = {
             Column.DATE: "Mar 28, 2026 10:24",
             Column.TO: "(555) 555-5555",
-            Column.PAGES: "Pages",
-            Column.STATUS: "Success",
-            Column.DURATION: "Duration",
+            Column.PAGES: translate("fax", "Pages"),
+            Column.STATUS: translate("fax", "Success"),
+            Column.DURATION: translate("fax", "Duration"),
         }
         for column, sample in widths.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
@@ -161,7 +170,7 @@ class FaxTab(FaxActionsMixin):
         top = QHBoxLayout()
         top.addWidget(self.send_button)
         top.addSpacing(12)
-        top.addWidget(QLabel("Show:", self))
+        top.addWidget(QLabel(translate("FaxTab", "Show:"), self))
         top.addWidget(self.period)
         top.addWidget(self.count_label, 1)
         top.addLayout(self.action_bar)
@@ -238,8 +247,11 @@ class FaxTab(FaxActionsMixin):
         for entry in entries:
             if entry.state is SendState.SENT:
                 self.status_message.emit(
-                    f"The fax to {format_number(entry.contact)} that was being sent when "
-                    "Switchboard stopped went out: it is in Sent.")
+                    translate(
+                        "FaxTab",
+                        "The fax to {number} that was being sent when Switchboard stopped went "
+                        "out: it is in Sent.",
+                    ).format(number=format_number(entry.contact)))
 
     # --- pending fax sends (the send journal) -----------------------------------------
 
@@ -248,14 +260,14 @@ class FaxTab(FaxActionsMixin):
 
     def _on_pending_cancel_requested(self, entry_id: int) -> None:
         if not self.ctx.sends.cancel(("fax", entry_id)):
-            self.status_message.emit("That fax is no longer being sent.")
+            self.status_message.emit(translate("FaxTab", "That fax is no longer being sent."))
 
     @async_slot(int)
     async def _on_pending_send_again_requested(self, entry_id: int) -> None:
         row = self.pending.rows.get(entry_id)
         changes = await run_operation(row.again_button if row is not None else None,
                                       self.fax_sender.send_again(entry_id),
-                                      busy_text="Sending the fax…")
+                                      busy_text=translate("FaxTab", "Sending the fax…"))
         if changes is not None:
             self.apply_changes(changes)
 
@@ -263,13 +275,16 @@ class FaxTab(FaxActionsMixin):
     async def _on_pending_dismiss_requested(self, entry_id: int) -> None:
         if self.fax_sender.journal is not None:
             await run_in_background(self, self.fax_sender.journal.dismiss(entry_id),
-                                    busy_text="Discarding…")
+                                    busy_text=translate("FaxTab", "Discarding…"))
 
     @async_slot()
     async def _on_pending_check_requested(self) -> None:
         if self.fax_sender.journal is not None:
             found = await run_in_background(self, self.fax_sender.journal.check(),
-                                            busy_text="Checking unconfirmed faxes…")
+                                            busy_text=translate(
+                                                "FaxTab",
+                                                "Checking unconfirmed faxes…",
+                                            ))
             self._announce_found(found or [])
 
     def start_new(self) -> None:
@@ -387,16 +402,17 @@ class FaxTab(FaxActionsMixin):
         period = self.period.currentText().lower()
         if count:
             self.list_stack.setCurrentWidget(self.table)
-            self.count_label.setText(f"{count} fax{'es' if count != 1 else ''}")
+            self.count_label.setText(translate("FaxTab", "%n fax(es)", "", count))
             # The dates shown ("Nov 23 23:11") are narrower than the worst case the
             # column starts with ("Mar 28, 2026 10:24"): give the sender's name the rest.
             self.table.resizeColumnToContents(Column.DATE)
             return
         self.count_label.setText("")
         if not self.folders.folders and not self._refreshed:
-            text = "Loading faxes…"
+            text = translate("FaxTab", "Loading faxes…")
         else:
-            text = f"No faxes in “{display_name(self._folder)}” in the {period}."
+            text = translate("FaxTab", "No faxes in “{folder}” in the {period}.").format(
+                folder=display_name(self._folder), period=period)
         self.empty_label.setText(text)
         self.list_stack.setCurrentWidget(self.empty_label)
 
@@ -416,20 +432,23 @@ class FaxTab(FaxActionsMixin):
         self._make_preview_readable()
         cached = self.service.cached_pdf(fax.id)
         if cached is None:
-            self.preview.clear("Loading the fax…")
+            self.preview.clear(translate("FaxTab", "Loading the fax…"))
             path = await run_in_background(
-                self, self.service.pdf(fax), busy_text="Loading the fax…"
+                self, self.service.pdf(fax), busy_text=translate("FaxTab", "Loading the fax…")
             )
             if not shiboken6.isValid(self.preview):
                 return  # the window closed while the fax was loading
             if self._shown_id != fax.id:
                 return  # another fax was selected meanwhile
             if path is None:
-                self.preview.show_message("This fax could not be loaded. Select it to try again.")
+                self.preview.show_message(translate(
+                    "FaxTab",
+                    "This fax could not be loaded. Select it to try again.",
+                ))
                 return
             cached = path
         pages = await run_in_background(
-            self, self._load_preview(cached), busy_text="Opening the fax…"
+            self, self._load_preview(cached), busy_text=translate("FaxTab", "Opening the fax…")
         )
         if pages is None:
             return  # cannot be shown: the viewer says why in place, and one message
@@ -479,7 +498,10 @@ class FaxTab(FaxActionsMixin):
         self.apply_changes(changes)
 
     def _on_poller_failed(self, text: str) -> None:
-        self.status_message.emit(f"Checking for faxes failed: {text}")
+        self.status_message.emit(translate(
+            "FaxTab",
+            "Checking for faxes failed: {text}",
+        ).format(text=localized(text)))
 
     def _on_folders_folder_selected(self, name: str) -> None:
         if name == self._folder and self.model.rowCount():
@@ -506,7 +528,10 @@ class FaxTab(FaxActionsMixin):
         self.ctx.settings.fax_history_days = self.days
         self._schedule_reload()
         await run_in_background(
-            self, self.service.sync(days=self.days), busy_text="Loading faxes…"
+            self, self.service.sync(days=self.days), busy_text=translate(
+                "FaxTab",
+                "Loading faxes…",
+            )
         )
 
     def _on_failure_bar_send_again(self) -> None:

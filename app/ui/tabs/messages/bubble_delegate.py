@@ -50,6 +50,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.messages import Direction, StoredMessage
+from app.ui import dates
+from app.ui.i18n import translate
 from app.ui.tabs.messages.thread_model import (
     DAY_ROLE,
     IS_SEPARATOR_ROLE,
@@ -348,11 +350,11 @@ class BubbleDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
             if path is None:
                 # Not downloaded (or given up on): a click tries again (issue #13.14).
-                label = "Picture not downloaded\nClick to try again"
+                label = translate("BubbleDelegate", "Picture not downloaded\nClick to try again")
             elif self.thumbnails.failed(path):
-                label = "Image cannot be shown"
+                label = translate("BubbleDelegate", "Image cannot be shown")
             else:
-                label = "Loading image…"
+                label = translate("BubbleDelegate", "Loading image…")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             return
         target = pixmap.rect()
@@ -466,7 +468,7 @@ def readable_link(link: QColor, fill: QColor, ink: QColor) -> QColor:
 
 
 def _time_label(stored: StoredMessage) -> str:
-    label = stored.message.date.astimezone().strftime("%H:%M")
+    label = dates.clock(stored.message.date.astimezone())
     if stored.message.kind.value == "mms":
-        label += " · MMS"
+        label += translate("BubbleDelegate", " · MMS")
     return label

@@ -35,6 +35,7 @@ from app.domain.sms_text import (
     count,
 )
 from app.ui import style
+from app.ui.i18n import localized, translate
 from app.ui.widgets.strips import TintedStrip
 
 
@@ -76,29 +77,41 @@ class ComposeWidget(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.from_combo = QComboBox(self)
-        self.from_combo.setToolTip("The number the message is sent from")
+        self.from_combo.setToolTip(translate(
+            "ComposeWidget",
+            "The number the message is sent from",
+        ))
         self.mode_combo = QComboBox(self)
-        self.mode_combo.addItem("Long texts: split into SMS", LongTextMode.SPLIT.value)
-        self.mode_combo.addItem("Long texts: send as MMS", LongTextMode.MMS.value)
+        self.mode_combo.addItem(translate(
+            "ComposeWidget",
+            "Long texts: split into SMS",
+        ), LongTextMode.SPLIT.value)
+        self.mode_combo.addItem(translate(
+            "ComposeWidget",
+            "Long texts: send as MMS",
+        ), LongTextMode.MMS.value)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_combo_changed)
         self.counter = QLabel(self)
         self.counter.setObjectName("composeCounter")
         self.text = _TextBox(self)
-        self.text.setPlaceholderText("Type a message (Ctrl+Enter sends)")
+        self.text.setPlaceholderText(translate(
+            "ComposeWidget",
+            "Type a message (Ctrl+Enter sends)",
+        ))
         self.text.setFixedHeight(72)
         self.text.textChanged.connect(self._update_counter)
         self.text.submit.connect(self.send_requested)
         self.attach_button = QToolButton(self)
-        self.attach_button.setText("Attach image…")
+        self.attach_button.setText(translate("ComposeWidget", "Attach image…"))
         self.attach_button.clicked.connect(self.attach_requested)
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(translate("ComposeWidget", "Send"), self)
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send_requested)
         self.attachment_row = QHBoxLayout()
         self.attachment_row.setSpacing(6)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("From:", self))
+        top.addWidget(QLabel(translate("ComposeWidget", "From:"), self))
         top.addWidget(self.from_combo, 1)
         top.addWidget(self.mode_combo)
         bottom = QHBoxLayout()
@@ -179,9 +192,9 @@ class ComposeWidget(QWidget):
     def _update_counter(self) -> None:
         counted = count(self.text.toPlainText())
         mode = LongTextMode.MMS if self._attachments else self.mode()
-        label = counted.label(mode)
+        label = localized(counted.label(mode))
         if self._attachments:
-            label = counted.picture_label(len(self._attachments))
+            label = localized(counted.picture_label(len(self._attachments)))
         self.counter.setText(label)
         self.mode_combo.setVisible(counted.over_sms)
 
@@ -199,10 +212,12 @@ class ComposeWidget(QWidget):
             if not pixmap.isNull():
                 chip.setIcon(pixmap.scaled(QSize(32, 32), Qt.AspectRatioMode.KeepAspectRatio))
                 chip.setIconSize(QSize(32, 32))
-            chip.setText(f"{attachment.path.name} ✕")
+            chip.setText(translate("ComposeWidget", "{name} ✕").format(name=attachment.path.name))
             chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            chip.setToolTip(f"{attachment.path.name} ({len(attachment.data) // 1024} KB):"
-                            " click to remove")
+            chip.setToolTip(translate(
+                "ComposeWidget",
+                "{name} ({size} KB): click to remove",
+            ).format(name=attachment.path.name, size=len(attachment.data) // 1024))
             chip.clicked.connect(lambda _=False, p=position: self._remove_attachment(p))
             self.attachment_row.addWidget(chip)
         self.attach_button.setEnabled(len(self._attachments) < MAX_ATTACHMENTS)

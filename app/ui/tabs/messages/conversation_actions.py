@@ -19,8 +19,10 @@ from app.domain.errors import UserFacingError
 from app.domain.models.messages import Direction, MessageKind, StoredMessage
 from app.domain.phone import format_number, normalize
 from app.domain.sms_text import MAX_ATTACHMENTS
+from app.domain.words import Lines
 from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_in_background, run_operation
 from app.ui.tabs.messages.compose import Attachment
 from app.ui.tabs.messages.conversation_model import contact_label
@@ -178,7 +180,7 @@ class ConversationActions(_TabPart):
         key = self._open
         text, paths = self._typed()
         await run_in_background(self, self.service.keep_draft(*key, text, paths),
-                                busy_text="Saving the draft…")
+                                busy_text=translate("ConversationActions", "Saving the draft…"))
 
     async def mark_open_read(self) -> None:
         if self._open is not None:
@@ -249,7 +251,7 @@ class ConversationActions(_TabPart):
         self._draft_timer.stop()  # the sender keeps the draft itself until it is sent
         result = await run_operation(self.pane.compose.send_button,
                                      self._send(did, contact, payload.text, images, paths),
-                                     busy_text="Sending…")
+                                     busy_text=translate("ConversationActions", "Sending…"))
         if result is None:
             return  # the draft (and why) is in the box: see _send
         self._fill_compose_quietly(self.pane.compose.clear)
@@ -259,7 +261,10 @@ class ConversationActions(_TabPart):
         if self._open == (did, contact):
             self.pane.view.scrollToBottom()
         if result.outcome.reconciled:
-            self.status_message.emit("VoIP.ms answered late, but the message was sent.")
+            self.status_message.emit(translate(
+                "ConversationActions",
+                "VoIP.ms answered late, but the message was sent.",
+            ))
 
     async def _send(self, did: str, contact: str, text: str, images: list[bytes],
                     paths: list[str]) -> SendResult:
@@ -277,7 +282,7 @@ class ConversationActions(_TabPart):
                 # box), never offered for another Send until it is checked.
                 self._clear_sent_text(did, contact, text)
                 raise
-            self.pane.compose.show_error(exc.message)
+            self.pane.compose.show_error(localized(exc.message))
             if exc.unsent_text and exc.unsent_text != text:
                 unsent = exc.unsent_text  # already kept as the draft by the sender
                 self._fill_compose_quietly(lambda: self.pane.compose.text.setPlainText(unsent))
@@ -300,7 +305,10 @@ class ConversationActions(_TabPart):
 
     def _on_pending_cancel_requested(self, entry_id: int) -> None:
         if not self.service.cancel_send(entry_id):
-            self.status_message.emit("That message is no longer being sent.")
+            self.status_message.emit(translate(
+                "ConversationActions",
+                "That message is no longer being sent.",
+            ))
 
     @async_slot(int)
     async def _on_pending_send_again_requested(self, entry_id: int) -> None:
@@ -312,24 +320,30 @@ class ConversationActions(_TabPart):
         if entry.attachments and entry.done_parts == 0:
             attachments, problems = await self._load_pictures(entry.attachments)
             if problems:
-                feedback.show_message(self, f"The message was not sent again: {problems}",
+                feedback.show_message(self, translate(
+                    "ConversationActions",
+                    "The message was not sent again: {problems}",
+                ).format(problems=problems),
                                       level=feedback.Level.WARNING)
                 return
             images = [a.data for a in attachments]
         result = await run_operation(row.again_button, self.service.send_again(entry_id, images),
-                                     busy_text="Sending…")
+                                     busy_text=translate("ConversationActions", "Sending…"))
         if result is not None:
             self._apply_thread_change(result.change)
 
     @async_slot(int)
     async def _on_pending_dismiss_requested(self, entry_id: int) -> None:
         await run_in_background(self, self.service.dismiss_send(entry_id),
-                                busy_text="Discarding…")
+                                busy_text=translate("ConversationActions", "Discarding…"))
 
     @async_slot()
     async def _on_pending_check_requested(self) -> None:
         await run_in_background(self, self.service.check_sends(),
-                                busy_text="Checking unconfirmed messages…")
+                                busy_text=translate(
+                                    "ConversationActions",
+                                    "Checking unconfirmed messages…",
+                                ))
 
     async def _load_pictures(self, paths: Sequence[str | Path]) -> tuple[list[Attachment], str]:
         """Downscaled pictures ready to attach, and why some could not be read ("")."""
@@ -345,7 +359,7 @@ class ConversationActions(_TabPart):
                 problems.append(exc.message)
                 continue
             attachments.append(Attachment(Path(name), data))
-        return attachments, " ".join(problems)
+        return attachments, localized(Lines(problems, " "))
 
     async def _attach(self, paths: list[Path]) -> None:
         attachments, problems = await self._load_pictures(paths)
@@ -353,8 +367,10 @@ class ConversationActions(_TabPart):
         if problems:
             raise UserFacingError(problems)  # shown by run_operation
         if refused:
-            feedback.show_message(self, f"An MMS carries at most {MAX_ATTACHMENTS} images; "
-                                  "the others were not attached.",
+            feedback.show_message(self, translate(
+                "ConversationActions",
+                "An MMS carries at most {count} images; the others were not attached.",
+            ).format(count=MAX_ATTACHMENTS),
                                   level=feedback.Level.WARNING)
 
     @async_slot()
@@ -363,7 +379,7 @@ class ConversationActions(_TabPart):
         paths = await self.dialogs.open_images(self, room)
         if paths:
             await run_operation(self.pane.compose.attach_button, self._attach(paths),
-                                busy_text="Attaching…")
+                                busy_text=translate("ConversationActions", "Attaching…"))
 
     def _on_compose_mode_changed(self, mode: str) -> None:
         self.ctx.settings.messages_long_text = mode
@@ -380,7 +396,10 @@ class ConversationActions(_TabPart):
             return
         change = await self.service.mark_unread(*self._open)
         if change is None:
-            self.status_message.emit("Nothing to mark unread: no message received here yet.")
+            self.status_message.emit(translate(
+                "ConversationActions",
+                "Nothing to mark unread: no message received here yet.",
+            ))
         else:
             self._apply_thread_change(change)
 
@@ -392,27 +411,37 @@ class ConversationActions(_TabPart):
         summary = await self.service.summary(did, contact)
         label = contact_label(summary) if summary else format_number(contact)
         path = await self.dialogs.save_path(
-            self, "Export conversation", f"conversation-{contact}.csv",
-            "CSV spreadsheet (*.csv);;Text (*.txt)")
+            self, translate(
+                "ConversationActions",
+                "Export conversation",
+            ), f"conversation-{contact}.csv",
+            translate("ConversationActions", "CSV spreadsheet (*.csv);;Text (*.txt)"))
         if path is None:
             return
         count = await run_operation(self.pane.export_button,
                                     self.service.export(did, contact, path, label),
-                                    busy_text="Exporting…")
+                                    busy_text=translate("ConversationActions", "Exporting…"))
         if count is not None:
-            feedback.show_message(self, f"{count} message(s) saved to {path}.",
+            feedback.show_message(self, translate(
+                "ConversationActions",
+                "%n message(s) saved to {path}.", "", count,
+            ).format(path=path),
                                   level=feedback.Level.INFO)
 
     @async_slot(object)
     async def _on_pane_delete_requested(self, stored: StoredMessage) -> None:
-        preview = " ".join(stored.message.text.split())[:60] or "this message"
+        preview = " ".join(stored.message.text.split())[:60] or translate(
+            "ConversationActions", "this message")
         if not await self.dialogs.confirm(
-            self, f"Delete “{preview}”? It is deleted at VoIP.ms too and cannot be restored.",
-            "Delete",
+            self, translate(
+                "ConversationActions",
+                "Delete “{preview}”? It is deleted at VoIP.ms too and cannot be restored.",
+            ).format(preview=preview),
+            translate("ConversationActions", "Delete"),
         ):
             return
         change = await run_operation(self.pane.view, self.service.delete(stored),
-                                     busy_text="Deleting…")
+                                     busy_text=translate("ConversationActions", "Deleting…"))
         if change is not None:
             self._apply_thread_change(change)
 
@@ -420,10 +449,15 @@ class ConversationActions(_TabPart):
     async def _on_pane_media_retry_requested(self, pk: int) -> None:
         # The pictures arrive through ``media_ready`` like any download.
         ready = await run_in_background(self, self.service.retry_media(pk),
-                                        busy_text="Downloading the pictures…")
+                                        busy_text=translate(
+                                            "ConversationActions",
+                                            "Downloading the pictures…",
+                                        ))
         if ready is not None and pk not in ready:
-            self.status_message.emit("The pictures could not be downloaded; Switchboard will "
-                                     "try again later.")
+            self.status_message.emit(translate(
+                "ConversationActions",
+                "The pictures could not be downloaded; Switchboard will try again later.",
+            ))
 
     def _picture_title(self, path: str) -> str:
         """ "Picture from <contact> - <date>" (or "sent to") for the message holding ``path``."""
@@ -433,14 +467,19 @@ class ConversationActions(_TabPart):
         from app.ui.tabs.messages.thread_model import MEDIA_ROLE
 
         model = self.pane.model
-        who = self.pane.title.text() or "this conversation"
+        who = self.pane.title.text() or translate("ConversationActions", "this conversation")
         for row in range(model.rowCount()):
             stored = model.stored_at(row)
             if stored is not None and path in (model.index(row).data(MEDIA_ROLE) or []):
                 when = list_date(stored.message.date, datetime.now().astimezone())
                 sent = stored.message.direction is Direction.SENT
-                return f"Picture {'sent to' if sent else 'from'} {who} - {when}"
-        return f"Picture from {who}"
+                if sent:
+                    return translate("ConversationActions",
+                        "Picture sent to {who} - {when}").format(
+                        who=who, when=when)
+                return translate("ConversationActions", "Picture from {who} - {when}").format(
+                    who=who, when=when)
+        return translate("ConversationActions", "Picture from {who}").format(who=who)
 
     def _on_pane_image_requested(self, path: str) -> None:
         from app.ui.tabs.messages.image_viewer import ImageViewer  # on the first picture

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.models.messages import Direction, ThreadSummary
 from app.domain.phone import format_number
+from app.ui import dates
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.item_state import is_selected
 
@@ -43,11 +45,11 @@ def contact_label(summary: ThreadSummary) -> str:
 def snippet(summary: ThreadSummary) -> str:
     text = " ".join(summary.last_text.split())
     if not text and summary.last_has_media:
-        text = "Image"
+        text = translate("ConversationModel", "Image")
     elif summary.last_has_media:
-        text = f"Image · {text}"
+        text = translate("ConversationModel", "Image · {text}").format(text=text)
     if summary.last_direction is Direction.SENT:
-        text = f"You: {text}"
+        text = translate("ConversationModel", "You: {text}").format(text=text)
     return text
 
 
@@ -55,14 +57,14 @@ def short_time(moment: datetime, now: datetime | None = None) -> str:
     local = moment.astimezone()
     now_local = (now or datetime.now().astimezone()).astimezone()
     if local.date() == now_local.date():
-        return local.strftime("%H:%M")
+        return dates.clock(local)
     if (now_local.date() - local.date()).days < 7:
-        return local.strftime("%a")
-    # Month first and spelled out, like the voicemail and fax lists: "09/11/2026"
+        return dates.weekday(local.date(), short=True)
+    # The month spelled out, like the voicemail and fax lists: "09/11/2026"
     # reads as September in the US and as November elsewhere.
     if local.year == now_local.year:
-        return f"{local:%b} {local.day}"
-    return f"{local:%b} {local.day}, {local.year}"
+        return dates.day_month(local.date())
+    return dates.day_month_year(local.date())
 
 
 class ConversationModel(QAbstractListModel):
@@ -82,9 +84,11 @@ class ConversationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return contact_label(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{contact_label(summary)} · via {format_number(summary.did)}")
+            return plain_tooltip(translate("ConversationModel", "{contact} · via {number}").format(
+                contact=contact_label(summary), number=format_number(summary.did)))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            unread = f", {summary.unread} unread" if summary.unread else ""
+            unread = translate("ConversationModel", ", %n unread", "", summary.unread) \
+                if summary.unread else ""
             return f"{contact_label(summary)}{unread}: {snippet(summary)}"
         if role == SUMMARY_ROLE:
             return summary
@@ -255,7 +259,8 @@ class ConversationDelegate(QStyledItemDelegate):
         parts = [format_number(summary.contact)] if summary.name else []
         mine = index.data(MY_NUMBER_ROLE)
         if mine:
-            parts.append(f"to …{mine[-4:]}")  # the full number is in the tooltip
+            # The full number is in the tooltip.
+            parts.append(translate("ConversationModel", "to …{digits}").format(digits=mine[-4:]))
         prefix = "".join(f"{part} · " for part in parts)
         text = metrics.elidedText(prefix + snippet(summary), Qt.TextElideMode.ElideRight,
                                   second.width() - badge_width)

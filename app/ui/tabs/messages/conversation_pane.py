@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models.messages import StoredMessage
 from app.domain.phone import format_number
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_label
 from app.ui.tabs.messages.bubble_delegate import BubbleDelegate
 from app.ui.tabs.messages.compose import ComposeWidget
@@ -116,15 +117,21 @@ class ConversationPane(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("conversationSubtitle")
         plain_label(self.subtitle)
-        self.unread_button = QPushButton("Mark unread", self)
+        self.unread_button = QPushButton(translate("ConversationPane", "Mark unread"), self)
         self.unread_button.clicked.connect(self.mark_unread_requested)
-        self.export_button = QPushButton("Export…", self)
-        self.export_button.setToolTip("Save this conversation as CSV or text")
+        self.export_button = QPushButton(translate("ConversationPane", "Export…"), self)
+        self.export_button.setToolTip(translate(
+            "ConversationPane",
+            "Save this conversation as CSV or text",
+        ))
         self.export_button.clicked.connect(self.export_requested)
         self.compose = ComposeWidget(self)
         #: Sends not confirmed yet (sending, checking, not sent): issue #13.1.
         self.pending = PendingSends(self)
-        self.empty = QLabel("Choose a conversation on the left, or start a new one.", self)
+        self.empty = QLabel(translate(
+            "ConversationPane",
+            "Choose a conversation on the left, or start a new one.",
+        ), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
@@ -159,8 +166,11 @@ class ConversationPane(QWidget):
 
     def show_thread(self, name: str, did: str, contact: str) -> None:
         self.title.setText(name or format_number(contact))
-        via = f"{format_number(contact)} · " if name else ""
-        self.subtitle.setText(f"{via}via your number {format_number(did)}")
+        mine = format_number(did)
+        self.subtitle.setText(
+            translate("ConversationPane", "{contact} · via your number {number}").format(
+                contact=format_number(contact), number=mine) if name
+            else translate("ConversationPane", "via your number {number}").format(number=mine))
         self.stack.setCurrentIndex(1)
 
     def has_thread(self) -> bool:
@@ -214,19 +224,22 @@ class ConversationPane(QWidget):
 
     def build_context_menu(self, stored: StoredMessage, index: QModelIndex) -> QMenu:
         menu = QMenu(self)
-        copy = menu.addAction("Copy text")
+        copy = menu.addAction(translate("ConversationPane", "Copy text"))
         copy.triggered.connect(
             lambda: QGuiApplication.clipboard().setText(stored.message.text))
-        select = menu.addAction("Select text")
+        select = menu.addAction(translate("ConversationPane", "Select text"))
         select.triggered.connect(lambda: self.view.open_text_editor(index))
         for position, path in enumerate(index.data(MEDIA_ROLE) or []):
             if path:
-                action = menu.addAction(f"Open image {position + 1}")
+                action = menu.addAction(translate(
+                    "ConversationPane",
+                    "Open image {number}",
+                ).format(number=position + 1))
                 action.triggered.connect(lambda _=False, p=path: self.image_requested.emit(p))
         if None in (index.data(MEDIA_ROLE) or []):
-            retry = menu.addAction("Download pictures again")
+            retry = menu.addAction(translate("ConversationPane", "Download pictures again"))
             retry.triggered.connect(lambda: self.media_retry_requested.emit(stored.pk))
         menu.addSeparator()
-        delete = menu.addAction("Delete message…")
+        delete = menu.addAction(translate("ConversationPane", "Delete message…"))
         delete.triggered.connect(lambda: self.delete_requested.emit(stored))
         return menu

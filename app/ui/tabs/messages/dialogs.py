@@ -13,6 +13,9 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import translate
+
 # Qt's dialog classes are imported where a dialog opens: building their Python
 # types is ~1 ms the tab's first paint need not wait for.
 if TYPE_CHECKING:
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
 
 from app.ui import feedback
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("MessageDialogs", "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)")
 
 
 class MessageDialogs:
@@ -42,7 +45,10 @@ class MessageDialogs:
     async def open_images(self, parent: QWidget | None, limit: int) -> list[Path]:
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(parent, f"Attach up to {limit} images", "", IMAGE_FILTER)
+        dialog = QFileDialog(parent, translate(
+            "MessageDialogs",
+            "Attach up to {limit} images",
+        ).format(limit=limit), "", translate("MessageDialogs", IMAGE_FILTER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         return [Path(f) for f in (await _run(dialog))[:limit]]
 

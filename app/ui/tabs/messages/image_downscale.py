@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainte
 from app.domain.errors import UserFacingError
 from app.domain.media_types import sniff
 from app.domain.sms_text import MAX_ATTACHMENT_BYTES
+from app.ui.i18n import translate
 
 #: Re-encode images above this size or dimension (the provider's cap is ~1.2 MB).
 TARGET_BYTES = 1_100_000
@@ -32,17 +33,26 @@ def downscale_image(path: Path) -> bytes:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserFacingError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+        raise UserFacingError(translate(
+            "messages.image_downscale",
+            "{name} cannot be read: {value}.",
+        ).format(name=path.name, value=exc.strerror or exc)) from exc
     kind = sniff(raw)
     if kind is not None and kind.mime == "image/heic":
         raise UserFacingError(
-            f"{path.name} is a HEIC photo (the iPhone's format), which Switchboard cannot "
-            "send. Export it as JPEG (on the iPhone: Settings > Camera > Formats > Most "
-            "Compatible) and attach that."
+            translate(
+                "messages.image_downscale",
+                "{name} is a HEIC photo (the iPhone's format), which Switchboard cannot send. "
+                "Export it as JPEG (on the iPhone: Settings > Camera > Formats > Most Compatible) "
+                "and attach that.",
+            ).format(name=path.name)
         )
     image = _read_upright(raw)
     if image.isNull():
-        raise UserFacingError(f"{path.name} is not an image Switchboard can read.")
+        raise UserFacingError(translate(
+            "messages.image_downscale",
+            "{name} is not an image Switchboard can read.",
+        ).format(name=path.name))
     rotated = _exif_rotation(raw)
     if (
         len(raw) <= TARGET_BYTES
@@ -64,7 +74,10 @@ def downscale_image(path: Path) -> bytes:
                                  Qt.TransformationMode.SmoothTransformation)
     data = _encode_jpeg(image, 40)
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise UserFacingError(f"{path.name} could not be made small enough for an MMS.")
+        raise UserFacingError(translate(
+            "messages.image_downscale",
+            "{name} could not be made small enough for an MMS.",
+        ).format(name=path.name))
     return data
 
 
@@ -125,6 +138,9 @@ def _encode_jpeg(image: QImage, quality: int) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, jpeg_format(), quality):  # type: ignore[arg-type]  # see above
         buffer.close()
-        raise UserFacingError("The picture could not be converted to JPEG for sending.")
+        raise UserFacingError(translate(
+            "messages.image_downscale",
+            "The picture could not be converted to JPEG for sending.",
+        ))
     buffer.close()
     return bytes(array.data())

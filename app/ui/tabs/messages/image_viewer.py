@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.i18n import translate
 from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.thumbnails import read_scaled, submit
 
@@ -40,15 +41,15 @@ class ImageViewer(QDialog):
     _decoded = Signal(QImage)
 
     def __init__(self, path: Path, dialogs: MessageDialogs, parent: QWidget | None = None,
-                 *, title: str = "Picture") -> None:
+                 *, title: str = "") -> None:
         super().__init__(parent)
         self.path = path
         self.dialogs = dialogs
         # Who sent it and when ("Picture from Dana Whitfield - Today 10:24"): the file's
         # own name is a hash of its link, meaningless to anyone (issue #15.14).
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or translate("ImageViewer", "Picture"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.image = QLabel("Loading image…", self)
+        self.image = QLabel(translate("ImageViewer", "Loading image…"), self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         scroll = QScrollArea(self)
         scroll.setWidget(self.image)
@@ -72,7 +73,7 @@ class ImageViewer(QDialog):
 
     def _on_decoded(self, image: QImage) -> None:
         if image.isNull():
-            self.image.setText("This image cannot be shown.")
+            self.image.setText(translate("ImageViewer", "This image cannot be shown."))
             self.loaded.emit(False)
             return
         self.image.setPixmap(QPixmap.fromImage(image))
@@ -81,14 +82,25 @@ class ImageViewer(QDialog):
 
     @async_slot()
     async def _on_save_clicked(self) -> None:
-        target = await self.dialogs.save_path(self, "Save image", self.path.name,
-                                              f"Image (*{self.path.suffix})")
+        target = await self.dialogs.save_path(self, translate(
+            "ImageViewer",
+            "Save image",
+        ), self.path.name,
+                                              translate(
+                                                  "ImageViewer",
+                                                  "Image (*{suffix})",
+                                              ).format(suffix=self.path.suffix))
         if target is None:
             return
         try:
             await asyncio.to_thread(shutil.copyfile, self.path, target)
         except OSError as exc:
-            feedback.show_message(self, f"The image could not be saved to {target}: "
-                                        f"{exc.strerror or exc}.")
+            feedback.show_message(self, translate(
+                "ImageViewer",
+                "The image could not be saved to {target}: {value}.",
+            ).format(target=target, value=exc.strerror or exc))
             return
-        feedback.show_message(self, f"Image saved to {target}.", level=feedback.Level.INFO)
+        feedback.show_message(self, translate(
+            "ImageViewer",
+            "Image saved to {target}.",
+        ).format(target=target), level=feedback.Level.INFO)

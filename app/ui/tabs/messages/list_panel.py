@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.phone import format_number
+from app.ui.i18n import translate
 from app.ui.tabs.messages.conversation_model import ConversationDelegate, ConversationModel
 from app.ui.tabs.messages.search_panel import SearchPanel
 
@@ -38,13 +39,22 @@ class ConversationListPanel(QWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.did_filter = QComboBox(self)
         self.did_filter.setObjectName("didFilter")
-        self.did_filter.addItem("All my numbers", ALL_DIDS)
-        self.new_button = QPushButton("New conversation…", self)
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setToolTip("Fetch new messages now")
+        self.did_filter.addItem(translate("ConversationListPanel", "All my numbers"), ALL_DIDS)
+        self.new_button = QPushButton(translate(
+            "ConversationListPanel",
+            "New conversation…",
+        ), self)
+        self.refresh_button = QPushButton(translate("ConversationListPanel", "Refresh"), self)
+        self.refresh_button.setToolTip(translate(
+            "ConversationListPanel",
+            "Fetch new messages now",
+        ))
         self.search = SearchPanel(self)
-        self.list_empty = QLabel("No conversations yet. Messages appear here after the first "
-                                 "sync, or start one with “New conversation…”.", self)
+        self.list_empty = QLabel(translate(
+            "ConversationListPanel",
+            "No conversations yet. Messages appear here after the first sync, or start one with "
+            "“New conversation…”.",
+        ), self)
         self.list_empty.setWordWrap(True)
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_stack = QStackedWidget(self)
@@ -75,9 +85,12 @@ class ConversationListPanel(QWidget):
         current = self.selected_did()
         self.did_filter.blockSignals(True)
         self.did_filter.clear()
-        self.did_filter.addItem("All my numbers", ALL_DIDS)
+        self.did_filter.addItem(translate("ConversationListPanel", "All my numbers"), ALL_DIDS)
         for did in dids:
-            self.did_filter.addItem(f"Only {format_number(did)}", did)
+            self.did_filter.addItem(translate(
+                "ConversationListPanel",
+                "Only {number}",
+            ).format(number=format_number(did)), did)
         if current:
             self.did_filter.setCurrentIndex(max(self.did_filter.findData(current), 0))
         self.did_filter.blockSignals(False)
@@ -100,7 +113,7 @@ class SyncBar(QWidget):
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("SyncBar", "Cancel"), self)
         row = QHBoxLayout(self)
         row.addWidget(self.label, 1)
         row.addWidget(self.bar, 1)

@@ -16,25 +16,30 @@ from PySide6.QtWidgets import (
 
 from app.domain.phone import format_number, is_valid_nanp, normalize
 from app.ui import style
+from app.ui.i18n import translate
 
 
 def check_number(text: str) -> tuple[str, str]:
     """``(normalised number, "")`` or ``("", reason)`` for what the user typed."""
     digits = normalize(text)
     if not digits:
-        return "", "Type the phone number to write to."
+        return "", translate("NewConversationDialog", "Type the phone number to write to.")
     if len(digits) != 10:
         # No-break space: the example number is never split across two lines.
-        return "", "A North American number has 10 digits, e.g. (555)\u00a0123-4567."
+        return "", translate(
+            "NewConversationDialog",
+            "A North American number has 10 digits, e.g. (555)\u00a0123-4567.")
     if not is_valid_nanp(digits):
-        return "", f"{format_number(digits)} is not a valid North American number."
+        return "", translate(
+            "NewConversationDialog", "{number} is not a valid North American number.",
+        ).format(number=format_number(digits))
     return digits, ""
 
 
 class NewConversationDialog(QDialog):
     def __init__(self, dids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New conversation")
+        self.setWindowTitle(translate("NewConversationDialog", "New conversation"))
         # Room for the longest problem ("A North American number has 10 digits…") on
         # two lines; the dialog's natural width squeezed it to four, clipped.
         self.setMinimumWidth(360)
@@ -49,13 +54,16 @@ class NewConversationDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate(
+            "NewConversationDialog",
+            "Start",
+        ))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self.number.textEdited.connect(self._on_number_text_edited)
         layout = QFormLayout(self)
-        layout.addRow("To:", self.number)
-        layout.addRow("From:", self.from_combo)
+        layout.addRow(translate("NewConversationDialog", "To:"), self.number)
+        layout.addRow(translate("NewConversationDialog", "From:"), self.from_combo)
         layout.addRow(self.problem)
         layout.addRow(self.buttons)
         self._on_number_text_edited(self.number.text())

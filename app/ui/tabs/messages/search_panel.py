@@ -28,26 +28,32 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from app.domain.models.messages import SearchResults, ThreadSummary
 from app.domain.phone import format_number
 from app.domain.sms_text import escape_rich_text, snippet_html
+from app.ui import dates
+from app.ui.i18n import translate
 
 HIT_ROLE = 0x0100 + 20
 CONVERSATION_ROLE = 0x0100 + 21
 MORE_ROLE = 0x0100 + 22
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+def _conversations(n: int) -> str:
+    return translate("SearchPanel", "{count} conversation(s)", "", n).format(count=dates.number(n))
+
+
+def _messages(n: int) -> str:
+    return translate("SearchPanel", "{count} message(s)", "", n).format(count=dates.number(n))
 
 
 def status_text(results: SearchResults) -> str:
     """"2 conversations · 347 messages", or why nothing shows."""
     query = results.query.strip()
     if not results.conversations_total and not results.messages_total:
-        return f"Nothing found for “{query}”."
+        return translate("SearchPanel", "Nothing found for “{text}”.").format(text=query)
     parts = []
     if results.conversations_total:
-        parts.append(_count(results.conversations_total, "conversation", "conversations"))
+        parts.append(_conversations(results.conversations_total))
     if results.messages_total or not parts:
-        parts.append(_count(results.messages_total, "message", "messages"))
+        parts.append(_messages(results.messages_total))
     return " · ".join(parts)
 
 
@@ -60,7 +66,10 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Search names, numbers and messages")
+        self.field.setPlaceholderText(translate(
+            "SearchPanel",
+            "Search names, numbers and messages",
+        ))
         self.field.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
@@ -115,9 +124,11 @@ class SearchPanel(QWidget):
         self.status.setText(status_text(results))
         if results.conversations:
             self._add_heading(
-                "Conversations" if results.conversations_total <= len(results.conversations)
-                else f"Conversations (newest {len(results.conversations)} of "
-                     f"{results.conversations_total:,})")
+                translate("SearchPanel", "Conversations")
+                if results.conversations_total <= len(results.conversations)
+                else translate("SearchPanel", "Conversations (newest {shown} of {total})").format(
+                    shown=len(results.conversations),
+                    total=dates.number(results.conversations_total)))
             for summary in results.conversations:
                 self._add_conversation(summary)
         if results.messages:
@@ -173,16 +184,17 @@ class SearchPanel(QWidget):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{summary.name} {number}".strip())
         who = (f"<b>{escape_rich_text(summary.name)}</b> · {escape_rich_text(number)}"
                if summary.name else f"<b>{escape_rich_text(number)}</b>")
-        count = _count(summary.total, "message", "messages")
-        self._add_label(item, f"{who}<br><small>{count} · last {local:%b} {local.day}, "
-                              f"{local.year}</small>")
+        count = _messages(summary.total)
+        last = translate("SearchPanel", "last {date}").format(
+            date=dates.day_month_year(local.date()))
+        self._add_label(item, f"{who}<br><small>{count} · {last}</small>")
 
     def _add_hits(self, page: SearchResults, total: SearchResults | None = None) -> None:
         for hit in page.messages:
             message = hit.stored.message
             who = self._names.get(message.contact) or format_number(message.contact)
             local = message.date.astimezone()
-            when = f"{local:%b} {local.day}, {local.year} {local:%H:%M}"
+            when = f"{dates.day_month_year(local.date())} {dates.clock(local)}"
             item = QListWidgetItem(self.results)
             item.setData(HIT_ROLE, hit)
             self._add_label(item, f"<b>{escape_rich_text(who)}</b> · <small>{when}</small><br>"
@@ -193,10 +205,13 @@ class SearchPanel(QWidget):
             item = QListWidgetItem(self.results)
             item.setData(MORE_ROLE, True)
             step = min(more, len(page.messages) or more)
-            item.setText(f"Show {step:,} more ({len(shown.messages):,} of "
-                         f"{shown.messages_total:,} messages shown)")
+            item.setText(translate(
+                "SearchPanel",
+                "Show {step} more ({count} of {total} messages shown)",
+            ).format(step=dates.number(step), count=dates.number(len(shown.messages)),
+                     total=dates.number(shown.messages_total)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setToolTip("Load the next page of messages (Enter)")
+            item.setToolTip(translate("SearchPanel", "Load the next page of messages (Enter)"))
 
     def _remove_more_row(self) -> None:
         row = self.more_row()
@@ -214,5 +229,5 @@ class SearchPanel(QWidget):
             return
         if item.data(MORE_ROLE) and not self.loading_more:
             self.loading_more = True
-            item.setText("Loading…")
+            item.setText(translate("SearchPanel", "Loading…"))
             self.more_requested.emit()

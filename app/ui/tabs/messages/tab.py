@@ -24,6 +24,7 @@ from app.domain.models.messages import SearchHit, ThreadSummary
 from app.services.root import AppServices
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.messages.conversation_actions import ConversationActions
@@ -112,11 +113,14 @@ class MessagesTab(ConversationActions, TabBase):
             self._events.listen(service.synced, self._on_service_synced)
             self._events.listen(service.media_ready, self._on_service_media_ready)
             self._events.listen(service.unread_changed, self.badge_changed.emit)
-            self._events.listen(service.poll_failed, self.status_message.emit)
+            self._events.listen(service.poll_failed, self._on_service_poll_failed)
             self._events.listen(service.sends_changed, self._on_service_sends_changed)
             self._events.listen(service.sends_reconciled, self._apply_thread_change)
             self._events.listen(service.history_stored, self._on_service_history_stored)
         return self._service
+
+    def _on_service_poll_failed(self, text: str) -> None:
+        self.status_message.emit(localized(text))
 
     # --- TabBase -------------------------------------------------------------------
 
@@ -178,14 +182,17 @@ class MessagesTab(ConversationActions, TabBase):
         self._sync_task = asyncio.ensure_future(self.service.refresh(self._on_sync_progress))
         self.refresh_button.setEnabled(False)
         self.sync_panel.setVisible(show_progress)
-        self.sync_panel.label.setText("Fetching messages…")
+        self.sync_panel.label.setText(translate("MessagesTab", "Fetching messages…"))
         try:
             change = await self._sync_task
             await self._apply_sync(change)
             return change
         except asyncio.CancelledError:
             if self._sync_task.cancelled():
-                self.status_message.emit("Message sync cancelled; what was fetched is kept.")
+                self.status_message.emit(translate(
+                    "MessagesTab",
+                    "Message sync cancelled; what was fetched is kept.",
+                ))
                 return None
             raise
         finally:
@@ -207,7 +214,7 @@ class MessagesTab(ConversationActions, TabBase):
             await self.reload_open_thread(mark_read=self.isVisible())
 
     def _on_sync_progress(self, done: int, total: int, text: str) -> None:
-        self.sync_panel.set_progress(done, total, text)
+        self.sync_panel.set_progress(done, total, localized(text))
 
     def _on_cancel_button_clicked(self) -> None:
         if self._sync_task is not None:
@@ -217,7 +224,10 @@ class MessagesTab(ConversationActions, TabBase):
     async def _on_refresh_button_clicked(self) -> None:
         # A failure becomes one message in operations.run_operation (the one door).
         await run_operation(self.refresh_button, self._sync(show_progress=True),
-                            busy_text="Fetching messages…", disable=False)
+                            busy_text=translate(
+                                "MessagesTab",
+                                "Fetching messages…",
+                            ), disable=False)
 
     @async_slot(object)
     async def _on_service_synced(self, change: SyncChange) -> None:

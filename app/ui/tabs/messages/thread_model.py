@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.models.messages import Direction, Message, MessageKind, StoredMessage
+from app.ui import dates
+from app.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,10 +93,14 @@ class ThreadModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.message.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            who = "Sent" if row.message.direction is Direction.SENT else "Received"
-            return f"{who} {row.message.date.astimezone():%H:%M}: {row.message.text}"
+            at = dates.clock(row.message.date.astimezone())
+            if row.message.direction is Direction.SENT:
+                return translate("ThreadModel", "Sent {time}: {text}").format(
+                    time=at, text=row.message.text)
+            return translate("ThreadModel", "Received {time}: {text}").format(
+                time=at, text=row.message.text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.message.date.astimezone().strftime("%A, %B %d, %Y, %H:%M:%S")
+            return dates.long_date_time(row.message.date.astimezone())
         if role == MESSAGE_ROLE:
             return row.stored
         if role == MEDIA_ROLE:
@@ -301,11 +307,9 @@ def day_label(day: date, today: date | None = None) -> str:
     today = today or date.today()
     delta = (today - day).days
     if delta == 0:
-        return "Today"
+        return translate("ThreadModel", "Today")
     if delta == 1:
-        return "Yesterday"
+        return translate("ThreadModel", "Yesterday")
     if 0 < delta < 7:
-        return day.strftime("%A")
-    if day.year == today.year:
-        return f"{day:%A, %B} {day.day}"
-    return f"{day:%B} {day.day}, {day.year}"
+        return dates.weekday(day)
+    return dates.long_day(day, with_year=day.year != today.year)

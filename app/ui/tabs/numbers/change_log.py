@@ -34,6 +34,9 @@ from app.domain.did_edit import FIELD_LABELS
 from app.domain.models.numbers import ChangeLogEntry
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe_raw
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui import dates
+from app.ui.i18n import localized, translate
 from app.ui.style import error_color
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -41,19 +44,30 @@ _ROUTE_FIELDS = {
     FIELD_LABELS[name]
     for name in ("routing", "failover_busy", "failover_unreachable", "failover_noanswer")
 }
-HEADERS = ("When", "Number", "Change", "Result")
+HEADERS = (QT_TRANSLATE_NOOP("ChangeLogModel", "When"), QT_TRANSLATE_NOOP("ChangeLogModel",
+    "Number"),
+           QT_TRANSLATE_NOOP("ChangeLogModel", "Change"), QT_TRANSLATE_NOOP("ChangeLogModel",
+               "Result"))
 
 
 def change_text(entry: ChangeLogEntry, lists: TargetLists) -> str:
     if entry.field in _ROUTE_FIELDS:
         old, new = describe_raw(entry.old, lists), describe_raw(entry.new, lists)
     else:
-        old, new = entry.old or "(empty)", entry.new or "(empty)"
-    return f"{entry.field[:1].upper()}{entry.field[1:]}: {old} → {new}"
+        empty = translate("ChangeLogModel", "(empty)")
+        old, new = entry.old or empty, entry.new or empty
+    # The field's name is stored in English (a marked word): shown in the UI's language.
+    field = localized(entry.field)
+    return f"{field[:1].upper()}{field[1:]}: {localized(old)} → {localized(new)}"
 
 
 def result_text(entry: ChangeLogEntry) -> str:
-    return "Saved" if entry.ok else f"Refused: {entry.reason}" if entry.reason else "Refused"
+    if entry.ok:
+        return translate("ChangeLogModel", "Saved")
+    if entry.reason:
+        return translate("ChangeLogModel", "Refused: {reason}").format(
+            reason=localized(entry.reason))
+    return translate("ChangeLogModel", "Refused")
 
 
 class ChangeLogModel(QAbstractTableModel):
@@ -75,7 +89,7 @@ class ChangeLogModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return translate("ChangeLogModel", HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,7 +99,8 @@ class ChangeLogModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return entry.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                when = entry.when.astimezone()
+                return f"{dates.day_month_year(when.date())} {when:%H:%M:%S}"
             if column == 1:
                 return format_number(entry.did)
             if column == 2:
@@ -172,10 +187,13 @@ class ChangeLogPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("changeLogTitle")
         header.addWidget(self.title, 1)
-        self.undo_button = QPushButton("Undo this change", self)
+        self.undo_button = QPushButton(translate("ChangeLogPanel", "Undo this change"), self)
         self.undo_button.setObjectName("changeLogUndo")
         self.undo_button.setToolTip(
-            "Put the numbers of the selected change back as they were before it")
+            translate(
+                "ChangeLogPanel",
+                "Put the numbers of the selected change back as they were before it",
+            ))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         header.addWidget(self.undo_button)
@@ -196,7 +214,7 @@ class ChangeLogPanel(QWidget):
 
     def build_context_menu(self) -> QMenu:
         menu = QMenu(self)
-        action = menu.addAction("Undo this change")
+        action = menu.addAction(translate("ChangeLogPanel", "Undo this change"))
         action.setEnabled(undoable(self.selected_entry()))
         action.triggered.connect(self._on_undo_button_clicked)
         return menu
@@ -213,6 +231,10 @@ class ChangeLogPanel(QWidget):
             self.undo_requested.emit(entry.change_id)
 
     def update_title(self) -> None:
-        suffix = ("changes made from this computer" if self._model.rowCount()
-                  else "nothing changed from this computer yet")
-        self.title.setText(f"<b>Change log</b> ({suffix})")
+        suffix = (translate("ChangeLogPanel", "changes made from this computer")
+                  if self._model.rowCount()
+                  else translate("ChangeLogPanel", "nothing changed from this computer yet"))
+        self.title.setText(translate(
+            "ChangeLogPanel",
+            "<b>Change log</b> ({suffix})",
+        ).format(suffix=suffix))

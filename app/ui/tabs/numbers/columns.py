@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
+from app.ui.i18n import translate
 from app.ui.tabs.numbers.did_model import HEADERS, Column
 
 #: Most important first: what a small business reads to know where calls go.
@@ -116,11 +117,12 @@ class ColumnFitter(QObject):
                 if grow > 0:
                     header.resizeSection(column, self._natural[column] + grow)
                     spare -= grow
-        hidden = [HEADERS[c] for c in Column if c not in shown]
+        hidden = [translate("DidTableModel", HEADERS[c]) for c in Column if c not in shown]
         header.setToolTip(
-            "Not shown for lack of room: " + ", ".join(hidden)
-            + ".\nRight-click here to choose the columns." if hidden
-            else "Right-click here to choose the columns."
+            translate("ColumnFitter", "Not shown for lack of room: {columns}.\n"
+                      "Right-click here to choose the columns.").format(columns=", ".join(hidden))
+            if hidden
+            else translate("ColumnFitter", "Right-click here to choose the columns.")
         )
 
     def build_header_menu(self) -> QMenu:
@@ -132,7 +134,7 @@ class ColumnFitter(QObject):
             action.setEnabled(column not in ALWAYS_SHOWN)
             action.toggled.connect(lambda on, c=column: self._choose(c, on))
         menu.addSeparator()
-        auto = menu.addAction("Fit to the window")
+        auto = menu.addAction(translate("ColumnFitter", "Fit to the window"))
         auto.triggered.connect(self._reset_choices)
         return menu
 

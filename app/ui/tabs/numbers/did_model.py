@@ -26,7 +26,9 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.numbers.changes import DidChangeSet
+from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
 from app.ui.widgets.record_table import record_table
 
@@ -48,19 +50,20 @@ class Column(IntEnum):
     NOTE = 11
 
 
+# Marked for the catalog, translated where shown (this runs before the translator).
 HEADERS: dict[Column, str] = {
-    Column.NUMBER: "Number",
-    Column.DESCRIPTION: "Description",
-    Column.ROUTING: "Routing",
-    Column.BUSY: "If busy",
-    Column.UNREACHABLE: "If unreachable",
-    Column.NO_ANSWER: "If no answer",
-    Column.POP: "Server",
-    Column.VOICEMAIL: "Voicemail",
-    Column.DIALTIME: "Ring for",
-    Column.CNAM: "Caller names",
-    Column.SMS: "Texts",
-    Column.NOTE: "Note",
+    Column.NUMBER: QT_TRANSLATE_NOOP("DidTableModel", "Number"),
+    Column.DESCRIPTION: QT_TRANSLATE_NOOP("DidTableModel", "Description"),
+    Column.ROUTING: QT_TRANSLATE_NOOP("DidTableModel", "Routing"),
+    Column.BUSY: QT_TRANSLATE_NOOP("DidTableModel", "If busy"),
+    Column.UNREACHABLE: QT_TRANSLATE_NOOP("DidTableModel", "If unreachable"),
+    Column.NO_ANSWER: QT_TRANSLATE_NOOP("DidTableModel", "If no answer"),
+    Column.POP: QT_TRANSLATE_NOOP("DidTableModel", "Server"),
+    Column.VOICEMAIL: QT_TRANSLATE_NOOP("DidTableModel", "Voicemail"),
+    Column.DIALTIME: QT_TRANSLATE_NOOP("DidTableModel", "Ring for"),
+    Column.CNAM: QT_TRANSLATE_NOOP("DidTableModel", "Caller names"),
+    Column.SMS: QT_TRANSLATE_NOOP("DidTableModel", "Texts"),
+    Column.NOTE: QT_TRANSLATE_NOOP("DidTableModel", "Note"),
 }
 
 #: Role giving the row's ``Did`` (for selection handling and tests).
@@ -68,7 +71,7 @@ DID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _yes_no(flag: bool) -> str:
-    return "Yes" if flag else "No"
+    return translate("DidTableModel", "Yes") if flag else translate("DidTableModel", "No")
 
 
 class DidTableModel(QAbstractTableModel):
@@ -96,7 +99,7 @@ class DidTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return HEADERS[Column(section)]
+            return translate("DidTableModel", HEADERS[Column(section)])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,7 +112,8 @@ class DidTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             pending = self._pending.get(did.did)
             if pending:
-                return plain_tooltip(f"Saving: {pending}")
+                return plain_tooltip(translate("DidTableModel", "Saving: {change}").format(
+                    change=localized(pending)))
             if column in (Column.ROUTING, Column.BUSY, Column.UNREACHABLE, Column.NO_ANSWER):
                 return plain_tooltip(
                     f"{self.display_text(did, column)}\n({self._route_of(did, column)})")
@@ -141,19 +145,20 @@ class DidTableModel(QAbstractTableModel):
         server = self._servers.get(pop)
         if server is not None:
             return server.name
-        return f"POP {pop}" if pop else ""
+        return translate("DidTableModel", "POP {pop}").format(pop=pop) if pop else ""
 
     def display_text(self, did: Did, column: Column) -> str:
         renderers: dict[Column, Callable[[Did], str]] = {
             Column.NUMBER: lambda d: format_number(d.did),
             Column.DESCRIPTION: lambda d: d.description,
-            Column.ROUTING: lambda d: describe(d.routing, self._lists),
-            Column.BUSY: lambda d: describe(d.failover_busy, self._lists),
-            Column.UNREACHABLE: lambda d: describe(d.failover_unreachable, self._lists),
-            Column.NO_ANSWER: lambda d: describe(d.failover_noanswer, self._lists),
+            Column.ROUTING: lambda d: localized(describe(d.routing, self._lists)),
+            Column.BUSY: lambda d: localized(describe(d.failover_busy, self._lists)),
+            Column.UNREACHABLE: lambda d: localized(describe(d.failover_unreachable, self._lists)),
+            Column.NO_ANSWER: lambda d: localized(describe(d.failover_noanswer, self._lists)),
             Column.POP: lambda d: self.server_name(d.pop),
-            Column.VOICEMAIL: lambda d: d.voicemail or "None",
-            Column.DIALTIME: lambda d: f"{d.dialtime} s",
+            Column.VOICEMAIL: lambda d: d.voicemail or translate("DidTableModel", "None"),
+            Column.DIALTIME: lambda d: translate("DidTableModel", "{seconds} s").format(
+                seconds=d.dialtime),
             Column.CNAM: lambda d: _yes_no(d.cnam),
             Column.SMS: lambda d: _yes_no(d.sms_enabled),
             Column.NOTE: lambda d: d.note,
@@ -259,7 +264,10 @@ def did_table(parent: QWidget, proxy: QAbstractItemModel) -> QTableView:
 
 def empty_note(parent: QWidget) -> QLabel:
     """Shown instead of the table while there is no number."""
-    label = QLabel("No numbers yet. Refresh to load them from VoIP.ms.", parent)
+    label = QLabel(translate(
+        "numbers.did_model",
+        "No numbers yet. Refresh to load them from VoIP.ms.",
+    ), parent)
     label.setObjectName("numbersEmpty")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)

@@ -45,7 +45,9 @@ from app.domain.models.numbers import Did, Server
 from app.domain.phone import format_number
 from app.domain.routing import Route, RouteKind
 from app.domain.routing_labels import TargetLists, target_text
+from app.domain.words import Lines
 from app.ui import style
+from app.ui.i18n import localized, translate
 from app.ui.tabs.numbers.routing_editor import RoutingEditor
 from app.ui.tabs.numbers.words import ADVANCED_KINDS, ADVANCED_SYSTEM
 
@@ -69,7 +71,7 @@ class DidEditDialog(QDialog):
         self.setObjectName("didEditDialog")
         self.did = did
         title = format_number(did.did)
-        self.setWindowTitle(f"Edit {title}")
+        self.setWindowTitle(translate("DidEditDialog", "Edit {title}").format(title=title))
         # Plain text: the description comes from the provider.
         heading = QLabel(title + (f" — {did.description}" if did.description else ""), self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -88,30 +90,39 @@ class DidEditDialog(QDialog):
         self.pop = QComboBox(self)
         self.pop.setObjectName("editPop")
         for server in servers_in_order(servers):
-            suffix = " (recommended)" if server.recommended else ""
-            self.pop.addItem(f"{server.name}{suffix}", server.pop)
+            label = (translate("DidEditDialog", "{name} (recommended)").format(name=server.name)
+                     if server.recommended else server.name)
+            self.pop.addItem(label, server.pop)
         if self.pop.findData(did.pop) < 0:
             # Servers not loaded, or a POP the list no longer has: keep it as it is.
-            self.pop.insertItem(0, f"POP {did.pop} (current)", did.pop)
+            self.pop.insertItem(0, translate(
+                "DidEditDialog",
+                "POP {pop} (current)",
+            ).format(pop=did.pop), did.pop)
         self.pop.setCurrentIndex(self.pop.findData(did.pop))
 
         self.voicemail = QComboBox(self)
         self.voicemail.setObjectName("editVoicemail")
-        self.voicemail.addItem("No voicemail", "")
+        self.voicemail.addItem(translate("DidEditDialog", "No voicemail"), "")
         for box in lists.get(RouteKind.VOICEMAIL, ()):
             self.voicemail.addItem(target_text(RouteKind.VOICEMAIL, box), box.value)
         if self.voicemail.findData(did.voicemail) < 0:
-            self.voicemail.addItem(f"{did.voicemail} (not in list)", did.voicemail)
+            self.voicemail.addItem(translate(
+                "DidEditDialog",
+                "{voicemail} (not in list)",
+            ).format(voicemail=did.voicemail), did.voicemail)
         self.voicemail.setCurrentIndex(self.voicemail.findData(did.voicemail))
 
         self.dialtime = QSpinBox(self)
         self.dialtime.setObjectName("editDialtime")
         self.dialtime.setRange(*DIALTIME_RANGE)
         self.dialtime.setSuffix(" s")
-        self.dialtime.setAccessibleName("Ring for, in seconds")
+        self.dialtime.setAccessibleName(translate("DidEditDialog", "Ring for, in seconds"))
         low, high = DIALTIME_RANGE
-        self.dialtime.setToolTip(f"How long your phones ring before “If no answer” takes over "
-                                 f"({low} to {high} seconds)")
+        self.dialtime.setToolTip(translate(
+            "DidEditDialog",
+            "How long your phones ring before “If no answer” takes over ({low} to {high} seconds)",
+        ).format(low=low, high=high))
         self.dialtime.setValue(min(max(did.dialtime, DIALTIME_RANGE[0]), DIALTIME_RANGE[1]))
         self.ring_warning = QLabel(self)
         self.ring_warning.setWordWrap(True)
@@ -120,26 +131,41 @@ class DidEditDialog(QDialog):
         self.dialtime.valueChanged.connect(self._on_dialtime_value_changed)
         self._on_dialtime_value_changed(self.dialtime.value())
 
-        self.cnam = QCheckBox("Show callers' names (CNAM lookup)", self)
+        self.cnam = QCheckBox(translate(
+            "DidEditDialog",
+            "Show callers' names (CNAM lookup)",
+        ), self)
         self.cnam.setObjectName("editCnam")
-        self.cnam.setToolTip("Look up the name registered for the caller's number and show it "
-                             "on your phones (VoIP.ms may charge per lookup)")
+        self.cnam.setToolTip(translate(
+            "DidEditDialog",
+            "Look up the name registered for the caller's number and show it on your phones "
+            "(VoIP.ms may charge per lookup)",
+        ))
         self.cnam.setChecked(did.cnam)
 
         self.callerid_prefix = QLineEdit(did.callerid_prefix, self)
         self.callerid_prefix.setObjectName("editPrefix")
         self.callerid_prefix.setMaxLength(CALLERID_PREFIX_MAX)
-        self.callerid_prefix.setPlaceholderText("Shown before the caller's name, e.g. SALES")
-        self.callerid_prefix.setToolTip("A word shown before the caller's name on your phones, "
-                                        "so you know which number they called")
-        self.pop.setToolTip("The VoIP.ms server (point of presence) that handles this number's "
-                            "calls: the one nearest your phones sounds best")
+        self.callerid_prefix.setPlaceholderText(translate(
+            "DidEditDialog",
+            "Shown before the caller's name, e.g. SALES",
+        ))
+        self.callerid_prefix.setToolTip(translate(
+            "DidEditDialog",
+            "A word shown before the caller's name on your phones, so you know which number they "
+            "called",
+        ))
+        self.pop.setToolTip(translate(
+            "DidEditDialog",
+            "The VoIP.ms server (point of presence) that handles this number's calls: the one "
+            "nearest your phones sounds best",
+        ))
 
         self.note = QLineEdit(did.note, self)
         self.note.setObjectName("editNote")
         self.note.setMaxLength(NOTE_MAX)
 
-        self.note.setPlaceholderText("For you, e.g. Main line")
+        self.note.setPlaceholderText(translate("DidEditDialog", "For you, e.g. Main line"))
 
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -149,20 +175,21 @@ class DidEditDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Calls &go to", self.routing)
-        form.addRow("If no &answer", self.failover_noanswer)
-        form.addRow("If &busy", self.failover_busy)
-        form.addRow("If &unreachable", self.failover_unreachable)
-        form.addRow("&Ring for", self.dialtime)
+        form.addRow(translate("DidEditDialog", "Calls &go to"), self.routing)
+        form.addRow(translate("DidEditDialog", "If no &answer"), self.failover_noanswer)
+        form.addRow(translate("DidEditDialog", "If &busy"), self.failover_busy)
+        form.addRow(translate("DidEditDialog", "If &unreachable"), self.failover_unreachable)
+        form.addRow(translate("DidEditDialog", "&Ring for"), self.dialtime)
         form.addRow("", self.ring_warning)
-        form.addRow("&Voicemail box", self.voicemail)
-        form.addRow("&Note", self.note)
+        form.addRow(translate("DidEditDialog", "&Voicemail box"), self.voicemail)
+        form.addRow(translate("DidEditDialog", "&Note"), self.note)
         self._label_tip(form, self.failover_unreachable,
-                        "When the phone is offline or cannot be reached")
+                        translate("DidEditDialog",
+                            "When the phone is offline or cannot be reached"))
 
         self.advanced_button = QToolButton(self)
         self.advanced_button.setObjectName("editAdvancedToggle")
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText(translate("DidEditDialog", "Advanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
@@ -173,11 +200,14 @@ class DidEditDialog(QDialog):
         advanced_form = QFormLayout(self.advanced)
         advanced_form.setContentsMargins(0, 0, 0, 0)
         advanced_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        advanced_form.addRow("Server (POP)", self.pop)
+        advanced_form.addRow(translate("DidEditDialog", "Server (POP)"), self.pop)
         advanced_form.addRow("", self.cnam)
-        advanced_form.addRow("Caller-ID prefix", self.callerid_prefix)
-        hint = QLabel("Call targets for technical set-ups (SIP address, call back, DISA) and "
-                      "the line tests are now offered in the lists above.", self.advanced)
+        advanced_form.addRow(translate("DidEditDialog", "Caller-ID prefix"), self.callerid_prefix)
+        hint = QLabel(translate(
+            "DidEditDialog",
+            "Call targets for technical set-ups (SIP address, call back, DISA) and the line tests "
+            "are now offered in the lists above.",
+        ), self.advanced)
         hint.setWordWrap(True)
         style.set_look(hint, style.MUTED)
         advanced_form.addRow("", hint)
@@ -246,7 +276,10 @@ class DidEditDialog(QDialog):
         self.ring_warning.setVisible(bool(warning))
         self._short_ring_confirmed = False
         if hasattr(self, "buttons"):
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save")
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate(
+                "DidEditDialog",
+                "Save",
+            ))
 
     def edit(self) -> DidEdit:
         """Every field's value; the service sends only what differs from the DID."""
@@ -272,16 +305,22 @@ class DidEditDialog(QDialog):
         edit = self.edit()
         problems = validate(edit)
         if problems:
-            self.problem.setText("\n".join(problems))
+            self.problem.setText(localized(Lines(problems)))
             self.problem.show()
             return
         short = ring_time_warning(self.dialtime.value())
         if short and self.dialtime.value() != self.did.dialtime and not self._short_ring_confirmed:
             # Allowed, but never silently: a second Save keeps it.
             self._short_ring_confirmed = True
-            self.problem.setText(f"{short}\nPress “Save anyway” to keep it.")
+            self.problem.setText(translate(
+                "DidEditDialog",
+                "{short}\nPress “Save anyway” to keep it.",
+            ).format(short=short))
             self.problem.show()
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save anyway")
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate(
+                "DidEditDialog",
+                "Save anyway",
+            ))
             self.dialtime.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().accept()

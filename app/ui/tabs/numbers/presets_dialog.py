@@ -35,6 +35,7 @@ from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 from app.services.numbers.presets import PlannedChange, PresetStore, RoutingPreset
 from app.ui import feedback
+from app.ui.i18n import localized, translate
 from app.ui.tabs.numbers.routing_editor import RoutingEditor
 
 #: How many DIDs a confirmation lists before summarising the rest.
@@ -42,27 +43,31 @@ _CONFIRM_LIST_MAX = 15
 
 
 def preset_summary(preset: RoutingPreset, lists: TargetLists) -> str:
-    scope = "All numbers" if not preset.dids else (
-        format_number(preset.dids[0]) if len(preset.dids) == 1 else f"{len(preset.dids)} numbers"
+    scope = translate("PresetsDialog", "All numbers") if not preset.dids else (
+        format_number(preset.dids[0]) if len(preset.dids) == 1
+        else translate("PresetsDialog", "%n numbers", "", len(preset.dids))
     )
-    return f"{scope} → {describe(preset.route, lists)}"
+    return f"{scope} → {localized(describe(preset.route, lists))}"
 
 
 def confirmation_text(
     preset: RoutingPreset, changes: Sequence[PlannedChange], lists: TargetLists
 ) -> str:
     """The question asked before a preset is applied: which numbers move, from where."""
-    target = describe(preset.route, lists)
-    noun = "number" if len(changes) == 1 else "numbers"
-    lines = [f"Apply “{preset.name}”? {len(changes)} {noun} will be routed to {target}:", ""]
+    target = localized(describe(preset.route, lists))
+    lines = [translate(
+        "PresetsDialog", "Apply “{name}”? %n number(s) will be routed to {target}:", "",
+        len(changes)).format(name=preset.name, target=target), ""]
     for change in changes[:_CONFIRM_LIST_MAX]:
-        now = describe(change.did.routing, lists)
+        now = localized(describe(change.did.routing, lists))
         label = format_number(change.did.did)
         if change.did.description:
             label += f" ({change.did.description})"
-        lines.append(f"• {label} — now: {now}")
+        lines.append(translate("PresetsDialog", "• {number} — now: {route}").format(
+            number=label, route=now))
     if len(changes) > _CONFIRM_LIST_MAX:
-        lines.append(f"• … and {len(changes) - _CONFIRM_LIST_MAX} more")
+        lines.append(translate("PresetsDialog", "• … and %n more", "",
+                               len(changes) - _CONFIRM_LIST_MAX))
     return "\n".join(lines)
 
 
@@ -76,8 +81,11 @@ async def confirm_preset(
     return await feedback.ask(
         parent,
         confirmation_text(preset, changes, lists),
-        yes_text="Apply",
-        title=f"Apply preset “{preset.name}”",
+        yes_text=translate("numbers.presets_dialog", "Apply"),
+        title=translate(
+            "numbers.presets_dialog",
+            "Apply preset “{name}”",
+        ).format(name=preset.name),
     )
 
 
@@ -96,30 +104,33 @@ class PresetsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("presetsDialog")
-        self.setWindowTitle("Routing presets")
+        self.setWindowTitle(translate("PresetsDialog", "Routing presets"))
         self._store = store
         self._lists = lists
 
         self.preset_list = QListWidget(self)
         self.preset_list.setObjectName("presetList")
         self.preset_list.currentRowChanged.connect(self._on_preset_list_current_row_changed)
-        self.delete_button = QPushButton("Delete preset", self)
+        self.delete_button = QPushButton(translate("PresetsDialog", "Delete preset"), self)
         self.delete_button.setObjectName("deletePreset")
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        self.apply_button = QPushButton("Apply now…", self)
+        self.apply_button = QPushButton(translate("PresetsDialog", "Apply now…"), self)
         self.apply_button.setObjectName("applyPreset")
-        self.apply_button.setToolTip("Shows which numbers change before anything is sent")
+        self.apply_button.setToolTip(translate(
+            "PresetsDialog",
+            "Shows which numbers change before anything is sent",
+        ))
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("presetName")
-        self.name_edit.setPlaceholderText("e.g. After hours")
+        self.name_edit.setPlaceholderText(translate("PresetsDialog", "e.g. After hours"))
         self.route_editor = RoutingEditor(self)
         self.route_editor.setObjectName("presetRoute")
         self.route_editor.set_lists(lists)
-        self.all_radio = QRadioButton("All numbers", self)
+        self.all_radio = QRadioButton(translate("PresetsDialog", "All numbers"), self)
         self.all_radio.setObjectName("presetAll")
-        self.some_radio = QRadioButton("Only these numbers:", self)
+        self.some_radio = QRadioButton(translate("PresetsDialog", "Only these numbers:"), self)
         self.some_radio.setObjectName("presetSome")
         self.did_list = QListWidget(self)
         self.did_list.setObjectName("presetDids")
@@ -134,7 +145,7 @@ class PresetsDialog(QDialog):
         (self.some_radio if selected else self.all_radio).setChecked(True)
         self.did_list.setEnabled(bool(selected))
         self.some_radio.toggled.connect(self.did_list.setEnabled)
-        self.save_button = QPushButton("Save preset", self)
+        self.save_button = QPushButton(translate("PresetsDialog", "Save preset"), self)
         self.save_button.setObjectName("savePreset")
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.problem = QLabel(self)
@@ -142,22 +153,22 @@ class PresetsDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
 
-        form_box = QGroupBox("New or changed preset", self)
+        form_box = QGroupBox(translate("PresetsDialog", "New or changed preset"), self)
         form = QFormLayout(form_box)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Route calls to", self.route_editor)
+        form.addRow(translate("PresetsDialog", "Name"), self.name_edit)
+        form.addRow(translate("PresetsDialog", "Route calls to"), self.route_editor)
         scope = QVBoxLayout()
         scope.addWidget(self.all_radio)
         scope.addWidget(self.some_radio)
         scope.addWidget(self.did_list)
-        form.addRow("Applies to", scope)
+        form.addRow(translate("PresetsDialog", "Applies to"), scope)
         form.addRow("", self.problem)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
 
-        saved_box = QGroupBox("Saved presets", self)
+        saved_box = QGroupBox(translate("PresetsDialog", "Saved presets"), self)
         saved = QVBoxLayout(saved_box)
         saved.addWidget(self.preset_list)
         delete_row = QHBoxLayout()
@@ -179,11 +190,17 @@ class PresetsDialog(QDialog):
         self.preset_list.clear()
         presets = self._store.all()
         for preset in presets:
-            item = QListWidgetItem(f"{preset.name}: {preset_summary(preset, self._lists)}")
+            item = QListWidgetItem(translate(
+                "PresetsDialog",
+                "{name}: {preset}",
+            ).format(name=preset.name, preset=preset_summary(preset, self._lists)))
             item.setData(Qt.ItemDataRole.UserRole, preset.name)
             self.preset_list.addItem(item)
         if not presets:
-            hint = QListWidgetItem("No presets yet. Fill in the form below and save one.")
+            hint = QListWidgetItem(translate(
+                "PresetsDialog",
+                "No presets yet. Fill in the form below and save one.",
+            ))
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.preset_list.addItem(hint)
         names = [p.name for p in presets]
@@ -226,11 +243,12 @@ class PresetsDialog(QDialog):
         dids = tuple(self.checked_dids()) if self.some_radio.isChecked() else ()
         problem = ""
         if not name:
-            problem = "Give the preset a name."
+            problem = translate("PresetsDialog", "Give the preset a name.")
         elif not self.route_editor.is_complete():
-            problem = "Choose where the calls should go."
+            problem = translate("PresetsDialog", "Choose where the calls should go.")
         elif self.some_radio.isChecked() and not dids:
-            problem = "Tick at least one number, or choose “All numbers”."
+            problem = translate(
+                "PresetsDialog", "Tick at least one number, or choose “All numbers”.")
         if problem:
             self.problem.setText(problem)
             self.problem.show()

@@ -22,23 +22,27 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.domain.models.numbers import Did
 from app.domain.routing import ROUTE_KIND_LABELS, Route, RouteKind
 from app.domain.routing_labels import EDITOR_KINDS, TargetLists, target_text, targets_for
-from app.ui.tabs.numbers.words import ADVANCED_KINDS, KIND_WORDS
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import localized, translate
+from app.ui.tabs.numbers.words import ADVANCED_KINDS, kind_words
 
 #: Submenu titles in an owner's words (#15.15), in the plural; each explained by the
 #: kind's tooltip (``routing_editor.KIND_WORDS``).
 _SUBMENU_TITLES: dict[RouteKind, str] = {
-    RouteKind.ACCOUNT: "Phones (sub-accounts)",
-    RouteKind.FORWARD: "Forward to a number",
-    RouteKind.VOICEMAIL: "Voicemail",
-    RouteKind.SIP: "SIP addresses",
-    RouteKind.RING_GROUP: "Several phones (ring groups)",
-    RouteKind.IVR: "Phone menus (IVR)",
-    RouteKind.QUEUE: "Waiting lines (queues)",
-    RouteKind.CALLBACK: "Call backs",
-    RouteKind.TIME_CONDITION: "Opening hours (time conditions)",
-    RouteKind.DISA: "Dial out through this number (DISA)",
-    RouteKind.RECORDING: "Play a recording",
-    RouteKind.SYSTEM: "Hang up or a message",
+    RouteKind.ACCOUNT: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Phones (sub-accounts)"),
+    RouteKind.FORWARD: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Forward to a number"),
+    RouteKind.VOICEMAIL: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Voicemail"),
+    RouteKind.SIP: QT_TRANSLATE_NOOP("numbers.reroute_menu", "SIP addresses"),
+    RouteKind.RING_GROUP: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Several phones (ring groups)"),
+    RouteKind.IVR: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Phone menus (IVR)"),
+    RouteKind.QUEUE: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Waiting lines (queues)"),
+    RouteKind.CALLBACK: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Call backs"),
+    RouteKind.TIME_CONDITION: QT_TRANSLATE_NOOP("numbers.reroute_menu",
+        "Opening hours (time conditions)"),
+    RouteKind.DISA: QT_TRANSLATE_NOOP("numbers.reroute_menu",
+        "Dial out through this number (DISA)"),
+    RouteKind.RECORDING: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Play a recording"),
+    RouteKind.SYSTEM: QT_TRANSLATE_NOOP("numbers.reroute_menu", "Hang up or a message"),
 }
 
 
@@ -59,28 +63,37 @@ class RerouteMenuBuilder(QObject):
         menu.clear()
         menu.setToolTipsVisible(True)
         # The technical kinds (SIP, call back, DISA) wait in one "Advanced" submenu.
-        advanced = QMenu("Advanced", menu)
+        advanced = QMenu(translate("RerouteMenuBuilder", "Advanced"), menu)
         advanced.setObjectName("reroute_advanced")
         advanced.setToolTipsVisible(True)
         for kind in EDITOR_KINDS:
             if kind is RouteKind.NONE:
                 menu.addMenu(advanced)
                 menu.addSeparator()
-                self._add_action(menu, "No action (calls are not answered)",
+                self._add_action(menu, translate(
+                    "RerouteMenuBuilder",
+                    "No action (calls are not answered)",
+                ),
                                  Route(RouteKind.NONE, ""), current)
                 continue
             targets = targets_for(kind, self._lists)
             parent = advanced if kind in ADVANCED_KINDS else menu
-            submenu = parent.addMenu(_SUBMENU_TITLES.get(kind, ROUTE_KIND_LABELS[kind]))
-            submenu.menuAction().setToolTip(KIND_WORDS[kind][1] if kind in KIND_WORDS else "")
+            submenu = parent.addMenu(
+                translate("numbers.reroute_menu", _SUBMENU_TITLES[kind]) if kind in _SUBMENU_TITLES
+                else localized(ROUTE_KIND_LABELS[kind]))
+            words = kind_words(kind)
+            submenu.menuAction().setToolTip(words[1] if words else "")
             submenu.setObjectName(f"reroute_{kind.value}")
             if not targets:
-                empty = submenu.addAction("None set up on this account")
+                empty = submenu.addAction(translate(
+                    "RerouteMenuBuilder",
+                    "None set up on this account",
+                ))
                 empty.setEnabled(False)
                 continue
             for target in targets:
                 route = Route(kind, target.value)
-                self._add_action(submenu, target_text(kind, target), route, current)
+                self._add_action(submenu, localized(target_text(kind, target)), route, current)
 
     def _add_action(self, menu: QMenu, text: str, route: Route, current: Route | None) -> QAction:
         # "&" would turn the next letter into a mnemonic: escape it.
@@ -109,16 +122,17 @@ def did_context_menu(
     menu = QMenu(parent)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     count = len(selected)
-    title = ("Route calls to" if count <= 1 else f"Route {count} numbers to")
+    title = (translate("numbers.reroute_menu", "Route calls to") if count <= 1
+             else translate("numbers.reroute_menu", "Route {count} numbers to").format(count=count))
     reroute = menu.addMenu(title)
     reroute.setObjectName("contextReroute")
     reroute.setEnabled(count > 0)
     builder.build(reroute, common_route(selected))
-    edit = menu.addAction("Edit…")
+    edit = menu.addAction(translate("numbers.reroute_menu", "Edit…"))
     edit.setEnabled(count == 1)
     edit.triggered.connect(on_edit)
     menu.addSeparator()
-    copy = menu.addAction("Copy number")
+    copy = menu.addAction(translate("numbers.reroute_menu", "Copy number"))
     copy.setEnabled(count == 1)
     if count == 1:
         number = selected[0].did

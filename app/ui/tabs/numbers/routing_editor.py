@@ -32,21 +32,28 @@ from app.domain.routing_labels import (
     target_text,
     targets_for,
 )
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
-from app.ui.tabs.numbers.words import ADVANCED_KINDS, ADVANCED_SYSTEM, KIND_WORDS
+from app.ui.tabs.numbers.words import (
+    ADVANCED_KINDS,
+    ADVANCED_SYSTEM,
+    advanced_system_words,
+    kind_words,
+)
 
 _EMPTY_LIST_TEXT: dict[RouteKind, str] = {
-    RouteKind.ACCOUNT: "No sub-accounts on this account",
-    RouteKind.FORWARD: "No forwardings set up",
-    RouteKind.VOICEMAIL: "No mailboxes set up",
-    RouteKind.SIP: "No SIP URIs set up",
-    RouteKind.RING_GROUP: "No ring groups set up",
-    RouteKind.IVR: "No IVRs set up",
-    RouteKind.QUEUE: "No queues set up",
-    RouteKind.CALLBACK: "No callbacks set up",
-    RouteKind.TIME_CONDITION: "No time conditions set up",
-    RouteKind.DISA: "No DISAs set up",
-    RouteKind.RECORDING: "No recordings uploaded",
+    RouteKind.ACCOUNT: QT_TRANSLATE_NOOP("RoutingEditor", "No sub-accounts on this account"),
+    RouteKind.FORWARD: QT_TRANSLATE_NOOP("RoutingEditor", "No forwardings set up"),
+    RouteKind.VOICEMAIL: QT_TRANSLATE_NOOP("RoutingEditor", "No mailboxes set up"),
+    RouteKind.SIP: QT_TRANSLATE_NOOP("RoutingEditor", "No SIP URIs set up"),
+    RouteKind.RING_GROUP: QT_TRANSLATE_NOOP("RoutingEditor", "No ring groups set up"),
+    RouteKind.IVR: QT_TRANSLATE_NOOP("RoutingEditor", "No IVRs set up"),
+    RouteKind.QUEUE: QT_TRANSLATE_NOOP("RoutingEditor", "No queues set up"),
+    RouteKind.CALLBACK: QT_TRANSLATE_NOOP("RoutingEditor", "No callbacks set up"),
+    RouteKind.TIME_CONDITION: QT_TRANSLATE_NOOP("RoutingEditor", "No time conditions set up"),
+    RouteKind.DISA: QT_TRANSLATE_NOOP("RoutingEditor", "No DISAs set up"),
+    RouteKind.RECORDING: QT_TRANSLATE_NOOP("RoutingEditor", "No recordings uploaded"),
 }
 
 
@@ -85,8 +92,11 @@ class RoutingEditor(QWidget):
         )
         self.number_edit = QLineEdit(self)
         self.number_edit.setObjectName("routingNewNumber")
-        self.number_edit.setPlaceholderText("Type the number, e.g. (514) 555-0123")
-        self.number_edit.setAccessibleName("Number to forward to")
+        self.number_edit.setPlaceholderText(translate(
+            "RoutingEditor",
+            "Type the number, e.g. (514) 555-0123",
+        ))
+        self.number_edit.setAccessibleName(translate("RoutingEditor", "Number to forward to"))
         self.number_edit.hide()
         self.number_edit.textEdited.connect(self._on_number_edit_text_edited)
         self._fill_kinds(RouteKind.NONE)
@@ -171,7 +181,7 @@ class RoutingEditor(QWidget):
         return route.kind is RouteKind.NONE or bool(route.value) or bool(self.new_number())
 
     def summary(self) -> str:
-        return describe(self.route(), self._lists)
+        return localized(describe(self.route(), self._lists))
 
     # --- internals -----------------------------------------------------------------
 
@@ -185,7 +195,7 @@ class RoutingEditor(QWidget):
                 continue
             if kind in ADVANCED_KINDS and not self._advanced and kind is not current:
                 continue
-            words, help_text = KIND_WORDS.get(kind, (ROUTE_KIND_LABELS[kind], ""))
+            words, help_text = kind_words(kind) or (localized(ROUTE_KIND_LABELS[kind]), "")
             # Plain str as item data: an enum would not survive QVariant for findData.
             combo.addItem(words, kind.value)
             combo.setItemData(combo.count() - 1, help_text, Qt.ItemDataRole.ToolTipRole)
@@ -193,7 +203,7 @@ class RoutingEditor(QWidget):
 
     def _target_words(self, kind: RouteKind, value: str, text: str, label: str) -> str:
         if kind is RouteKind.SYSTEM and value in ADVANCED_SYSTEM:
-            return ADVANCED_SYSTEM[value]
+            return advanced_system_words(value)
         if kind is RouteKind.ACCOUNT and not self._advanced:
             # The phone's name; its sub-account id only in advanced mode (tooltip).
             name = label.removeprefix(f"{value} - ").strip()
@@ -210,7 +220,7 @@ class RoutingEditor(QWidget):
                     and not self._advanced
                     and not (keep is not None and keep.value == target.value)):
                 continue
-            text = target_text(kind, target)
+            text = localized(target_text(kind, target))
             combo.addItem(self._target_words(kind, target.value, text, target.label),
                           target.value)
             # Names come from the provider: a tool tip shows them as plain characters.
@@ -220,18 +230,24 @@ class RoutingEditor(QWidget):
             index = combo.findData(keep.value)
             if index < 0:
                 # Not listed: keep it selectable so saving does not lose it.
-                combo.insertItem(0, f"{describe(keep, self._lists)} (not in list)", keep.value)
+                combo.insertItem(0, translate(
+                    "RoutingEditor",
+                    "{keep} (not in list)",
+                ).format(keep=localized(describe(keep, self._lists))), keep.value)
                 index = 0
             combo.setCurrentIndex(index)
         if kind is RouteKind.FORWARD and self._allow_new_number:
-            combo.addItem("Another number…", NEW_NUMBER)
-            combo.setItemData(combo.count() - 1, "Type a number: the forwarding is created "
-                              "when you save", Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(translate("RoutingEditor", "Another number…"), NEW_NUMBER)
+            combo.setItemData(combo.count() - 1, translate(
+                "RoutingEditor", "Type a number: the forwarding is created when you save"),
+                Qt.ItemDataRole.ToolTipRole)
         if kind is RouteKind.NONE:
-            combo.addItem("Calls are not routed anywhere", None)
+            combo.addItem(translate("RoutingEditor", "Calls are not routed anywhere"), None)
             combo.setEnabled(False)
         elif combo.count() == 0:
-            combo.addItem(_EMPTY_LIST_TEXT.get(kind, "Nothing to choose"), None)
+            combo.addItem(translate("RoutingEditor", _EMPTY_LIST_TEXT.get(kind,
+                "Nothing to choose")),
+                          None)
             combo.setEnabled(False)
         else:
             combo.setEnabled(True)

@@ -24,6 +24,7 @@ from app.domain.phone import format_number
 from app.domain.routing_labels import TargetLists, describe
 from app.services.numbers.presets import PlannedChange, RoutingPreset, plan
 from app.ui import style
+from app.ui.i18n import localized, translate
 
 #: Presets with a keyboard shortcut (Ctrl+1 ... Ctrl+9), in the order of the Presets menu.
 PRESET_SHORTCUTS = 9
@@ -43,7 +44,10 @@ def _button(parent: QWidget, name: str, text: str, tooltip: str = "") -> QToolBu
 
 def _menu_button(parent: QWidget, name: str, text: str,
                  tooltip: str = "") -> tuple[QToolButton, QMenu]:
-    button = _button(parent, name, f"{text} ▾", tooltip)
+    button = _button(parent, name, translate(
+        "numbers.toolbar",
+        "{text} ▾",
+    ).format(text=text), tooltip)
     button.setAccessibleName(text.replace("&", ""))
     # The text carries the arrow (as in the Fax tab): the style's own indicator is
     # drawn over the last letters ("Presets" read "Preset⌄").
@@ -58,20 +62,34 @@ def _menu_button(parent: QWidget, name: str, text: str,
 class NumbersToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.refresh_button = _button(self, "numbersRefresh", "Refresh")
+        self.refresh_button = _button(self, "numbersRefresh", translate(
+            "NumbersToolbar",
+            "Refresh",
+        ))
         self.route_button, self.route_menu = _menu_button(
-            self, "routeButton", "&Route calls to",
-            "Send the selected numbers' calls somewhere else")
+            self, "routeButton", translate("NumbersToolbar",
+                "&Route calls to"),
+            translate("NumbersToolbar", "Send the selected numbers' calls somewhere else"))
         self.presets_button, self.presets_menu = _menu_button(
-            self, "presetsButton", "&Presets",
-            "Saved reroutes, e.g. “After hours” (Ctrl+1 to Ctrl+9 apply the first nine)")
+            self, "presetsButton", translate("NumbersToolbar",
+                "&Presets"),
+            translate(
+                "NumbersToolbar",
+                "Saved reroutes, e.g. “After hours” (Ctrl+1 to Ctrl+9 apply the first nine)",
+            ))
         self.edit_button = _button(
-            self, "editButton", "&Edit…", "Failovers, POP, voicemail, dial time, CNAM, note")
+            self, "editButton", translate(
+                "NumbersToolbar",
+                "&Edit…",
+            ), translate(
+                "NumbersToolbar",
+                "Failovers, POP, voicemail, dial time, CNAM, note",
+            ))
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selectionLabel")
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("numbersFilter")
-        self.filter_edit.setPlaceholderText("Filter numbers…")
+        self.filter_edit.setPlaceholderText(translate("NumbersToolbar", "Filter numbers…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(260)
 
@@ -110,8 +128,10 @@ def fill_presets_menu(
     for number, preset in enumerate(presets, start=1):
         # Counted on the rows on show: a menu fills synchronously.
         changes = plan(preset, shown)
-        suffix = f"  ({len(changes)} to change)" if changes else "  (already applied)"
-        text = f"{preset.name}: {describe(preset.route, lists)}{suffix}".replace("&", "&&")
+        suffix = (translate("numbers.toolbar", "  (%n to change)", "", len(changes)) if changes
+                  else translate("numbers.toolbar", "  (already applied)"))
+        route = localized(describe(preset.route, lists))
+        text = f"{preset.name}: {route}{suffix}".replace("&", "&&")
         if number <= PRESET_SHORTCUTS:
             # Shown in the menu's shortcut column; the tab's QShortcut does the work
             # (an action shortcut too would make the keys ambiguous).
@@ -120,10 +140,10 @@ def fill_presets_menu(
         action.setData(preset.name)
         action.triggered.connect(lambda _checked=False, p=preset: on_apply(p))
     if not presets:
-        hint = menu.addAction("No presets saved yet")
+        hint = menu.addAction(translate("numbers.toolbar", "No presets saved yet"))
         hint.setEnabled(False)
     menu.addSeparator()
-    manage = menu.addAction("Manage presets…")
+    manage = menu.addAction(translate("numbers.toolbar", "Manage presets…"))
     manage.triggered.connect(on_manage)
 
 
@@ -138,10 +158,13 @@ def selection_text(selected: Sequence[Did], lists: TargetLists, *, rows: int, sh
                    filter_text: str) -> str:
     """The line beside the buttons: what is selected, or why the table looks empty."""
     if len(selected) > 1:
-        return f"{len(selected)} numbers selected"
+        return translate("numbers.toolbar", "%n numbers selected", "", len(selected))
     if len(selected) == 1:
-        return f"{format_number(selected[0].did)}: {describe(selected[0].routing, lists)}"
+        route = localized(describe(selected[0].routing, lists))
+        return translate("numbers.toolbar", "{number}: {route}").format(
+            number=format_number(selected[0].did), route=route)
     if rows and not shown:
         # Otherwise an empty table with no word on why.
-        return f"No number matches “{filter_text.strip()}”"
-    return "Select numbers to reroute them" if rows else ""
+        return translate("numbers.toolbar", "No number matches “{text}”").format(
+            text=filter_text.strip())
+    return translate("numbers.toolbar", "Select numbers to reroute them") if rows else ""

@@ -15,6 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from app.ui.i18n import translate
+
 #: How long the offer stays after a change (the issue's "about 15 s").
 OFFER_SECONDS = 15
 
@@ -32,14 +34,20 @@ class UndoBar(QFrame):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.undo_button = QPushButton("&Undo", self)
+        self.undo_button = QPushButton(translate("UndoBar", "&Undo"), self)
         self.undo_button.setObjectName("numbersUndoButton")
-        self.undo_button.setToolTip("Put these numbers back as they were (Ctrl+Z)")
+        self.undo_button.setToolTip(translate(
+            "UndoBar",
+            "Put these numbers back as they were (Ctrl+Z)",
+        ))
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setAccessibleName("Dismiss")
-        self.close_button.setToolTip("Dismiss (the change log still offers Undo)")
+        self.close_button.setAccessibleName(translate("UndoBar", "Dismiss"))
+        self.close_button.setToolTip(translate(
+            "UndoBar",
+            "Dismiss (the change log still offers Undo)",
+        ))
         self.close_button.clicked.connect(self.withdraw)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)

@@ -45,6 +45,7 @@ from app.services.root import AppServices
 from app.ui import feedback
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
@@ -180,7 +181,10 @@ class NumbersTab(TabBase):
         if choices.problems:
             # The numbers loaded; only some names fall back to ids. Say so quietly.
             problem = choices.problems[0]
-            self.status_message.emit(f"Some target names could not be loaded: {problem}")
+            self.status_message.emit(translate(
+                "NumbersTab",
+                "Some target names could not be loaded: {problem}",
+            ).format(problem=problem))
 
     def search_box(self) -> QLineEdit:
         return self.filter_edit
@@ -283,7 +287,10 @@ class NumbersTab(TabBase):
 
     @async_slot()
     async def _on_refresh_button_clicked(self) -> None:
-        await run_operation(self.refresh_button, self.refresh(), busy_text="Loading numbers…")
+        await run_operation(self.refresh_button, self.refresh(), busy_text=translate(
+            "NumbersTab",
+            "Loading numbers…",
+        ))
 
     def _on_route_menu_about_to_show(self) -> None:
         self.menu_builder.build(self.route_menu, common_route(self.selected_dids()))
@@ -304,19 +311,28 @@ class NumbersTab(TabBase):
         numbers = [d.did for d in dids]
         if not numbers:
             return
-        target = describe(route, self.choices.lists)
+        target = localized(describe(route, self.choices.lists))
         question = reroute_question(dids, route, target, self.choices)
-        if question and not await feedback.ask(self, question, yes_text="Reroute",
-                                               title="Reroute numbers"):
+        if question and not await feedback.ask(self, question, yes_text=translate(
+            "NumbersTab",
+            "Reroute",
+        ),
+                                               title=translate("NumbersTab", "Reroute numbers")):
             return
         outcome = await run_operation(
             self.route_button, self.service.reroute(numbers, route),
-            busy_text=(f"Routing {format_number(numbers[0])} to {target}…" if len(numbers) == 1
-                       else f"Routing {len(numbers)} numbers to {target}…"),
+            busy_text=(translate(
+                "NumbersTab",
+                "Routing {number} to {target}…",
+            ).format(number=format_number(numbers[0]), target=target) if len(numbers) == 1
+                       else translate(
+                           "NumbersTab",
+                           "Routing {count} numbers to {target}…",
+                       ).format(count=len(numbers), target=target)),
         )
         if outcome is not None:
             self._apply(outcome.changes)
-            text = outcome.message(self.choices.lists)
+            text = localized(outcome.message(self.choices.lists))
             self.status_message.emit(text)
             self._offer_undo(outcome.change_id if outcome.changed else "", text)
 
@@ -331,8 +347,10 @@ class NumbersTab(TabBase):
             return  # no numbers loaded yet: nothing a preset could change
         if number > len(presets):
             self.status_message.emit(
-                f"No preset {number}: presets are numbered in the Presets menu "
-                f"({len(presets)} saved)."
+                translate(
+                    "NumbersTab",
+                    "No preset {number}: presets are numbered in the Presets menu ({count} saved).",
+                ).format(number=number, count=len(presets))
             )
             return
         await self.apply_preset(presets[number - 1])
@@ -342,7 +360,10 @@ class NumbersTab(TabBase):
         lists = self.choices.lists
         if not changes:
             feedback.show_message(
-                self, f"“{preset.name}” is already in effect: nothing to change.",
+                self, translate(
+                    "NumbersTab",
+                    "“{name}” is already in effect: nothing to change.",
+                ).format(name=preset.name),
                 level=feedback.Level.INFO,
             )
             return
@@ -350,11 +371,12 @@ class NumbersTab(TabBase):
             return
         outcome = await run_operation(
             self.presets_button, self.service.apply_preset(preset),
-            busy_text=f"Applying “{preset.name}”…",
+            busy_text=translate("NumbersTab", "Applying “{name}”…").format(name=preset.name),
         )
         if outcome is not None:
             self._apply(outcome.changes)
-            text = f"“{preset.name}”: {outcome.message(lists)}"
+            text = translate("NumbersTab", "“{name}”: {lists}").format(
+                name=preset.name, lists=localized(outcome.message(lists)))
             self.status_message.emit(text)
             self._offer_undo(outcome.change_id if outcome.changed else "", text)
 
@@ -409,11 +431,17 @@ class NumbersTab(TabBase):
     async def _on_edit_dialog_accepted(self, number: str, edit: DidEdit) -> None:
         saved = await run_operation(
             self.edit_button, self.service.save_edit(number, edit),
-            busy_text=f"Saving {format_number(number)}…",
+            busy_text=translate(
+                "NumbersTab",
+                "Saving {number}…",
+            ).format(number=format_number(number)),
         )
         if saved is not None:
             self._apply(saved)
-            self.status_message.emit(f"{format_number(number)} saved.")
+            self.status_message.emit(translate(
+                "NumbersTab",
+                "{number} saved.",
+            ).format(number=format_number(number)))
             self._offer_undo(saved.change_id, f"{format_number(number)} saved.")
 
     # --- undo (#15.2) --------------------------------------------------------------
@@ -432,9 +460,11 @@ class NumbersTab(TabBase):
         # An older change may have been changed again since: say what undo overwrites.
         conflicts = await self.service.undo_conflicts(change_id)
         if conflicts and not await feedback.ask(
-            self, "These were changed again since; undoing puts the earlier values back "
-                  "over them:\n\n" + "\n".join(conflicts),
-            yes_text="Undo anyway", title="Undo an older change",
+            self, translate("NumbersTab", "These were changed again since; undoing puts the "
+                            "earlier values back over them:") + "\n\n"
+            + "\n".join(localized(c) for c in conflicts),
+            yes_text=translate("NumbersTab", "Undo anyway"),
+            title=translate("NumbersTab", "Undo an older change"),
         ):
             return
         await self.undo_change(change_id, self.log_panel.undo_button)
@@ -443,14 +473,18 @@ class NumbersTab(TabBase):
     async def _on_undo_shortcut_activated(self) -> None:
         if not self.last_change_id:
             self.status_message.emit(
-                "Nothing to undo yet: changes made here can be undone, also from the change log.")
+                translate(
+                    "NumbersTab",
+                    "Nothing to undo yet: changes made here can be undone, also from the change "
+                    "log.",
+                ))
             return
         await self.undo_change(self.last_change_id, self.undo_bar.undo_button)
 
     async def undo_change(self, change_id: str, control: QWidget) -> None:
         """Put back what the change ``change_id`` set; say which numbers were restored."""
         outcome = await run_operation(control, self.service.undo(change_id),
-                                      busy_text="Undoing the change…")
+                                      busy_text=translate("NumbersTab", "Undoing the change…"))
         if outcome is not None:
             self._apply(outcome.changes)
             text = outcome.message()
@@ -495,8 +529,11 @@ def reroute_question(dids: Sequence[Did], route: Route, target: str,
     lines = []
     for did in changing:
         name = f" ({did.note})" if did.note else ""
-        now = describe(did.routing, choices.lists)
-        lines.append(f"{format_number(did.did)}{name}: now {now}")
+        now = localized(describe(did.routing, choices.lists))
+        lines.append(translate("NumbersTab", "{number}{name}: now {route}").format(
+            number=format_number(did.did), name=name, route=now))
     count = len(changing)
-    head = f"Route {count} numbers to {target}?" if count > 1 else f"Route this number to {target}?"
+    head = (translate("NumbersTab", "Route {count} numbers to {target}?").format(
+        count=count, target=target) if count > 1
+        else translate("NumbersTab", "Route this number to {target}?").format(target=target))
     return head + "\n\n" + "\n".join(lines)

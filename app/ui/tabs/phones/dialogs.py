@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.models.phones import MailboxEdit, PhoneEdit, PhoneSetup
 from app.services.phones.changes import Choice, MailboxEditor, PhoneEditor
 from app.ui import style
+from app.ui.i18n import localized, translate
 
 T = TypeVar("T")
 
@@ -51,7 +52,7 @@ def _combo(parent: QWidget, choices: tuple[Choice, ...], current: str, name: str
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     for choice in choices:
-        combo.addItem(choice.label, choice.value)
+        combo.addItem(localized(choice.label), choice.value)
     if current and combo.findData(current) < 0:
         combo.addItem(current, current)  # a value the list no longer has: kept
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -63,7 +64,7 @@ def _checklist(parent: QWidget, choices: tuple[Choice, ...], checked: set[str],
     box = QListWidget(parent)
     box.setAccessibleName(name)
     for choice in choices:
-        item = QListWidgetItem(choice.label, box)
+        item = QListWidgetItem(localized(choice.label), box)
         item.setData(Qt.ItemDataRole.UserRole, choice.value)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if choice.value in checked
@@ -101,34 +102,39 @@ class SetupDialog(QDialog):
 
     def __init__(self, setup: PhoneSetup, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Set up {title}")
+        self.setWindowTitle(translate("SetupDialog", "Set up {title}").format(title=title))
         self._password = setup.password
         self.server = QComboBox(self)
-        self.server.setAccessibleName("Server")
+        self.server.setAccessibleName(translate("SetupDialog", "Server"))
         for host, label in setup.servers:
-            self.server.addItem(f"{host} - {label}", host)
+            self.server.addItem(translate(
+                "SetupDialog",
+                "{host} - {label}",
+            ).format(host=host, label=localized(label)), host)
         self.username = QLineEdit(setup.username, self)
         self.username.setReadOnly(True)
-        self.username.setAccessibleName("Username")
+        self.username.setAccessibleName(translate("SetupDialog", "Username"))
         ports = ", ".join(f"{port} ({transport})" for transport, port in setup.ports)
         self.ports = _plain(ports, self)
-        hint = f"Last registered with {setup.transport}." if setup.transport else ""
-        self.transport = _plain(
-            "UDP is what most phones use; choose TLS on port 5061 to encrypt signalling. "
-            + hint, self)
+        hint = translate("SetupDialog", "Last registered with {transport}.").format(
+            transport=setup.transport) if setup.transport else ""
+        self.transport = _plain(translate(
+            "SetupDialog",
+            "UDP is what most phones use; choose TLS on port 5061 to encrypt signalling. ",
+        ) + hint, self)
         self.transport.setWordWrap(True)
         self.password = QLineEdit(setup.password, self)
         self.password.setReadOnly(True)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.show_button = QPushButton("Show", self)
+        self.password.setAccessibleName(translate("SetupDialog", "Password"))
+        self.show_button = QPushButton(translate("SetupDialog", "Show"), self)
         self.show_button.setCheckable(True)
-        self.copy_button = QPushButton("Copy", self)
-        self.copy_user_button = QPushButton("Copy", self)
-        self.copy_server_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(translate("SetupDialog", "Copy"), self)
+        self.copy_user_button = QPushButton(translate("SetupDialog", "Copy"), self)
+        self.copy_server_button = QPushButton(translate("SetupDialog", "Copy"), self)
         for button, what in ((self.copy_button, "password"), (self.copy_user_button, "username"),
                              (self.copy_server_button, "server")):
-            button.setAccessibleName(f"Copy {what}")
+            button.setAccessibleName(translate("SetupDialog", "Copy {what}").format(what=what))
         self.show_button.toggled.connect(self._on_show_button_toggled)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.copy_user_button.clicked.connect(self._on_copy_user_button_clicked)
@@ -138,23 +144,26 @@ class SetupDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.server, 1)
         row.addWidget(self.copy_server_button)
-        form.addRow("Server (SIP domain):", row)
+        form.addRow(translate("SetupDialog", "Server (SIP domain):"), row)
         row = QHBoxLayout()
         row.addWidget(self.username, 1)
         row.addWidget(self.copy_user_button)
-        form.addRow("Username:", row)
+        form.addRow(translate("SetupDialog", "Username:"), row)
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.show_button)
         row.addWidget(self.copy_button)
-        form.addRow("Password:", row)
-        form.addRow("Port:", self.ports)
-        form.addRow("Transport:", self.transport)
+        form.addRow(translate("SetupDialog", "Password:"), row)
+        form.addRow(translate("SetupDialog", "Port:"), self.ports)
+        form.addRow(translate("SetupDialog", "Transport:"), self.transport)
         if setup.ip_auth or not setup.password:
-            note = _plain("This sub-account signs in by IP address: the phone needs no "
-                          "password." if setup.ip_auth else
-                          "No password is set for this sub-account: set one on the "
-                          "VoIP.ms portal.", self)
+            note = _plain(translate(
+                "SetupDialog",
+                "This sub-account signs in by IP address: the phone needs no password.",
+            ) if setup.ip_auth else translate(
+                "SetupDialog",
+                "No password is set for this sub-account: set one on the VoIP.ms portal.",
+            ), self)
             note.setWordWrap(True)
             style.set_look(note, style.MUTED)
             form.addRow("", note)
@@ -170,7 +179,8 @@ class SetupDialog(QDialog):
     def _on_show_button_toggled(self, shown: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                   else QLineEdit.EchoMode.Password)
-        self.show_button.setText("Hide" if shown else "Show")
+        self.show_button.setText(translate("SetupDialog", "Hide") if shown else translate(
+            "SetupDialog", "Show"))
 
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._password)
@@ -189,7 +199,8 @@ class EditPhoneDialog(QDialog):
         super().__init__(parent)
         phone = editor.phone
         raw = phone.raw
-        self.setWindowTitle(f"Edit {phone.label}")
+        self.setWindowTitle(translate("EditPhoneDialog", "Edit {label}").format(label=localized(
+            phone.label)))
         pops = tuple(p for p in str(raw.get("pop_restriction", "")).split(",") if p)
         #: The values the dialog opened with (every field set), to tell what changed.
         self._start = PhoneEdit(
@@ -206,39 +217,60 @@ class EditPhoneDialog(QDialog):
         s = self._start
         self.description = QLineEdit(s.description or "", self)
         self.callerid = QLineEdit(s.callerid_number or "", self)
-        self.callerid.setPlaceholderText("The number people see when this phone calls")
-        self.codecs = _checklist(self, editor.codecs, set(s.codecs or ()), "Codecs")
-        self.limit_pops = QCheckBox("Only allow calls through these servers", self)
+        self.callerid.setPlaceholderText(translate(
+            "EditPhoneDialog",
+            "The number people see when this phone calls",
+        ))
+        self.codecs = _checklist(self, editor.codecs, set(s.codecs or ()), translate(
+            "EditPhoneDialog",
+            "Codecs",
+        ))
+        self.limit_pops = QCheckBox(translate(
+            "EditPhoneDialog",
+            "Only allow calls through these servers",
+        ), self)
         self.limit_pops.setChecked(bool(s.pops))
-        self.pops = _checklist(self, editor.servers, set(s.pops or ()), "Allowed servers")
+        self.pops = _checklist(self, editor.servers, set(s.pops or ()), translate(
+            "EditPhoneDialog",
+            "Allowed servers",
+        ))
         self.pops.setEnabled(bool(s.pops))
         self.limit_pops.toggled.connect(self.pops.setEnabled)
-        self.language = _combo(self, editor.languages, s.language or "", "Language")
-        self.record = QCheckBox("Record every call of this phone", self)
+        self.language = _combo(self, editor.languages, s.language or "", translate(
+            "EditPhoneDialog",
+            "Language",
+        ))
+        self.record = QCheckBox(translate(
+            "EditPhoneDialog",
+            "Record every call of this phone",
+        ), self)
         self.record.setChecked(bool(s.record_calls))
-        self.transcribe = QCheckBox("Transcribe calls and e-mail the text", self)
+        self.transcribe = QCheckBox(translate(
+            "EditPhoneDialog",
+            "Transcribe calls and e-mail the text",
+        ), self)
         self.transcribe.setChecked(bool(s.transcribe))
         self.locale_box = _combo(self, editor.locales, s.transcription_locale or "",
-                             "Transcription language")
+                             translate("EditPhoneDialog", "Transcription language"))
         self.email = QLineEdit(s.transcription_email or "", self)
-        self.email.setAccessibleName("Transcription e-mail")
+        self.email.setAccessibleName(translate("EditPhoneDialog", "Transcription e-mail"))
         self.transcribe.toggled.connect(self._on_transcribe_toggled)
         self._on_transcribe_toggled(self.transcribe.isChecked())
 
         form = QFormLayout()
-        form.addRow("Name:", self.description)
-        form.addRow("Caller ID number:", self.callerid)
-        form.addRow("Codecs (audio formats):", self.codecs)
+        form.addRow(translate("EditPhoneDialog", "Name:"), self.description)
+        form.addRow(translate("EditPhoneDialog", "Caller ID number:"), self.callerid)
+        form.addRow(translate("EditPhoneDialog", "Codecs (audio formats):"), self.codecs)
         form.addRow("", self.limit_pops)
-        form.addRow("Servers:", self.pops)
-        form.addRow("Voice prompts language:", self.language)
+        form.addRow(translate("EditPhoneDialog", "Servers:"), self.pops)
+        form.addRow(translate("EditPhoneDialog", "Voice prompts language:"), self.language)
         form.addRow("", self.record)
         form.addRow("", self.transcribe)
-        form.addRow("Transcription language:", self.locale_box)
-        form.addRow("Send transcripts to:", self.email)
+        form.addRow(translate("EditPhoneDialog", "Transcription language:"), self.locale_box)
+        form.addRow(translate("EditPhoneDialog", "Send transcripts to:"), self.email)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Save"))
+        layout.addWidget(_buttons(self, translate("EditPhoneDialog", "Save")))
 
     def _on_transcribe_toggled(self, on: bool) -> None:
         self.locale_box.setEnabled(on)
@@ -269,29 +301,41 @@ class MailboxDialog(QDialog):
         box = editor.settings
         self.mailbox = box.mailbox
         self._start = box
-        self.setWindowTitle(f"Mailbox {box.mailbox} settings")
+        self.setWindowTitle(translate(
+            "MailboxDialog",
+            "Mailbox {mailbox} settings",
+        ).format(mailbox=box.mailbox))
         self.name = _plain(box.name or box.mailbox, self)
         self.email = QLineEdit(box.email, self)
-        self.email.setAccessibleName("E-mail")
-        self.attach = QCheckBox("Attach the recording to the e-mail", self)
+        self.email.setAccessibleName(translate("MailboxDialog", "E-mail"))
+        self.attach = QCheckBox(translate(
+            "MailboxDialog",
+            "Attach the recording to the e-mail",
+        ), self)
         self.attach.setChecked(box.attach_audio)
-        self.timezone = _combo(self, editor.timezones, box.timezone, "Time zone")
-        self.language = _combo(self, editor.languages, box.language, "Language")
-        self.transcribe = QCheckBox("Transcribe messages", self)
+        self.timezone = _combo(self, editor.timezones, box.timezone, translate(
+            "MailboxDialog",
+            "Time zone",
+        ))
+        self.language = _combo(self, editor.languages, box.language, translate(
+            "MailboxDialog",
+            "Language",
+        ))
+        self.transcribe = QCheckBox(translate("MailboxDialog", "Transcribe messages"), self)
         self.transcribe.setChecked(box.transcribe)
         self.locale_box = _combo(self, editor.locales, box.transcription_locale,
-                             "Transcription language")
+                             translate("MailboxDialog", "Transcription language"))
         form = QFormLayout()
-        form.addRow("Mailbox:", self.name)
-        form.addRow("E-mail new messages to:", self.email)
+        form.addRow(translate("MailboxDialog", "Mailbox:"), self.name)
+        form.addRow(translate("MailboxDialog", "E-mail new messages to:"), self.email)
         form.addRow("", self.attach)
-        form.addRow("Time zone:", self.timezone)
-        form.addRow("Language:", self.language)
+        form.addRow(translate("MailboxDialog", "Time zone:"), self.timezone)
+        form.addRow(translate("MailboxDialog", "Language:"), self.language)
         form.addRow("", self.transcribe)
-        form.addRow("Transcription language:", self.locale_box)
+        form.addRow(translate("MailboxDialog", "Transcription language:"), self.locale_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Save"))
+        layout.addWidget(_buttons(self, translate("MailboxDialog", "Save")))
 
     def edit(self) -> MailboxEdit:
         s = self._start

@@ -11,6 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.domain.models.numbers import Server
 from app.domain.models.phones import Phone
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui import dates
+from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -25,19 +28,28 @@ class Column(IntEnum):
     NUMBERS = 5
 
 
-HEADERS = {Column.PHONE: "Phone", Column.STATUS: "Status", Column.WHERE: "Server",
-           Column.ADDRESS: "Address", Column.NEXT: "Re-registers", Column.NUMBERS: "Rings for"}
+# Marked for the catalog, translated where shown (this runs before the translator).
+HEADERS = {Column.PHONE: QT_TRANSLATE_NOOP("PhonesModel", "Phone"),
+           Column.STATUS: QT_TRANSLATE_NOOP("PhonesModel", "Status"),
+           Column.WHERE: QT_TRANSLATE_NOOP("PhonesModel", "Server"),
+           Column.ADDRESS: QT_TRANSLATE_NOOP("PhonesModel", "Address"),
+           Column.NEXT: QT_TRANSLATE_NOOP("PhonesModel", "Re-registers"),
+           Column.NUMBERS: QT_TRANSLATE_NOOP("PhonesModel", "Rings for")}
 
 
 def when(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%b %d %H:%M")
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return f"{dates.day_month(local.date())} {dates.clock(local)}"
 
 
 def status_text(phone: Phone) -> str:
     reg = phone.registration
     if reg is None:
-        return "Not checked yet"
-    return "Online" if reg.registered else "Offline"
+        return translate("PhonesModel", "Not checked yet")
+    return translate("PhonesModel", "Online") if reg.registered else translate("PhonesModel",
+        "Offline")
 
 
 def server_text(phone: Phone, servers: dict[str, Server]) -> str:
@@ -108,7 +120,7 @@ class PhonesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return translate("PhonesModel", HEADERS[Column(section)])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -126,7 +138,7 @@ class PhonesModel(QAbstractTableModel):
         reg = phone.registration
         point = reg.first if reg is not None else None
         if column is Column.PHONE:
-            return phone.label
+            return localized(phone.label)
         if column is Column.STATUS:
             return status_text(phone)
         if column is Column.WHERE:
@@ -141,5 +153,6 @@ class PhonesModel(QAbstractTableModel):
         if column is Column.PHONE:
             return phone.account
         if column is Column.STATUS and phone.registration is not None:
-            return f"Last checked {when(phone.registration.checked_at)}"
+            return translate("PhonesModel", "Last checked {when}").format(
+                when=when(phone.registration.checked_at))
         return self.text(phone, column)

@@ -29,6 +29,7 @@ from app.services.root import AppServices
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_operation
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.phones.dialogs import EditPhoneDialog, MailboxDialog, SetupDialog
@@ -54,14 +55,22 @@ class PhonesTab(TabBase):
         self.summary = QLabel("", self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         style.set_look(self.summary, style.MUTED)
-        self.refresh_button = QPushButton("Check now", self)
-        self.refresh_button.setToolTip("Read the phones and check every registration now")
-        self.setup_button = QPushButton("Set up this phone…", self)
-        self.setup_button.setToolTip("Server, username, port and password to type into the phone")
-        self.edit_button = QPushButton("Edit…", self)
-        self.mailbox_button = QPushButton("Mailbox settings…", self)
-        self.mailbox_button.setToolTip("E-mail, attachment, time zone and transcription of "
-                                       "this phone's voicemail box")
+        self.refresh_button = QPushButton(translate("PhonesTab", "Check now"), self)
+        self.refresh_button.setToolTip(translate(
+            "PhonesTab",
+            "Read the phones and check every registration now",
+        ))
+        self.setup_button = QPushButton(translate("PhonesTab", "Set up this phone…"), self)
+        self.setup_button.setToolTip(translate(
+            "PhonesTab",
+            "Server, username, port and password to type into the phone",
+        ))
+        self.edit_button = QPushButton(translate("PhonesTab", "Edit…"), self)
+        self.mailbox_button = QPushButton(translate("PhonesTab", "Mailbox settings…"), self)
+        self.mailbox_button.setToolTip(translate(
+            "PhonesTab",
+            "E-mail, attachment, time zone and transcription of this phone's voicemail box",
+        ))
         self.details = QLabel("", self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
@@ -71,14 +80,15 @@ class PhonesTab(TabBase):
         self._update_actions()
 
     def _build_table(self) -> QTableView:
-        table = record_table(self, self.model, accessible_name="Phones")
+        table = record_table(self, self.model, accessible_name=translate("PhonesTab", "Phones"))
         table.setSortingEnabled(False)  # the account's order: main account first
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PHONE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         metrics = table.fontMetrics()
-        samples = {Column.STATUS: "Not checked yet", Column.WHERE: "Washington, DC",
+        samples = {Column.STATUS: translate("PhonesModel", "Not checked yet"),
+                   Column.WHERE: "Washington, DC",
                    Column.ADDRESS: "203.0.113.240 (UDP)", Column.NEXT: "Mar 28 10:24",
                    Column.NUMBERS: "(617) 555-0100"}
         for column, sample in samples.items():
@@ -147,14 +157,22 @@ class PhonesTab(TabBase):
     def _show_summary(self, offline: int) -> None:
         phones = self.model.phones
         if not phones:
-            self.summary.setText("No phones yet: Switchboard is reading your account…")
+            self.summary.setText(translate(
+                "PhonesTab",
+                "No phones yet: Switchboard is reading your account…",
+            ))
             return
         checked = [p.registration.checked_at for p in phones
                    if p.registration is not None and p.registration.checked_at is not None]
-        last = f" Last checked {when(max(checked))}." if checked else ""
-        count = f"{len(phones)} phone{'s' if len(phones) != 1 else ''}"
-        state = f"{offline} offline" if offline else "all online"
-        self.summary.setText(f"{count}, {state}.{last}")
+        last = translate("PhonesTab", " Last checked {when}.").format(
+            when=when(max(checked))) if checked else ""
+        count = translate("PhonesTab", "%n phone(s)", "", len(phones))
+        state = (translate("PhonesTab", "{count} offline").format(count=offline) if offline
+                 else translate("PhonesTab", "all online"))
+        self.summary.setText(translate(
+            "PhonesTab",
+            "{count}, {state}.{last}",
+        ).format(count=count, state=state, last=last))
 
     def _update_actions(self) -> None:
         phone = self.selected_phone()
@@ -165,19 +183,22 @@ class PhonesTab(TabBase):
 
     def _details(self, phone: Phone | None) -> str:
         if phone is None:
-            return "Select a phone to set it up or change its settings."
+            return translate("PhonesTab", "Select a phone to set it up or change its settings.")
         reg = phone.registration
-        parts = [f"{phone.label} ({phone.account})"]
+        parts = [f"{localized(phone.label)} ({phone.account})"]
         if reg is None:
-            parts.append("registration not checked yet")
+            parts.append(translate("PhonesTab", "registration not checked yet"))
         elif reg.registered and reg.first is not None:
             point = reg.first
-            parts.append(f"registered to {point.server_hostname or point.server_name} "
-                         f"from {point.ip}:{point.port} over {point.transport or 'SIP'}")
+            parts.append(translate(
+                "PhonesTab", "registered to {server} from {ip}:{port} over {transport}").format(
+                server=point.server_hostname or point.server_name, ip=point.ip, port=point.port,
+                transport=point.transport or "SIP"))
         else:
-            parts.append("not registered: calls to it go to its failover (voicemail)")
+            parts.append(translate(
+                "PhonesTab", "not registered: calls to it go to its failover (voicemail)"))
         if reg is not None and reg.checked_at is not None:
-            parts.append(f"checked {when(reg.checked_at)}")
+            parts.append(translate("PhonesTab", "checked {when}").format(when=when(reg.checked_at)))
         return "; ".join(parts) + "."
 
     # --- slots -------------------------------------------------------------------------------
@@ -186,7 +207,10 @@ class PhonesTab(TabBase):
         self.apply_changes(changes)
 
     def _on_polling_failed(self, text: str) -> None:
-        self.status_message.emit(f"Checking the phones failed: {text}")
+        self.status_message.emit(translate(
+            "PhonesTab",
+            "Checking the phones failed: {text}",
+        ).format(text=localized(text)))
 
     def _on_table_selection_changed(self, *_: QItemSelection) -> None:
         self._update_actions()
@@ -194,7 +218,7 @@ class PhonesTab(TabBase):
     @async_slot()
     async def _on_refresh_button_clicked(self) -> None:
         await run_operation(self.refresh_button, self.service.refresh(),
-                            busy_text="Checking the phones…")
+                            busy_text=translate("PhonesTab", "Checking the phones…"))
 
     @async_slot()
     async def _on_table_double_clicked(self) -> None:
@@ -224,17 +248,23 @@ class PhonesTab(TabBase):
 
     async def set_up(self, phone: Phone) -> None:
         setup = await run_operation(self.setup_button, self.service.setup(phone.account),
-                                    busy_text="Reading the phone's settings…")
+                                    busy_text=translate(
+                                        "PhonesTab",
+                                        "Reading the phone's settings…",
+                                    ))
         if setup is None:
             return
-        dialog = SetupDialog(setup, phone.label, self)
+        dialog = SetupDialog(setup, localized(phone.label), self)
         self.open_dialog = dialog
         await await_dialog(dialog, lambda _accepted: None)
         self.open_dialog = None
 
     async def edit(self, phone: Phone) -> None:
         editor = await run_operation(self.edit_button, self.service.editor(phone.account),
-                                     busy_text="Reading the phone's settings…")
+                                     busy_text=translate(
+                                         "PhonesTab",
+                                         "Reading the phone's settings…",
+                                     ))
         if editor is None:
             return
         dialog = EditPhoneDialog(editor, self)
@@ -245,13 +275,22 @@ class PhonesTab(TabBase):
             return
         saved = await run_operation(self.edit_button,
                                     self.service.save_edit(phone.account, edit),
-                                    busy_text="Saving the phone's settings…")
+                                    busy_text=translate(
+                                        "PhonesTab",
+                                        "Saving the phone's settings…",
+                                    ))
         if saved is not None:
-            self.status_message.emit(f"Saved the settings of {phone.label}.")
+            self.status_message.emit(translate(
+                "PhonesTab",
+                "Saved the settings of {label}.",
+            ).format(label=localized(phone.label)))
 
     async def mailbox_settings(self, mailbox: str = "") -> None:
         editor = await run_operation(self.mailbox_button, self.service.mailbox_editor(mailbox),
-                                     busy_text="Reading the mailbox settings…")
+                                     busy_text=translate(
+                                         "PhonesTab",
+                                         "Reading the mailbox settings…",
+                                     ))
         if editor is None:
             return
         dialog = MailboxDialog(editor, self)
@@ -262,6 +301,12 @@ class PhonesTab(TabBase):
             return
         saved = await run_operation(self.mailbox_button,
                                     self.service.save_mailbox(editor.settings.mailbox, edit),
-                                    busy_text="Saving the mailbox settings…")
+                                    busy_text=translate(
+                                        "PhonesTab",
+                                        "Saving the mailbox settings…",
+                                    ))
         if saved is not None:
-            self.status_message.emit(f"Saved the settings of mailbox {saved.mailbox}.")
+            self.status_message.emit(translate(
+                "PhonesTab",
+                "Saved the settings of mailbox {mailbox}.",
+            ).format(mailbox=saved.mailbox))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
 from app.ui import style
+from app.ui.i18n import translate
 from app.ui.tabs.voicemail.mailbox_tree import folder_title
 
 
@@ -28,19 +29,61 @@ class MessageActions(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.play = self._action(parent, "Play", "Play the selected message (Enter)")
-        self.heard = self._action(parent, "Mark as heard", "Mark heard or not heard (Ctrl+M)")
+        self.play = self._action(parent, translate(
+            "MessageActions",
+            "Play",
+        ), translate(
+            "MessageActions",
+            "Play the selected message (Enter)",
+        ))
+        self.heard = self._action(parent, translate(
+            "MessageActions",
+            "Mark as heard",
+        ), translate(
+            "MessageActions",
+            "Mark heard or not heard (Ctrl+M)",
+        ))
         self.heard.setShortcut(QKeySequence("Ctrl+M"))
-        self.urgent = self._action(parent, "Mark urgent", "Mark urgent or not urgent (Ctrl+U)")
+        self.urgent = self._action(parent, translate(
+            "MessageActions",
+            "Mark urgent",
+        ), translate(
+            "MessageActions",
+            "Mark urgent or not urgent (Ctrl+U)",
+        ))
         self.urgent.setShortcut(QKeySequence("Ctrl+U"))
-        self.move = self._action(parent, "Move to", "Move the message to another folder")
-        self.move_menu = QMenu("Move to", parent)
+        self.move = self._action(parent, translate(
+            "MessageActions",
+            "Move to",
+        ), translate(
+            "MessageActions",
+            "Move the message to another folder",
+        ))
+        self.move_menu = QMenu(translate("MessageActions", "Move to"), parent)
         self.move.setMenu(self.move_menu)
-        self.delete = self._action(parent, "Delete", "Delete the message (Delete)")
+        self.delete = self._action(parent, translate(
+            "MessageActions",
+            "Delete",
+        ), translate(
+            "MessageActions",
+            "Delete the message (Delete)",
+        ))
         self.delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.save = self._action(parent, "Save audio…", "Save the recording as MP3 or WAV (Ctrl+S)")
+        self.save = self._action(parent, translate(
+            "MessageActions",
+            "Save audio…",
+        ), translate(
+            "MessageActions",
+            "Save the recording as MP3 or WAV (Ctrl+S)",
+        ))
         self.save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.email = self._action(parent, "E-mail…", "Send the recording by e-mail")
+        self.email = self._action(parent, translate(
+            "MessageActions",
+            "E-mail…",
+        ), translate(
+            "MessageActions",
+            "Send the recording by e-mail",
+        ))
         for action in (self.save, self.email):
             # Toolbars drop a trailing "…" from the text; the Fax and Numbers
             # toolbars show it for buttons that open a dialog, so keep it here too.
@@ -77,7 +120,7 @@ class MessageActions(QObject):
             # As in the Fax and Numbers tabs the text carries the arrow: the style's
             # indicator sits on top of the last letter.
             style.hide_menu_indicator(button)
-            self.move.setIconText("Move to ▾")
+            self.move.setIconText(translate("MessageActions", "Move to ▾"))
 
     def context_menu(self, parent: QWidget) -> QMenu:
         self._set_menu_icons(parent)
@@ -122,11 +165,23 @@ class MessageActions(QObject):
         for action in self.all():
             action.setEnabled(has)
         if message is None:
-            self.heard.setText("Mark as heard")
-            self.urgent.setText("Mark urgent")
+            self.heard.setText(translate("MessageActions", "Mark as heard"))
+            self.urgent.setText(translate("MessageActions", "Mark urgent"))
         else:
-            self.heard.setText("Mark as not heard" if message.listened else "Mark as heard")
-            self.urgent.setText("Not urgent" if message.urgent else "Mark urgent")
+            self.heard.setText(translate(
+                "MessageActions",
+                "Mark as not heard",
+            ) if message.listened else translate(
+                "MessageActions",
+                "Mark as heard",
+            ))
+            self.urgent.setText(translate(
+                "MessageActions",
+                "Not urgent",
+            ) if message.urgent else translate(
+                "MessageActions",
+                "Mark urgent",
+            ))
         self._fill_move_menu(message, folders)
 
     def _fill_move_menu(

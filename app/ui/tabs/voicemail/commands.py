@@ -23,6 +23,7 @@ from app.domain.models.voicemail import VoicemailMessage
 from app.services.voicemail.changes import MessageChanges, Overview, caller_label, caller_name
 from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.i18n import localized, translate
 from app.ui.operations import run_in_background
 from app.ui.tabs.base import TabBase
 from app.ui.tabs.voicemail.message_model import format_received
@@ -50,7 +51,7 @@ class MessageCommands(TabBase):
         return caller_name(message, self.overview.names)
 
     def caller_label(self, message: VoicemailMessage) -> str:
-        return caller_label(message, self.overview.names)
+        return localized(caller_label(message, self.overview.names))
 
     async def _command(
         self, work: Awaitable[MessageChanges], busy_text: str
@@ -68,7 +69,10 @@ class MessageCommands(TabBase):
     # --- user hooks (tests replace these) ---------------------------------------------
 
     async def confirm(self, text: str, yes_text: str) -> bool:
-        return await feedback.ask(self._parent(), text, yes_text=yes_text, title="Delete voicemail")
+        return await feedback.ask(self._parent(), text, yes_text=yes_text, title=translate(
+            "MessageCommands",
+            "Delete voicemail",
+        ))
 
     # The dialogs module loads with the first question asked: building the Python
     # types of Qt's file and input dialogs is ~1 ms the first paint need not wait for.
@@ -94,7 +98,8 @@ class MessageCommands(TabBase):
             await self.set_heard(message, not message.listened)
 
     async def set_heard(self, message: VoicemailMessage, heard: bool) -> None:
-        text = "Marking as heard…" if heard else "Marking as not heard…"
+        text = (translate("MessageCommands", "Marking as heard…") if heard
+                else translate("MessageCommands", "Marking as not heard…"))
         await self._command(self.service.set_listened(message, heard), text)
 
     @async_slot()
@@ -104,7 +109,10 @@ class MessageCommands(TabBase):
             await self.set_urgent(message, not message.urgent)
 
     async def set_urgent(self, message: VoicemailMessage, urgent: bool) -> None:
-        await self._command(self.service.set_urgent(message, urgent), "Saving…")
+        await self._command(self.service.set_urgent(message, urgent), translate(
+            "MessageCommands",
+            "Saving…",
+        ))
 
     @async_slot(str)
     async def _on_move_requested(self, folder: str) -> None:
@@ -113,7 +121,10 @@ class MessageCommands(TabBase):
             await self.move_message(message, folder)
 
     async def move_message(self, message: VoicemailMessage, folder: str) -> None:
-        await self._command(self.service.move(message, folder), f"Moving to {folder}…")
+        await self._command(self.service.move(message, folder), translate(
+            "MessageCommands",
+            "Moving to {folder}…",
+        ).format(folder=folder))
 
     @async_slot()
     async def _on_delete_triggered(self) -> None:
@@ -124,10 +135,16 @@ class MessageCommands(TabBase):
     async def delete_message(self, message: VoicemailMessage) -> bool:
         label = self.caller_label(message)
         when = format_received(message.date, None, _now())
-        question = f"Delete the voicemail from {label} ({when})? This cannot be undone."
-        if not await self.confirm(question, "Delete"):
+        question = translate(
+            "MessageCommands",
+                "Delete the voicemail from {caller} ({when})? This cannot be undone.",
+        ).format(caller=label, when=when)
+        if not await self.confirm(question, translate("MessageCommands", "Delete")):
             return False
-        changes = await self._command(self.service.delete(message), "Deleting voicemail…")
+        changes = await self._command(self.service.delete(message), translate(
+            "MessageCommands",
+            "Deleting voicemail…",
+        ))
         return changes is not None and message.key in changes.removed
 
     @async_slot()
@@ -144,10 +161,10 @@ class MessageCommands(TabBase):
         saved = await run_in_background(
             self,
             self.service.save_audio(message, destination),
-            busy_text="Saving the recording…",
+            busy_text=translate("MessageCommands", "Saving the recording…"),
         )
         if saved is not None:
-            self._announce(f"Saved to {saved}")
+            self._announce(translate("MessageCommands", "Saved to {saved}").format(saved=saved))
         return saved
 
     @async_slot()
@@ -162,9 +179,15 @@ class MessageCommands(TabBase):
         if address is None:
             return False
         work = self.service.send_email(message, address)
-        sent = await run_in_background(self, _done(work), busy_text="Sending e-mail…")
+        sent = await run_in_background(self, _done(work), busy_text=translate(
+            "MessageCommands",
+            "Sending e-mail…",
+        ))
         if sent:
-            self._announce(f"Voicemail sent to {address}")
+            self._announce(translate(
+                "MessageCommands",
+                "Voicemail sent to {address}",
+            ).format(address=address))
         return bool(sent)
 
 

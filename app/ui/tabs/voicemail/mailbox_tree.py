@@ -17,6 +17,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.domain.models.voicemail import Mailbox, VoicemailFolder
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.i18n import translate
 from app.ui.plain_text import plain_tooltip
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,19 +29,32 @@ def mailbox_title(box: Mailbox) -> str:
     return f"{box.mailbox} · {box.name}" if box.name and box.name != box.mailbox else box.mailbox
 
 
+#: VoIP.ms's standard folders in words (marked for the catalog); others keep their name.
+STANDARD_FOLDERS = {
+    "INBOX": QT_TRANSLATE_NOOP("voicemail", "Inbox"),
+    "OLD": QT_TRANSLATE_NOOP("voicemail", "Old"),
+    "URGENT": QT_TRANSLATE_NOOP("voicemail", "Urgent"),
+    "WORK": QT_TRANSLATE_NOOP("voicemail", "Work"),
+    "FAMILY": QT_TRANSLATE_NOOP("voicemail", "Family"),
+    "FRIENDS": QT_TRANSLATE_NOOP("voicemail", "Friends"),
+}
+
+
 def mailbox_counts(box: Mailbox) -> str:
     parts = []
     if box.new:
-        parts.append(f"{box.new} new")
+        parts.append(translate("voicemail", "{count} new").format(count=box.new))
     if box.urgent:
-        parts.append(f"{box.urgent} urgent")
+        parts.append(translate("voicemail", "{count} urgent").format(count=box.urgent))
     return " · ".join(parts)
 
 
 def folder_title(folder: VoicemailFolder) -> str:
-    # The API's descriptions are the raw names ("INBOX"); "Inbox" reads better.
+    # The API's descriptions are the raw names ("INBOX"); "Inbox" reads better,
+    # and the standard ones are said in the UI's language.
     text = folder.description or folder.value
-    return "Inbox" if text.upper() == INBOX else text
+    standard = STANDARD_FOLDERS.get(text.upper())
+    return translate("voicemail", standard) if standard else text
 
 
 class MailboxTree(QTreeWidget):
@@ -52,7 +67,7 @@ class MailboxTree(QTreeWidget):
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Mailboxes and folders")
+        self.setAccessibleName(translate("MailboxTree", "Mailboxes and folders"))
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -98,7 +113,8 @@ class MailboxTree(QTreeWidget):
             item.setText(0, mailbox_title(box))
             item.setText(1, mailbox_counts(box))
             item.setToolTip(0, plain_tooltip(
-                f"Mailbox {box.mailbox}" + (f" ({box.email})" if box.email else "")))
+                translate("voicemail", "Mailbox {mailbox}").format(mailbox=box.mailbox)
+                + (f" ({box.email})" if box.email else "")))
             item.setFont(0, self._bold if box.new else self.font())
             item.setFont(1, self._bold if box.new else self.font())
         self._boxes = wanted

@@ -21,14 +21,16 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models.voicemail import VoicemailMessage
 from app.domain.phone import format_number
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui import style
 from app.ui.dates import list_date
+from app.ui.i18n import translate
 from app.ui.models.keyed_rows import Index, KeyedRowsModel
 from app.ui.plain_text import plain_tooltip
 
 Key = tuple[str, str, int]
 
-UNKNOWN_CALLER = "Unknown caller"
+UNKNOWN_CALLER = QT_TRANSLATE_NOOP("voicemail", "Unknown caller")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -42,13 +44,14 @@ class Column(IntEnum):
     STATUS = 5
 
 
+# Marked for the catalog, translated where shown (this runs before the translator).
 HEADERS = {
-    Column.CALLER: "From",
-    Column.NUMBER: "Number",
-    Column.RECEIVED: "Received",
-    Column.LENGTH: "Length",
-    Column.URGENT: "Urgent",
-    Column.STATUS: "Status",
+    Column.CALLER: QT_TRANSLATE_NOOP("voicemail", "From"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("voicemail", "Number"),
+    Column.RECEIVED: QT_TRANSLATE_NOOP("voicemail", "Received"),
+    Column.LENGTH: QT_TRANSLATE_NOOP("voicemail", "Length"),
+    Column.URGENT: QT_TRANSLATE_NOOP("voicemail", "Urgent"),
+    Column.STATUS: QT_TRANSLATE_NOOP("voicemail", "Status"),
 }
 
 
@@ -122,7 +125,7 @@ class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return translate("voicemail", HEADERS[Column(section)])
         if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.LENGTH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -161,7 +164,7 @@ class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
 
     def _display(self, message: VoicemailMessage, column: Column) -> str:
         if column is Column.CALLER:
-            return self._name_for(message) or UNKNOWN_CALLER
+            return self._name_for(message) or translate("voicemail", UNKNOWN_CALLER)
         if column is Column.NUMBER:
             return format_number(message.caller_number) or "—"
         if column is Column.RECEIVED:
@@ -169,8 +172,9 @@ class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
         if column is Column.LENGTH:
             return format_length(message.duration_seconds)
         if column is Column.URGENT:
-            return "Urgent" if message.urgent else ""
-        return "New" if not message.listened else "Heard"
+            return translate("voicemail", "Urgent") if message.urgent else ""
+        return translate("voicemail", "New") if not message.listened else translate("voicemail",
+            "Heard")
 
     def _sort_key(self, message: VoicemailMessage, column: Column) -> Any:
         if column is Column.CALLER:
@@ -188,13 +192,16 @@ class MessageTableModel(KeyedRowsModel[VoicemailMessage, Key]):
         return int(not message.listened)
 
     def _tooltip(self, message: VoicemailMessage) -> str:
-        parts = [self._name_for(message) or UNKNOWN_CALLER]
+        parts = [self._name_for(message) or translate("voicemail", UNKNOWN_CALLER)]
         number = format_number(message.caller_number)
         if number:
             parts.append(number)
-        state = "not heard yet" if not message.listened else "heard"
         if message.urgent:
-            state = "urgent, " + state
+            state = (translate("voicemail", "urgent, not heard yet") if not message.listened
+                     else translate("voicemail", "urgent, heard"))
+        else:
+            state = (translate("voicemail", "not heard yet") if not message.listened
+                     else translate("voicemail", "heard"))
         return f"{' · '.join(parts)} — {state}"
 
     def _foreground(self, message: VoicemailMessage, column: Column) -> Any:

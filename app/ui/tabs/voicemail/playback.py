@@ -18,6 +18,7 @@ from app.domain.models.voicemail import VoicemailMessage
 from app.domain.phone import format_number
 from app.ui import feedback
 from app.ui.async_slot import async_slot
+from app.ui.i18n import translate
 from app.ui.operations import run_in_background
 from app.ui.tabs.voicemail.commands import MessageCommands
 from app.ui.tabs.voicemail.message_model import format_length, format_received
@@ -65,9 +66,15 @@ class PlaybackCommands(MessageCommands):
         """Fetch (once) and play ``message``; it is marked heard when sound starts."""
         self._playing = message
         label = self.caller_label(message)
-        self.now_playing.setText(f"Fetching the recording from {label}…")
+        self.now_playing.setText(translate(
+            "PlaybackCommands",
+            "Fetching the recording from {label}…",
+        ).format(label=label))
         path = await run_in_background(
-            self, self.service.audio_for(message), busy_text="Fetching voicemail…"
+            self, self.service.audio_for(message), busy_text=translate(
+                "PlaybackCommands",
+                "Fetching voicemail…",
+            )
         )
         if self._playing is None or self._playing.key != message.key:
             return  # the user picked another message meanwhile

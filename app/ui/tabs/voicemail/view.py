@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -38,12 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.root import AppServices
 from app.services.voicemail.changes import Key, MessageChanges, Overview, default_folders
 from app.services.voicemail.service import VoicemailService
-from app.ui import style
+from app.ui import dates, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
+from app.ui.i18n import translate
 from app.ui.keyboard import chain_tab_order
 from app.ui.plain_text import plain_label
 from app.ui.tabs.voicemail.actions import MessageActions
@@ -58,9 +61,12 @@ from app.ui.tabs.voicemail.playback import PlaybackCommands
 from app.ui.widgets.player import AudioPlayer
 from app.ui.widgets.record_table import record_table
 
-NO_MAILBOX_YET = "Your voicemail boxes appear here after the first refresh."
-NO_MAILBOX = (
-    "This account has no voicemail boxes. Create one in the VoIP.ms customer portal, then refresh."
+# Marked for the catalog, translated where shown (this runs before the translator).
+NO_MAILBOX_YET = QT_TRANSLATE_NOOP(
+    "VoicemailTab", "Your voicemail boxes appear here after the first refresh.")
+NO_MAILBOX = QT_TRANSLATE_NOOP(
+    "VoicemailTab",
+    "This account has no voicemail boxes. Create one in the VoIP.ms customer portal, then refresh.",
 )
 
 
@@ -96,7 +102,10 @@ class VoicemailTab(PlaybackCommands):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = record_table(self, self.proxy, accessible_name="Voicemail messages")
+        self.table = record_table(self, self.proxy, accessible_name=translate(
+            "VoicemailTab",
+            "Voicemail messages",
+        ))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._size_columns()
         self.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
@@ -118,11 +127,17 @@ class VoicemailTab(PlaybackCommands):
         self.toolbar.addSeparator()
         # The mailbox's own settings (e-mail, attach audio, time zone, language,
         # transcription) are edited in the Phones tab; this is the way there.
-        self.settings_action = self.toolbar.addAction("Mailbox settings…")
+        self.settings_action = self.toolbar.addAction(translate(
+            "VoicemailTab",
+            "Mailbox settings…",
+        ))
         # The toolbar would strip the ellipsis (Qt's iconText); it says a dialog follows.
-        self.settings_action.setIconText("Mailbox settings…")
+        self.settings_action.setIconText(translate("VoicemailTab", "Mailbox settings…"))
         self.settings_action.setToolTip(
-            "E-mail, attached audio, time zone, language and transcription of this mailbox")
+            translate(
+                "VoicemailTab",
+                "E-mail, attached audio, time zone, language and transcription of this mailbox",
+            ))
         settings_button = self.toolbar.widgetForAction(self.settings_action)
         if isinstance(settings_button, QToolButton):
             settings_button.setAutoRaise(False)  # framed like the actions beside it
@@ -195,10 +210,14 @@ class VoicemailTab(PlaybackCommands):
         metrics = self.fontMetrics()
         widths = {
             Column.NUMBER: "(555) 555-5555",
-            Column.RECEIVED: "Yesterday 00:00",
-            Column.LENGTH: "Length",
-            Column.URGENT: "Urgent",
-            Column.STATUS: "Status",
+            # The widest date a list writes this year ("Yesterday 00:00", "28 nov. 00:00").
+            Column.RECEIVED: max(
+                translate("dates", "Yesterday {time}").format(time="00:00"),
+                f"{dates.day_month(date(2026, 11, 28))} 00:00", key=len),
+            Column.LENGTH: translate("voicemail", "Length"),
+            Column.URGENT: translate("voicemail", "Urgent"),
+            Column.STATUS: max(translate("voicemail", "Status"), translate("voicemail", "New"),
+                               key=len),
         }
         for column, sample in widths.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
@@ -241,7 +260,10 @@ class VoicemailTab(PlaybackCommands):
         mailbox, folder, _number = key
         await self.open_folder(mailbox, folder)
         if not self.select_message(key):
-            self.status_message.emit("That voicemail is no longer in its folder.")
+            self.status_message.emit(translate(
+                "VoicemailTab",
+                "That voicemail is no longer in its folder.",
+            ))
         self.table.setFocus()
 
     @async_slot()
@@ -330,7 +352,10 @@ class VoicemailTab(PlaybackCommands):
         else:
             names = {f.value: folder_title(f) for f in self._folders()}
             folder = self._place[1] if self._place else "INBOX"
-            self.empty_label.setText(f"No messages in {names.get(folder, folder)}.")
+            self.empty_label.setText(translate(
+                "VoicemailTab",
+                "No messages in {folder}.",
+            ).format(folder=names.get(folder, folder)))
         self.stack.setCurrentWidget(self.empty_label)
 
     # --- service events ----------------------------------------------------------------
