@@ -72,6 +72,22 @@ class Lines(str):
         return (Lines, (self.items, self.sep))
 
 
+class DataSize(str):
+    """A file size inside a sentence: "10.0 MB" in English (decimal units, as file
+    managers show them), the UI language's own form elsewhere ("10,0 Mo")."""
+
+    size: int
+
+    def __new__(cls, size: int) -> DataSize:
+        english = f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+        self = super().__new__(cls, english)
+        self.size = size
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DataSize, (self.size,))
+
+
 class LowerFirst(str):
     """A marked word used mid-sentence ("System: hang up"): translated, then its first
     letter lowercased. Its English value is already lowercased."""

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.domain.words import CONTEXT, Lines, LowerFirst, Text, Verbatim
+from app.domain.words import CONTEXT, DataSize, Lines, LowerFirst, Text, Verbatim
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +170,9 @@ def localized(text: str) -> str:
         return str(text)
     if isinstance(text, Lines):
         return text.sep.join(localized(item) for item in text.items)
+    if isinstance(text, DataSize):
+        return current().locale.formattedDataSize(
+            text.size, 1 if text.size >= 1_000_000 else 0, QLocale.DataSizeFormat.DataSizeSIFormat)
     if isinstance(text, LowerFirst):
         word = QCoreApplication.translate(CONTEXT, text.word)
         return word[:1].lower() + word[1:]

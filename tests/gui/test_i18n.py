@@ -127,6 +127,34 @@ def test_french_dates_numbers_and_money(french_ui: Any) -> None:
     assert fetched_text(yesterday, NOW).startswith("mis à jour ")
 
 
+def test_file_sizes_in_sentences_follow_the_language(french_ui: Any) -> None:
+    from app.services.fax.send import MAX_FAX_FILE_BYTES, check_outgoing, size_text
+    from app.ui.i18n import localized
+
+    assert str(size_text(MAX_FAX_FILE_BYTES)) == "10.0 MB"  # the English value (logs, tests)
+    assert localized(size_text(MAX_FAX_FILE_BYTES)) == "10,0 Mo"
+    assert localized(size_text(5_000)) == "5 ko"
+    assert "10.0 MB" not in " ".join(localized(p) for p in check_outgoing(
+        _too_big_fax(), size=MAX_FAX_FILE_BYTES + 1))
+
+
+def test_english_file_sizes_read_as_before() -> None:
+    from app.services.fax.send import size_text
+    from app.ui.i18n import localized
+
+    assert localized(size_text(10_000_000)) == "10.0 MB"
+    assert localized(size_text(5_000)) == "5 KB"
+
+
+def _too_big_fax() -> Any:
+    from pathlib import Path
+
+    from app.services.fax.send import OutgoingFax
+
+    return OutgoingFax(to_number="4185550124", from_number="6175550133", sender_name="",
+                       station_id="", email_copy="", document=Path("fax.pdf"), pages=1)
+
+
 def test_the_french_catalog_is_complete() -> None:
     """No entry left unfinished (what ``tools/translations.py check`` says too)."""
     sys.path.insert(0, str(ROOT))

@@ -28,7 +28,7 @@ from app.api.errors import StatusError, TransportError
 from app.domain.errors import UserFacingError
 from app.domain.models.sends import SendState
 from app.domain.phone import format_number, is_valid_nanp, normalize
-from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text, Verbatim
+from app.domain.words import QT_TRANSLATE_NOOP, DataSize, Lines, Text, Verbatim
 from app.services.fax.changes import FaxChanges
 from app.services.fax.journal import FEATURE, FaxJournal
 from app.services.fax.rules import valid_email
@@ -67,9 +67,10 @@ class SendUncertain(UserFacingError):
     """No answer while sending: it may have gone out. Check Sent before resending."""
 
 
-def size_text(size: int) -> str:
-    """Decimal units, as file managers show them: the limit reads "10.0 MB"."""
-    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+def size_text(size: int) -> DataSize:
+    """Decimal units, as file managers show them: the limit reads "10.0 MB" (and in the
+    UI's language through ``i18n.localized``: "10,0 Mo")."""
+    return DataSize(size)
 
 
 def check_outgoing(fax: OutgoingFax, *, size: int | None = None) -> list[str]:
@@ -191,7 +192,8 @@ class FaxSender:
             ) from exc
         except StatusError as exc:
             advice = (
-                f" The most that can be sent is {size_text(MAX_FAX_FILE_BYTES)}."
+                Text(QT_TRANSLATE_NOOP("services", " The most that can be sent is {limit}."),
+                     limit=size_text(MAX_FAX_FILE_BYTES))
                 if exc.status == "exceeds_file_size"
                 else ""
             )

@@ -472,17 +472,18 @@ class ComposeFaxDialog(QDialog):
                     "ComposeFaxDialog",
                     "Nothing to send yet: attach documents or type a message. The fax "
                     "document may be up to {limit}.",
-                ).format(limit=size_text(MAX_FAX_FILE_BYTES))
+                ).format(limit=localized(size_text(MAX_FAX_FILE_BYTES)))
             )
             return
         size = self.merged.size_bytes
         pages = self.merged.pages
-        text = f"{pages} page{'s' if pages != 1 else ''} · {size_text(size)}"
+        text = translate("ComposeFaxDialog", "%n page(s) · {size}", "", pages).format(
+            size=localized(size_text(size)))
         if size > MAX_FAX_FILE_BYTES:
             text += translate(
                 "ComposeFaxDialog",
                 " — over the {limit} limit: remove pages or attach smaller images.",
-            ).format(limit=size_text(MAX_FAX_FILE_BYTES))
+            ).format(limit=localized(size_text(MAX_FAX_FILE_BYTES)))
         self.summary.setText(text)
 
     # --- state ----------------------------------------------------------------------
