@@ -32,8 +32,26 @@ def missing_display(
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
     variable = "WAYLAND_DISPLAY" if qpa.startswith("wayland") else "DISPLAY"
+    if _wants_french(env):
+        # Said before Qt (and its translations) can load: the one sentence in French here.
+        return (
+            "Switchboard a besoin d'un bureau graphique : aucun affichage trouvé "
+            f"({variable} n'est pas défini). Lancez-le depuis une session de bureau (ou par "
+            "ssh -X), ou réglez QT_QPA_PLATFORM=offscreen pour l'utiliser sans fenêtre "
+            "(p. ex. avec --snapshot)."
+        )
     return (
         f"Switchboard needs a graphical desktop: no display found ({variable} is not set). "
         "Start it from a desktop session (or over ssh -X), or set "
         "QT_QPA_PLATFORM=offscreen to run it without a window (e.g. with --snapshot)."
     )
+
+
+def _wants_french(env: Mapping[str, str]) -> bool:
+    """The system's message language, as gettext reads it (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG: the first one set), is French."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            return value.lower().startswith("fr")
+    return False

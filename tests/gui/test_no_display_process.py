@@ -20,6 +20,9 @@ def _run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
     """``python -m app *args`` with temporary folders made under ``tmp_path/tmp``."""
     base = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
     base = {k: v for k, v in base.items() if not k.startswith("VOIPMS_")}
+    # English unless a test asks otherwise (the sentence follows the system's language).
+    base = {k: v for k, v in base.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    base["LANG"] = "C.UTF-8"
     (tmp_path / "tmp").mkdir(exist_ok=True)
     base.update({"TMPDIR": str(tmp_path / "tmp"), "HOME": str(tmp_path / "home"), **env})
     return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=base,
@@ -66,6 +69,11 @@ def test_a_display_or_a_headless_platform_is_enough() -> None:
     assert missing_display({}, "win32") is None
     assert missing_display({}, "darwin") is None
     assert "(DISPLAY is not set)" in (missing_display({}, "linux") or "")
+    # Said before Qt's translations can load: in French where the system speaks French.
+    french = missing_display({"LANG": "fr_CA.UTF-8"}, "linux") or ""
+    assert french.startswith("Switchboard a besoin d'un bureau graphique")
+    assert "(DISPLAY n'est pas défini)" in french
+    assert "needs" in (missing_display({"LANGUAGE": "en", "LANG": "fr_CA.UTF-8"}, "linux") or "")
     assert "(DISPLAY is not set)" in (missing_display({"QT_QPA_PLATFORM": "xcb"}, "linux") or "")
     wayland = missing_display({"QT_QPA_PLATFORM": "wayland"}, "linux") or ""
     assert "(WAYLAND_DISPLAY is not set)" in wayland
