@@ -4,6 +4,7 @@ opens (also in a new tab, as after a restart), gone once sent or discarded."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +134,24 @@ def test_a_draft_the_app_cannot_read_is_ignored() -> None:
                              ' "typed_text": "hi", "future_field": 1}')
     assert odd == FaxDraft(typed_text="hi", files=("/a",))
     assert FaxDraft(station_id="only mine").has_content() is False
+
+
+def test_closing_the_dialog_while_its_numbers_load_is_harmless(
+    fax_tab: FaxTab, sandbox: Any, qtbot: QtBot, arun: Any
+) -> None:
+    """The dialog deleted while getFaxNumbersInfo is on its way: the late answer finds
+    no widgets to fill (it raised "Internal C++ object already deleted")."""
+    import shiboken6
+
+    dialog = compose(fax_tab, qtbot)
+    # The numbers are fetched once per session: forget them, so this load asks again.
+    fax_tab.service._numbers = None
+    sandbox.faults.inject("slow", methods="getFaxNumbersInfo", delay=0.5)
+    before = len(sandbox.calls("getFaxNumbersInfo"))
+    loading = asyncio.ensure_future(dialog.load_numbers())
+    # Deleted while this load waits for its (slow) answer.
+    qtbot.waitUntil(lambda: len(sandbox.calls("getFaxNumbersInfo")) > before, timeout=5_000)
+    fax_tab.compose = None
+    shiboken6.delete(dialog)
+    qtbot.waitUntil(loading.done, timeout=10_000)
+    assert loading.exception() is None

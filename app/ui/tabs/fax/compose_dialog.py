@@ -339,6 +339,8 @@ class ComposeFaxDialog(QDialog):
                 "Loading your fax numbers…",
             )
         )
+        if not shiboken6.isValid(self.from_combo):
+            return  # the dialog was closed and deleted while the numbers loaded
         if numbers is None:  # run_in_background told the user why
             self.from_combo.setItemText(0, translate(
                 "ComposeFaxDialog",
