@@ -360,18 +360,26 @@ def _lay_out_text(
     document.setPageSize(body)
     document.setPlainText(text)
     for index in range(document.pageCount()):
-        painter = pager.next_page()
-        painter.save()
-        painter.translate(margin, margin - index * body.height())
-        clip = QRectF(0, index * body.height(), body.width(), body.height())
-        # Not drawContents(): it inks with the screen's palette, and a dark theme's
-        # light-grey text made nearly blank fax pages. Paper is white: black ink.
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
-        context.clip = clip
-        painter.setClipRect(clip)
-        document.documentLayout().draw(painter, context)
-        painter.restore()
+        draw_text_page(pager.next_page(), document, index, body, margin)
+
+
+def draw_text_page(
+    painter: QPainter, document: QTextDocument, index: int, body: QSizeF, margin: float
+) -> None:
+    """Page ``index`` of ``document`` (laid out in pages of ``body``) at ``margin``.
+
+    Not drawContents(): it inks with the screen's palette, and a dark theme's
+    light-grey text made nearly blank fax pages. Paper is white: black ink.
+    """
+    painter.save()
+    painter.translate(margin, margin - index * body.height())
+    clip = QRectF(0, index * body.height(), body.width(), body.height())
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+    context.clip = clip
+    painter.setClipRect(clip)
+    document.documentLayout().draw(painter, context)
+    painter.restore()
 
 
 def count_pages(path: Path) -> int:

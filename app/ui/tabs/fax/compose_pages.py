@@ -19,13 +19,11 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QTextDocument,
 )
@@ -36,6 +34,7 @@ from app.ui.tabs.fax.compose_merge import (
     FAX_DPI,
     AttachmentError,
     MergeResult,
+    draw_text_page,
     merge_attachments,
 )
 
@@ -147,16 +146,7 @@ def _write_document(out: Path, fill: Callable[[QTextDocument], None]) -> int:
                 if index:
                     writer.newPage()
                 painter.fillRect(QRectF(0, 0, full.width(), full.height()), QColor("white"))
-                painter.save()
-                painter.translate(margin, margin - index * body.height())
-                clip = QRectF(0, index * body.height(), body.width(), body.height())
-                # Black ink on white paper whatever the screen's theme (see compose_merge).
-                context = QAbstractTextDocumentLayout.PaintContext()
-                context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
-                context.clip = clip
-                painter.setClipRect(clip)
-                document.documentLayout().draw(painter, context)
-                painter.restore()
+                draw_text_page(painter, document, index, body, margin)
         finally:
             painter.end()
         return pages
