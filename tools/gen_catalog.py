@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = next(
     (found for parent in ROOT.parents
      if (found := parent / "shared" / "voipms-api-reference.txt").exists()),
-    ROOT.parent / "shared" / "voipms-api-reference.txt",
+    # A clone kept away from shared/ (a temporary folder) uses the copy in the repository.
+    ROOT / "tests" / "data" / "voipms-api-reference.txt",
 )
 # In domain: the one catalog file both the api client and the sandbox load.
 DEFAULT_OUTPUT = ROOT / "app" / "domain" / "catalog.json"

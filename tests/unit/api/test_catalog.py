@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[3]
 REFERENCE = next(
     (found for parent in ROOT.parents
      if (found := parent / "shared" / "voipms-api-reference.txt").exists()),
-    ROOT.parent / "shared" / "voipms-api-reference.txt",
+    # A clone kept away from shared/ (a temporary folder) uses the copy in the repository.
+    ROOT / "tests" / "data" / "voipms-api-reference.txt",
 )
 
 
