@@ -26,6 +26,7 @@ into a GET that then fails confusingly, so a 3xx says "wrong address" instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 import ssl
@@ -160,6 +161,11 @@ class VoipMsClient:
         self._unknown_statuses_seen: set[tuple[str, str]] = set()
         #: Starting the decoding worker process (``_start_decoder_soon``), once.
         self._decoder_warming: asyncio.Task[None] | None = None
+        #: Importing what the first request needs, on a thread (``FIRST_CALL_MODULES``).
+        self._imports_warming: asyncio.Task[None] | None = None
+        with contextlib.suppress(RuntimeError):  # no running loop: the first call does
+            self._imports_warming = asyncio.get_running_loop().create_task(
+                asyncio.to_thread(_import_first_call_modules))
 
     def __repr__(self) -> str:
         return f"VoipMsClient(username={self.username!r}, base_url={self.base_url!r})"
@@ -174,8 +180,9 @@ class VoipMsClient:
         self._password = Secret(password)
 
     async def aclose(self) -> None:
-        if self._decoder_warming is not None:
-            self._decoder_warming.cancel()
+        for warming in (self._decoder_warming, self._imports_warming):
+            if warming is not None:
+                warming.cancel()
         await self._http.aclose()
 
     def _start_decoder_soon(self) -> None:
@@ -670,6 +677,24 @@ def _abandon(task: asyncio.Future[T], on_late: Callable[[T], object] | None) -> 
 
     task.cancel()
     task.add_done_callback(settle)
+
+
+#: What httpx imports at its first request (its async backend, anyio, loads lazily:
+#: ~40 modules), and the method catalog read by the first call's check: on the loop
+#: that was a 60 ms stall at the first call (issue #16), on a thread it is none.
+FIRST_CALL_MODULES = (
+    "anyio._backends._asyncio", "anyio.lowlevel", "anyio.abc", "anyio.streams.tls",
+    "anyio.to_thread", "httpcore._backends.anyio", "sniffio", "h11",
+)
+
+
+def _import_first_call_modules() -> None:
+    for name in FIRST_CALL_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another httpx version: the first call imports its own
+            log.debug("Not warmed up: %s", name)
+    catalog.spec("getBalance")  # loads the catalog
 
 
 async def _warm_decoder() -> None:

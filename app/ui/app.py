@@ -13,7 +13,6 @@ imported where they are used, and the session's client is built on first use
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import sys
@@ -41,9 +40,10 @@ from app.services.account.session import (
     open_api,
 )
 from app.services.balance.service import BalanceService
+from app.services.gc_pause import resume_after_startup
 from app.services.root import AppServices
 from app.startup_timeline import mark
-from app.ui import feedback, i18n, style
+from app.ui import feedback, i18n, style, switch_interval
 from app.ui.desktop import TrayKeeper
 from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
@@ -160,6 +160,7 @@ def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> 
     ``cache_dir`` is where a missing French catalog may be compiled.
     """
     make_singletons_immortal()
+    switch_interval.apply()  # the GUI thread gets the GIL quickly (see the module)
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     qapp.setApplicationName("Switchboard")
@@ -174,8 +175,9 @@ def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> 
 
 
 def _end_startup() -> None:
-    """``app.__main__`` turns the cyclic garbage collector off until the first paint."""
-    gc.enable()
+    """``app.__main__`` turns the cyclic garbage collector off until the first paint;
+    start-up's objects are frozen as it resumes (``gc_pause``)."""
+    resume_after_startup()
 
 
 async def _finish_background_tasks(timeout: float = 5.0) -> None:
@@ -368,7 +370,7 @@ class Shell:
                 if self.options.snapshot_dir is not None:
                     print(NO_CREDENTIALS, file=sys.stderr)
                     return 1
-                gc.enable()  # start-up is over: see _end_startup
+                _end_startup()
                 credentials = await self.ask_for_credentials()
                 if credentials is None:
                     return 0
@@ -513,7 +515,7 @@ class Shell:
             if self.options.snapshot_dir is not None:
                 print(NO_CREDENTIALS, file=sys.stderr)
                 return "quit", 1
-            gc.enable()  # start-up is over: see _end_startup
+            _end_startup()
             found = await self.ask_for_credentials()
             if found is None:
                 # The cache is on screen: keep it, read-only, until the user signs in.

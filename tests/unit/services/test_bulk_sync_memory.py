@@ -98,3 +98,46 @@ def test_a_first_sync_starts_with_the_newest_days_on_their_own() -> None:
     # A backfill of a few days is one window.
     assert [(w.start, w.end) for w in first_backfill_windows(date(2026, 12, 3), today)] == [
         (date(2026, 12, 3), today)]
+
+
+def test_what_a_bulk_job_leaves_alive_is_frozen_when_the_collector_resumes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The next collections must not walk the job's survivors all at once (a 67 ms
+    full collection after a first sync): they are frozen; frozen objects are still
+    freed by reference counting."""
+    monkeypatch.delenv(gc_pause.NO_FREEZE_VAR, raising=False)
+    frozen_before = gc.get_freeze_count()
+    try:
+        with gc_pause.collector_paused():
+            survivors = [[n] for n in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen_before + len(survivors)
+        assert not any(gc.is_tracked(s) and s in gc.get_objects(0) for s in survivors[:3])
+    finally:
+        gc.unfreeze()
+
+
+def test_the_kill_switch_resumes_without_freezing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(gc_pause.NO_FREEZE_VAR, "1")
+    gc.unfreeze()
+    with gc_pause.collector_paused():
+        pass
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_start_up_objects_are_frozen_once_it_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(gc_pause.NO_FREEZE_VAR, raising=False)
+    gc.unfreeze()
+    gc.disable()
+    try:
+        gc_pause.resume_after_startup()
+        assert gc.isenabled()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        gc_pause.resume_after_startup()  # a second call (the 5 s fallback) does nothing
+        # (Not "==": a frozen object freed by reference counting leaves the count.)
+        assert gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
