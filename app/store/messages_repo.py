@@ -47,11 +47,13 @@ from app.store.media import (
     retry_media_now,
 )
 from app.store.messages import (
+    HistoryCounts,
     UpsertResult,
     delete_message,
     find_sent_match,
     get_message,
     get_messages,
+    store_history,
     thread_messages,
     upsert_messages,
 )
@@ -199,6 +201,10 @@ class MessagesRepo(SendJournalRepo):
 
     async def upsert(self, messages: Iterable[Message], *, mark_read: bool = False) -> UpsertResult:
         return await self.db.run(upsert_messages, list(messages), mark_read=mark_read)
+
+    async def store_history(self, messages: Iterable[Message]) -> HistoryCounts:
+        """A page of history, stored read; counts only (``store_history``)."""
+        return await self.db.run(store_history, list(messages))
 
     async def delete(self, kind: MessageKind, id_: int) -> list[str]:
         """Delete a message; returns the paths of its downloaded files (now unreferenced)."""

@@ -35,7 +35,7 @@ from app.services.messages.journal import SendJournal
 if TYPE_CHECKING:
     from app.services.messages.changes import Page
     from app.store.media import MediaItem
-    from app.store.messages import UpsertResult
+    from app.store.messages import HistoryCounts, UpsertResult
     from app.store.messages_repo import Snapshot
 
 
@@ -105,6 +105,8 @@ class Upserts(Protocol):
 
 
 class SyncStore(Upserts, Protocol):
+    async def store_history(self, messages: Iterable[Message]) -> HistoryCounts: ...
+
     async def get_state(self, key: str) -> str | None: ...
 
     async def set_state(self, key: str, value: str) -> None: ...

@@ -178,7 +178,7 @@ class MessagesService(MessageReads):
 
     async def _sync_change(self, report: SyncReport) -> SyncChange:
         changed = [*report.inserted, *report.updated]
-        if report.changed_count > RELOAD_ABOVE:
+        if report.changed_count > RELOAD_ABOVE or report.counted_only:
             return SyncChange(report, reload=True, unread_total=await self.unread_count())
         keys = {(m.did, m.contact) for m in changed}
         now = await self.store.snapshot(keys, [m.key for m in changed])

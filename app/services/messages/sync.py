@@ -43,7 +43,7 @@ from app.services.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from app.services.messages.ports import MessagesApi, SyncStore
-    from app.store.messages import UpsertResult
+    from app.store.messages import HistoryCounts, UpsertResult
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +90,17 @@ class SyncReport:
     backfill: bool = False
     #: Received messages inserted by a poll (stored unread): what to announce.
     new_inbound: list[Message] = field(default_factory=list)
+    #: History stored by count only (``store_history``): the view reloads its list.
+    counted_only: bool = False
 
     @property
     def changed_count(self) -> int:
         return self.inserted_count + self.updated_count
+
+    def absorb_counts(self, counts: HistoryCounts) -> None:
+        self.inserted_count += counts.inserted
+        self.updated_count += counts.updated
+        self.counted_only = self.counted_only or bool(counts.inserted or counts.updated)
 
     def absorb(self, result: UpsertResult, *, history: bool) -> None:
         self.inserted_count += len(result.inserted)
@@ -263,6 +270,10 @@ class MessageSync:
                             current.window.start)
             # Big pages are de-duplicated off the event loop (tens of thousands of rows).
             unique = await asyncio.to_thread(dedupe, rows) if len(rows) > 2000 else dedupe(rows)
+            if mark_read and len(unique) > HISTORY_KEPT:
+                # A big page of history: stored and counted in SQL, no rows kept.
+                report.absorb_counts(await self.store.store_history(unique))
+                continue
             result = await self.store.upsert(unique, mark_read=mark_read)
             report.absorb(result, history=mark_read)
         return extra
