@@ -56,6 +56,51 @@ def test_add_missing_keeps_listed_rows_and_places_older_ones_between(
     qtmodeltester.check(model)
 
 
+def _signals(model: ConversationModel) -> list[tuple[str, int, int]]:
+    seen: list[tuple[str, int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: seen.append(("insert", first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: seen.append(("remove", first, last)))
+    model.dataChanged.connect(lambda a, b, *_: seen.append(("change", a.row(), b.row())))
+    model.modelReset.connect(lambda: seen.append(("reset", 0, 0)))
+    return seen
+
+
+def test_merge_tells_the_view_only_what_differs(qtmodeltester: Any) -> None:
+    """A sync reloads the list after each window of history: no reset (the view
+    relaid out 2,000 rows each time and lost its scroll position)."""
+    model = ConversationModel()
+    model.set_all([_summary("1", 1), _summary("2", 2), _summary("4", 4), _summary("7", 7)])
+    qtmodeltester.check(model)
+    seen = _signals(model)
+    model.merge([_summary("1", 1), _summary("2", 2, "edited"), _summary("3", 3),
+                 _summary("5", 5), _summary("6", 6), _summary("7", 7), _summary("8", 8)])
+    assert _contacts(model) == ["1", "2", "3", "5", "6", "7", "8"]
+    assert model.summary_at(1).last_text == "edited"  # type: ignore[union-attr]
+    assert seen == [("remove", 2, 2), ("change", 1, 1), ("insert", 2, 4), ("insert", 6, 6)]
+    qtmodeltester.check(model)
+
+
+def test_merge_resets_when_a_conversation_moved(qtmodeltester: Any) -> None:
+    model = ConversationModel()
+    model.set_all([_summary("1", 1), _summary("2", 2), _summary("3", 3)])
+    seen = _signals(model)
+    model.merge([_summary("3", 0, "newest now"), _summary("1", 1), _summary("2", 2)])
+    assert _contacts(model) == ["3", "1", "2"]
+    assert seen == [("reset", 0, 0)]
+    qtmodeltester.check(model)
+
+
+def test_merge_of_the_same_list_says_nothing(qtmodeltester: Any) -> None:
+    model = ConversationModel()
+    rows = [_summary("1", 1), _summary("2", 2)]
+    model.set_all(rows)
+    seen = _signals(model)
+    model.merge(list(reversed(rows)))
+    model.merge([])
+    assert seen == [("reset", 0, 0)]  # emptied: a reset, as set_all
+    assert model.rowCount() == 0
+
+
 @pytest.fixture
 def synced(app_context: Any, qtbot: QtBot, arun: Any) -> Iterator[MessagesTab]:
     """A tab that filled the cache from the sandbox (the first start)."""

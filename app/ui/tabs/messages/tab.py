@@ -279,7 +279,7 @@ class MessagesTab(ConversationActions, TabBase):
 
     def _set_summaries(self, summaries: list[ThreadSummary]) -> None:
         self._rest_pending = False  # a complete list from here on
-        self.conversations.set_all(summaries)
+        self.conversations.merge(summaries)
         dids = sorted({s.did for s in summaries} | set(self._known_dids()))
         self._fill_did_filter(dids)
         self._update_list_state()
@@ -323,7 +323,7 @@ class MessagesTab(ConversationActions, TabBase):
     async def _on_did_filter_changed(self, _index: int) -> None:
         summaries = await self.service.threads(self._did_filter())
         self._rest_pending = False  # a complete list from here on
-        self.conversations.set_all(summaries)
+        self.conversations.merge(summaries)
         self._update_list_state()
 
     @async_slot(QItemSelection, QItemSelection)
