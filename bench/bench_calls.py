@@ -25,15 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
 
-from app.ui.pyside_fix import make_singletons_immortal
-
-make_singletons_immortal()
-
-from app.ui.tabs.calls import create_tab  # noqa: E402
-from app.ui.tabs.calls.view import CallsTab  # noqa: E402
-from bench.common import StallMeter, tab_bench  # noqa: E402
+from app.ui.app import create_qapplication
+from app.ui.tabs.calls import create_tab
+from app.ui.tabs.calls.view import CallsTab
+from bench.common import StallMeter, tab_bench
 
 
 async def run(tab: CallsTab, meter: StallMeter) -> None:
@@ -78,8 +74,8 @@ async def run(tab: CallsTab, meter: StallMeter) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    # As the app runs: its one QApplication factory (thread switch interval, ...).
+    create_qapplication()
     with tab_bench("calls", quiet_stderr=True) as bench:
         tab = create_tab(bench.ctx)
         assert isinstance(tab, CallsTab)

@@ -28,17 +28,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
 
-from app.ui.pyside_fix import make_singletons_immortal
-
-make_singletons_immortal()
-
-from app.api.client import VoipMsClient  # noqa: E402
-from app.services.phones.poll import budget_floor  # noqa: E402
-from app.ui.tabs.phones import create_tab  # noqa: E402
-from app.ui.tabs.phones.view import PhonesTab  # noqa: E402
-from bench.common import StallMeter, tab_bench  # noqa: E402
+from app.api.client import VoipMsClient
+from app.services.phones.poll import budget_floor
+from app.ui.app import create_qapplication
+from app.ui.tabs.phones import create_tab
+from app.ui.tabs.phones.view import PhonesTab
+from bench.common import StallMeter, tab_bench
 
 
 class CountingClient(VoipMsClient):
@@ -82,8 +78,8 @@ async def run(tab: PhonesTab, client: CountingClient) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    # As the app runs: its one QApplication factory (thread switch interval, ...).
+    create_qapplication()
     with tab_bench("phones", client_class=CountingClient, quiet_stderr=True) as bench:
         bench.client.methods = []
         tab = create_tab(bench.ctx)

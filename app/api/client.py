@@ -161,11 +161,11 @@ class VoipMsClient:
         self._unknown_statuses_seen: set[tuple[str, str]] = set()
         #: Starting the decoding worker process (``_start_decoder_soon``), once.
         self._decoder_warming: asyncio.Task[None] | None = None
-        #: Importing what the first request needs, on a thread (``FIRST_CALL_MODULES``).
+        #: Importing what the first request needs, on a thread (``FIRST_CALL_MODULES``),
+        #: from creation on; the first request waits for it (``_first_call_ready``).
         self._imports_warming: asyncio.Task[None] | None = None
-        with contextlib.suppress(RuntimeError):  # no running loop: the first call does
-            self._imports_warming = asyncio.get_running_loop().create_task(
-                asyncio.to_thread(_import_first_call_modules))
+        with contextlib.suppress(RuntimeError):  # no running loop: the first call starts it
+            self._start_import_warm_up()
 
     def __repr__(self) -> str:
         return f"VoipMsClient(username={self.username!r}, base_url={self.base_url!r})"
@@ -184,6 +184,21 @@ class VoipMsClient:
             if warming is not None:
                 warming.cancel()
         await self._http.aclose()
+
+    def _start_import_warm_up(self) -> asyncio.Task[None]:
+        if self._imports_warming is None:
+            self._imports_warming = asyncio.get_running_loop().create_task(
+                asyncio.to_thread(_import_first_call_modules))
+        return self._imports_warming
+
+    async def _first_call_ready(self) -> None:
+        """The first request waits (a few tens of ms, once) for httpx's lazily imported
+        modules to be imported on a thread, instead of importing them on the loop."""
+        warming = self._start_import_warm_up()
+        if not warming.done():
+            # Not awaited directly: its failure or cancellation (closing) is not this
+            # call's; a cancellation of this call still propagates from here.
+            await asyncio.wait({warming})
 
     def _start_decoder_soon(self) -> None:
         """Start the decoding worker while the first answer that may need it is on its
@@ -205,6 +220,7 @@ class VoipMsClient:
         picklable (a module-level function or a ``functools.partial`` of one) and
         must not need this process's state. Small answers are converted here.
         """
+        await self._first_call_ready()
         clean = {
             name.rstrip("_"): _wire_value(value)
             for name, value in params.items()
@@ -290,6 +306,7 @@ class VoipMsClient:
         """One cheap read (``getBalance``) that proves VoIP.ms answers, for the
         connectivity service: outside the call queue (a hung call must not hold
         it up), one attempt, a short time-out. Raises ``ApiError``."""
+        await self._first_call_ready()
         spec = catalog.validate(PROBE_METHOD, {})
         await self._call_once(PROBE_METHOD, {}, spec, _as_is, timeout=timeout, watched=False)
 
@@ -455,6 +472,7 @@ class VoipMsClient:
         No credentials are sent and nothing is retried here: the messages service
         keeps its own retry schedule (links can 404 just after sending).
         """
+        await self._first_call_ready()
         if not self.media_host_allowed(url):
             raise TransportError(
                 QT_TRANSLATE_NOOP(
@@ -684,7 +702,7 @@ def _abandon(task: asyncio.Future[T], on_late: Callable[[T], object] | None) -> 
 #: that was a 60 ms stall at the first call (issue #16), on a thread it is none.
 FIRST_CALL_MODULES = (
     "anyio._backends._asyncio", "anyio.lowlevel", "anyio.abc", "anyio.streams.tls",
-    "anyio.to_thread", "httpcore._backends.anyio", "sniffio", "h11",
+    "anyio.to_thread", "httpcore._backends.anyio", "h11",
 )
 
 
