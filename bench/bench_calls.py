@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from app.services.gc_pause import freeze_long_lived
 from app.ui.app import create_qapplication
 from app.ui.tabs.calls import create_tab
 from app.ui.tabs.calls.view import CallsTab
@@ -81,6 +82,7 @@ def main() -> int:
         assert isinstance(tab, CallsTab)
         tab.resize(1280, 800)
         tab.show()
+        freeze_long_lived()  # as the app does once its tabs are built
         bench.loop.run_until_complete(run(tab, StallMeter()))
         tab.shutdown()
     return 0

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.errors import UserFacingError
 from app.domain.models.balance import Balance
+from app.services.gc_pause import freeze_long_lived
 from app.ui import crash, dates, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
@@ -362,6 +363,7 @@ class MainWindow(QMainWindow):
                 self._materialize(key)
                 await asyncio.sleep(0)
         self.ensure_all_tabs()  # display order
+        freeze_long_lived()  # the tabs live as long as the window (gc_pause)
         await self._initial_load()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -141,3 +141,19 @@ def test_start_up_objects_are_frozen_once_it_ends(monkeypatch: pytest.MonkeyPatc
         assert gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
+
+
+def test_long_lived_objects_are_frozen_unless_switched_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The main window freezes what exists once every tab is built."""
+    gc.unfreeze()
+    monkeypatch.setenv(gc_pause.NO_FREEZE_VAR, "1")
+    gc_pause.freeze_long_lived()
+    assert gc.get_freeze_count() == 0
+    monkeypatch.delenv(gc_pause.NO_FREEZE_VAR)
+    try:
+        gc_pause.freeze_long_lived()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
