@@ -10,14 +10,13 @@ Qt, so the worker can import and run them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.api import parsing
+from app.domain.atomic_file import write_atomically
 
 #: Bytes of the file's start handed back: enough to tell PDF, WAV, MP3 apart.
 HEAD_BYTES = 32
@@ -62,13 +61,5 @@ def save_payload(pick: Pick, path: str, data: Mapping[str, Any]) -> SavedPayload
         return None
     raw = parsing.b64decode(encoded)
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-        os.replace(partial, target)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    write_atomically(target, raw)
     return SavedPayload(target, len(raw), raw[:HEAD_BYTES])

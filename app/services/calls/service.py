@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.domain.atomic_file import write_atomically
 from app.domain.calls import CallFilter, cdr_windows, csv_cell, day_range_utc
 from app.domain.email_address import valid_email
 from app.domain.errors import UserFacingError
@@ -246,7 +247,7 @@ class CallsService:
                 "VoIP.ms sent an empty recording. Try again later.",
             ))
         path = self.recording_file(recording)
-        await asyncio.to_thread(_write_atomic, path, audio)
+        await asyncio.to_thread(write_atomically, path, audio)
         await self.store.set_audio_path(recording.id, str(path))
         return path
 
@@ -361,13 +362,6 @@ def _csv_text(rows: Sequence[CallRow]) -> str:
             when, "in" if call.inbound else "out", name, call.number, call.did, call.account,
             call.outcome.value, call.seconds, f"{call.cost:.4f}")])
     return out.getvalue()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def _unlink_all(paths: Sequence[str]) -> None:

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import tzinfo
-from pathlib import Path
 
 from app.domain.models.messages import Direction, Message
 from app.domain.phone import format_number
@@ -62,14 +59,3 @@ def to_text(messages: Sequence[Message], *, contact_label: str, tz: tzinfo | Non
     return "\n".join(lines) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) via a temp file + rename: a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

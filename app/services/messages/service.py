@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.config.settings import Settings
+from app.domain.atomic_file import write_atomically
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind, StoredMessage
 from app.domain.models.sends import JournalEntry, SendState
@@ -51,7 +52,7 @@ from app.services.messages.changes import (
     SyncChange,
     ThreadChange,
 )
-from app.services.messages.export import to_csv, to_text, write_atomically
+from app.services.messages.export import to_csv, to_text
 from app.services.messages.journal import INTERRUPTED_TEXT
 from app.services.messages.media import MediaDownloader
 from app.services.messages.poll import MessagesPolling

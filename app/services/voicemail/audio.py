@@ -18,9 +18,9 @@ import contextlib
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
+from app.domain.atomic_file import write_atomically
 from app.domain.errors import UserFacingError
 from app.domain.models.voicemail import AudioFormat, VoicemailMessage
 from app.domain.words import QT_TRANSLATE_NOOP, Text
@@ -124,15 +124,7 @@ class AudioCache:
         if actual is not None and EXTENSIONS[actual] != EXTENSIONS[fmt]:
             fmt = actual
         path = self.path_for(message, fmt)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(audio)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, audio)
         return path
 
     def partial_path(self, message: VoicemailMessage, fmt: AudioFormat) -> Path:
