@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import pickle
 import threading
@@ -81,7 +82,12 @@ def _end_with_parent() -> None:
     fires when the *thread* that started the worker ends, and the pool starts it
     from whichever thread submits first.)
     """
-    parent = os.getppid()
+    # The pid of the app that started this worker, not ``getppid()`` now: if the app
+    # was killed while this worker was still starting, ``getppid()`` is already init's
+    # and the watch below would wait for init forever (a worker left holding the
+    # killed app's output open, found by a test that kills a send mid-flight).
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None and started_by.pid else os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

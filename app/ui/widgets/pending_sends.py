@@ -14,7 +14,16 @@ Signals carry the journal entry id. Message text is outside text: plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.models.sends import JournalEntry, SendKind, SendState
 from app.domain.phone import format_number
@@ -22,6 +31,9 @@ from app.services.messages.journal import OFFLINE_TEXT, STILL_SENDING_AFTER_S, s
 from app.ui.i18n import localized, translate
 
 PREVIEW_CHARS = 60
+#: The strip grows to this many lines, then scrolls: ten unconfirmed sends (a day
+#: offline) must not push the conversation or the fax list off the window.
+MAX_ROWS_SHOWN = 3
 
 
 def preview(entry: JournalEntry) -> str:
@@ -43,6 +55,8 @@ class PendingSendRow(QFrame):
         super().__init__(parent)
         self.setObjectName(f"pendingSend{entry.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never squeezed below its text when the strip scrolls (see PendingSends._fit).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.entry = entry
         self.still_sending = False
         self.text = QLabel(self)
@@ -106,9 +120,19 @@ class PendingSends(QWidget):
         self.rows: dict[int, PendingSendRow] = {}
         #: When a send without an answer shows "Still sending…" and Cancel (tests shorten it).
         self.still_sending_ms = int(STILL_SENDING_AFTER_S * 1000)
-        self._layout = QVBoxLayout(self)
+        rows_box = QWidget()
+        self._layout = QVBoxLayout(rows_box)
         self._layout.setContentsMargins(8, 0, 8, 0)
         self._layout.setSpacing(4)
+        self._layout.addStretch(1)  # rows stay at the top when the strip is taller
+        self.rows_area = QScrollArea(self)
+        self.rows_area.setWidget(rows_box)
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.rows_area)
         self.hide()
 
     def set_entries(self, entries: list[JournalEntry]) -> None:
@@ -130,16 +154,32 @@ class PendingSends(QWidget):
             row.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(entry.id))
             row.check_button.clicked.connect(self.check_requested)
             self.rows[entry.id] = row
-            self._layout.addWidget(row)
+            self._layout.insertWidget(self._layout.count() - 1, row)  # above the stretch
             if entry.state is SendState.SENDING:
                 # Feedback well before the client's time-out (issue #16.3).
                 QTimer.singleShot(self.still_sending_ms, row,
                                   row.mark_still_sending)
-        self.setVisible(bool(self.rows))
+        self._fit()
 
     def _remove(self, entry_id: int) -> None:
         row = self.rows.pop(entry_id, None)
         if row is not None:
             row.hide()
             row.deleteLater()
+        self._fit()
+
+    def _fit(self) -> None:
         self.setVisible(bool(self.rows))
+        self._fit_height()
+        # Again once the new lines are laid out (their size is known only then).
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """As tall as its lines, up to ``MAX_ROWS_SHOWN`` of them; then it scrolls."""
+        shown = list(self.rows.values())[:MAX_ROWS_SHOWN]
+        spacing = self._layout.spacing()
+        # Laid-out lines by their real height (their text wraps to the strip's
+        # width); a line not laid out yet by its hint.
+        height = sum((row.height() if row.isVisible() and row.height() > 0
+                      else row.sizeHint().height()) + spacing for row in shown)
+        self.rows_area.setFixedHeight(max(height, 0))
