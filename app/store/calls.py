@@ -20,7 +20,7 @@ from app.domain.models.messages import PhonebookEntry
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.phonebook import replace_phonebook
-from app.store.rows import opt_from_epoch, to_epoch
+from app.store.rows import drop_in_slices, opt_from_epoch, to_epoch
 
 _MICRO = Decimal(1_000_000)
 _COLUMNS = ("c.id, c.date, c.inbound, c.number, c.caller_name, c.did, c.account, c.outcome,"
@@ -115,6 +115,7 @@ def upsert_calls(
             " outcome, seconds, cost, description, seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             writes,
         )
+    drop_in_slices(writes)
     if not list_rows:
         return [], []
     return rows_by_ids(conn, inserted), rows_by_ids(conn, changed)

@@ -42,7 +42,7 @@ from app.services.calls.changes import CallChanges, SyncResult
 from app.services.calls.poll import CallsPolling, caller_label
 from app.services.calls.ports import CallsApi, CallsStore, DidsApi, KeyValueStore
 from app.services.events import Event
-from app.services.gc_pause import collector_paused
+from app.services.gc_pause import collector_paused, release_in_slices
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -148,6 +148,8 @@ class CallsService:
         # A first sync lists no rows back (a year at once): views read their page again.
         inserted, changed = await self.store.upsert(fetched.values(), unseen_after=unseen_after,
                                                     list_rows=not first)
+        count = len(fetched)
+        await release_in_slices(fetched)  # a year of calls, freed without a stall
         linked: list[CallRow] = []
         for window in windows:
             recordings = await self.api.get_call_recordings(window.start, window.end)
@@ -158,13 +160,13 @@ class CallsService:
         await self.state.set(SYNCED_KEY, today.isoformat())
         upserted = _merge(inserted, changed, linked)
         changes = CallChanges(upserted=upserted, unseen=await self.store.unseen_count(),
-                              bulk=first and bool(fetched))
+                              bulk=first and bool(count))
         if first or upserted:
             self.changed.emit(changes)
         new_missed = tuple(r for r in inserted if r.unseen_missed)
         if new_missed and not first:
             self.new_missed.emit(new_missed)
-        return SyncResult(len(fetched), new_missed, changes)
+        return SyncResult(count, new_missed, changes)
 
     async def _my_numbers(self) -> list[str]:
         if self._numbers is None:

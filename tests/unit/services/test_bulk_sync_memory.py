@@ -4,6 +4,7 @@ counts what it stored instead of holding every message."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 from typing import Any
@@ -157,3 +158,30 @@ def test_long_lived_objects_are_frozen_unless_switched_off(
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_big_dict_is_released_a_slice_per_loop_turn() -> None:
+    rows = {n: (n, "row") for n in range(gc_pause.RELEASE_SLICE * 2 + 5)}
+    turns: list[int] = []
+
+    async def scenario() -> None:
+        async def count_turns() -> None:
+            while rows:
+                turns.append(len(rows))
+                await asyncio.sleep(0)
+
+        watcher = asyncio.ensure_future(count_turns())
+        await gc_pause.release_in_slices(rows)
+        await watcher
+
+    asyncio.run(scenario())
+    assert rows == {}
+    assert turns == [gc_pause.RELEASE_SLICE + 5, 5]  # the loop ran between the slices
+
+
+def test_a_big_list_is_dropped_in_slices() -> None:
+    from app.store.rows import DROP_SLICE, drop_in_slices
+
+    rows = [(n, "row") for n in range(DROP_SLICE * 3 + 1)]
+    drop_in_slices(rows)
+    assert rows == []
