@@ -39,6 +39,12 @@ _resume = False
 NO_FREEZE_VAR = "SWITCHBOARD_NO_GC_FREEZE"
 
 
+def thaw() -> None:
+    """A window's session ended (sign-out, another account): what was frozen with it
+    goes back to the collector, so a cycle among its objects is reclaimed."""
+    gc.unfreeze()
+
+
 #: Entries freed per loop turn by ``release_in_slices`` (~1 ms of work).
 RELEASE_SLICE = 2000
 

@@ -40,7 +40,7 @@ from app.services.account.session import (
     open_api,
 )
 from app.services.balance.service import BalanceService
-from app.services.gc_pause import resume_after_startup
+from app.services.gc_pause import resume_after_startup, thaw
 from app.services.root import AppServices
 from app.startup_timeline import mark
 from app.ui import feedback, i18n, style, switch_interval
@@ -380,6 +380,7 @@ class Shell:
                 opened = self._open_session(credentials.username, credentials)
             outcome, code = await self._run_session(opened)
             credentials, opened = opened.credentials, None
+            thaw()  # the closed window's objects may be collected again (gc_pause)
             if outcome == "switch":  # another account was signed in instead
                 credentials, self._switch_to = self._switch_to, None
                 continue

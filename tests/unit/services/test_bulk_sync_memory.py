@@ -185,3 +185,14 @@ def test_a_big_list_is_dropped_in_slices() -> None:
     rows = [(n, "row") for n in range(DROP_SLICE * 3 + 1)]
     drop_in_slices(rows)
     assert rows == []
+
+
+def test_thawing_gives_frozen_objects_back_to_the_collector() -> None:
+    """After a sign-out the closed window's objects must be collectable again."""
+    try:
+        gc_pause.freeze_long_lived()
+        assert gc.get_freeze_count() > 0
+        gc_pause.thaw()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
