@@ -7,6 +7,11 @@ understands in ``message`` (the ``str()`` of the exception).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from app.domain.words import Text
+
 
 class UserFacingError(Exception):
     """An expected failure with a readable explanation (bad password, no funds...)."""
@@ -17,3 +22,19 @@ class UserFacingError(Exception):
         # Technical detail (status code, first bytes of a body) for the log and
         # a "Details" section; never contains secrets.
         self.detail = detail
+
+
+@contextmanager
+def explain_failure(template: str, **fields: object) -> Iterator[None]:
+    """Re-raise a ``UserFacingError`` in the words of what the user was doing.
+
+    ``template`` (a ``QT_TRANSLATE_NOOP`` string) names the action and takes the
+    failure's own sentence as ``{message}``; ``fields`` fill its other names. The
+    technical detail is kept, and the original is the new one's cause.
+    """
+    try:
+        yield
+    except UserFacingError as exc:
+        raise UserFacingError(
+            Text(template, **fields, message=exc.message), detail=exc.detail
+        ) from exc

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from app.domain.atomic_file import write_atomically
 from app.domain.calls import CallFilter, cdr_windows, csv_cell, day_range_utc
 from app.domain.email_address import valid_email
-from app.domain.errors import UserFacingError
+from app.domain.errors import UserFacingError, explain_failure
 from app.domain.models.calls import CallRecording, CallRow, Totals
 from app.domain.phone import format_number, normalize
 from app.domain.timeutil import provider_date, provider_zone
@@ -217,17 +217,14 @@ class CallsService:
                 "services",
                 "This call has no number to save.",
             ))
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP(
+                "services",
+                "Could not add “{name}” ({number}) to the phonebook: {message}",
+            ),
+            name=name, number=format_number(digits),
+        ):
             entry = await self.api.set_phonebook(name, digits, note=note)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not add “{name}” ({number}) to the phonebook: {message}",
-                    ),
-                    name=name, number=format_number(digits), message=exc.message,
-                ), detail=exc.detail) from exc
         return self._announce(CallChanges(
             upserted=tuple(await self.store.add_contact(entry, name, digits))))
 
@@ -285,31 +282,17 @@ class CallsService:
                     ),
                     email=email,
                 ))
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not e-mail the recording: {message}"),
+        ):
             await self.api.send_call_recording_email(recording.account, recording.id, email)
-        except UserFacingError as exc:
-            raise UserFacingError(Text(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "Could not e-mail the recording: {message}",
-                ),
-                message=exc.message,
-            ),
-                                  detail=exc.detail) from exc
         return f"The recording is on its way to {email}."
 
     async def delete_recording(self, recording: CallRecording) -> CallChanges:
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not delete the recording: {message}"),
+        ):
             await self.api.delete_call_recording(recording.account, recording.id)
-        except UserFacingError as exc:
-            raise UserFacingError(Text(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "Could not delete the recording: {message}",
-                ),
-                message=exc.message,
-            ),
-                                  detail=exc.detail) from exc
         rows, path = await self.store.delete_recording(recording.id)
         if path:
             await asyncio.to_thread(_unlink_all, [path])

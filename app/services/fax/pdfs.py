@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.domain.errors import UserFacingError
+from app.domain.errors import UserFacingError, explain_failure
 from app.domain.models.fax import FaxMessage
 from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.fax.ports import FaxApi, FaxStore
@@ -77,18 +77,11 @@ class FaxPdfCache:
         # froze the window 4.6 s when its base64 was decoded here), atomically:
         # a crash mid-write never leaves a truncated PDF that looks cached.
         path = self.file(fax.id)
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not open {fax}: {message}"),
+            fax=fax_label(fax),
+        ):
             saved = await self.api.save_fax_pdf(fax.id, path)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not open {fax}: {message}",
-                    ),
-                    fax=fax_label(fax), message=exc.message,
-                ), detail=exc.detail
-            ) from exc
         if not saved.head.lstrip()[:5].startswith(b"%PDF"):
             await asyncio.to_thread(saved.path.unlink, True)
             raise UserFacingError(

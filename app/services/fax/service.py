@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.errors import UserFacingError
+from app.domain.errors import UserFacingError, explain_failure
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.domain.timeutil import day_start_utc, provider_date, provider_zone
 from app.domain.words import QT_TRANSLATE_NOOP, Text
@@ -222,19 +222,11 @@ class FaxService:
     async def move(self, fax: FaxMessage, folder: FaxFolder) -> FaxChanges:
         if folder.name == fax.folder:
             return FaxChanges()
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not move {fax} to “{name}”: {message}"),
+            fax=fax_label(fax), name=folder.name,
+        ):
             await self.api.move_fax(fax.id, folder.id)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not move {fax} to “{name}”: {message}",
-                    ),
-                    fax=fax_label(fax), name=folder.name, message=exc.message,
-                ),
-                detail=exc.detail,
-            ) from exc
         moved = await self.store.move_returning(fax.id, folder.name)
         # Moving into or out of Sent changes what counts as inbound, hence unread.
         return self._announce(FaxChanges(
@@ -242,18 +234,11 @@ class FaxService:
         ))
 
     async def delete(self, fax: FaxMessage) -> FaxChanges:
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not delete {fax}: {message}"),
+            fax=fax_label(fax),
+        ):
             await self.api.delete_fax(fax.id)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not delete {fax}: {message}",
-                    ),
-                    fax=fax_label(fax), message=exc.message,
-                ), detail=exc.detail
-            ) from exc
         await self.pdfs.forget(fax.id, await self.store.delete(fax.id))
         return self._announce(
             FaxChanges(removed=frozenset({fax.id}), unread=await self.unread())
@@ -270,36 +255,22 @@ class FaxService:
                 ),
                 email=email,
             ))
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not e-mail {fax} to {email}: {message}"),
+            fax=fax_label(fax), email=email,
+        ):
             await self.api.mail_fax_pdf(fax.id, email)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not e-mail {fax} to {email}: {message}",
-                    ),
-                    fax=fax_label(fax), email=email, message=exc.message,
-                ), detail=exc.detail
-            ) from exc
 
     # --- folders ------------------------------------------------------------------------
 
     async def create_folder(self, name: str) -> FaxChanges:
         """Create a folder; ``changes.folder`` is the new folder."""
         name = check_folder_name(name, await self.store.folders())
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not create the folder “{name}”: {message}"),
+            name=name,
+        ):
             await self.api.set_fax_folder(name)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not create the folder “{name}”: {message}",
-                    ),
-                    name=name, message=exc.message,
-                ), detail=exc.detail
-            ) from exc
         folders = await self._reload_folders()
         created = next((f for f in folders if f.name == name), None)
         if created is None:
@@ -325,18 +296,11 @@ class FaxService:
         name = check_folder_name(name, await self.store.folders(), renaming=folder)
         if name == folder.name:
             return FaxChanges(folder=folder)
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not rename the folder “{name}”: {message}"),
+            name=folder.name,
+        ):
             await self.api.set_fax_folder(name, folder.id)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not rename the folder “{name}”: {message}",
-                    ),
-                    name=folder.name, message=exc.message,
-                ), detail=exc.detail
-            ) from exc
         # Faxes name their folder: carry them over instead of waiting for a sync.
         carried = await self.store.rename_folder(folder.name, name)
         folders = await self._reload_folders()
@@ -364,18 +328,11 @@ class FaxService:
                     name=folder.name,
                 )
             )
-        try:
+        with explain_failure(
+            QT_TRANSLATE_NOOP("services", "Could not delete the folder “{name}”: {message}"),
+            name=folder.name,
+        ):
             await self.api.delete_fax_folder(folder.id)
-        except UserFacingError as exc:
-            raise UserFacingError(
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "services",
-                        "Could not delete the folder “{name}”: {message}",
-                    ),
-                    name=folder.name, message=exc.message,
-                ), detail=exc.detail
-            ) from exc
         return self._announce(FaxChanges(folders=await self._reload_folders()))
 
     async def _reload_folders(self) -> tuple[FaxFolder, ...]:

@@ -44,7 +44,7 @@ from app.domain.did_edit import (
     restore_values,
     validate,
 )
-from app.domain.errors import UserFacingError
+from app.domain.errors import UserFacingError, explain_failure
 from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget
 from app.domain.phone import format_number, normalize
 from app.domain.routing import Route, RouteKind
@@ -370,19 +370,11 @@ class NumbersService:
             if existing is not None:
                 routes[name] = Route(RouteKind.FORWARD, existing.value)
                 continue
-            try:
+            with explain_failure(
+                QT_TRANSLATE_NOOP("services", "Could not set up forwarding to {number}: {message}"),
+                number=format_number(wanted),
+            ):
                 forwarding = await self._api.create_forwarding(wanted)
-            except UserFacingError as exc:
-                raise UserFacingError(
-                    Text(
-                        QT_TRANSLATE_NOOP(
-                            "services",
-                            "Could not set up forwarding to {number}: {message}",
-                        ),
-                        number=format_number(wanted), message=exc.message,
-                    ),
-                    detail=exc.detail,
-                ) from exc
             known.append(RoutingTarget(forwarding, f"{forwarding} - {wanted}"))
             routes[name] = Route(RouteKind.FORWARD, forwarding)
             created = True
