@@ -2373,6 +2373,7 @@ Sans lien avec VoIP.ms.</translation>
     <name>PendingSendRow</name>
     <message>
         <source>Fax to {number} · {text}</source>
+        <extracomment>The strip grows to this many lines, then scrolls: ten unconfirmed sends (a day offline) must not push the conversation or the fax list off the window.</extracomment>
         <translation>Télécopie au {number} · {text}</translation>
     </message>
     <message numerus="yes">
@@ -3843,7 +3844,7 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>This picture&apos;s link does not point to VoIP.ms, so it was not downloaded.</source>
-        <extracomment>HTTP requests sent (retries and probes included): lets tests prove nothing was sent. The app&apos;s connectivity state (``app/api/link.py``); ``None``: none. Starting the decoding worker process (``_start_decoder_soon``), once.</extracomment>
+        <extracomment>HTTP requests sent (retries and probes included): lets tests prove nothing was sent. The app&apos;s connectivity state (``app/api/link.py``); ``None``: none. Starting the decoding worker process (``_start_decoder_soon``), once. Importing what the first request needs, on a thread (``FIRST_CALL_MODULES``), from creation on; the first request waits for it (``_first_call_ready``).</extracomment>
         <translation>Le lien de cette image ne mène pas à VoIP.ms; elle n’a donc pas été téléchargée.</translation>
     </message>
     <message>
@@ -4747,7 +4748,7 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Fetching {kind} {start} – {end}</source>
-        <extracomment>Rows asked per call; a window answering with exactly this many is split. A first sync fetches the newest days on their own first: a small page (~2k rows on a large account, not ~24k) stored and listed within a second or two, before the rest of the history (issue #16: the list stayed empty ~14 s). Costs one window (two calls) more a year: 10 for 365 days. Told after each backfill window is stored: (oldest day stored, windows done, planned). A backfill keeps at most this many of the messages it stored in its report (it counts them all): the view reloads after a big sync anyway, and holding a year of messages kept 100,000 objects alive for the garbage collector to scan. Days whose answer stayed full even per DID and direction (possibly incomplete). Received messages inserted by a poll (stored unread): what to announce.</extracomment>
+        <extracomment>Rows asked per call; a window answering with exactly this many is split. A first sync fetches the newest days on their own first: a small page (~2k rows on a large account, not ~24k) stored and listed within a second or two, before the rest of the history (issue #16: the list stayed empty ~14 s). Costs one window (two calls) more a year: 10 for 365 days. Told after each backfill window is stored: (oldest day stored, windows done, planned). A backfill keeps at most this many of the messages it stored in its report (it counts them all): the view reloads after a big sync anyway, and holding a year of messages kept 100,000 objects alive for the garbage collector to scan. Days whose answer stayed full even per DID and direction (possibly incomplete). Received messages inserted by a poll (stored unread): what to announce. History stored by count only (``store_history``): the view reloads its list.</extracomment>
         <translation>Récupération des {kind} du {start} au {end}</translation>
     </message>
     <message>
