@@ -127,7 +127,7 @@ class HistoryCounts:
 #: news); a known one is updated only where something differs, keeping its read flag,
 #: and keeping its known media when the new copy comes without (as upsert_messages).
 _HISTORY_UPSERT = """
-INSERT INTO messages (kind, id, date, direction, did, contact, text, media, read)
+INSERT INTO messages (date, kind, id, direction, did, contact, text, media, read)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
 ON CONFLICT (kind, id) DO UPDATE SET
     date = excluded.date, direction = excluded.direction, did = excluded.did,
@@ -140,7 +140,7 @@ WHERE (messages.date, messages.direction, messages.did, messages.contact, messag
 """
 
 
-def store_history(conn: sqlite3.Connection, messages: Iterable[Message]) -> HistoryCounts:
+def store_history(conn: sqlite3.Connection, messages: Sequence[Message]) -> HistoryCounts:
     """Store a page of history (a first sync's year): ``upsert_messages(mark_read=True)``
     in effect, without its per-message Python.
 
@@ -150,26 +150,22 @@ def store_history(conn: sqlite3.Connection, messages: Iterable[Message]) -> Hist
     SQLite does the rest in ``executemany`` (which lets go of the GIL at every row).
     Rows go in oldest first, by id within a second, as ``upsert_messages`` (issue #15.3).
     """
+    # Each row in the statement's column order, which is also the order they go in.
     rows = sorted(
         (to_epoch(m.date), m.kind.value, m.id, int(m.direction), *_normalised(m), m.text,
-         dumps([url for url in m.media]) if m.media else "[]")
+         dumps(list(m.media)))
         for m in messages
     )
     with transaction(conn):
         before = count_messages(conn)
-        cursor = conn.executemany(_HISTORY_UPSERT, [
-            (kind, id_, date, direction, did, contact, text, media)
-            for date, kind, id_, direction, did, contact, text, media in rows
-        ])
-        changed = max(cursor.rowcount, 0)
+        changed = max(conn.executemany(_HISTORY_UPSERT, rows).rowcount, 0)
         inserted = count_messages(conn) - before
         # The media cache downloads what is pending; URLs already known keep their state.
         conn.executemany(
             "INSERT OR IGNORE INTO media (url, message_pk, position)"
             " SELECT ?, pk, ? FROM messages WHERE kind = ? AND id = ?",
-            [(url, position, kind, id_)
-             for _, kind, id_, _, _, _, _, media in rows if media != "[]"
-             for position, url in enumerate(loads(media, [])) if url],
+            [(url, position, m.kind.value, m.id)
+             for m in messages for position, url in enumerate(m.media) if url],
         )
     return HistoryCounts(inserted=inserted, updated=changed - inserted)
 
