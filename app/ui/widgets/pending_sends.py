@@ -133,6 +133,12 @@ class PendingSends(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.rows_area)
+        # The height again once new lines are laid out (their size is known only
+        # then); one pass however many lines a change adds or removes.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_height)
         self.hide()
 
     def set_entries(self, entries: list[JournalEntry]) -> None:
@@ -171,8 +177,7 @@ class PendingSends(QWidget):
     def _fit(self) -> None:
         self.setVisible(bool(self.rows))
         self._fit_height()
-        # Again once the new lines are laid out (their size is known only then).
-        QTimer.singleShot(0, self, self._fit_height)
+        self._refit.start()
 
     def _fit_height(self) -> None:
         """As tall as its lines, up to ``MAX_ROWS_SHOWN`` of them; then it scrolls."""
