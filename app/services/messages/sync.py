@@ -19,6 +19,7 @@ The engine is a plain async class: progress is a callback, cancellation is
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -202,13 +203,8 @@ class MessageSync:
         first_backfill: bool,
         window_stored: WindowStored | None = None,
     ) -> None:
-        if mark_read:
-            # History is bulk: hundreds of thousands of short-lived rows (gc_pause).
-            with collector_paused():
-                await self._fetch_all(windows, report, progress, mark_read=mark_read,
-                                      first_backfill=first_backfill,
-                                      window_stored=window_stored)
-        else:
+        # History is bulk: hundreds of thousands of short-lived rows (gc_pause).
+        with collector_paused() if mark_read else contextlib.nullcontext():
             await self._fetch_all(windows, report, progress, mark_read=mark_read,
                                   first_backfill=first_backfill, window_stored=window_stored)
 
