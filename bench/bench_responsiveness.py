@@ -39,7 +39,6 @@ import asyncio
 import contextlib
 import io
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -54,7 +53,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import ROOT, StallMeter, rss_mb
+from bench.common import ROOT, StallMeter, read_banner, rss_mb
 
 BIG_FAX_BYTES = 80 * 1024 * 1024
 BIG_IMAGE_PX = 7900
@@ -153,15 +152,7 @@ def start_sandbox(picture: Path) -> tuple[subprocess.Popen[str], dict[str, str]]
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.bench_responsiveness", "--serve", str(picture)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert proc.stdout is not None
-    found: dict[str, str] = {}
-    for line in proc.stdout:
-        match = re.match(r"\s*(URL|Username|Password|Fax|DID):\s*(\S+)", line)
-        if match:
-            found[match.group(1)] = match.group(2)
-        if len(found) == 5:
-            break
-    return proc, found
+    return proc, read_banner(proc, ("URL", "Username", "Password", "Fax", "DID"))
 
 
 # --- in-process measurements (Qt, qasync) -----------------------------------------------

@@ -93,15 +93,23 @@ def start_sandbox(
         stderr=subprocess.DEVNULL if quiet_stderr else None,
         text=True,
     )
+    found = read_banner(proc, ("URL", "Username", "Password"))
+    return proc, found["URL"], found["Username"], found["Password"]
+
+
+def read_banner(proc: subprocess.Popen[str], names: tuple[str, ...]) -> dict[str, str]:
+    """The ``Name: value`` lines a sandbox prints at start-up, read until all ``names``
+    are seen (or its output ends)."""
     assert proc.stdout is not None
+    pattern = re.compile(rf"\s*({'|'.join(names)}):\s*(\S+)")
     found: dict[str, str] = {}
     for line in proc.stdout:
-        match = re.match(r"\s*(URL|Username|Password):\s*(\S+)", line)
+        match = pattern.match(line)
         if match:
             found[match.group(1)] = match.group(2)
-        if len(found) == 3:
+        if len(found) == len(names):
             break
-    return proc, found["URL"], found["Username"], found["Password"]
+    return found
 
 
 def rss_mb() -> tuple[float, float]:
