@@ -42,21 +42,32 @@ def _did(sandbox: Any) -> str:
     return next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
 
 
-def test_inbound_image_is_downloaded_shown_opened_and_saved(
-    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs,
-    tmp_path: Path, user_messages: Any,
-) -> None:
-    did = _did(sandbox)
-    mms_id = sandbox.state.deliver_mms(did, "4185550155", "Our new sign", ["storefront.jpg"])
+def open_delivered_picture(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot, did: str, contact: str,
+    text: str, *, distinct: bool = False,
+) -> tuple[int, str]:
+    """Deliver an MMS with a picture, open its conversation and wait until the picture
+    is downloaded; returns the message's row and the picture's path."""
+    mms_id = sandbox.state.deliver_mms(did, contact, text, ["storefront.jpg"],
+                                       distinct=distinct)
     arun(tab.refresh())
     with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
-        arun(tab.open_conversation(did, "4185550155"))
+        arun(tab.open_conversation(did, contact))
     model = tab.pane.model
     row = model.row_of(MessageKind.MMS, mms_id)
     assert row is not None
     qtbot.waitUntil(lambda: (model.index(row).data(MEDIA_ROLE) or [None])[0] is not None,
                     timeout=5000)
-    path = model.index(row).data(MEDIA_ROLE)[0]
+    return row, model.index(row).data(MEDIA_ROLE)[0]
+
+
+def test_inbound_image_is_downloaded_shown_opened_and_saved(
+    tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot, dialogs: FakeDialogs,
+    tmp_path: Path, user_messages: Any,
+) -> None:
+    did = _did(sandbox)
+    row, path = open_delivered_picture(tab, sandbox, arun, qtbot, did, "4185550155",
+                                       "Our new sign")
     assert Path(path).exists()
     # Clicking the thumbnail opens the full-size viewer.
     tab.pane.delegate.image_activated.emit(row, 0)

@@ -14,14 +14,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from app.domain.models.messages import MessageKind
 from app.services.messages.media import remove_unlisted, thumbnail_path
 from app.ui.tabs.messages import thumbnails
 from app.ui.tabs.messages.bubble_delegate import THUMB
 from app.ui.tabs.messages.tab import MessagesTab
-from app.ui.tabs.messages.thread_model import MEDIA_ROLE
 from app.ui.tabs.messages.thumbnails import Thumbnails
 from tests.gui.test_messages_tab import FakeDialogs
+from tests.gui.test_messages_view import open_delivered_picture
 
 
 def _picture(folder: Path, width: int = 2400, height: int = 1800) -> Path:
@@ -92,17 +91,9 @@ def test_the_conversation_paints_pictures_without_decoding_them(
     tab.resize(1000, 700)
     tab.show()
     did = next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
-    mms_id = sandbox.state.deliver_mms(did, "4185550177", "Our van", ["storefront.jpg"],
-                                       distinct=True)
-    arun(tab.refresh())
-    with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
-        arun(tab.open_conversation(did, "4185550177"))
+    row, path = open_delivered_picture(tab, sandbox, arun, qtbot, did, "4185550177",
+                                       "Our van", distinct=True)
     model = tab.pane.model
-    row = model.row_of(MessageKind.MMS, mms_id)
-    assert row is not None
-    qtbot.waitUntil(lambda: (model.index(row).data(MEDIA_ROLE) or [None])[0] is not None,
-                    timeout=5000)
-    path = model.index(row).data(MEDIA_ROLE)[0]
     delegate = tab.pane.delegate
     tab.pane.view.scrollTo(model.index(row))
     qtbot.waitUntil(lambda: delegate.thumbnails.pixmap(path) is not None, timeout=10_000)
