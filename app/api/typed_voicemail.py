@@ -16,6 +16,18 @@ from app.domain.timeutil import parse_duration
 from app.domain.words import QT_TRANSLATE_NOOP
 
 
+def _no_audio(method: str) -> TransportError:
+    """The answer held no recording (the file and the decoded-to-disk ways alike)."""
+    return TransportError(
+        QT_TRANSLATE_NOOP(
+            "services",
+            "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
+        ),
+        kind="body",
+        method=method,
+    )
+
+
 def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
@@ -82,14 +94,7 @@ class VoicemailApi(TypedBase):
         )
         encoded = voicemail_base64(data)
         if parsing.is_not_set(encoded):
-            raise TransportError(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
-                ),
-                kind="body",
-                method=method,
-            )
+            raise _no_audio(method)
         return self._decode_b64(method, encoded, "voicemail recording")
 
     async def save_voicemail_audio(
@@ -110,14 +115,7 @@ class VoicemailApi(TypedBase):
         except ValueError as exc:
             raise self._damaged(method, "voicemail recording", exc) from None
         if saved is None:
-            raise TransportError(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "VoIP.ms sent no audio for this voicemail. Try again in a few minutes.",
-                ),
-                kind="body",
-                method=method,
-            )
+            raise _no_audio(method)
         return saved
 
     async def mark_listened(
