@@ -205,42 +205,29 @@ class MessageSync:
     ) -> None:
         # History is bulk: hundreds of thousands of short-lived rows (gc_pause).
         with collector_paused() if mark_read else contextlib.nullcontext():
-            await self._fetch_all(windows, report, progress, mark_read=mark_read,
-                                  first_backfill=first_backfill, window_stored=window_stored)
-
-    async def _fetch_all(
-        self,
-        windows: Sequence[Window],
-        report: SyncReport,
-        progress: Progress | None,
-        *,
-        mark_read: bool,
-        first_backfill: bool,
-        window_stored: WindowStored | None,
-    ) -> None:
-        requests = [FetchRequest(kind, w) for w in windows for kind in KINDS]
-        total = len(requests)
-        done = 0
-        # Windows are newest first; the oldest day completed so far is saved after
-        # each window so a cancel keeps its progress.
-        for number, window in enumerate(windows, start=1):
-            for kind in KINDS:
-                if progress is not None:
-                    progress(done, total, Text(
-                        QT_TRANSLATE_NOOP("services", "Fetching {kind} {start} – {end}"),
-                        kind=kind.value.upper(), start=window.start, end=window.end))
-                extra = await self._fetch_request(FetchRequest(kind, window), report,
-                                                  mark_read=mark_read)
-                total += extra
-                done += 1 + extra
-            if first_backfill:
-                await self._set_date(KEY_SYNCED_TO, windows[0].end)
-            if mark_read:
-                await self._set_date(KEY_BACKFILLED_FROM, window.start)
-                if window_stored is not None:
-                    window_stored(window.start, number, len(windows))
-        if progress is not None:
-            progress(total, total, QT_TRANSLATE_NOOP("services", "Messages up to date"))
+            requests = [FetchRequest(kind, w) for w in windows for kind in KINDS]
+            total = len(requests)
+            done = 0
+            # Windows are newest first; the oldest day completed so far is saved after
+            # each window so a cancel keeps its progress.
+            for number, window in enumerate(windows, start=1):
+                for kind in KINDS:
+                    if progress is not None:
+                        progress(done, total, Text(
+                            QT_TRANSLATE_NOOP("services", "Fetching {kind} {start} – {end}"),
+                            kind=kind.value.upper(), start=window.start, end=window.end))
+                    extra = await self._fetch_request(FetchRequest(kind, window), report,
+                                                      mark_read=mark_read)
+                    total += extra
+                    done += 1 + extra
+                if first_backfill:
+                    await self._set_date(KEY_SYNCED_TO, windows[0].end)
+                if mark_read:
+                    await self._set_date(KEY_BACKFILLED_FROM, window.start)
+                    if window_stored is not None:
+                        window_stored(window.start, number, len(windows))
+            if progress is not None:
+                progress(total, total, QT_TRANSLATE_NOOP("services", "Messages up to date"))
 
     async def _fetch_request(
         self, request: FetchRequest, report: SyncReport, *, mark_read: bool
