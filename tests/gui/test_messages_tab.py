@@ -238,6 +238,10 @@ def test_export_csv_and_text(tab: MessagesTab, dialogs: FakeDialogs, qtbot: QtBo
                     timeout=15_000)
     rows = list(csv.reader(dialogs.save_to.open(encoding="utf-8")))
     assert rows[0][0] == "date" and len(rows) == summary.total + 1
+    # The export is over when it says so (the file appears a moment before the button
+    # is enabled again; a click in between did nothing: a flaky test on 3.13).
+    qtbot.waitUntil(lambda: len(user_messages) == 1, timeout=15_000)
+    assert "saved to" in user_messages[0].text and tab.pane.export_button.isEnabled()
     dialogs.save_to = tmp_path / "thread.txt"
     tab.pane.export_button.click()
     qtbot.waitUntil(lambda: dialogs.save_to is not None and dialogs.save_to.exists(),
