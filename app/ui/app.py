@@ -21,6 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -43,7 +44,7 @@ from app.services.balance.service import BalanceService
 from app.services.gc_pause import resume_after_startup, thaw
 from app.services.root import AppServices
 from app.startup_timeline import mark
-from app.ui import feedback, i18n, style, switch_interval
+from app.ui import after_paint, feedback, font_warmup, i18n, style, switch_interval
 from app.ui.desktop import TrayKeeper
 from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
@@ -92,6 +93,10 @@ def _rss_mb() -> float:
 #: variables itself on Linux.)
 AFTER_PAINT_MODULES = ("httpx", "phonenumbers", "app.api.client", "hashlib", "platformdirs")
 
+#: ``PySide6.QtWidgets`` types whose Python class is built only after the first paint
+#: (see ``_FirstPaint``): each costs start-up milliseconds in enum members.
+AFTER_PAINT_TYPES = ("QStyle", "QProxyStyle", "QWizard", "QCalendarWidget")
+
 
 class _FirstPaint:
     """Closes the window right after its first paint (start-up benchmark)."""
@@ -114,6 +119,13 @@ class _FirstPaint:
         tabs = ",".join(key for key, _ in TABS if f"app.ui.tabs.{key}" in sys.modules)
         # The libraries that only the first request needs (tens of ms of imports).
         early = [name for name in AFTER_PAINT_MODULES if name in sys.modules]
+        # Python types PySide6 builds with hundreds of enum members, not needed by
+        # the first frame: QStyle (the sort arrows' header style, after the paint)
+        # and QWizard, which stands for the walk over every QWidget subclass that a
+        # first ``viewport()`` of Qt's own making costs (``record_table``).
+        early += [
+            f"type:{name}" for name in AFTER_PAINT_TYPES if name in vars(QtWidgets)
+        ]
         # The window's parts that are built after the paint.
         if self._window.menus_built:
             early.append("menu-actions")
@@ -163,6 +175,7 @@ def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> 
     switch_interval.apply()  # the GUI thread gets the GIL quickly (see the module)
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    font_warmup.start()  # while the window is built (see the module)
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
     # The window class launchers match to switchboard.desktop (with `python -m app`
@@ -175,8 +188,11 @@ def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> 
 
 
 def _end_startup() -> None:
-    """``app.__main__`` turns the cyclic garbage collector off until the first paint;
+    """The window painted (or never will): what waited for it runs (``after_paint``).
+
+    ``app.__main__`` turns the cyclic garbage collector off until the first paint;
     start-up's objects are frozen as it resumes (``gc_pause``)."""
+    after_paint.release()
     resume_after_startup()
 
 
@@ -438,6 +454,8 @@ class Shell:
         )
         balance = ctx.balance
         balance.load_cached()  # shown in the header at the first paint
+        # What the first frame does not show waits for it (_end_startup releases it).
+        after_paint.hold()
         # Snapshots always have the default size, whatever the last session left.
         window = MainWindow(
             ctx,

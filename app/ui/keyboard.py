@@ -22,29 +22,37 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
+from app.ui import after_paint
 from app.ui.i18n import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from app.ui.main_window import MainWindow
     from app.ui.tabs.base import TabBase
 
 
 class Shortcuts(QObject):
-    """The "Go" menu of ``window`` and the Esc-clears-search filter."""
+    """The "Go" menu of ``window`` and the Esc-clears-search filter.
 
-    def __init__(self, window: MainWindow) -> None:
+    The menu's title is in the first paint (``menu``, made by the window); its
+    actions are added right after it (``app.ui.after_paint``): ``QAction`` and
+    ``QKeySequence`` bring ~80 enum members and nothing shows them before.
+    """
+
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
-        self._filtered: set[int] = set()
-        menu = QMenu(translate("Shortcuts", "&Go"), window)
-        bar = window.menuBar()
-        actions = bar.actions()
-        # Before Help, the last menu by convention.
-        bar.insertMenu(actions[-1], menu) if actions else bar.addMenu(menu)
         self.menu = menu
+        self._filtered: set[int] = set()
+        after_paint.after_first_paint(self._build_actions)
+
+    def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         self.next_tab = self._action(
             translate(
                 "Shortcuts",
@@ -55,12 +63,12 @@ class Shortcuts(QObject):
             translate("Shortcuts", "&Previous tab"), self._on_previous_tab,
             QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp"),
         )
-        menu.addSeparator()
+        self.menu.addSeparator()
         self.find = self._action(translate(
             "Shortcuts",
             "&Find in this tab",
         ), self._on_find, QKeySequence.StandardKey.Find)
-        menu.addSeparator()
+        self.menu.addSeparator()
         self.new_conversation = self._action(
             translate(
                 "Shortcuts",
@@ -73,12 +81,14 @@ class Shortcuts(QObject):
                 "New &fax…",
             ), lambda: self._start_new("fax"), QKeySequence("Ctrl+Shift+N")
         )
-        window.tab_widget.currentChanged.connect(self._on_current_tab_changed)
+        self.window.tab_widget.currentChanged.connect(self._on_current_tab_changed)
         self._on_current_tab_changed()
 
     def _action(
         self, text: str, slot: Callable[[], object], *keys: QKeySequence | QKeySequence.StandardKey
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self.window)
         sequences: list[QKeySequence] = []
         for key in keys:

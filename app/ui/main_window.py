@@ -124,11 +124,13 @@ class MainWindow(QMainWindow):
         # added right after it (``_on_first_paint_done``): QAction, QKeySequence and
         # its ~70 standard keys cost ~2 ms of the start and nothing shows them yet.
         self._account_menu = self.menuBar().addMenu(translate("MainWindow", "&Account"))
+        # Before Help, the last menu by convention; its actions: app/ui/keyboard.py.
+        go_menu = self.menuBar().addMenu(translate("Shortcuts", "&Go"))
         self._help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._menus_built = False
         self._build_tabs()
         # Keyboard shortcuts (a "Go" menu): app/ui/keyboard.py.
-        self.shortcuts = Shortcuts(self)
+        self.shortcuts = Shortcuts(self, go_menu)
         self._remember_geometry = remember_geometry
         if remember_geometry:
             self._restore_geometry()

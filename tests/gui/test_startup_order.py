@@ -70,7 +70,9 @@ def test_each_tab_paints_on_the_running_loop_and_the_run_ends_cleanly(
         # the paint, even with --api-url checked on the command line; nor hashlib
         # (the single-instance server's name) or platformdirs (Linux's XDG folders
         # are read directly); and the menus' actions and the status bar's progress
-        # bar and Cancel button were not built yet (app.ui.app.AFTER_PAINT_MODULES).
+        # bar and Cancel button were not built yet (app.ui.app.AFTER_PAINT_MODULES);
+        # nor were the Python types of QStyle (the sort arrows' header style) and of
+        # every QWidget subclass (a first ``viewport()``: AFTER_PAINT_TYPES).
         assert " early=none " in first_paint[0], f"{key}: {first_paint[0]}"
         # Only the tab on show was imported before the paint.
         assert first_paint[0].endswith(f" tabs={key}"), f"{key}: {first_paint[0]}"

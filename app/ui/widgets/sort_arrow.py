@@ -1,58 +1,47 @@
 """Sort arrows that point the way the list reads (issue #15.14).
 
-``QHeaderView`` asks the style for ``SortUp`` when a column is sorted in
-descending order and ``SortDown`` for ascending (GTK's convention), and Fusion
-draws them as such: a newest-first list of voicemail or faxes showed ▲. People
-used to Windows and macOS read ▲ as "smallest / oldest first" and ▼ as "largest
-/ newest first". This style, set on the record tables' headers only, draws the
-other arrow.
+The record tables' headers draw their sort arrow through
+:class:`~app.ui.widgets.sort_arrow_style.SortArrowStyle` (why: see there). That
+style's Python type is built with ``QStyle``'s ~570 enum members (~4 ms), so
+while a first window is being built it is set after the paint
+(``app.ui.after_paint``), and the header shows no arrow until then rather than
+Fusion's reversed one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QStyleOptionHeader,
-    QWidget,
-)
+from typing import TYPE_CHECKING
 
-_SWAP = {
-    QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
-    QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
-}
+import shiboken6
+from PySide6.QtWidgets import QHeaderView
 
+from app.ui import after_paint
 
-class SortArrowStyle(QProxyStyle):
-    """The application's style, with the header's sort arrow turned the familiar way."""
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
-            option, QStyleOptionHeader
-        ) and option.sortIndicator in _SWAP:
-            turned = QStyleOptionHeader(option)
-            turned.sortIndicator = _SWAP[option.sortIndicator]
-            option = turned
-        super().drawPrimitive(element, option, painter, widget)
-
+if TYPE_CHECKING:
+    from app.ui.widgets.sort_arrow_style import SortArrowStyle
 
 _style: SortArrowStyle | None = None
 
 
 def use_familiar_sort_arrows(header: QHeaderView) -> None:
     """Draw ``header``'s sort arrow as Windows and macOS do (▼: newest/largest first)."""
+    if after_paint.holding():
+        shown = header.isSortIndicatorShown()
+        header.setSortIndicatorShown(False)
+        after_paint.after_first_paint(lambda: _turn_arrows(header, shown=shown))
+    else:
+        _turn_arrows(header, shown=header.isSortIndicatorShown())
+
+
+def _turn_arrows(header: QHeaderView, *, shown: bool) -> None:
     global _style
+    if not shiboken6.isValid(header):
+        return  # its table went away before the first paint
     if _style is None:
+        from app.ui.widgets.sort_arrow_style import SortArrowStyle
+
         # One instance for every header, kept for the life of the process: a widget
         # does not own the style it is given.
         _style = SortArrowStyle()
     header.setStyle(_style)
+    header.setSortIndicatorShown(shown)
