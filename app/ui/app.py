@@ -44,7 +44,7 @@ from app.services.balance.service import BalanceService
 from app.services.gc_pause import resume_after_startup, thaw
 from app.services.root import AppServices
 from app.startup_timeline import mark
-from app.ui import after_paint, feedback, font_warmup, i18n, style, switch_interval
+from app.ui import after_paint, feedback, i18n, style, switch_interval
 from app.ui.desktop import TrayKeeper
 from app.ui.desktop_files import DESKTOP_ID
 from app.ui.main_window import MainWindow
@@ -175,7 +175,6 @@ def create_qapplication(language: str = "en", cache_dir: Path | None = None) -> 
     switch_interval.apply()  # the GUI thread gets the GIL quickly (see the module)
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
-    font_warmup.start()  # while the window is built (see the module)
     qapp.setApplicationName("Switchboard")
     qapp.setApplicationVersion(__version__)
     # The window class launchers match to switchboard.desktop (with `python -m app`
