@@ -19,7 +19,10 @@ Prints figures only; nothing here is a test.
    for voicemail, QtPdf for fax), so the slowest one is the figure that counts.
 4. In the same run, times an empty PySide6 QMainWindow shown and closed the same
    way: the floor any PySide6 app pays. Target: Switchboard within 1.5x of it,
-   RSS after start under 250 MB.
+   RSS after start under 250 MB. Also timed: that window with Switchboard's
+   compiled-code cache, and the *floor* (``FLOOR_WINDOW``): the cached window
+   plus asyncio, a qasync loop and one line of text, what any window built the
+   way issue #12 asks pays before its own code runs.
 5. Prints where the time goes: the median length of each start-up phase
    (``app.startup_timeline`` marks, ``SWITCHBOARD_STARTUP_TIMELINE=1``) for the
    slowest tab, and the same for the empty window, side by side; each in wall
@@ -98,6 +101,32 @@ EMPTY_WINDOW_CACHED = EMPTY_WINDOW.replace(
     "import PySide6.QtWidgets\n"
     "cache.stop()\n"
     "cache.save()",
+)
+
+#: The floor under any window built like Switchboard's: the cached empty window plus
+#: what issue #12 requires before the window (logging, asyncio and a qasync loop
+#: made current) and one line of text placed with a ``Qt`` flag (building the ``Qt``
+#: namespace's ~1,200 enum members; fonts loaded for the text). What Switchboard
+#: takes beyond this is its own code: configuration, the cache, the services, the
+#: window and the tab on show.
+FLOOR_WINDOW = (
+    EMPTY_WINDOW_CACHED.replace(
+        "from PySide6.QtCore import QTimer\n",
+        "import logging, asyncio\nimport qasync\nfrom PySide6.QtCore import QTimer, Qt\n",
+    )
+    .replace(
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n",
+        "from PySide6.QtWidgets import QApplication, QLabel, QMainWindow\n",
+    )
+    .replace(
+        "window = Window()\n",
+        "loop = qasync.QEventLoop(app)\nasyncio.set_event_loop(loop)\nwindow = Window()\n"
+        "label = QLabel('Showing saved data')\n"
+        "label.setAlignment(Qt.AlignmentFlag.AlignLeft)\n"
+        "window.statusBar().addWidget(label)\n",
+    )
+    .replace("QTimer.singleShot(0, self.close)", "QTimer.singleShot(0, loop.stop)")
+    .replace("app.exec()", "with loop:\n    loop.run_forever()")
 )
 
 PYCACHE = tempfile.mkdtemp(prefix="switchboard-bench-pyc-")
@@ -311,6 +340,9 @@ def measure(python: str, creds: dict[str, str], url: str) -> Measured:
         cached_empty = [python, "-c", EMPTY_WINDOW_CACHED, str(Path(tmp) / "c")]
         time_to_paint(cached_empty, _env())  # writes its cache
         cached_times: list[float] = []
+        floor = [python, "-c", FLOOR_WINDOW, str(Path(tmp) / "f")]
+        time_to_paint(floor, _env())  # writes its cache
+        floor_times: list[float] = []
         for _ in range(RUNS):
             # Round-robin over the tabs, each start followed by an empty window,
             # so that a slow minute of the machine hits every figure alike.
@@ -325,6 +357,7 @@ def measure(python: str, creds: dict[str, str], url: str) -> Measured:
                 base_times.append(base.seconds)
                 base_rss.append(base.rss_mb)
             cached_times.append(time_to_paint(cached_empty, _env()).seconds)
+            floor_times.append(time_to_paint(floor, _env()).seconds)
 
     base_med = statistics.median(base_times)
     print(f"runs: {RUNS} per tab, {len(base_times)} of the empty window; median (min-max)")
@@ -338,6 +371,12 @@ def measure(python: str, creds: dict[str, str], url: str) -> Measured:
     print(
         f"the same with Switchboard's compiled-code cache: {_ms(cached_times)} "
         f"(slowest tab {slowest / cached_med:.2f}x that)"
+    )
+    floor_med = statistics.median(floor_times)
+    print(
+        f"the floor (that, plus logging, asyncio, a qasync loop and a line of text "
+        f"placed with a Qt flag): {_ms(floor_times)}, {floor_med / base_med:.2f}x the empty "
+        f"window; the slowest tab spends {(slowest - floor_med) * 1000:.0f} ms beyond it"
     )
     worst = max(TAB_KEYS, key=lambda k: statistics.median(app_times[k]))
     worst_ratio = statistics.median(app_times[worst]) / base_med
