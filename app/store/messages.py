@@ -250,15 +250,17 @@ def count_messages(conn: sqlite3.Connection) -> int:
 
 
 def find_sent_match(
-    conn: sqlite3.Connection, did: str, contact: str, text: str, since: int, until: int
+    conn: sqlite3.Connection, did: str, contact: str, text: str, since: int, until: int,
+    skip: int = 0,
 ) -> StoredMessage | None:
-    """A sent message with this DID, contact and text in [since, until] (epoch s).
+    """A sent message with this DID, contact and text in [since, until] (epoch s),
+    after the first ``skip`` of them (oldest first): those are other sends' own.
 
     Used to reconcile a send that timed out: if the history shows it, it went out.
     """
     row = conn.execute(
         f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE did = ? AND contact = ? AND direction = 0"
-        " AND date BETWEEN ? AND ? AND text = ? ORDER BY date LIMIT 1",
-        (normalize(did) or did, normalize(contact) or contact, since, until, text),
+        " AND date BETWEEN ? AND ? AND text = ? ORDER BY date, id LIMIT 1 OFFSET ?",
+        (normalize(did) or did, normalize(contact) or contact, since, until, text, skip),
     ).fetchone()
     return None if row is None else row_to_stored(row)

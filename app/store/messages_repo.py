@@ -31,6 +31,7 @@ from app.domain.models.messages import (
     StoredMessage,
     ThreadSummary,
 )
+from app.domain.models.sends import MESSAGE_KINDS
 from app.store.db import Database, transaction
 from app.store.drafts import clear_draft, get_draft, save_draft
 from app.store.media import (
@@ -60,7 +61,7 @@ from app.store.messages import (
 from app.store.phonebook import name_for, replace_phonebook
 from app.store.rows import to_epoch
 from app.store.search import search_everything, search_messages
-from app.store.send_journal import SendJournalRepo
+from app.store.send_journal import SendJournalRepo, parts_sent_by_others
 from app.store.sync_state import get_state, set_state
 from app.store.threads import get_thread as _get_thread
 from app.store.threads import (
@@ -125,11 +126,16 @@ def _delete(conn: sqlite3.Connection, kind: MessageKind, id_: int) -> list[str]:
 
 def _upsert_and_find_sent(
     conn: sqlite3.Connection, rows: Sequence[Message], did: str, contact: str, text: str,
-    since: datetime, until: datetime,
+    since: datetime, until: datetime, entry_id: int, already: int,
 ) -> StoredMessage | None:
     with transaction(conn):
         upsert_messages(conn, rows, mark_read=True)
-        return find_sent_match(conn, did, contact, text, to_epoch(since), to_epoch(until))
+        start, end = to_epoch(since), to_epoch(until)
+        # The matches other sends (and this one's earlier parts: ``already``) account
+        # for are theirs: only one beyond them is this send's.
+        skip = already + parts_sent_by_others(
+            conn, entry_id, MESSAGE_KINDS, did, contact, text, start, end)
+        return find_sent_match(conn, did, contact, text, start, end, skip)
 
 
 class MessagesRepo(SendJournalRepo):
@@ -241,11 +247,13 @@ class MessagesRepo(SendJournalRepo):
 
     async def upsert_and_find_sent(
         self, rows: Iterable[Message], did: str, contact: str, text: str, since: datetime,
-        until: datetime,
+        until: datetime, *, entry_id: int, already: int = 0,
     ) -> StoredMessage | None:
-        """Store fetched history (read), then look for this sent text in [since, until]."""
+        """Store fetched history (read), then look for this sent text in [since, until]
+        that is journal entry ``entry_id``'s: not one other journalled sends put out,
+        nor one of the ``already`` earlier parts of this entry with the same text."""
         return await self.db.run(_upsert_and_find_sent, list(rows), did, contact, text,
-                                 since, until)
+                                 since, until, entry_id, already)
 
     # --- sync state -----------------------------------------------------------------
 

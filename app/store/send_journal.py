@@ -12,13 +12,14 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from app.domain.models.sends import JournalEntry, SendKind, SendState
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
 from app.store.drafts import clear_draft
-from app.store.rows import dumps, from_epoch, loads
+from app.store.rows import dumps, from_epoch, loads, to_epoch
 
 _OPEN = (SendState.SENDING.value, SendState.UNKNOWN.value)
 
@@ -119,6 +120,43 @@ def shown_entries(
     return [_entry(row) for row in rows]
 
 
+def parts_sent_by_others(
+    conn: sqlite3.Connection, entry_id: int, kinds: Sequence[SendKind], did: str,
+    contact: str, text: str, since: int, until: int,
+) -> int:
+    """How many times sends journalled in [since, until] (epoch s) other than
+    ``entry_id`` put ``text`` out to this conversation: parts the provider
+    confirmed, or that a reconciliation found in the history.
+
+    A reconciliation must not take one of those for its own send: "OK" sent and
+    confirmed at 10:00, "OK" again at 10:01 that timed out, and the history's one
+    "OK" is the first send's, so the second did not go out.
+    """
+    marks = ", ".join("?" for _ in kinds)
+    rows = conn.execute(
+        f"SELECT parts, done_parts FROM send_journal WHERE did = ? AND contact = ?"
+        f" AND id != ? AND done_parts > 0 AND created BETWEEN ? AND ? AND kind IN ({marks})",
+        (_norm(did), _norm(contact), entry_id, since, until, *(k.value for k in kinds)),
+    ).fetchall()
+    return sum(list(loads(row["parts"], []))[: row["done_parts"]].count(text) for row in rows)
+
+
+def sends_gone_out(
+    conn: sqlite3.Connection, entry_id: int, kinds: Sequence[SendKind], contact: str,
+    since: int, until: int,
+) -> int:
+    """How many sends journalled in [since, until] (epoch s) to ``contact``, other
+    than ``entry_id``, went out (confirmed, or found by a reconciliation): a fax
+    in Sent that one of them put there is not another's."""
+    marks = ", ".join("?" for _ in kinds)
+    row = conn.execute(
+        f"SELECT COUNT(*) FROM send_journal WHERE contact = ? AND id != ? AND done_parts > 0"
+        f" AND created BETWEEN ? AND ? AND kind IN ({marks})",
+        (_norm(contact), entry_id, since, until, *(k.value for k in kinds)),
+    ).fetchone()
+    return int(row[0])
+
+
 def _entry(row: sqlite3.Row) -> JournalEntry:
     return JournalEntry(
         id=row["id"],
@@ -169,6 +207,13 @@ class SendJournalRepo:
 
     async def journal_open(self, kinds: Sequence[SendKind]) -> list[JournalEntry]:
         return await self.db.run(open_entries, list(kinds))
+
+    async def journal_gone_out(
+        self, entry_id: int, kinds: Sequence[SendKind], contact: str, since: datetime,
+        until: datetime,
+    ) -> int:
+        return await self.db.run(sends_gone_out, entry_id, kinds, contact, to_epoch(since),
+                                 to_epoch(until))
 
     async def journal_orphans_to_unknown(
         self, kinds: Sequence[SendKind], keep: Sequence[int] = (), error: str = "",

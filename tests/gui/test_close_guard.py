@@ -10,9 +10,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.domain.models.sends import SendState
+from app.domain.models.sends import MESSAGE_KINDS, SendState
 from app.services.messages.journal import CANCELLED_TEXT
-from app.services.messages.sender import MESSAGE_KINDS
 from app.store.send_journal import get_entry
 from app.ui.close_guard import CloseGuard, finishing_text
 

@@ -33,6 +33,9 @@ class SendKind(StrEnum):
     FAX = "fax"
 
 
+#: The journal kinds of text messages (the messages sender's; the fax sender has FAX).
+MESSAGE_KINDS = (SendKind.SMS, SendKind.MMS)
+
 #: States a send may still leave by itself (an answer, a reconciliation).
 OPEN_STATES = frozenset({SendState.SENDING, SendState.UNKNOWN})
 

@@ -14,12 +14,13 @@ said. Nothing is ever resent by itself.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.domain.errors import UserFacingError
+from app.domain.models.fax import FaxMessage
 from app.domain.models.sends import JournalEntry, SendKind, SendState
 from app.domain.phone import normalize
 from app.services.events import Event
@@ -100,16 +101,28 @@ class FaxJournal:
                 await self.mark(entry.id, SendState.UNKNOWN, OFFLINE_TEXT)
             return [await self.store.journal_entry(e.id) or e for e in entries]
         sent = await self.service.messages("SENT")
-        for entry in entries:
+        for entry in entries:  # oldest first: each takes the first copy not yet taken
             since, until = entry.created - RECONCILE_BEFORE, entry.created + RECONCILE_AFTER
-            found = any(normalize(fax.destination) == entry.contact and fax.date is not None
-                        and since <= fax.date <= until for fax in sent)
+            found = await self.in_sent(entry.id, entry.contact, sent, since, until)
             log.info("Interrupted fax %d %s in Sent", entry.id, "found" if found else "not")
             if found:
                 await self.mark(entry.id, SendState.SENT)
             else:
                 await self.mark(entry.id, SendState.FAILED, NOT_SENT_TEXT)
         return [await self.store.journal_entry(e.id) or e for e in entries]
+
+    async def in_sent(self, entry_id: int, contact: str, sent: Sequence[FaxMessage],
+                      since: datetime, until: datetime) -> bool:
+        """Whether the Sent folder holds a fax to ``contact`` dated in [since, until]
+        that is send ``entry_id``'s: more of them than other journalled sends to
+        that number put there (a fax sent at 10:00 and confirmed is not the one
+        sent again at 10:03 that timed out)."""
+        copies = sum(1 for fax in sent if normalize(fax.destination) == contact
+                     and fax.date is not None and since <= fax.date <= until)
+        if not copies:
+            return False
+        theirs = await self.store.journal_gone_out(entry_id, FAX_KINDS, contact, since, until)
+        return copies > theirs
 
     async def dismiss(self, entry_id: int) -> None:
         await self.mark(entry_id, SendState.FAILED, NOT_SENT_TEXT, closed=True)

@@ -173,7 +173,7 @@ class FaxSender:
                 email_copy_to=fax.email_copy.strip(),
             )
         except TransportError as exc:
-            found = await self._found_in_sent(fax, started)
+            found = await self._found_in_sent(fax, started, entry_id)
             if found is not None:
                 log.info("Fax to %s timed out but is in the Sent folder", to)
                 await self._mark(entry_id, SendState.SENT)
@@ -244,15 +244,21 @@ class FaxSender:
         if self.journal is not None and entry_id is not None:
             await self.journal.mark(entry_id, state, error, closed=closed)
 
-    async def _found_in_sent(self, fax: OutgoingFax, started: datetime) -> FaxChanges | None:
+    async def _found_in_sent(
+        self, fax: OutgoingFax, started: datetime, entry_id: int | None
+    ) -> FaxChanges | None:
         """The sync's changes when the fax is in Sent after all, else ``None``."""
         try:
             result = await self.service.sync(days=2)
         except UserFacingError:
             return None
         target = normalize(fax.to_number)
-        since = started - RECONCILE_WINDOW
-        for sent in await self.service.messages("SENT"):
-            if normalize(sent.destination) == target and sent.date and sent.date >= since:
-                return result.changes
-        return None
+        since, until = started - RECONCILE_WINDOW, self._clock() + RECONCILE_WINDOW
+        sent = await self.service.messages("SENT")
+        if self.journal is not None and entry_id is not None:
+            # Not a fax another journalled send to that number put in Sent.
+            found = await self.journal.in_sent(entry_id, target, sent, since, until)
+        else:
+            found = any(normalize(fax.destination) == target and fax.date is not None
+                        and fax.date >= since for fax in sent)
+        return result.changes if found else None

@@ -5,6 +5,7 @@ the words shown for each state."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Protocol
 
 from app.domain.models.sends import JournalEntry, SendKind, SendState
@@ -49,6 +50,11 @@ class SendJournal(Protocol):
     async def journal_entry(self, entry_id: int) -> JournalEntry | None: ...
 
     async def journal_open(self, kinds: Sequence[SendKind]) -> list[JournalEntry]: ...
+
+    async def journal_gone_out(
+        self, entry_id: int, kinds: Sequence[SendKind], contact: str, since: datetime,
+        until: datetime,
+    ) -> int: ...
 
     async def journal_orphans_to_unknown(
         self, kinds: Sequence[SendKind], keep: Sequence[int] = (), error: str = "",

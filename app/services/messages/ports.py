@@ -122,7 +122,7 @@ class SendStore(Upserts, SendJournal, Protocol):
 
     async def upsert_and_find_sent(
         self, rows: Iterable[Message], did: str, contact: str, text: str, since: datetime,
-        until: datetime,
+        until: datetime, *, entry_id: int, already: int = 0,
     ) -> StoredMessage | None: ...
 
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from app.api.errors import TransportError
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Direction, Message, MessageKind
-from app.domain.models.sends import JournalEntry, SendKind, SendState
+from app.domain.models.sends import MESSAGE_KINDS, JournalEntry, SendKind, SendState
 from app.domain.phone import format_number, is_valid_nanp, normalize
 from app.domain.sms_text import (
     MAX_ATTACHMENT_BYTES,
@@ -68,8 +68,6 @@ RECONCILE_WINDOW = timedelta(minutes=5)
 #: How long after an interrupted send the provider's copy may be dated (a slow
 #: provider records it late; the local clock may be a little off).
 RECONCILE_AFTER = timedelta(minutes=15)
-#: Journal kinds the messages sender owns.
-MESSAGE_KINDS = (SendKind.SMS, SendKind.MMS)
 FEATURE = "messages"
 
 
@@ -183,7 +181,7 @@ class MessageSender:
                 message = await self._send_one(kind, did, contact, part, media, started)
             except TransportError as exc:
                 await self._update(entry.id, state=SendState.UNKNOWN, error=INTERRUPTED_TEXT)
-                message, checked = await self._reconcile(did, contact, part, started,
+                message, checked = await self._reconcile(entry, index, started,
                                                          self.reconcile_delays)
                 if message is None and not checked:
                     # Nobody can tell whether it went out: it stays in the journal,
@@ -256,7 +254,7 @@ class MessageSender:
         done = entry.done_parts
         for index in range(entry.done_parts, len(entry.parts)):
             message, checked = await self._reconcile(
-                entry.did, entry.contact, entry.parts[index], entry.created,
+                entry, index, entry.created,
                 delays if index == entry.done_parts else (0.0,),
                 until=entry.created + RECONCILE_AFTER)
             if not checked:
@@ -342,11 +340,15 @@ class MessageSender:
         return message
 
     async def _reconcile(
-        self, did: str, contact: str, text: str, started: datetime,
+        self, entry: JournalEntry, index: int, started: datetime,
         delays: Sequence[float], *, until: datetime | None = None,
     ) -> tuple[Message | None, bool]:
-        """Did the provider record this text as sent? (the message, and whether the
-        history could be read at all: ``(None, False)`` means nobody knows)."""
+        """Did the provider record part ``index`` of ``entry`` as sent? (the message,
+        and whether the history could be read at all: ``(None, False)`` means nobody
+        knows). A sent copy of the same text that another journalled send (or an
+        earlier part of this one) put out is not this part's."""
+        did, contact, text = entry.did, entry.contact, entry.parts[index]
+        already = entry.parts[:index].count(text)
         checked = False
         for delay in delays:
             if delay:
@@ -361,8 +363,8 @@ class MessageSender:
             since = started - RECONCILE_WINDOW
             latest = until if until is not None else self.now() + RECONCILE_WINDOW
             # One transaction: the fetched rows are stored, then searched.
-            match = await self.store.upsert_and_find_sent(rows, did, contact, text, since,
-                                                          latest)
+            match = await self.store.upsert_and_find_sent(
+                rows, did, contact, text, since, latest, entry_id=entry.id, already=already)
             if match is not None:
                 log.info("Unconfirmed send found in history as %s %s", match.message.kind,
                          match.message.id)

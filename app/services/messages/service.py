@@ -40,7 +40,7 @@ from app.config.settings import Settings
 from app.domain.atomic_file import write_atomically
 from app.domain.errors import UserFacingError
 from app.domain.models.messages import Message, MessageKind, StoredMessage
-from app.domain.models.sends import JournalEntry, SendState
+from app.domain.models.sends import MESSAGE_KINDS, JournalEntry, SendState
 from app.domain.phone import normalize
 from app.domain.sms_text import LongTextMode
 from app.domain.words import QT_TRANSLATE_NOOP, Text
@@ -57,7 +57,7 @@ from app.services.messages.journal import INTERRUPTED_TEXT
 from app.services.messages.media import MediaDownloader
 from app.services.messages.poll import MessagesPolling
 from app.services.messages.reads import MessageReads
-from app.services.messages.sender import MESSAGE_KINDS, MessageSender, SendFailed
+from app.services.messages.sender import MessageSender, SendFailed
 from app.services.messages.sync import MessageSync, Progress, SyncReport
 from app.services.root import NotifierLike
 from app.services.sends import InFlightSends

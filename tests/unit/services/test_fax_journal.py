@@ -13,7 +13,7 @@ import pytest
 from app.domain.models.sends import JournalEntry, SendKind, SendState
 from app.sandbox import SandboxServer
 from app.services.fax.journal import FaxJournal
-from app.services.fax.send import FaxSender, OutgoingFax, SendFailed
+from app.services.fax.send import FaxSender, OutgoingFax, SendFailed, SendUncertain
 from app.services.fax.service import FaxService
 from app.services.messages.journal import NOT_SENT_TEXT, OFFLINE_TEXT
 from app.services.sends import InFlightSends
@@ -85,6 +85,44 @@ def test_an_interrupted_fax_found_in_sent_is_sent_and_one_not_found_is_not_sent(
     assert results[missing].state is SendState.FAILED and results[missing].error == NOT_SENT_TEXT
     assert len(sandbox.calls("sendFaxMessage")) == 1  # nothing resent
     assert [e.id for e in run(journal.pending())] == [missing]
+
+
+def test_a_fax_sent_and_confirmed_before_is_not_taken_for_the_interrupted_one(
+    service: FaxService, journal: FaxJournal, outgoing: OutgoingFax, sandbox: SandboxServer,
+    db: Any, run: Any
+) -> None:
+    # Sent (journalled, confirmed) at 10:00; sent again minutes later by a run that
+    # was killed before the upload reached VoIP.ms: Sent's one fax is the first's.
+    run(FaxSender(service, journal=journal, in_flight=InFlightSends()).send(outgoing))
+    again = _interrupted(db, run, "7815550164")
+    results = {e.id: e for e in run(journal.recover())}
+    assert results[again].state is SendState.FAILED and results[again].error == NOT_SENT_TEXT
+    assert len(sandbox.calls("sendFaxMessage")) == 1
+    # Two interrupted sends and one copy in Sent: the older takes it.
+    run(FaxSender(service).send(outgoing))  # a copy no journal entry claims
+    first = _interrupted(db, run, "7815550164")
+    second = _interrupted(db, run, "7815550164")
+    results = {e.id: e for e in run(journal.recover())}
+    assert results[first].state is SendState.SENT
+    assert results[second].state is SendState.FAILED
+
+
+def test_no_answer_on_a_second_fax_is_not_settled_by_the_first_one_in_sent(
+    service: FaxService, journal: FaxJournal, outgoing: OutgoingFax, sandbox: SandboxServer,
+    db: Any, run: Any
+) -> None:
+    sender = FaxSender(service, journal=journal, in_flight=InFlightSends())
+    run(sender.send(outgoing))
+    heard: list[JournalEntry] = []
+    journal.changed.connect(heard.append)
+    sandbox.faults.inject("disconnect", methods={"sendFaxMessage"})  # never executed
+    with pytest.raises(SendUncertain):
+        run(sender.send(outgoing))
+    assert heard[-1].state is SendState.UNKNOWN
+    # Executed, the answer lost on the way back: Sent holds a second copy.
+    sandbox.faults.inject("truncated_json", methods={"sendFaxMessage"})
+    run(sender.send(outgoing))
+    assert heard[-1].state is SendState.SENT
 
 
 def test_sent_folder_unreachable_leaves_it_unknown(

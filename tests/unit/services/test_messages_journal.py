@@ -140,6 +140,52 @@ def test_a_multipart_send_resumes_only_the_parts_not_found(
     assert [c.params["message"] for c in sandbox.calls("sendSMS")] == ["second half"]
 
 
+def test_the_same_text_sent_just_before_is_not_taken_for_the_interrupted_one(
+    service: MessagesService, sandbox: Any, db: Any, run: Any
+) -> None:
+    # "OK" sent and confirmed, then "OK" again that the app was killed sending and
+    # that never reached VoIP.ms: the history's one "OK" is the first send's.
+    did = _did(sandbox)
+    run(service.send(did, CONTACT, "OK"))
+    second = _interrupted(db, run, did, "OK")
+    [entry] = run(service.recover_sends())
+    assert entry.id == second and entry.state is SendState.FAILED
+    assert entry.error == NOT_SENT_TEXT
+    assert len(sandbox.calls("sendSMS")) == 1  # nothing resent by itself
+    # Had it gone out, the history would hold two: then it is found as sent.
+    third = _interrupted(db, run, did, "OK")
+    sandbox.state.add_text("sms", date=sandbox.state.clock.now_wall(), type_=0, did=did,
+                           contact=CONTACT, message="OK")
+    [entry] = run(service.recover_sends())
+    assert entry.id == third and entry.state is SendState.SENT
+
+
+def test_two_interrupted_sends_of_one_text_share_what_the_history_holds(
+    service: MessagesService, sandbox: Any, db: Any, run: Any
+) -> None:
+    did = _did(sandbox)
+    first = _interrupted(db, run, did, "On my way")
+    second = _interrupted(db, run, did, "On my way")
+    sandbox.state.add_text("sms", date=sandbox.state.clock.now_wall(), type_=0, did=did,
+                           contact=CONTACT, message="On my way")
+    entries = {e.id: e for e in run(service.recover_sends())}
+    assert entries[first].state is SendState.SENT  # the oldest takes the one copy
+    assert entries[second].state is SendState.FAILED  # the other did not go out
+    assert sandbox.calls("sendSMS") == []
+
+
+def test_a_part_repeated_in_one_send_needs_its_own_copy(
+    service: MessagesService, sandbox: Any, db: Any, run: Any
+) -> None:
+    did = _did(sandbox)
+    entry_id = _interrupted(db, run, did, "ha ha ", ["ha ", "ha "])
+    sandbox.state.add_text("sms", date=sandbox.state.clock.now_wall(), type_=0, did=did,
+                           contact=CONTACT, message="ha ")
+    [entry] = run(service.recover_sends())
+    assert entry.id == entry_id and entry.state is SendState.FAILED
+    assert entry.done_parts == 1 and entry.unsent_text == "ha "
+
+
 def test_history_unreachable_leaves_it_unknown_and_never_resends(
     service: MessagesService, sandbox: Any, db: Any, run: Any
 ) -> None:

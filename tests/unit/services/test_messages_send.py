@@ -140,6 +140,21 @@ def test_timeout_is_reconciled_with_history_not_resent(
     assert run(db.run(get_draft, did, CONTACT)) is None
 
 
+def test_a_timeout_is_not_settled_by_the_same_text_sent_just_before(
+    sandbox: Any, impatient_api: Api, db: Any, run: Any
+) -> None:
+    did = _did(sandbox)
+    sender = _sender(impatient_api, db)
+    run(sender.send(did, CONTACT, "OK"))
+    # Again, and the connection drops before VoIP.ms ran it: the one "OK" in the
+    # history is the first send's, so this one is said not sent, back in the box.
+    sandbox.faults.inject("disconnect", methods="sendSMS")
+    with pytest.raises(SendFailed, match="not sent again"):
+        run(sender.send(did, CONTACT, "OK"))
+    draft = run(db.run(get_draft, did, CONTACT))
+    assert draft is not None and draft.text == "OK"
+
+
 def test_timeout_without_trace_in_history_keeps_the_draft(
     sandbox: Any, impatient_api: Api, db: Any, run: Any
 ) -> None:

@@ -154,6 +154,11 @@ def test_find_sent_match_for_timeout_reconciliation(db: Database) -> None:
     found = db.run_sync(find_sent_match, DID, "5552220000", "on my way", *window)
     assert found is not None and found.message.id == 1
     assert db.run_sync(find_sent_match, DID, "5552220000", "other", 0, sent_at + 300) is None
+    # The first ``skip`` copies (oldest first) belong to other sends.
+    assert db.run_sync(find_sent_match, DID, "5552220000", "on my way", *window, 1) is None
+    db.run_sync(upsert_messages, [make_message(2, direction=Direction.SENT, text="on my way")])
+    found = db.run_sync(find_sent_match, DID, "5552220000", "on my way", *window, 1)
+    assert found is not None and found.message.id == 2
 
 
 def test_async_repositories_round_trip(db: Database) -> None:

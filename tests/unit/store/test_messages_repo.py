@@ -64,7 +64,7 @@ def test_upsert_and_find_sent_stores_history_then_matches(db: Database) -> None:
     repo = MessagesRepo(db)
     since, until = T0, T0 + timedelta(minutes=10)
     found = asyncio.run(repo.upsert_and_find_sent([sent], DID, "5552220000", "on my way",
-                                                  since, until))
+                                                  since, until, entry_id=0))
     assert found is not None and found.message.id == 1 and found.read
     assert asyncio.run(repo.upsert_and_find_sent([], DID, "5552220000", "other",
-                                                 since, until)) is None
+                                                 since, until, entry_id=0)) is None
