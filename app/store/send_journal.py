@@ -18,7 +18,6 @@ from typing import Any
 from app.domain.models.sends import JournalEntry, SendKind, SendState
 from app.domain.phone import normalize
 from app.store.db import Database, transaction
-from app.store.drafts import clear_draft
 from app.store.rows import dumps, from_epoch, loads, to_epoch
 
 _OPEN = (SendState.SENDING.value, SendState.UNKNOWN.value)
@@ -44,6 +43,10 @@ def begin_send(
              dumps(list(attachments)), dumps(list(parts)), stamp, stamp, dumps(extra or {})),
         )
         if clear_draft_too and kind is not SendKind.FAX:
+            # Imported here: the fax tab builds this module before its first paint,
+            # and the text messages' drafts bring their models (~1 ms) with them.
+            from app.store.drafts import clear_draft
+
             clear_draft(conn, did, contact)
         entry_id = int(cursor.lastrowid or 0)
     found = get_entry(conn, entry_id)

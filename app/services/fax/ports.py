@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.api.payloads import SavedPayload
 from app.domain.models.fax import FaxFolder, FaxMessage, FaxNumber
 from app.store.rows import ReplaceResult
+
+if TYPE_CHECKING:
+    from app.api.payloads import SavedPayload
 
 
 class FaxApi(Protocol):
