@@ -277,6 +277,10 @@ def main() -> int:
             tag = "py" + "".join(version.split(".")[:2])
             figures.append(f"FIGURE startup_ratio_{tag} {result.ratio:.2f} x (target <= 1.5)")
             figures.append(f"FIGURE startup_cpu_ratio_{tag} {result.cpu_ratio:.2f} x")
+            figures.append(f"FIGURE startup_floor_ratio_{tag} {result.floor_ratio:.2f} x")
+            figures.append(
+                f"FIGURE startup_ratio_over_floor_{tag} {result.over_floor_ratio:.2f} x"
+            )
             rss.append(result.rss_mb)
     finally:
         server.stop()
@@ -298,6 +302,10 @@ class Measured:
     cpu_ratio: float
     #: Median RSS of Switchboard at its first paint.
     rss_mb: float
+    #: The floor (``FLOOR_WINDOW``) against the empty window, and the slowest tab
+    #: against the floor: what Switchboard's own code adds to what it must pay.
+    floor_ratio: float
+    over_floor_ratio: float
 
 
 def measure(python: str, creds: dict[str, str], url: str) -> Measured:
@@ -408,4 +416,6 @@ def measure(python: str, creds: dict[str, str], url: str) -> Measured:
         ratio=worst_ratio,
         cpu_ratio=cpu_by_tab[cpu_worst] / base_cpu,
         rss_mb=statistics.median(app_rss),
+        floor_ratio=floor_med / base_med,
+        over_floor_ratio=slowest / floor_med,
     )
