@@ -69,14 +69,27 @@ def test_a_start_shows_no_reversed_arrow_then_the_familiar_one(qtbot: QtBot) -> 
     assert len(rows) >= 2 and rows[0] > rows[-1], rows  # ▼: newest first
 
 
+def test_a_list_in_a_fixed_order_gets_no_arrow_after_the_paint(qtbot: QtBot) -> None:
+    # Calls and Phones turn sorting off after record_table (newest first / the
+    # account's order): the arrow must not come back with the style.
+    window = QWidget()
+    qtbot.addWidget(window)
+    model = QStandardItemModel(3, 2, window)
+    after_paint.hold()
+    table = record_table(window, model)
+    table.setSortingEnabled(False)
+    after_paint.release()
+    assert isinstance(table.horizontalHeader().style(), SortArrowStyle)
+    assert not table.horizontalHeader().isSortIndicatorShown()
+
+
 def test_a_table_gone_before_the_paint_is_skipped(qtbot: QtBot) -> None:
     window = QWidget()
     model = QStandardItemModel(1, 1, window)
     after_paint.hold()
     table = record_table(window, model)
-    header = table.horizontalHeader()
     window.deleteLater()
-    qtbot.waitUntil(lambda: not _valid(header))
+    qtbot.waitUntil(lambda: not _valid(table))
     after_paint.release()  # no RuntimeError about a deleted C++ object
 
 

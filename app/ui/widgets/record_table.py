@@ -49,7 +49,7 @@ def record_table(
     table.setShowGrid(grid)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    use_familiar_sort_arrows(table.horizontalHeader())
+    use_familiar_sort_arrows(table)
     # Tab leaves the list for the next control (a toolbar) instead of walking its
     # cells: 38 presses never got out of the voicemail list (issue #15 point 9).
     table.setTabKeyNavigation(False)

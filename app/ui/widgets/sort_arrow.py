@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QTableView
 
 from app.ui import after_paint
 
@@ -23,25 +23,28 @@ if TYPE_CHECKING:
 _style: SortArrowStyle | None = None
 
 
-def use_familiar_sort_arrows(header: QHeaderView) -> None:
-    """Draw ``header``'s sort arrow as Windows and macOS do (▼: newest/largest first)."""
+def use_familiar_sort_arrows(table: QTableView) -> None:
+    """Draw ``table``'s sort arrow as Windows and macOS do (▼: newest/largest first)."""
     if after_paint.holding():
-        shown = header.isSortIndicatorShown()
-        header.setSortIndicatorShown(False)
-        after_paint.after_first_paint(lambda: _turn_arrows(header, shown=shown))
+        table.horizontalHeader().setSortIndicatorShown(False)
+        after_paint.after_first_paint(lambda: _turn_arrows(table, held=True))
     else:
-        _turn_arrows(header, shown=header.isSortIndicatorShown())
+        _turn_arrows(table, held=False)
 
 
-def _turn_arrows(header: QHeaderView, *, shown: bool) -> None:
+def _turn_arrows(table: QTableView, *, held: bool) -> None:
     global _style
-    if not shiboken6.isValid(header):
-        return  # its table went away before the first paint
+    if not shiboken6.isValid(table):
+        return  # the table went away before the first paint
     if _style is None:
         from app.ui.widgets.sort_arrow_style import SortArrowStyle
 
         # One instance for every header, kept for the life of the process: a widget
         # does not own the style it is given.
         _style = SortArrowStyle()
+    header = table.horizontalHeader()
     header.setStyle(_style)
-    header.setSortIndicatorShown(shown)
+    if held and table.isSortingEnabled():
+        # The arrow hidden while waiting comes back, where the list sorts by column
+        # (a list in a fixed order, such as Calls, turned sorting off meanwhile).
+        header.setSortIndicatorShown(True)
