@@ -97,3 +97,18 @@ def _valid(obj: object) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_the_record_tables_viewport_is_set_up_as_qts_own(qtbot: QtBot) -> None:
+    # record_table gives the table a viewport made in Python (start-up: see there);
+    # it must paint and behave as the one Qt would have made.
+    from PySide6.QtWidgets import QTableView
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    ours = record_table(window, QStandardItemModel(1, 1, window)).viewport()
+    qts = QTableView(window).viewport()
+    assert ours.backgroundRole() == qts.backgroundRole()
+    assert ours.autoFillBackground() == qts.autoFillBackground()
+    attributes = [a for a in Qt.WidgetAttribute if a.name.startswith("WA_")]
+    assert [a.name for a in attributes if ours.testAttribute(a) != qts.testAttribute(a)] == []

@@ -9,10 +9,25 @@ settings live here once rather than drifting apart tab by tab.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app.ui.widgets.sort_arrow import use_familiar_sort_arrows
+
+
+def _viewport() -> QWidget:
+    """A viewport made here, set up as Qt sets up its own.
+
+    Made here, it is known to Python: when a table's own viewport is first asked
+    for (``viewport()``), PySide6 looks for its Python type among *every* QWidget
+    subclass and builds each one's type and enums (~70, ~5 ms of the start).
+    """
+    viewport = QWidget()
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+    return viewport
 
 
 def record_table(
@@ -30,10 +45,7 @@ def record_table(
     help read wide tables with many short columns.
     """
     table = QTableView(parent)
-    # A viewport made here is known to Python: when the table's own is first asked
-    # for (``viewport()``), PySide6 looks for its Python type among *every* QWidget
-    # subclass and builds each one's type and enums (~70, ~5 ms of the start).
-    table.setViewport(QWidget())
+    table.setViewport(_viewport())
     table.setModel(model)
     if accessible_name is not None:
         table.setAccessibleName(accessible_name)
