@@ -2,7 +2,7 @@
 
     python tools/translations.py update   # pyside6-lupdate app/**.py -> translations/*.ts
     python tools/translations.py build    # pyside6-lrelease *.ts -> *.qm (``make translations``)
-    python tools/translations.py check    # fail on unfinished entries (what the tests check too)
+    python tools/translations.py check    # fail on unfinished entries or stray notes (tests too)
 
 The ``.ts`` (Qt Linguist XML) is the source of truth and lives in the repo; the
 ``.qm`` is built (``make translations``, run by ``make demo``/``make test``) or,
@@ -18,6 +18,7 @@ markers of ``app/domain/i18n.py``.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -43,6 +44,10 @@ def sources() -> list[str]:
     )
 
 
+#: An ``<extracomment>`` element and the line break before it, in lupdate's output.
+_EXTRACOMMENT = re.compile(r"\n[ \t]*<extracomment>.*?</extracomment>", re.DOTALL)
+
+
 def update(ts: Path = TS) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
@@ -51,6 +56,20 @@ def update(ts: Path = TS) -> None:
         cwd=ROOT,
         check=True,
     )
+    # lupdate reads a Python comment starting "#:" before a string as a note for
+    # the translator; in this code "#:" documents the attribute below it ("How long
+    # the window waits...") and reached translators next to unrelated strings.
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(_EXTRACOMMENT.sub("", text), encoding="utf-8")
+
+
+def stray_comments(ts: Path = TS) -> list[str]:
+    """Entries carrying a translator note (none should: see ``update``)."""
+    return [
+        message.findtext("source", "")
+        for message in ET.parse(ts).getroot().iter("message")
+        if message.find("extracomment") is not None
+    ]
 
 
 def build(ts: Path = TS, qm: Path = QM) -> None:
@@ -84,7 +103,10 @@ def main(argv: list[str]) -> int:
         missing = unfinished()
         for line in missing:
             print(f"unfinished: {line}")
-        return 1 if missing else 0
+        stray = stray_comments()
+        for line in stray:
+            print(f"translator note from an attribute comment: {line}")
+        return 1 if missing or stray else 0
     else:
         print(__doc__)
         return 2

@@ -20,7 +20,6 @@
     <name>AudioPlayer</name>
     <message>
         <source>No audio output device was found on this computer: the message plays silently. Connect speakers or headphones, or save the audio as a file.</source>
-        <extracomment>What the arrow keys and PgUp/PgDn move the seek bar by, in milliseconds. Playback speeds offered in the speed box.</extracomment>
         <translation>Aucune sortie audio n’a été trouvée sur cet ordinateur&#xa0;: le message joue en silence. Branchez des haut-parleurs ou des écouteurs, ou enregistrez l’audio dans un fichier.</translation>
     </message>
     <message>
@@ -123,7 +122,6 @@
     <message>
         <source>Picture not downloaded
 Click to try again</source>
-        <extracomment>A picture&apos;s thumbnail is ready to paint (the view repaints).</extracomment>
         <translation>Image non téléchargée
 Cliquez pour réessayer</translation>
     </message>
@@ -268,7 +266,6 @@ Cliquez pour réessayer</translation>
     </message>
     <message>
         <source>Calls</source>
-        <extracomment>The address the last recording went to (the next one is offered the same).</extracomment>
         <translation>Appels</translation>
     </message>
     <message>
@@ -419,7 +416,6 @@ Cliquez pour réessayer</translation>
     <name>ChangeLogPanel</name>
     <message>
         <source>Undo this change</source>
-        <extracomment>The change id of the line the user wants undone (every line of that change).</extracomment>
         <translation>Annuler cette modification</translation>
     </message>
     <message>
@@ -443,7 +439,6 @@ Cliquez pour réessayer</translation>
     <name>CloseGuard</name>
     <message numerus="yes">
         <source>Finishing %n send(s)… the window closes after.</source>
-        <extracomment>How long the window waits for sends on the wire before closing anyway.</extracomment>
         <translation>
             <numerusform>Fin de %n envoi… la fenêtre se fermera ensuite.</numerusform>
             <numerusform>Fin de %n envois… la fenêtre se fermera ensuite.</numerusform>
@@ -455,7 +450,6 @@ Cliquez pour réessayer</translation>
     <message>
         <source>Not shown for lack of room: {columns}.
 Right-click here to choose the columns.</source>
-        <extracomment>Most important first: what a small business reads to know where calls go. Widest a column&apos;s natural size may be (longer text elides, tooltip has it all). The routing column is never squeezed below this (it then elides). Rows measured besides those on show (see ``ColumnFitter._measured_rows``). A cell&apos;s padding around its text (the delegate&apos;s margins and the grid line). Columns the user chose to show or hide from the header menu.</extracomment>
         <translation>Non affichées faute de place&#xa0;: {columns}.
 Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     </message>
@@ -472,12 +466,10 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     <name>ComposeFaxDialog</name>
     <message>
         <source>Send a fax</source>
-        <extracomment>Typing pauses this long before the typed pages and the cover are laid out again. ...and this long before what was typed is saved as a draft.</extracomment>
         <translation>Envoyer une télécopie</translation>
     </message>
     <message>
         <source>Fax number to send to</source>
-        <extracomment>The file the last failed merge named (left out before merging again). The copy address of the fax that went out (the tab remembers it in settings).</extracomment>
         <translation>Numéro de télécopieur du destinataire</translation>
     </message>
     <message>
@@ -510,7 +502,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     </message>
     <message>
         <source>Type a message to fax (optional): it becomes the first page(s), before the attached documents.</source>
-        <extracomment>Whether &quot;E-mail me a copy&quot; was ticked for the fax that went out.</extracomment>
         <translation>Tapez un message à télécopier (facultatif)&#xa0;: il devient la ou les premières pages, avant les documents joints.</translation>
     </message>
     <message>
@@ -539,7 +530,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     </message>
     <message>
         <source>Attached documents</source>
-        <extracomment>Typing re-lays the pages out once the user pauses, not at every key. Typing is saved as a draft once the user pauses (issue #13 point 2). The &quot;From&quot; number of a restored draft, chosen once the numbers are loaded.</extracomment>
         <translation>Documents joints</translation>
     </message>
     <message>
@@ -782,7 +772,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     <name>ConversationActions</name>
     <message>
         <source>Saving the draft…</source>
-        <extracomment>Typing pause after which the compose box is kept as the conversation&apos;s draft.</extracomment>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
@@ -912,7 +901,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     <name>ConversationModel</name>
     <message>
         <source>Image</source>
-        <extracomment>&quot;(617) 555-0111&quot; when the listed conversations use several of my numbers, else &quot;&quot;.</extracomment>
         <translation>Image</translation>
     </message>
     <message>
@@ -925,7 +913,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     </message>
     <message>
         <source>{contact} · via {number}</source>
-        <extracomment>How many listed conversations each of my numbers has (whether to name it).</extracomment>
         <translation>{contact} · par le {number}</translation>
     </message>
     <message numerus="yes">
@@ -944,7 +931,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     <name>ConversationPane</name>
     <message>
         <source>Mark unread</source>
-        <extracomment>Where the last click was released (viewport coordinates), for hit tests. The pk of a message whose missing pictures the user wants downloaded again. Set by the tab while an older page loads, so one scroll asks once.</extracomment>
         <translation>Marquer comme non lu</translation>
     </message>
     <message>
@@ -957,7 +943,6 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     </message>
     <message>
         <source>Choose a conversation on the left, or start a new one.</source>
-        <extracomment>Sends not confirmed yet (sending, checking, not sent): issue #13.1.</extracomment>
         <translation>Choisissez une conversation à gauche, ou commencez-en une nouvelle.</translation>
     </message>
     <message>
@@ -1181,7 +1166,6 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     </message>
     <message>
         <source>Yes</source>
-        <extracomment>Role giving the row&apos;s ``Did`` (for selection handling and tests).</extracomment>
         <translation>Oui</translation>
     </message>
     <message>
@@ -1213,7 +1197,6 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     </message>
     <message>
         <source>The number people see when this phone calls</source>
-        <extracomment>The values the dialog opened with (every field set), to tell what changed.</extracomment>
         <translation>Le numéro que les gens voient quand ce téléphone appelle</translation>
     </message>
     <message>
@@ -1528,7 +1511,6 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     <name>FaxTab</name>
     <message>
         <source>Last 7 days</source>
-        <extracomment>(days, label) offered by the period selector. Texts are marked for the catalog and translated where shown.</extracomment>
         <translation>7 derniers jours</translation>
     </message>
     <message>
@@ -1553,7 +1535,6 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     </message>
     <message>
         <source>Send a fax…</source>
-        <extracomment>A fax page is US Letter (8.5 in wide): 612 points. What the tab shows of the store&apos;s unread state (from the last change set).</extracomment>
         <translation>Envoyer une télécopie…</translation>
     </message>
     <message>
@@ -1566,7 +1547,6 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     </message>
     <message>
         <source>Faxes</source>
-        <extracomment>Fax sends not confirmed yet (sending, checking, not sent): issue #13.1.</extracomment>
         <translation>Télécopies</translation>
     </message>
     <message>
@@ -1664,7 +1644,6 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     <name>ImageViewer</name>
     <message>
         <source>Picture</source>
-        <extracomment>The viewer shows pictures at most this big (bigger ones are scaled while decoded). From the worker thread to the dialog&apos;s (GUI) thread: queued by Qt.</extracomment>
         <translation>Image</translation>
     </message>
     <message>
@@ -1848,12 +1827,10 @@ Appuyez sur «&#xa0;Enregistrer quand même&#xa0;» pour la garder.</translation
     </message>
     <message>
         <source>&amp;Account</source>
-        <extracomment>A refresh of everything is running (Refresh everything, the first load, the one after VoIP.ms answers again): another one would only queue behind.</extracomment>
         <translation>&amp;Compte</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <extracomment>What the sync label says when no tab has something to say (#15.14).</extracomment>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
@@ -2099,7 +2076,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>MessagesTab</name>
     <message>
         <source>Fetching messages…</source>
-        <extracomment>Conversations ``load_cached`` reads before the window first paints: more than a screenful. Reading all ~2,000 of a large account there costs ~17 ms of start-up; the rest is added (below them) when ``refresh`` starts. ``load_cached`` listed only the first screenful; ``_load_cached_rest`` adds the rest.</extracomment>
         <translation>Récupération des messages…</translation>
     </message>
     <message>
@@ -2142,7 +2118,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>NumbersTab</name>
     <message>
         <source>Some target names could not be loaded: {problem}</source>
-        <extracomment>Dialogs currently open (tests reach them here; kept referenced while open). Target lists and servers the rows are described with (the lookup cache&apos;s). The last change made from this tab: what Ctrl+Z undoes (an undo included, so a second Ctrl+Z puts it back).</extracomment>
         <translation>Certains noms de destinations n’ont pas pu être chargés&#xa0;: {problem}</translation>
     </message>
     <message>
@@ -2280,7 +2255,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>PdfViewer</name>
     <message>
         <source>the file is missing</source>
-        <extracomment>Below this width the page thumbnails are hidden (the page view needs the room: with them a 600 px column showed a letter page at 40 %, too small to read). The smallest zoom a document opens at: &quot;fit width&quot; in a narrow column gave 40 % (issue #15 point 10); below this it opens at this zoom and scrolls sideways.</extracomment>
         <translation>le fichier est introuvable</translation>
     </message>
     <message>
@@ -2309,7 +2283,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message>
         <source>Pages</source>
-        <extracomment>Fit the width, but never below READABLE_ZOOM, until the user picks a zoom.</extracomment>
         <translation>Pages</translation>
     </message>
     <message>
@@ -2373,7 +2346,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>PendingSendRow</name>
     <message>
         <source>Fax to {number} · {text}</source>
-        <extracomment>The strip grows to this many lines, then scrolls: ten unconfirmed sends (a day offline) must not push the conversation or the fax list off the window.</extracomment>
         <translation>Télécopie au {number} · {text}</translation>
     </message>
     <message numerus="yes">
@@ -2463,7 +2435,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>PhonesTab</name>
     <message>
         <source>Check now</source>
-        <extracomment>The dialog on screen (tests answer it), ``None`` when none is open.</extracomment>
         <translation>Vérifier maintenant</translation>
     </message>
     <message>
@@ -2578,7 +2549,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>PlaybackCommands</name>
     <message>
         <source>Fetching the recording from {label}…</source>
-        <extracomment>The message loaded in the player (as it was when loaded).</extracomment>
         <translation>Récupération de l’enregistrement de {label}…</translation>
     </message>
     <message>
@@ -2590,7 +2560,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>PresetsDialog</name>
     <message>
         <source>All numbers</source>
-        <extracomment>How many DIDs a confirmation lists before summarising the rest.</extracomment>
         <translation>Tous les numéros</translation>
     </message>
     <message numerus="yes">
@@ -2750,7 +2719,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message>
         <source>Type the number, e.g. (514) 555-0123</source>
-        <extracomment>Target data of &quot;Another number…&quot; (never a forwarding id: those are digits).</extracomment>
         <translation>Tapez le numéro, p. ex. (514) 555-0123</translation>
     </message>
     <message>
@@ -2800,7 +2768,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <extracomment>What the list holds now (the first page and any loaded after it). A next page was asked for and has not arrived: a second click asks nothing.</extracomment>
         <translation>Conversations</translation>
     </message>
     <message>
@@ -2828,7 +2795,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Same as the system</source>
-        <extracomment>Each language is named in itself, so a user lost in the wrong one still finds theirs.</extracomment>
         <translation>Comme le système</translation>
     </message>
     <message>
@@ -2936,7 +2902,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>SetupDialog</name>
     <message>
         <source>Connect Switchboard to VoIP.ms</source>
-        <extracomment>Runs the connection check for (username, password).</extracomment>
         <translation>Connecter Switchboard à VoIP.ms</translation>
     </message>
     <message>
@@ -3098,7 +3063,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <extracomment>What the sync label said before the first busy text replaced it.</extracomment>
         <translation>Annuler</translation>
     </message>
 </context>
@@ -3106,7 +3070,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>ThreadModel</name>
     <message>
         <source>Sent {time}: {text}</source>
-        <extracomment>Local file paths of the message&apos;s media, ``None`` while not downloaded. The delegate&apos;s size hint and the viewport width it was computed for (a cache: a view re-lays out every row whenever rows are inserted). Older messages exist in the store that are not loaded yet.</extracomment>
         <translation>Envoyé {time}&#xa0;: {text}</translation>
     </message>
     <message>
@@ -3153,7 +3116,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message>
         <source>Voicemail messages</source>
-        <extracomment>The service&apos;s periodic check: started by the first refresh, stopped by shutdown. What the tree shows (mailboxes, folders, counts) and the phonebook names. Set while the open folder&apos;s rows are read from the store; changes that arrive meanwhile wait in ``_pending`` and are applied on top of them.</extracomment>
         <translation>Messages vocaux</translation>
     </message>
     <message>
@@ -3289,7 +3251,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message>
         <source>Today</source>
-        <extracomment>(days, label) of the period filter; 0 = everything stored. Labels are marked for the catalog and translated when the combo boxes are filled.</extracomment>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
@@ -3310,7 +3271,6 @@ Sans lien avec VoIP.ms.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <extracomment>More changed rows than this are shown by reading the page again, not merged.</extracomment>
         <translation>
             <numerusform>%n appel</numerusform>
             <numerusform>%n appels</numerusform>
@@ -3332,7 +3292,6 @@ Sans lien avec VoIP.ms.</translation>
     <name>crash</name>
     <message>
         <source>Switchboard hit a bug</source>
-        <extracomment>Every bug reported in this process (type name, message), oldest first.</extracomment>
         <translation>Switchboard a rencontré un bogue</translation>
     </message>
     <message>
@@ -3367,7 +3326,6 @@ Les détails ont été écrits dans {path}.</translation>
     <name>fax</name>
     <message>
         <source>Inbox</source>
-        <extracomment>What the system folders are called on screen.</extracomment>
         <translation>Reçues</translation>
     </message>
     <message>
@@ -3400,7 +3358,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Success</source>
-        <extracomment>The fax statuses VoIP.ms sends (``SUCCESS``...), in words; others are shown as sent.</extracomment>
         <translation>Réussie</translation>
     </message>
     <message>
@@ -3443,12 +3400,10 @@ Les détails ont été écrits dans {path}.</translation>
     <name>fax.compose_merge</name>
     <message>
         <source>Fax documents (*.pdf *.txt *.jpg *.jpeg *.gif *.png *.tif *.tiff)</source>
-        <extracomment>Extensions the API accepts for ``file`` (reference: pdf, txt, jpg, gif, png, tif). For file pickers.</extracomment>
         <translation>Documents à télécopier (*.pdf *.txt *.jpg *.jpeg *.gif *.png *.tif *.tiff)</translation>
     </message>
     <message>
         <source>“{name}” cannot be faxed: only PDF, text (.txt), JPG, GIF, PNG and TIFF files can be attached.</source>
-        <extracomment>Margin around text pages, in inches (fax machines crop the edges a little). Pages contributed by each input file, in order (shown next to the file list).</extracomment>
         <translation>«&#xa0;{name}&#xa0;» ne peut pas être télécopié&#xa0;: seuls les fichiers PDF, texte (.txt), JPG, GIF, PNG et TIFF peuvent être joints.</translation>
     </message>
     <message>
@@ -3504,7 +3459,6 @@ Les détails ont été écrits dans {path}.</translation>
     <name>fax.compose_pages</name>
     <message>
         <source>The typed message is empty: there is nothing to fax.</source>
-        <extracomment>Margin of a typed page, in inches (fax machines crop the edges a little). Typed letters read like letters: a proportional font, 12 pt.</extracomment>
         <translation>Le message tapé est vide&#xa0;: il n’y a rien à télécopier.</translation>
     </message>
     <message>
@@ -3548,7 +3502,6 @@ Les détails ont été écrits dans {path}.</translation>
     <name>feedback</name>
     <message>
         <source>Problem</source>
-        <extracomment>Receives every message; returns the answer for questions (``None`` = &quot;no&quot;).</extracomment>
         <translation>Problème</translation>
     </message>
     <message>
@@ -3576,7 +3529,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>The picture could not be converted to JPEG for sending.</source>
-        <extracomment>WORKAROUND (PySide6 6.12): ``QImage.save(QIODevice, format, quality)`` refuses the format as ``bytes`` (b&quot;JPEG&quot;: &quot;called with wrong argument values&quot;) although its signature and stubs say bytes, and accepts ``str``. Every phone photo over ~1.1 MB took this path and crashed (issue #15.1). Gated on the versions seen with the bug; ``tests/gui/test_image_downscale.py`` fails once a gated version no longer has it.</extracomment>
         <translation>L’image n’a pas pu être convertie en JPEG pour l’envoi.</translation>
     </message>
 </context>
@@ -3606,7 +3558,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Phones (sub-accounts)</source>
-        <extracomment>Submenu titles in an owner&apos;s words (#15.15), in the plural; each explained by the kind&apos;s tooltip (``routing_editor.KIND_WORDS``).</extracomment>
         <translation>Téléphones (sous-comptes)</translation>
     </message>
     <message>
@@ -3670,7 +3621,6 @@ Les détails ont été écrits dans {path}.</translation>
     <name>numbers.toolbar</name>
     <message>
         <source>{text} ▾</source>
-        <extracomment>``confirm(parent, preset, changes, lists) -&gt; bool``: asked before a preset is applied.</extracomment>
         <translation>{text} ▾</translation>
     </message>
     <message numerus="yes">
@@ -3820,7 +3770,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Keypad tone test (DTMF, advanced)</source>
-        <extracomment>``sys:`` options for testing a line, not for callers.</extracomment>
         <translation>Test des tonalités du clavier (DTMF, avancé)</translation>
     </message>
     <message>
@@ -3839,12 +3788,10 @@ Les détails ont été écrits dans {path}.</translation>
     <name>services</name>
     <message>
         <source>The attachment is larger than {value} MB, so it was not downloaded.</source>
-        <extracomment>The cheap read a connectivity probe sends. Beyond this many characters of query string a call goes as a POST. A plain ``call`` whose answer is larger than this is decoded on a worker thread. A converted answer (``call_converted``) this big is decoded and converted in the worker process: converting ~200 rows already takes a couple of ms. MMS media: the provider&apos;s hosts (voip.ms and its subdomains, https only)... ...at most this big (MMS media is ~1.2 MB per item at the provider)... ...arriving within this many seconds all told. Answers carrying a whole file as base64 (a fax, a recording): read as a stream and written to a temporary file as they arrive, never joined whole on the event loop (108 MB for an 80 MB fax), then decoded by the worker process.</extracomment>
         <translation>La pièce jointe dépasse {value}&#xa0;Mo; elle n’a donc pas été téléchargée.</translation>
     </message>
     <message>
         <source>This picture&apos;s link does not point to VoIP.ms, so it was not downloaded.</source>
-        <extracomment>HTTP requests sent (retries and probes included): lets tests prove nothing was sent. The app&apos;s connectivity state (``app/api/link.py``); ``None``: none. Starting the decoding worker process (``_start_decoder_soon``), once. Importing what the first request needs, on a thread (``FIRST_CALL_MODULES``), from creation on; the first request waits for it (``_first_call_ready``).</extracomment>
         <translation>Le lien de cette image ne mène pas à VoIP.ms; elle n’a donc pas été téléchargée.</translation>
     </message>
     <message>
@@ -3885,7 +3832,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>How often the balance in the header is refreshed, in minutes (0 = only on demand).</source>
-        <extracomment>Accepted values of ``Settings.theme``. Accepted values of ``Settings.language``: the system locale&apos;s, English or French (#17.5). Seconds in a day: the longest polling interval that still means &quot;poll&quot;.</extracomment>
         <translation>Fréquence d’actualisation du solde dans l’en-tête, en minutes (0 = sur demande seulement).</translation>
     </message>
     <message>
@@ -3918,7 +3864,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>no recent spending</source>
-        <extracomment>Whole days left; ``None`` when nothing was spent (the balance lasts).</extracomment>
         <translation>aucune dépense récente</translation>
     </message>
     <message>
@@ -3935,7 +3880,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>routing</source>
-        <extracomment>Fields of ``Did`` a full edit may change. ``description`` is not among them: setDIDInfo has no such parameter (the portal sets it from the rate centre). Words for the change log and messages.</extracomment>
         <translation>acheminement</translation>
     </message>
     <message>
@@ -3976,7 +3920,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>The note can be at most {count} characters.</source>
-        <extracomment>``(field, phone number)``: route ``field`` to a forwarding to a number the user typed (#15.15); the service creates the forwarding (``setForwarding``) first.</extracomment>
         <translation>La note peut compter au plus {count} caractères.</translation>
     </message>
     <message>
@@ -3993,7 +3936,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Main account</source>
-        <extracomment>``setSubAccount`` parameters a ``PhoneEdit`` can change, in the words the user sees. Next re-registration (the registration&apos;s expiry), aware UTC. ``getRegistrationStatus``&apos;s ``account``: ``100000_VoIP``, or the main account number. ``setSubAccount``&apos;s ``id``; empty for the main account. The last registration known (from the store when offline), ``None`` if never checked. My numbers whose routing is ``account:&lt;account&gt;``.</extracomment>
         <translation>Compte principal</translation>
     </message>
     <message>
@@ -4066,7 +4008,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>DTMF test</source>
-        <extracomment>The target lists by kind, as the lookup service caches them.</extracomment>
         <translation>Test DTMF</translation>
     </message>
     <message>
@@ -4075,7 +4016,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>No action</source>
-        <extracomment>The kinds whose value is an id from a list; sys/none are fixed. Order of the type chooser: the everyday kinds first.</extracomment>
         <translation>Aucune action</translation>
     </message>
     <message>
@@ -4104,7 +4044,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>1 character left</source>
-        <extracomment>Each MMS attachment must stay under about 1.2 MB after base64 on a POST.</extracomment>
         <translation>1 caractère restant</translation>
     </message>
     <message>
@@ -4137,7 +4076,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Unknown caller</source>
-        <extracomment>(mailbox, folder, message_num), as the API addresses a message.</extracomment>
         <translation>Appelant inconnu</translation>
     </message>
     <message>
@@ -4154,7 +4092,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Type a name for the contact.</source>
-        <extracomment>A new missed call older than this is history, not news (unseen only if newer).</extracomment>
         <translation>Tapez un nom pour le contact.</translation>
     </message>
     <message>
@@ -4199,7 +4136,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>unknown sender</source>
-        <extracomment>Days fetched by a periodic check: today and yesterday cover a fax at midnight.</extracomment>
         <translation>expéditeur inconnu</translation>
     </message>
     <message>
@@ -4224,7 +4160,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>A folder name has 1 to 40 letters, digits, spaces, dashes or underscores.</source>
-        <extracomment>Folders every account has; they cannot be renamed or deleted. ``from``/``to`` may span at most 92 days (API-NOTES.md): 91 days between them.</extracomment>
         <translation>Un nom de dossier compte de 1 à 40 lettres, chiffres, espaces, tirets ou traits de soulignement.</translation>
     </message>
     <message>
@@ -4233,7 +4168,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Enter the fax number to send to.</source>
-        <extracomment>station_id is shown on the recipient&apos;s machine (T.30 TSI): 20 characters. How far back the Sent folder is searched when the send timed out.</extracomment>
         <translation>Entrez le numéro de télécopieur du destinataire.</translation>
     </message>
     <message>
@@ -4286,7 +4220,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Could not move {fax} to “{name}”: {message}</source>
-        <extracomment>Inbound faxes older than this at the very first sync count as already seen. &quot;Every stored fax&quot;: the store pages its reads; a fax account holds a few thousand. The fax being composed, kept as the user types (drafts.py). The periodic check; the UI only starts and stops it.</extracomment>
         <translation>Impossible de déplacer {fax} vers «&#xa0;{name}&#xa0;»&#xa0;: {message}</translation>
     </message>
     <message>
@@ -4327,7 +4260,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Servers (POPs)</source>
-        <extracomment>Plain lookup lists: cache name -&gt; what the user calls it.</extracomment>
         <translation>Serveurs (POP)</translation>
     </message>
     <message>
@@ -4356,7 +4288,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Sub-accounts</source>
-        <extracomment>Routing-target kinds that come from the API (``sys`` and ``none`` are fixed). The lists a DID&apos;s routing and server are described with (the Numbers tab&apos;s words). What the user calls each routing-target list (plural: it is a list of them).</extracomment>
         <translation>Sous-comptes</translation>
     </message>
     <message>
@@ -4441,12 +4372,10 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>The image was empty.</source>
-        <extracomment>Files younger than this are never taken for orphans: a download may be between writing its file and recording it in the store. Thumbnails of the pictures live in this subfolder of the media folder, one file per picture and size: ``thumbs/&lt;picture&apos;s file name&gt;.&lt;w&gt;x&lt;h&gt;.png``.</extracomment>
         <translation>L’image était vide.</translation>
     </message>
     <message>
         <source>Image</source>
-        <extracomment>More new messages than this at once are announced in one summary.</extracomment>
         <translation>Image</translation>
     </message>
     <message>
@@ -4463,7 +4392,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Choose which of your numbers sends the message.</source>
-        <extracomment>How far back a sent row may date to count as &quot;the one that timed out&quot;. How long after an interrupted send the provider&apos;s copy may be dated (a slow provider records it late; the local clock may be a little off). Journal kinds the messages sender owns. What the draft keeps (the parts that did not go out): the compose box shows it. The conversation after the attempt (parts that did go out), filled in by ``MessagesService.send`` so the view applies it without re-reading. The text stays in the journal (not confirmed, not refused): the compose box must not offer it for another Send. Parts confirmed from the history after an ambiguous failure. Parts found in the history (stored now). A journal entry changed state (created, confirmed, refused, unknown...).</extracomment>
         <translation>Choisissez lequel de vos numéros envoie le message.</translation>
     </message>
     <message>
@@ -4484,7 +4412,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>This message is no longer waiting to be sent again.</source>
-        <extracomment>Seconds between phonebook refreshes (names change rarely). A sync changing more messages than this (a backfill) asks the view to reload the list: cheaper than patching it row by row, and no giant change set is built. Cached files of deleted messages are looked for once a session.</extracomment>
         <translation>Ce message n’attend plus d’être renvoyé.</translation>
     </message>
     <message>
@@ -4493,7 +4420,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>{number} now goes to {target}.</source>
-        <extracomment>The change log&apos;s id of the command that made this set (``NumbersService.undo`` takes it); empty for a refresh or an optimistic row. Not part of equality: two sets with the same rows change a view the same way.</extracomment>
         <translation>Le {number} est maintenant acheminé vers {target}.</translation>
     </message>
     <message>
@@ -4556,7 +4482,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Choose where the calls should go first.</source>
-        <extracomment>Numbers with a change in flight -&gt; the row shown meanwhile (``None``: not shown yet). Not stored state: the provider has not accepted it.</extracomment>
         <translation>Choisissez d’abord où les appels doivent aller.</translation>
     </message>
     <message>
@@ -4597,7 +4522,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Phone back online</source>
-        <extracomment>Shortest interval honoured (a phone re-registers every few minutes at most). The registration check&apos;s share of the API&apos;s request budget: one call per phone per check, on average at most one call every this many seconds. VoIP.ms counts requests per minute per account (API-NOTES.md); the checks stay a small part of what the account may spend, so sends and refreshes never queue behind them. After ``api_limit_exceeded`` the wait doubles up to this, and resets on success.</extracomment>
         <translation>Téléphone de retour en ligne</translation>
     </message>
     <message>
@@ -4662,7 +4586,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>The voicemail server sent an empty recording.</source>
-        <extracomment>File extension of each format the API can return. ``wav49`` is a WAV file carrying GSM 6.10; ``gsm`` is raw GSM frames (FFmpeg recognises ``.gsm``).</extracomment>
         <translation>Le serveur de messagerie vocale a envoyé un enregistrement vide.</translation>
     </message>
     <message>
@@ -4695,7 +4618,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>This voicemail is no longer in the list; it may have been moved or deleted.</source>
-        <extracomment>Mailboxes whose messages came from the API at least once this session: only arrivals after that are &quot;new&quot; (no notification flood at start-up). Session knowledge, not stored state. The periodic check; the tab starts and stops it.</extracomment>
         <translation>Ce message vocal n’est plus dans la liste; il a peut-être été déplacé ou supprimé.</translation>
     </message>
     <message>
@@ -4748,7 +4670,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Fetching {kind} {start} – {end}</source>
-        <extracomment>Rows asked per call; a window answering with exactly this many is split. A first sync fetches the newest days on their own first: a small page (~2k rows on a large account, not ~24k) stored and listed within a second or two, before the rest of the history (issue #16: the list stayed empty ~14 s). Costs one window (two calls) more a year: 10 for 365 days. Told after each backfill window is stored: (oldest day stored, windows done, planned). A backfill keeps at most this many of the messages it stored in its report (it counts them all): the view reloads after a big sync anyway, and holding a year of messages kept 100,000 objects alive for the garbage collector to scan. Days whose answer stayed full even per DID and direction (possibly incomplete). Received messages inserted by a poll (stored unread): what to announce. History stored by count only (``store_history``): the view reloads its list.</extracomment>
         <translation>Récupération des {kind} du {start} au {end}</translation>
     </message>
     <message>
@@ -4981,7 +4902,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>this computer&apos;s public IP address</source>
-        <extracomment>The real endpoint (``app.api.endpoint`` imports no httpx, so knowing it is cheap). Empty: the real VoIP.ms endpoint (``VOIPMS_URL``). The public IP VoIP.ms sees (None when even getIP failed). One paragraph for the user: success summary or what to do. The API status code that failed, if any (``ip_not_enabled`` ...).</extracomment>
         <translation>l’adresse IP publique de cet ordinateur</translation>
     </message>
     <message>
@@ -5006,7 +4926,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>The password keyring reported a problem ({problem}); the password will be kept for this session only.</source>
-        <extracomment>Why the keyring could not be used last time (``None`` while it works).</extracomment>
         <translation>Le trousseau de mots de passe a signalé un problème ({problem}); le mot de passe sera conservé pour cette session seulement.</translation>
     </message>
     <message>
@@ -5015,17 +4934,14 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>VoIP.ms created the forwarding but did not say its id.</source>
-        <extracomment>Where each routing-target kind&apos;s choices come from (setDIDInfo&apos;s notes). Lookup lists for the cache: name -&gt; (method, keys of the rows). Fields of a DID read that ``Did`` does not model, written back as they were read: the reference&apos;s optional setDIDInfo parameters and the live extras.</extracomment>
         <translation>VoIP.ms a créé le renvoi, mais n’a pas indiqué son identifiant.</translation>
     </message>
     <message>
         <source>VoIP.ms did not answer in time.</source>
-        <extracomment>Seconds between recovery probes while offline (the last one repeats). A request without an answer this long makes the service probe. A probe without an answer this long means VoIP.ms cannot be reached. Short: a getBalance answers in well under a second on a working line. A probe is waiting for its answer (cleared before its verdict is announced). Probes sent (tests and the benchmark count them). The session ended: no recovery loop starts any more (quitting must not wait for one).</extracomment>
         <translation>VoIP.ms n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>Could not refresh 1 cached list ({name}: {error})</source>
-        <extracomment>How often the copies&apos; age is looked at. The TTL is counted in days, so an hour late is nothing; the same interval is the retry delay when offline.</extracomment>
         <translation>Impossible d’actualiser 1 liste en cache ({name}&#xa0;: {error})</translation>
     </message>
     <message>
@@ -5034,7 +4950,6 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <extracomment>value/description lists: the header of the name column (the code is &quot;Code&quot;). Words are marked for the catalog (app/domain/words.py): the UI shows them translated.</extracomment>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
@@ -5131,12 +5046,10 @@ Les détails ont été écrits dans {path}.</translation>
     </message>
     <message>
         <source>Can&apos;t reach VoIP.ms. Check the internet connection; Switchboard tries again on its own.</source>
-        <extracomment>Status codes that mean &quot;the list you asked for is empty&quot;. Every ``no_*`` &quot;There are no ...&quot; code of the reference, plus ``no_folder`` (seen on real accounts, missing from the reference&apos;s table). ``no_*`` codes that are real errors, kept here so the test can prove the split covers every ``no_*`` code of the reference. No connection could be made at all (refused, unknown host, no route, connect time-out): unlike a dropped or silent connection, this says the network or the server is gone, not merely slow.</extracomment>
         <translation>VoIP.ms est injoignable. Vérifiez la connexion Internet; Switchboard réessaiera de lui-même.</translation>
     </message>
     <message>
         <source>You are offline: sign in (the bar at the top of the window) to refresh or make changes.</source>
-        <extracomment>Credentials that override everything (``--demo``: the sandbox&apos;s). Spacing between API calls; the sandbox on loopback needs none. Seconds ``--snapshot`` waits for the first load of every tab. Close as soon as the main window painted once (bench). Imported only after the first paint: nothing on screen before it needs them (the first request does, or the single-instance server), and together they cost ~45 ms of start-up. (platformdirs: ``app.config.paths`` reads the XDG variables itself on Linux.) What a refresh or a change says while the window shows the cache offline.</extracomment>
         <translation>Vous êtes hors ligne&#xa0;: connectez-vous (la barre en haut de la fenêtre) pour actualiser ou faire des modifications.</translation>
     </message>
 </context>
@@ -5144,7 +5057,6 @@ Les détails ont été écrits dans {path}.</translation>
     <name>tabs</name>
     <message>
         <source>Voicemail</source>
-        <extracomment>(key, title) of the main window&apos;s tabs, in display order.</extracomment>
         <translation>Messagerie vocale</translation>
     </message>
     <message>
@@ -5172,7 +5084,6 @@ Les détails ont été écrits dans {path}.</translation>
     <name>voicemail</name>
     <message>
         <source>Inbox</source>
-        <extracomment>VoIP.ms&apos;s standard folders in words (marked for the catalog); others keep their name.</extracomment>
         <translation>Réception</translation>
     </message>
     <message>

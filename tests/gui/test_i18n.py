@@ -177,6 +177,9 @@ def test_the_french_catalog_holds_every_string_of_the_code(tmp_path: Path) -> No
     fresh.write_bytes(translations.TS.read_bytes())
     translations.update(fresh)
     assert translations.unfinished(fresh) == []
+    # No attribute comment ("#: How long ...") reaches translators as a note.
+    assert translations.stray_comments(fresh) == []
+    assert translations.stray_comments(translations.TS) == []
 
 
 def test_english_counts_get_their_plural_without_a_catalog() -> None:
