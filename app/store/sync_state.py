@@ -49,6 +49,10 @@ class SyncState:
     async def set(self, key: str, value: str) -> None:
         await self.db.run(set_state, key, value)
 
+    def set_now(self, key: str, value: str) -> None:
+        """Blocking: only when the window closes (no loop turn left to await on)."""
+        self.db.run_sync(set_state, key, value)
+
     async def delete(self, key: str) -> None:
         await self.db.run(delete_state, key)
 

@@ -155,3 +155,23 @@ def test_closing_the_dialog_while_its_numbers_load_is_harmless(
     shiboken6.delete(dialog)
     qtbot.waitUntil(loading.done, timeout=10_000)
     assert loading.exception() is None
+
+
+def test_closing_the_window_with_the_composer_open_keeps_what_was_just_typed(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any
+) -> None:
+    # The composer is not modal: the window may close under it, a keystroke after
+    # the last pause. The window's tasks are cancelled as it closes, so the draft is
+    # written before shutdown returns, not by a task.
+    dialog = compose(fax_tab, qtbot)
+    settled(dialog, qtbot, arun)
+    dialog.typed_edit.setPlainText("Livraison à 7 h, merci 🙏")
+    assert dialog._draft_timer.isActive()  # not saved yet
+    fax_tab.shutdown()
+    from app.services.fax.drafts import DRAFT_KEY
+    from app.store.sync_state import get_state
+
+    raw = fax_tab.ctx.db.run_sync(get_state, DRAFT_KEY)
+    draft = FaxDraft.from_json(raw or "")
+    assert draft is not None and draft.typed_text == "Livraison à 7 h, merci 🙏"
+    assert draft.to_number == "(781) 555-0164"

@@ -157,3 +157,21 @@ def test_fax_numbers_that_cannot_be_loaded_are_reported_through_the_one_door(
     )
     assert not dialog.from_combo.isEnabled()
     assert len(user_messages.texts) == 1 and "IP" in user_messages.texts[0]
+
+
+def test_the_composer_leaves_the_window_usable(
+    fax_tab: FaxTab, qtbot: QtBot, arun: Any
+) -> None:
+    # Composing may take a while: the fax list, the other tabs and the Cancel of a
+    # fax still sending stay reachable (a modal composer blocked them all).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog = compose(fax_tab, qtbot)
+    assert dialog.isVisible()
+    assert dialog.windowModality() == Qt.WindowModality.NonModal
+    assert QApplication.activeModalWidget() is None
+    assert fax_tab.window().isEnabled() and fax_tab.pending.isEnabled()
+    # "Send a fax..." again brings the same composer back, with what was typed.
+    assert fax_tab.open_compose() is dialog
+    assert dialog.to_edit.text() == "(781) 555-0164"

@@ -94,5 +94,10 @@ class FaxDrafts:
         """Keep ``draft``; one with nothing worth keeping clears the stored one."""
         await self.state.set(DRAFT_KEY, draft.to_json() if draft.has_content() else "")
 
+    def save_now(self, draft: FaxDraft) -> None:
+        """``save`` done when it returns: the window is closing, and a write left to
+        a task would be cancelled with the window's other tasks."""
+        self.state.set_now(DRAFT_KEY, draft.to_json() if draft.has_content() else "")
+
     async def discard(self) -> None:
         await self.state.set(DRAFT_KEY, "")

@@ -403,13 +403,20 @@ class FaxActionsMixin(TabBase):
                 email_copy=self.ctx.settings.fax_email_copy,
                 parent=self,
             )
+            # Not modal: composing a fax (a cover page, several documents) may take a
+            # while, and meanwhile the rest of the window stays usable: another tab,
+            # the fax list, and the Cancel of a fax still sending in the strip below
+            # (a modal composer left an 80 MB upload nothing could cancel).
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
             dialog.sent.connect(self._on_compose_sent)
             dialog.rejected.connect(self._on_compose_rejected)
             self.compose = dialog
             # The fax left unsent last time (closed, or the app quit) comes back.
             self.draft_restore = self.spawn(dialog.restore_draft())
             self.spawn(dialog.load_numbers())
-        self.compose.open()
+        self.compose.show()
+        self.compose.raise_()
+        self.compose.activateWindow()
         return self.compose
 
     async def send_again(self, fax: FaxMessage) -> ComposeFaxDialog | None:

@@ -587,6 +587,13 @@ class ComposeFaxDialog(QDialog):
         self._draft_saves.add(task)  # a reference until done
         task.add_done_callback(self._draft_saves.discard)
 
+    def save_draft_blocking(self) -> None:
+        """The fields kept in the store before returning (the window is closing: the
+        composer is not modal, so the window may close with it open)."""
+        self._draft_timer.stop()
+        if not self._restoring and not self.sending:
+            self.service.drafts.save_now(self.draft())
+
     async def drafts_saved(self) -> None:
         """Wait for the draft writes under way (tests, closing)."""
         if self._draft_saves:

@@ -292,7 +292,7 @@ class FaxTab(FaxActionsMixin):
 
     def shutdown(self) -> None:
         if self.compose is not None:
-            self.compose.save_draft_now()  # the window closes: keep what was typed
+            self.compose.save_draft_blocking()  # the window closes: keep what was typed
         self.poller.stop()
         self._events.close()
         self.cancel_background()
