@@ -79,6 +79,26 @@ def test_the_main_window_and_its_dialogs_are_all_french(
     _check(iter(texts), code_strings)
 
 
+def test_the_french_window_fits_a_small_screen(
+    french_ui: Any, main_window: Any, qtbot: QtBot, arun: Any
+) -> None:
+    """French is ~30 % longer than English: the toolbars wrap and the balance line
+    breaks, so the loaded window still fits a 1024-px-wide screen (or a 1280-px one
+    at 125 % scaling); it needed 1,129 px before."""
+    from PySide6.QtWidgets import QApplication
+
+    window = main_window
+    results = arun(wait_for_initial_load(window, 60), timeout=90_000)
+    assert not any(results.values()), results
+    for key in window.tabs:
+        window.show_tab(key)
+        QApplication.processEvents()
+    wide = {key: tab.minimumSizeHint().width() for key, tab in window.tabs.items()}
+    assert window.minimumSizeHint().width() <= 800, wide
+    window.resize(760, 560)
+    qtbot.waitUntil(lambda: window.width() <= 800)
+
+
 def _context_menus(window: Any) -> list[Shown]:
     out: list[Shown] = []
     for key, tab in window.tabs.items():

@@ -68,6 +68,10 @@ class BalanceWidget(QWidget):
         self.amount.setAccessibleName(translate("BalanceWidget", "Account balance"))
         self.detail = QLabel(translate("BalanceWidget", "Loading balance…"), self)
         style.set_look(self.detail, style.BALANCE_DETAIL)
+        # On two lines when the window is narrow: on one, "about 202 days left · $0.12
+        # spent today · 5 calls today · updated 14:29" (longer in French) made the
+        # window at least ~1,100 px wide.
+        self.detail.setWordWrap(True)
         self.warning = TintedStrip(self)
         self.warning.hide()
         self.refresh_button = QToolButton(self)
@@ -86,10 +90,9 @@ class BalanceWidget(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(figures)
         row.addSpacing(12)
-        row.addWidget(self.detail)
+        row.addWidget(self.detail, 1)  # takes the room left, so it wraps only if short
         row.addSpacing(12)
         row.addWidget(self.warning)
-        row.addStretch(1)
         row.addWidget(self.refresh_button)
 
     def show_balance(

@@ -53,6 +53,7 @@ from app.ui.tabs.calls.model import (
     tr,
 )
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from app.ui.widgets.player import AudioPlayer
@@ -235,6 +236,16 @@ class CallsTab(TabBase):
             combo.addItem(tr(label), data)
         return combo
 
+    def _group(self, *buttons: QPushButton) -> QWidget:
+        """Buttons side by side, as one piece of a ``WrapRow``."""
+        group = QWidget(self)
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        return group
+
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
@@ -263,25 +274,24 @@ class CallsTab(TabBase):
         for combo in (self.outcome, self.did_filter, self.phone_filter, self.period):
             filters.addWidget(combo)
         filters.addWidget(self.search, 1)
-        actions = QHBoxLayout()
-        for button in (self.call_button, self.text_button, self.copy_button,
-                       self.contact_button, self.voicemail_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.seen_button)
-        actions.addWidget(self.export_button)
+        # Each row's right-hand group goes below the rest when the window is too
+        # narrow for one line (WrapRow).
+        on_call = self._group(self.call_button, self.text_button, self.copy_button,
+                              self.contact_button, self.voicemail_button)
+        on_list = self._group(self.seen_button, self.export_button)
+        playing = QWidget(self)
+        playing.setLayout(self.player_row)
+        self.player_row.setContentsMargins(0, 0, 0, 0)
         self.player_row.addWidget(self.play_button)
         self.player_row.addWidget(self.now_playing, 1)
-        self.player_row.addWidget(self.save_button)
-        self.player_row.addWidget(self.email_button)
-        self.player_row.addWidget(self.delete_button)
+        on_recording = self._group(self.save_button, self.email_button, self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(actions)
+        layout.addLayout(WrapRow(on_call, on_list))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.totals_label)
-        layout.addLayout(self.player_row)
+        layout.addLayout(WrapRow(playing, on_recording))
         self.empty_label.hide()
 
     def _connect(self) -> None:

@@ -55,6 +55,7 @@ from app.ui.tabs.fax.message_model import SORT_ROLE, Column, FaxTableModel
 from app.ui.widgets.pdf_view import READABLE_ZOOM, PdfViewer
 from app.ui.widgets.pending_sends import PendingSends
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.wrap_row import WrapRow
 
 #: (days, label) offered by the period selector.
 #: Texts are marked for the catalog and translated where shown.
@@ -167,13 +168,19 @@ class FaxTab(FaxActionsMixin):
         # left, the actions on the selected fax on the right. In the preview's own
         # column those buttons made it at least ~350 px wide, and the list too
         # narrow for "NORTHSIDE FLOUR · (800) 555-0111".
-        top = QHBoxLayout()
-        top.addWidget(self.send_button)
-        top.addSpacing(12)
-        top.addWidget(QLabel(translate("FaxTab", "Show:"), self))
-        top.addWidget(self.period)
-        top.addWidget(self.count_label, 1)
-        top.addLayout(self.action_bar)
+        sending = QWidget(self)
+        sending_row = QHBoxLayout(sending)
+        sending_row.setContentsMargins(0, 0, 0, 0)
+        sending_row.addWidget(self.send_button)
+        sending_row.addSpacing(12)
+        sending_row.addWidget(QLabel(translate("FaxTab", "Show:"), self))
+        sending_row.addWidget(self.period)
+        sending_row.addWidget(self.count_label, 1)
+        actions = QWidget(self)
+        actions.setLayout(self.action_bar)
+        self.action_bar.setContentsMargins(0, 0, 0, 0)
+        # The actions go below when the window is too narrow for one line.
+        top = WrapRow(sending, actions)
 
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         preview_pane = QWidget(self)

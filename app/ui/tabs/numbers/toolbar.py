@@ -87,6 +87,9 @@ class NumbersToolbar(QWidget):
             ))
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selectionLabel")
+        # On two lines in a narrow window rather than making the window wider
+        # ("Sélectionnez des numéros pour les réacheminer" is ~300 px).
+        self.selection_label.setWordWrap(True)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("numbersFilter")
         self.filter_edit.setPlaceholderText(translate("NumbersToolbar", "Filter numbers…"))
@@ -99,8 +102,7 @@ class NumbersToolbar(QWidget):
                        self.edit_button):
             layout.addWidget(widget)
         layout.addSpacing(12)
-        layout.addWidget(self.selection_label)
-        layout.addStretch(1)
+        layout.addWidget(self.selection_label, 1)
         layout.addWidget(self.filter_edit)
 
 
