@@ -63,7 +63,7 @@ def add_calls(state: SandboxState, rng: random.Random, anchor: datetime, profile
         if index >= 8 and not 12 <= when.hour <= 23:
             when = when.replace(hour=rng.randint(12, 23))
         if when > anchor:
-            when = anchor - timedelta(minutes=rng.randint(5, 600))
+            when = (anchor - timedelta(minutes=rng.randint(5, 600))).replace(microsecond=0)
         inbound = rng.random() < 0.65
         known = rng.random() < 0.6
         name, number = rng.choice(contacts) if known else (rng.choice(_CNAM), rng.choice(strangers))

@@ -20,15 +20,21 @@ from tests.gui.test_messages_tab import FakeDialogs, _open_first, dialogs, tab
 __all__ = ["dialogs", "tab"]  # fixtures shared with the Messages tab tests
 
 
-def _sent_mms_row(tab: MessagesTab) -> int | None:
+def _sent_mms_row(tab: MessagesTab, id_: int | None = None) -> int | None:
+    """The row of the MMS "Tonight's menu" sent here (the newest; ``id_``: that one).
+
+    The sandbox is shared by the session: the other test of this module sent the
+    same text to the same conversation, and a sync brings that copy here too."""
     model = tab.pane.model
+    found = None
     for row in range(model.rowCount()):
         stored = model.stored_at(row)
         if (stored is not None and stored.message.kind is MessageKind.MMS
                 and stored.message.direction is Direction.SENT
-                and stored.message.text == "Tonight's menu"):
-            return row
-    return None
+                and stored.message.text == "Tonight's menu"
+                and (id_ is None or stored.message.id == id_)):
+            found = row
+    return found
 
 
 def test_the_sent_picture_shows_at_once_without_a_refresh(
@@ -85,8 +91,12 @@ def test_the_picture_stays_after_the_next_sync_brings_the_providers_copy(
         return bool(paths) and paths[0] is not None
 
     qtbot.waitUntil(shown_from_the_send, timeout=5000)
+    sent_row = _sent_mms_row(tab)
+    assert sent_row is not None
+    sent = tab.pane.model.stored_at(sent_row)
+    assert sent is not None
     arun(tab.refresh())
-    row = _sent_mms_row(tab)
+    row = _sent_mms_row(tab, sent.message.id)
     assert row is not None
     paths = tab.pane.model.index(row).data(MEDIA_ROLE)
     assert len(paths) == 1 and paths[0] is not None and Path(paths[0]).is_file()

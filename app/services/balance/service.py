@@ -200,8 +200,10 @@ class BalanceService:
         self.fetched_at = datetime.now(UTC)
         self.from_cache = False
         self.last_error = None
-        self.changed.emit(balance)
+        # Kept before it is announced: a window closed the moment the new balance
+        # shows (its tasks are then cancelled) still finds it in the cache next start.
         await self._keep(balance, self.fetched_at)
+        self.changed.emit(balance)
         return balance
 
     # --- polling -------------------------------------------------------------------

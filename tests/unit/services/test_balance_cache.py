@@ -59,8 +59,13 @@ def test_refresh_announces_and_keeps_the_figure_for_next_time(
     service = BalanceService(api, settings, db)
     seen: list[Balance] = []
     service.changed.connect(seen.append)
+    # When the window hears of it, it is in the cache already: a window closed the
+    # moment the figure shows cancels its tasks, and the next start still has it.
+    cached_when_heard: list[bool] = []
+    service.changed.connect(lambda _: cached_when_heard.append(_cached(api, settings, db)))
     balance = run(service.refresh())
     assert seen == [balance] and balance.current == Decimal("47.318250")
+    assert cached_when_heard == [True]
     assert not service.from_cache and service.fetched_at is not None
     again = BalanceService(api, settings, db)
     again.load_cached()
@@ -113,3 +118,9 @@ def test_polls_through_the_poller_every_setting_minutes(
         return waits
 
     assert run(scenario())[0] == 15 * 60
+
+
+def _cached(api: Any, settings: Settings, db: Any) -> bool:
+    reader = BalanceService(api, settings, db)
+    reader.load_cached()
+    return reader.balance is not None
