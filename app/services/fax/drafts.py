@@ -92,12 +92,17 @@ class FaxDrafts:
 
     async def save(self, draft: FaxDraft) -> None:
         """Keep ``draft``; one with nothing worth keeping clears the stored one."""
-        await self.state.set(DRAFT_KEY, draft.to_json() if draft.has_content() else "")
+        await self.state.set(DRAFT_KEY, _stored(draft))
 
     def save_now(self, draft: FaxDraft) -> None:
         """``save`` done when it returns: the window is closing, and a write left to
         a task would be cancelled with the window's other tasks."""
-        self.state.set_now(DRAFT_KEY, draft.to_json() if draft.has_content() else "")
+        self.state.set_now(DRAFT_KEY, _stored(draft))
 
     async def discard(self) -> None:
         await self.state.set(DRAFT_KEY, "")
+
+
+def _stored(draft: FaxDraft) -> str:
+    """What is kept for ``draft``: "" (nothing) when it holds nothing worth keeping."""
+    return draft.to_json() if draft.has_content() else ""

@@ -117,8 +117,7 @@ class FaxJournal:
         that is send ``entry_id``'s: more of them than other journalled sends to
         that number put there (a fax sent at 10:00 and confirmed is not the one
         sent again at 10:03 that timed out)."""
-        copies = sum(1 for fax in sent if normalize(fax.destination) == contact
-                     and fax.date is not None and since <= fax.date <= until)
+        copies = copies_in_sent(sent, contact, since, until)
         if not copies:
             return False
         theirs = await self.store.journal_gone_out(entry_id, FAX_KINDS, contact, since, until)
@@ -126,3 +125,12 @@ class FaxJournal:
 
     async def dismiss(self, entry_id: int) -> None:
         await self.mark(entry_id, SendState.FAILED, NOT_SENT_TEXT, closed=True)
+
+
+def copies_in_sent(sent: Sequence[FaxMessage], contact: str, since: datetime,
+                   until: datetime | None = None) -> int:
+    """How many faxes of ``sent`` went to ``contact`` (normalised), dated from
+    ``since`` (to ``until``, if given)."""
+    return sum(1 for fax in sent if normalize(fax.destination) == contact
+               and fax.date is not None and since <= fax.date
+               and (until is None or fax.date <= until))

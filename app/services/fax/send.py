@@ -30,7 +30,7 @@ from app.domain.models.sends import SendState
 from app.domain.phone import format_number, is_valid_nanp, normalize
 from app.domain.words import QT_TRANSLATE_NOOP, DataSize, Lines, Text, Verbatim
 from app.services.fax.changes import FaxChanges
-from app.services.fax.journal import FEATURE, FaxJournal
+from app.services.fax.journal import FEATURE, FaxJournal, copies_in_sent
 from app.services.fax.rules import valid_email
 from app.services.fax.service import FaxService
 from app.services.messages.journal import CANCELLED_TEXT
@@ -259,6 +259,5 @@ class FaxSender:
             # Not a fax another journalled send to that number put in Sent.
             found = await self.journal.in_sent(entry_id, target, sent, since, until)
         else:
-            found = any(normalize(fax.destination) == target and fax.date is not None
-                        and fax.date >= since for fax in sent)
+            found = copies_in_sent(sent, target, since) > 0
         return result.changes if found else None
