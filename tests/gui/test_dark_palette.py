@@ -36,7 +36,7 @@ def dark(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
 def menu_buttons(window: Any) -> dict[str, tuple[str, QToolButton]]:
     window.ensure_all_tabs()
     voicemail = window.tabs["voicemail"]
-    move = voicemail.toolbar.widgetForAction(voicemail.message_actions.move)
+    move = voicemail.action_buttons[voicemail.message_actions.move]
     numbers = window.tabs["numbers"]
     return {
         "voicemail move": ("voicemail", move),

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -97,6 +98,16 @@ def test_the_french_window_fits_a_small_screen(
     assert window.minimumSizeHint().width() <= 800, wide
     window.resize(760, 560)
     qtbot.waitUntil(lambda: window.width() <= 800)
+    # Nothing is hidden to fit: the voicemail buttons wrap (a toolbar put "Mailbox
+    # settings…" behind a faint "»" at the default width already).
+    window.show_tab("voicemail")
+    voicemail = window.tabs["voicemail"]
+    buttons = [*voicemail.action_buttons.values(), voicemail.settings_button]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    boxes = [QRect(b.mapTo(voicemail, QPoint(0, 0)), b.size()) for b in buttons]
+    assert all(voicemail.rect().contains(box) for box in boxes), boxes
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert len({box.top() for box in boxes}) > 1  # wrapped, at this width in French
 
 
 def _context_menus(window: Any) -> list[Shown]:

@@ -21,7 +21,7 @@ from app.ui.tabs.base import TabBase
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 #: Each list, and the widgets of the toolbar above it.
 LISTS = {
-    "voicemail": lambda tab: [tab.toolbar.widgetForAction(a) for a in tab.message_actions.all()],
+    "voicemail": lambda tab: [*tab.action_buttons.values(), tab.settings_button],
     "fax": lambda tab: [tab.send_button, tab.period, tab.move_button, tab.print_button],
     "numbers": lambda tab: tab.toolbar.findChildren(QWidget),
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.widgets.wrap_row import WrapRow
+from app.ui.widgets.wrap_row import FlowRow, WrapRow
 
 
 def _group(parent: QWidget, *texts: str) -> QWidget:
@@ -65,3 +65,42 @@ def test_a_hidden_group_leaves_no_gap(qtbot: QtBot) -> None:
     page.show()
     qtbot.waitExposed(page)
     assert page.layout().itemAt(0).layout().heightForWidth(200) == first.sizeHint().height()
+
+
+def _flow(qtbot: QtBot, count: int) -> tuple[QWidget, list[QPushButton]]:
+    page = QWidget()
+    qtbot.addWidget(page)
+    buttons = [QPushButton(f"Action number {n}", page) for n in range(count)]
+    column = QVBoxLayout(page)
+    column.addLayout(FlowRow(*buttons))
+    column.addStretch(1)
+    return page, buttons
+
+
+def test_a_flow_row_keeps_every_button_on_one_line_when_they_fit(qtbot: QtBot) -> None:
+    page, buttons = _flow(qtbot, 4)
+    page.resize(page.sizeHint().width() + 40, 200)
+    page.show()
+    qtbot.waitExposed(page)
+    assert len({b.geometry().top() for b in buttons}) == 1
+    lefts = [b.geometry().left() for b in buttons]
+    assert lefts == sorted(lefts)
+
+
+def test_a_narrow_flow_row_wraps_button_by_button_and_hides_none(qtbot: QtBot) -> None:
+    page, buttons = _flow(qtbot, 5)
+    page.show()
+    qtbot.waitExposed(page)
+    # Room for two buttons a line: three lines, every button whole and in the page.
+    two = buttons[0].sizeHint().width() * 2 + 40
+    page.resize(two, 300)
+    qtbot.waitUntil(lambda: len({b.geometry().top() for b in buttons}) == 3)
+    for button in buttons:
+        assert button.isVisible()
+        assert page.rect().contains(button.geometry())
+        assert button.width() == button.sizeHint().width()
+    boxes = [b.geometry() for b in buttons]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    # The row asks for its widest button only, and for the height its lines take.
+    assert page.minimumSizeHint().width() < two
+    assert page.layout().heightForWidth(two) >= 3 * buttons[0].sizeHint().height()

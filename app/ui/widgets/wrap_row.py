@@ -1,4 +1,8 @@
-"""A row of two groups that wraps: the second below the first when space is short.
+"""Rows that wrap when space is short, instead of widening the window.
+
+:class:`WrapRow`: two groups, the second below the first, flush right, when the
+row is narrow. :class:`FlowRow`: buttons that wrap one by one (the voicemail
+actions, which a ``QToolBar`` used to hide behind its "»" menu in French).
 
 A tab's toolbar row (the fax list's "Send a fax… · Show: · 189 faxes" beside its
 five actions on the selected fax; the calls' actions) made the window at least as
@@ -14,15 +18,20 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
-class WrapRow(QLayout):
-    """``first`` on the left, ``second`` at the right edge or, if narrow, below."""
+class WrappingLayout(QLayout):
+    """What a layout that wraps its items needs of ``QLayout``; the placing is
+    ``_arrange``'s, for :class:`WrapRow` (two groups) and ``FlowRow`` (buttons)."""
 
-    def __init__(self, first: QWidget, second: QWidget) -> None:
+    def __init__(self, *widgets: QWidget) -> None:
         super().__init__()
         self._items: list[QLayoutItem] = []
         self.setContentsMargins(0, 0, 0, 0)
-        self.addWidget(first)
-        self.addWidget(second)
+        for widget in widgets:
+            self.addWidget(widget)
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        """Place the items in ``rect`` (when ``apply``); returns the height used."""
+        raise NotImplementedError
 
     # --- QLayout -------------------------------------------------------------------------
 
@@ -52,6 +61,7 @@ class WrapRow(QLayout):
         self._arrange(rect, apply=True)
 
     def sizeHint(self) -> QSize:
+        """All items on one line."""
         shown = self._shown()
         width = sum(item.sizeHint().width() for item in shown)
         width += self.spacing() * max(len(shown) - 1, 0)
@@ -59,16 +69,24 @@ class WrapRow(QLayout):
         return QSize(width, height)
 
     def minimumSize(self) -> QSize:
+        """The widest item: the others wrap below it."""
         shown = self._shown()
         return QSize(
             max((item.minimumSize().width() for item in shown), default=0),
             max((item.minimumSize().height() for item in shown), default=0),
         )
 
-    # --- arranging ---------------------------------------------------------------------
-
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
+
+
+class WrapRow(WrappingLayout):
+    """``first`` on the left, ``second`` at the right edge or, if narrow, below."""
+
+    def __init__(self, first: QWidget, second: QWidget) -> None:
+        super().__init__(first, second)
+
+    # --- arranging ---------------------------------------------------------------------
 
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         """Place the groups in ``rect`` (when ``apply``); returns the height used."""
@@ -99,3 +117,26 @@ class WrapRow(QLayout):
                 item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
             y += hint.height() + spacing
         return y - spacing - rect.top()
+
+
+class FlowRow(WrappingLayout):
+    """Buttons left to right, wrapping to a new line (left-aligned) where the next
+    one does not fit: every button stays visible and reachable with Tab at any
+    width, where a ``QToolBar`` hides what does not fit behind its "»" menu."""
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        shown = self._shown()
+        if not shown:
+            return 0
+        spacing = max(self.spacing(), 0)
+        x, y, line_height = rect.left(), rect.top(), 0
+        for item in shown:
+            hint = item.sizeHint()
+            width = min(hint.width(), rect.width())
+            if x > rect.left() and x + width > rect.right() + 1:  # next line
+                x, y, line_height = rect.left(), y + line_height + spacing, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.top()

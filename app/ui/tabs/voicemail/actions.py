@@ -1,4 +1,4 @@
-"""The actions on one voicemail: toolbar buttons, context menu and shortcuts.
+"""The actions on one voicemail: buttons above the list, context menu and shortcuts.
 
 Only the ``QAction`` objects and their enabled/checked state live here; the
 tab's view connects their ``triggered`` signals to its slots. Toggle actions
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.domain.models.voicemail import VoicemailFolder, VoicemailMessage
 from app.ui import style
@@ -106,21 +106,16 @@ class MessageActions(QObject):
     def all(self) -> list[QAction]:
         return [self.play, self.heard, self.urgent, self.move, self.delete, self.save, self.email]
 
-    def fill_toolbar(self, toolbar: QToolBar) -> None:
-        for action in self.all():
-            toolbar.addAction(action)
-            widget = toolbar.widgetForAction(action)
-            if isinstance(widget, QToolButton):
-                # Framed like the buttons of the Fax and Numbers toolbars: flat text
-                # in a row reads as labels, not as things to click.
-                widget.setAutoRaise(False)
-        button = toolbar.widgetForAction(self.move)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            # As in the Fax and Numbers tabs the text carries the arrow: the style's
-            # indicator sits on top of the last letter.
-            style.hide_menu_indicator(button)
-            self.move.setIconText(translate("MessageActions", "Move to ▾"))
+    def make_buttons(self, parent: QWidget) -> dict[QAction, QToolButton]:
+        """A framed text button for each action, in the order of :meth:`all`."""
+        buttons = {action: action_button(action, parent) for action in self.all()}
+        move = buttons[self.move]
+        move.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # As in the Fax and Numbers tabs the text carries the arrow: the style's
+        # indicator sits on top of the last letter.
+        style.hide_menu_indicator(move)
+        self.move.setIconText(translate("MessageActions", "Move to ▾"))
+        return buttons
 
     def context_menu(self, parent: QWidget) -> QMenu:
         self._set_menu_icons(parent)
@@ -204,3 +199,15 @@ class MessageActions(QObject):
 
     def folder_action(self, name: str) -> QAction | None:
         return self._folder_actions.get(name)
+
+
+def action_button(action: QAction, parent: QWidget) -> QToolButton:
+    """A button for ``action`` showing its text (``iconText``), framed like the
+    buttons of the Fax and Numbers tabs: flat text in a row reads as labels, not
+    as things to click. Fusion's stock icons are few, clash with each other and
+    vanish on dark palettes, so none is shown."""
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAutoRaise(False)
+    return button

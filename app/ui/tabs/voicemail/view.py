@@ -26,14 +26,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +47,7 @@ from app.ui.bridge import QtEventListener
 from app.ui.i18n import translate
 from app.ui.keyboard import chain_tab_order
 from app.ui.plain_text import plain_label
-from app.ui.tabs.voicemail.actions import MessageActions
+from app.ui.tabs.voicemail.actions import MessageActions, action_button
 from app.ui.tabs.voicemail.mailbox_tree import MailboxTree, folder_title
 from app.ui.tabs.voicemail.message_model import (
     MESSAGE_ROLE,
@@ -60,6 +58,7 @@ from app.ui.tabs.voicemail.message_model import (
 from app.ui.tabs.voicemail.playback import PlaybackCommands
 from app.ui.widgets.player import AudioPlayer
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.wrap_row import FlowRow
 
 # Marked for the catalog, translated where shown (this runs before the translator).
 NO_MAILBOX_YET = QT_TRANSLATE_NOOP(
@@ -119,28 +118,24 @@ class VoicemailTab(PlaybackCommands):
         self.stack.addWidget(self.empty_label)
 
         self.message_actions = MessageActions(self)
-        self.toolbar = QToolBar(self)
-        # Text only, like the other tabs' toolbars: Fusion's stock icons are few,
-        # clash with each other and vanish on dark palettes.
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.message_actions.fill_toolbar(self.toolbar)
-        self.toolbar.addSeparator()
+        self.action_buttons = self.message_actions.make_buttons(self)
         # The mailbox's own settings (e-mail, attach audio, time zone, language,
         # transcription) are edited in the Phones tab; this is the way there.
-        self.settings_action = self.toolbar.addAction(translate(
+        self.settings_action = QAction(translate(
             "VoicemailTab",
             "Mailbox settings…",
-        ))
-        # The toolbar would strip the ellipsis (Qt's iconText); it says a dialog follows.
+        ), self)
+        # A button would strip the ellipsis (Qt's iconText); it says a dialog follows.
         self.settings_action.setIconText(translate("VoicemailTab", "Mailbox settings…"))
         self.settings_action.setToolTip(
             translate(
                 "VoicemailTab",
                 "E-mail, attached audio, time zone, language and transcription of this mailbox",
             ))
-        settings_button = self.toolbar.widgetForAction(self.settings_action)
-        if isinstance(settings_button, QToolButton):
-            settings_button.setAutoRaise(False)  # framed like the actions beside it
+        self.settings_button = action_button(self.settings_action, self)
+        # Buttons that wrap onto a second line in a narrow window (or in French),
+        # rather than a toolbar hiding the last ones behind its "»" menu.
+        self.action_row = FlowRow(*self.action_buttons.values(), self.settings_button)
         self.now_playing = plain_label(QLabel(self))  # quotes the caller's name
         style.set_look(self.now_playing, style.MUTED)
         # Wraps rather than widening the window for a very long caller name.
@@ -150,7 +145,7 @@ class VoicemailTab(PlaybackCommands):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.toolbar)
+        right_layout.addLayout(self.action_row)
         right_layout.addWidget(self.stack, 1)
         right_layout.addWidget(self.now_playing)
         right_layout.addWidget(self.player)
@@ -161,12 +156,11 @@ class VoicemailTab(PlaybackCommands):
         self.splitter.setSizes([300, 700])
         layout = QVBoxLayout(self)  # the default margins, as in the other tabs
         layout.addWidget(self.splitter)
-        # Tab follows what the eye sees: mailboxes, the toolbar, the list, the player.
+        # Tab follows what the eye sees: mailboxes, the buttons, the list, the player.
         chain_tab_order(
-            self.tree,
-            *(self.toolbar.widgetForAction(a) for a in self.message_actions.all()),
-            self.table, self.player.play_button, self.player.seek_slider,
-            self.player.speed_box, self.player.volume_slider,
+            self.tree, *self.action_buttons.values(), self.settings_button, self.table,
+            self.player.play_button, self.player.seek_slider, self.player.speed_box,
+            self.player.volume_slider,
         )
         self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
