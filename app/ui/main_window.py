@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressBar, QPushButton
 
     from app.services.balance.service import BalanceService
+    from app.services.connectivity.changes import LinkStatus
     from app.services.connectivity.service import ConnectivityService
     from app.services.root import AppServices
 
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
                 service.note_contact(self.balance.fetched_at)
             self.connectivity_bar.bind(service)
             self._balance_events.listen(service.restored, self._on_connectivity_restored)
+            self._balance_events.listen(service.changed, self._on_connectivity_changed)
         return self._connectivity
 
     async def _build_rest_then_load(self) -> None:
@@ -411,13 +413,15 @@ class MainWindow(QMainWindow):
 
     async def _refresh_tab(self, key: str) -> str | None:
         """Refresh one tab; returns ``None`` or the readable reason it failed."""
+        from app.ui.operations import is_offline
+
         tab = self.tabs[key]
         try:
             await tab.refresh()
         except UserFacingError as exc:
             log.info("Refreshing %s failed: %s (%s)", key, exc.message, exc.detail)
             self.load_errors[key] = localized(exc.message)
-            if not _is_offline(exc):  # offline: the one bar says it, not every tab
+            if not is_offline(exc):  # offline: the one bar says it, not every tab
                 # Say it now; the summary after the last tab may be a while away.
                 self.show_error(f"{tab.title}: {localized(exc.message)}")
             return exc.message
@@ -531,6 +535,18 @@ class MainWindow(QMainWindow):
         connectivity = self.connectivity()
         return connectivity.online or await connectivity.check_now()
 
+    def _on_connectivity_changed(self, status: LinkStatus) -> None:
+        # Found offline by a poll or a tab's own Refresh: the status bar must not go
+        # on saying "Up to date" under the "Can't reach VoIP.ms" bar.
+        old = self._summary_text
+        if not status.online and old.startswith(self._up_to_date_prefix()):
+            self._summary_text = translate("MainWindow", "Showing saved data")
+            self.status.replace_summary(old, self._summary_text)
+
+    @staticmethod
+    def _up_to_date_prefix() -> str:
+        return translate("MainWindow", "Up to date · {stamp}").split("{stamp}")[0]
+
     def _on_connectivity_restored(self) -> None:
         # VoIP.ms answers again: what was shown while offline is brought up to date.
         if self._started and not self._closing and not self._refreshing_all:
@@ -640,13 +656,6 @@ class MainWindow(QMainWindow):
                     log.exception("Shutting down tab %s failed", key)
             self.closed.emit()
         super().closeEvent(event)
-
-
-def _is_offline(error: UserFacingError) -> bool:
-    """Refused because VoIP.ms cannot be reached (the connectivity bar's business)."""
-    from app.services.connectivity.service import Unreachable
-
-    return isinstance(error, Unreachable)
 
 
 def _offline_message() -> str:

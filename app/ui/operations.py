@@ -2,7 +2,8 @@
 
 ``run_operation`` disables the control that started the work, shows progress
 (in the main window's status bar, or a progress dialog), turns a
-``UserFacingError`` into one message (``feedback.show_error``) and sends any
+``UserFacingError`` into one message (``feedback.show_error``; none for a
+refresh refused offline, which the connectivity bar says) and sends any
 other exception to the crash handler: it is a bug. It returns the coroutine's
 result, or ``None`` when the operation failed or was cancelled.
 
@@ -70,7 +71,12 @@ async def run_operation(
     progress: bool = False,
     cancellable: bool = False,
     disable: bool = True,
+    refresh: bool = False,
 ) -> T | None:
+    """``refresh``: the work only fetches what is shown (a Refresh button). When
+    VoIP.ms cannot be reached, the connectivity bar under the header already
+    says so and retries: no dialog on top of it. A command refused offline (a
+    send, a reroute) still gets its message: what the user asked was not done."""
     reporter = Progress()
     awaitable = work(reporter) if callable(work) else work
     task: asyncio.Future[T] = asyncio.ensure_future(awaitable)
@@ -104,7 +110,8 @@ async def run_operation(
         return None
     except UserFacingError as exc:
         log.info("Operation failed: %s: %s", busy_text, exc.message)
-        feedback.show_error(widget if _alive(widget) else None, exc)
+        if not (refresh and is_offline(exc)):
+            feedback.show_error(widget if _alive(widget) else None, exc)
         return None
     except Exception as exc:
         crash.report_bug(exc)
@@ -132,6 +139,14 @@ async def run_in_background(
         owner, work, busy_text=busy_text, progress=progress, cancellable=cancellable,
         disable=False,
     )
+
+
+def is_offline(error: UserFacingError) -> bool:
+    """Refused because VoIP.ms cannot be reached (the connectivity bar's business)."""
+    # Imported here: the connectivity service loads the API client's modules.
+    from app.services.connectivity.service import Unreachable
+
+    return isinstance(error, Unreachable)
 
 
 def _alive(obj: object) -> bool:

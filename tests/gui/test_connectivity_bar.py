@@ -149,6 +149,27 @@ def test_the_bar_goes_by_itself_when_the_network_returns(
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Up to date"), timeout=30_000)
 
 
+def test_a_tabs_own_refresh_offline_adds_no_dialog_to_the_bar(
+    qtbot: QtBot, window: Any, cable: SandboxCable, user_messages: Any
+) -> None:
+    """Found offline by a tab's own Refresh (not "Refresh everything"): the bar says
+    it, no "Can't reach VoIP.ms" dialog comes on top, and the status bar stops
+    saying "Up to date"."""
+    window.ctx.connectivity.backoff = (600.0,)
+    _start(qtbot, window)
+    assert window.sync_label.text().startswith("Up to date")
+    cable.pull()
+    for key in ("messages", "numbers", "phones"):
+        window.show_tab(key)
+        button = window.tabs[key].refresh_button
+        qtbot.waitUntil(button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(window.connectivity_bar.isVisible, timeout=15_000)
+        qtbot.waitUntil(button.isEnabled, timeout=15_000)  # that refresh is over
+    assert user_messages.texts == []
+    qtbot.waitUntil(lambda: window.sync_label.text() == "Showing saved data", timeout=5_000)
+
+
 @pytest.mark.parametrize("window", ["not-the-password"], indirect=True)
 def test_a_wrong_password_keeps_its_own_words(
     qtbot: QtBot, window: Any, user_messages: Any

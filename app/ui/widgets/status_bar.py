@@ -99,6 +99,14 @@ class SyncStatusBar(QStatusBar):
                 self.sync_label.setText(text)
                 self._shown_busy_text = text
 
+    def replace_summary(self, old: str, new: str) -> None:
+        """The sync summary changed from ``old`` to ``new``: shown now if ``old`` is,
+        and put back after the busy text instead of ``old``."""
+        if self.sync_label.text() == old:
+            self.sync_label.setText(new)
+        if self._idle_text == old:
+            self._idle_text = new
+
     def end_busy(self, token: object) -> None:
         if isinstance(token, int):
             self._busy.pop(token, None)

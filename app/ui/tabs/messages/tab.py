@@ -227,7 +227,7 @@ class MessagesTab(ConversationActions, TabBase):
                             busy_text=translate(
                                 "MessagesTab",
                                 "Fetching messages…",
-                            ), disable=False)
+                            ), disable=False, refresh=True)
 
     @async_slot(object)
     async def _on_service_synced(self, change: SyncChange) -> None:

@@ -290,7 +290,7 @@ class NumbersTab(TabBase):
         await run_operation(self.refresh_button, self.refresh(), busy_text=translate(
             "NumbersTab",
             "Loading numbers…",
-        ))
+        ), refresh=True)
 
     def _on_route_menu_about_to_show(self) -> None:
         self.menu_builder.build(self.route_menu, common_route(self.selected_dids()))

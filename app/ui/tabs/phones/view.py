@@ -218,7 +218,8 @@ class PhonesTab(TabBase):
     @async_slot()
     async def _on_refresh_button_clicked(self) -> None:
         await run_operation(self.refresh_button, self.service.refresh(),
-                            busy_text=translate("PhonesTab", "Checking the phones…"))
+                            busy_text=translate("PhonesTab", "Checking the phones…"),
+                            refresh=True)
 
     @async_slot()
     async def _on_table_double_clicked(self) -> None:
