@@ -4585,6 +4585,10 @@ Les détails ont été écrits dans {path}.</translation>
         <translation>Le téléphone {account} n’est plus dans votre compte VoIP.ms.</translation>
     </message>
     <message>
+        <source>Could not fetch the recording: {message}</source>
+        <translation>Impossible de récupérer l’enregistrement&#xa0;: {message}</translation>
+    </message>
+    <message>
         <source>The voicemail server sent an empty recording.</source>
         <translation>Le serveur de messagerie vocale a envoyé un enregistrement vide.</translation>
     </message>

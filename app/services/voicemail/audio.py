@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 
 from app.domain.atomic_file import write_atomically
-from app.domain.errors import UserFacingError
+from app.domain.errors import UserFacingError, explain_failure
 from app.domain.models.voicemail import AudioFormat, VoicemailMessage
 from app.domain.words import QT_TRANSLATE_NOOP, Text
 from app.services.voicemail.ports import VoicemailApi
@@ -202,9 +202,14 @@ class AudioFetcher:
         # process when it is big: never on the GUI thread (issue #16).
         partial = await asyncio.to_thread(self.cache.partial_path, message, fmt)
         try:
-            saved = await self._api.save_voicemail_audio(
-                message.mailbox, message.folder, message.message_num, fmt, partial
-            )
+            # In the words of what the user was doing: "Can't reach VoIP.ms" alone,
+            # after a click on Play, did not say what had failed.
+            with explain_failure(
+                QT_TRANSLATE_NOOP("services", "Could not fetch the recording: {message}"),
+            ):
+                saved = await self._api.save_voicemail_audio(
+                    message.mailbox, message.folder, message.message_num, fmt, partial
+                )
             if saved.size == 0:
                 raise InvalidAudio(QT_TRANSLATE_NOOP(
                     "services",

@@ -128,6 +128,8 @@ def test_audio_failure_is_a_sentence_and_not_cached(
     with pytest.raises(UserFacingError) as info:
         run(service.audio_for(message))
     assert "deleted" in info.value.message or "not found" in info.value.message
+    # Says what failed: a bare "Can't reach VoIP.ms" after a click on Play did not.
+    assert str(info.value.message).startswith("Could not fetch the recording: ")
     assert service.cache.lookup_playable(message, AudioFormat.MP3) is None
     sandbox.state.voicemails.append(row)
     assert run(service.audio_for(message)).exists()
