@@ -341,3 +341,47 @@ def test_opening_a_conversation_does_not_erase_its_stored_draft(
     assert not tab._draft_timer.isActive()  # filling the box schedules no save
     draft = arun(tab.service.draft(first.did, first.contact))
     assert draft is not None and draft.text == "kept from yesterday"
+
+
+def _newest_in_sight(tab: MessagesTab) -> bool:
+    view, model = tab.pane.view, tab.pane.model
+    last = view.visualRect(model.index(model.rowCount() - 1))
+    bar = view.verticalScrollBar()
+    return bar.value() == bar.maximum() and last.bottom() <= view.viewport().height()
+
+
+def test_a_conversation_opens_on_its_newest_message_in_full(
+    tab: MessagesTab, qtbot: QtBot, sandbox: Any, arun: Any
+) -> None:
+    """Seen in a real window: the newest bubble (a picture) was cut in half at the
+    bottom. The scroll to the end came before the view settled, and whatever then
+    took height from the view (a restored draft growing the compose box, the
+    pending-sends strip, the scroll bar narrowing the text) left it short of the
+    end. The view now keeps to the newest message until the user scrolls away, and
+    follows what arrives while it is there."""
+    tab.resize(900, 700)
+    for row in range(min(tab.conversations.rowCount(), 4)):
+        with qtbot.waitSignal(tab.conversation_opened, timeout=5000):
+            tab.list_view.setCurrentIndex(tab.conversations.index(row))
+        qtbot.waitUntil(lambda: _newest_in_sight(tab), timeout=2000)
+        # Less room for the view after the scroll (a taller compose box, a strip).
+        before = tab.pane.view.viewport().height()
+        tab.resize(900, 560)
+        qtbot.waitUntil(lambda b=before: tab.pane.view.viewport().height() < b, timeout=2000)
+        assert _newest_in_sight(tab)
+        tab.resize(900, 700)
+    # A message arriving while the newest one is in sight is followed...
+    summary = tab.conversations.summary_at(tab.list_view.currentIndex().row())
+    assert summary is not None
+    sandbox.state.deliver_sms(summary.did, summary.contact, "Is the shop open today? " * 6)
+    arun(tab.refresh())
+    qtbot.waitUntil(lambda: tab.pane.model.messages()[-1].text.startswith("Is the shop"))
+    qtbot.waitUntil(lambda: _newest_in_sight(tab), timeout=2000)
+    # ...but not once the user has scrolled up to read.
+    bar = tab.pane.view.verticalScrollBar()
+    bar.setValue(bar.maximum() - 60)
+    sandbox.state.deliver_sms(summary.did, summary.contact, "Hello?")
+    arun(tab.refresh())
+    qtbot.waitUntil(lambda: tab.pane.model.messages()[-1].text == "Hello?")
+    qtbot.wait(50)
+    assert not _newest_in_sight(tab)

@@ -122,7 +122,7 @@ class ConversationActions(_TabPart):
             if row is not None:
                 self.pane.scroll_to_row(row)
         else:
-            self.pane.view.scrollToBottom()
+            self.pane.scroll_to_bottom()
         draft = await self.service.draft(did, contact)
         if draft is not None and not self.pane.compose.text.toPlainText():
             self._fill_compose_quietly(
@@ -259,7 +259,7 @@ class ConversationActions(_TabPart):
             await self.open_conversation(did, contact)
         self._apply_thread_change(result.change)
         if self._open == (did, contact):
-            self.pane.view.scrollToBottom()
+            self.pane.scroll_to_bottom()
         if result.outcome.reconciled:
             self.status_message.emit(translate(
                 "ConversationActions",

@@ -101,9 +101,14 @@ class ConversationPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
         self.view.clicked.connect(self._on_view_clicked)
-        self.view.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scroll_value_changed)
+        bar.rangeChanged.connect(self._on_scroll_range_changed)
         #: Set by the tab while an older page loads, so one scroll asks once.
         self.loading_older = False
+        #: Showing the newest message: kept there while the rows and the view settle
+        #: and as messages arrive, until the user scrolls away (see ``scroll_to_bottom``).
+        self._at_bottom = False
         self.delegate.link_activated.connect(self.link_requested)
         self.delegate.image_activated.connect(self._on_delegate_image_activated)
         self.delegate.thumbnail_ready.connect(self._on_delegate_thumbnail_ready)
@@ -183,7 +188,22 @@ class ConversationPane(QWidget):
 
     # --- slots ---------------------------------------------------------------------
 
+    def scroll_to_bottom(self) -> None:
+        """Show the newest message, and keep it in sight while what is around it
+        settles: the rows are laid out again when the scroll bar appears (narrower
+        text), the compose box grows with a restored draft, the pending-sends strip
+        shows. A scroll to the end done once was undone by that (the newest bubble
+        cut in half). Messages arriving meanwhile are followed, as in any chat; once
+        the user scrolls up, the view stays where they put it."""
+        self._at_bottom = True
+        self.view.scrollToBottom()
+
+    def _on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._at_bottom:
+            self.view.verticalScrollBar().setValue(maximum)
+
     def _on_scroll_value_changed(self, value: int) -> None:
+        self._at_bottom = value >= self.view.verticalScrollBar().maximum()
         if value < 40 and self.model.has_older and not self.loading_older:
             self.older_requested.emit()
 
