@@ -53,6 +53,7 @@ from app.ui.tabs.calls.model import (
     tr,
 )
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.stretch_column import StretchColumn
 from app.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
@@ -257,8 +258,9 @@ class CallsTab(TabBase):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
+        # The name fills the spare width; a narrow window scrolls rather than eliding it.
+        self.name_column = StretchColumn(table, Column.NAME, metrics.averageCharWidth() * 16)
         # Samples of the widest texts, in the UI's language.
         widths = {Column.DATE: "Mar 28, 2026 10:24", Column.DIRECTION: translate("calls", "↗ Out"),
                   Column.NUMBER: "(555) 555-5555", Column.DID: "(555) 555-5555",

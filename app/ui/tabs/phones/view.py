@@ -36,6 +36,7 @@ from app.ui.tabs.phones.dialogs import EditPhoneDialog, MailboxDialog, SetupDial
 from app.ui.tabs.phones.model import Column, PhonesModel, when
 from app.ui.widgets.awaited_dialog import await_dialog
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.stretch_column import StretchColumn
 
 
 class PhonesTab(TabBase):
@@ -84,9 +85,10 @@ class PhonesTab(TabBase):
         table.setSortingEnabled(False)  # the account's order: main account first
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.PHONE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         metrics = table.fontMetrics()
+        # The name fills the spare width; a narrow window scrolls rather than eliding it.
+        self.phone_column = StretchColumn(table, Column.PHONE, metrics.averageCharWidth() * 16)
         samples = {Column.STATUS: translate("PhonesModel", "Not checked yet"),
                    Column.WHERE: "Washington, DC",
                    Column.ADDRESS: "203.0.113.240 (UDP)", Column.NEXT: "Mar 28 10:24",

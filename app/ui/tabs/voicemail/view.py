@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -58,6 +57,7 @@ from app.ui.tabs.voicemail.message_model import (
 from app.ui.tabs.voicemail.playback import PlaybackCommands
 from app.ui.widgets.player import AudioPlayer
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.stretch_column import StretchColumn
 from app.ui.widgets.wrap_row import FlowRow
 
 # Marked for the catalog, translated where shown (this runs before the translator).
@@ -215,7 +215,10 @@ class VoicemailTab(PlaybackCommands):
         }
         for column, sample in widths.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
-        header.setSectionResizeMode(Column.CALLER, QHeaderView.ResizeMode.Stretch)
+        # The caller fills the spare width; a narrow window scrolls rather than
+        # eliding every name to "…".
+        self.caller_column = StretchColumn(
+            self.table, Column.CALLER, metrics.averageCharWidth() * 16)
         header.setHighlightSections(False)
 
     # --- TabBase ---------------------------------------------------------------------

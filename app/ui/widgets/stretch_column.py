@@ -1,0 +1,50 @@
+"""The one column of a record table that takes the spare width, kept readable.
+
+A table's name column (the caller, the phone) stretches to fill the row while
+the other columns keep their measured widths. In a narrow window Qt squeezed it
+down to its minimum section size: every caller's name became "…" while the
+dates and numbers beside it stayed whole (the French window at its smallest).
+Below ``minimum`` the column now stops shrinking and the table scrolls sideways.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+
+class StretchColumn(QObject):
+    """Makes ``column`` of ``table`` fill the spare width, never narrower than ``minimum``."""
+
+    def __init__(self, table: QTableView, column: int, minimum: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self.column = column
+        self.minimum = minimum
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        table.viewport().installEventFilter(self)
+
+    def update(self) -> None:
+        """Stretch while the other columns leave ``minimum`` or more, else hold at it."""
+        header = self._table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        room = self._table.viewport().width() - others >= self.minimum
+        mode = QHeaderView.ResizeMode.Stretch if room else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(self.column) != mode:
+            header.setSectionResizeMode(self.column, mode)
+        if not room and header.sectionSize(self.column) != self.minimum:
+            header.resizeSection(self.column, self.minimum)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the table's viewport
+            self.update()
+        return False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != self.column:  # another column made wider or narrower
+            self.update()
