@@ -85,6 +85,20 @@ class KeyedRowsModel(QAbstractTableModel, Generic[RowT, KeyT]):
             self._reindex()
             self.endInsertRows()
 
+    def reorder(self, keys: Sequence[KeyT]) -> None:
+        """Put the rows in the order of ``keys`` (the same keys), one layout change;
+        selections and other persistent indexes follow their rows."""
+        if [self.row_key(row) for row in self._rows] == list(keys):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [(self.row_key(self._rows[i.row()]), i.column()) for i in before]
+        self._rows = [self._rows[self._row_of[key]] for key in keys]
+        self._reindex()
+        self.changePersistentIndexList(
+            before, [self.index(self._row_of[key], column) for key, column in moved])
+        self.layoutChanged.emit()
+
     def emit_columns_changed(self, first: int, last: int, roles: Sequence[int] = ()) -> None:
         """Something outside the records changed how columns ``first..last`` look
         (unread state, phonebook names, time zone): repaint them in one signal."""

@@ -183,6 +183,10 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
         inserted where they belong (``apply`` alone would append them at the end)."""
         keys = {r.id for r in rows}
         self.apply([r for r in rows if r.id in self._row_of or r.id not in keys])
+        # A kept row whose date changed (a CDR's time corrected by VoIP.ms, another
+        # time zone) moves to where it now belongs: updated in place, it broke the
+        # newest-first order the list promises.
+        self.reorder([r.id for r in rows if r.id in self._row_of])
         index = 0
         while index < len(rows):
             if rows[index].id in self._row_of:
