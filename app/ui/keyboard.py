@@ -5,7 +5,8 @@ shortcut is shown beside its text):
 
 * Ctrl+Tab / Ctrl+PgDown and Ctrl+Shift+Tab / Ctrl+PgUp switch tabs from
   anywhere, tables included (window-wide actions, not QTabWidget's own keys,
-  which only work while the tab bar has the focus);
+  which only work while the tab bar has the focus); Alt+1 ... Alt+6 go straight
+  to one;
 * Ctrl+F focuses the shown tab's search box (``TabBase.search_box``) and Esc in
   a search box clears it;
 * Ctrl+N starts a new conversation (Messages), Ctrl+Shift+N a new fax
@@ -17,6 +18,7 @@ Tab inside the record tables moves to the next widget instead of the next cell
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from app.ui import after_paint
 from app.ui.i18n import translate
+from app.ui.tab_loader import TABS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
@@ -63,6 +66,13 @@ class Shortcuts(QObject):
             translate("Shortcuts", "&Previous tab"), self._on_previous_tab,
             QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp"),
         )
+        # Straight to a tab, as Alt+1... in a browser: Ctrl+1... are the Numbers
+        # tab's presets.
+        self.go_to_tab = [
+            self._action(translate("tabs", title), functools.partial(self._go_to, key),
+                         QKeySequence(f"Alt+{number}"))
+            for number, (key, title) in enumerate(TABS, start=1)
+        ]
         self.menu.addSeparator()
         self.find = self._action(translate(
             "Shortcuts",
@@ -116,6 +126,12 @@ class Shortcuts(QObject):
             if current is not None:
                 # Into the tab, where its first control waits for the keyboard.
                 current.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _go_to(self, key: str) -> None:
+        self.window.show_tab(key)
+        current = self.window.tab_widget.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_next_tab(self) -> None:
         self._step(+1)

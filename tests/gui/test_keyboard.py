@@ -2,8 +2,9 @@
 
 Tab leaves the Voicemail, Fax and Numbers lists (it walked their cells), the
 toolbar is a few presses away in the order the eye reads, Ctrl+Tab / Ctrl+PgDown
-switch tabs from inside a list, Ctrl+F / Esc / Ctrl+N / Ctrl+Shift+N, Enter on a
-number, the player's seek bar and speed, and the menus list the shortcuts.
+switch tabs from inside a list, Alt+1 ... Alt+6 go to one, Ctrl+F / Esc / Ctrl+N /
+Ctrl+Shift+N, Enter on a number, the player's seek bar and speed, and the menus list
+the shortcuts.
 """
 
 from __future__ import annotations
@@ -91,6 +92,20 @@ def test_ctrl_tab_and_ctrl_pgdown_switch_tabs_from_inside_a_list(
     assert window.current_key() == "numbers"
     press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "fax"
+
+
+def test_alt_and_a_digit_goes_straight_to_a_tab(window: Any, qtbot: QtBot, arun: Any) -> None:
+    tab = loaded(window, "fax", qtbot, arun)
+    tab.table.setFocus()  # type: ignore[attr-defined]
+    qtbot.waitUntil(tab.table.hasFocus, timeout=2_000)  # type: ignore[attr-defined]
+    ALT = Qt.KeyboardModifier.AltModifier
+    for digit, key in ((Qt.Key.Key_3, "calls"), (Qt.Key.Key_1, "voicemail"),
+                       (Qt.Key.Key_6, "phones"), (Qt.Key.Key_2, "messages")):
+        press(digit, ALT)
+        assert window.current_key() == key
+        # The keyboard is in the tab, ready for Tab / the arrows.
+        qtbot.waitUntil(lambda k=key: window.tabs[k].isAncestorOf(QApplication.focusWidget())
+                        or window.tabs[k].hasFocus(), timeout=2_000)
 
 
 def test_ctrl_f_focuses_the_search_and_esc_clears_it(
@@ -190,5 +205,6 @@ def test_the_menus_list_the_shortcuts(window: Any) -> None:
     assert texts["&Find in this tab"] == "Ctrl+F"
     assert texts["New &conversation…"] == "Ctrl+N"
     assert texts["New &fax…"] == "Ctrl+Shift+N"
+    assert texts["Voicemail"] == "Alt+1" and texts["Phones"] == "Alt+6"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus.index("&Go") == menus.index("&Help") - 1
