@@ -7,8 +7,8 @@ shortcut is shown beside its text):
   anywhere, tables included (window-wide actions, not QTabWidget's own keys,
   which only work while the tab bar has the focus); Alt+1 ... Alt+6 go straight
   to one;
-* Ctrl+F focuses the shown tab's search box (``TabBase.search_box``) and Esc in
-  a search box clears it;
+* Ctrl+F focuses the shown tab's search box (``TabBase.search_box``), Esc in
+  a search box clears it and Down goes into what it found (``search_results``);
 * Ctrl+N starts a new conversation (Messages), Ctrl+Shift+N a new fax
   (``TabBase.start_new``).
 
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QWidget
 
 from app.ui import after_paint
 from app.ui.i18n import translate
@@ -167,18 +167,41 @@ class Shortcuts(QObject):
             box.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # An empty box lets Esc do what it does elsewhere (close a popup, a dialog).
-        if (
+        if not (
             isinstance(watched, QLineEdit)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and watched.text()
         ):
+            return super().eventFilter(watched, event)
+        # An empty box lets Esc do what it does elsewhere (close a popup, a dialog).
+        if event.key() == Qt.Key.Key_Escape and watched.text():
             watched.clear()
             return True
+        # Down goes from the box into what it found, as in a browser's address bar.
+        if event.key() == Qt.Key.Key_Down:
+            tab = self.current_tab()
+            found = tab.search_results() if tab is not None else None
+            if found is not None and found.isVisible() and _enter(found):
+                return True
         return super().eventFilter(watched, event)
+
+
+def _enter(view: QAbstractItemView) -> bool:
+    """Focus ``view`` on its current row, or its first one that can be picked (not
+    a heading); ``False`` when it has none."""
+    model = view.model()
+    if model is None:
+        return False
+    current = view.currentIndex()
+    if not current.isValid():
+        rows = (model.index(row, 0) for row in range(model.rowCount()))
+        current = next((i for i in rows if i.flags() & Qt.ItemFlag.ItemIsSelectable), current)
+        if not current.isValid():
+            return False
+        view.setCurrentIndex(current)
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
 
 
 def chain_tab_order(*widgets: QWidget) -> None:

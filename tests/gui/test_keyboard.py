@@ -108,6 +108,34 @@ def test_alt_and_a_digit_goes_straight_to_a_tab(window: Any, qtbot: QtBot, arun:
                         or window.tabs[k].hasFocus(), timeout=2_000)
 
 
+def test_down_in_a_search_box_goes_into_what_it_found(
+    window: Any, qtbot: QtBot, arun: Any
+) -> None:
+    """Messages: Ctrl+F, a name, Down, Enter opens the conversation; Calls: Down from
+    the search goes into the list. (Down used to stay in the box.)"""
+    window.show_tab("messages")
+    messages = window.tabs["messages"]
+    arun(messages.refresh())
+    summary = messages.conversations.summary_at(0)
+    assert summary is not None
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    # Digits of the number (QTest types ASCII only; the search takes any format).
+    QTest.keyClicks(messages.search_box(), summary.contact[-7:])
+    results = messages.left.search.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.count() > 1, timeout=5_000)
+    press(Qt.Key.Key_Down)
+    assert results.hasFocus() and results.currentItem() is not None
+    with qtbot.waitSignal(messages.conversation_opened, timeout=5_000):
+        press(Qt.Key.Key_Return)
+
+    calls = loaded(window, "calls", qtbot, arun)
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert calls.search_box().hasFocus()  # type: ignore[union-attr]
+    press(Qt.Key.Key_Down)
+    table = calls.table  # type: ignore[attr-defined]
+    assert table.hasFocus() and table.currentIndex().isValid()
+
+
 def test_ctrl_f_focuses_the_search_and_esc_clears_it(
     window: Any, qtbot: QtBot, arun: Any
 ) -> None:

@@ -17,6 +17,8 @@ from app.ui.async_slot import async_slot
 from app.ui.i18n import localized
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView
+
     from app.services.root import AppServices
 
 
@@ -66,6 +68,10 @@ class TabBase(QWidget):
 
     def search_box(self) -> QLineEdit | None:
         """The tab's search field, focused by Ctrl+F (``app.ui.keyboard``); None: none."""
+        return None
+
+    def search_results(self) -> QAbstractItemView | None:
+        """The list the search box narrows, where Down in the box goes; None: none."""
         return None
 
     def start_new(self) -> None:

@@ -339,6 +339,9 @@ class CallsTab(TabBase):
     def search_box(self) -> QLineEdit:
         return self.search
 
+    def search_results(self) -> QTableView:
+        return self.table
+
     def shutdown(self) -> None:
         self.poller.stop()
         self._events.close()

@@ -33,6 +33,8 @@ from app.ui.tabs.messages.dialogs import MessageDialogs
 from app.ui.tabs.messages.list_panel import ConversationListPanel, SyncBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView
+
     from app.services.messages.changes import HistoryStored, SyncChange, ThreadChange
     from app.services.messages.service import MessagesService
     from app.ui.tabs.messages.image_viewer import ImageViewer
@@ -158,6 +160,10 @@ class MessagesTab(ConversationActions, TabBase):
 
     def search_box(self) -> QLineEdit:
         return self.left.search.field
+
+    def search_results(self) -> QAbstractItemView:
+        results = self.left.search.results
+        return results if results.isVisible() else self.list_view
 
     def start_new(self) -> None:
         self.new_button.click()

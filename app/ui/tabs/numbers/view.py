@@ -69,6 +69,8 @@ from app.ui.tabs.numbers.toolbar import (
 from app.ui.tabs.numbers.undo_bar import UndoBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
     from app.ui.tabs.numbers.edit_dialog import DidEditDialog
     from app.ui.tabs.numbers.presets_dialog import PresetsDialog
 
@@ -188,6 +190,9 @@ class NumbersTab(TabBase):
 
     def search_box(self) -> QLineEdit:
         return self.filter_edit
+
+    def search_results(self) -> QTableView:
+        return self.table
 
     def shutdown(self) -> None:
         for dialog in list(self.open_dialogs):
