@@ -99,6 +99,9 @@ class ComposeWidget(QWidget):
             "Type a message (Ctrl+Enter sends)",
         ))
         self.text.setFixedHeight(72)
+        # Tab leaves the box for the buttons, as everywhere else: it typed an invisible
+        # tab character into the text (one of 160) and kept a keyboard user inside.
+        self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self._update_counter)
         self.text.submit.connect(self.send_requested)
         self.attach_button = QToolButton(self)
