@@ -75,6 +75,24 @@ def list_date(moment: datetime | None, now: datetime, tz: tzinfo | None = None) 
     return f"{day_month_year(local.date())} {at}"
 
 
+def list_date_samples(*, other_years: bool = True) -> list[str]:
+    """The longest texts of each form ``list_date`` writes, in the UI's language, to
+    size a date column by (``max(..., key=metrics.horizontalAdvance)``): "Today"
+    is "aujourd'hui" in French, longer than the "Yesterday" the Voicemail column
+    was sized by, so today's messages, the ones that matter, were cut short."""
+    at = clock(time(23, 59))  # "11:59 PM" on a 12-hour clock
+    samples = [
+        QCoreApplication.translate("dates", "Today {time}").format(time=at),
+        QCoreApplication.translate("dates", "Yesterday {time}").format(time=at),
+    ]
+    for month in range(1, 13):  # the months' short names differ in length ("juill.")
+        day = date(2026, month, 28)
+        samples.append(f"{day_month(day)} {at}")
+        if other_years:
+            samples.append(f"{day_month_year(day)} {at}")
+    return samples
+
+
 def money(amount: Decimal | float, places: int = 2) -> str:
     """``$1,234.56`` / ``-$5.00``; French ``1 234,56 $`` (the locale's separators)."""
     lang = i18n.current()

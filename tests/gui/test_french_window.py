@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -108,6 +109,20 @@ def test_the_french_window_fits_a_small_screen(
     assert all(voicemail.rect().contains(box) for box in boxes), boxes
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert len({box.top() for box in boxes}) > 1  # wrapped, at this width in French
+    # Today's date is written whole ("aujourd'hui 16:50" is longer than the
+    # "Yesterday" the column used to be sized by).
+    from app.ui.dates import list_date
+    from app.ui.tabs.calls.model import Column as CallsColumn
+    from app.ui.tabs.voicemail.message_model import Column as VoicemailColumn
+
+    today = list_date(datetime(2026, 12, 5, 23, 59).astimezone(),
+                      datetime(2026, 12, 5, 23, 59).astimezone())
+    assert today.startswith("aujourd")
+    # (The fax list fits its date column to the dates it shows.)
+    for key, column in (("voicemail", VoicemailColumn.RECEIVED), ("calls", CallsColumn.DATE)):
+        table = window.tabs[key].table
+        # The delegate's margins: the text needs its width plus a few pixels.
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(today) + 8, key
     # The callers' names stay readable (the table scrolls sideways instead).
     column = voicemail.caller_column
     assert voicemail.table.columnWidth(column.column) >= column.minimum

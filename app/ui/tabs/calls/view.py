@@ -37,7 +37,7 @@ from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.calls.changes import CallChanges
 from app.services.calls.service import CallsService, caller_label
 from app.services.root import AppServices
-from app.ui import feedback, style
+from app.ui import dates, feedback, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
 from app.ui.i18n import localized, translate
@@ -262,7 +262,8 @@ class CallsTab(TabBase):
         # The name fills the spare width; a narrow window scrolls rather than eliding it.
         self.name_column = StretchColumn(table, Column.NAME, metrics.averageCharWidth() * 16)
         # Samples of the widest texts, in the UI's language.
-        widths = {Column.DATE: "Mar 28, 2026 10:24", Column.DIRECTION: translate("calls", "↗ Out"),
+        widths = {Column.DATE: max(dates.list_date_samples(), key=metrics.horizontalAdvance),
+                  Column.DIRECTION: translate("calls", "↗ Out"),
                   Column.NUMBER: "(555) 555-5555", Column.DID: "(555) 555-5555",
                   Column.PHONE: "frontdesk", Column.DURATION: tr(HEADERS[Column.DURATION]),
                   Column.OUTCOME: translate("calls", "No answer"), Column.COST: "$0.0000",

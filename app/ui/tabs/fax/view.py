@@ -41,7 +41,7 @@ from app.services.fax.rules import is_inbound
 from app.services.fax.send import FaxSender
 from app.services.fax.service import FaxService
 from app.services.root import AppServices
-from app.ui import style
+from app.ui import dates, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
 from app.ui.i18n import localized, translate
@@ -152,7 +152,7 @@ class FaxTab(FaxActionsMixin):
         header.setSectionResizeMode(Column.TO, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
         widths = {
-            Column.DATE: "Mar 28, 2026 10:24",
+            Column.DATE: max(dates.list_date_samples(), key=metrics.horizontalAdvance),
             Column.TO: "(555) 555-5555",
             Column.PAGES: translate("fax", "Pages"),
             Column.STATUS: translate("fax", "Success"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -204,10 +203,9 @@ class VoicemailTab(PlaybackCommands):
         metrics = self.fontMetrics()
         widths = {
             Column.NUMBER: "(555) 555-5555",
-            # The widest date a list writes this year ("Yesterday 00:00", "28 nov. 00:00").
-            Column.RECEIVED: max(
-                translate("dates", "Yesterday {time}").format(time="00:00"),
-                f"{dates.day_month(date(2026, 11, 28))} 00:00", key=len),
+            # The widest date the list writes this year ("aujourd'hui 23:59", "28 juill. 23:59").
+            Column.RECEIVED: max(dates.list_date_samples(other_years=False),
+                                 key=metrics.horizontalAdvance),
             Column.LENGTH: translate("voicemail", "Length"),
             Column.URGENT: translate("voicemail", "Urgent"),
             Column.STATUS: max(translate("voicemail", "Status"), translate("voicemail", "New"),
