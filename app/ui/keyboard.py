@@ -122,13 +122,14 @@ class Shortcuts(QObject):
         tabs = self.window.tab_widget
         if tabs.count():
             tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
-            current = tabs.currentWidget()
-            if current is not None:
-                # Into the tab, where its first control waits for the keyboard.
-                current.setFocus(Qt.FocusReason.TabFocusReason)
+            self._into_current_tab()
 
     def _go_to(self, key: str) -> None:
         self.window.show_tab(key)
+        self._into_current_tab()
+
+    def _into_current_tab(self) -> None:
+        """Into the tab, where its first control waits for the keyboard."""
         current = self.window.tab_widget.currentWidget()
         if current is not None:
             current.setFocus(Qt.FocusReason.TabFocusReason)
