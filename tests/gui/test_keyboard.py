@@ -127,9 +127,9 @@ def test_down_in_a_search_box_goes_into_what_it_found(
     assert results.hasFocus() and results.currentItem() is not None
     with qtbot.waitSignal(messages.conversation_opened, timeout=5_000):
         press(Qt.Key.Key_Return)
-    # Tab leaves the message box instead of typing a tab character into the text.
+    # The keyboard is where the reply is typed; Tab leaves the box (it typed a tab
+    # character into the text).
     compose = messages.pane.compose
-    compose.text.setFocus()
     qtbot.waitUntil(compose.text.hasFocus, timeout=2_000)
     press(Qt.Key.Key_Tab)
     assert not compose.text.hasFocus() and compose.text.toPlainText() == ""

@@ -16,7 +16,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from app import startup_timeline
@@ -380,6 +380,7 @@ class MessagesTab(ConversationActions, TabBase):
     @async_slot(object)
     async def _on_search_conversation_activated(self, summary: ThreadSummary) -> None:
         await self.open_conversation(summary.did, summary.contact)
+        self._into_the_message_box()
 
     async def showcase(self) -> list[tuple[str, QWidget]]:
         """The newest conversation open, unless one is open already."""
@@ -397,3 +398,11 @@ class MessagesTab(ConversationActions, TabBase):
         message = hit.stored.message
         await self.open_conversation(message.did, message.contact,
                                      focus=(message.kind, message.id))
+        self._into_the_message_box()
+
+    def _into_the_message_box(self) -> None:
+        """Found by a search and opened: the keyboard goes where a reply is typed (it
+        stayed in the results). Not when a conversation is picked from the list: the
+        arrow keys go on walking the list."""
+        if self._open is not None:
+            self.pane.compose.text.setFocus(Qt.FocusReason.OtherFocusReason)
