@@ -81,10 +81,10 @@ def get_entry(conn: sqlite3.Connection, entry_id: int) -> JournalEntry | None:
 
 def open_entries(conn: sqlite3.Connection, kinds: Sequence[SendKind]) -> list[JournalEntry]:
     """Entries still ``sending`` or ``unknown`` of these kinds, oldest first."""
-    marks = ", ".join("?" for _ in kinds)
+    of_kinds, kind_values = _kind_in(kinds)
     rows = conn.execute(
-        f"SELECT * FROM send_journal WHERE state IN (?, ?) AND kind IN ({marks})"
-        " ORDER BY id", (*_OPEN, *(k.value for k in kinds)),
+        f"SELECT * FROM send_journal WHERE state IN (?, ?) AND {of_kinds} ORDER BY id",
+        (*_OPEN, *kind_values),
     ).fetchall()
     return [_entry(row) for row in rows]
 
@@ -94,15 +94,15 @@ def orphans_to_unknown(
     error: str = "",
 ) -> list[JournalEntry]:
     """``sending`` entries no task is sending any more (a crash, a kill) -> ``unknown``."""
-    marks = ", ".join("?" for _ in kinds)
+    of_kinds, kind_values = _kind_in(kinds)
     # (``id NOT IN (NULL)`` would match nothing: no clause when nothing is kept.)
     spared = f" AND id NOT IN ({', '.join('?' for _ in keep)})" if keep else ""
     with transaction(conn):
         conn.execute(
             f"UPDATE send_journal SET state = ?, error = ?, updated = ? WHERE state = ?"
-            f" AND kind IN ({marks}){spared}",
+            f" AND {of_kinds}{spared}",
             (SendState.UNKNOWN.value, error, int(time.time()), SendState.SENDING.value,
-             *(k.value for k in kinds), *keep),
+             *kind_values, *keep),
         )
     return open_entries(conn, kinds)
 
@@ -112,10 +112,9 @@ def shown_entries(
     contact: str | None = None,
 ) -> list[JournalEntry]:
     """Entries the user still has to see (not sent, not closed), oldest first."""
-    marks = ", ".join("?" for _ in kinds)
-    sql = (f"SELECT * FROM send_journal WHERE state != ? AND closed = 0"
-           f" AND kind IN ({marks})")
-    args: list[Any] = [SendState.SENT.value, *(k.value for k in kinds)]
+    of_kinds, kind_values = _kind_in(kinds)
+    sql = f"SELECT * FROM send_journal WHERE state != ? AND closed = 0 AND {of_kinds}"
+    args: list[Any] = [SendState.SENT.value, *kind_values]
     if did is not None and contact is not None:
         sql += " AND did = ? AND contact = ?"
         args += [_norm(did), _norm(contact)]
@@ -135,11 +134,10 @@ def parts_sent_by_others(
     confirmed at 10:00, "OK" again at 10:01 that timed out, and the history's one
     "OK" is the first send's, so the second did not go out.
     """
-    marks = ", ".join("?" for _ in kinds)
+    others, args = _gone_out_by_others(entry_id, kinds, contact, since, until)
     rows = conn.execute(
-        f"SELECT parts, done_parts FROM send_journal WHERE did = ? AND contact = ?"
-        f" AND id != ? AND done_parts > 0 AND created BETWEEN ? AND ? AND kind IN ({marks})",
-        (_norm(did), _norm(contact), entry_id, since, until, *(k.value for k in kinds)),
+        f"SELECT parts, done_parts FROM send_journal WHERE did = ? AND {others}",
+        (_norm(did), *args),
     ).fetchall()
     return sum(list(loads(row["parts"], []))[: row["done_parts"]].count(text) for row in rows)
 
@@ -151,13 +149,26 @@ def sends_gone_out(
     """How many sends journalled in [since, until] (epoch s) to ``contact``, other
     than ``entry_id``, went out (confirmed, or found by a reconciliation): a fax
     in Sent that one of them put there is not another's."""
-    marks = ", ".join("?" for _ in kinds)
-    row = conn.execute(
-        f"SELECT COUNT(*) FROM send_journal WHERE contact = ? AND id != ? AND done_parts > 0"
-        f" AND created BETWEEN ? AND ? AND kind IN ({marks})",
-        (_norm(contact), entry_id, since, until, *(k.value for k in kinds)),
-    ).fetchone()
+    others, args = _gone_out_by_others(entry_id, kinds, contact, since, until)
+    row = conn.execute(f"SELECT COUNT(*) FROM send_journal WHERE {others}", args).fetchone()
     return int(row[0])
+
+
+def _gone_out_by_others(
+    entry_id: int, kinds: Sequence[SendKind], contact: str, since: int, until: int,
+) -> tuple[str, tuple[Any, ...]]:
+    """The condition (and its values) for the sends of ``kinds`` to ``contact``
+    journalled in [since, until], other than ``entry_id``, that went out."""
+    of_kinds, kind_values = _kind_in(kinds)
+    return (
+        f"contact = ? AND id != ? AND done_parts > 0 AND created BETWEEN ? AND ? AND {of_kinds}",
+        (_norm(contact), entry_id, since, until, *kind_values),
+    )
+
+
+def _kind_in(kinds: Sequence[SendKind]) -> tuple[str, tuple[str, ...]]:
+    """``kind IN (?, ...)`` for ``kinds``, and the values it takes."""
+    return f"kind IN ({', '.join('?' for _ in kinds)})", tuple(k.value for k in kinds)
 
 
 def _entry(row: sqlite3.Row) -> JournalEntry:
