@@ -19,9 +19,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from app.domain.models.messages import SENT_MEDIA_PREFIX, Direction, Message, MessageKind
+
 # The read models live in the domain (the UI names them); re-exported for the store's callers.
 from app.domain.models.messages import Cursor as Cursor
-from app.domain.models.messages import Direction, Message, MessageKind
 from app.domain.models.messages import StoredMessage as StoredMessage
 from app.domain.phone import normalize
 from app.store.db import transaction
@@ -162,9 +163,8 @@ def store_history(conn: sqlite3.Connection, messages: Sequence[Message]) -> Hist
         inserted = count_messages(conn) - before
         # The media cache downloads what is pending; URLs already known keep their state.
         conn.executemany(
-            "INSERT OR IGNORE INTO media (url, message_pk, position)"
-            " SELECT ?, pk, ? FROM messages WHERE kind = ? AND id = ?",
-            [(url, position, m.kind.value, m.id)
+            _ENQUEUE_MEDIA.format(message="m.kind = :kind AND m.id = :id"),
+            [{"url": url, "position": position, "kind": m.kind.value, "id": m.id}
              for m in messages for position, url in enumerate(m.media) if url],
         )
     return HistoryCounts(inserted=inserted, updated=changed - inserted)
@@ -176,12 +176,27 @@ def _as_stored(message: Message, did: str, contact: str, media: Sequence[str]) -
                    date=from_epoch(to_epoch(message.date)))
 
 
+#: A message's media link, queued for the media cache (media.py), which downloads what
+#: is pending; INSERT OR IGNORE keeps the state of URLs already known. The provider's
+#: link to a picture sent from here comes in as already downloaded, with the bytes that
+#: went out (``attach_sent_media``): fetching the same picture again is wasted data, and
+#: the bubble would say "Loading image..." meanwhile. ``{message}`` picks the message.
+_ENQUEUE_MEDIA = f"""
+INSERT OR IGNORE INTO media (url, message_pk, position, path, state)
+SELECT :url, m.pk, :position, sent.path, COALESCE(sent.state, 'pending')
+FROM messages AS m
+LEFT JOIN media AS sent
+    ON sent.message_pk = m.pk AND sent.position = :position AND sent.state = 'done'
+    AND substr(sent.url, 1, {len(SENT_MEDIA_PREFIX)}) = '{SENT_MEDIA_PREFIX}'
+WHERE {{message}}
+"""
+
+
 def _enqueue_media(conn: sqlite3.Connection, pk: int, urls: Sequence[str]) -> None:
-    # The media cache (media.py) downloads what is pending; INSERT OR IGNORE keeps
-    # the state of URLs already known.
     conn.executemany(
-        "INSERT OR IGNORE INTO media (url, message_pk, position) VALUES (?, ?, ?)",
-        [(url, pk, position) for position, url in enumerate(urls) if url],
+        _ENQUEUE_MEDIA.format(message="m.pk = :pk"),
+        [{"url": url, "pk": pk, "position": position}
+         for position, url in enumerate(urls) if url],
     )
 
 

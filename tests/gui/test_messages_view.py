@@ -4,6 +4,7 @@ separators, polling timer, new-conversation validation."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,30 @@ def test_thread_model_day_separators_stay_consistent(qtmodeltester: Any) -> None
     assert all(not isinstance(model.row_object(r), DayRow) or r == 0
                for r in range(model.rowCount()))
     qtmodeltester.check(model)
+
+
+def test_a_picture_shown_stays_when_the_providers_copy_moves_the_message(
+    qapp: Any, tmp_path: Path
+) -> None:
+    """A picture sent here shows from the bytes that went out; the next sync brings
+    the provider's copy stamped a second later, with the provider's link. The
+    bubble moves to its new time and keeps showing the picture (it used to read
+    "Loading image..." until a download that the cache never needed)."""
+    model = ThreadModel()
+    when = datetime(2026, 3, 7, 15, tzinfo=UTC)
+    sent = StoredMessage(Message(MessageKind.MMS, 9, when, Direction.SENT, "6175550100",
+                                 "4185550100", "Tonight's menu", ("sent:mms/9/0",)), True, 9)
+    model.set_thread("6175550100", "4185550100", [_stored(1, when - timedelta(minutes=1)),
+                                                  sent], has_older=False)
+    picture = str(tmp_path / "menu.jpg")
+    model.set_media(9, [picture])
+    providers = replace(sent, message=replace(sent.message, date=when + timedelta(seconds=1),
+                                              media=("https://voip.ms/media/9.jpg",)))
+    model.replace_message(providers)
+    row = model.row_of(MessageKind.MMS, 9)
+    assert row is not None
+    assert model.stored_at(row) == providers
+    assert model.index(row).data(MEDIA_ROLE) == [picture]
 
 
 def test_first_backfill_shows_progress_and_can_be_cancelled(

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 
+#: How a picture sent from here is keyed in the media cache until (and after) the
+#: provider's link arrives: ``sent:<kind>/<id>/<position>``. Never fetched.
+SENT_MEDIA_PREFIX = "sent:"
+
 
 class MessageKind(StrEnum):
     SMS = "sms"

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from app.domain.errors import UserFacingError
-from app.domain.models.messages import Message, MessageKind
+from app.domain.models.messages import SENT_MEDIA_PREFIX, Message, MessageKind
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.messages.changes import MediaReady
 from app.store.media import MAX_DELAY_S
@@ -254,7 +254,7 @@ def sent_media_url(kind: MessageKind, id_: int, position: int) -> str:
     """The cache's key of a picture we sent (the provider's link comes with a later sync).
 
     Never fetched: the row is stored as downloaded (``keep_sent``)."""
-    return f"sent:{kind.value}/{id_}/{position}"
+    return f"{SENT_MEDIA_PREFIX}{kind.value}/{id_}/{position}"
 
 
 def _write(path: Path, data: bytes) -> None:

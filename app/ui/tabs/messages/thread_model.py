@@ -184,20 +184,22 @@ class ThreadModel(QAbstractListModel):
             added.append(self._insert(stored))
         return added
 
-    def _insert(self, stored: StoredMessage) -> QModelIndex:
+    def _insert(self, stored: StoredMessage,
+                known_paths: list[str | None] | None = None) -> QModelIndex:
         key = (stored.message.date, stored.pk, 1)
+        row = MessageRow(stored, _paths(stored, known_paths))
         position = bisect.bisect_left(self._keys, key)
         day = local_day(stored.message.date)
         previous_day = self._day_before(position)
         if previous_day != day:
             self.beginInsertRows(QModelIndex(), position, position + 1)
-            self._rows[position:position] = [DayRow(day), MessageRow(stored, _paths(stored))]
+            self._rows[position:position] = [DayRow(day), row]
             self._keys[position:position] = [(stored.message.date, stored.pk, 0), key]
             self.endInsertRows()
             self._drop_separator_if_orphaned(position + 2)
             return self.index(position + 1)
         self.beginInsertRows(QModelIndex(), position, position)
-        self._rows.insert(position, MessageRow(stored, _paths(stored)))
+        self._rows.insert(position, row)
         self._keys.insert(position, key)
         self.endInsertRows()
         return self.index(position)
@@ -226,8 +228,11 @@ class ThreadModel(QAbstractListModel):
         current = self._rows[row]
         assert isinstance(current, MessageRow)
         if current.stored.message.date != stored.message.date:
+            # Moved in time (the provider's copy of a message sent here is stamped a
+            # second apart): it keeps the pictures it shows, or they would read
+            # "Loading image…" until a download that may never come.
             self.remove_message(stored.message.kind, stored.message.id)
-            self._insert(stored)
+            self._insert(stored, current.media_paths)
             return
         self._rows[row] = MessageRow(stored, current.media_paths)
         self.dataChanged.emit(self.index(row), self.index(row))
