@@ -3190,6 +3190,10 @@ Sans lien avec VoIP.ms.</translation>
         <translation>Échec</translation>
     </message>
     <message>
+        <source>Main account</source>
+        <translation>Compte principal</translation>
+    </message>
+    <message>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>

@@ -148,6 +148,25 @@ def test_filters_and_search(calls_tab: CallsTab, qtbot: QtBot) -> None:
     assert calls_tab.empty_label.isVisible() and not calls_tab.export_button.isEnabled()
 
 
+def test_phones_are_named_as_in_the_table_and_the_main_account_reads_as_such(
+    calls_tab: CallsTab, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    """The phone filter listed raw account ids ("284561_frontdesk") beside a table
+    that says "frontdesk"; a call rung on the main account showed a bare "284561"."""
+    combo = calls_tab.phone_filter
+    qtbot.waitUntil(lambda: combo.count() > 2, timeout=5_000)
+    choices = {combo.itemData(i): combo.itemText(i) for i in range(1, combo.count())}
+    assert all(label == account.split("_", 1)[1]
+               for account, label in choices.items() if "_" in account)
+    main = next(account for account in choices if "_" not in account)
+    assert choices[main] == "Main account" and combo.itemText(1) == "Main account"
+    combo.setCurrentIndex(combo.findData(main))
+    qtbot.waitUntil(lambda: calls_tab.model.rowCount() > 0 and all(
+        r.call.account == main for r in calls_tab.model.rows()), timeout=5_000)
+    row = calls_tab.model.rows()[0]
+    assert calls_tab.model.text(row, Column.PHONE) == "Main account"
+
+
 def test_call_back_copy_and_add_to_contacts(
     calls_tab: CallsTab, dialogs: ScriptedCallDialogs, qtbot: QtBot, sandbox: SandboxServer,
     app_context: Any

@@ -78,8 +78,13 @@ def format_cost(cost: Decimal) -> str:
 
 
 def phone_label(account: str) -> str:
-    """``284561_frontdesk`` -> ``frontdesk``; the main account stays as it is."""
-    return account.split("_", 1)[1] if "_" in account else account
+    """``284561_frontdesk`` -> ``frontdesk``; ``284561`` -> "Main account".
+
+    A call rung on the main account itself carries the bare account number, which
+    reads as a stray number among the phones' names (the tooltip keeps the raw value)."""
+    if "_" in account:
+        return account.split("_", 1)[1]
+    return translate("calls", "Main account") if account else ""
 
 
 def outcome_text(row: CallRow) -> str:

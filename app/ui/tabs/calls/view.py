@@ -50,6 +50,7 @@ from app.ui.tabs.calls.model import (
     Column,
     format_cost,
     format_seconds,
+    phone_label,
     tr,
 )
 from app.ui.widgets.record_table import record_table
@@ -419,10 +420,10 @@ class CallsTab(TabBase):
         dids, phones = await self.service.choices()
         self._set_choices(self.did_filter, translate("CallsTab", "All my numbers"),
                           [(d, format_number(d)) for d in dids])
-        self._set_choices(self.phone_filter, translate(
-            "CallsTab",
-            "All phones",
-        ), [(p, p) for p in phones])
+        # Named as the table names them; the main account first, then by name.
+        self._set_choices(self.phone_filter, translate("CallsTab", "All phones"), sorted(
+            ((p, phone_label(p)) for p in phones),
+            key=lambda choice: ("_" in choice[0], choice[1].casefold())))
 
     def _set_choices(self, combo: QComboBox, all_label: str,
                      items: list[tuple[str, str]]) -> None:
