@@ -41,7 +41,11 @@ _VOICEMAIL = (
     f" AND c.date + c.seconds + {VM_AFTER_SECONDS}"
     " ORDER BY v.date LIMIT 1) AS voicemail"
 )
-_SELECT = (f"SELECT {_COLUMNS}, {_CONTACT}, {_REC_COLUMNS}, {_VOICEMAIL} FROM calls AS c"
+#: The name of a sub-account as the Phones tab shows it (its description).
+_PHONE_NAME = ("(SELECT json_extract(ph.raw, '$.description') FROM phones AS ph"
+               " WHERE ph.account = {account} AND ph.is_main = 0)")
+_SELECT = (f"SELECT {_COLUMNS}, {_CONTACT}, {_REC_COLUMNS}, {_VOICEMAIL},"
+           f" {_PHONE_NAME.format(account='c.account')} AS phone FROM calls AS c"
            " LEFT JOIN call_recordings AS r ON r.call_id = c.id")
 #: A recording belongs to the call with its number that started within this many seconds.
 LINK_SECONDS = 120
@@ -71,7 +75,8 @@ def _row(row: sqlite3.Row) -> CallRow:
     if row["voicemail"]:
         mailbox, folder, number = json.loads(row["voicemail"])
         voicemail = (str(mailbox), str(folder), int(number))
-    return CallRow(_call(row), row["contact"] or "", bool(row["seen"]), recording, voicemail)
+    return CallRow(_call(row), row["contact"] or "", bool(row["seen"]), recording, voicemail,
+                   str(row["phone"] or ""))
 
 
 def _values(c: CallRecord, seen: bool) -> tuple[object, ...]:
@@ -216,13 +221,15 @@ def mark_seen(conn: sqlite3.Connection, ids: Sequence[str] | None) -> list[CallR
     return rows_by_ids(conn, changed)
 
 
-def choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
-    """The numbers and phones (accounts) the stored calls mention, for the filters."""
+def choices(conn: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
+    """The numbers and phones the stored calls mention, for the filters: phones as
+    ``(account, name)``, the name as in ``CallRow.phone``."""
     dids = [r[0] for r in conn.execute(
         "SELECT DISTINCT did FROM calls WHERE did != '' ORDER BY did")]
-    accounts = [r[0] for r in conn.execute(
-        "SELECT DISTINCT account FROM calls WHERE account != '' ORDER BY account")]
-    return dids, accounts
+    phones = [(r[0], str(r[1] or "")) for r in conn.execute(
+        f"SELECT account, {_PHONE_NAME.format(account='a.account')} FROM"
+        " (SELECT DISTINCT account FROM calls WHERE account != '') AS a ORDER BY account")]
+    return dids, phones
 
 
 def my_numbers(conn: sqlite3.Connection) -> list[str]:
@@ -352,7 +359,7 @@ class CallRepo:
     async def mark_seen(self, ids: Sequence[str] | None) -> list[CallRow]:
         return await self.db.run(mark_seen, None if ids is None else list(ids))
 
-    async def choices(self) -> tuple[list[str], list[str]]:
+    async def choices(self) -> tuple[list[str], list[tuple[str, str]]]:
         return await self.db.run(choices)
 
     async def my_numbers(self) -> list[str]:

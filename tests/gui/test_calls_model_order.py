@@ -46,3 +46,14 @@ def test_a_call_whose_time_changed_moves_where_it_belongs(
     assert dates == sorted(dates, reverse=True)
     assert selected.row() == 0  # the selection followed its call
     qtmodeltester.check(model)
+
+
+def test_a_phone_is_named_by_its_description_else_its_id_and_the_main_account_as_such(
+    qapp: object,
+) -> None:
+    from app.ui.tabs.calls.model import phone_label
+
+    assert phone_label("284561_frontdesk", "Front desk phone") == "Front desk phone"
+    assert phone_label("284561_frontdesk") == "frontdesk"  # phones not synced yet
+    assert phone_label("284561") == "Main account"
+    assert phone_label("") == ""

@@ -148,23 +148,37 @@ def test_filters_and_search(calls_tab: CallsTab, qtbot: QtBot) -> None:
     assert calls_tab.empty_label.isVisible() and not calls_tab.export_button.isEnabled()
 
 
-def test_phones_are_named_as_in_the_table_and_the_main_account_reads_as_such(
-    calls_tab: CallsTab, qtbot: QtBot, sandbox: SandboxServer
+def test_phones_are_named_as_the_phones_tab_names_them(
+    calls_tab: CallsTab, qtbot: QtBot, app_context: Any, arun: Any
 ) -> None:
-    """The phone filter listed raw account ids ("284561_frontdesk") beside a table
-    that says "frontdesk"; a call rung on the main account showed a bare "284561"."""
+    """The phone filter listed raw account ids ("284561_frontdesk"), the table said
+    "frontdesk" and the Phones tab "Front desk phone"; a call rung on the main
+    account showed a bare "284561". Before the phones are known, the id's suffix."""
     combo = calls_tab.phone_filter
-    qtbot.waitUntil(lambda: combo.count() > 2, timeout=5_000)
-    choices = {combo.itemData(i): combo.itemText(i) for i in range(1, combo.count())}
-    assert all(label == account.split("_", 1)[1]
-               for account, label in choices.items() if "_" in account)
-    main = next(account for account in choices if "_" not in account)
-    assert choices[main] == "Main account" and combo.itemText(1) == "Main account"
+
+    def choices() -> dict[str, str]:
+        return {combo.itemData(i): combo.itemText(i) for i in range(1, combo.count())}
+
+    phones = arun(app_context.phones.refresh()).upserted
+    arun(calls_tab.read_cache())  # names are read with the page and the filter's choices
+    named = {p.account: p.description for p in phones if not p.is_main and p.description}
+    assert named and any(account in named for account in choices())
+    for account, label in choices().items():
+        if "_" not in account:
+            assert label == "Main account"
+        else:
+            assert label == (named.get(account) or account.split("_", 1)[1])
+    assert combo.itemText(1) == "Main account"
+    main = next(account for account in choices() if "_" not in account)
     combo.setCurrentIndex(combo.findData(main))
     qtbot.waitUntil(lambda: calls_tab.model.rowCount() > 0 and all(
         r.call.account == main for r in calls_tab.model.rows()), timeout=5_000)
-    row = calls_tab.model.rows()[0]
-    assert calls_tab.model.text(row, Column.PHONE) == "Main account"
+    assert calls_tab.model.text(calls_tab.model.rows()[0], Column.PHONE) == "Main account"
+    combo.setCurrentIndex(combo.findData(next(iter(named))))
+    qtbot.waitUntil(lambda: calls_tab.model.rowCount() > 0 and all(
+        r.call.account == next(iter(named)) for r in calls_tab.model.rows()), timeout=5_000)
+    assert calls_tab.model.text(calls_tab.model.rows()[0], Column.PHONE) == \
+        named[next(iter(named))]
 
 
 def test_call_back_copy_and_add_to_contacts(

@@ -78,6 +78,9 @@ class CallRow:
     seen: bool = True
     recording: CallRecording | None = None
     voicemail: tuple[str, str, int] | None = None
+    #: The name the phone that took the call was given (its sub-account's
+    #: description, as the Phones tab lists it); empty when unknown or unnamed.
+    phone: str = ""
 
     @property
     def id(self) -> str:

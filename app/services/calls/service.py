@@ -107,8 +107,9 @@ class CallsService:
     async def unseen_count(self) -> int:
         return await self.store.unseen_count()
 
-    async def choices(self) -> tuple[list[str], list[str]]:
-        """``(my numbers, phones)`` the stored calls mention (for the filters)."""
+    async def choices(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """``(my numbers, phones)`` the stored calls mention (for the filters); a phone
+        is ``(account, name)``, the name as in ``CallRow.phone``."""
         return await self.store.choices()
 
     def since(self, days: int) -> datetime:

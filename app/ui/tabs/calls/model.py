@@ -77,13 +77,14 @@ def format_cost(cost: Decimal) -> str:
     return dates.money(cost, 2 if cost >= Decimal("0.01") or not cost else 4)
 
 
-def phone_label(account: str) -> str:
-    """``284561_frontdesk`` -> ``frontdesk``; ``284561`` -> "Main account".
+def phone_label(account: str, name: str = "") -> str:
+    """A phone as the Phones tab names it: its description ("Front desk phone"), else
+    ``284561_frontdesk`` -> ``frontdesk``; the main account ``284561`` -> "Main account".
 
-    A call rung on the main account itself carries the bare account number, which
-    reads as a stray number among the phones' names (the tooltip keeps the raw value)."""
+    The bare account number read as a stray number among the phones' names, and
+    the raw ids matched nothing the user named (the tooltip keeps the raw value)."""
     if "_" in account:
-        return account.split("_", 1)[1]
+        return name or account.split("_", 1)[1]
     return translate("calls", "Main account") if account else ""
 
 
@@ -150,7 +151,7 @@ class CallTableModel(KeyedRowsModel[CallRow, str]):
         if column == Column.DID:
             return format_number(call.did) if call.did else ""
         if column == Column.PHONE:
-            return phone_label(call.account)
+            return phone_label(call.account, row.phone)
         if column == Column.DURATION:
             return format_seconds(call.seconds) if call.seconds else ""
         if column == Column.OUTCOME:

@@ -422,7 +422,7 @@ class CallsTab(TabBase):
                           [(d, format_number(d)) for d in dids])
         # Named as the table names them; the main account first, then by name.
         self._set_choices(self.phone_filter, translate("CallsTab", "All phones"), sorted(
-            ((p, phone_label(p)) for p in phones),
+            ((account, phone_label(account, name)) for account, name in phones),
             key=lambda choice: ("_" in choice[0], choice[1].casefold())))
 
     def _set_choices(self, combo: QComboBox, all_label: str,
