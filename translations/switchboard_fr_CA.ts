@@ -2775,6 +2775,10 @@ Sans lien avec VoIP.ms.</translation>
         <translation>Conversations (les {shown} plus récentes sur {total})</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
         <source>last {date}</source>
         <translation>dernier le {date}</translation>
     </message>

@@ -82,3 +82,36 @@ def test_nothing_found_says_so_and_clearing_brings_the_list_back(
     qtbot.waitUntil(lambda: tab.search.shown is None and not tab.search.results.isVisible(),
                     timeout=5000)
     assert tab.list_view.isVisible()
+
+
+def test_found_rows_fit_their_text_at_any_width_and_dates_read_as_in_the_lists(
+    tab: MessagesTab, sandbox: Any, qtbot: QtBot, arun: Any
+) -> None:
+    """Rows were sized for the list's width before it was shown (a one-line text
+    got a two-line row, gaps between results) and never again when the window was
+    resized (a line cut off); and every date carried its year ("Dec 4, 2026")."""
+    from PySide6.QtWidgets import QLabel
+
+    did = _did(sandbox)
+    sandbox.state.deliver_sms(did, "4155550177", "Quokka croissants for the café? 🥐 " * 3)
+    sandbox.state.deliver_sms(did, "4155550177", "Quokka")
+    arun(tab.refresh())
+    tab.resize(1000, 700)
+    _search(tab, qtbot, "quokka")
+
+    def fitted() -> bool:
+        width = tab.search.results.viewport().width()
+        for item in tab.search.hit_rows():
+            label = tab.search.results.itemWidget(item)
+            assert isinstance(label, QLabel)
+            if item.sizeHint().height() != label.heightForWidth(width) + 6:
+                return False
+        return True
+
+    qtbot.waitUntil(fitted, timeout=5000)
+    heights = sorted(item.sizeHint().height() for item in tab.search.hit_rows())
+    assert heights[0] < heights[-1]  # the long text wraps, the short one does not
+    tab.resize(420, 700)
+    qtbot.waitUntil(fitted, timeout=5000)
+    label = tab.search.results.itemWidget(tab.search.hit_rows()[0])
+    assert isinstance(label, QLabel) and "Today " in label.text()

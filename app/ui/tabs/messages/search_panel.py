@@ -21,8 +21,9 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models.messages import SearchResults, ThreadSummary
@@ -88,6 +89,10 @@ class SearchPanel(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.field.textChanged.connect(lambda _t: self._debounce.start())
+        # Each row's height is its label's at the list's width: set again whenever that
+        # width changes (the list shown, a scroll bar, the window resized), or rows
+        # sized for a stale width leave gaps or cut their last line off.
+        self.results.viewport().installEventFilter(self)
         self.results.itemActivated.connect(self._on_results_item_activated)
         self.results.itemClicked.connect(self._on_results_item_activated)
         layout = QVBoxLayout(self)
@@ -97,6 +102,22 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
         self.results.hide()
         self.status.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.results.viewport():
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        width = self._row_width()
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if isinstance(label, QLabel):
+                item.setSizeHint(QSize(width, label.heightForWidth(width) + 6))
+
+    def _row_width(self) -> int:
+        return max(self.results.viewport().width(), 120)
 
     def _on_debounce_timeout(self) -> None:
         self.query_changed.emit(self.field.text())
@@ -132,7 +153,7 @@ class SearchPanel(QWidget):
             for summary in results.conversations:
                 self._add_conversation(summary)
         if results.messages:
-            self._add_heading("Messages")
+            self._add_heading(translate("SearchPanel", "Messages"))
         self._add_hits(results)
 
     def append_results(self, page: SearchResults) -> None:
@@ -171,7 +192,7 @@ class SearchPanel(QWidget):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setContentsMargins(4, 2, 4, 2)
-        width = max(self.results.viewport().width() - 8, 200)
+        width = self._row_width()
         item.setSizeHint(QSize(width, label.heightForWidth(width) + 6))
         self.results.setItemWidget(item, label)
 
@@ -190,11 +211,13 @@ class SearchPanel(QWidget):
         self._add_label(item, f"{who}<br><small>{count} · {last}</small>")
 
     def _add_hits(self, page: SearchResults, total: SearchResults | None = None) -> None:
+        now = datetime.now().astimezone()
         for hit in page.messages:
             message = hit.stored.message
             who = self._names.get(message.contact) or format_number(message.contact)
-            local = message.date.astimezone()
-            when = f"{dates.day_month_year(local.date())} {dates.clock(local)}"
+            # As every list writes dates: "Yesterday 21:10", "Dec 1 21:39", a year
+            # only for other years.
+            when = dates.list_date(message.date, now)
             item = QListWidgetItem(self.results)
             item.setData(HIT_ROLE, hit)
             self._add_label(item, f"<b>{escape_rich_text(who)}</b> · <small>{when}</small><br>"
