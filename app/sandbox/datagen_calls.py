@@ -59,11 +59,15 @@ def add_calls(state: SandboxState, rng: random.Random, anchor: datetime, profile
     for index in range(count):
         # Most calls in opening hours; a few are today so the demo looks alive.
         back = rng.uniform(0.02, 1.0) if index < 8 else rng.uniform(0.0, HISTORY_DAYS)
+        # Drawn whether or not they are used: what is drawn must not depend on the
+        # time of the run, or every call after the first difference gets another
+        # uniqueid and a demo restarted on the same --data-dir lists them twice.
+        opening_hour, minutes_back = rng.randint(12, 23), rng.randint(5, 600)
         when = (anchor - timedelta(days=back)).replace(microsecond=0)
         if index >= 8 and not 12 <= when.hour <= 23:
-            when = when.replace(hour=rng.randint(12, 23))
+            when = when.replace(hour=opening_hour)
         if when > anchor:
-            when = (anchor - timedelta(minutes=rng.randint(5, 600))).replace(microsecond=0)
+            when = (anchor - timedelta(minutes=minutes_back)).replace(microsecond=0)
         inbound = rng.random() < 0.65
         known = rng.random() < 0.6
         name, number = rng.choice(contacts) if known else (rng.choice(_CNAM), rng.choice(strangers))
