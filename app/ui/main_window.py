@@ -149,19 +149,21 @@ class MainWindow(QMainWindow):
         header = HeaderBar(self)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 8, 16, 8)
-        names = QVBoxLayout()
+        self.header_names = QWidget(header)
+        names = QVBoxLayout(self.header_names)
+        names.setContentsMargins(0, 0, 32, 0)  # the gap before the balance goes with them
         names.setSpacing(0)
-        title = QLabel(translate("MainWindow", "Switchboard"), header)
+        title = QLabel(translate("MainWindow", "Switchboard"), self.header_names)
         style.set_look(title, style.TITLE)
-        self.account_label = QLabel(account_label, header)
+        self.account_label = QLabel(account_label, self.header_names)
         self.account_label.setTextFormat(Qt.TextFormat.PlainText)  # typed by the user
         style.set_look(self.account_label, style.MUTED)
         names.addWidget(title)
         names.addWidget(self.account_label)
-        row.addLayout(names)
-        row.addSpacing(32)
+        row.addWidget(self.header_names)
         self.balance_widget = BalanceWidget(header)
         row.addWidget(self.balance_widget, 1)
+        header.make_room(self.header_names, self.balance_widget.comfortable_width)
         return header
 
     def _build_status_bar(self) -> None:

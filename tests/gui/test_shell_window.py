@@ -120,6 +120,29 @@ def test_balance_refresh_and_low_warning(
     qtbot.waitUntil(lambda: not main_window.balance_widget.warning.isVisible(), timeout=10_000)
 
 
+def test_a_narrow_window_gives_the_balance_line_the_room_of_the_names(
+    qtbot: QtBot, main_window: Any
+) -> None:
+    """At the narrowest the window goes, the balance line beside the app's name and
+    the account had ~70 px: eight lines, a header taller than the list under it.
+    The name and the account (in the title bar too) step aside for it."""
+    _start(qtbot, main_window)
+    detail = main_window.balance_widget.detail
+    qtbot.waitUntil(lambda: "days left" in detail.text(), timeout=10_000)
+    main_window.resize(1200, 700)
+    qtbot.waitUntil(lambda: main_window.width() >= 1100)
+    qtbot.waitUntil(main_window.header_names.isVisible)
+    main_window.resize(main_window.minimumSizeHint().width(), 500)
+    qtbot.waitUntil(lambda: not main_window.header_names.isVisible())
+    line = detail.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: detail.height() <= 3 * line, timeout=5_000)
+    assert detail.width() >= main_window.balance_widget.comfortable_width() - \
+        main_window.balance_widget.minimumSizeHint().width() - 40
+    assert main_window.account_label.text() in main_window.windowTitle()
+    main_window.resize(1200, 700)
+    qtbot.waitUntil(main_window.header_names.isVisible)
+
+
 def test_balance_failure_keeps_figure_and_reports_in_status_bar(
     qtbot: QtBot, main_window: Any, sandbox: SandboxServer, user_messages: Any
 ) -> None:

@@ -95,6 +95,11 @@ class BalanceWidget(QWidget):
         row.addWidget(self.warning)
         row.addWidget(self.refresh_button)
 
+    def comfortable_width(self) -> int:
+        """Wide enough for the balance line on two lines, about (~40 characters each)."""
+        return (self.minimumSizeHint().width()
+                + self.detail.fontMetrics().averageCharWidth() * 40)
+
     def show_balance(
         self, balance: Balance, *, fetched_at: datetime | None, threshold: Decimal,
         forecast: Forecast | None = None, short: bool = False,

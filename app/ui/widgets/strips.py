@@ -7,19 +7,47 @@ slower style-sheet style.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from app.ui import style
 
 
 class HeaderBar(QFrame):
-    """The band with the app's name, the account and the balance."""
+    """The band with the app's name, the account and the balance.
+
+    In a narrow window the name and the account (also in the title bar) step
+    aside for the balance: beside them, the balance line had ~70 px and broke
+    into eight lines, a header taller than the list under it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("headerBar")
+        self._names: QWidget | None = None
+        self._balance_room: Callable[[], int] = lambda: 0
+
+    def make_room(self, names: QWidget, balance_room: Callable[[], int]) -> None:
+        """Hide ``names`` whenever beside it the balance would get under
+        ``balance_room()`` px (asked each time: a low-balance warning takes room)."""
+        self._names, self._balance_room = names, balance_room
+        self._fit(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        if self._names is None:
+            return
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        others = margins.left() + margins.right() if margins is not None else 0
+        beside = width - others - self._names.sizeHint().width()
+        self._names.setVisible(beside >= self._balance_room())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         background, border = style.header_colors(self.palette())
