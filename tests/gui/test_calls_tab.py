@@ -179,6 +179,14 @@ def test_phones_are_named_as_the_phones_tab_names_them(
         r.call.account == next(iter(named)) for r in calls_tab.model.rows()), timeout=5_000)
     assert calls_tab.model.text(calls_tab.model.rows()[0], Column.PHONE) == \
         named[next(iter(named))]
+    # The column shows the names whole (it was sized for "frontdesk")...
+    table, metrics = calls_tab.table, calls_tab.table.fontMetrics()
+    longest = max(named.values(), key=metrics.horizontalAdvance)
+    assert table.columnWidth(Column.PHONE) >= metrics.horizontalAdvance(longest)
+    # ...and a width the user chose stays.
+    table.setColumnWidth(Column.PHONE, 40)
+    arun(calls_tab.read_cache())
+    assert table.columnWidth(Column.PHONE) == 40
 
 
 def test_call_back_copy_and_add_to_contacts(

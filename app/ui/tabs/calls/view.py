@@ -266,12 +266,30 @@ class CallsTab(TabBase):
         widths = {Column.DATE: max(dates.list_date_samples(), key=metrics.horizontalAdvance),
                   Column.DIRECTION: translate("calls", "↗ Out"),
                   Column.NUMBER: "(555) 555-5555", Column.DID: "(555) 555-5555",
-                  Column.PHONE: "frontdesk", Column.DURATION: tr(HEADERS[Column.DURATION]),
+                  Column.PHONE: translate("calls", "Main account"),
+                  Column.DURATION: tr(HEADERS[Column.DURATION]),
                   Column.OUTCOME: translate("calls", "No answer"), Column.COST: "$0.0000",
                   Column.RECORDING: translate("calls", "✉ Voicemail")}
         for column, sample in widths.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
+        #: The phone column's width as last set here (None: the user has resized it).
+        self._phone_width: int | None = table.columnWidth(Column.PHONE)
         return table
+
+    def _fit_phone_column(self, labels: list[str]) -> None:
+        """Wide enough for the phones' names ("Kitchen wall phone"), which the owner
+        chose on the portal: up to ~24 characters; never against the user's resize."""
+        table = self.table
+        if self._phone_width is not None and table.columnWidth(Column.PHONE) != self._phone_width:
+            self._phone_width = None  # resized by hand: left as the user wants it
+        if self._phone_width is None or not labels:
+            return
+        metrics = table.fontMetrics()
+        most = metrics.averageCharWidth() * 24
+        wanted = min(max(metrics.horizontalAdvance(label) for label in labels) + 20, most)
+        if wanted > self._phone_width:
+            table.setColumnWidth(Column.PHONE, wanted)
+            self._phone_width = wanted
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -421,9 +439,10 @@ class CallsTab(TabBase):
         self._set_choices(self.did_filter, translate("CallsTab", "All my numbers"),
                           [(d, format_number(d)) for d in dids])
         # Named as the table names them; the main account first, then by name.
-        self._set_choices(self.phone_filter, translate("CallsTab", "All phones"), sorted(
-            ((account, phone_label(account, name)) for account, name in phones),
-            key=lambda choice: ("_" in choice[0], choice[1].casefold())))
+        named = sorted(((account, phone_label(account, name)) for account, name in phones),
+                       key=lambda choice: ("_" in choice[0], choice[1].casefold()))
+        self._set_choices(self.phone_filter, translate("CallsTab", "All phones"), named)
+        self._fit_phone_column([label for _, label in named])
 
     def _set_choices(self, combo: QComboBox, all_label: str,
                      items: list[tuple[str, str]]) -> None:
