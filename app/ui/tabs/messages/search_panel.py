@@ -20,10 +20,11 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models.messages import SearchResults, ThreadSummary
@@ -58,6 +59,24 @@ def status_text(results: SearchResults) -> str:
     return " · ".join(parts)
 
 
+class _ResultList(QListWidget):
+    """The results, each row as high as its label at the list's width: sized again
+    whenever that width changes (the list shown, a scroll bar, the window resized),
+    or rows sized for a stale width leave gaps or cut their last line off.
+
+    A scroll area's ``resizeEvent`` is its viewport's; overriding it spares asking
+    for ``viewport()`` while the window is built (PySide6 then walks every QWidget
+    subclass, ~ms before the first paint: tests/gui/test_startup_order.py)."""
+
+    def __init__(self, on_resize: Callable[[], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_resize()
+
+
 class SearchPanel(QWidget):
     query_changed = Signal(str)
     hit_activated = Signal(object)
@@ -72,7 +91,7 @@ class SearchPanel(QWidget):
             "Search names, numbers and messages",
         ))
         self.field.setClearButtonEnabled(True)
-        self.results = QListWidget(self)
+        self.results = _ResultList(self._fit_rows, self)
         self.results.setObjectName("searchResults")
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status = QLabel(self)
@@ -89,10 +108,6 @@ class SearchPanel(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.field.textChanged.connect(lambda _t: self._debounce.start())
-        # Each row's height is its label's at the list's width: set again whenever that
-        # width changes (the list shown, a scroll bar, the window resized), or rows
-        # sized for a stale width leave gaps or cut their last line off.
-        self.results.viewport().installEventFilter(self)
         self.results.itemActivated.connect(self._on_results_item_activated)
         self.results.itemClicked.connect(self._on_results_item_activated)
         layout = QVBoxLayout(self)
@@ -103,12 +118,9 @@ class SearchPanel(QWidget):
         self.results.hide()
         self.status.hide()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.results.viewport():
-            self._fit_rows()
-        return super().eventFilter(watched, event)
-
     def _fit_rows(self) -> None:
+        if not self.results.count():
+            return  # nothing to fit (and no viewport() asked for while the window is built)
         width = self._row_width()
         for row in range(self.results.count()):
             item = self.results.item(row)
