@@ -2427,8 +2427,20 @@ Sans lien avec VoIP.ms.</translation>
         <translation>Hors ligne</translation>
     </message>
     <message>
+        <source>{number} ({group})</source>
+        <translation>{number} ({group})</translation>
+    </message>
+    <message>
         <source>Last checked {when}</source>
         <translation>Dernière vérification {when}</translation>
+    </message>
+    <message>
+        <source>{number}: routed to this phone</source>
+        <translation>{number}&#xa0;: acheminé vers ce téléphone</translation>
+    </message>
+    <message>
+        <source>{number}: rings the ring group “{group}”, this phone among its members</source>
+        <translation>{number}&#xa0;: sonne le groupe de sonnerie «&#xa0;{group}&#xa0;», dont ce téléphone fait partie</translation>
     </message>
 </context>
 <context>

@@ -234,7 +234,12 @@ class NumbersApi(TypedBase):
                 # People know a forwarding by its number (numbers tab formats it):
                 # "18635 - 6175550188 - Owner mobile".
                 label = f"{phone} - {label}" if label else phone
-            targets.append(RoutingTarget(value, f"{value} - {label}" if label else value))
+            members: tuple[str, ...] = ()
+            if kind is RouteKind.RING_GROUP:  # "account:100001;fwd:16006"
+                members = tuple(m.strip() for m in parsing.as_str(row.get("members")).split(";")
+                                if m.strip())
+            targets.append(RoutingTarget(value, f"{value} - {label}" if label else value,
+                                         members))
         return targets
 
     async def get_lookup(self, name: str) -> list[dict[str, Any]]:

@@ -49,6 +49,9 @@ def _registration(text: str | None) -> Registration | None:
 
 def _phone(row: sqlite3.Row) -> Phone:
     raw: dict[str, Any] = loads(row["raw"], {})
+    # Numbers routed to the phone, then [number, group] for those that ring it
+    # through a ring group (one JSON list: rows written before read as they were).
+    numbers: list[Any] = loads(row["numbers"], [])
     return Phone(
         account=row["account"],
         id=str(raw.get("id", "")),
@@ -57,7 +60,9 @@ def _phone(row: sqlite3.Row) -> Phone:
         callerid_number=str(raw.get("callerid_number", "")),
         is_main=bool(row["is_main"]),
         registration=_registration(row["registration"]),
-        numbers=tuple(loads(row["numbers"], [])),
+        numbers=tuple(n for n in numbers if isinstance(n, str)),
+        group_numbers=tuple((str(n[0]), str(n[1])) for n in numbers
+                            if isinstance(n, list) and len(n) == 2),
         raw=raw,
     )
 
@@ -83,7 +88,7 @@ def replace_phones(conn: sqlite3.Connection, phones: Sequence[Phone]) -> list[st
             " VALUES (?, ?, ?, ?, ?, ?)",
             [(p.account, i, int(p.is_main),
               dumps({k: v for k, v in p.raw.items() if k not in SECRET_KEYS}),
-              dumps(list(p.numbers)),
+              dumps([*p.numbers, *(list(pair) for pair in p.group_numbers)]),
               _registration_json(p.registration) if p.registration is not None
               else before.get(p.account))
              for i, p in enumerate(phones)],

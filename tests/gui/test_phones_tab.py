@@ -52,6 +52,11 @@ def test_lists_every_phone_with_its_registration_and_badge(
     assert _cell(tab, SALES, Column.WHERE) == "Washington, DC"
     assert _cell(tab, SALES, Column.ADDRESS) == "203.0.113.24 (TLS)"
     assert _cell(tab, FRONT, Column.NUMBERS) == "(617) 555-0100"
+    # The sales line rings the "Sales team" ring group, the sales desk among its members.
+    assert _cell(tab, SALES, Column.NUMBERS) == "(617) 555-0111 (Sales team)"
+    tip = tab.model.data(tab.model.index(tab.model.row_of(SALES), Column.NUMBERS),
+                         Qt.ItemDataRole.ToolTipRole)
+    assert "ring group “Sales team”" in tip
     assert "1 offline" in tab.summary.text()
     with qtbot.waitSignal(tab.badge_changed) as badge:
         tab.apply_changes(PhoneChanges(offline=1))  # a change set without rows keeps them

@@ -49,6 +49,9 @@ class RoutingTarget:
 
     value: str
     label: str
+    #: A ring group's members as routings (``account:284561_sales``, ``fwd:18641``):
+    #: what a number routed to the group rings. Empty for the other kinds.
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,9 @@ class Phone:
     registration: Registration | None = None
     #: My numbers whose routing is ``account:<account>``.
     numbers: tuple[str, ...] = ()
+    #: My numbers that ring it through a ring group it is a member of:
+    #: ``(number, group name)`` (the sales line rings the "Sales team" group).
+    group_numbers: tuple[tuple[str, str], ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -244,7 +244,8 @@ class LookupService:
         if name.startswith("targets."):
             kind = RouteKind(name.removeprefix("targets."))
             targets = await self._api.get_routing_targets(kind)
-            return [{"value": t.value, "label": t.label} for t in targets]
+            return [{"value": t.value, "label": t.label,
+                     **({"members": list(t.members)} if t.members else {})} for t in targets]
         if name not in LOOKUP_LISTS:
             raise KeyError(f"unknown lookup list {name!r}")
         rows = await self._api.get_lookup(name)
@@ -283,4 +284,6 @@ class LookupService:
 
 
 def _targets(rows: list[dict[str, Any]]) -> list[RoutingTarget]:
-    return [RoutingTarget(str(row.get("value", "")), str(row.get("label", ""))) for row in rows]
+    return [RoutingTarget(str(row.get("value", "")), str(row.get("label", "")),
+                          tuple(str(m) for m in row.get("members") or ()))
+            for row in rows]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.domain.models.numbers import Did, Server
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.models.phones import MailboxSettings, Phone, Registration
 from app.domain.models.voicemail import Mailbox
+from app.domain.routing import RouteKind
 
 if TYPE_CHECKING:
     from app.services.lookups.service import LookupResult
@@ -59,3 +60,7 @@ class Lookups(Protocol):
     async def servers(self, *, refresh: bool = False) -> list[Server]: ...
 
     async def cached_servers(self) -> list[Server]: ...
+
+    async def routing_targets(
+        self, kind: RouteKind, *, refresh: bool = False
+    ) -> list[RoutingTarget]: ...

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.api.errors import StatusError
 from app.domain.errors import UserFacingError
-from app.domain.models.numbers import Did, Server
+from app.domain.models.numbers import Did, RoutingTarget, Server
 from app.domain.models.phones import (
     MailboxEdit,
     MailboxSettings,
@@ -90,6 +90,25 @@ def numbers_by_account(dids: Sequence[Did]) -> dict[str, tuple[str, ...]]:
     for did in dids:
         if did.routing.kind is RouteKind.ACCOUNT and did.routing.value:
             out.setdefault(did.routing.value, []).append(did.did)
+    return {account: tuple(numbers) for account, numbers in out.items()}
+
+
+def group_numbers_by_account(
+    dids: Sequence[Did], groups: Sequence[RoutingTarget]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``account -> ((number, group name), ...)``: my numbers routed to a ring group
+    that has the account among its members (``account:284561_sales``)."""
+    by_id = {group.value: group for group in groups}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for did in dids:
+        group = by_id.get(did.routing.value) if did.routing.kind is RouteKind.RING_GROUP else None
+        if group is None:
+            continue
+        name = group.label.removeprefix(f"{group.value} - ")  # listed as "4768 - Sales team"
+        for member in group.members:
+            kind, _, account = member.partition(":")
+            if kind == RouteKind.ACCOUNT.value and account:
+                out.setdefault(account, []).append((did.did, name))
     return {account: tuple(numbers) for account, numbers in out.items()}
 
 
@@ -243,11 +262,23 @@ class PhonesService:
             listed = ([Phone(main, "", main, "Main account", "", is_main=True)] if main else [])
             listed += subs
             numbers = numbers_by_account(dids)
-            listed = [replace(p, numbers=numbers.get(p.account, ())) for p in listed]
+            in_groups = group_numbers_by_account(dids, await self._ring_groups())
+            listed = [replace(p, numbers=numbers.get(p.account, ()),
+                              group_numbers=in_groups.get(p.account, ())) for p in listed]
             before = {p.account: p for p in await self._store.load()}
             removed = await self._store.replace_all(listed)
             changes = await self._check(listed, before, removed=tuple(removed))
         return changes
+
+    async def _ring_groups(self) -> list[RoutingTarget]:
+        """The ring groups with their members (the lookup cache's copy, fetched when
+        missing or old); none when they cannot be had: "Rings for" then lists the
+        numbers routed to a phone itself, as before."""
+        try:
+            return await self._lookups.routing_targets(RouteKind.RING_GROUP)
+        except UserFacingError as exc:
+            log.info("Ring groups not known: %s", exc.message)
+            return []
 
     async def check_registrations(self) -> PhoneChanges:
         """One ``getRegistrationStatus`` per stored phone (the periodic check)."""

@@ -50,7 +50,10 @@ def test_refresh_lists_main_and_sub_accounts_with_registration_and_numbers(
     by = {p.account: p for p in changes.upserted}
     assert by[MAIN].is_main and by[MAIN].label == "Main account"
     assert by[FRONT].numbers == ("6175550100",)  # routing account:284561_frontdesk
-    assert by[SALES].numbers == ()  # the sales line rings a ring group, not the phone
+    assert by[SALES].numbers == ()  # the sales line rings a ring group, not the phone...
+    # ...whose members are the sales desk and a forwarding: "Rings for" says so.
+    assert by[SALES].group_numbers == (("6175550111", "Sales team"),)
+    assert by[FRONT].group_numbers == () and by[KITCHEN].group_numbers == ()
     reg = by[SALES].registration
     assert reg is not None and reg.registered and reg.checked_at is not None
     point = reg.first
@@ -66,6 +69,8 @@ def test_refresh_lists_main_and_sub_accounts_with_registration_and_numbers(
     assert [p.account for p in stored.upserted] == accounts
     assert all("password" not in p.raw for p in stored.upserted)
     assert stored.upserted[1].registration == by[FRONT].registration
+    assert [(p.numbers, p.group_numbers) for p in stored.upserted] == \
+        [(p.numbers, p.group_numbers) for p in changes.upserted]
 
 
 def test_a_poll_costs_one_call_per_phone_and_notifies_offline_and_back(
@@ -255,3 +260,21 @@ def test_poll_wait_follows_the_rate_budget_and_backs_off_when_limited(
     assert polling.poller.floor == 4 * SECONDS_PER_CALL  # back to the budget
     assert budget_floor(50) == 500 and budget_floor(1, backoff=10**9) == MAX_BACKOFF_SECONDS
     event_loop.run_until_complete(client.aclose())
+
+
+def test_a_ring_group_rings_its_account_members_only() -> None:
+    from app.domain.models.numbers import RoutingTarget
+    from app.services.phones.service import group_numbers_by_account
+    from tests.unit.services.test_numbers_edit import make_did
+
+    groups = [RoutingTarget("4768", "4768 - Sales team",
+                            ("account:284561_sales", "fwd:18641", "account:284561_kitchen")),
+              RoutingTarget("4770", "4770 - Weekend", ())]
+    dids = [make_did("6175550111", "grp:4768"),
+            make_did("6175550122", "grp:4770"),
+            make_did("6175550133", "grp:9999"),  # gone since
+            make_did("6175550100", "account:284561_sales")]
+    assert group_numbers_by_account(dids, groups) == {
+        "284561_sales": (("6175550111", "Sales team"),),
+        "284561_kitchen": (("6175550111", "Sales team"),),
+    }

@@ -70,6 +70,15 @@ def address_text(phone: Phone) -> str:
     return f"{point.ip}{transport}"
 
 
+def rings_for_text(phone: Phone) -> str:
+    """"(617) 555-0100, (617) 555-0111 (Sales team)": the numbers routed to the
+    phone, then those that ring it through a ring group (named after it)."""
+    direct = [format_number(n) for n in phone.numbers]
+    grouped = [translate("PhonesModel", "{number} ({group})").format(
+        number=format_number(n), group=group) for n, group in phone.group_numbers]
+    return ", ".join(direct + grouped)
+
+
 class PhonesModel(QAbstractTableModel):
     """Rows keyed by account; ``apply`` takes the phones as the change set leaves them."""
 
@@ -147,7 +156,7 @@ class PhonesModel(QAbstractTableModel):
             return address_text(phone)
         if column is Column.NEXT:
             return when(point.expires) if point is not None else ""
-        return ", ".join(format_number(n) for n in phone.numbers)
+        return rings_for_text(phone)
 
     def tooltip(self, phone: Phone, column: Column) -> str:
         if column is Column.PHONE:
@@ -155,4 +164,12 @@ class PhonesModel(QAbstractTableModel):
         if column is Column.STATUS and phone.registration is not None:
             return translate("PhonesModel", "Last checked {when}").format(
                 when=when(phone.registration.checked_at))
+        if column is Column.NUMBERS and phone.group_numbers:
+            return "\n".join([
+                *(translate("PhonesModel", "{number}: routed to this phone").format(
+                    number=format_number(n)) for n in phone.numbers),
+                *(translate("PhonesModel", "{number}: rings the ring group “{group}”, "
+                            "this phone among its members").format(
+                    number=format_number(n), group=group) for n, group in phone.group_numbers),
+            ])
         return self.text(phone, column)
