@@ -57,6 +57,9 @@ def test_lists_every_phone_with_its_registration_and_badge(
     tip = tab.model.data(tab.model.index(tab.model.row_of(SALES), Column.NUMBERS),
                          Qt.ItemDataRole.ToolTipRole)
     assert "ring group “Sales team”" in tip
+    metrics = tab.table.fontMetrics()  # shown whole, not "(617) 555-0111 …"
+    assert tab.table.columnWidth(Column.NUMBERS) >= metrics.horizontalAdvance(
+        _cell(tab, SALES, Column.NUMBERS))
     assert "1 offline" in tab.summary.text()
     with qtbot.waitSignal(tab.badge_changed) as badge:
         tab.apply_changes(PhoneChanges(offline=1))  # a change set without rows keeps them

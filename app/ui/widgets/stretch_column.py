@@ -9,6 +9,8 @@ Below ``minimum`` the column now stops shrinking and the table scrolls sideways.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -48,3 +50,30 @@ class StretchColumn(QObject):
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column != self.column:  # another column made wider or narrower
             self.update()
+
+
+class GrowingColumn:
+    """A column sized for texts the user named (phones, ring groups), known only
+    once the rows arrive: ``fit(texts)`` widens it to the longest, up to
+    ``most_chars`` characters, and never narrows it. A width the user set by
+    dragging the header is theirs: it is left alone from then on."""
+
+    def __init__(self, table: QTableView, column: int, most_chars: int) -> None:
+        self._table = table
+        self.column = column
+        self._most = table.fontMetrics().averageCharWidth() * most_chars
+        #: The width as last set here (None: the user has resized the column).
+        self._width: int | None = table.columnWidth(column)
+
+    def fit(self, texts: Iterable[str]) -> None:
+        table = self._table
+        if self._width is not None and table.columnWidth(self.column) != self._width:
+            self._width = None  # resized by hand: left as the user wants it
+        if self._width is None:
+            return
+        metrics = table.fontMetrics()
+        wanted = min(max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24,
+                     self._most)
+        if wanted > self._width:
+            table.setColumnWidth(self.column, wanted)
+            self._width = wanted

@@ -54,7 +54,7 @@ from app.ui.tabs.calls.model import (
     tr,
 )
 from app.ui.widgets.record_table import record_table
-from app.ui.widgets.stretch_column import StretchColumn
+from app.ui.widgets.stretch_column import GrowingColumn, StretchColumn
 from app.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
@@ -272,24 +272,10 @@ class CallsTab(TabBase):
                   Column.RECORDING: translate("calls", "✉ Voicemail")}
         for column, sample in widths.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
-        #: The phone column's width as last set here (None: the user has resized it).
-        self._phone_width: int | None = table.columnWidth(Column.PHONE)
+        # Wide enough for the phones' names ("Kitchen wall phone"), which the owner
+        # chose on the portal, once they are known.
+        self.phone_names_column = GrowingColumn(table, Column.PHONE, most_chars=24)
         return table
-
-    def _fit_phone_column(self, labels: list[str]) -> None:
-        """Wide enough for the phones' names ("Kitchen wall phone"), which the owner
-        chose on the portal: up to ~24 characters; never against the user's resize."""
-        table = self.table
-        if self._phone_width is not None and table.columnWidth(Column.PHONE) != self._phone_width:
-            self._phone_width = None  # resized by hand: left as the user wants it
-        if self._phone_width is None or not labels:
-            return
-        metrics = table.fontMetrics()
-        most = metrics.averageCharWidth() * 24
-        wanted = min(max(metrics.horizontalAdvance(label) for label in labels) + 20, most)
-        if wanted > self._phone_width:
-            table.setColumnWidth(Column.PHONE, wanted)
-            self._phone_width = wanted
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -442,7 +428,7 @@ class CallsTab(TabBase):
         named = sorted(((account, phone_label(account, name)) for account, name in phones),
                        key=lambda choice: ("_" in choice[0], choice[1].casefold()))
         self._set_choices(self.phone_filter, translate("CallsTab", "All phones"), named)
-        self._fit_phone_column([label for _, label in named])
+        self.phone_names_column.fit(label for _, label in named)
 
     def _set_choices(self, combo: QComboBox, all_label: str,
                      items: list[tuple[str, str]]) -> None:

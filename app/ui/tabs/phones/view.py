@@ -36,7 +36,7 @@ from app.ui.tabs.phones.dialogs import EditPhoneDialog, MailboxDialog, SetupDial
 from app.ui.tabs.phones.model import Column, PhonesModel, when
 from app.ui.widgets.awaited_dialog import await_dialog
 from app.ui.widgets.record_table import record_table
-from app.ui.widgets.stretch_column import StretchColumn
+from app.ui.widgets.stretch_column import GrowingColumn, StretchColumn
 
 
 class PhonesTab(TabBase):
@@ -95,6 +95,8 @@ class PhonesTab(TabBase):
                    Column.NUMBERS: "(617) 555-0100"}
         for column, sample in samples.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        # Two numbers, or one and the ring group it rings through, before eliding.
+        self.numbers_column = GrowingColumn(table, Column.NUMBERS, most_chars=40)
         return table
 
     def _layout(self) -> None:
@@ -152,6 +154,7 @@ class PhonesTab(TabBase):
     def apply_changes(self, changes: PhoneChanges) -> None:
         self.model.set_servers(changes.servers)
         self.model.apply(changes.applied_to(self.model.phones))
+        self.numbers_column.fit(self.model.text(p, Column.NUMBERS) for p in self.model.phones)
         self.badge_changed.emit(changes.offline)
         self._show_summary(changes.offline)
         self._update_actions()
