@@ -156,7 +156,8 @@ class LookupService:
         Raises ``UserFacingError`` only when the API failed and nothing is cached.
         """
         cached = await self.cache.get(name)
-        if cached is not None and not cached.is_stale and not refresh:
+        if (cached is not None and not cached.is_stale and not refresh
+                and not _lacks_kept_fields(name, cached.rows)):
             return LookupResult(name, cached.rows, cached.fetched_at, False, True)
         try:
             rows = await self._fetch(name)
@@ -244,8 +245,10 @@ class LookupService:
         if name.startswith("targets."):
             kind = RouteKind(name.removeprefix("targets."))
             targets = await self._api.get_routing_targets(kind)
+            extra = KEPT_FIELDS.get(name, ())
             return [{"value": t.value, "label": t.label,
-                     **({"members": list(t.members)} if t.members else {})} for t in targets]
+                     **({"members": list(t.members)} if "members" in extra else {})}
+                    for t in targets]
         if name not in LOOKUP_LISTS:
             raise KeyError(f"unknown lookup list {name!r}")
         rows = await self._api.get_lookup(name)
@@ -281,6 +284,17 @@ class LookupService:
     async def cached_servers(self) -> list[Server]:
         cached = await self.cache.get("servers")
         return [] if cached is None else [server_from_row(row) for row in cached.rows]
+
+
+#: Fields kept in a list's rows beyond value and label: a copy cached before one was
+#: kept is fetched again, rather than serving rows without it until the TTL runs out
+#: (ring groups' members: the Phones tab's "Rings for").
+KEPT_FIELDS: dict[str, tuple[str, ...]] = {target_list_name(RouteKind.RING_GROUP): ("members",)}
+
+
+def _lacks_kept_fields(name: str, rows: list[dict[str, Any]]) -> bool:
+    fields = KEPT_FIELDS.get(name, ())
+    return any(field not in row for row in rows for field in fields)
 
 
 def _targets(rows: list[dict[str, Any]]) -> list[RoutingTarget]:

@@ -64,6 +64,26 @@ def test_stale_copy_is_refreshed(
     assert _calls(sandbox, "getTimezones") == 2
 
 
+def test_ring_groups_keep_their_members_and_an_older_copy_without_them_is_fetched_again(
+    lookups: LookupService, sandbox: SandboxServer, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a number routed to a ring group rings (the Phones tab's "Rings for"):
+    a copy cached before members were kept would have served none for a week."""
+    name = target_list_name(RouteKind.RING_GROUP)
+    run(lookups.cache.put(name, [{"value": "4768", "label": "4768 - Sales team"}]))
+    groups = run(lookups.routing_targets(RouteKind.RING_GROUP))
+    assert [(g.value, g.members) for g in groups] == [
+        ("4768", ("account:284561_sales", "fwd:18641"))]
+    assert _calls(sandbox, "getRingGroups") == 1
+    run(lookups.routing_targets(RouteKind.RING_GROUP))
+    assert _calls(sandbox, "getRingGroups") == 1  # the new copy is served from the cache
+    # A group without members is cached as such, not fetched again and again.
+    monkeypatch.setitem(sandbox.state.ring_groups[0], "members", "")
+    run(lookups.get(name, refresh=True))
+    run(lookups.routing_targets(RouteKind.RING_GROUP))
+    assert _calls(sandbox, "getRingGroups") == 2
+
+
 def test_offline_uses_stale_copy_and_says_why(
     lookups: LookupService, sandbox: SandboxServer, run: Any, clock: Clock
 ) -> None:
