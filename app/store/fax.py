@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from app.domain.models.fax import FaxFolder, FaxMessage
+from app.store import phonebook
 from app.store.db import Database, transaction
 from app.store.rows import ReplaceResult, opt_from_epoch, opt_to_epoch, to_epoch
 
@@ -216,6 +217,10 @@ class FaxRepo:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    async def names(self) -> dict[str, str]:
+        """The phonebook's names by normalised number (to label senders)."""
+        return await self.db.run(phonebook.all_names)
 
     async def replace_folders(self, folders: Sequence[FaxFolder]) -> None:
         await self.db.run(replace_fax_folders, list(folders))

@@ -72,6 +72,21 @@ def test_display_texts_and_roles(qapp: Any) -> None:
     assert "2 pages, 1:16" in model.data(index, Qt.ItemDataRole.ToolTipRole)
 
 
+def test_senders_and_recipients_carry_the_phonebook_name_as_in_the_other_tabs(
+    qapp: object,
+) -> None:
+    """Calls, Messages and Voicemail say "Northside Flour Co."; the fax list said
+    what the sender's machine calls itself ("NORTHSIDE FLOUR")."""
+    model = FaxTableModel(lambda f: False)
+    model.apply([fax(1), fax(2, stationid="", callerid="+1 418-555-0124")])
+    model.set_names({"8005550111": "Northside Flour Co.", "6175550133": "Back office"})
+    assert model.data(model.index(0, Column.FROM)) == "Northside Flour Co. · (800) 555-0111"
+    assert model.data(model.index(0, Column.TO)) == "Back office · (617) 555-0133"
+    assert model.data(model.index(1, Column.FROM)) == "(418) 555-0124"  # not in the book
+    assert "From: Northside Flour Co." in model.data(model.index(0, Column.FROM),
+                                                     Qt.ItemDataRole.ToolTipRole)
+
+
 def test_format_helpers() -> None:
     assert format_date(None, NOW) == "Unknown date"
     assert format_date(NOW - timedelta(days=400), NOW).endswith(

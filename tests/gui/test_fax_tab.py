@@ -96,13 +96,22 @@ def inbox(tab: FaxTab) -> list[FaxMessage]:
     return sorted(tab.model.faxes, key=lambda f: f.date or 0, reverse=True)  # type: ignore[arg-type, return-value]
 
 
-def test_list_shows_inbox_with_unread_badge(fax_tab: FaxTab, qtbot: QtBot) -> None:
+def test_list_shows_inbox_with_unread_badge(
+    fax_tab: FaxTab, qtbot: QtBot, app_context: Any, arun: Any
+) -> None:
     assert fax_tab.folder == "INBOX"
     assert fax_tab.model.rowCount() == 5
     assert all(f.folder == "INBOX" for f in fax_tab.model.faxes)
     names = [fax_tab.folders.list.item(i).text() for i in range(fax_tab.folders.list.count())]
     assert names[0].startswith("Inbox") and names[1] == "Sent"
     assert fax_tab.table.isColumnHidden(2)  # "To" says nothing in the inbox
+    # Senders in the phonebook are named as in the other tabs (was "NORTHSIDE FLOUR"),
+    # once a sync has stored the phonebook (the voicemail's reads it).
+    arun(app_context.voicemail.refresh())
+    arun(fax_tab.refresh())
+    senders = {fax_tab.model.data(fax_tab.model.index(r, 1))
+               for r in range(fax_tab.model.rowCount())}
+    assert "Northside Flour Co. · (800) 555-0111" in senders, senders
     fax_tab.open_folder("SENT")
     qtbot.waitUntil(lambda: fax_tab.model.rowCount() == 3, timeout=5_000)
     assert all(f.folder == "SENT" for f in fax_tab.model.faxes)

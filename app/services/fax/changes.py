@@ -57,11 +57,14 @@ class FaxChanges:
     folders: tuple[FaxFolder, ...] | None = None
     unread: UnreadState | None = None
     folder: FaxFolder | None = None
+    #: The phonebook's names (normalised number -> name) to label senders and
+    #: recipients with, as every other tab does; ``None``: unchanged.
+    names: Mapping[str, str] | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.upserted or self.removed or self.folders is not None
-                    or self.unread is not None)
+                    or self.unread is not None or self.names is not None)
 
     def applied_to(
         self, rows: Iterable[FaxMessage], keep: Callable[[FaxMessage], bool]

@@ -90,6 +90,9 @@ class FaxService:
         self._tz_name = provider_tz
         self._clock = clock
         self._numbers: list[FaxNumber] | None = None
+        #: The phonebook's names as last announced (overview, changed): a sync tells
+        #: the list again only when they differ.
+        self._names_told: dict[str, str] | None = None
         # One sync at a time; seen-state writes (read, add, write) never interleave.
         self._sync_lock = asyncio.Lock()
         self._seen_lock = asyncio.Lock()
@@ -129,7 +132,9 @@ class FaxService:
 
     async def overview(self) -> FaxChanges:
         """The first screen from the store (no network): folders and the unread state."""
-        return FaxChanges(folders=tuple(await self.store.folders()), unread=await self.unread())
+        self._names_told = await self.store.names()
+        return FaxChanges(folders=tuple(await self.store.folders()), unread=await self.unread(),
+                          names=self._names_told)
 
     # --- sync ------------------------------------------------------------------------
 
@@ -158,13 +163,20 @@ class FaxService:
         first_sync = await self.state.get(BASELINE_KEY) is None
         if first_sync:
             await self._set_baseline()
+        # The phonebook is read by other syncs (voicemail's): names learnt since the
+        # list was shown go out with the next fax sync, even one that found nothing.
+        names = await self.store.names()
+        names_changed = names != self._names_told
+        self._names_told = names
         changes = FaxChanges(
             upserted=(*listing.inserted, *listing.changed),
             removed=frozenset(f.id for f in listing.removed),
             folders=tuple(folders) if folders_changed else None,
             unread=await self.unread(),
+            names=names if names_changed else None,
         )
-        if first_sync or changes.upserted or changes.removed or folders_changed:
+        if (first_sync or changes.upserted or changes.removed or folders_changed
+                or names_changed):
             self.changed.emit(changes)
         if new_inbound and not first_sync:
             self.new_faxes.emit(tuple(new_inbound))

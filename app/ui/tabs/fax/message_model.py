@@ -9,7 +9,7 @@ a ``QSortFilterProxyModel`` on ``SORT_ROLE``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models.fax import FaxMessage
-from app.domain.phone import format_number
+from app.domain.phone import format_number, normalize
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.fax.rules import is_inbound
 from app.ui import style
@@ -67,13 +67,25 @@ def format_duration(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def sender_text(fax: FaxMessage) -> str:
-    """Caller id and station id, without saying the same thing twice."""
+def sender_text(fax: FaxMessage, names: Mapping[str, str] | None = None) -> str:
+    """The phonebook's name for the caller id, else the station id, and the number,
+    without saying the same thing twice ("Northside Flour Co. · (800) 555-0111", as
+    the other tabs name that caller; "NORTHSIDE FLOUR" is what its machine says)."""
     number = format_number(fax.callerid) if fax.callerid else ""
-    station = fax.stationid.strip()
+    known = (names or {}).get(normalize(fax.callerid), "") if fax.callerid else ""
+    station = known or fax.stationid.strip()
     if station and station != fax.callerid and station != number:
         return f"{station} · {number}" if number else station
     return number or station or translate("fax", "Unknown")
+
+
+def recipient_text(fax: FaxMessage, names: Mapping[str, str] | None = None) -> str:
+    """The number a fax went to, with the phonebook's name for it when there is one."""
+    number = format_number(fax.destination)
+    if not number:
+        return "—"
+    known = (names or {}).get(normalize(fax.destination), "")
+    return f"{known} · {number}" if known else number
 
 
 def status_text(fax: FaxMessage) -> str:
@@ -96,6 +108,16 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         super().__init__(len(Column), parent)
         self._is_unread = is_unread
         self._clock = clock
+        self._names: Mapping[str, str] = {}
+
+    def set_names(self, names: Mapping[str, str]) -> None:
+        """The phonebook's names to label senders and recipients with."""
+        if dict(names) == self._names:
+            return
+        self._names = dict(names)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, Column.FROM),
+                                  self.index(self.rowCount() - 1, Column.TO))
 
     def row_key(self, row: FaxMessage) -> int:
         return row.id
@@ -143,9 +165,9 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         if column == Column.DATE:
             return format_date(fax.date, self._clock())
         if column == Column.FROM:
-            return sender_text(fax)
+            return sender_text(fax, self._names)
         if column == Column.TO:
-            return format_number(fax.destination) or "—"
+            return recipient_text(fax, self._names)
         if column == Column.PAGES:
             return str(fax.pages)
         if column == Column.STATUS:
@@ -166,8 +188,8 @@ class FaxTableModel(KeyedRowsModel[FaxMessage, int]):
         lines = [
             translate("fax", "Received {when}").format(when=when) if is_inbound(fax)
             else translate("fax", "Sent {when}").format(when=when),
-            translate("fax", "From: {sender}").format(sender=sender_text(fax)),
-            translate("fax", "To: {number}").format(number=format_number(fax.destination) or "—"),
+            translate("fax", "From: {sender}").format(sender=sender_text(fax, self._names)),
+            translate("fax", "To: {number}").format(number=recipient_text(fax, self._names)),
             translate("fax", "%n page(s), {duration}", "", fax.pages).format(
                 duration=format_duration(fax.duration_seconds)),
             translate("fax", "Status: {status}").format(status=status_text(fax)),

@@ -380,6 +380,8 @@ class FaxTab(FaxActionsMixin):
                 self._folder = renamed.name
         if changes.unread is not None:
             self._unread = changes.unread
+        if changes.names is not None:
+            self.model.set_names(changes.names)
         if changes.upserted or changes.removed:
             self._show_rows(changes.applied_to(self.model.faxes, self._listed()))
         if folders is not None or changes.unread is not None:
