@@ -14,11 +14,11 @@ Events (the ``Poller``'s):
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
 from app.domain.models.fax import FaxMessage
-from app.domain.phone import format_number
+from app.domain.phone import format_number, normalize
 from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.notifications import fax_target
 from app.services.polling import FeaturePolling
@@ -33,11 +33,16 @@ log = logging.getLogger(__name__)
 POLL_DAYS = 2
 
 
-def notification_text(faxes: tuple[FaxMessage, ...] | list[FaxMessage]) -> tuple[str, str]:
+def notification_text(
+    faxes: tuple[FaxMessage, ...] | list[FaxMessage], names: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """"New fax" / "From Northside Flour Co. ((800) 555-0111), 2 pages": the sender
+    as the phonebook names it (as the list does), else its station id."""
     if len(faxes) == 1:
         fax = faxes[0]
         number = format_number(fax.callerid)
-        station = fax.stationid.strip()
+        known = (names or {}).get(normalize(fax.callerid), "") if fax.callerid else ""
+        station = known or fax.stationid.strip()
         # A fax machine's station id is often just its own number ("4185550124"):
         # then the formatted number says it once, not "4185550124 ((418) 555-0124)".
         if station and _digits(station) != _digits(fax.callerid):
@@ -87,6 +92,6 @@ class FaxPolling(FeaturePolling):
 
     def _on_service_new_faxes(self, faxes: tuple[FaxMessage, ...]) -> None:
         if self._notifier is not None:
-            title, text = notification_text(faxes)
+            title, text = notification_text(faxes, self._service.names_told)
             first = faxes[0]  # several: the newest one's row, in the folder they came to
             self._notifier.notify(title, text, fax_target(first.folder, first.id))

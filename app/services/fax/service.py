@@ -23,7 +23,7 @@ import asyncio
 import functools
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,6 +129,12 @@ class FaxService:
 
     async def unread(self) -> UnreadState:
         return UnreadState.of(await self.store.messages(None, limit=ALL), await self._seen())
+
+    @property
+    def names_told(self) -> Mapping[str, str]:
+        """The phonebook's names as last read (by ``overview`` or a sync): for the
+        new-fax notification, which names the sender as the list does."""
+        return self._names_told or {}
 
     async def overview(self) -> FaxChanges:
         """The first screen from the store (no network): folders and the unread state."""

@@ -173,6 +173,10 @@ def test_a_new_fax_notification_names_the_sender_once() -> None:
     assert notification_text([named]) == ("New fax", "From Acme Supply ((418) 555-0124), 3 pages")
     anonymous = replace(base, stationid="", callerid="")
     assert notification_text([anonymous])[1] == "From unknown sender, 3 pages"
+    # In the phonebook: named as the list names it (and every other tab).
+    book = {"4185550124": "Acme Supply Co."}
+    assert notification_text([same], book)[1] == "From Acme Supply Co. ((418) 555-0124), 3 pages"
+    assert notification_text([named], book)[1] == "From Acme Supply Co. ((418) 555-0124), 3 pages"
 
 
 def _fax_for_notification() -> FaxMessage:
