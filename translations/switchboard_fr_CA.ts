@@ -2115,6 +2115,20 @@ Sans lien avec VoIP.ms.</translation>
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <source>%n new notification(s)</source>
+        <translation>
+            <numerusform>%n nouvelle notification</numerusform>
+            <numerusform>%n nouvelles notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>…and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+</context>
+<context>
     <name>NumbersTab</name>
     <message>
         <source>Some target names could not be loaded: {problem}</source>

@@ -33,14 +33,22 @@ from app.domain.sms_text import escape_rich_text
 from app.services.notifications import NotifyTarget
 from app.ui import crash
 from app.ui.desktop_tray import AppTray, tray_available
-from app.ui.i18n import localized
+from app.ui.i18n import localized, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
+
     from app.ui.notify_dbus import FreedesktopNotifications
 
 log = logging.getLogger(__name__)
 #: D-Bus notifications remembered for a click (older ones are forgotten first).
 REMEMBERED = 50
+#: Notifications raised this close together share one tray balloon: a tray shows one
+#: balloon at a time (Windows' notification area, Qt's own balloon), so a missed call
+#: and the voicemail it left, found by the same check, showed only the voicemail.
+TRAY_GATHER_MS = 800
+#: Lines a shared balloon lists before "…and N more".
+TRAY_LINES = 4
 
 
 def tray_text(text: str, platform: str = sys.platform) -> str:
@@ -87,6 +95,9 @@ class Notifier(QObject):
         self._dbus_checked = False
         #: The target of the tray's last balloon (the tray says only "clicked").
         self._tray_target: NotifyTarget | None = None
+        #: Raised and not shown yet: ``(title, text, target)``, gathered into one balloon.
+        self._tray_pending: list[tuple[str, str, NotifyTarget | None]] = []
+        self._tray_gather: QTimer | None = None
         #: D-Bus notification id -> target, for ``ActionInvoked``.
         self._dbus_targets: dict[int, NotifyTarget | None] = {}
         #: Clicks on ids whose ``_sent`` has not arrived yet (a worker thread's race).
@@ -112,8 +123,16 @@ class Notifier(QObject):
         if not self._settings.notifications:
             return
         if self._has_tray():
-            self._tray_target = target
-            self.tray.show_message(tray_text(title), tray_text(text))
+            self._tray_pending.append((title, text, target))
+            if self._tray_gather is None:
+                from PySide6.QtCore import QTimer
+
+                self._tray_gather = QTimer(self)
+                self._tray_gather.setSingleShot(True)
+                self._tray_gather.setInterval(TRAY_GATHER_MS)
+                self._tray_gather.timeout.connect(self._show_tray_pending)
+            if not self._tray_gather.isActive():
+                self._tray_gather.start()
             return
         dbus = self._ensure_dbus()
         if dbus is None:
@@ -124,6 +143,27 @@ class Notifier(QObject):
         future = self._sender.submit(dbus.send, title, text)
         future.add_done_callback(lambda done: self._on_send_done(done, target))
         self.last_send = future
+
+    def _show_tray_pending(self) -> None:
+        """One balloon for what was raised within ``TRAY_GATHER_MS``: as it is when
+        alone, else "3 new notifications" with a line each; a click opens their tab
+        when they share one, else just the window."""
+        pending, self._tray_pending = self._tray_pending, []
+        if not pending or self._closed:
+            return
+        if len(pending) == 1:
+            title, text, target = pending[0]
+        else:
+            title = translate("Notifier", "%n new notification(s)", "", len(pending))
+            lines = [f"{t}: {x}" for t, x, _ in pending[:TRAY_LINES]]
+            if len(pending) > TRAY_LINES:
+                lines.append(translate("Notifier", "…and {count} more").format(
+                    count=len(pending) - TRAY_LINES))
+            text = "\n".join(lines)
+            tabs = {p[2].tab if p[2] is not None else "" for p in pending}
+            target = NotifyTarget(tabs.pop()) if len(tabs) == 1 else None
+        self._tray_target = target
+        self.tray.show_message(tray_text(title), tray_text(text))
 
     def _on_send_done(self, done: Future[int | None], target: NotifyTarget | None) -> None:
         """On the worker thread: hand the outcome to the GUI thread (queued signals)."""
@@ -186,6 +226,8 @@ class Notifier(QObject):
 
     def close(self) -> None:
         self._closed = True
+        if self._tray_gather is not None:
+            self._tray_gather.stop()
         if self._sender is not None:
             self._sender.shutdown(wait=False, cancel_futures=True)
             self._sender = None
