@@ -5,6 +5,9 @@ the other columns keep their measured widths. In a narrow window Qt squeezed it
 down to its minimum section size: every caller's name became "…" while the
 dates and numbers beside it stayed whole (the French window at its smallest).
 Below ``minimum`` the column now stops shrinking and the table scrolls sideways.
+
+:class:`GrowingColumn`: a column of names known only once the rows arrive (the
+phones' names in Calls, "Rings for" in Phones), widened to fit them.
 """
 
 from __future__ import annotations
