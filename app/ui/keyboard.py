@@ -129,7 +129,14 @@ class Shortcuts(QObject):
         self._into_current_tab()
 
     def _into_current_tab(self) -> None:
-        """Into the tab, where its first control waits for the keyboard."""
+        """Into the tab's list, where the arrows pick a row at once (the tab itself
+        took no key: Down did nothing until Tab found a control). Nothing is
+        selected for the user: selecting marks a missed call seen, a fax read."""
+        tab = self.current_tab()
+        view = tab.main_list() if tab is not None else None
+        if view is not None and view.isVisible() and view.isEnabled():
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
         current = self.window.tab_widget.currentWidget()
         if current is not None:
             current.setFocus(Qt.FocusReason.TabFocusReason)

@@ -95,17 +95,33 @@ def test_ctrl_tab_and_ctrl_pgdown_switch_tabs_from_inside_a_list(
 
 
 def test_alt_and_a_digit_goes_straight_to_a_tab(window: Any, qtbot: QtBot, arun: Any) -> None:
+    for key in ("calls", "voicemail", "phones"):  # their lists show once loaded
+        loaded(window, key, qtbot, arun)
     tab = loaded(window, "fax", qtbot, arun)
     tab.table.setFocus()  # type: ignore[attr-defined]
     qtbot.waitUntil(tab.table.hasFocus, timeout=2_000)  # type: ignore[attr-defined]
     ALT = Qt.KeyboardModifier.AltModifier
     for digit, key in ((Qt.Key.Key_3, "calls"), (Qt.Key.Key_1, "voicemail"),
-                       (Qt.Key.Key_6, "phones"), (Qt.Key.Key_2, "messages")):
+                       (Qt.Key.Key_6, "phones")):
         press(digit, ALT)
         assert window.current_key() == key
-        # The keyboard is in the tab, ready for Tab / the arrows.
-        qtbot.waitUntil(lambda k=key: window.tabs[k].isAncestorOf(QApplication.focusWidget())
-                        or window.tabs[k].hasFocus(), timeout=2_000)
+        # The keyboard is in the tab's list, ready for the arrows (it used to be on
+        # the tab itself, where Down did nothing).
+        listed = window.tabs[key].main_list()
+        assert listed is not None
+        qtbot.waitUntil(listed.hasFocus, timeout=2_000)
+    # A tab whose list is not shown yet (nothing loaded): the keyboard is in the tab.
+    press(Qt.Key.Key_2, ALT)
+    assert window.current_key() == "messages"
+    qtbot.waitUntil(lambda: window.tabs["messages"].isAncestorOf(QApplication.focusWidget())
+                    or window.tabs["messages"].hasFocus(), timeout=2_000)
+    # Down picks a row at once.
+    phones = window.tabs["phones"]
+    press(Qt.Key.Key_6, ALT)
+    qtbot.waitUntil(phones.table.hasFocus, timeout=2_000)
+    assert not phones.table.selectionModel().selectedRows()  # nothing chosen for the user
+    press(Qt.Key.Key_Down)
+    assert phones.table.selectionModel().selectedRows()
 
 
 def test_down_in_a_search_box_goes_into_what_it_found(

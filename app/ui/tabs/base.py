@@ -74,6 +74,11 @@ class TabBase(QWidget):
         """The list the search box narrows, where Down in the box goes; None: none."""
         return None
 
+    def main_list(self) -> QAbstractItemView | None:
+        """The tab's list, where Alt+digit and Ctrl+Tab put the keyboard (the arrows
+        then pick a row); by default the one the search narrows. None: the tab."""
+        return self.search_results()
+
     def start_new(self) -> None:
         """Start what the tab makes (a conversation, a fax): Ctrl+N / Ctrl+Shift+N."""
 

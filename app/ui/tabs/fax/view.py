@@ -297,6 +297,9 @@ class FaxTab(FaxActionsMixin):
     def start_new(self) -> None:
         self.open_compose()
 
+    def main_list(self) -> QTableView:
+        return self.table
+
     def shutdown(self) -> None:
         if self.compose is not None:
             self.compose.save_draft_blocking()  # the window closes: keep what was typed

@@ -135,6 +135,9 @@ class PhonesTab(TabBase):
         if not self.polling.active:
             self.polling.start()
 
+    def main_list(self) -> QTableView:
+        return self.table
+
     def shutdown(self) -> None:
         self.polling.stop()
         self._events.close()

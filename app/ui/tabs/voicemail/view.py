@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -232,6 +233,9 @@ class VoicemailTab(PlaybackCommands):
         self._show_empty_state()
         if not self.poller.active:
             self.poller.start()
+
+    def main_list(self) -> QTableView:
+        return self.table
 
     def shutdown(self) -> None:
         self.poller.stop()
