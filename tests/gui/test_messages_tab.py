@@ -96,6 +96,21 @@ def test_first_sync_lists_conversations_newest_first_and_nothing_unread(
     assert min(summary.total, PAGE_SIZE) == tab.pane.model.message_count()
 
 
+def test_a_narrow_conversation_list_does_not_scroll_sideways(
+    tab: MessagesTab, qtbot: QtBot
+) -> None:
+    """The rows asked for 240 px: at the window's narrowest the list scrolled
+    sideways to show rows clipped at the edge. They take the list's width."""
+    view = tab.list_view
+    view.setFixedWidth(200)
+    qtbot.waitUntil(lambda: view.viewport().width() < 200, timeout=2_000)
+    view.doItemsLayout()
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.visualRect(tab.conversations.index(0, 0)).width() == view.viewport().width()
+    view.setMinimumWidth(0)
+    view.setMaximumWidth(16_777_215)
+
+
 def test_long_thread_opens_on_its_newest_page_and_loads_older_on_scroll(
     tab: MessagesTab, sandbox: Any, arun: Any, qtbot: QtBot
 ) -> None:

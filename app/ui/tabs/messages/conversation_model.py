@@ -272,7 +272,9 @@ class ConversationDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)
-        return QSize(240, 2 * metrics.height() + 2 * self.PAD + 4)
+        # The width is the list's (the rows stretch to it and elide their texts): a
+        # fixed 240 px made a narrow list scroll sideways to show clipped rows.
+        return QSize(1, 2 * metrics.height() + 2 * self.PAD + 4)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
