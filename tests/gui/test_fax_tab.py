@@ -364,3 +364,15 @@ def test_a_failed_periodic_check_goes_to_the_status_bar(
         assert not arun(fax_tab.poller.check())
     assert str(signal.args[0]).startswith("Checking for faxes failed: ")
     assert user_messages.texts == []  # no dialog for a background check
+
+
+def test_a_narrow_list_keeps_the_senders_readable(fax_tab: FaxTab, qtbot: QtBot) -> None:
+    """At the French window's narrowest every sender read "N…" (the From column
+    squeezed to nothing beside the dates); it stops at ~16 characters and scrolls."""
+    from app.ui.tabs.fax.message_model import Column
+
+    table = fax_tab.table
+    table.setFixedWidth(330)
+    readable = table.fontMetrics().averageCharWidth() * 16
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0, timeout=2_000)
+    assert table.columnWidth(Column.FROM) == readable

@@ -47,3 +47,27 @@ def test_a_narrow_table_keeps_the_column_readable_and_scrolls(qtbot: QtBot) -> N
     table.resize(1000, 300)
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
     assert table.columnWidth(0) > stretch.minimum
+
+
+def test_two_such_columns_share_the_width_and_each_stops_at_its_minimum(
+    qtbot: QtBot,
+) -> None:
+    """The fax list's From and To (a folder holding faxes both ways shows both)."""
+    model = QStandardItemModel(5, 5)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.horizontalHeader().setStretchLastSection(False)
+    for column in range(2, 5):
+        table.setColumnWidth(column, 100)
+    pair = [StretchColumn(table, column, 120) for column in (0, 1)]
+    table.resize(1000, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: table.columnWidth(0) > 120 and table.columnWidth(1) > 120)
+    table.resize(400, 300)  # the three others alone take 300
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    assert [table.columnWidth(c.column) for c in pair] == [120, 120]
+    table.setColumnHidden(1, True)  # one way only: the other has the room
+    table.resize(1000, 300)
+    qtbot.waitUntil(lambda: table.columnWidth(0) == table.viewport().width() - 300)

@@ -55,6 +55,7 @@ from app.ui.tabs.fax.message_model import SORT_ROLE, Column, FaxTableModel
 from app.ui.widgets.pdf_view import READABLE_ZOOM, PdfViewer
 from app.ui.widgets.pending_sends import PendingSends
 from app.ui.widgets.record_table import record_table
+from app.ui.widgets.stretch_column import StretchColumn
 from app.ui.widgets.wrap_row import WrapRow
 
 #: (days, label) offered by the period selector.
@@ -148,9 +149,11 @@ class FaxTab(FaxActionsMixin):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.FROM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.TO, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
+        # Who sent it (or, in Sent, where it went) fills the spare width; a narrow
+        # window scrolls rather than eliding every sender to "N…" (French, 660 px).
+        self.party_columns = [StretchColumn(table, column, metrics.averageCharWidth() * 16)
+                              for column in (Column.FROM, Column.TO)]
         widths = {
             Column.DATE: max(dates.list_date_samples(), key=metrics.horizontalAdvance),
             Column.TO: "(555) 555-5555",
