@@ -136,6 +136,11 @@ class Shortcuts(QObject):
         view = tab.main_list() if tab is not None else None
         if view is not None and view.isVisible() and view.isEnabled():
             view.setFocus(Qt.FocusReason.TabFocusReason)
+            selection = view.selectionModel()
+            if selection is not None and not selection.hasSelection():
+                # Qt made the first row current (unmarked in our styles): Down would
+                # then pick the second. With none current, Down picks the first.
+                selection.clearCurrentIndex()
             return
         current = self.window.tab_widget.currentWidget()
         if current is not None:
