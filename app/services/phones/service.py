@@ -106,7 +106,10 @@ def group_numbers_by_account(
             continue
         name = group.label.removeprefix(f"{group.value} - ")  # listed as "4768 - Sales team"
         for member in group.members:
-            kind, _, account = member.partition(":")
+            # "account:100001", or with its ring time and "press 1" setting:
+            # "account:100001,25,0" (setRingGroup's members).
+            kind, _, rest = member.partition(":")
+            account = rest.split(",", 1)[0].strip()
             if kind == RouteKind.ACCOUNT.value and account:
                 out.setdefault(account, []).append((did.did, name))
     return {account: tuple(numbers) for account, numbers in out.items()}

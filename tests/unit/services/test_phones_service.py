@@ -268,7 +268,8 @@ def test_a_ring_group_rings_its_account_members_only() -> None:
     from tests.unit.services.test_numbers_edit import make_did
 
     groups = [RoutingTarget("4768", "4768 - Sales team",
-                            ("account:284561_sales", "fwd:18641", "account:284561_kitchen")),
+                            ("account:284561_sales", "fwd:18641,10,1",
+                             "account:284561_kitchen,25,0", "none:")),
               RoutingTarget("4770", "4770 - Weekend", ())]
     dids = [make_did("6175550111", "grp:4768"),
             make_did("6175550122", "grp:4770"),
