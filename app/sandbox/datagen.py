@@ -101,7 +101,7 @@ def _routing_targets(state: SandboxState) -> None:
                    "choices": "1=account:284561_frontdesk;2=grp:4768;3=vm:1002"}]
     state.ring_groups = [{"ring_group": "4768", "name": "Sales team",
                           "caller_announcement": "0", "music_on_hold": "default",
-                          "language": "en", "members": "account:284561_sales;fwd:18641",
+                          "language": "en", "members": "account:284561_sales,25,0;fwd:18641,10,1",
                           "voicemail": "1002"}]
     state.sip_uris = [{"sipuri": "6199", "uri": "fax@gateway.maplestreet.example:5060",
                        "description": "Fax gateway", "callerid_override": "",

@@ -73,7 +73,7 @@ def test_ring_groups_keep_their_members_and_an_older_copy_without_them_is_fetche
     run(lookups.cache.put(name, [{"value": "4768", "label": "4768 - Sales team"}]))
     groups = run(lookups.routing_targets(RouteKind.RING_GROUP))
     assert [(g.value, g.members) for g in groups] == [
-        ("4768", ("account:284561_sales", "fwd:18641"))]
+        ("4768", ("account:284561_sales,25,0", "fwd:18641,10,1"))]
     assert _calls(sandbox, "getRingGroups") == 1
     run(lookups.routing_targets(RouteKind.RING_GROUP))
     assert _calls(sandbox, "getRingGroups") == 1  # the new copy is served from the cache
