@@ -4049,6 +4049,10 @@ Les détails ont été écrits dans {path}.</translation>
         <translation>Test de qualité sonore</translation>
     </message>
     <message>
+        <source>{account} (main account)</source>
+        <translation>{account} (compte principal)</translation>
+    </message>
+    <message>
         <source>No action</source>
         <translation>Aucune action</translation>
     </message>

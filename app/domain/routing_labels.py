@@ -88,6 +88,9 @@ def target_text(kind: RouteKind, target: RoutingTarget) -> str:
     if kind is RouteKind.VOICEMAIL:
         return Verbatim(f"{target.value} - {name}" if name else target.value)
     if kind is RouteKind.ACCOUNT:
+        if "_" not in target.value and not name:  # the main account (no sub-account suffix)
+            return Text(QT_TRANSLATE_NOOP("services", "{account} (main account)"),
+                        account=Verbatim(target.value))
         return Verbatim(f"{target.value} ({name})" if name else target.value)
     if kind is RouteKind.FORWARD:
         number, _, rest = name.partition(" - ")
@@ -116,8 +119,9 @@ def describe(route: Route, lists: TargetLists | None = None) -> str:
     kind_label = ROUTE_KIND_LABELS[kind]
     target = find_target(route, lists)
     if target is not None:
-        return Text(QT_TRANSLATE_NOOP("services", "{kind} {target}"),
-                    kind=kind_label, target=Verbatim(target_text(kind, target)))
+        shown = target_text(kind, target)  # a Text is translated where shown, not Verbatim
+        return Text(QT_TRANSLATE_NOOP("services", "{kind} {target}"), kind=kind_label,
+                    target=shown if isinstance(shown, Text) else Verbatim(shown))
     if not route.value:
         return Text(QT_TRANSLATE_NOOP("services", "{kind} (not set)"), kind=kind_label)
     if kind is RouteKind.FORWARD and _PHONE_LIKE.match(route.value):

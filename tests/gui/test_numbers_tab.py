@@ -92,6 +92,23 @@ def test_quick_reroute_from_the_context_menu(
     assert tab.log_model.index(0, 3).data() == "Saved"
 
 
+def test_a_number_can_be_routed_back_to_the_main_account(
+    tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    """A phone registered on the main account (the demo's "Main account" is online):
+    getSubAccounts lists only sub-accounts, so a number routed away from it could
+    come back only through Undo or a preset. The main account is offered first."""
+    tab.select_numbers([SALES])
+    menu = tab.build_context_menu()
+    action = find_action(menu, Route(RouteKind.ACCOUNT, "284561"))
+    assert action is not None and action.text() == "284561 (main account)"
+    action.trigger()
+    qtbot.waitUntil(lambda: sandbox.state.dids[SALES]["routing"] == "account:284561",
+                    timeout=5000)
+    qtbot.waitUntil(lambda: not tab.model.is_pending(SALES), timeout=5000)
+    assert cell(tab, SALES, Column.ROUTING) == "Sub-account 284561 (main account)"
+
+
 def test_bulk_reroute_from_the_toolbar_menu(
     tab: NumbersTab, sandbox: SandboxServer, qtbot: QtBot
 ) -> None:

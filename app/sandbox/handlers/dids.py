@@ -53,6 +53,8 @@ def validate_route(state: SandboxState, text: str, *, failover: bool) -> str:
             raise Reply(bad_header)
     elif kind is RouteKind.SIP and "@" in value:
         pass  # a literal SIP URI (it may contain further colons: user@host:port)
+    elif kind is RouteKind.ACCOUNT and value and value == state.main_account:
+        pass  # the main account itself ("account:100001" in the reference's samples)
     else:
         attr, key, invalid = _TARGET_TABLES[kind]
         if not any(str(row.get(key)) == value for row in getattr(state, attr)):

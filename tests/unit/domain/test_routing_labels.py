@@ -13,6 +13,7 @@ from app.domain.routing_labels import (
     describe_raw,
     find_target,
     system_targets,
+    target_text,
     targets_for,
 )
 
@@ -113,3 +114,28 @@ def test_find_target() -> None:
 
 def test_editor_offers_every_header_once() -> None:
     assert sorted(k.value for k in EDITOR_KINDS) == sorted(k.value for k in RouteKind)
+
+
+def test_the_main_account_reads_as_such_and_is_translated_where_shown() -> None:
+    """``account:100001`` (no sub-account suffix) is the main account: the API layer
+    lists it first among the account targets (getSubAccounts does not)."""
+    from app.domain.words import Text
+
+    main = RoutingTarget("100001", "100001")
+    shown = target_text(RouteKind.ACCOUNT, main)
+    assert shown == "100001 (main account)" and isinstance(shown, Text)
+    lists = {**LISTS, RouteKind.ACCOUNT: [main, *LISTS[RouteKind.ACCOUNT]]}
+    words = describe(Route(RouteKind.ACCOUNT, "100001"), lists)
+    assert words == "Sub-account 100001 (main account)"
+    assert isinstance(words, Text) and isinstance(words.params["target"], Text)
+
+
+def test_the_main_account_target_comes_from_the_sub_accounts_prefix() -> None:
+    from app.api.typed_numbers import _main_account_target
+
+    subs = [RoutingTarget("100001_front", "100001_front - Front desk"),
+            RoutingTarget("100001_VoIP", "100001_VoIP")]
+    assert _main_account_target(subs) == [RoutingTarget("100001", "100001")]
+    assert _main_account_target([]) == []  # not known without a sub-account
+    assert _main_account_target([*subs, RoutingTarget("100001", "x")]) == []  # listed already
+    assert _main_account_target([*subs, RoutingTarget("200002_x", "")]) == []  # two prefixes?
