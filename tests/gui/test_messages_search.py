@@ -39,6 +39,20 @@ def test_a_name_or_a_number_in_any_format_finds_the_conversation(
     _search(tab, qtbot, "Okafor")
     assert _contacts(tab) == [OKAFOR]
     assert tab.search.status.text() == "1 conversation"  # no message mentions the name
+    # When it last spoke, with a year only for another year (as every list writes it).
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui import dates
+
+    row = tab.search.conversation_rows()[0]
+    label = tab.search.results.itemWidget(row)
+    assert isinstance(label, QLabel)
+    day = row.data(CONVERSATION_ROLE).last_date.astimezone().date()
+    expected = (dates.day_month(day) if day.year == datetime.now().year
+                else dates.day_month_year(day))
+    assert f"last {expected}<" in label.text(), label.text()
 
 
 def test_opening_a_found_conversation(tab: MessagesTab, qtbot: QtBot) -> None:

@@ -218,8 +218,11 @@ class SearchPanel(QWidget):
         who = (f"<b>{escape_rich_text(summary.name)}</b> · {escape_rich_text(number)}"
                if summary.name else f"<b>{escape_rich_text(number)}</b>")
         count = _messages(summary.total)
-        last = translate("SearchPanel", "last {date}").format(
-            date=dates.day_month_year(local.date()))
+        # A year only for other years, as every list writes dates.
+        day = local.date()
+        shown = (dates.day_month(day) if day.year == datetime.now().year
+                 else dates.day_month_year(day))
+        last = translate("SearchPanel", "last {date}").format(date=shown)
         self._add_label(item, f"{who}<br><small>{count} · {last}</small>")
 
     def _add_hits(self, page: SearchResults, total: SearchResults | None = None) -> None:
