@@ -91,7 +91,9 @@ def target_text(kind: RouteKind, target: RoutingTarget) -> str:
         if "_" not in target.value and not name:  # the main account (no sub-account suffix)
             return Text(QT_TRANSLATE_NOOP("services", "{account} (main account)"),
                         account=Verbatim(target.value))
-        return Verbatim(f"{target.value} ({name})" if name else target.value)
+        # Name first, as the Phones and Calls tabs name a phone ("Front desk phone");
+        # the id, which the portal shows, after it.
+        return Verbatim(f"{name} ({target.value})" if name else target.value)
     if kind is RouteKind.FORWARD:
         number, _, rest = name.partition(" - ")
         if _PHONE_LIKE.match(number):

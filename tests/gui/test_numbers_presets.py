@@ -99,7 +99,7 @@ def test_presets_menu_lists_presets_with_what_they_change(tab: NumbersTab) -> No
     texts = [a.text() for a in tab.presets_menu.actions() if a.text()]
     assert texts[0] == "After hours: Voicemail 1001 - Front desk  (4 to change)\tCtrl+1"
     assert texts[1] == (
-        "Day: Sub-account 284561_frontdesk (Front desk phone)  (already applied)\tCtrl+2"
+        "Day: Sub-account Front desk phone (284561_frontdesk)  (already applied)\tCtrl+2"
     )
     assert texts[-1] == "Manage presets…"
 

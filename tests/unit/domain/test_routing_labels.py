@@ -39,7 +39,7 @@ LISTS: TargetLists = {
     ("route", "words"),
     [
         ("account:100001_VoIP", "Sub-account 100001_VoIP"),
-        ("account:100001_front", "Sub-account 100001_front (Front desk phone)"),
+        ("account:100001_front", "Sub-account Front desk phone (100001_front)"),
         ("fwd:1522", "Forward to (617) 555-0188 (Owner mobile)"),
         ("fwd:1521", "Forward to (555) 333-4444"),
         ("vm:1001", "Voicemail 1001 - Front desk"),
