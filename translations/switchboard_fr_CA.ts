@@ -600,6 +600,10 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
         </translation>
     </message>
     <message>
+        <source> — drawn at {dpi} dpi to fit the {limit} limit (a fax is received at about 200 × 100 dpi)</source>
+        <translation> — redessiné à {dpi} ppp pour respecter la limite de {limit} (une télécopie est reçue à environ 200 × 100 ppp)</translation>
+    </message>
+    <message>
         <source>Your unsent fax is back, as you left it.</source>
         <translation>Votre télécopie non envoyée est revenue, telle que vous l’aviez laissée.</translation>
     </message>

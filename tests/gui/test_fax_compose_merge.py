@@ -94,3 +94,47 @@ def test_text_is_black_on_paper_even_in_the_dark_theme(qapp: Any, tmp_path: Path
     )
     pdf.close()
     assert darkest < 80  # the text was inked in the theme's grey (lightness ~200)
+
+
+def _scanned_pdf(tmp_path: Path, pages: int) -> Path:
+    """A PDF of pages scanned at 200 dpi: noise compresses badly, as real scans do."""
+    import random
+
+    from PySide6.QtGui import QImage
+
+    rng = random.Random(7)
+    width, height = 1700, 2200  # letter at 200 dpi
+    images = []
+    for n in range(pages):
+        image = QImage(rng.randbytes(width * height), width, height, width,
+                       QImage.Format.Format_Grayscale8).copy()
+        image.setDotsPerMeterX(round(200 / 0.0254))
+        image.setDotsPerMeterY(round(200 / 0.0254))
+        path = tmp_path / f"page{n}.png"
+        assert image.save(str(path))
+        images.append(path)
+    return merge_attachments(images, tmp_path / "scan.pdf").path
+
+
+def test_a_document_over_the_limit_is_drawn_again_smaller_until_it_fits(
+    qapp: object, tmp_path: Path
+) -> None:
+    """A 20-page scanned PDF is ~13 MB and the API takes 10: "remove pages" was the
+    only advice. Over the limit, the pages are drawn at lower resolutions until the
+    fax fits, all of them kept; under it, a PDF is sent as it is."""
+    from datetime import date
+
+    from app.ui.tabs.fax.compose_merge import FAX_DPI, FIT_DPIS
+    from app.ui.tabs.fax.compose_pages import build_fax
+
+    scan = _scanned_pdf(tmp_path, 2)
+    whole = scan.stat().st_size
+    out = tmp_path / "fax.pdf"
+    as_is = build_fax([scan], "", None, out, today=date(2026, 12, 5), limit=whole)
+    assert as_is.fitted_dpi is None and as_is.size_bytes == whole  # sent as it is
+    limit = int(whole * 0.75)  # fits at 150 dpi (0.56 of the pixels), not at 200
+    fitted = build_fax([scan], "", None, out, today=date(2026, 12, 5), limit=limit)
+    assert fitted.fitted_dpi == FIT_DPIS[0] < FAX_DPI
+    assert fitted.size_bytes <= limit and fitted.pages == 2 and count_pages(out) == 2
+    hopeless = build_fax([scan], "", None, out, today=date(2026, 12, 5), limit=1_000)
+    assert hopeless.fitted_dpi == FIT_DPIS[-1] and hopeless.size_bytes > 1_000

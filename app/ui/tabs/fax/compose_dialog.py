@@ -433,7 +433,8 @@ class ComposeFaxDialog(QDialog):
     ) -> MergeResult | None:
         try:
             return await asyncio.to_thread(
-                build_fax, files, typed, cover, self._document, today=date.today()
+                build_fax, files, typed, cover, self._document, today=date.today(),
+                limit=MAX_FAX_FILE_BYTES,
             )
         except AttachmentError as exc:
             if generation != self._merge_generation:
@@ -486,6 +487,14 @@ class ComposeFaxDialog(QDialog):
                 "ComposeFaxDialog",
                 " — over the {limit} limit: remove pages or attach smaller images.",
             ).format(limit=localized(size_text(MAX_FAX_FILE_BYTES)))
+        elif self.merged.fitted_dpi is not None:
+            # Drawn again at a lower resolution to fit: say so (the preview shows it).
+            text += translate(
+                "ComposeFaxDialog",
+                " — drawn at {dpi} dpi to fit the {limit} limit (a fax is received at "
+                "about 200 × 100 dpi)",
+            ).format(dpi=self.merged.fitted_dpi,
+                     limit=localized(size_text(MAX_FAX_FILE_BYTES)))
         self.summary.setText(text)
 
     # --- state ----------------------------------------------------------------------

@@ -46,6 +46,9 @@ from app.ui.i18n import translate
 
 #: Fax "fine" resolution is 204x196 dpi; 200 dpi square is what we render at.
 FAX_DPI = 200
+#: Lower resolutions a document over the size limit is drawn at, in turn, until it
+#: fits (a fax's "standard" resolution is 204x98 dpi: 100 dpi loses little).
+FIT_DPIS = (150, 120, 100)
 #: Extensions the API accepts for ``file`` (reference: pdf, txt, jpg, gif, png, tif).
 SUPPORTED_SUFFIXES: dict[str, str] = {
     ".pdf": "pdf",
@@ -77,6 +80,8 @@ class MergeResult:
     size_bytes: int
     #: Pages contributed by each input file, in order (shown next to the file list).
     pages_per_file: tuple[int, ...]
+    #: The resolution it was drawn at to fit the size limit (None: as given / FAX_DPI).
+    fitted_dpi: int | None = None
 
 
 def unsupported(path: Path) -> str | None:
@@ -98,11 +103,14 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def merge_attachments(files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI) -> MergeResult:
+def merge_attachments(
+    files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI, redraw: bool = False
+) -> MergeResult:
     """Write every page of ``files`` (in order) into the PDF ``out``.
 
-    Raises AttachmentError naming the file at fault; ``out`` is then removed so
-    a half-written PDF is never sent.
+    ``redraw``: draw a single PDF's pages too (at ``dpi``) instead of sending it as
+    it is. Raises AttachmentError naming the file at fault; ``out`` is then removed
+    so a half-written PDF is never sent.
     """
     if not files:
         raise AttachmentError(translate(
@@ -117,7 +125,7 @@ def merge_attachments(files: Sequence[Path], out: Path, *, dpi: int = FAX_DPI) -
                 "“{name}” no longer exists or cannot be read.",
             ).format(name=path.name))
     out.parent.mkdir(parents=True, exist_ok=True)
-    if len(files) == 1 and kind_of(files[0]) == "pdf":
+    if len(files) == 1 and kind_of(files[0]) == "pdf" and not redraw:
         return _pass_through(files[0], out)
     writer = QPdfWriter(str(out))
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from app.ui import dates
 from app.ui.i18n import translate
 from app.ui.tabs.fax.compose_merge import (
     FAX_DPI,
+    FIT_DPIS,
     AttachmentError,
     MergeResult,
     draw_text_page,
@@ -160,9 +161,33 @@ def _write_document(out: Path, fill: Callable[[QTextDocument], None]) -> int:
 
 
 def build_fax(
-    files: Sequence[Path], typed: str, cover: CoverPage | None, out: Path, *, today: date
+    files: Sequence[Path], typed: str, cover: CoverPage | None, out: Path, *, today: date,
+    limit: int | None = None,
 ) -> MergeResult:
     """The one PDF that is sent: cover page, typed pages, then the attached files.
+
+    Over ``limit`` bytes (a 20-page scanned PDF is ~13 MB; the API takes 10), the
+    pages are drawn again at lower resolutions (``FIT_DPIS``) until it fits: a fax
+    is received at ~200x100 dpi anyway, and "remove pages" was no answer for one
+    scanned document. ``fitted_dpi`` says which; still too big, the last try is
+    returned and the dialog says so.
+    """
+    result = _build_fax(files, typed, cover, out, today=today, dpi=FAX_DPI, redraw=False)
+    if limit is None or result.size_bytes <= limit:
+        return result
+    for dpi in FIT_DPIS:
+        result = replace(_build_fax(files, typed, cover, out, today=today, dpi=dpi,
+                                    redraw=True), fitted_dpi=dpi)
+        if result.size_bytes <= limit:
+            break
+    return result
+
+
+def _build_fax(
+    files: Sequence[Path], typed: str, cover: CoverPage | None, out: Path, *, today: date,
+    dpi: int, redraw: bool,
+) -> MergeResult:
+    """``build_fax`` at one resolution.
 
     ``pages_per_file`` counts the attached files' pages only (the dialog shows them
     beside the files). The cover's page count includes everything, so the rest is
@@ -177,15 +202,15 @@ def build_fax(
             write_typed_pages(typed, typed_pdf)
             parts.insert(0, typed_pdf)
         if cover is None:
-            body = whole = merge_attachments(parts, out)
+            body = whole = merge_attachments(parts, out, dpi=dpi, redraw=redraw)
         elif parts:
-            body = merge_attachments(parts, body_pdf)
+            body = merge_attachments(parts, body_pdf, dpi=dpi, redraw=redraw)
             write_cover_page(cover, body.pages + 1, cover_pdf, today=today)
-            whole = merge_attachments([cover_pdf, body_pdf], out)
+            whole = merge_attachments([cover_pdf, body_pdf], out, dpi=dpi, redraw=redraw)
         else:  # a cover page alone: a one-page note
             write_cover_page(cover, 1, cover_pdf, today=today)
             body = MergeResult(cover_pdf, 0, 0, ())
-            whole = merge_attachments([cover_pdf], out)
+            whole = merge_attachments([cover_pdf], out, dpi=dpi, redraw=redraw)
         per_file = body.pages_per_file[1:] if typed.strip() else body.pages_per_file
         return MergeResult(out, whole.pages, whole.size_bytes, per_file)
     finally:
