@@ -138,3 +138,25 @@ def test_a_document_over_the_limit_is_drawn_again_smaller_until_it_fits(
     assert fitted.size_bytes <= limit and fitted.pages == 2 and count_pages(out) == 2
     hopeless = build_fax([scan], "", None, out, today=date(2026, 12, 5), limit=1_000)
     assert hopeless.fitted_dpi == FIT_DPIS[-1] and hopeless.size_bytes > 1_000
+
+
+def test_a_phone_photo_goes_in_with_no_more_pixels_than_the_page_has(
+    qapp: object, tmp_path: Path
+) -> None:
+    """A PDF keeps an image at its own pixels whatever it is drawn at: one 12 MP
+    photo (worst case, all detail) made an 11.6 MB fax on its own, over the API's
+    10 MB, and drawing it at a lower resolution to fit changed nothing."""
+    import random
+
+    from PySide6.QtGui import QImage
+
+    rng = random.Random(3)
+    photo = QImage(rng.randbytes(4000 * 3000), 4000, 3000, 4000,
+                   QImage.Format.Format_Grayscale8).copy()
+    path = tmp_path / "IMG_2041.jpg"
+    assert photo.save(str(path), quality=90)
+    at_200 = merge_attachments([path], tmp_path / "200.pdf")
+    at_100 = merge_attachments([path], tmp_path / "100.pdf", dpi=100)
+    # Letter at 200 dpi is 1700 x 2200: ~1.5 MB of such pixels, not the photo's 11.6.
+    assert at_200.pages == 1 and at_200.size_bytes < 3_000_000
+    assert at_100.size_bytes < at_200.size_bytes / 2

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -244,7 +244,17 @@ def _draw_image_on_page(pager: _Pager, image: QImage, dpi_x: float, dpi_y: float
         target.moveTop(0)
     painter = pager.next_page()
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    painter.drawImage(target, _to_gray(image))
+    gray = _to_gray(image)
+    # The PDF keeps an image at its own pixels, whatever it is drawn at: a 12 MP phone
+    # photo went in whole (~10 MB, the API's limit on its own). No more pixels than
+    # the page has at this resolution; fitting a fax under the limit lowers that.
+    # Each way on its own: a fax TIFF's 98-dpi rows are not multiplied.
+    wide = min(gray.width(), max(1, round(target.width())))
+    high = min(gray.height(), max(1, round(target.height())))
+    if (wide, high) != (gray.width(), gray.height()):
+        gray = gray.scaled(wide, high, Qt.AspectRatioMode.IgnoreAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    painter.drawImage(target, gray)
 
 
 def _to_gray(image: QImage) -> QImage:
