@@ -77,6 +77,12 @@ def default_folders() -> tuple[VoicemailFolder, ...]:
     return tuple(VoicemailFolder(name, name) for name in DEFAULT_FOLDERS)
 
 
+def phonebook_name(names: Mapping[str, str] | None, number: str) -> str:
+    """The phonebook's name for ``number`` in any format (``names`` as made by
+    ``phonebook_names``); empty when it is not in it, or there is no number."""
+    return (names or {}).get(normalize(number), "") if number else ""
+
+
 def phonebook_names(entries: Iterable[PhonebookEntry]) -> dict[str, str]:
     """Normalised number -> name; for a number listed twice the alphabetically first
     name wins, as in the store's lookup."""

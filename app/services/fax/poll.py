@@ -18,8 +18,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
 from app.domain.models.fax import FaxMessage
-from app.domain.phone import format_number, normalize
+from app.domain.phone import format_number
 from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
+from app.services.fax.rules import sender_name
 from app.services.notifications import fax_target
 from app.services.polling import FeaturePolling
 
@@ -41,8 +42,7 @@ def notification_text(
     if len(faxes) == 1:
         fax = faxes[0]
         number = format_number(fax.callerid)
-        known = (names or {}).get(normalize(fax.callerid), "") if fax.callerid else ""
-        station = known or fax.stationid.strip()
+        station = sender_name(fax, names)
         # A fax machine's station id is often just its own number ("4185550124"):
         # then the formatted number says it once, not "4185550124 ((418) 555-0124)".
         if station and _digits(station) != _digits(fax.callerid):

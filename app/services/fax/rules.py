@@ -7,13 +7,14 @@ folder list) can use them without importing the service's sync machinery.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 # Re-exported: the fax service and tab import it from here.
 from app.domain.email_address import valid_email as valid_email
 from app.domain.errors import UserFacingError
 from app.domain.models.fax import FaxFolder, FaxMessage
+from app.domain.models.voicemail import phonebook_name
 from app.domain.phone import format_number
 from app.domain.words import QT_TRANSLATE_NOOP, Text
 
@@ -28,6 +29,12 @@ def is_inbound(fax: FaxMessage) -> bool:
     # The API has no direction field: Sent holds what we sent, and a sent fax
     # moved to another folder still says "OUTBOUND FAX".
     return fax.folder.upper() != "SENT" and not fax.description.upper().startswith("OUTBOUND")
+
+
+def sender_name(fax: FaxMessage, names: Mapping[str, str] | None = None) -> str:
+    """Who sent it: the phonebook's name for its caller id (as the other tabs name
+    that caller), else the station id its machine gives ("NORTHSIDE FLOUR")."""
+    return phonebook_name(names, fax.callerid) or fax.stationid.strip()
 
 
 def fax_label(fax: FaxMessage) -> str:

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from app.domain.models.voicemail import MailboxSummary as MailboxSummary
 from app.domain.models.voicemail import Overview as Overview
-from app.domain.models.voicemail import StoredChange, VoicemailKey, VoicemailMessage
+from app.domain.models.voicemail import StoredChange, VoicemailKey, VoicemailMessage, phonebook_name
 from app.domain.models.voicemail import default_folders as default_folders
-from app.domain.phone import format_number, normalize
+from app.domain.phone import format_number
 from app.domain.words import QT_TRANSLATE_NOOP, Verbatim
 
 #: (mailbox, folder, message_num), as the API addresses a message.
@@ -91,7 +91,7 @@ class Arrivals:
 
 def caller_name(message: VoicemailMessage, names: Mapping[str, str]) -> str:
     """Phonebook name, else the caller-id name; empty for an unknown caller."""
-    return names.get(normalize(message.caller_number), "") or message.caller_name
+    return phonebook_name(names, message.caller_number) or message.caller_name
 
 
 def caller_label(message: VoicemailMessage, names: Mapping[str, str]) -> str:

@@ -19,9 +19,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models.fax import FaxMessage
-from app.domain.phone import format_number, normalize
+from app.domain.models.voicemail import phonebook_name
+from app.domain.phone import format_number
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.services.fax.rules import is_inbound
+from app.services.fax.rules import is_inbound, sender_name
 from app.ui import style
 from app.ui.dates import list_date
 from app.ui.i18n import translate
@@ -72,8 +73,7 @@ def sender_text(fax: FaxMessage, names: Mapping[str, str] | None = None) -> str:
     without saying the same thing twice ("Northside Flour Co. · (800) 555-0111", as
     the other tabs name that caller; "NORTHSIDE FLOUR" is what its machine says)."""
     number = format_number(fax.callerid) if fax.callerid else ""
-    known = (names or {}).get(normalize(fax.callerid), "") if fax.callerid else ""
-    station = known or fax.stationid.strip()
+    station = sender_name(fax, names)
     if station and station != fax.callerid and station != number:
         return f"{station} · {number}" if number else station
     return number or station or translate("fax", "Unknown")
@@ -84,7 +84,7 @@ def recipient_text(fax: FaxMessage, names: Mapping[str, str] | None = None) -> s
     number = format_number(fax.destination)
     if not number:
         return "—"
-    known = (names or {}).get(normalize(fax.destination), "")
+    known = phonebook_name(names, fax.destination)
     return f"{known} · {number}" if known else number
 
 
