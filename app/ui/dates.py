@@ -40,6 +40,11 @@ def day_month_year(day: date) -> str:
     return f"{day_month(day)}, {day.year}"
 
 
+def list_day(day: date, today: date) -> str:
+    """``Mar 2`` this year, ``Mar 2, 2025`` another: a day as the lists write it."""
+    return day_month(day) if day.year == today.year else day_month_year(day)
+
+
 def weekday(day: date, *, short: bool = False) -> str:
     """``Monday`` / ``lundi`` (``Mon`` / ``lun.`` when ``short``)."""
     lang = i18n.current()
@@ -70,9 +75,7 @@ def list_date(moment: datetime | None, now: datetime, tz: tzinfo | None = None) 
         return QCoreApplication.translate("dates", "Today {time}").format(time=at)
     if days == 1:
         return QCoreApplication.translate("dates", "Yesterday {time}").format(time=at)
-    if local.year == today.year:
-        return f"{day_month(local.date())} {at}"
-    return f"{day_month_year(local.date())} {at}"
+    return f"{list_day(local.date(), today)} {at}"
 
 
 def list_date_samples(*, other_years: bool = True) -> list[str]:

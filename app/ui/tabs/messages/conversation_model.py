@@ -62,9 +62,7 @@ def short_time(moment: datetime, now: datetime | None = None) -> str:
         return dates.weekday(local.date(), short=True)
     # The month spelled out, like the voicemail and fax lists: "09/11/2026"
     # reads as September in the US and as November elsewhere.
-    if local.year == now_local.year:
-        return dates.day_month(local.date())
-    return dates.day_month_year(local.date())
+    return dates.list_day(local.date(), now_local.date())
 
 
 class ConversationModel(QAbstractListModel):

@@ -219,10 +219,8 @@ class SearchPanel(QWidget):
                if summary.name else f"<b>{escape_rich_text(number)}</b>")
         count = _messages(summary.total)
         # A year only for other years, as every list writes dates.
-        day = local.date()
-        shown = (dates.day_month(day) if day.year == datetime.now().year
-                 else dates.day_month_year(day))
-        last = translate("SearchPanel", "last {date}").format(date=shown)
+        last = translate("SearchPanel", "last {date}").format(
+            date=dates.list_day(local.date(), datetime.now().date()))
         self._add_label(item, f"{who}<br><small>{count} · {last}</small>")
 
     def _add_hits(self, page: SearchResults, total: SearchResults | None = None) -> None:
