@@ -79,18 +79,6 @@ def _route(value: object, did: str) -> Route:
         return Route(RouteKind.NONE)
 
 
-def _main_account_target(subs: list[RoutingTarget]) -> list[RoutingTarget]:
-    """The main account as a routing target, first: ``getSubAccounts`` lists only
-    sub-accounts, so a number could be routed away from a phone registered on the
-    main account and never back. Its number is the sub-accounts' prefix
-    (``284561_sales`` -> ``284561``); none is known without a sub-account."""
-    prefixes = {t.value.partition("_")[0] for t in subs if "_" in t.value}
-    if len(prefixes) != 1:
-        return []
-    main = prefixes.pop()
-    return [] if not main or any(t.value == main for t in subs) else [RoutingTarget(main, main)]
-
-
 class NumbersApi(TypedBase):
     async def get_ip(self) -> str:
         """The address VoIP.ms sees: the one to whitelist (works from any IP)."""
@@ -252,8 +240,6 @@ class NumbersApi(TypedBase):
                                 if m.strip())
             targets.append(RoutingTarget(value, f"{value} - {label}" if label else value,
                                          members))
-        if kind is RouteKind.ACCOUNT:
-            targets[:0] = _main_account_target(targets)
         return targets
 
     async def get_lookup(self, name: str) -> list[dict[str, Any]]:

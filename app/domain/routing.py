@@ -6,6 +6,7 @@ SIP targets contain colons themselves, so parsing splits on the first colon only
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -81,3 +82,23 @@ class Route:
 
     def __str__(self) -> str:
         return self.to_api()
+
+
+def main_account(sub_accounts: Iterable[str], routes: Iterable[Route]) -> str:
+    """The main account's number, or ``""`` when nothing says it.
+
+    ``getSubAccounts`` lists only sub-accounts, and no method names the main
+    account, yet it is a phone line and a routing target like the others. Its
+    number is the prefix the sub-accounts share (``284561_sales`` -> ``284561``);
+    an account with no sub-account at all still has numbers routed to it
+    (``account:284561``, an account without the ``_`` of a sub-account). The
+    one rule for the Phones tab (its "Main account" row) and the Numbers tab
+    (its routing targets), so the two never disagree.
+    """
+    prefixes = {name.partition("_")[0] for name in sub_accounts if "_" in name}
+    prefixes.discard("")
+    if prefixes:
+        return prefixes.pop() if len(prefixes) == 1 else ""
+    direct = {route.value for route in routes
+              if route.kind is RouteKind.ACCOUNT and route.value and "_" not in route.value}
+    return direct.pop() if len(direct) == 1 else ""

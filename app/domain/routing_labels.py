@@ -120,6 +120,10 @@ def describe(route: Route, lists: TargetLists | None = None) -> str:
                     action=route.value or QT_TRANSLATE_NOOP("services", "(not set)"))
     kind_label = ROUTE_KIND_LABELS[kind]
     target = find_target(route, lists)
+    if target is None and kind is RouteKind.ACCOUNT and route.value and "_" not in route.value:
+        # The main account is in no provider list (``routing.main_account``): the
+        # same words whether or not a caller added it to its choices.
+        target = RoutingTarget(route.value, route.value)
     if target is not None:
         shown = target_text(kind, target)  # a Text is translated where shown, not Verbatim
         return Text(QT_TRANSLATE_NOOP("services", "{kind} {target}"), kind=kind_label,

@@ -47,7 +47,7 @@ from app.domain.did_edit import (
 from app.domain.errors import UserFacingError, explain_failure
 from app.domain.models.numbers import ChangeLogEntry, Did, RoutingTarget
 from app.domain.phone import format_number, normalize
-from app.domain.routing import Route, RouteKind
+from app.domain.routing import Route, RouteKind, main_account
 from app.domain.routing_labels import LISTED_KINDS, describe
 from app.domain.words import QT_TRANSLATE_NOOP, Lines, Text
 from app.services.events import Event
@@ -113,7 +113,9 @@ class NumbersService:
         """Target lists and servers as the lookup cache last saw them (no network)."""
         lists = await self._lookups.cached_routing_targets()
         servers = await self._lookups.cached_servers()
-        return RoutingChoices({k: list(v) for k, v in lists.items()}, tuple(servers))
+        return RoutingChoices(
+            await self._with_main_account({k: list(v) for k, v in lists.items()}), tuple(servers)
+        )
 
     async def refresh_lookups(self, *, force: bool = False) -> RoutingChoices:
         """Target lists and servers through the lookup cache (TTL; ``force`` refetches).
@@ -134,7 +136,27 @@ class NumbersService:
         except UserFacingError as exc:
             servers = ()
             problems.append(exc.message)
-        return RoutingChoices(lists, servers, tuple(problems))
+        return RoutingChoices(await self._with_main_account(lists), servers, tuple(problems))
+
+    async def _with_main_account(
+        self, lists: dict[RouteKind, list[RoutingTarget]]
+    ) -> dict[RouteKind, list[RoutingTarget]]:
+        """The main account first among the accounts (``routing.main_account``).
+
+        No list of the provider's names it (``getSubAccounts`` lists sub-accounts
+        only), so a number moved away from a phone on the main account could never
+        be routed back. Added here, when the choices are read, rather than to the
+        cached list: a list cached before this rule gets it too, and an account
+        with no sub-account finds it from the numbers routed to it.
+        """
+        accounts = lists.get(RouteKind.ACCOUNT)
+        if accounts is None:  # that list is unknown: its names fall back to ids anyway
+            return lists
+        routes = (did.routing for did in await self._store.load())
+        main = main_account((target.value for target in accounts), routes)
+        if main and all(target.value != main for target in accounts):
+            lists[RouteKind.ACCOUNT] = [RoutingTarget(main, main), *accounts]
+        return lists
 
     # --- refresh -------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from app.domain.models.phones import (
     PhoneSetup,
     Registration,
 )
-from app.domain.routing import RouteKind
+from app.domain.routing import RouteKind, main_account
 from app.domain.words import QT_TRANSLATE_NOOP, Text, Verbatim
 from app.services.events import Event
 from app.services.phones.changes import (
@@ -70,19 +70,6 @@ def phone_from_row(row: Mapping[str, Any]) -> Phone:
         callerid_number=_s(row.get("callerid_number")),
         raw=dict(row),
     )
-
-
-def main_account(phones: Sequence[Phone], dids: Sequence[Did]) -> str:
-    """The main account's number: the prefix of a sub-account (``284561_sales``), or a
-    DID routed to an account without ``_``; empty when neither says."""
-    for phone in phones:
-        prefix, sep, _ = phone.account.partition("_")
-        if sep and prefix:
-            return prefix
-    for did in dids:
-        if did.routing.kind is RouteKind.ACCOUNT and "_" not in did.routing.value:
-            return did.routing.value
-    return ""
 
 
 def numbers_by_account(dids: Sequence[Did]) -> dict[str, tuple[str, ...]]:
@@ -261,7 +248,7 @@ class PhonesService:
             rows = await self._api.get_sub_accounts()
             subs = [phone_from_row(r) for r in rows if _s(r.get("account"))]
             dids = await self._dids.load() or await self._api.get_dids()
-            main = main_account(subs, dids)
+            main = main_account((p.account for p in subs), (d.routing for d in dids))
             listed = ([Phone(main, "", main, "Main account", "", is_main=True)] if main else [])
             listed += subs
             numbers = numbers_by_account(dids)

@@ -130,12 +130,21 @@ def test_the_main_account_reads_as_such_and_is_translated_where_shown() -> None:
     assert isinstance(words, Text) and isinstance(words.params["target"], Text)
 
 
-def test_the_main_account_target_comes_from_the_sub_accounts_prefix() -> None:
-    from app.api.typed_numbers import _main_account_target
+def test_the_main_account_is_the_sub_accounts_prefix_else_an_account_numbers_ring() -> None:
+    """One rule for the Phones tab's "Main account" row and the Numbers tab's target."""
+    from app.domain.routing import main_account
 
-    subs = [RoutingTarget("100001_front", "100001_front - Front desk"),
-            RoutingTarget("100001_VoIP", "100001_VoIP")]
-    assert _main_account_target(subs) == [RoutingTarget("100001", "100001")]
-    assert _main_account_target([]) == []  # not known without a sub-account
-    assert _main_account_target([*subs, RoutingTarget("100001", "x")]) == []  # listed already
-    assert _main_account_target([*subs, RoutingTarget("200002_x", "")]) == []  # two prefixes?
+    subs = ["100001_front", "100001_VoIP"]
+    to_main = [Route(RouteKind.ACCOUNT, "100001"), Route(RouteKind.VOICEMAIL, "1001")]
+    assert main_account(subs, []) == "100001"
+    assert main_account([*subs, "200002_x"], to_main) == ""  # two prefixes: not ours to pick
+    # No sub-account at all (a single phone on the main account): the numbers say it.
+    assert main_account([], to_main) == "100001"
+    assert main_account(["100001"], to_main) == "100001"  # a list that has it already
+    assert main_account([], [Route(RouteKind.ACCOUNT, "100001_front")]) == ""
+    assert main_account([], []) == ""
+
+
+def test_the_main_account_reads_the_same_with_or_without_a_list_naming_it() -> None:
+    words = describe(Route(RouteKind.ACCOUNT, "100001"), LISTS)
+    assert words == "Sub-account 100001 (main account)"

@@ -252,3 +252,38 @@ def test_the_reroute_message_reads_as_a_sentence() -> None:
     two = RerouteOutcome(route=Route(RouteKind.VOICEMAIL, "1001"),
                          changed=["6175550100", "6175550111"])
     assert two.message(lists).startswith("2 numbers now go to ")
+
+
+def test_the_main_account_is_a_choice_even_without_sub_accounts_or_a_fresh_list(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    """A single phone on the main account: no sub-account, numbers routed to
+    ``account:100001``. Rerouted to voicemail for the evening, a number must be
+    able to come back, so the main account is among the choices, from the cache
+    too (a list cached before the rule existed gets it when it is read)."""
+    service, _api, store = setup
+    for number in ("5550000001", "5550000002"):
+        store.dids[number] = dataclasses.replace(
+            store.dids[number], routing=Route(RouteKind.ACCOUNT, "100001"))
+    store.dids["5550000003"] = dataclasses.replace(store.dids["5550000003"], routing=VM)
+
+    class NoSubAccounts(FakeLookups):
+        async def cached_routing_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]:
+            return {**await super().cached_routing_targets(), RouteKind.ACCOUNT: []}
+
+    service._lookups = NoSubAccounts()
+    main = RoutingTarget("100001", "100001")
+    assert asyncio.run(service.routing_choices()).lists[RouteKind.ACCOUNT] == [main]
+    assert asyncio.run(service.refresh_lookups()).lists[RouteKind.ACCOUNT] == [main]
+    # Sub-accounts known: their prefix names it, first in the list, once.
+    front = RoutingTarget("100001_front", "100001_front - Front desk")
+
+    class WithSubAccounts(FakeLookups):
+        async def cached_routing_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]:
+            return {RouteKind.ACCOUNT: [front]}
+
+    service._lookups = WithSubAccounts()
+    assert asyncio.run(service.routing_choices()).lists[RouteKind.ACCOUNT] == [main, front]
+    # No account list known at all: nothing is made up (names fall back to ids).
+    service._lookups = FakeLookups()
+    assert RouteKind.ACCOUNT not in asyncio.run(service.routing_choices()).lists
