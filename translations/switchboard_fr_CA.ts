@@ -3359,6 +3359,14 @@ Les détails ont été écrits dans {path}.</translation>
         <source>Yesterday {time}</source>
         <translation>hier {time}</translation>
     </message>
+    <message>
+        <source>at {time}</source>
+        <translation>à {time}</translation>
+    </message>
+    <message>
+        <source>on {day} at {time}</source>
+        <translation>le {day} à {time}</translation>
+    </message>
 </context>
 <context>
     <name>fax</name>

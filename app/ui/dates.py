@@ -78,6 +78,19 @@ def list_date(moment: datetime | None, now: datetime, tz: tzinfo | None = None) 
     return f"{list_day(local.date(), today)} {at}"
 
 
+def in_sentence(moment: datetime, now: datetime | None = None) -> str:
+    """A moment inside a sentence ("Last checked {when}"): ``at 20:56`` today,
+    ``on Dec 4 at 20:56`` another day (with the year for another year); French
+    ``à 20:56``, ``le 4 déc. à 20:56``. In the computer's zone."""
+    local = moment.astimezone()
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    at = clock(local)
+    if local.date() == today:
+        return QCoreApplication.translate("dates", "at {time}").format(time=at)
+    return QCoreApplication.translate("dates", "on {day} at {time}").format(
+        day=list_day(local.date(), today), time=at)
+
+
 def list_date_samples(*, other_years: bool = True) -> list[str]:
     """The longest texts of each form ``list_date`` writes, in the UI's language, to
     size a date column by (``max(..., key=metrics.horizontalAdvance)``): "Today"

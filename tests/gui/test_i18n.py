@@ -108,6 +108,24 @@ def test_english_dates_and_money_are_as_before() -> None:
     assert dates.money(Decimal("-5")) == "-$5.00"
 
 
+def test_a_moment_in_a_sentence_says_at_and_on_in_each_language(french_ui: Any) -> None:
+    """"Last checked {when}": "at 20:56" today, "on Dec 4 at 20:56" another day; the
+    Phones tab wrote "Dec 5 20:56" for today and, in French, no "à" / "le"."""
+    now = datetime(2026, 12, 5, 20, 56).astimezone()  # the computer's zone, as shown
+    earlier, before = now - timedelta(minutes=30), datetime(2026, 12, 4, 9, 5).astimezone()
+    assert dates.in_sentence(earlier, now) == "à 20:26"
+    assert dates.in_sentence(before, now) == "le 4 déc. à 09:05"
+
+
+def test_a_moment_in_an_english_sentence(english_ui: None) -> None:
+    i18n.use("en")
+    now = datetime(2026, 12, 5, 20, 56).astimezone()
+    assert dates.in_sentence(now - timedelta(minutes=30), now) == "at 20:26"
+    before = datetime(2026, 12, 4, 9, 5).astimezone()
+    assert dates.in_sentence(before, now) == "on Dec 4 at 09:05"
+    assert dates.in_sentence(before.replace(year=2025), now) == "on Dec 4, 2025 at 09:05"
+
+
 def test_english_on_a_12_hour_system_says_am_pm() -> None:
     i18n.use("en", hour12=True)
     assert dates.list_date(NOW - timedelta(hours=1, minutes=17), NOW, UTC) == "Today 6:43 PM"

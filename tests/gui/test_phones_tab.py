@@ -7,6 +7,7 @@ for a click, nothing sleeps.
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox import SandboxServer
 from app.services.phones.changes import PhoneChanges
+from app.ui import dates, style
 from app.ui.tabs.phones import create_tab
 from app.ui.tabs.phones.dialogs import EditPhoneDialog, MailboxDialog, SetupDialog, set_checked
 from app.ui.tabs.phones.model import Column
@@ -61,6 +63,13 @@ def test_lists_every_phone_with_its_registration_and_badge(
     assert tab.table.columnWidth(Column.NUMBERS) >= metrics.horizontalAdvance(
         _cell(tab, SALES, Column.NUMBERS))
     assert "1 offline" in tab.summary.text()
+    # The offline phone stands out (the colour Calls gives a missed call); online ones not.
+    def colour(account: str) -> object:
+        return tab.model.data(tab.model.index(tab.model.row_of(account), Column.STATUS),
+                              Qt.ItemDataRole.ForegroundRole)
+
+    assert colour(KITCHEN) == style.error_color(QGuiApplication.palette())
+    assert colour(SALES) is None
     with qtbot.waitSignal(tab.badge_changed) as badge:
         tab.apply_changes(PhoneChanges(offline=1))  # a change set without rows keeps them
     assert badge.args == [1]
@@ -90,8 +99,14 @@ def test_offline_start_shows_the_last_known_registration(
     row = again.model.row_of(SALES)
     assert again.model.data(again.model.index(row, Column.WHERE)) == "Washington, DC"
     tip = again.model.data(again.model.index(row, Column.STATUS), Qt.ItemDataRole.ToolTipRole)
-    assert str(tip).startswith("Last checked ")
-    assert "Last checked" in again.summary.text()
+    assert str(tip).startswith("Last checked at ")  # checked today: the time
+    assert "Last checked at " in again.summary.text()
+    # When it re-registers, as every list writes a moment ("Today 21:29").
+    phone = again.model.phones[row]
+    point = phone.registration.first if phone.registration is not None else None
+    assert point is not None and point.expires is not None
+    assert again.model.data(again.model.index(row, Column.NEXT)) == dates.list_date(
+        point.expires, datetime.now().astimezone())
 
 
 def test_set_up_shows_the_password_hidden_with_show_and_copy(

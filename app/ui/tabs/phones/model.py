@@ -7,12 +7,13 @@ from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 
 from app.domain.models.numbers import Server
 from app.domain.models.phones import Phone
 from app.domain.phone import format_number
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui import dates
+from app.ui import dates, style
 from app.ui.i18n import localized, translate
 from app.ui.plain_text import plain_tooltip
 
@@ -38,10 +39,8 @@ HEADERS = {Column.PHONE: QT_TRANSLATE_NOOP("PhonesModel", "Phone"),
 
 
 def when(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    return f"{dates.day_month(local.date())} {dates.clock(local)}"
+    """A moment in a sentence ("Last checked {when}"): ``dates.in_sentence``."""
+    return dates.in_sentence(moment) if moment is not None else ""
 
 
 def status_text(phone: Phone) -> str:
@@ -141,6 +140,10 @@ class PhonesModel(QAbstractTableModel):
             return self.text(phone, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.tooltip(phone, column))
+        if (role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS
+                and phone.registration is not None and not phone.registration.registered):
+            # What the badge counts stands out, as a missed call does in Calls.
+            return style.error_color(QApplication.palette())
         return None
 
     def text(self, phone: Phone, column: Column) -> str:
@@ -155,7 +158,10 @@ class PhonesModel(QAbstractTableModel):
         if column is Column.ADDRESS:
             return address_text(phone)
         if column is Column.NEXT:
-            return when(point.expires) if point is not None else ""
+            if point is None or point.expires is None:
+                return ""
+            # As every list writes a moment: "Today 21:29".
+            return dates.list_date(point.expires, datetime.now().astimezone())
         return rings_for_text(phone)
 
     def tooltip(self, phone: Phone, column: Column) -> str:
