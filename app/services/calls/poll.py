@@ -63,7 +63,11 @@ class CallsPolling(FeaturePolling):
         await self._service.sync()
 
     def _on_service_new_missed(self, rows: tuple[CallRow, ...]) -> None:
-        if self._notifier is not None:
-            title, text = notification_text(rows)
-            target = call_target(rows[0].id) if len(rows) == 1 else NotifyTarget("calls")
+        # A caller who left a voicemail that is already here had its notification
+        # ("New voicemail from ..."): one event, one notification, not a second one
+        # for the call it was left on.
+        untold = tuple(row for row in rows if row.voicemail is None)
+        if self._notifier is not None and untold:
+            title, text = notification_text(untold)
+            target = call_target(untold[0].id) if len(untold) == 1 else NotifyTarget("calls")
             self._notifier.notify(title, text, target)

@@ -295,3 +295,31 @@ def test_a_first_sync_is_announced_in_bulk_without_listing_a_years_rows(
     assert len(run(service.page(CallFilter(), limit=1000))) == first.fetched
     again = run(service.sync())
     assert not again.changes.bulk
+
+
+def test_a_missed_call_whose_voicemail_came_first_is_not_notified_twice(
+    service: CallsService, sandbox: SandboxServer, api: Any, db: Any, tmp_path: Path, run: Any
+) -> None:
+    """The voicemail's notification told of the caller already ("New voicemail
+    from Dana"); a second one for the call it was left on is noise (on a desktop
+    without a tray, where notifications are not gathered, it showed twice)."""
+    from app.services.voicemail.service import VoicemailService
+    from app.store.voicemail import VoicemailRepo
+
+    run(service.sync())
+    notifier = service.polling._notifier
+    assert isinstance(notifier, RecordingNotifier)
+    told = len(notifier.history)
+    with_voicemail = sandbox.state.deliver_call("6175550142", "6175550100")
+    sandbox.state.deliver_voicemail("1001", "6175550142", caller_name="Dana")
+    run(VoicemailService(api, VoicemailRepo(db), tmp_path / "vm").refresh())
+    result = run(service.sync())
+    assert [r.id for r in result.new_missed] == [with_voicemail]  # still missed and unseen
+    assert result.new_missed[0].voicemail is not None
+    assert len(notifier.history) == told
+    # A caller who left nothing is told of, alone.
+    alone = sandbox.state.deliver_call("8575550119", "6175550100")
+    result = run(service.sync())
+    assert [r.id for r in result.new_missed] == [alone]
+    assert notifier.history[-1] == ("Missed call", "From Priya Raman ((857) 555-0119)")
+    assert notifier.targets[-1] == call_target(alone)
