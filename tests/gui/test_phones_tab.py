@@ -63,6 +63,16 @@ def test_lists_every_phone_with_its_registration_and_badge(
     assert tab.table.columnWidth(Column.NUMBERS) >= metrics.horizontalAdvance(
         _cell(tab, SALES, Column.NUMBERS))
     assert "1 offline" in tab.summary.text()
+    # In a narrow window the names stay whole (the table scrolls sideways), as
+    # does the re-registration time in the language's longest form.
+    tab.resize(420, 300)
+    tab.show()
+    qtbot.waitExposed(tab)
+    for account in (KITCHEN, FRONT):
+        assert tab.table.columnWidth(Column.PHONE) >= metrics.horizontalAdvance(
+            _cell(tab, account, Column.PHONE))
+    assert tab.table.columnWidth(Column.NEXT) >= metrics.horizontalAdvance(
+        _cell(tab, SALES, Column.NEXT))
     # The offline phone stands out (the colour Calls gives a missed call); online ones not.
     def colour(account: str) -> object:
         return tab.model.data(tab.model.index(tab.model.row_of(account), Column.STATUS),

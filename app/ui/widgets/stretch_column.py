@@ -30,6 +30,17 @@ class StretchColumn(QObject):
         table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         table.viewport().installEventFilter(self)
 
+    def fit(self, texts: Iterable[str], most_chars: int = 40) -> None:
+        """Never narrower than the longest of ``texts`` (up to ``most_chars``
+        characters): for a short list of names (the phones), a narrow window
+        scrolls sideways rather than cut "Front desk phone" to "Front desk p…"."""
+        metrics = self._table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
+        wanted = min(widest, metrics.averageCharWidth() * most_chars)
+        if wanted > self.minimum:
+            self.minimum = wanted
+            self.update()
+
     def update(self) -> None:
         """Stretch while the other columns leave ``minimum`` or more, else hold at it."""
         header = self._table.horizontalHeader()

@@ -26,7 +26,7 @@ from app.domain.models.phones import Phone
 from app.services.phones.changes import PhoneChanges
 from app.services.phones.service import PhonesService
 from app.services.root import AppServices
-from app.ui import style
+from app.ui import dates, style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
 from app.ui.i18n import localized, translate
@@ -91,7 +91,10 @@ class PhonesTab(TabBase):
         self.phone_column = StretchColumn(table, Column.PHONE, metrics.averageCharWidth() * 16)
         samples = {Column.STATUS: translate("PhonesModel", "Not checked yet"),
                    Column.WHERE: "Washington, DC",
-                   Column.ADDRESS: "203.0.113.240 (UDP)", Column.NEXT: "Mar 28 10:24",
+                   Column.ADDRESS: "203.0.113.240 (UDP)",
+                   # "Today 21:29", in the UI's language ("aujourd'hui 21:29").
+                   Column.NEXT: max(dates.list_date_samples(other_years=False),
+                                    key=metrics.horizontalAdvance),
                    Column.NUMBERS: "(617) 555-0100"}
         for column, sample in samples.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
@@ -158,6 +161,7 @@ class PhonesTab(TabBase):
         self.model.set_servers(changes.servers)
         self.model.apply(changes.applied_to(self.model.phones))
         self.numbers_column.fit(self.model.text(p, Column.NUMBERS) for p in self.model.phones)
+        self.phone_column.fit(self.model.text(p, Column.PHONE) for p in self.model.phones)
         self.badge_changed.emit(changes.offline)
         self._show_summary(changes.offline)
         self._update_actions()
