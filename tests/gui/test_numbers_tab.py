@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.routing import Route, RouteKind
 from app.sandbox import SandboxServer
 from app.services.lookups.service import target_list_name
+from app.ui import dates
 from app.ui.tabs.numbers import create_tab
 from app.ui.tabs.numbers.did_model import Column
 from app.ui.tabs.numbers.reroute_menu import find_action
@@ -90,6 +92,13 @@ def test_quick_reroute_from_the_context_menu(
     assert "Ring group Sales team → Voicemail 1001 - Front desk" in str(
         tab.log_model.index(0, 2).data())
     assert tab.log_model.index(0, 3).data() == "Saved"
+    # The moment and the number are whole, as every list writes them.
+    view, entry = tab.log_panel.view, tab.log_model.entry(0)
+    assert entry is not None
+    when = tab.log_model.index(0, 0).data()
+    assert when == dates.list_date(entry.when, datetime.now().astimezone())
+    for column, text in ((0, when), (1, tab.log_model.index(0, 1).data())):
+        assert view.columnWidth(column) >= view.fontMetrics().horizontalAdvance(text)
 
 
 def test_a_number_can_be_routed_back_to_the_main_account(

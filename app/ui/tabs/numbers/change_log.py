@@ -7,6 +7,7 @@ and shown in words with the current target lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -97,10 +98,12 @@ class ChangeLogModel(QAbstractTableModel):
             return None
         entry = self._rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return dates.long_date_time(entry.when.astimezone())  # to the second
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                when = entry.when.astimezone()
-                return f"{dates.day_month_year(when.date())} {when:%H:%M:%S}"
+                # As every list writes a moment ("Today 21:11"); the tooltip has the rest.
+                return dates.list_date(entry.when, datetime.now().astimezone())
             if column == 1:
                 return format_number(entry.did)
             if column == 2:
@@ -163,8 +166,14 @@ class ChangeLogView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by the longest forms their texts take, not "to contents": the
+        # horizontal header sized them once, with no line yet, and never again, so
+        # the first change read "5 dé…" / "(617) …".
+        metrics = self.fontMetrics()
+        when = max(dates.list_date_samples(), key=metrics.horizontalAdvance)
+        for column, sample in ((0, when), (1, "(617) 555-0100")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         # Room for a typical refusal ("Refused: This is not a valid Ring group.").
