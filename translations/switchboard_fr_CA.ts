@@ -400,6 +400,10 @@ Cliquez pour réessayer</translation>
         <translation>(vide)</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
@@ -4565,6 +4569,10 @@ Les détails ont été écrits dans {path}.</translation>
     <message>
         <source>A change to {shown} is still being saved; try again in a moment.</source>
         <translation>Une modification de {shown} est encore en cours d’enregistrement; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>Switchboard was closed before VoIP.ms answered, and the number does not have this setting now</source>
+        <translation>Switchboard a été fermé avant la réponse de VoIP.ms, et le numéro n’a pas ce réglage maintenant</translation>
     </message>
     <message>
         <source>{number} is not one of your numbers (refresh?).</source>

@@ -97,11 +97,38 @@ def get_did(conn: sqlite3.Connection, number: str) -> Did | None:
 def log_changes(conn: sqlite3.Connection, entries: Iterable[ChangeLogEntry]) -> None:
     with transaction(conn):
         conn.executemany(
-            "INSERT INTO did_changes (at, did, field, old, new, method, ok, reason, change_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO did_changes"
+            " (at, did, field, old, new, method, ok, reason, change_id, pending)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.when.timestamp(), normalize(e.did) or e.did, e.field, e.old, e.new, e.method,
-              int(e.ok), e.reason, e.change_id) for e in entries],
+              int(e.ok), e.reason, e.change_id, int(e.pending)) for e in entries],
         )
+
+
+def settle_changes(
+    conn: sqlite3.Connection, change_id: str, did: str, ok: bool, reason: str
+) -> list[ChangeLogEntry]:
+    """The pending lines ``change_id`` wrote for ``did``, settled; returns them as
+    they are now (none: there was nothing pending to settle)."""
+    key = normalize(did) or did
+    with transaction(conn):
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM did_changes WHERE change_id = ? AND did = ? AND pending = 1",
+            (change_id, key),
+        )]
+        conn.executemany("UPDATE did_changes SET pending = 0, ok = ?, reason = ? WHERE id = ?",
+                         [(int(ok), reason, i) for i in ids])
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT * FROM did_changes WHERE id IN ({marks}) ORDER BY id", ids)
+    return [_entry(r) for r in rows.fetchall()]
+
+
+def pending_changes(conn: sqlite3.Connection) -> list[ChangeLogEntry]:
+    """Every line still waiting for VoIP.ms's answer, in the order written."""
+    rows = conn.execute("SELECT * FROM did_changes WHERE pending = 1 ORDER BY id").fetchall()
+    return [_entry(r) for r in rows]
 
 
 def list_changes(
@@ -130,7 +157,8 @@ def changes_of(conn: sqlite3.Connection, change_id: str) -> list[ChangeLogEntry]
 
 def _entry(r: sqlite3.Row) -> ChangeLogEntry:
     return ChangeLogEntry(from_epoch(r["at"]), r["did"], r["field"], r["old"], r["new"],
-                          r["method"], bool(r["ok"]), r["reason"], r["change_id"])
+                          r["method"], bool(r["ok"]), r["reason"], r["change_id"],
+                          bool(r["pending"]))
 
 
 class DidRepo:
@@ -160,3 +188,11 @@ class DidRepo:
 
     async def changes_of(self, change_id: str) -> list[ChangeLogEntry]:
         return await self.db.run(changes_of, change_id)
+
+    async def settle_changes(
+        self, change_id: str, did: str, ok: bool, reason: str
+    ) -> list[ChangeLogEntry]:
+        return await self.db.run(settle_changes, change_id, did, ok, reason)
+
+    async def pending_changes(self) -> list[ChangeLogEntry]:
+        return await self.db.run(pending_changes)

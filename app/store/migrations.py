@@ -419,6 +419,11 @@ ALTER TABLE did_changes ADD COLUMN change_id TEXT NOT NULL DEFAULT '';
 UPDATE did_changes SET change_id = printf('old-%s-%.6f', did, at);
 CREATE INDEX did_changes_change_id ON did_changes (change_id);
 """),
+    # A change to a number is logged before its call (pending) and settled when
+    # VoIP.ms answers; one a kill or a closed window cut off is settled by the
+    # next refresh, against what the provider has (NumbersService._reconcile).
+    Migration("numbers change log: changes on their way",
+              "ALTER TABLE did_changes ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"),
 ]
 
 

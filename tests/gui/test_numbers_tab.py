@@ -254,3 +254,34 @@ def test_a_list_refreshed_elsewhere_renames_targets_in_the_table(
     # The settings page's "Refresh this list" (or "Refresh all"), not the tab.
     arun(app_context.lookups.get(target_list_name(RouteKind.IVR), refresh=True))
     qtbot.waitUntil(lambda: cell(tab, IVR, Column.ROUTING) == "IVR Day menu", timeout=5000)
+
+
+def test_a_change_log_line_reads_saving_until_voipms_answers(
+    qapp: Any, qtmodeltester: Any
+) -> None:
+    """Written before the call, the line shows "Saving…"; settled, the same row says
+    how it went (no second row), and only a refusal is in the error colour."""
+    from dataclasses import replace
+    from datetime import UTC
+
+    from PySide6.QtCore import Qt
+
+    from app.domain.models.numbers import ChangeLogEntry
+    from app.ui.tabs.numbers.change_log import ChangeLogModel
+
+    model = ChangeLogModel()
+    qtmodeltester.check(model)
+    line = ChangeLogEntry(datetime(2026, 12, 5, 21, 0, tzinfo=UTC), MAIN, "routing",
+                          "account:284561_frontdesk", "vm:1001", "setDIDRouting", False, "",
+                          "c1", pending=True)
+    model.add_entries([line])
+    assert model.index(0, 3).data() == "Saving…"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is None
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, *_: changed.append(top.row()))
+    model.add_entries([replace(line, pending=False, ok=True)])
+    assert model.rowCount() == 1 and changed == [0]
+    assert model.index(0, 3).data() == "Saved"
+    model.add_entries([replace(line, change_id="c2", pending=False, ok=False, reason="No")])
+    assert model.rowCount() == 2 and model.index(0, 3).data() == "Refused: No"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -72,3 +72,5 @@ class ChangeLogEntry:
     #: Shared by every line one command wrote (a bulk reroute: one per number), so
     #: undoing a line undoes that whole command. Empty: not undoable.
     change_id: str = ""
+    #: Written before VoIP.ms answered: ``ok`` and ``reason`` are not known yet.
+    pending: bool = False

@@ -9,7 +9,8 @@ before the API call, marked pending (``pending_changed``); when the provider
 accepts, the row is stored and announced again; when it refuses, the stored row
 (unchanged) is announced again and the refusal comes back as a
 ``UserFacingError`` naming the number and the provider's reason. Each attempt,
-accepted or refused, goes into the local change log. Commands return a
+accepted or refused, goes into the local change log: written before the call as
+pending, settled with the answer, or by the next refresh when a kill came between. Commands return a
 ``DidChangeSet`` (or a ``RerouteOutcome`` holding one) with the confirmed rows,
 so a view applies what changed without reading everything again.
 
@@ -164,6 +165,7 @@ class NumbersService:
         """Fetch every DID into the store; DIDs with a change in flight keep showing it."""
         fresh = await self._api.get_dids()
         removed = await self._store.replace_all(fresh)
+        await self._reconcile(fresh)
         changes = DidChangeSet(tuple(self._shown(d) for d in fresh), tuple(removed))
         self.dids_changed.emit(changes)
         return changes
@@ -206,6 +208,7 @@ class NumbersService:
                 target=describe(route, lists)))
             confirmed: list[Did] = []
             for did in targets:
+                await self._log_pending(did, change, "setDIDRouting", change_id)
                 try:
                     await self._api.set_did_routing(did.did, route)
                 except UserFacingError as exc:
@@ -256,6 +259,7 @@ class NumbersService:
             self._show_optimistic([apply(current, changes)],
                                   QT_TRANSLATE_NOOP("services", "your changes"))
             change_id = _new_change_id()
+            await self._log_pending(current, changes, method.value, change_id)
             try:
                 after = await self._write(current, changes, method)
             except UserFacingError as exc:
@@ -306,6 +310,7 @@ class NumbersService:
                                   "undoing the change")
             confirmed: list[Did] = []
             for did, changes in plans:
+                await self._log_pending(did, changes, WriteMethod.FULL.value, undo_id)
                 try:
                     after = await self._write(did, changes, WriteMethod.FULL)
                 except UserFacingError as exc:
@@ -469,7 +474,7 @@ class NumbersService:
     async def _confirm(self, before: Did, after: Did, changes: Mapping[str, Any],
                        method: str, change_id: str) -> Did:
         await self._store.put(after)
-        await self._log(before, changes, method, ok=True, reason="", change_id=change_id)
+        await self._settle(before, changes, method, ok=True, reason="", change_id=change_id)
         self._inflight.pop(before.did, None)
         self.pending_changed.emit(before.did, "")
         self.dids_changed.emit(DidChangeSet((after,)))
@@ -482,13 +487,15 @@ class NumbersService:
         self._inflight.pop(before.did, None)
         self.pending_changed.emit(before.did, "")
         self.dids_changed.emit(DidChangeSet((truth,)))
-        await self._log(before, changes, method, ok=False, reason=reason, change_id=change_id)
+        await self._settle(before, changes, method, ok=False, reason=reason, change_id=change_id)
 
     async def _log(self, before: Did, changes: Mapping[str, Any], method: str, *, ok: bool,
-                   reason: str, change_id: str) -> None:
+                   reason: str, change_id: str, pending: bool = False) -> None:
+        """The log lines of ``changes``, written and announced (``change_logged``)."""
         when = self._clock()
         entries = tuple(
-            ChangeLogEntry(when, before.did, label, old, new, method, ok, reason, change_id)
+            ChangeLogEntry(when, before.did, label, old, new, method, ok, reason, change_id,
+                           pending)
             for label, old, new in describe_changes(before, changes)
         )
         try:
@@ -497,6 +504,70 @@ class NumbersService:
             log.exception("Could not write the numbers change log")
             return
         self.change_logged.emit(entries)
+
+    async def _log_pending(self, before: Did, changes: Mapping[str, Any], method: str,
+                           change_id: str) -> None:
+        """Log ``changes`` before their call: a kill between the call and the answer
+        leaves them in the log, settled by a later refresh (``_reconcile``)."""
+        await self._log(before, changes, method, ok=False, reason="", change_id=change_id,
+                        pending=True)
+
+    async def _settle(self, before: Did, changes: Mapping[str, Any], method: str, *, ok: bool,
+                      reason: str, change_id: str) -> None:
+        """VoIP.ms answered: the change's pending lines get the outcome (written now
+        if writing them before the call had failed)."""
+        try:
+            settled = await self._store.settle_changes(change_id, before.did, ok, reason)
+        except Exception:  # a convenience, as in ``_log``
+            log.exception("Could not settle the numbers change log")
+            return
+        if settled:
+            self.change_logged.emit(tuple(settled))
+        else:
+            await self._log(before, changes, method, ok=ok, reason=reason, change_id=change_id)
+
+    async def _reconcile(self, fresh: Sequence[Did]) -> None:
+        """Settle the lines no call of this run is waiting for: Switchboard was closed
+        or killed between a change's call and VoIP.ms's answer. Whether it took is
+        read from the numbers as VoIP.ms has them now."""
+        try:
+            pending = await self._store.pending_changes()
+        except Exception:
+            log.exception("Could not read the numbers change log")
+            return
+        waiting: dict[tuple[str, str], list[ChangeLogEntry]] = {}
+        for line in pending:
+            if line.did not in self._inflight:  # else: still on its way in this run
+                waiting.setdefault((line.change_id, line.did), []).append(line)
+        by_number = {did.did: did for did in fresh}
+        for (change_id, number), lines in waiting.items():
+            did = by_number.get(number)
+            took = did is not None and all(_has_value(did, line) for line in lines)
+            reason = "" if took else INTERRUPTED
+            try:
+                settled = await self._store.settle_changes(change_id, number, took, reason)
+            except Exception:
+                log.exception("Could not settle the numbers change log")
+                return
+            if settled:
+                self.change_logged.emit(tuple(settled))
+
+
+#: Why a change cut off before VoIP.ms answered shows as not saved.
+INTERRUPTED = QT_TRANSLATE_NOOP(
+    "services",
+    "Switchboard was closed before VoIP.ms answered, and the number does not have this "
+    "setting now",
+)
+
+
+def _has_value(did: Did, line: ChangeLogEntry) -> bool:
+    """Whether ``did`` has the value ``line`` set (a line not readable back: no)."""
+    try:
+        wanted = restore_values([(line.field, line.new)])
+    except (ValueError, KeyError):
+        return False
+    return all(getattr(did, name, None) == value for name, value in wanted.items())
 
 
 def _forwards_to(target: RoutingTarget, number: str) -> bool:

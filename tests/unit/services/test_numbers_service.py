@@ -92,6 +92,19 @@ class FakeStore:
         rows = [e for e in reversed(self.log) if did is None or e.did == did]
         return rows[:limit]
 
+    async def settle_changes(
+        self, change_id: str, did: str, ok: bool, reason: str
+    ) -> list[ChangeLogEntry]:
+        settled = []
+        for i, e in enumerate(self.log):
+            if e.pending and e.change_id == change_id and e.did == did:
+                self.log[i] = dataclasses.replace(e, pending=False, ok=ok, reason=reason)
+                settled.append(self.log[i])
+        return settled
+
+    async def pending_changes(self) -> list[ChangeLogEntry]:
+        return [e for e in self.log if e.pending]
+
 
 class FakeLookups:
     async def cached_routing_targets(self) -> Mapping[RouteKind, Sequence[RoutingTarget]]:
@@ -148,7 +161,11 @@ def test_bulk_reroute_partial_refusal_rolls_back_only_the_refused(
     assert [(e.did, e.ok) for e in store.log] == [
         ("5550000001", True), ("5550000002", False), ("5550000003", True)]
     assert store.log[1].reason == "This is not a valid mailbox."
-    assert logged == store.log  # each entry announced as written
+    # Each line announced when written before its call (pending), then settled.
+    assert [e for e in logged if e.pending] == [
+        dataclasses.replace(e, pending=True, ok=False, reason="") for e in store.log]
+    assert [e for e in logged if not e.pending] == store.log
+    assert not any(e.pending for e in store.log)
     assert not any(service.is_pending(n) for n in store.dids)
 
 
@@ -287,3 +304,60 @@ def test_the_main_account_is_a_choice_even_without_sub_accounts_or_a_fresh_list(
     # No account list known at all: nothing is made up (names fall back to ids).
     service._lookups = FakeLookups()
     assert RouteKind.ACCOUNT not in asyncio.run(service.routing_choices()).lists
+
+
+@pytest.mark.parametrize("provider_took_it", [True, False])
+def test_a_change_cut_off_before_the_answer_is_settled_by_the_next_refresh(
+    setup: tuple[NumbersService, FakeApi, FakeStore], tmp_path: Path, provider_took_it: bool,
+) -> None:
+    """Killed (or the window closed) between setDIDRouting and its answer: the log
+    line written before the call stays, "Saving…", and the next start's refresh
+    settles it against what VoIP.ms has: saved, or not, with why."""
+    service, api, store = setup
+
+    async def cut_off() -> None:
+        api.gate = asyncio.Event()  # the provider has not answered yet
+        task = asyncio.create_task(service.reroute(["5550000001"], VM))
+        while not api.calls:
+            await asyncio.sleep(0)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(cut_off())
+    assert [(e.did, e.pending) for e in store.log] == [("5550000001", True)]
+    if provider_took_it:  # the request had reached VoIP.ms
+        api.dids["5550000001"] = dataclasses.replace(api.dids["5550000001"], routing=VM)
+    # The next start: a new service on the same cache, then its first refresh.
+    again = NumbersService(api, store, FakeLookups(),
+                           PresetStore(Settings(path=tmp_path / "s2.json")),
+                           clock=lambda: datetime(2024, 5, 1, tzinfo=UTC))
+    logged: list[ChangeLogEntry] = []
+    again.change_logged.connect(logged.extend)
+    asyncio.run(again.refresh())
+    (line,) = store.log
+    assert not line.pending and line.ok is provider_took_it
+    assert logged == [line]
+    if not provider_took_it:
+        assert "closed before VoIP.ms answered" in line.reason
+    asyncio.run(again.refresh())  # settled once
+    assert logged == [line]
+
+
+def test_a_refresh_leaves_a_change_still_on_its_way_pending(
+    setup: tuple[NumbersService, FakeApi, FakeStore],
+) -> None:
+    service, api, store = setup
+
+    async def scenario() -> None:
+        api.gate = asyncio.Event()
+        task = asyncio.create_task(service.reroute(["5550000001"], VM))
+        while not api.calls:
+            await asyncio.sleep(0)
+        await service.refresh()  # e.g. "Refresh everything" meanwhile
+        assert [e.pending for e in store.log] == [True]
+        api.gate.set()
+        await task
+
+    asyncio.run(scenario())
+    assert [(e.pending, e.ok) for e in store.log] == [(False, True)]

@@ -156,3 +156,23 @@ def test_change_log_newest_first_and_per_did(db: Database) -> None:
     asyncio.run(repo.log_changes(entries))
     assert asyncio.run(repo.changes()) == entries[::-1]
     assert asyncio.run(repo.changes("5551110001")) == entries[1:]
+
+
+def test_change_log_lines_written_pending_are_settled_once(db: Database) -> None:
+    """Written before the call, settled when VoIP.ms answers (or by a later refresh):
+    only the pending lines of that change and number change, and only once."""
+    repo = did_store.DidRepo(db)
+    pending = [
+        ChangeLogEntry(T0, "5551110000", "routing", "account:1", "vm:101", "setDIDRouting",
+                       False, "", "c1", pending=True),
+        ChangeLogEntry(T0, "5551110001", "routing", "account:1", "vm:101", "setDIDRouting",
+                       False, "", "c1", pending=True),
+        ChangeLogEntry(T0, "5551110000", "pop", "3", "5", "setDIDPOP", True, "", "c0"),
+    ]
+    asyncio.run(repo.log_changes(pending))
+    assert asyncio.run(repo.pending_changes()) == pending[:2]
+    settled = asyncio.run(repo.settle_changes("c1", "5551110000", False, "Refused"))
+    assert settled == [replace(pending[0], pending=False, ok=False, reason="Refused")]
+    assert asyncio.run(repo.settle_changes("c1", "5551110000", True, "")) == []  # once
+    assert asyncio.run(repo.pending_changes()) == pending[1:2]
+    assert asyncio.run(repo.changes("5551110000")) == [pending[2], settled[0]]  # newest id first

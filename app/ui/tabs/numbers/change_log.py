@@ -63,6 +63,8 @@ def change_text(entry: ChangeLogEntry, lists: TargetLists) -> str:
 
 
 def result_text(entry: ChangeLogEntry) -> str:
+    if entry.pending:
+        return translate("ChangeLogModel", "Saving…")
     if entry.ok:
         return translate("ChangeLogModel", "Saved")
     if entry.reason:
@@ -110,7 +112,8 @@ class ChangeLogModel(QAbstractTableModel):
                 return change_text(entry, self._lists)
             if column == 3:
                 return result_text(entry)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not entry.ok:
+        if (role == Qt.ItemDataRole.ForegroundRole and column == 3 and not entry.ok
+                and not entry.pending):
             return QBrush(error_color(QGuiApplication.palette()))
         return None
 
@@ -136,11 +139,21 @@ class ChangeLogModel(QAbstractTableModel):
 
     def add_entries(self, entries: Sequence[ChangeLogEntry]) -> None:
         """Entries just written (in the order written): inserted at the top, as the
-        store lists them (newest first; the last written first within one change)."""
-        if not entries:
+        store lists them (newest first; the last written first within one change).
+        A line already shown (written pending, now settled) is replaced where it is."""
+        shown = {_key(row): i for i, row in enumerate(self._rows) if row.change_id}
+        new: list[ChangeLogEntry] = []
+        for entry in entries:
+            at = shown.get(_key(entry)) if entry.change_id else None
+            if at is None:
+                new.append(entry)
+                continue
+            self._rows[at] = entry
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(HEADERS) - 1))
+        if not new:
             return
-        self.beginInsertRows(QModelIndex(), 0, len(entries) - 1)
-        self._rows[:0] = reversed(entries)
+        self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+        self._rows[:0] = reversed(new)
         self.endInsertRows()
 
     def entries(self) -> list[ChangeLogEntry]:
@@ -148,6 +161,11 @@ class ChangeLogModel(QAbstractTableModel):
 
     def entry(self, row: int) -> ChangeLogEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+def _key(entry: ChangeLogEntry) -> tuple[str, str, str]:
+    """A line of the log: one field of one number in one change (pending or settled)."""
+    return (entry.change_id, entry.did, entry.field)
 
 
 def undoable(entry: ChangeLogEntry | None) -> bool:
