@@ -1,0 +1,60 @@
+"""A change to a number cut off by a kill (the real app in a child process, the
+sandbox in the test): VoIP.ms makes the change and goes silent (``hang_after``),
+the app is killed with SIGKILL. Its change-log line, written before the call, is
+still there ("Saving…"); the next start's refresh settles it as saved, from what
+the provider has, without sending the change again."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tests.gui.app_process import app_log, start, wait_for
+from tests.gui.test_send_process import _env, _stop
+
+NUMBER = "6175550111"  # the sales line of the demo account (a ring group)
+
+
+def _log_lines(data: Path) -> list[tuple[str, str, int, int]]:
+    """(did, new value, ok, pending) of the change log ([] before it exists)."""
+    found = sorted(data.rglob("*.sqlite3"))
+    if not found:
+        return []
+    conn = sqlite3.connect(f"file:{found[0]}?mode=ro", uri=True, timeout=5)
+    try:
+        return list(conn.execute("SELECT did, new, ok, pending FROM did_changes ORDER BY id"))
+    except sqlite3.OperationalError:  # not migrated yet
+        return []
+    finally:
+        conn.close()
+
+
+def test_a_reroute_killed_before_the_answer_is_settled_after_restart(
+    sandbox: Any, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    sandbox.faults.inject("hang_after", methods="setDIDRouting", delay=120)
+    args = ("--api-url", sandbox.url, "--data-dir", str(data))
+    first = start(*args, "--driver-reroute", f"{NUMBER},vm:1001", env=_env(sandbox),
+                  module="tests.gui.reroute_driver")
+    try:
+        assert wait_for(lambda: len(sandbox.calls("setDIDRouting")) == 1, 90), app_log(data)
+        assert _log_lines(data) == [(NUMBER, "vm:1001", 0, 1)]  # written before the call
+        first.send_signal(signal.SIGKILL)
+        first.communicate(timeout=30)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
+    sandbox.faults.clear()
+    assert sandbox.state.dids[NUMBER]["routing"] == "vm:1001"  # VoIP.ms made it
+    second = start(*args, env=_env(sandbox))
+    try:
+        assert wait_for(lambda: _log_lines(data) == [(NUMBER, "vm:1001", 1, 0)], 90), (
+            _log_lines(data), app_log(data))
+    finally:
+        _out, err = _stop(second)
+    assert len(sandbox.calls("setDIDRouting")) == 1  # not made again
+    assert "Traceback" not in err, err
