@@ -195,3 +195,25 @@ def test_mailbox_settings_dialog_writes_setvoicemail(
     box = sandbox.state.mailboxes["1001"]
     assert (box["attach_message"], box["timezone"]) == ("no", "America/Toronto")
     assert box["email"] == "frontdesk@maplestreetbakery.example"
+
+
+def test_enter_on_a_phone_opens_its_set_up_as_a_double_click_does(
+    tab: PhonesTab, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, arun: Any
+) -> None:
+    """Keyboard only: Alt+6, Down to the phone, Enter (the Numbers, Voicemail and
+    Calls lists answer Enter too); the main account has nothing to set up."""
+    opened: list[str] = []
+
+    async def set_up(phone: Any) -> None:
+        opened.append(phone.account)
+
+    monkeypatch.setattr(tab, "set_up", set_up)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.table.setFocus()
+    tab.table.selectRow(0)  # the main account: nothing to set up
+    arun(tab._on_table_activated())
+    assert opened == []
+    tab.select_phone(SALES)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: opened == [SALES], timeout=3000)

@@ -122,7 +122,8 @@ class PhonesTab(TabBase):
         self._events.listen(self.service.changed, self._on_service_changed)
         self._events.listen(self.polling.failed, self._on_polling_failed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        # Enter or a double click (``activated``, as in the other tabs' lists).
+        self.table.activated.connect(self._on_table_activated)
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         self.setup_button.clicked.connect(self._on_setup_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
@@ -234,7 +235,7 @@ class PhonesTab(TabBase):
                             refresh=True)
 
     @async_slot()
-    async def _on_table_double_clicked(self) -> None:
+    async def _on_table_activated(self) -> None:
         phone = self.selected_phone()
         if phone is not None and not phone.is_main:
             await self.set_up(phone)
