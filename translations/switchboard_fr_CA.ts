@@ -604,6 +604,10 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
         </translation>
     </message>
     <message>
+        <source> — over the {limit} limit even drawn at {dpi} dpi: send it as two faxes (remove some pages now, send them next).</source>
+        <translation> — au-delà de la limite de {limit} même dessinée à {dpi} ppp&#xa0;: envoyez-la en deux télécopies (retirez des pages maintenant, envoyez-les ensuite).</translation>
+    </message>
+    <message>
         <source> — drawn at {dpi} dpi to fit the {limit} limit (a fax is received at about 200 × 100 dpi)</source>
         <translation> — redessiné à {dpi} ppp pour respecter la limite de {limit} (une télécopie est reçue à environ 200 × 100 ppp)</translation>
     </message>

@@ -175,3 +175,26 @@ def test_the_composer_leaves_the_window_usable(
     # "Send a fax..." again brings the same composer back, with what was typed.
     assert fax_tab.open_compose() is dialog
     assert dialog.to_edit.text() == "(781) 555-0164"
+
+
+def test_a_fax_too_big_even_redrawn_says_to_send_it_in_two(
+    fax_tab: FaxTab, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Drawn again at the lowest resolution and still over the limit, "attach smaller
+    images" is no answer (Switchboard made them as small as a fax is worth)."""
+    from dataclasses import replace
+
+    from app.services.fax.send import MAX_FAX_FILE_BYTES
+    from app.ui.tabs.fax.compose_merge import FIT_DPIS, MergeResult
+
+    dialog = compose(fax_tab, qtbot)
+    over = MergeResult(tmp_path / "big.pdf", 90, MAX_FAX_FILE_BYTES + 1, (90,))
+    dialog.merged = over
+    dialog._update_summary()
+    assert "remove pages or attach smaller images" in dialog.summary.text()
+    dialog.merged = replace(over, fitted_dpi=FIT_DPIS[-1])
+    dialog._update_summary()
+    assert f"even drawn at {FIT_DPIS[-1]} dpi: send it as two faxes" in dialog.summary.text()
+    dialog.merged = replace(over, size_bytes=MAX_FAX_FILE_BYTES, fitted_dpi=FIT_DPIS[0])
+    dialog._update_summary()
+    assert f"drawn at {FIT_DPIS[0]} dpi to fit" in dialog.summary.text()

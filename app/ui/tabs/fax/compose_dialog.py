@@ -482,7 +482,15 @@ class ComposeFaxDialog(QDialog):
         pages = self.merged.pages
         text = translate("ComposeFaxDialog", "%n page(s) · {size}", "", pages).format(
             size=localized(size_text(size)))
-        if size > MAX_FAX_FILE_BYTES:
+        if size > MAX_FAX_FILE_BYTES and self.merged.fitted_dpi is not None:
+            # Drawn as small as a fax is worth and still too big: only fewer pages help.
+            text += translate(
+                "ComposeFaxDialog",
+                " — over the {limit} limit even drawn at {dpi} dpi: send it as two faxes "
+                "(remove some pages now, send them next).",
+            ).format(limit=localized(size_text(MAX_FAX_FILE_BYTES)),
+                     dpi=self.merged.fitted_dpi)
+        elif size > MAX_FAX_FILE_BYTES:
             text += translate(
                 "ComposeFaxDialog",
                 " — over the {limit} limit: remove pages or attach smaller images.",
