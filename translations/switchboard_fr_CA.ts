@@ -605,7 +605,7 @@ Cliquez ici avec le bouton droit pour choisir les colonnes.</translation>
     </message>
     <message>
         <source> — over the {limit} limit even drawn at {dpi} dpi: send it as two faxes (remove some pages now, send them next).</source>
-        <translation> — au-delà de la limite de {limit} même dessinée à {dpi} ppp&#xa0;: envoyez-la en deux télécopies (retirez des pages maintenant, envoyez-les ensuite).</translation>
+        <translation> — au-delà de la limite de {limit} même redessinée à {dpi} ppp&#xa0;: envoyez-la en deux télécopies (retirez des pages maintenant, envoyez-les ensuite).</translation>
     </message>
     <message>
         <source> — drawn at {dpi} dpi to fit the {limit} limit (a fax is received at about 200 × 100 dpi)</source>
