@@ -112,7 +112,7 @@ def test_network_gone_shows_one_bar_and_comes_back(
     qtbot.waitUntil(window.connectivity_bar.isVisible, timeout=15_000)
 
     text = window.connectivity_bar.label.text()
-    assert text.startswith("Can't reach VoIP.ms. Showing saved data (last contact Today ")
+    assert text.startswith("Can't reach VoIP.ms. Showing saved data (last contact at ")
     # One request found it out (and one probe when the line swallows): no retry storm.
     assert client.calls_made - before <= 2
     qtbot.waitUntil(lambda: window.sync_label.text() == "Showing saved data", timeout=10_000)
@@ -187,7 +187,7 @@ def test_bar_words_are_plain_and_say_when() -> None:
     contact = now - timedelta(minutes=5)
     offline = LinkStatus(online=False, last_contact=contact, reason="<b>x</b>")
     text = bar_text(offline, 24.6, now)
-    assert text.startswith("Can't reach VoIP.ms. Showing saved data (last contact Today ")
+    assert text.startswith("Can't reach VoIP.ms. Showing saved data (last contact at ")
     assert text.endswith("Trying again in 25 s.")
     probing = LinkStatus(online=False, last_contact=None, probing=True)
     assert bar_text(probing, None, now) == "Can't reach VoIP.ms. Checking now…"

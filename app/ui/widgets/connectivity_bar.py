@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from app.ui import style
 from app.ui.async_slot import async_slot
 from app.ui.bridge import QtEventListener
-from app.ui.dates import list_date
+from app.ui.dates import in_sentence
 from app.ui.i18n import translate
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def bar_text(status: LinkStatus, next_try: float | None, now: datetime) -> str:
     if status.last_contact is not None:
         parts[0] = translate(
             "ConnectivityBar", "Can't reach VoIP.ms. Showing saved data (last contact {when}).",
-        ).format(when=list_date(status.last_contact, now))
+        ).format(when=in_sentence(status.last_contact, now))  # "at 21:52"
     if status.probing:
         parts.append(translate("ConnectivityBar", "Checking now…"))
     elif next_try is not None:
