@@ -408,12 +408,12 @@ Cliquez pour réessayer</translation>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <source>Refused: {reason}</source>
-        <translation>Refusé&#xa0;: {reason}</translation>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>Refused</source>
-        <translation>Refusé</translation>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
     </message>
 </context>
 <context>

@@ -155,7 +155,7 @@ def test_refused_reroute_rolls_back_with_the_reason(
     assert "ring group" in text.lower()
     assert sandbox.state.dids[MAIN]["routing"] == "account:284561_frontdesk"
     qtbot.waitUntil(lambda: tab.log_model.rowCount() == 1, timeout=5000)
-    assert str(tab.log_model.index(0, 3).data()).startswith("Refused: ")
+    assert str(tab.log_model.index(0, 3).data()).startswith("Not saved: ")
 
 
 def test_transport_fault_rolls_back_too(
@@ -283,5 +283,5 @@ def test_a_change_log_line_reads_saving_until_voipms_answers(
     assert model.rowCount() == 1 and changed == [0]
     assert model.index(0, 3).data() == "Saved"
     model.add_entries([replace(line, change_id="c2", pending=False, ok=False, reason="No")])
-    assert model.rowCount() == 2 and model.index(0, 3).data() == "Refused: No"
+    assert model.rowCount() == 2 and model.index(0, 3).data() == "Not saved: No"
     assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is not None

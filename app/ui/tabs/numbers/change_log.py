@@ -68,9 +68,11 @@ def result_text(entry: ChangeLogEntry) -> str:
     if entry.ok:
         return translate("ChangeLogModel", "Saved")
     if entry.reason:
-        return translate("ChangeLogModel", "Refused: {reason}").format(
+        # "Not saved", not "Refused": VoIP.ms may never have heard of it (offline, a
+        # window closed before the answer); the reason says which.
+        return translate("ChangeLogModel", "Not saved: {reason}").format(
             reason=localized(entry.reason))
-    return translate("ChangeLogModel", "Refused")
+    return translate("ChangeLogModel", "Not saved")
 
 
 class ChangeLogModel(QAbstractTableModel):
@@ -194,7 +196,7 @@ class ChangeLogView(QTableView):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        # Room for a typical refusal ("Refused: This is not a valid Ring group.").
+        # Room for a typical refusal ("Not saved: This is not a valid Ring group.").
         header.resizeSection(3, 340)
 
 
