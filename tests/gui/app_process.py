@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 # English whatever the machine's locale: the tests read the app's English words
@@ -48,3 +50,30 @@ def app_log(data: Path) -> str:
     """The log of a run with ``--data-dir data`` ("" before it exists)."""
     path = data / "logs" / "switchboard.log"
     return path.read_text(errors="replace") if path.exists() else ""
+
+
+def sandbox_env(sandbox: Any) -> dict[str, str]:
+    """The sandbox account's credentials, as a user's environment gives them."""
+    return {"VOIPMS_API_USERNAME": sandbox.username, "VOIPMS_API_PASSWORD": sandbox.password}
+
+
+def kill_hard(process: subprocess.Popen[str]) -> None:
+    """SIGKILL, as a crash or a power cut would end it (nothing runs after it)."""
+    try:
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """End a run the normal way (SIGTERM closes every window); its stdout and stderr."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        return process.communicate(timeout=60)
+    except Exception:
+        process.kill()
+        return process.communicate()

@@ -6,13 +6,11 @@ the provider has, without sending the change again."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.gui.app_process import app_log, start, wait_for
-from tests.gui.test_send_process import _env, _stop
+from tests.gui.app_process import app_log, kill_hard, sandbox_env, start, stop, wait_for
 
 NUMBER = "6175550111"  # the sales line of the demo account (a ring group)
 
@@ -37,24 +35,20 @@ def test_a_reroute_killed_before_the_answer_is_settled_after_restart(
     data = tmp_path / "data"
     sandbox.faults.inject("hang_after", methods="setDIDRouting", delay=120)
     args = ("--api-url", sandbox.url, "--data-dir", str(data))
-    first = start(*args, "--driver-reroute", f"{NUMBER},vm:1001", env=_env(sandbox),
+    first = start(*args, "--driver-reroute", f"{NUMBER},vm:1001", env=sandbox_env(sandbox),
                   module="tests.gui.reroute_driver")
     try:
         assert wait_for(lambda: len(sandbox.calls("setDIDRouting")) == 1, 90), app_log(data)
         assert _log_lines(data) == [(NUMBER, "vm:1001", 0, 1)]  # written before the call
-        first.send_signal(signal.SIGKILL)
-        first.communicate(timeout=30)
     finally:
-        if first.poll() is None:
-            first.kill()
-            first.communicate()
+        kill_hard(first)
     sandbox.faults.clear()
     assert sandbox.state.dids[NUMBER]["routing"] == "vm:1001"  # VoIP.ms made it
-    second = start(*args, env=_env(sandbox))
+    second = start(*args, env=sandbox_env(sandbox))
     try:
         assert wait_for(lambda: _log_lines(data) == [(NUMBER, "vm:1001", 1, 0)], 90), (
             _log_lines(data), app_log(data))
     finally:
-        _out, err = _stop(second)
+        _out, err = stop(second)
     assert len(sandbox.calls("setDIDRouting")) == 1  # not made again
     assert "Traceback" not in err, err

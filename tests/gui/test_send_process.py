@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.gui.app_process import app_log, start, wait_for
+from tests.gui.app_process import app_log, kill_hard, sandbox_env, start, stop, wait_for
 
 CONTACT = "4185550142"
 TEXT = "Your order #1042 is ready for pickup"
@@ -19,10 +19,6 @@ TEXT = "Your order #1042 is ready for pickup"
 
 def _did(sandbox: Any) -> str:
     return next(d for d, row in sandbox.state.dids.items() if row.get("sms_enabled") == "1")
-
-
-def _env(sandbox: Any) -> dict[str, str]:
-    return {"VOIPMS_API_USERNAME": sandbox.username, "VOIPMS_API_PASSWORD": sandbox.password}
 
 
 def _journal(data: Path) -> list[str]:
@@ -39,17 +35,6 @@ def _journal(data: Path) -> list[str]:
         conn.close()
 
 
-def _stop(process: Any) -> tuple[str, str]:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-    try:
-        out, err = process.communicate(timeout=60)
-    except Exception:
-        process.kill()
-        out, err = process.communicate()
-    return out, err
-
-
 def test_a_send_killed_mid_flight_is_reconciled_after_restart_not_sent_twice(
     sandbox: Any, tmp_path: Path
 ) -> None:
@@ -57,24 +42,20 @@ def test_a_send_killed_mid_flight_is_reconciled_after_restart_not_sent_twice(
     sandbox.faults.inject("hang_after", methods="sendSMS", delay=120)
     args = ("--api-url", sandbox.url, "--data-dir", str(data))
     first = start(*args, "--driver-send", f"{_did(sandbox)},{CONTACT},{TEXT}",
-                  env=_env(sandbox), module="tests.gui.send_driver")
+                  env=sandbox_env(sandbox), module="tests.gui.send_driver")
     try:
         assert wait_for(lambda: len(sandbox.calls("sendSMS")) == 1, 90), app_log(data)
         # Journalled before it went out; the answer never came.
         assert _journal(data) == ["sending"]
-        first.send_signal(signal.SIGKILL)
-        first.communicate(timeout=30)
     finally:
-        if first.poll() is None:
-            first.kill()
-            first.communicate()
+        kill_hard(first)
     sandbox.faults.clear()
-    second = start(*args, env=_env(sandbox))
+    second = start(*args, env=sandbox_env(sandbox))
     try:
         assert wait_for(lambda: _journal(data) == ["sent"], 90), (_journal(data), app_log(data))
         assert "Interrupted send 1 found in the history: sent" in app_log(data)
     finally:
-        _out, err = _stop(second)
+        _out, err = stop(second)
     assert len(sandbox.calls("sendSMS")) == 1  # never sent twice
     assert "Traceback" not in err, err
 
@@ -85,7 +66,7 @@ def test_closing_the_window_mid_send_waits_for_the_answer(
     data = tmp_path / "data"
     sandbox.faults.inject("hang_after", methods="sendSMS", delay=3)
     process = start("--api-url", sandbox.url, "--data-dir", str(data), "--driver-send",
-                    f"{_did(sandbox)},{CONTACT},{TEXT}", env=_env(sandbox),
+                    f"{_did(sandbox)},{CONTACT},{TEXT}", env=sandbox_env(sandbox),
                     module="tests.gui.send_driver")
     try:
         assert wait_for(lambda: len(sandbox.calls("sendSMS")) == 1, 90), app_log(data)
