@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -77,3 +78,18 @@ def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
     except Exception:
         process.kill()
         return process.communicate()
+
+
+def query_database(data: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` in the cache database of a run with ``--data-dir data``, read
+    only, while the app may be writing it ([] before it exists or is migrated)."""
+    found = sorted(data.rglob("*.sqlite3"))
+    if not found:
+        return []
+    conn = sqlite3.connect(f"file:{found[0]}?mode=ro", uri=True, timeout=5)
+    try:
+        return list(conn.execute(sql))
+    except sqlite3.OperationalError:  # not migrated yet
+        return []
+    finally:
+        conn.close()

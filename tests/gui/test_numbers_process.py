@@ -6,27 +6,17 @@ the provider has, without sending the change again."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.gui.app_process import app_log, kill_hard, sandbox_env, start, stop, wait_for
+from tests.gui import app_process as run
 
 NUMBER = "6175550111"  # the sales line of the demo account (a ring group)
 
 
-def _log_lines(data: Path) -> list[tuple[str, str, int, int]]:
+def _log_lines(data: Path) -> list[tuple[Any, ...]]:
     """(did, new value, ok, pending) of the change log ([] before it exists)."""
-    found = sorted(data.rglob("*.sqlite3"))
-    if not found:
-        return []
-    conn = sqlite3.connect(f"file:{found[0]}?mode=ro", uri=True, timeout=5)
-    try:
-        return list(conn.execute("SELECT did, new, ok, pending FROM did_changes ORDER BY id"))
-    except sqlite3.OperationalError:  # not migrated yet
-        return []
-    finally:
-        conn.close()
+    return run.query_database(data, "SELECT did, new, ok, pending FROM did_changes ORDER BY id")
 
 
 def test_a_reroute_killed_before_the_answer_is_settled_after_restart(
@@ -35,20 +25,21 @@ def test_a_reroute_killed_before_the_answer_is_settled_after_restart(
     data = tmp_path / "data"
     sandbox.faults.inject("hang_after", methods="setDIDRouting", delay=120)
     args = ("--api-url", sandbox.url, "--data-dir", str(data))
-    first = start(*args, "--driver-reroute", f"{NUMBER},vm:1001", env=sandbox_env(sandbox),
-                  module="tests.gui.reroute_driver")
+    first = run.start(*args, "--driver-reroute", f"{NUMBER},vm:1001",
+                      env=run.sandbox_env(sandbox), module="tests.gui.reroute_driver")
     try:
-        assert wait_for(lambda: len(sandbox.calls("setDIDRouting")) == 1, 90), app_log(data)
+        called = run.wait_for(lambda: len(sandbox.calls("setDIDRouting")) == 1, 90)
+        assert called, run.app_log(data)
         assert _log_lines(data) == [(NUMBER, "vm:1001", 0, 1)]  # written before the call
     finally:
-        kill_hard(first)
+        run.kill_hard(first)
     sandbox.faults.clear()
     assert sandbox.state.dids[NUMBER]["routing"] == "vm:1001"  # VoIP.ms made it
-    second = start(*args, env=sandbox_env(sandbox))
+    second = run.start(*args, env=run.sandbox_env(sandbox))
     try:
-        assert wait_for(lambda: _log_lines(data) == [(NUMBER, "vm:1001", 1, 0)], 90), (
-            _log_lines(data), app_log(data))
+        assert run.wait_for(lambda: _log_lines(data) == [(NUMBER, "vm:1001", 1, 0)], 90), (
+            _log_lines(data), run.app_log(data))
     finally:
-        _out, err = stop(second)
+        _out, err = run.stop(second)
     assert len(sandbox.calls("setDIDRouting")) == 1  # not made again
     assert "Traceback" not in err, err

@@ -7,11 +7,18 @@ closed mid-send, the window waits for the answer instead of cancelling it."""
 from __future__ import annotations
 
 import signal
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.gui.app_process import app_log, kill_hard, sandbox_env, start, stop, wait_for
+from tests.gui.app_process import (
+    app_log,
+    kill_hard,
+    query_database,
+    sandbox_env,
+    start,
+    stop,
+    wait_for,
+)
 
 CONTACT = "4185550142"
 TEXT = "Your order #1042 is ready for pickup"
@@ -23,16 +30,7 @@ def _did(sandbox: Any) -> str:
 
 def _journal(data: Path) -> list[str]:
     """The send journal's states, read from the app's database ([] before it exists)."""
-    found = sorted(data.rglob("*.sqlite3"))
-    if not found:
-        return []
-    conn = sqlite3.connect(f"file:{found[0]}?mode=ro", uri=True, timeout=5)
-    try:
-        return [row[0] for row in conn.execute("SELECT state FROM send_journal ORDER BY id")]
-    except sqlite3.OperationalError:  # not migrated yet
-        return []
-    finally:
-        conn.close()
+    return [row[0] for row in query_database(data, "SELECT state FROM send_journal ORDER BY id")]
 
 
 def test_a_send_killed_mid_flight_is_reconciled_after_restart_not_sent_twice(
