@@ -363,15 +363,20 @@ def _faxes(state: SandboxState, rng: random.Random, anchor: datetime) -> None:
                          FaxFolder(4103, "Invoices")]
     state.next_fax_folder_id = 4104
     state.next_fax_id = 880401
-    senders = [("8005550111", "NORTHSIDE FLOUR"), ("7815550164", "ORTEGA FARMS"),
-               ("8005550160", "GREEN LEAF PKG"), ("6175550155", "CITY OF BOSTON")]
-    plan = [("INBOX", "purchase_order.pdf"), ("Invoices", "invoice_2291.pdf"),
-            ("INBOX", "lease_agreement.pdf"), ("SENT", "delivery_schedule.pdf"),
-            ("INBOX", "purchase_order.pdf"), ("Invoices", "invoice_2291.pdf"),
-            ("SENT", "purchase_order.pdf"), ("INBOX", "delivery_schedule.pdf"),
-            ("INBOX", "invoice_2291.pdf"), ("SENT", "lease_agreement.pdf")]
-    for index, (folder, pdf) in enumerate(plan):
-        number, station = senders[index % len(senders)]
+    # Each document comes from the business its letterhead names (the PDFs of
+    # tools/make_sandbox_media.py), and the bakery's own schedule and signed lease go
+    # out: a fax from the city whose preview showed a caterer's purchase order read
+    # like a mix-up.
+    harbor = ("6175550187", "HARBOR CONSULTING")  # Marcus Chen orders for his office
+    northside = ("8005550111", "NORTHSIDE FLOUR")
+    elm = ("6175550155", "ELM PROPERTIES")  # the landlord
+    dinapoli = ("6175550199", "DINAPOLIS")
+    plan = [("INBOX", "purchase_order.pdf", harbor), ("Invoices", "invoice_2291.pdf", northside),
+            ("INBOX", "lease_agreement.pdf", elm), ("SENT", "delivery_schedule.pdf", dinapoli),
+            ("INBOX", "purchase_order.pdf", harbor), ("Invoices", "invoice_2291.pdf", northside),
+            ("SENT", "delivery_schedule.pdf", harbor), ("INBOX", "purchase_order.pdf", harbor),
+            ("INBOX", "invoice_2291.pdf", northside), ("SENT", "lease_agreement.pdf", elm)]
+    for index, (folder, pdf, (number, station)) in enumerate(plan):
         when = anchor - timedelta(days=index * 5.5 + rng.uniform(0.1, 3.0))
         pages = resources.FAX_PAGES[pdf]
         sent = folder == "SENT"
