@@ -267,7 +267,7 @@ def test_a_change_log_line_reads_saving_until_voipms_answers(
     from PySide6.QtCore import Qt
 
     from app.domain.models.numbers import ChangeLogEntry
-    from app.ui.tabs.numbers.change_log import ChangeLogModel
+    from app.ui.tabs.numbers.change_log import ChangeLogModel, ChangeLogPanel
 
     model = ChangeLogModel()
     qtmodeltester.check(model)
@@ -279,9 +279,13 @@ def test_a_change_log_line_reads_saving_until_voipms_answers(
     assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is None
     changed: list[int] = []
     model.dataChanged.connect(lambda top, _bottom, *_: changed.append(top.row()))
+    panel = ChangeLogPanel(model)
+    panel.select_row(0)
+    assert not panel.undo_button.isEnabled()  # nothing to undo while it is on its way
     model.add_entries([replace(line, pending=False, ok=True)])
     assert model.rowCount() == 1 and changed == [0]
     assert model.index(0, 3).data() == "Saved"
+    assert panel.undo_button.isEnabled()  # settled in place, still selected: undoable
     model.add_entries([replace(line, change_id="c2", pending=False, ok=False, reason="No")])
     assert model.rowCount() == 2 and model.index(0, 3).data() == "Not saved: No"
     assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is not None

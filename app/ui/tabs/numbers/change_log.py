@@ -232,6 +232,8 @@ class ChangeLogPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._on_selection_changed)
+        # A selected "Saving…" line that VoIP.ms confirms becomes undoable where it is.
+        model.dataChanged.connect(self._on_selection_changed)
         layout.addWidget(self.view)
 
     def selected_entry(self) -> ChangeLogEntry | None:
