@@ -10,9 +10,9 @@ accepts, the row is stored and announced again; when it refuses, the stored row
 (unchanged) is announced again and the refusal comes back as a
 ``UserFacingError`` naming the number and the provider's reason. Each attempt,
 accepted or refused, goes into the local change log: written before the call as
-pending, settled with the answer, or by the next refresh when a kill came between. Commands return a
-``DidChangeSet`` (or a ``RerouteOutcome`` holding one) with the confirmed rows,
-so a view applies what changed without reading everything again.
+pending, settled with the answer, or by the next refresh when a kill came between.
+Commands return a ``DidChangeSet`` (or a ``RerouteOutcome`` holding one) with the
+confirmed rows, so a view applies what changed without reading everything again.
 
 One change per DID at a time: a second change while the first is in flight
 would make "roll back to what it was" ambiguous, so it is refused up front.
