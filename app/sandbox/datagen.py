@@ -364,9 +364,9 @@ def _faxes(state: SandboxState, rng: random.Random, anchor: datetime) -> None:
     state.next_fax_folder_id = 4104
     state.next_fax_id = 880401
     # Each document comes from the business its letterhead names (the PDFs of
-    # tools/make_sandbox_media.py), and the bakery's own schedule and signed lease go
-    # out: a fax from the city whose preview showed a caterer's purchase order read
-    # like a mix-up.
+    # tools/make_sandbox_media.py), and the bakery's own delivery schedule goes out to
+    # the customers it names: a fax from the city whose preview showed a caterer's
+    # purchase order read like a mix-up.
     harbor = ("6175550187", "HARBOR CONSULTING")  # Marcus Chen orders for his office
     northside = ("8005550111", "NORTHSIDE FLOUR")
     elm = ("6175550155", "ELM PROPERTIES")  # the landlord
@@ -375,7 +375,7 @@ def _faxes(state: SandboxState, rng: random.Random, anchor: datetime) -> None:
             ("INBOX", "lease_agreement.pdf", elm), ("SENT", "delivery_schedule.pdf", dinapoli),
             ("INBOX", "purchase_order.pdf", harbor), ("Invoices", "invoice_2291.pdf", northside),
             ("SENT", "delivery_schedule.pdf", harbor), ("INBOX", "purchase_order.pdf", harbor),
-            ("INBOX", "invoice_2291.pdf", northside), ("SENT", "lease_agreement.pdf", elm)]
+            ("INBOX", "invoice_2291.pdf", northside), ("SENT", "delivery_schedule.pdf", dinapoli)]
     for index, (folder, pdf, (number, station)) in enumerate(plan):
         when = anchor - timedelta(days=index * 5.5 + rng.uniform(0.1, 3.0))
         pages = resources.FAX_PAGES[pdf]

@@ -376,3 +376,26 @@ def test_a_narrow_list_keeps_the_senders_readable(fax_tab: FaxTab, qtbot: QtBot)
     readable = table.fontMetrics().averageCharWidth() * 16
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0, timeout=2_000)
     assert table.columnWidth(Column.FROM) == readable
+
+
+def test_the_demo_faxes_come_from_the_business_on_their_letterhead(
+    qapp: Any, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """The City of Boston sent a caterer's purchase order, a farm a lease: the
+    preview contradicted the list. Each received fax's PDF now says it is from its
+    sender ("FROM: HARBOR CONSULTING LLC"), each sent one from the bakery."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from app.sandbox import resources
+
+    for fax in sandbox.state.faxes:
+        assert fax.pdf is not None
+        path = tmp_path / f"{fax.id}.pdf"
+        path.write_bytes(resources.read("fax", fax.pdf))
+        document = QPdfDocument()
+        assert document.load(str(path)) == QPdfDocument.Error.None_
+        header = document.getAllText(0).text().splitlines()[0]
+        sender = "MAPLE STREET BAKERY" if fax.folder == "SENT" else fax.stationid
+        assert header.startswith(f"FROM: {sender}"), (fax.folder, fax.stationid, header)
+        assert document.pageCount() == fax.pages
+        document.close()
