@@ -18,6 +18,14 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
+def fitting_width(table: QTableView, texts: Iterable[str], most_chars: int) -> int:
+    """A column's width for the longest of ``texts`` in ``table``'s font (with the
+    cell's padding), at most ``most_chars`` average characters."""
+    metrics = table.fontMetrics()
+    widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
+    return min(widest, metrics.averageCharWidth() * most_chars)
+
+
 class StretchColumn(QObject):
     """Makes ``column`` of ``table`` fill the spare width, never narrower than ``minimum``."""
 
@@ -34,9 +42,7 @@ class StretchColumn(QObject):
         """Never narrower than the longest of ``texts`` (up to ``most_chars``
         characters): for a short list of names (the phones), a narrow window
         scrolls sideways rather than cut "Front desk phone" to "Front desk p…"."""
-        metrics = self._table.fontMetrics()
-        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
-        wanted = min(widest, metrics.averageCharWidth() * most_chars)
+        wanted = fitting_width(self._table, texts, most_chars)
         if wanted > self.minimum:
             self.minimum = wanted
             self.update()
@@ -75,7 +81,7 @@ class GrowingColumn:
     def __init__(self, table: QTableView, column: int, most_chars: int) -> None:
         self._table = table
         self.column = column
-        self._most = table.fontMetrics().averageCharWidth() * most_chars
+        self._most_chars = most_chars
         #: The width as last set here (None: the user has resized the column).
         self._width: int | None = table.columnWidth(column)
 
@@ -85,9 +91,7 @@ class GrowingColumn:
             self._width = None  # resized by hand: left as the user wants it
         if self._width is None:
             return
-        metrics = table.fontMetrics()
-        wanted = min(max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24,
-                     self._most)
+        wanted = fitting_width(table, texts, self._most_chars)
         if wanted > self._width:
             table.setColumnWidth(self.column, wanted)
             self._width = wanted
