@@ -84,6 +84,12 @@ class Route:
         return self.to_api()
 
 
+def is_main_account(account: str) -> bool:
+    """An account id without a sub-account's ``_suffix``: ``284561``, the main
+    account, not ``284561_sales``."""
+    return bool(account) and "_" not in account
+
+
 def main_account(sub_accounts: Iterable[str], routes: Iterable[Route]) -> str:
     """The main account's number, or ``""`` when nothing says it.
 
@@ -95,10 +101,10 @@ def main_account(sub_accounts: Iterable[str], routes: Iterable[Route]) -> str:
     one rule for the Phones tab (its "Main account" row) and the Numbers tab
     (its routing targets), so the two never disagree.
     """
-    prefixes = {name.partition("_")[0] for name in sub_accounts if "_" in name}
+    prefixes = {name.partition("_")[0] for name in sub_accounts if not is_main_account(name)}
     prefixes.discard("")
     if prefixes:
         return prefixes.pop() if len(prefixes) == 1 else ""
     direct = {route.value for route in routes
-              if route.kind is RouteKind.ACCOUNT and route.value and "_" not in route.value}
+              if route.kind is RouteKind.ACCOUNT and is_main_account(route.value)}
     return direct.pop() if len(direct) == 1 else ""

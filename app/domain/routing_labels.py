@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence
 
 from app.domain.models.numbers import RoutingTarget
 from app.domain.phone import format_number
-from app.domain.routing import ROUTE_KIND_LABELS, SYSTEM_TARGETS, Route, RouteKind
+from app.domain.routing import (
+    ROUTE_KIND_LABELS,
+    SYSTEM_TARGETS,
+    Route,
+    RouteKind,
+    is_main_account,
+)
 from app.domain.words import QT_TRANSLATE_NOOP, LowerFirst, Text, Verbatim
 
 #: The target lists by kind, as the lookup service caches them.
@@ -88,7 +94,7 @@ def target_text(kind: RouteKind, target: RoutingTarget) -> str:
     if kind is RouteKind.VOICEMAIL:
         return Verbatim(f"{target.value} - {name}" if name else target.value)
     if kind is RouteKind.ACCOUNT:
-        if "_" not in target.value and not name:  # the main account (no sub-account suffix)
+        if is_main_account(target.value) and not name:
             return Text(QT_TRANSLATE_NOOP("services", "{account} (main account)"),
                         account=Verbatim(target.value))
         # Name first, as the Phones and Calls tabs name a phone ("Front desk phone");
@@ -120,7 +126,7 @@ def describe(route: Route, lists: TargetLists | None = None) -> str:
                     action=route.value or QT_TRANSLATE_NOOP("services", "(not set)"))
     kind_label = ROUTE_KIND_LABELS[kind]
     target = find_target(route, lists)
-    if target is None and kind is RouteKind.ACCOUNT and route.value and "_" not in route.value:
+    if target is None and kind is RouteKind.ACCOUNT and is_main_account(route.value):
         # The main account is in no provider list (``routing.main_account``): the
         # same words whether or not a caller added it to its choices.
         target = RoutingTarget(route.value, route.value)

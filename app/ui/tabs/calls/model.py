@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models.calls import CallRow, Outcome
 from app.domain.phone import format_number
+from app.domain.routing import is_main_account
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.calls.poll import caller_label
 from app.ui import dates, style
@@ -83,9 +84,11 @@ def phone_label(account: str, name: str = "") -> str:
 
     The bare account number read as a stray number among the phones' names, and
     the raw ids matched nothing the user named (the tooltip keeps the raw value)."""
-    if "_" in account:
-        return name or account.split("_", 1)[1]
-    return translate("calls", "Main account") if account else ""
+    if not account:
+        return ""
+    if is_main_account(account):
+        return translate("calls", "Main account")
+    return name or account.split("_", 1)[1]
 
 
 def outcome_text(row: CallRow) -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.domain.calls import CallFilter
 from app.domain.models.calls import CallRow, Totals
 from app.domain.phone import format_number
+from app.domain.routing import is_main_account
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.services.calls.changes import CallChanges
 from app.services.calls.service import CallsService, caller_label
@@ -426,7 +427,7 @@ class CallsTab(TabBase):
                           [(d, format_number(d)) for d in dids])
         # Named as the table names them; the main account first, then by name.
         named = sorted(((account, phone_label(account, name)) for account, name in phones),
-                       key=lambda choice: ("_" in choice[0], choice[1].casefold()))
+                       key=lambda choice: (not is_main_account(choice[0]), choice[1].casefold()))
         self._set_choices(self.phone_filter, translate("CallsTab", "All phones"), named)
         self.phone_names_column.fit(label for _, label in named)
 
