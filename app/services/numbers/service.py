@@ -516,15 +516,21 @@ class NumbersService:
                       reason: str, change_id: str) -> None:
         """VoIP.ms answered: the change's pending lines get the outcome (written now
         if writing them before the call had failed)."""
+        if await self._settle_lines(change_id, before.did, ok, reason) == []:
+            await self._log(before, changes, method, ok=ok, reason=reason, change_id=change_id)
+
+    async def _settle_lines(self, change_id: str, number: str, ok: bool,
+                            reason: str) -> list[ChangeLogEntry] | None:
+        """Settle and announce the pending lines of ``change_id`` for ``number``;
+        ``None`` when the log could not be written (a convenience, as in ``_log``)."""
         try:
-            settled = await self._store.settle_changes(change_id, before.did, ok, reason)
-        except Exception:  # a convenience, as in ``_log``
+            settled = await self._store.settle_changes(change_id, number, ok, reason)
+        except Exception:
             log.exception("Could not settle the numbers change log")
-            return
+            return None
         if settled:
             self.change_logged.emit(tuple(settled))
-        else:
-            await self._log(before, changes, method, ok=ok, reason=reason, change_id=change_id)
+        return settled
 
     async def _reconcile(self, fresh: Sequence[Did]) -> None:
         """Settle the lines no call of this run is waiting for: Switchboard was closed
@@ -543,14 +549,9 @@ class NumbersService:
         for (change_id, number), lines in waiting.items():
             did = by_number.get(number)
             took = did is not None and all(_has_value(did, line) for line in lines)
-            reason = "" if took else INTERRUPTED
-            try:
-                settled = await self._store.settle_changes(change_id, number, took, reason)
-            except Exception:
-                log.exception("Could not settle the numbers change log")
+            if await self._settle_lines(change_id, number, took,
+                                        "" if took else INTERRUPTED) is None:
                 return
-            if settled:
-                self.change_logged.emit(tuple(settled))
 
 
 #: Why a change cut off before VoIP.ms answered shows as not saved.
